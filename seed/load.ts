@@ -1,0 +1,94 @@
+import type { Db } from '../db/client';
+import { actions, indicators, mechanismActions, mechanisms, populations, sections, states } from '../db/schema';
+import { syncTable, type SyncCounts } from '../db/sync';
+import { parsePopulationRef } from '../server/domain/population';
+import type { RegistryState } from '../server/domain/registry';
+import { readSeedCatalogue, type SeedCatalogue } from './catalogue';
+import { readSeedRegistry } from './registry';
+
+export type SeedSummary = Record<
+  'sections' | 'populations' | 'actions' | 'indicators' | 'mechanisms' | 'mechanismActions' | 'states',
+  SyncCounts
+>;
+
+/**
+ * Loads the catalogue and the registry into the database in one transaction. Idempotent: only
+ * differences are written. Kind, population and direction of an indicator, and a State, that a
+ * user has edited are left as the user set them.
+ */
+export function loadSeed(
+  db: Db,
+  catalogue: SeedCatalogue = readSeedCatalogue(),
+  registry: RegistryState[] = readSeedRegistry(),
+): SeedSummary {
+  return db.transaction((tx) => {
+    const t = tx as unknown as Db;
+    const summary = {} as SeedSummary;
+    summary.sections = syncTable(
+      t,
+      sections,
+      catalogue.sections.map((s, i) => ({
+        number: s.number,
+        position: i + 1,
+        title: s.title,
+        introduction: JSON.stringify(s.introduction),
+      })),
+      { key: ['number'] },
+    );
+    summary.populations = syncTable(
+      t,
+      populations,
+      catalogue.populations.map((p, i) => ({ ...p, position: i + 1 })),
+      { key: ['key'] },
+    );
+    summary.actions = syncTable(
+      t,
+      actions,
+      catalogue.actions.map((a) => ({ number: a.number, section: a.section, text: a.text })),
+      { key: ['number'] },
+    );
+    summary.indicators = syncTable(
+      t,
+      indicators,
+      catalogue.actions.flatMap((a) =>
+        a.indicators.map((ind, i) => {
+          const ref = ind.population === null ? null : parsePopulationRef(ind.population);
+          return {
+            code: ind.code,
+            action: a.number,
+            position: i + 1,
+            text: ind.text,
+            kind: ind.kind,
+            population: ref?.key ?? null,
+            populationOf: ref?.of ?? null,
+            direction: ind.direction,
+            provenance: ind.provenance,
+          };
+        }),
+      ),
+      { key: ['code'], userEdited: { marker: 'editedAt', fields: ['kind', 'population', 'populationOf', 'direction'] } },
+    );
+    summary.mechanisms = syncTable(
+      t,
+      mechanisms,
+      catalogue.mechanisms.map((m, i) => ({ id: m.id, position: i + 1, name: m.name, mandate: m.mandate })),
+      { key: ['id'] },
+    );
+    summary.mechanismActions = syncTable(
+      t,
+      mechanismActions,
+      catalogue.mechanisms.flatMap((m) => [
+        ...m.lead.map((action) => ({ mechanism: m.id, action, role: 'lead' as const })),
+        ...m.contributing
+          .filter((action) => !m.lead.includes(action))
+          .map((action) => ({ mechanism: m.id, action, role: 'contributing' as const })),
+      ]),
+      { key: ['mechanism', 'action'], deleteMissing: true },
+    );
+    summary.states = syncTable(t, states, registry, {
+      key: ['iso3'],
+      userEdited: { marker: 'editedAt', fields: ['nameFr', 'nameEn', 'party', 'partyFrom', 'partyUntil'] },
+    });
+    return summary;
+  });
+}

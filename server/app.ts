@@ -1,0 +1,45 @@
+import path from 'node:path';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Db } from '../db/client';
+import type { Config } from './config';
+import { securityHeaders } from './security';
+import { configureViews } from './views';
+import { apiRouter } from './routes/api';
+import { pagesRouter } from './routes/pages';
+import { layoutLocals } from './middleware/layout';
+import { HttpError } from './http-error';
+
+export interface AppContext {
+  db: Db;
+  config: Config;
+}
+
+export function createApp(context: AppContext): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  configureViews(app);
+  app.use(securityHeaders());
+  app.use('/static', express.static(path.join(__dirname, '..', 'static'), { maxAge: '1h' }));
+  app.use('/api/v1', apiRouter(context));
+  app.use(layoutLocals(context));
+  app.use(pagesRouter(context));
+
+  app.use((req: Request, _res: Response, next: NextFunction) => {
+    next(new HttpError(404, 'Page introuvable', `Aucune page ne correspond à l’adresse ${req.path}.`));
+  });
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const httpError = err instanceof HttpError ? err : null;
+    const status = httpError?.status ?? 500;
+    if (status >= 500) console.error(err);
+    const title = httpError?.title ?? 'Erreur du serveur';
+    const message =
+      httpError?.message ?? 'Une erreur inattendue est survenue. L’équipe technique a été prévenue ; veuillez réessayer plus tard.';
+    if (req.path.startsWith('/api/')) {
+      res.status(status).json({ error: { status, message } });
+      return;
+    }
+    res.status(status).render('error', { title, status, message });
+  });
+  return app;
+}

@@ -1,0 +1,27 @@
+/** A State of the registry (DESIGN §4). Dates are ISO `YYYY-MM-DD` strings. */
+export interface RegistryState {
+  iso3: string;
+  nameFr: string;
+  nameEn: string;
+  party: boolean;
+  partyFrom: string | null;
+  partyUntil: string | null;
+}
+
+/** Reports for year Y are due on 30 April Y; party status is judged on that day. */
+export function reportDueDate(year: number): string {
+  return `${year}-04-30`;
+}
+
+/**
+ * A State is party in year Y when it is marked party, the Convention entered into force for it on or
+ * before 30 April Y, and its withdrawal (if any) had not taken effect by then.
+ */
+export function isPartyInYear(state: Pick<RegistryState, 'party' | 'partyFrom' | 'partyUntil'>, year: number): boolean {
+  const due = reportDueDate(year);
+  return (
+    state.party &&
+    (state.partyFrom === null || state.partyFrom <= due) &&
+    (state.partyUntil === null || state.partyUntil > due)
+  );
+}

@@ -1,0 +1,25 @@
+import path from 'node:path';
+import type { Express } from 'express';
+import { create } from 'express-handlebars';
+
+const viewsDir = path.join(__dirname, '..', 'views');
+
+/** Handlebars helpers: small, pure formatting for templates. */
+const helpers = {
+  eq: (a: unknown, b: unknown) => a === b,
+  join: (list: unknown, separator: unknown) =>
+    Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : '',
+};
+
+export function configureViews(app: Express): void {
+  const engine = create({
+    extname: '.hbs',
+    defaultLayout: 'main',
+    layoutsDir: path.join(viewsDir, 'layouts'),
+    partialsDir: path.join(viewsDir, 'partials'),
+    helpers,
+  });
+  app.engine('.hbs', engine.engine);
+  app.set('view engine', '.hbs');
+  app.set('views', viewsDir);
+}

@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { openDatabase, type Db } from '../../db/client';
+import { actions, indicators, mechanismActions, sections, states } from '../../db/schema';
+import { readSeedCatalogue } from '../../seed/catalogue';
+import { loadSeed } from '../../seed/load';
+import { readSeedRegistry } from '../../seed/registry';
+
+function dump(db: Db) {
+  return {
+    sections: db.select().from(sections).all(),
+    actions: db.select().from(actions).all(),
+    indicators: db.select().from(indicators).all(),
+    links: db.select().from(mechanismActions).all(),
+    states: db.select().from(states).all(),
+  };
+}
+
+describe('seed loading', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seed-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('loading twice, across two opens of the same file, changes nothing the second time', () => {
+    const file = path.join(dir, 'db.sqlite');
+    const first = openDatabase(file);
+    const firstSummary = loadSeed(first);
+    expect(firstSummary.indicators.inserted).toBe(106);
+    expect(firstSummary.states.inserted).toBe(197);
+    const before = dump(first);
+    first.$client.close();
+
+    const second = openDatabase(file);
+    const changesBefore = second.$client.prepare('SELECT total_changes() AS n').get() as { n: number };
+    const secondSummary = loadSeed(second);
+    const changesAfter = second.$client.prepare('SELECT total_changes() AS n').get() as { n: number };
+    for (const counts of Object.values(secondSummary)) {
+      expect(counts.inserted + counts.updated + counts.deleted).toBe(0);
+    }
+    expect(changesAfter.n).toBe(changesBefore.n);
+    expect(dump(second)).toEqual(before);
+    second.$client.close();
+  });
+
+  test('a corrected text in the seed updates the database at the next load', () => {
+    const db = openDatabase(':memory:');
+    loadSeed(db);
+    const catalogue = readSeedCatalogue();
+    const corrected = structuredClone(catalogue);
+    corrected.actions[0]!.indicators[0]!.text = 'Texte corrigé de l’indicateur 1.1';
+    const summary = loadSeed(db, corrected);
+    expect(summary.indicators).toEqual({ inserted: 0, updated: 1, unchanged: 105, deleted: 0 });
+    expect(db.select().from(indicators).where(eq(indicators.code, '1.1')).get()?.text).toBe(
+      'Texte corrigé de l’indicateur 1.1',
+    );
+  });
+
+  test('a user’s edit of an indicator’s population or a State is kept; the seed still corrects texts', () => {
+    const db = openDatabase(':memory:');
+    loadSeed(db);
+    db.update(indicators)
+      .set({ population: 'victims', editedAt: '2026-05-01T10:00:00Z' })
+      .where(eq(indicators.code, '1.1'))
+      .run();
+    db.update(states)
+      .set({ partyUntil: '2026-01-10', editedAt: '2026-05-01T10:00:00Z' })
+      .where(eq(states.iso3, 'FIN'))
+      .run();
+    const corrected = structuredClone(readSeedCatalogue());
+    corrected.actions[0]!.indicators[0]!.text = 'Texte corrigé';
+    loadSeed(db, corrected, readSeedRegistry());
+    const row = db.select().from(indicators).where(eq(indicators.code, '1.1')).get();
+    expect(row?.population).toBe('victims');
+    expect(row?.text).toBe('Texte corrigé');
+    expect(db.select().from(states).where(eq(states.iso3, 'FIN')).get()?.partyUntil).toBe('2026-01-10');
+  });
+
+  test('a bad seed writes nothing: the load is one transaction', () => {
+    const db = openDatabase(':memory:');
+    const catalogue = structuredClone(readSeedCatalogue());
+    catalogue.actions[47]!.section = 'X' as never; // no such section: the foreign key refuses it
+    expect(() => loadSeed(db, catalogue)).toThrow();
+    expect(db.select().from(actions).all()).toHaveLength(0);
+    expect(db.select().from(states).all()).toHaveLength(0);
+  });
+
+  test('the database refuses what the domain forbids', () => {
+    const db = openDatabase(':memory:');
+    loadSeed(db);
+    const insertState = (partyFrom: string | null) =>
+      db.insert(states).values({ iso3: 'ZZZ', nameFr: 'Essai', nameEn: 'Test', party: true, partyFrom }).run();
+    expect(() => insertState('2026-02-30')).toThrow(/CHECK/);
+    expect(() =>
+      db.update(indicators).set({ kind: 'share', population: null }).where(eq(indicators.code, '1.1')).run(),
+    ).toThrow(/CHECK/);
+    expect(() =>
+      db.update(indicators).set({ population: 'nobody' }).where(eq(indicators.code, '1.1')).run(),
+    ).toThrow(/FOREIGN KEY/);
+  });
+});
