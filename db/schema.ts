@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type AnySQLiteColumn, check, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { type AnySQLiteColumn, check, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** A text column holding an ISO date (YYYY-MM-DD) that SQLite itself accepts as a real calendar day. */
 const isoDateCheck = (column: string) =>
@@ -54,6 +54,8 @@ export const indicators = sqliteTable(
     populationOf: text('population_of').references((): AnySQLiteColumn => indicators.code),
     direction: text('direction', { enum: ['up', 'down', 'neutral'] }).notNull(),
     provenance: text('provenance'),
+    /** For indicators read from the report itself rather than from an answer (8.1, 8.2). */
+    derivedFrom: text('derived_from', { enum: ['report_on_time', 'report_reporting_guide'] }),
     /** Set when a user changes kind, population or direction: the seed then leaves those fields alone. */
     editedAt: text('edited_at'),
   },
@@ -66,6 +68,10 @@ export const indicators = sqliteTable(
       sql`(${t.kind} IN ('share','count')) = (${t.population} IS NOT NULL)`,
     ),
     check('indicators_population_of', sql`(${t.population} = 'yes') = (${t.populationOf} IS NOT NULL)`),
+    check(
+      'indicators_derived_from',
+      sql`${t.derivedFrom} IS NULL OR (${t.derivedFrom} IN ('report_on_time','report_reporting_guide') AND ${t.kind} = 'share')`,
+    ),
   ],
 );
 
@@ -121,3 +127,102 @@ export const states = sqliteTable(
     ),
   ],
 );
+
+/** The reporting years of the plan; 2025 is the baseline. */
+const yearCheck = (name: string, column: AnySQLiteColumn) => check(name, sql`${column} BETWEEN 2025 AND 2029`);
+
+/**
+ * Membership of a State in an entered population (affected, victims…) for a reporting year. Derived
+ * populations are never stored; triggers (migration 0002) refuse them and States not party that year.
+ */
+export const populationMemberships = sqliteTable(
+  'population_memberships',
+  {
+    year: integer('year').notNull(),
+    state: text('state')
+      .notNull()
+      .references(() => states.iso3, { onUpdate: 'cascade' }),
+    population: text('population')
+      .notNull()
+      .references(() => populations.key),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.state, t.population] }), yearCheck('population_memberships_year', t.year)],
+);
+
+/** An Article 7 report (or a voluntary report from a State not party) for a reporting year. */
+export const reports = sqliteTable(
+  'reports',
+  {
+    year: integer('year').notNull(),
+    state: text('state')
+      .notNull()
+      .references(() => states.iso3, { onUpdate: 'cascade' }),
+    receivedOn: text('received_on').notNull(),
+    usedReportingGuide: integer('used_reporting_guide', { mode: 'boolean' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.year, t.state] }),
+    yearCheck('reports_year', t.year),
+    check('reports_received_on_date', isoDateCheck('received_on')),
+  ],
+);
+
+/** What a State said (or was found to have done) on an indicator in a year. */
+export const answers = sqliteTable(
+  'answers',
+  {
+    year: integer('year').notNull(),
+    state: text('state')
+      .notNull()
+      .references(() => states.iso3, { onUpdate: 'cascade' }),
+    indicator: text('indicator')
+      .notNull()
+      .references(() => indicators.code),
+    answer: text('answer', { enum: ['yes', 'no', 'blank'] }).notNull(),
+    source: text('source'),
+    note: text('note'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.year, t.state, t.indicator] }),
+    yearCheck('answers_year', t.year),
+    check('answers_answer', sql`${t.answer} IN ('yes','no','blank')`),
+  ],
+);
+
+/** A number recorded for a year: the value of a figure, or a ratio's numerator and denominator. */
+export const figures = sqliteTable(
+  'figures',
+  {
+    year: integer('year').notNull(),
+    indicator: text('indicator')
+      .notNull()
+      .references(() => indicators.code),
+    value: real('value').notNull(),
+    denominator: real('denominator'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.year, t.indicator] }),
+    yearCheck('figures_year', t.year),
+    check('figures_denominator', sql`${t.denominator} IS NULL OR ${t.denominator} >= 0`),
+  ],
+);
+
+/** Whether a reporting year is published, and since when. */
+export const publications = sqliteTable(
+  'publications',
+  {
+    year: integer('year').primaryKey(),
+    published: integer('published', { mode: 'boolean' }).notNull(),
+    publishedAt: text('published_at'),
+  },
+  (t) => [
+    yearCheck('publications_year', t.year),
+    check('publications_published_at', sql`(${t.published} = 1) = (${t.publishedAt} IS NOT NULL)`),
+  ],
+);
+
+/** Facts about the database itself, such as whether it holds demonstration data. */
+export const meta = sqliteTable('meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

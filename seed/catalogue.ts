@@ -18,6 +18,8 @@ const indicatorSchema = z.object({
     .refine((p) => p === null || parsePopulationRef(p) !== null, { message: 'population inconnue' }),
   direction: z.enum(['up', 'down', 'neutral']),
   provenance: z.string().nullable(),
+  /** Read from the report itself (8.1: received by 30 April; 8.2: Reporting Guide used), not from answers. */
+  derivedFrom: z.enum(['report_on_time', 'report_reporting_guide']).nullable().default(null),
 });
 
 const catalogueSchema = z.object({

@@ -63,6 +63,7 @@ export function loadSeed(
             populationOf: ref?.of ?? null,
             direction: ind.direction,
             provenance: ind.provenance,
+            derivedFrom: ind.derivedFrom,
           };
         }),
       ),

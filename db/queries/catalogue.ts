@@ -12,6 +12,8 @@ export interface CatalogueIndicator {
   population: string | null;
   direction: 'up' | 'down' | 'neutral';
   provenance: string | null;
+  /** 8.1 and 8.2 are read from the reports themselves, not from answers. */
+  derivedFrom: 'report_on_time' | 'report_reporting_guide' | null;
 }
 
 export interface CatalogueAction {
@@ -84,6 +86,7 @@ export function readCatalogue(db: Db): Catalogue {
           population: i.population === null ? null : formatPopulationRef({ key: i.population, of: i.populationOf }),
           direction: i.direction,
           provenance: i.provenance,
+          derivedFrom: i.derivedFrom,
         })),
     };
   });

@@ -30,7 +30,12 @@ describe('GET /api/v1/catalogue', () => {
       population: 'affected',
       direction: 'up',
       provenance: null,
+      derivedFrom: null,
     });
+    expect(body.actions[7].indicators.map((i: { derivedFrom: string }) => i.derivedFrom)).toEqual([
+      'report_on_time',
+      'report_reporting_guide',
+    ]);
     const action15 = body.actions[14];
     expect(action15.indicators.map((i: { population: string }) => i.population)).toEqual(['party', 'yes(15.1)']);
     expect(body.actions[45].indicators[0]).toMatchObject({ code: '46.1', kind: 'count', direction: 'down' });
