@@ -8,13 +8,21 @@ import { apiRouter } from './routes/api';
 import { pagesRouter } from './routes/pages';
 import { layoutLocals } from './middleware/layout';
 import { HttpError } from './http-error';
+import { engineSource } from './engine-source';
+import type { EngineSnapshot } from './domain/engine/engine';
 
 export interface AppContext {
   db: Db;
   config: Config;
 }
 
-export function createApp(context: AppContext): express.Express {
+/** What routes receive: the app's context and the engine's results for the current data. */
+export interface RouteContext extends AppContext {
+  engine: () => EngineSnapshot;
+}
+
+export function createApp(appContext: AppContext): express.Express {
+  const context: RouteContext = { ...appContext, engine: engineSource(appContext.db) };
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);

@@ -1,9 +1,15 @@
 import { Router } from 'express';
 import { readCatalogue } from '../../db/queries/catalogue';
-import type { AppContext } from '../app';
+import { isDemoDataLoaded } from '../../db/queries/meta';
+import type { RouteContext } from '../app';
+import { BASELINE_YEAR } from '../domain/engine/types';
+import { HttpError } from '../http-error';
+import { indicatorYearJson, indicatorSummaryJson, stateJson } from '../presenters/api-json';
+import { yearParam } from './params';
 
-export function apiRouter({ db }: AppContext): Router {
+export function apiRouter({ db, engine }: RouteContext): Router {
   const router = Router();
+
   router.get('/catalogue', (_req, res) => {
     const { sections, actions, mechanisms } = readCatalogue(db);
     res.json({
@@ -11,6 +17,50 @@ export function apiRouter({ db }: AppContext): Router {
       actions,
       mechanisms,
     });
+  });
+
+  router.get('/indicators', (req, res) => {
+    const snapshot = engine();
+    const year = yearParam(req.query.year, snapshot.latestYear());
+    const result = snapshot.year(year);
+    res.json({
+      year,
+      baselineYear: BASELINE_YEAR,
+      demo: isDemoDataLoaded(db),
+      hasData: result.hasData,
+      indicators: snapshot.index.indicators.map((i) => indicatorSummaryJson(i, result.indicators.get(i.code)!)),
+    });
+  });
+
+  router.get('/indicators/:code', (req, res) => {
+    const indicator = readCatalogue(db)
+      .actions.flatMap((a) => a.indicators)
+      .find((i) => i.code === req.params.code);
+    if (!indicator) {
+      throw new HttpError(404, 'Indicateur inconnu', `Aucun indicateur ne porte le code « ${req.params.code} ».`);
+    }
+    res.json({
+      ...indicator,
+      baselineYear: BASELINE_YEAR,
+      demo: isDemoDataLoaded(db),
+      years: engine().indicatorYears(indicator.code).map(indicatorYearJson),
+    });
+  });
+
+  router.get('/states', (req, res) => {
+    const snapshot = engine();
+    const year = yearParam(req.query.year, snapshot.latestYear());
+    const result = snapshot.year(year);
+    const states = [...snapshot.index.states].sort((a, b) => a.nameFr.localeCompare(b.nameFr, 'fr'));
+    res.json({
+      year,
+      demo: isDemoDataLoaded(db),
+      states: states.map((s) => stateJson(s, result, snapshot.index.reports.get(year)?.get(s.iso3) ?? null)),
+    });
+  });
+
+  router.use((req, _res, next) => {
+    next(new HttpError(404, 'Ressource introuvable', `Aucune ressource de l’API ne correspond à ${req.path}.`));
   });
   return router;
 }

@@ -1,0 +1,107 @@
+import type { PopulationKey } from '../population';
+import type { RegistryState } from '../registry';
+
+/** The plan's reporting years; 2025 is the baseline (DESIGN §5). */
+export const PLAN_YEARS = [2025, 2026, 2027, 2028, 2029] as const;
+export const BASELINE_YEAR = 2025;
+export const TARGET_YEAR = 2029;
+
+export type IndicatorKind = 'share' | 'count' | 'figure' | 'ratio';
+export type Direction = 'up' | 'down' | 'neutral';
+export type AnswerValue = 'yes' | 'no' | 'blank';
+export type DerivedFrom = 'report_on_time' | 'report_reporting_guide';
+
+/** What the engine needs to know of an indicator. */
+export interface EngineIndicator {
+  code: string;
+  action: number;
+  kind: IndicatorKind;
+  population: PopulationKey | null;
+  /** For `yes(X)`: X. */
+  populationOf: string | null;
+  direction: Direction;
+  derivedFrom: DerivedFrom | null;
+}
+
+export interface Membership {
+  year: number;
+  state: string;
+  population: string;
+}
+
+export interface Report {
+  year: number;
+  state: string;
+  receivedOn: string;
+  usedReportingGuide: boolean;
+}
+
+export interface Answer {
+  year: number;
+  state: string;
+  indicator: string;
+  answer: AnswerValue;
+  source: string | null;
+  note: string | null;
+}
+
+export interface Figure {
+  year: number;
+  indicator: string;
+  value: number;
+  denominator: number | null;
+}
+
+/** Everything the computation reads, as a handful of set-based queries return it. */
+export interface EngineData {
+  indicators: EngineIndicator[];
+  states: RegistryState[];
+  memberships: Membership[];
+  reports: Report[];
+  answers: Answer[];
+  figures: Figure[];
+}
+
+/** The States of an indicator's population, split by what they answered. */
+export interface StatesByAnswer {
+  yes: string[];
+  no: string[];
+  /** Blank answer, no answer, or (for 8.1 and 8.2) no report. */
+  blank: string[];
+}
+
+/** One indicator in one year (DESIGN §5). */
+export interface IndicatorValue {
+  code: string;
+  year: number;
+  /** Percentage for share and ratio, number for count and figure; null: no value (« sans objet » or no data). */
+  value: number | null;
+  /** States counted (share, count) or the recorded numerator (ratio); null for figures. */
+  numerator: number | null;
+  /** Size of the population (share, count) or the recorded denominator (ratio); null for figures. */
+  denominator: number | null;
+  /** States of the population that answered yes or no; null for figures and ratios. */
+  answered: number | null;
+  /** Null for figures and ratios, and for a year without any data. */
+  states: StatesByAnswer | null;
+}
+
+export type Status = 'improved' | 'unchanged' | 'worsened' | 'changed' | 'no-baseline' | 'no-data';
+
+export interface Progress {
+  baseline: number | null;
+  delta: number | null;
+  status: Status;
+  projection2029: number | null;
+  target: number | null;
+  reachesTarget: boolean | null;
+}
+
+export type IndicatorResult = IndicatorValue & Progress;
+
+export interface StateFlag {
+  code: 'no-report-two-years';
+  action: number;
+  years: number[];
+  message: string;
+}

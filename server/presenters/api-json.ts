@@ -1,0 +1,65 @@
+import type { YearResult } from '../domain/engine/engine';
+import type { EngineIndicator, IndicatorResult, Report } from '../domain/engine/types';
+import { POPULATION_KEYS, formatPopulationRef } from '../domain/population';
+import { isPartyInYear, reportDueDate, type RegistryState } from '../domain/registry';
+
+/** The JSON shapes of the API (README, « API »): values unrounded, null where there is none. */
+
+function progressJson(r: IndicatorResult) {
+  return {
+    value: r.value,
+    numerator: r.numerator,
+    denominator: r.denominator,
+    answered: r.answered,
+    baseline: r.baseline,
+    delta: r.delta,
+    status: r.status,
+    projection2029: r.projection2029,
+    target: r.target,
+    reachesTarget: r.reachesTarget,
+  };
+}
+
+export function indicatorSummaryJson(indicator: EngineIndicator, result: IndicatorResult) {
+  return {
+    code: indicator.code,
+    action: indicator.action,
+    kind: indicator.kind,
+    population:
+      indicator.population === null ? null : formatPopulationRef({ key: indicator.population, of: indicator.populationOf }),
+    direction: indicator.direction,
+    ...progressJson(result),
+  };
+}
+
+export function indicatorYearJson(result: IndicatorResult) {
+  return { year: result.year, ...progressJson(result), states: result.states };
+}
+
+export function reportJson(report: Report | null) {
+  if (!report) return null;
+  return {
+    receivedOn: report.receivedOn,
+    onTime: report.receivedOn <= reportDueDate(report.year),
+    usedReportingGuide: report.usedReportingGuide,
+  };
+}
+
+/** Populations a State belongs to in a year; yes(X) populations are per indicator and not listed. */
+export function statePopulations(state: string, result: YearResult): string[] {
+  return POPULATION_KEYS.filter((key) => key !== 'yes' && result.populations.get(key).has(state));
+}
+
+export function stateJson(state: RegistryState, result: YearResult, report: Report | null) {
+  return {
+    iso3: state.iso3,
+    name: state.nameFr,
+    nameEn: state.nameEn,
+    party: isPartyInYear(state, result.year),
+    partyFrom: state.partyFrom,
+    partyUntil: state.partyUntil,
+    populations: statePopulations(state.iso3, result),
+    report: reportJson(report),
+    flags: result.flags.get(state.iso3) ?? [],
+  };
+}
