@@ -8,21 +8,20 @@ import { apiRouter } from './routes/api';
 import { pagesRouter } from './routes/pages';
 import { layoutLocals } from './middleware/layout';
 import { HttpError } from './http-error';
-import { engineSource } from './engine-source';
-import type { EngineSnapshot } from './domain/engine/engine';
+import { dataSource, type DataView } from './data-source';
 
 export interface AppContext {
   db: Db;
   config: Config;
 }
 
-/** What routes receive: the app's context and the engine's results for the current data. */
+/** What routes receive: the app's context and the current view of the data. */
 export interface RouteContext extends AppContext {
-  engine: () => EngineSnapshot;
+  data: () => DataView;
 }
 
 export function createApp(appContext: AppContext): express.Express {
-  const context: RouteContext = { ...appContext, engine: engineSource(appContext.db) };
+  const context: RouteContext = { ...appContext, data: dataSource(appContext.db) };
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);

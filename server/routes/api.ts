@@ -1,17 +1,15 @@
 import { Router } from 'express';
-import { readCatalogue } from '../../db/queries/catalogue';
-import { isDemoDataLoaded } from '../../db/queries/meta';
 import type { RouteContext } from '../app';
 import { BASELINE_YEAR } from '../domain/engine/types';
 import { HttpError } from '../http-error';
 import { indicatorYearJson, indicatorSummaryJson, stateJson } from '../presenters/api-json';
 import { yearParam } from './params';
 
-export function apiRouter({ db, engine }: RouteContext): Router {
+export function apiRouter({ data }: RouteContext): Router {
   const router = Router();
 
   router.get('/catalogue', (_req, res) => {
-    const { sections, actions, mechanisms } = readCatalogue(db);
+    const { sections, actions, mechanisms } = data().catalogue;
     res.json({
       sections: sections.map(({ number, title, actions }) => ({ number, title, actions })),
       actions,
@@ -20,21 +18,21 @@ export function apiRouter({ db, engine }: RouteContext): Router {
   });
 
   router.get('/indicators', (req, res) => {
-    const snapshot = engine();
+    const { engine: snapshot, demo } = data();
     const year = yearParam(req.query.year, snapshot.latestYear());
     const result = snapshot.year(year);
     res.json({
       year,
       baselineYear: BASELINE_YEAR,
-      demo: isDemoDataLoaded(db),
+      demo,
       hasData: result.hasData,
       indicators: snapshot.index.indicators.map((i) => indicatorSummaryJson(i, result.indicators.get(i.code)!)),
     });
   });
 
   router.get('/indicators/:code', (req, res) => {
-    const indicator = readCatalogue(db)
-      .actions.flatMap((a) => a.indicators)
+    const { catalogue, engine: snapshot, demo } = data();
+    const indicator = catalogue.actions.flatMap((a) => a.indicators)
       .find((i) => i.code === req.params.code);
     if (!indicator) {
       throw new HttpError(404, 'Indicateur inconnu', `Aucun indicateur ne porte le code « ${req.params.code} ».`);
@@ -42,19 +40,19 @@ export function apiRouter({ db, engine }: RouteContext): Router {
     res.json({
       ...indicator,
       baselineYear: BASELINE_YEAR,
-      demo: isDemoDataLoaded(db),
-      years: engine().indicatorYears(indicator.code).map(indicatorYearJson),
+      demo,
+      years: snapshot.indicatorYears(indicator.code).map(indicatorYearJson),
     });
   });
 
   router.get('/states', (req, res) => {
-    const snapshot = engine();
+    const { engine: snapshot, demo } = data();
     const year = yearParam(req.query.year, snapshot.latestYear());
     const result = snapshot.year(year);
     const states = [...snapshot.index.states].sort((a, b) => a.nameFr.localeCompare(b.nameFr, 'fr'));
     res.json({
       year,
-      demo: isDemoDataLoaded(db),
+      demo,
       states: states.map((s) => stateJson(s, result, snapshot.index.reports.get(year)?.get(s.iso3) ?? null)),
     });
   });

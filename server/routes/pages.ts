@@ -1,11 +1,10 @@
 import { Router } from 'express';
-import { readCatalogue } from '../../db/queries/catalogue';
-import type { AppContext } from '../app';
+import type { RouteContext } from '../app';
 
-export function pagesRouter({ db }: AppContext): Router {
+export function pagesRouter({ data }: RouteContext): Router {
   const router = Router();
   router.get('/', (_req, res) => {
-    const catalogue = readCatalogue(db);
+    const { catalogue } = data();
     const mechanismName = new Map(catalogue.mechanisms.map((m) => [m.id, m.name]));
     const sections = catalogue.sections
       .filter((s) => s.actions.length > 0)
