@@ -1,0 +1,129 @@
+import { asc, count } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { META, isDemoDataLoaded, readMeta, writeMeta } from '../db/queries/meta';
+import { actions, answers, figures, indicators, populationMemberships, populations, publications, reports, states } from '../db/schema';
+import type { Config } from '../server/config';
+import { formatPopulationRef } from '../server/domain/population';
+import type { RegistryState } from '../server/domain/registry';
+import { generateDemoData, type DemoCatalogue, type DemoData } from './demo';
+
+/** The tables that hold what States report (and the demonstration data). */
+const DATA_TABLES = { populationMemberships, reports, answers, figures } as const;
+
+export interface DemoCounts {
+  populationMemberships: number;
+  reports: number;
+  answers: number;
+  figures: number;
+}
+
+export interface DemoClearCounts extends DemoCounts {
+  publications: number;
+}
+
+/** The catalogue as the database holds it now (an administrator may have changed kinds or populations). */
+export function demoCatalogueFromDatabase(db: Db): DemoCatalogue {
+  const indicatorRows = db.select().from(indicators).orderBy(asc(indicators.action), asc(indicators.position)).all();
+  return {
+    actions: db
+      .select()
+      .from(actions)
+      .orderBy(asc(actions.number))
+      .all()
+      .map((a) => ({
+        number: a.number,
+        section: a.section,
+        indicators: indicatorRows
+          .filter((i) => i.action === a.number)
+          .map((i) => ({
+            code: i.code,
+            kind: i.kind,
+            population: i.population === null ? null : formatPopulationRef({ key: i.population, of: i.populationOf }),
+            direction: i.direction,
+            derivedFrom: i.derivedFrom,
+          })),
+      })),
+    populations: db.select({ key: populations.key, derivation: populations.derivation }).from(populations).all(),
+  };
+}
+
+/** The registry as the database holds it now. */
+export function demoRegistryFromDatabase(db: Db): RegistryState[] {
+  return db
+    .select({
+      iso3: states.iso3,
+      nameFr: states.nameFr,
+      nameEn: states.nameEn,
+      party: states.party,
+      partyFrom: states.partyFrom,
+      partyUntil: states.partyUntil,
+    })
+    .from(states)
+    .orderBy(asc(states.iso3))
+    .all();
+}
+
+function insertChunked<T>(rows: T[], insert: (chunk: T[]) => void, size = 500): void {
+  for (let i = 0; i < rows.length; i += size) insert(rows.slice(i, i + size));
+}
+
+/**
+ * Inserts the demonstration data (by default generated from the catalogue and registry in the
+ * database) and marks the database as holding it, in one transaction: all or nothing.
+ */
+export function loadDemoData(
+  db: Db,
+  data: DemoData = generateDemoData(demoCatalogueFromDatabase(db), demoRegistryFromDatabase(db)),
+): DemoCounts {
+  return db.transaction((tx) => {
+    insertChunked(data.populationMemberships, (chunk) => tx.insert(populationMemberships).values(chunk).run());
+    insertChunked(data.reports, (chunk) => tx.insert(reports).values(chunk).run());
+    insertChunked(data.answers, (chunk) => tx.insert(answers).values(chunk).run());
+    insertChunked(data.figures, (chunk) => tx.insert(figures).values(chunk).run());
+    writeMeta(tx as unknown as Db, META.demoData, 'loaded');
+    return {
+      populationMemberships: data.populationMemberships.length,
+      reports: data.reports.length,
+      answers: data.answers.length,
+      figures: data.figures.length,
+    };
+  });
+}
+
+/**
+ * Deletes every row of the data tables and of publications, forgets the demonstration flag and
+ * records when this happened (so the demonstration data is not loaded again), in one transaction.
+ * Refuses (throws) when the database does not hold demonstration data, so that it never deletes
+ * real data.
+ */
+export function clearDemoData(db: Db, now: Date = new Date()): DemoClearCounts {
+  return db.transaction((tx) => {
+    const t = tx as unknown as Db;
+    if (!isDemoDataLoaded(t)) {
+      throw new Error('La base ne contient pas de données de démonstration : rien n’a été supprimé.');
+    }
+    const counts: DemoClearCounts = {
+      answers: t.delete(answers).run().changes,
+      figures: t.delete(figures).run().changes,
+      reports: t.delete(reports).run().changes,
+      populationMemberships: t.delete(populationMemberships).run().changes,
+      publications: t.delete(publications).run().changes,
+    };
+    writeMeta(t, META.demoData, null);
+    writeMeta(t, META.demoCleared, now.toISOString());
+    return counts;
+  });
+}
+
+/** Whether the data tables are all empty. */
+export function dataTablesEmpty(db: Db): boolean {
+  return Object.values(DATA_TABLES).every((table) => (db.select({ n: count() }).from(table).get()?.n ?? 0) === 0);
+}
+
+/**
+ * Demonstration data is loaded at start only when the configuration asks for it, the database
+ * holds no memberships, reports, answers or figures, and demonstration data was never cleared.
+ */
+export function shouldLoadDemoData(db: Db, config: Pick<Config, 'demoData'>): boolean {
+  return config.demoData && readMeta(db, META.demoCleared) === null && dataTablesEmpty(db);
+}

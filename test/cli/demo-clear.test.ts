@@ -1,0 +1,102 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { count } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { openDatabase, type Db } from '../../db/client';
+import { META, readMeta } from '../../db/queries/meta';
+import { answers, figures, indicators, populationMemberships, publications, reports, states } from '../../db/schema';
+import { loadDemoData } from '../../seed/demo-load';
+import { loadSeed } from '../../seed/load';
+
+jest.setTimeout(60_000);
+
+const root = path.resolve(__dirname, '../..');
+const tsx = path.join(root, 'node_modules/.bin/tsx');
+
+function runDemoClear(databasePath: string) {
+  const result = spawnSync(tsx, ['server/cli/demo-clear.ts'], {
+    cwd: root,
+    env: { ...process.env, DATABASE_PATH: databasePath, PORT: '', DEMO_DATA: '' },
+    encoding: 'utf8',
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const tableCount = (db: Db, table: SQLiteTable) => db.select({ n: count() }).from(table).get()?.n ?? 0;
+
+function withDatabase<T>(file: string, use: (db: Db) => T): T {
+  const db = openDatabase(file);
+  try {
+    return use(db);
+  } finally {
+    db.$client.close();
+  }
+}
+
+describe('npm run demo:clear', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'demo-clear-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('removes the demonstration data, says what it removed, and refuses a second time', () => {
+    const file = path.join(dir, 'db.sqlite');
+    const { loaded, stateCount, indicatorCount } = withDatabase(file, (db) => {
+      loadSeed(db);
+      db.insert(publications).values({ year: 2025, published: true, publishedAt: '2026-01-15T10:00:00.000Z' }).run();
+      return { loaded: loadDemoData(db), stateCount: tableCount(db, states), indicatorCount: tableCount(db, indicators) };
+    });
+
+    const first = runDemoClear(file);
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain('Données de démonstration supprimées');
+    expect(first.stdout).toContain(`${loaded.reports.toLocaleString('fr-FR')} rapports`);
+    expect(first.stdout).toContain(`${loaded.answers.toLocaleString('fr-FR')} réponses`);
+    expect(first.stdout).toContain(`${loaded.populationMemberships.toLocaleString('fr-FR')} appartenances`);
+    expect(first.stdout).toContain('1 publication');
+
+    withDatabase(file, (db) => {
+      for (const table of [populationMemberships, reports, answers, figures, publications]) expect(tableCount(db, table)).toBe(0);
+      expect(tableCount(db, indicators)).toBe(indicatorCount);
+      expect(tableCount(db, states)).toBe(stateCount);
+      expect(readMeta(db, META.demoData)).toBeNull();
+      expect(readMeta(db, META.demoCleared)).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    });
+
+    const second = runDemoClear(file);
+    expect(second.status).toBe(1);
+    expect(second.stderr).toContain('ne contient pas de données de démonstration');
+    expect(second.stdout).toBe('');
+  });
+
+  test('refuses, with exit 1, a database holding real data and no demonstration data', () => {
+    const file = path.join(dir, 'real.sqlite');
+    withDatabase(file, (db) => {
+      loadSeed(db);
+      db.insert(reports).values({ year: 2025, state: 'FRA', receivedOn: '2025-04-02', usedReportingGuide: true }).run();
+      db.insert(answers).values({ year: 2025, state: 'FRA', indicator: '7.1', answer: 'yes' }).run();
+    });
+
+    const result = runDemoClear(file);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('rien n’a été supprimé');
+
+    withDatabase(file, (db) => {
+      expect(tableCount(db, reports)).toBe(1);
+      expect(tableCount(db, answers)).toBe(1);
+      expect(readMeta(db, META.demoCleared)).toBeNull();
+    });
+  });
+
+  test('refuses a database file that does not exist, without creating it', () => {
+    const file = path.join(dir, 'missing', 'db.sqlite');
+    const result = runDemoClear(file);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('Aucune base de données');
+    expect(fs.existsSync(file)).toBe(false);
+  });
+});
