@@ -28,6 +28,8 @@ export function createApp(appContext: AppContext): express.Express {
   configureViews(app);
   app.use(securityHeaders());
   app.use('/static', express.static(path.join(__dirname, '..', 'static'), { maxAge: '1h' }));
+  // Chart.js comes from the project's own node_modules, never from a CDN.
+  app.use('/static/vendor/chart.js', express.static(path.dirname(require.resolve('chart.js')), { maxAge: '1d' }));
   app.use('/api/v1', apiRouter(context));
   app.use(layoutLocals(context));
   app.use(pagesRouter(context));

@@ -7,6 +7,8 @@ const viewsDir = path.join(__dirname, '..', 'views');
 /** Handlebars helpers: small, pure formatting for templates. */
 const helpers = {
   eq: (a: unknown, b: unknown) => a === b,
+  /** For data attributes read by static scripts; Handlebars escapes the result for the attribute. */
+  json: (value: unknown) => JSON.stringify(value),
   join: (list: unknown, separator: unknown) =>
     Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : '',
 };

@@ -26,21 +26,20 @@ describe('home page', () => {
       expect(res.text).toContain(`id="action-${action.number}"`);
       expect(res.text).toContain(escape(action.text));
       for (const indicator of action.indicators) {
-        expect(res.text).toContain(`<span class="indicator__code">${indicator.code}</span>`);
+        expect(res.text).toContain(`<a class="indicator__code" href="/indicators/${indicator.code}" aria-label="Indicateur ${indicator.code}">${indicator.code}</a>`);
         expect(res.text).toContain(escape(indicator.text));
       }
     }
-    expect(res.text).toContain('Formulation dérivée');
-    expect(res.text).toContain('<a href="#section-V">V. Relevé et déminage des zones minées</a> <span class="muted">(actions 17 à 25)</span>');
+    expect(res.text).toContain('sa formulation est dérivée du texte de l’action 21');
+    expect(res.text).toContain('<a href="#section-V">V. Relevé et déminage des zones minées</a>');
     expect(res.text).not.toMatch(/\[object Object\]|undefined|NaN/);
   });
 
   test('navigation leads to every section and committee, and the footer names the data source', async () => {
     const res = await request(app).get('/').expect(200);
-    for (const number of ['II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX']) expect(res.text).toContain(`href="/#section-${number}"`);
+    for (const number of ['II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX']) expect(res.text).toContain(`href="/sections/${number}"`);
     for (const id of ['president', 'article5', 'victim-assistance', 'cooperation', 'compliance', 'coordination']) {
-      expect(res.text).toContain(`href="/#comite-${id}"`);
-      expect(res.text).toContain(`id="comite-${id}"`);
+      expect(res.text).toContain(`href="/committees/${id}"`);
     }
     expect(res.text).toMatch(/article 7/);
   });

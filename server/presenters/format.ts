@@ -1,0 +1,27 @@
+/** French formats for the interface: « 45,5 % », « 30 avril 2026 », « 1 234 ». */
+
+const NBSP = '\u00a0';
+const number1 = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+const dateLong = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+export function formatNumber(value: number): string {
+  // Intl writes a narrow no-break space between thousands; a plain no-break space reads everywhere.
+  return number1.format(value).replace(/\u202f/g, NBSP);
+}
+
+export function formatPercent(value: number): string {
+  return `${formatNumber(value)}${NBSP}%`;
+}
+
+/** « 30 avril 2026 » from « 2026-04-30 ». */
+export function formatDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return dateLong.format(new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1)));
+}
+
+/** A signed difference: « +5,2 points », « −3 », « 0 ». */
+export function formatSigned(value: number, unit: string): string {
+  const rounded = Math.round(value * 10) / 10;
+  const sign = rounded > 0 ? '+' : rounded < 0 ? '−' : '';
+  return `${sign}${formatNumber(Math.abs(rounded))}${unit ? `${NBSP}${unit}` : ''}`;
+}

@@ -1,0 +1,129 @@
+import type { CatalogueIndicator } from '../../db/queries/catalogue';
+import type { DataView } from '../data-source';
+import { BASELINE_YEAR, TARGET_YEAR, type IndicatorResult } from '../domain/engine/types';
+import { formatDate, formatNumber } from './format';
+import { formatValue, indicatorValueView, type IndicatorValueView } from './indicator-view';
+import { DIRECTION_LABELS, KIND_LABELS, populationDescription, populationLabel } from './labels';
+
+/** The data a static script draws with Chart.js; the same numbers are in the table beside it. */
+export interface ChartData {
+  title: string;
+  percent: boolean;
+  years: number[];
+  values: (number | null)[];
+  baseline: number | null;
+  target: number | null;
+  /** Dashed line from the selected year's value to the projected 2029 value. */
+  projection: (number | null)[];
+}
+
+export interface YearRow extends IndicatorValueView {
+  year: number;
+  selected: boolean;
+  n: string;
+  N: string;
+  answered: string;
+}
+
+export interface StateAnswerView {
+  iso3: string;
+  name: string;
+  source: string | null;
+  note: string | null;
+  report: string;
+}
+
+function reportText(view: DataView, state: string, year: number): string {
+  const report = view.engine.index.reports.get(year)?.get(state);
+  if (!report) return 'pas de rapport';
+  const onTime = report.receivedOn <= `${year}-04-30`;
+  return `rapport reçu le ${formatDate(report.receivedOn)}${onTime ? '' : ' (en retard)'}`;
+}
+
+export function chartData(indicator: CatalogueIndicator, years: IndicatorResult[], year: number): ChartData {
+  const current = years.find((r) => r.year === year);
+  const projection = years.map((r) =>
+    current?.projection2029 != null && (r.year === year || r.year === TARGET_YEAR)
+      ? r.year === year
+        ? current.value
+        : current.projection2029
+      : null,
+  );
+  return {
+    title: `Indicateur ${indicator.code}`,
+    percent: indicator.kind === 'share' || indicator.kind === 'ratio',
+    years: years.map((r) => r.year),
+    values: years.map((r) => r.value),
+    baseline: years.find((r) => r.year === BASELINE_YEAR)?.value ?? null,
+    target: years[0]?.target ?? null,
+    projection: year === TARGET_YEAR ? years.map(() => null) : projection,
+  };
+}
+
+export function yearRows(indicator: CatalogueIndicator, years: IndicatorResult[], year: number): YearRow[] {
+  const num = (v: number | null) => (v === null ? '—' : formatNumber(v));
+  return years.map((r) => ({
+    year: r.year,
+    selected: r.year === year,
+    n: num(r.numerator),
+    N: num(r.denominator),
+    answered: num(r.answered),
+    ...indicatorValueView(indicator, r, BASELINE_YEAR),
+  }));
+}
+
+export function indicatorDetail(view: DataView, indicator: CatalogueIndicator, year: number) {
+  const years = view.engine.indicatorYears(indicator.code);
+  const current = years.find((r) => r.year === year)!;
+  const stateName = (iso3: string) => view.engine.index.states.find((s) => s.iso3 === iso3)?.nameFr ?? iso3;
+  const answers = view.engine.index.answers.get(year)?.get(indicator.code);
+  const list = (codes: string[]): StateAnswerView[] =>
+    codes
+      .map((iso3) => ({
+        iso3,
+        name: stateName(iso3),
+        source: answers?.get(iso3)?.source ?? null,
+        note: answers?.get(iso3)?.note ?? null,
+        report: reportText(view, iso3, year),
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+  const projectionText =
+    current.projection2029 === null
+      ? null
+      : `Au rythme observé depuis ${BASELINE_YEAR}, la valeur atteindrait ${formatValue(indicator.kind, current.projection2029)} en ${TARGET_YEAR}` +
+        (current.target === null
+          ? '.'
+          : current.reachesTarget
+            ? ` : la cible implicite (${formatValue(indicator.kind, current.target)}) serait atteinte.`
+            : ` : la cible implicite (${formatValue(indicator.kind, current.target)}) ne serait pas atteinte.`);
+  return {
+    indicator,
+    kindLabel: KIND_LABELS[indicator.kind],
+    directionLabel: DIRECTION_LABELS[indicator.direction],
+    populationName: populationLabel(view.catalogue, indicator.population),
+    populationDescription: populationDescription(view.catalogue, indicator.population),
+    current: indicatorValueView(indicator, current, BASELINE_YEAR),
+    targetText: current.target === null ? null : formatValue(indicator.kind, current.target),
+    projectionText,
+    chart: chartData(indicator, years, year),
+    rows: yearRows(indicator, years, year),
+    isRecorded: indicator.kind === 'figure' || indicator.kind === 'ratio',
+    states: current.states && {
+      yes: list(current.states.yes),
+      no: list(current.states.no),
+      blank: list(current.states.blank),
+    },
+  };
+}
+
+/** The indicator's values over the plan years as CSV (the page's download). */
+export function indicatorCsv(indicator: CatalogueIndicator, years: IndicatorResult[]): string {
+  const cell = (v: number | string | null) => (v === null ? '' : String(v));
+  const header = 'indicator,year,value,numerator,denominator,answered,baseline,delta,status,projection2029';
+  const lines = years.map((r) =>
+    [indicator.code, r.year, r.value, r.numerator, r.denominator, r.answered, r.baseline, r.delta, r.status, r.projection2029]
+      .map(cell)
+      .join(','),
+  );
+  return `${header}\n${lines.join('\n')}\n`;
+}

@@ -1,0 +1,70 @@
+import { BASELINE_YEAR } from '../domain/engine/types';
+import type { DataView } from '../data-source';
+import type { CatalogueAction } from '../../db/queries/catalogue';
+import { indicatorRowView, type IndicatorRowView } from './indicator-view';
+
+export interface StatusCounts {
+  improved: number;
+  unchanged: number;
+  worsened: number;
+  /** No value, no baseline, or a neutral indicator that moved. */
+  other: number;
+}
+
+export interface ActionView {
+  number: number;
+  section: string;
+  text: string;
+  lead: { id: string; name: string } | null;
+  contributing: { id: string; name: string }[];
+  indicators: IndicatorRowView[];
+}
+
+export function countStatuses(rows: { status: string }[]): StatusCounts {
+  const counts: StatusCounts = { improved: 0, unchanged: 0, worsened: 0, other: 0 };
+  for (const row of rows) {
+    if (row.status === 'improved' || row.status === 'unchanged' || row.status === 'worsened') counts[row.status]++;
+    else counts.other++;
+  }
+  return counts;
+}
+
+export function actionView(view: DataView, action: CatalogueAction, year: number): ActionView {
+  const mechanism = (id: string) => ({ id, name: view.catalogue.mechanisms.find((m) => m.id === id)?.name ?? id });
+  return {
+    number: action.number,
+    section: action.section,
+    text: action.text,
+    lead: action.lead ? mechanism(action.lead) : null,
+    contributing: action.contributing.map(mechanism),
+    indicators: action.indicators.map((i) =>
+      indicatorRowView(i, view.engine.indicatorYears(i.code), year, BASELINE_YEAR),
+    ),
+  };
+}
+
+export interface SectionView {
+  number: string;
+  title: string;
+  introduction: string[];
+  actions: ActionView[];
+  counts: StatusCounts;
+}
+
+/** Sections with their actions and indicator rows; with `onlyActions`, the actions kept (committee filter). */
+export function sectionViews(view: DataView, year: number, onlyActions: Set<number> | null = null): SectionView[] {
+  return view.catalogue.sections
+    .map((s) => {
+      const actions = view.catalogue.actions
+        .filter((a) => a.section === s.number && (onlyActions === null || onlyActions.has(a.number)))
+        .map((a) => actionView(view, a, year));
+      return {
+        number: s.number,
+        title: s.title,
+        introduction: s.introduction,
+        actions,
+        counts: countStatuses(actions.flatMap((a) => a.indicators)),
+      };
+    })
+    .filter((s) => s.actions.length > 0);
+}

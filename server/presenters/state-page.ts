@@ -1,0 +1,45 @@
+import type { DataView } from '../data-source';
+import { PLAN_YEARS } from '../domain/engine/types';
+import { isPartyInYear, type RegistryState } from '../domain/registry';
+import { formatDate } from './format';
+import { ANSWER_LABELS } from './labels';
+import { reportJson } from './api-json';
+
+export function statePage(view: DataView, state: RegistryState, year: number) {
+  const { engine, catalogue } = view;
+  const years = [...PLAN_YEARS];
+  const reports = years.map((y) => {
+    const report = reportJson(engine.index.reports.get(y)?.get(state.iso3) ?? null);
+    return {
+      year: y,
+      received: report ? formatDate(report.receivedOn) : 'pas de rapport',
+      onTime: report ? (report.onTime ? 'oui' : 'non, en retard') : '—',
+      guide: report ? (report.usedReportingGuide ? 'utilisé' : 'non utilisé') : '—',
+    };
+  });
+  const populations = catalogue.populations
+    .filter((p) => p.key !== 'yes')
+    .map((p) => ({ name: p.name, cells: years.map((y) => engine.year(y).populations.get(p.key).has(state.iso3)) }));
+  const answers = catalogue.actions
+    .flatMap((a) => a.indicators)
+    .map((i) => ({
+      code: i.code,
+      text: i.text,
+      cells: years.map((y) => {
+        const a = engine.index.answers.get(y)?.get(i.code)?.get(state.iso3);
+        return a ? { answer: ANSWER_LABELS[a.answer], source: a.source, note: a.note } : { answer: null, source: null, note: null };
+      }),
+    }))
+    .filter((row) => row.cells.some((c) => c.answer !== null));
+  return {
+    state,
+    partyNow: isPartyInYear(state, year),
+    partyFrom: state.partyFrom ? formatDate(state.partyFrom) : null,
+    partyUntil: state.partyUntil ? formatDate(state.partyUntil) : null,
+    years,
+    reports,
+    populations,
+    answers,
+    flags: engine.year(year).flags.get(state.iso3) ?? [],
+  };
+}
