@@ -1,0 +1,34 @@
+import { openDatabase } from '../../db/client';
+import { readConfig } from '../config';
+import { exportToDirectory } from '../domain/exchange/export';
+import type { CliOutput } from './import';
+
+const USAGE = 'Usage : npm run export -- DOSSIER';
+
+const consoleOutput: CliOutput = { out: (l) => console.log(l), err: (l) => console.error(l) };
+
+/** `npm run export -- DIR` (DESIGN §8): writes the five exchange files into DIR. Returns the exit status. */
+export function runExport(args: string[], env: NodeJS.ProcessEnv = process.env, io: CliOutput = consoleOutput): number {
+  const dirs = args.filter((a) => a !== '--');
+  if (dirs.length !== 1 || dirs[0]!.startsWith('--')) {
+    io.err(USAGE);
+    return 2;
+  }
+  const dir = dirs[0]!;
+  const db = openDatabase(readConfig(env).databasePath);
+  try {
+    for (const file of exportToDirectory(db, dir)) {
+      io.out(`${file.path} : ${file.rows} ligne${file.rows > 1 ? 's' : ''}`);
+    }
+    return 0;
+  } catch (error) {
+    io.err(`Export impossible dans « ${dir} » : ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  } finally {
+    db.$client.close();
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = runExport(process.argv.slice(2));
+}

@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import { openDatabase } from '../../db/client';
+import { loadSeed } from '../../seed/load';
+import { readConfig } from '../config';
+import { formatImportSummary, importFiles, type ImportFile, type UnreadableFile } from '../domain/exchange/import';
+
+const USAGE = 'Usage : npm run import -- [--dry-run] [--publish] FICHIER.csv…';
+
+export interface CliOutput {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const consoleOutput: CliOutput = { out: (l) => console.log(l), err: (l) => console.error(l) };
+
+/**
+ * `npm run import -- [--dry-run] [--publish] FILE…` (DESIGN §8). Returns the exit status: 0 when
+ * imported, 1 when refused (nothing written), 2 for a wrong command line.
+ */
+export function runImport(args: string[], env: NodeJS.ProcessEnv = process.env, io: CliOutput = consoleOutput): number {
+  const options = { dryRun: false, publish: false };
+  const paths: string[] = [];
+  let onlyFiles = false;
+  for (const arg of args) {
+    if (onlyFiles || !arg.startsWith('--')) paths.push(arg);
+    else if (arg === '--') onlyFiles = true;
+    else if (arg === '--dry-run') options.dryRun = true;
+    else if (arg === '--publish') options.publish = true;
+    else {
+      io.err(`Option inconnue « ${arg} ».`);
+      io.err(USAGE);
+      return 2;
+    }
+  }
+  if (paths.length === 0) {
+    io.err('Aucun fichier à importer.');
+    io.err(USAGE);
+    return 2;
+  }
+
+  // An unreadable file is reported among the problems of the others, not on its own.
+  const files = paths.map((name): ImportFile | UnreadableFile => {
+    try {
+      return { name, content: fs.readFileSync(name) };
+    } catch (error) {
+      return { name, readError: describeReadError(error) };
+    }
+  });
+
+  const db = openDatabase(readConfig(env).databasePath);
+  try {
+    // The catalogue and the registry must be there for rows to name indicators and States.
+    loadSeed(db);
+    const result = importFiles(db, files, options);
+    if (!result.ok) {
+      for (const line of result.errors) io.err(line);
+      const n = result.errors.length;
+      io.err(`Import refusé : ${n} problème${n > 1 ? 's' : ''}, rien n’a été écrit.`);
+      return 1;
+    }
+    for (const line of formatImportSummary(result.summary)) io.out(line);
+    return 0;
+  } finally {
+    db.$client.close();
+  }
+}
+
+function describeReadError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'fichier introuvable';
+  if (code === 'EACCES' || code === 'EPERM') return 'accès refusé';
+  if (code === 'EISDIR') return 'c’est un dossier';
+  return error instanceof Error ? error.message : String(error);
+}
+
+if (require.main === module) {
+  process.exitCode = runImport(process.argv.slice(2));
+}

@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Db } from '../../../db/client';
+import { answers, figures, populationMemberships, reports, states } from '../../../db/schema';
+import { EXCHANGE_KINDS, KINDS, type ExchangeKind } from './kinds';
+
+export interface ExportFile {
+  kind: ExchangeKind;
+  /** states.csv, populations.csv… */
+  name: string;
+  /** Comma-separated, LF line ends, no BOM, header as in DESIGN §8. */
+  content: string;
+  /** Data rows, header excluded. */
+  rows: number;
+}
+
+type Cell = string | number | boolean | null;
+
+/**
+ * The five exchange files of DESIGN §8 for everything the database holds, in a form `importFiles`
+ * reads back unchanged. Rows are sorted so that two exports of the same data are byte-identical.
+ */
+export function exportFiles(db: Db): ExportFile[] {
+  const rows: Record<ExchangeKind, Cell[][]> = {
+    states: db
+      .select()
+      .from(states)
+      .all()
+      .sort((a, b) => compareText(a.iso3, b.iso3))
+      .map((s) => [s.iso3, s.nameFr, s.nameEn, s.party, s.partyFrom, s.partyUntil]),
+    populations: db
+      .select()
+      .from(populationMemberships)
+      .all()
+      .sort((a, b) => a.year - b.year || compareText(a.state, b.state) || compareText(a.population, b.population))
+      .map((m) => [m.year, m.state, m.population]),
+    reports: db
+      .select()
+      .from(reports)
+      .all()
+      .sort((a, b) => a.year - b.year || compareText(a.state, b.state))
+      .map((r) => [r.year, r.state, r.receivedOn, r.usedReportingGuide]),
+    answers: db
+      .select()
+      .from(answers)
+      .all()
+      .sort((a, b) => a.year - b.year || compareText(a.state, b.state) || compareCodes(a.indicator, b.indicator))
+      // A blank answer is written as an empty cell, as DESIGN §8 has it.
+      .map((a) => [a.year, a.state, a.indicator, a.answer === 'blank' ? null : a.answer, a.source, a.note]),
+    figures: db
+      .select()
+      .from(figures)
+      .all()
+      .sort((a, b) => a.year - b.year || compareCodes(a.indicator, b.indicator))
+      .map((f) => [f.year, f.indicator, f.value, f.denominator]),
+  };
+  return EXCHANGE_KINDS.map((kind) => ({
+    kind,
+    name: KINDS[kind].fileName,
+    content: toCsv([[...KINDS[kind].columns], ...rows[kind]]),
+    rows: rows[kind].length,
+  }));
+}
+
+/** Writes the five files into `dir`, creating it if needed; returns what was written. */
+export function exportToDirectory(db: Db, dir: string): (ExportFile & { path: string })[] {
+  fs.mkdirSync(dir, { recursive: true });
+  return exportFiles(db).map((file) => {
+    const target = path.join(dir, file.name);
+    fs.writeFileSync(target, file.content, 'utf8');
+    return { ...file, path: target };
+  });
+}
+
+function toCsv(records: Cell[][]): string {
+  return records.map((record) => record.map(formatCell).join(',')).join('\n') + '\n';
+}
+
+function formatCell(value: Cell): string {
+  if (value === null) return '';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  const text = String(value);
+  // RFC 4180: quote a field holding the separator, a quote or a line break; double inner quotes.
+  // Leading or trailing spaces are quoted too, so a spreadsheet keeps them visible.
+  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Plain code-point order: locale-independent, hence the same on every machine. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Indicator codes in numeric order: 5.4 before 5.10, 8 before 11. */
+function compareCodes(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? -1) - (pb[i] ?? -1);
+    if (d !== 0 && !Number.isNaN(d)) return d;
+  }
+  return compareText(a, b);
+}

@@ -1,0 +1,136 @@
+import type { Db } from '../../../db/client';
+import { isDemoDataLoaded } from '../../../db/queries/meta';
+import { applyFiles, publishYears, type FileCounts, type PublishedYear } from './apply';
+import { readExchangeContext } from './context';
+import { readCsv } from './csv';
+import { detectKind, KINDS } from './kinds';
+import { formatProblem, sortProblems, type Problem } from './problems';
+import { validateTables, type DetectedTable } from './validate';
+
+export interface ImportFile {
+  /** As the user named it: error messages start with it. */
+  name: string;
+  content: Buffer | string;
+}
+
+/** A file the caller could not read: refused like any other problem, in its place among the files. */
+export interface UnreadableFile {
+  name: string;
+  /** Why, in French (« fichier introuvable »). */
+  readError: string;
+}
+
+export interface ImportOptions {
+  /** Validate and count, then roll back. */
+  dryRun?: boolean;
+  /** Mark published every year present in the rows of the call (states files have none). */
+  publish?: boolean;
+  /** The time written to `editedAt` and `publishedAt`; tests fix it. */
+  now?: Date;
+}
+
+export interface ImportSummary {
+  files: FileCounts[];
+  dryRun: boolean;
+  /** Null when publishing was not asked for. */
+  published: PublishedYear[] | null;
+}
+
+export type ImportResult = { ok: true; summary: ImportSummary } | { ok: false; errors: string[] };
+
+export const DEMO_DATA_REFUSAL =
+  'La base contient des données de démonstration : l’import est refusé pour ne pas les mêler à de vraies données. ' +
+  'Effacez-les d’abord avec « npm run demo:clear », puis relancez l’import.';
+
+/** Thrown inside the transaction to roll a dry run back once everything has been counted. */
+class DryRunRollback extends Error {
+  constructor(readonly summary: ImportSummary) {
+    super('simulation');
+  }
+}
+
+/**
+ * Imports the exchange files of DESIGN §8, all or nothing: every problem of every file is
+ * collected and, if there is one, nothing is written. Otherwise all files are applied in one
+ * transaction. Used by `npm run import` and meant for the browser upload too.
+ */
+export function importFiles(
+  db: Db,
+  files: (ImportFile | UnreadableFile)[],
+  options: ImportOptions = {},
+): ImportResult {
+  const now = (options.now ?? new Date()).toISOString();
+
+  const problems: Problem[] = [];
+  const tables: DetectedTable[] = [];
+  for (const file of files) {
+    if ('readError' in file) {
+      problems.push({
+        file: file.name,
+        line: 1,
+        column: 'fichier',
+        message: `impossible de lire le fichier (${file.readError})`,
+      });
+      continue;
+    }
+    const read = readCsv(file.name, file.content);
+    if (!read.ok) {
+      problems.push(...read.problems);
+      continue;
+    }
+    const detected = detectKind(file.name, read.table.header);
+    if (!detected.ok) {
+      problems.push(detected.problem);
+      continue;
+    }
+    tables.push({ table: read.table, ...detected.detected });
+  }
+
+  const run = (tx: Db): ImportResult => {
+    // Real rows mixed with demonstration rows could not be told apart when the demo is cleared.
+    if (isDemoDataLoaded(tx)) return { ok: false, errors: [DEMO_DATA_REFUSAL] };
+    // Read inside the (immediate) transaction: no other process can change the registry between
+    // the validation and the writes.
+    const validated = validateTables(tables, readExchangeContext(tx));
+    problems.push(...validated.problems);
+    if (problems.length > 0) {
+      return { ok: false, errors: sortProblems(problems, files.map((f) => f.name)).map(formatProblem) };
+    }
+    const counts = applyFiles(tx, validated.files, now);
+    const years = validated.files.flatMap((f) => (f.kind === 'states' ? [] : f.rows.map((r) => r.year)));
+    const summary: ImportSummary = {
+      files: counts,
+      dryRun: options.dryRun ?? false,
+      published: options.publish ? publishYears(tx, years, now) : null,
+    };
+    if (options.dryRun) throw new DryRunRollback(summary);
+    return { ok: true, summary };
+  };
+
+  try {
+    return db.transaction((tx) => run(tx as unknown as Db), { behavior: 'immediate' });
+  } catch (error) {
+    if (error instanceof DryRunRollback) return { ok: true, summary: error.summary };
+    throw error;
+  }
+}
+
+/** The French lines printed after an import, one per file, e.g. « answers.csv (réponses) : 3 ajoutées, … ». */
+export function formatImportSummary(summary: ImportSummary): string[] {
+  const lines = summary.files.map((f) => {
+    const def = KINDS[f.kind];
+    const word = (n: number, masculine: string) => `${n} ${masculine}${def.feminine ? 'e' : ''}${n > 1 ? 's' : ''}`;
+    return `${f.file} (${def.label}) : ${word(f.added, 'ajouté')}, ${word(f.changed, 'modifié')}, ${word(f.unchanged, 'inchangé')}`;
+  });
+  if (summary.published) {
+    const years = summary.published;
+    if (years.length === 0) {
+      lines.push('Publication : aucune année dans les lignes importées, rien à publier.');
+    } else {
+      const list = years.map((y) => (y.already ? `${y.year} (déjà publiée)` : `${y.year}`)).join(', ');
+      lines.push(`${years.length > 1 ? 'Années publiées' : 'Année publiée'} : ${list}.`);
+    }
+  }
+  if (summary.dryRun) lines.push('Simulation : rien n’a été écrit.');
+  return lines;
+}

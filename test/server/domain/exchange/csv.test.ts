@@ -1,0 +1,61 @@
+import { readCsv, type CsvTable } from '../../../../server/domain/exchange/csv';
+
+function table(content: string | Buffer): CsvTable {
+  const result = readCsv('t.csv', content);
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.table;
+}
+
+const lines = (t: CsvTable) => t.records.map((r) => [r.line, ...r.values]);
+
+describe('reading a CSV file into records with line numbers', () => {
+  test.each([
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+    ['CR', '\r'],
+  ])('each record carries the line where it starts, after multi-line quoted fields (%s)', (_name, eol) => {
+    const content = ['a,b', '1,"x', 'y', 'z"', '', '2,3', '"4', '",5', '6,"7,8"'].join(eol) + eol;
+    const t = table(content);
+    expect(t.header).toEqual({ line: 1, values: ['a', 'b'] });
+    expect(lines(t)).toEqual([
+      [2, '1', `x${eol}y${eol}z`],
+      [6, '2', '3'],
+      [7, `4${eol}`, '5'],
+      [9, '6', '7,8'],
+    ]);
+  });
+
+  test('a BOM is dropped and does not shift lines; blank and space-only lines are skipped', () => {
+    const t = table(Buffer.from('\ufeff\r\na;b\r\n   \r\n1;2\r\n;\r\n3;4', 'utf8'));
+    expect(t.separator).toBe(';');
+    expect(t.header).toEqual({ line: 2, values: ['a', 'b'] });
+    expect(lines(t)).toEqual([
+      [4, '1', '2'],
+      [6, '3', '4'],
+    ]);
+  });
+
+  test('the separator comes from the header line, whatever the data lines hold', () => {
+    expect(table('a,b,c\n"1;2",3,4\n').separator).toBe(',');
+    expect(table('a;b;c\n1,5;2,5;3\n').separator).toBe(';');
+    expect(lines(table('a;b;c\n1,5;2,5;3\n'))).toEqual([[2, '1,5', '2,5', '3']]);
+  });
+
+  test('non-ASCII text keeps its place: offsets are counted in bytes', () => {
+    const t = table('nom,note\n"Côte d’Ivoire","é\nà"\nÉtat,ü\n');
+    expect(lines(t)).toEqual([
+      [2, 'Côte d’Ivoire', 'é\nà'],
+      [4, 'État', 'ü'],
+    ]);
+  });
+
+  test('a syntax error is placed on the record where it starts', () => {
+    expect(readCsv('t.csv', 'a,b\n1,2\n\n3,"x\ny\n')).toEqual({
+      ok: false,
+      problems: [{ file: 't.csv', line: 4, column: 'fichier', message: 'guillemet ouvert et jamais fermé à partir de cette ligne' }],
+    });
+    const misplaced = readCsv('t.csv', 'a,b\n1,2\n3,"x"y\n');
+    expect(misplaced.ok).toBe(false);
+    if (!misplaced.ok) expect(misplaced.problems[0]).toMatchObject({ line: 3, column: 'fichier' });
+  });
+});

@@ -1,0 +1,48 @@
+import { readAnswer, readBoolean, readDate, readNumber, readYear } from '../../../../server/domain/exchange/values';
+
+const value = <T>(cell: { ok: true; value: T } | { ok: false; message: string }) => (cell.ok ? cell.value : cell.message);
+
+describe('reading cells', () => {
+  test.each(['yes', 'OUI', ' true ', '1'])('« %s » is true', (raw) => expect(value(readBoolean(raw))).toBe(true));
+  test.each(['no', 'Non', 'FALSE', '0'])('« %s » is false', (raw) => expect(value(readBoolean(raw))).toBe(false));
+
+  test.each([
+    ['yes', 'yes'],
+    ['Oui', 'yes'],
+    ['1', 'yes'],
+    ['non', 'no'],
+    ['0', 'no'],
+    ['', 'blank'],
+    ['  ', 'blank'],
+    ['Vide', 'blank'],
+    ['blank', 'blank'],
+  ])('answer « %s » is %s', (raw, expected) => expect(value(readAnswer(raw))).toBe(expected));
+
+  test.each([
+    ['12', 12],
+    ['12,5', 12.5],
+    ['12.5', 12.5],
+    ['-3', -3],
+    ['1 234,5', 1234.5],
+    ['1\u202f234', 1234],
+    [',5', 0.5],
+    ['1e3', 1000],
+  ])('number « %s » is %d', (raw, expected) => expect(value(readNumber(raw))).toBe(expected));
+
+  test.each(['douze', '1,2,3', '1.2.3', 'Infinity', '0x10', '12 %'])('« %s » is not a number', (raw) =>
+    expect(readNumber(raw).ok).toBe(false),
+  );
+
+  test('real calendar dates only', () => {
+    expect(value(readDate('2028-02-29'))).toBe('2028-02-29');
+    expect(value(readDate('2026-02-29'))).toBe('date impossible « 2026-02-29 » : ce jour n’existe pas');
+    expect(value(readDate('2026-04-31'))).toBe('date impossible « 2026-04-31 » : ce jour n’existe pas');
+    expect(readDate('2026-4-1').ok).toBe(false);
+  });
+
+  test('years 2025 to 2029', () => {
+    expect(value(readYear(' 2029 '))).toBe(2029);
+    expect(readYear('2024').ok).toBe(false);
+    expect(readYear('2025.0').ok).toBe(false);
+  });
+});
