@@ -6,6 +6,7 @@ import { indicatorCsv, indicatorDetail } from '../presenters/indicator-detail';
 import { pageYear } from '../presenters/page-year';
 import { actionView, sectionViews } from '../presenters/progress-view';
 import { statePage } from '../presenters/state-page';
+import { RenderCache } from '../render-cache';
 
 const notFound = (what: string, value: string) =>
   new HttpError(404, 'Page introuvable', `${what} « ${value} » n’existe pas dans le Plan d’action.`);
@@ -15,6 +16,7 @@ const yearQuery = (req: Request) => (req.query.year ? `?year=${encodeURIComponen
 
 export function pagesRouter({ data }: RouteContext): Router {
   const router = Router();
+  const pages = new RenderCache(data);
 
   /** What every dashboard page shares: the year shown, its selector and the data view. */
   function pageContext(req: Request, keep: { name: string; value: string }[] = []) {
@@ -23,63 +25,72 @@ export function pagesRouter({ data }: RouteContext): Router {
     return { view, page, locals: { page, yearQuery: yearQuery(req), yearSelector: { path: req.path, keep } } };
   }
 
-  router.get('/', (req, res) => {
-    const committeeId = typeof req.query.comite === 'string' ? req.query.comite : '';
-    const { view, page, locals } = pageContext(req, committeeId ? [{ name: 'comite', value: committeeId }] : []);
-    const committee = committeeId ? view.catalogue.mechanisms.find((m) => m.id === committeeId) : undefined;
-    if (committeeId && !committee) throw notFound('Le comité', committeeId);
-    const only = committee ? new Set([...committee.lead, ...committee.contributing]) : null;
-    res.render('home', {
-      ...locals,
-      title: 'Plan d’action de Siem Reap-Angkor 2025-2029',
-      sections: sectionViews(view, page.year, only),
-      committee,
-      committeeOptions: view.catalogue.mechanisms.map((m) => ({ id: m.id, name: m.name, selected: m.id === committeeId })),
-      actionCount: view.catalogue.actions.length,
-      indicatorCount: view.catalogue.actions.reduce((n, a) => n + a.indicators.length, 0),
-    });
-  });
-
-  router.get('/sections/:roman', (req, res) => {
-    const { view, page, locals } = pageContext(req);
-    const section = sectionViews(view, page.year).find((s) => s.number === req.params.roman);
-    if (!section) throw notFound('La section', req.params.roman);
-    res.render('section', { ...locals, title: `Section ${section.number}. ${section.title}`, section });
-  });
-
-  router.get('/actions/:n', (req, res) => {
-    const { view, page, locals } = pageContext(req);
-    const action = view.catalogue.actions.find((a) => String(a.number) === req.params.n);
-    if (!action) throw notFound('L’action', req.params.n);
-    res.render('action', {
-      ...locals,
-      title: `Action ${action.number}`,
-      charts: true,
-      action: actionView(view, action, page.year),
-      section: view.catalogue.sections.find((s) => s.number === action.section),
-      indicators: action.indicators.map((i) => indicatorDetail(view, i, page.year)),
-    });
-  });
-
   const findIndicator = (req: Request) => {
-    const view = data();
-    const indicator = view.catalogue.actions.flatMap((a) => a.indicators).find((i) => i.code === req.params.code);
+    const indicator = data()
+      .catalogue.actions.flatMap((a) => a.indicators)
+      .find((i) => i.code === req.params.code);
     if (!indicator) throw notFound('L’indicateur', String(req.params.code));
     return indicator;
   };
 
-  router.get('/indicators/:code', (req, res) => {
-    const indicator = findIndicator(req);
-    const { view, page, locals } = pageContext(req);
-    const action = view.catalogue.actions.find((a) => a.number === indicator.action)!;
-    res.render('indicator', {
-      ...locals,
-      title: `Indicateur ${indicator.code}`,
-      charts: true,
-      section: view.catalogue.sections.find((s) => s.number === action.section),
-      ...indicatorDetail(view, indicator, page.year),
-    });
-  });
+  router.get('/', (req, res, next) =>
+    pages.render(req, res, next, 'home', () => {
+      const committeeId = typeof req.query.comite === 'string' ? req.query.comite : '';
+      const { view, page, locals } = pageContext(req, committeeId ? [{ name: 'comite', value: committeeId }] : []);
+      const committee = committeeId ? view.catalogue.mechanisms.find((m) => m.id === committeeId) : undefined;
+      if (committeeId && !committee) throw notFound('Le comité', committeeId);
+      const only = committee ? new Set([...committee.lead, ...committee.contributing]) : null;
+      return {
+        ...locals,
+        title: 'Plan d’action de Siem Reap-Angkor 2025-2029',
+        sections: sectionViews(view, page.year, only),
+        committee,
+        committeeOptions: view.catalogue.mechanisms.map((m) => ({ id: m.id, name: m.name, selected: m.id === committeeId })),
+        actionCount: view.catalogue.actions.length,
+        indicatorCount: view.catalogue.actions.reduce((n, a) => n + a.indicators.length, 0),
+      };
+    }),
+  );
+
+  router.get('/sections/:roman', (req, res, next) =>
+    pages.render(req, res, next, 'section', () => {
+      const { view, page, locals } = pageContext(req);
+      const section = sectionViews(view, page.year).find((s) => s.number === req.params.roman);
+      if (!section) throw notFound('La section', req.params.roman);
+      return { ...locals, title: `Section ${section.number}. ${section.title}`, section };
+    }),
+  );
+
+  router.get('/actions/:n', (req, res, next) =>
+    pages.render(req, res, next, 'action', () => {
+      const { view, page, locals } = pageContext(req);
+      const action = view.catalogue.actions.find((a) => String(a.number) === req.params.n);
+      if (!action) throw notFound('L’action', req.params.n);
+      return {
+        ...locals,
+        title: `Action ${action.number}`,
+        charts: true,
+        action: actionView(view, action, page.year),
+        section: view.catalogue.sections.find((s) => s.number === action.section),
+        indicators: action.indicators.map((i) => indicatorDetail(view, i, page.year)),
+      };
+    }),
+  );
+
+  router.get('/indicators/:code', (req, res, next) =>
+    pages.render(req, res, next, 'indicator', () => {
+      const indicator = findIndicator(req);
+      const { view, page, locals } = pageContext(req);
+      const action = view.catalogue.actions.find((a) => a.number === indicator.action)!;
+      return {
+        ...locals,
+        title: `Indicateur ${indicator.code}`,
+        charts: true,
+        section: view.catalogue.sections.find((s) => s.number === action.section),
+        ...indicatorDetail(view, indicator, page.year),
+      };
+    }),
+  );
 
   router.get('/indicators/:code/donnees.csv', (req, res) => {
     const indicator = findIndicator(req);
@@ -89,19 +100,23 @@ export function pagesRouter({ data }: RouteContext): Router {
       .send(indicatorCsv(indicator, data().engine.indicatorYears(indicator.code)));
   });
 
-  router.get('/committees/:id', (req, res) => {
-    const { view, page, locals } = pageContext(req);
-    const mechanism = view.catalogue.mechanisms.find((m) => m.id === req.params.id);
-    if (!mechanism) throw notFound('Le comité', req.params.id);
-    res.render('committee', { ...locals, title: mechanism.name, ...committeePage(view, mechanism, page.year) });
-  });
+  router.get('/committees/:id', (req, res, next) =>
+    pages.render(req, res, next, 'committee', () => {
+      const { view, page, locals } = pageContext(req);
+      const mechanism = view.catalogue.mechanisms.find((m) => m.id === req.params.id);
+      if (!mechanism) throw notFound('Le comité', req.params.id);
+      return { ...locals, title: mechanism.name, ...committeePage(view, mechanism, page.year) };
+    }),
+  );
 
-  router.get('/states/:iso3', (req, res) => {
-    const { view, page, locals } = pageContext(req);
-    const state = view.engine.index.states.find((s) => s.iso3 === req.params.iso3.toUpperCase());
-    if (!state) throw notFound('L’État', req.params.iso3);
-    res.render('state', { ...locals, title: state.nameFr, ...statePage(view, state, page.year) });
-  });
+  router.get('/states/:iso3', (req, res, next) =>
+    pages.render(req, res, next, 'state', () => {
+      const { view, page, locals } = pageContext(req);
+      const state = view.engine.index.states.find((s) => s.iso3 === req.params.iso3.toUpperCase());
+      if (!state) throw notFound('L’État', req.params.iso3);
+      return { ...locals, title: state.nameFr, ...statePage(view, state, page.year) };
+    }),
+  );
 
   return router;
 }
