@@ -13,10 +13,11 @@ export function formatPercent(value: number): string {
   return `${formatNumber(value)}${NBSP}%`;
 }
 
-/** « 30 avril 2026 » from « 2026-04-30 ». */
+/** « 30 avril 2026 » from « 2026-04-30 »; the first of the month is « 1er » in French. */
 export function formatDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
-  return dateLong.format(new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1)));
+  const text = dateLong.format(new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1)));
+  return d === 1 ? text.replace(/^1 /, '1er ') : text;
 }
 
 /** A signed difference: « +5,2 points », « −3 », « 0 ». */

@@ -17,9 +17,16 @@ export function statePage(view: DataView, state: RegistryState, year: number) {
       guide: report ? (report.usedReportingGuide ? 'utilisé' : 'non utilisé') : '—',
     };
   });
+  // A year without reports says nothing of the entered populations: their cells are unknown (null), not « non ».
   const populations = catalogue.populations
     .filter((p) => p.key !== 'yes')
-    .map((p) => ({ name: p.name, cells: years.map((y) => engine.year(y).populations.get(p.key).has(state.iso3)) }));
+    .map((p) => ({
+      name: p.name,
+      cells: years.map((y) => {
+        const result = engine.year(y);
+        return result.hasData || p.derivation === 'registry' ? result.populations.get(p.key).has(state.iso3) : null;
+      }),
+    }));
   const answers = catalogue.actions
     .flatMap((a) => a.indicators)
     .map((i) => ({

@@ -55,6 +55,8 @@
     }
     var yScale = { beginAtZero: true, ticks: { callback: function (v) { return frenchNumber.format(v) + unit; } } };
     if (data.percent) yScale.max = 100;
+    // Counts of States and recorded figures are whole numbers: no « 0,5 » tick.
+    else yScale.ticks.precision = 0;
     new window.Chart(canvas, {
       type: 'line',
       data: { labels: data.years.map(String), datasets: datasets },

@@ -5,7 +5,8 @@ test('numbers, percentages and dates in French', () => {
   expect(formatPercent(100)).toBe('100\u00a0%');
   expect(formatNumber(1234.56)).toBe('1\u00a0234,6');
   expect(formatDate('2026-04-30')).toBe('30 avril 2026');
-  expect(formatDate('2025-01-01')).toBe('1 janvier 2025');
+  expect(formatDate('2025-01-01')).toBe('1er janvier 2025');
+  expect(formatDate('2026-04-11')).toBe('11 avril 2026');
 });
 
 test('signed differences carry a real minus sign and their unit', () => {
