@@ -23,6 +23,8 @@ export interface YearRow extends IndicatorValueView {
   n: string;
   N: string;
   answered: string;
+  /** The value alone, for the table's value column (n and N have their own columns). */
+  valueCell: string;
 }
 
 export interface StateAnswerView {
@@ -62,14 +64,18 @@ export function chartData(indicator: CatalogueIndicator, years: IndicatorResult[
 
 export function yearRows(indicator: CatalogueIndicator, years: IndicatorResult[], year: number): YearRow[] {
   const num = (v: number | null) => (v === null ? '—' : formatNumber(v));
-  return years.map((r) => ({
-    year: r.year,
-    selected: r.year === year,
-    n: num(r.numerator),
-    N: num(r.denominator),
-    answered: num(r.answered),
-    ...indicatorValueView(indicator, r, BASELINE_YEAR),
-  }));
+  return years.map((r) => {
+    const view = indicatorValueView(indicator, r, BASELINE_YEAR);
+    return {
+      year: r.year,
+      selected: r.year === year,
+      n: num(r.numerator),
+      N: num(r.denominator),
+      answered: num(r.answered),
+      ...view,
+      valueCell: r.value === null ? view.valueText : formatValue(indicator.kind, r.value),
+    };
+  });
 }
 
 export function indicatorDetail(view: DataView, indicator: CatalogueIndicator, year: number) {

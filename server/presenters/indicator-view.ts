@@ -56,7 +56,8 @@ export function indicatorValueView(indicator: CatalogueIndicator, r: IndicatorRe
     deltaText: r.delta === null || r.year === baselineYear ? null : `${formatSigned(r.delta, unit)} depuis ${baselineYear}`,
     arrow: r.delta === null || r.year === baselineYear ? '' : r.delta > 1e-9 ? '▲' : r.delta < -1e-9 ? '▼' : '▬',
     status: r.status,
-    statusText: STATUS_LABELS[r.status],
+    // The baseline is compared with nothing: say so rather than « inchangé ».
+    statusText: r.year === baselineYear && r.value !== null ? 'année de référence' : STATUS_LABELS[r.status],
     coverageText: coverage,
     percent: r.value !== null && isPercentKind(indicator.kind) ? formatPercent(r.value) : null,
   };
