@@ -6,6 +6,7 @@ import { indicatorCsv, indicatorDetail } from '../presenters/indicator-detail';
 import { pageYear } from '../presenters/page-year';
 import { actionView, sectionViews } from '../presenters/progress-view';
 import { statePage } from '../presenters/state-page';
+import { statesPage } from '../presenters/states-page';
 import { RenderCache } from '../render-cache';
 
 const notFound = (what: string, value: string) =>
@@ -106,6 +107,13 @@ export function pagesRouter({ data }: RouteContext): Router {
       const mechanism = view.catalogue.mechanisms.find((m) => m.id === req.params.id);
       if (!mechanism) throw notFound('Le comité', req.params.id);
       return { ...locals, title: mechanism.name, ...committeePage(view, mechanism, page.year) };
+    }),
+  );
+
+  router.get('/states', (req, res, next) =>
+    pages.render(req, res, next, 'states', () => {
+      const { view, page, locals } = pageContext(req);
+      return { ...locals, title: 'États', ...statesPage(view, page.year) };
     }),
   );
 

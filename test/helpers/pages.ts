@@ -29,6 +29,7 @@ export const PAGE_TYPES: PageType[] = [
   { name: 'ratio indicator', path: '/indicators/5.4' },
   { name: 'derived indicator', path: '/indicators/8.1' },
   ...COMMITTEES.map((id) => ({ name: `committee ${id}`, path: `/committees/${id}` })),
+  { name: 'list of States', path: '/states' },
   { name: 'State with data', path: '/states/AFG' },
   { name: 'State not party', path: '/states/USA' },
 ];

@@ -360,3 +360,19 @@ describe('dashboard pages without any data', () => {
     expect(text).not.toMatch(/\d+ \/ \d+ \(/);
   });
 });
+
+describe('the list of States', () => {
+  const { app } = testApp(demoDatabase());
+
+  test('lists every State of the registry with its status, report and flags for the year, as the API does', async () => {
+    const api = (await request(app).get('/api/v1/states?year=2026').expect(200)).body;
+    const html = (await request(app).get('/states?year=2026').expect(200)).text;
+    const rows = html.match(/<tr><th scope="row"><a href="\/states\/[A-Z]{3}/g) ?? [];
+    expect(rows).toHaveLength(api.states.length);
+    const parties = api.states.filter((s: { party: boolean }) => s.party).length;
+    expect(textOf(html)).toContain(`${parties} États parties et ${api.states.length - parties} États non parties en 2026`);
+    const flagged = api.states.find((s: { flags: unknown[] }) => s.flags.length > 0);
+    expect(flagged).toBeDefined();
+    expect(textOf(html)).toContain(flagged.flags[0].message);
+  });
+});

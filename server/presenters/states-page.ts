@@ -1,0 +1,36 @@
+import type { DataView } from '../data-source';
+import { isPartyInYear } from '../domain/registry';
+import { formatDate } from './format';
+import { statePopulations } from './api-json';
+
+/** Every State of the registry for a year: status, populations, report and flags, by French name. */
+export function statesPage(view: DataView, year: number) {
+  const { engine, catalogue } = view;
+  const result = engine.year(year);
+  const populationName = new Map(catalogue.populations.map((p) => [p.key, p.name]));
+  const states = [...engine.index.states]
+    .sort((a, b) => a.nameFr.localeCompare(b.nameFr, 'fr'))
+    .map((s) => {
+      const party = isPartyInYear(s, year);
+      const report = engine.index.reports.get(year)?.get(s.iso3);
+      const populations = statePopulations(s.iso3, result)
+        .filter((key) => key !== 'party' && key !== 'non_party')
+        .map((key) => populationName.get(key) ?? key);
+      return {
+        iso3: s.iso3,
+        name: s.nameFr,
+        party,
+        status: party ? 'État partie' : 'État non partie',
+        populations: populations.length ? populations.join(' ; ') : '—',
+        report: report
+          ? `reçu le ${formatDate(report.receivedOn)}${report.receivedOn <= `${year}-04-30` ? '' : ' (en retard)'}`
+          : 'pas de rapport',
+        flags: (result.flags.get(s.iso3) ?? []).map((f) => f.message).join(' ') || '—',
+      };
+    });
+  return {
+    states,
+    partyCount: states.filter((s) => s.party).length,
+    nonPartyCount: states.filter((s) => !s.party).length,
+  };
+}
