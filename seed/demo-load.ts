@@ -1,11 +1,11 @@
-import { asc, count } from 'drizzle-orm';
+import { count } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { META, isDemoDataLoaded, readMeta, writeMeta } from '../db/queries/meta';
-import { actions, answers, figures, indicators, populationMemberships, populations, publications, reports, states } from '../db/schema';
+import { readCatalogue } from '../db/queries/catalogue';
+import { readRegistry } from '../db/queries/registry';
+import { answers, figures, populationMemberships, publications, reports } from '../db/schema';
 import type { Config } from '../server/config';
-import { formatPopulationRef } from '../server/domain/population';
-import type { RegistryState } from '../server/domain/registry';
-import { generateDemoData, type DemoCatalogue, type DemoData } from './demo';
+import { generateDemoData, type DemoData } from './demo';
 
 /** The tables that hold what States report (and the demonstration data). */
 const DATA_TABLES = { populationMemberships, reports, answers, figures } as const;
@@ -21,48 +21,6 @@ export interface DemoClearCounts extends DemoCounts {
   publications: number;
 }
 
-/** The catalogue as the database holds it now (an administrator may have changed kinds or populations). */
-export function demoCatalogueFromDatabase(db: Db): DemoCatalogue {
-  const indicatorRows = db.select().from(indicators).orderBy(asc(indicators.action), asc(indicators.position)).all();
-  return {
-    actions: db
-      .select()
-      .from(actions)
-      .orderBy(asc(actions.number))
-      .all()
-      .map((a) => ({
-        number: a.number,
-        section: a.section,
-        indicators: indicatorRows
-          .filter((i) => i.action === a.number)
-          .map((i) => ({
-            code: i.code,
-            kind: i.kind,
-            population: i.population === null ? null : formatPopulationRef({ key: i.population, of: i.populationOf }),
-            direction: i.direction,
-            derivedFrom: i.derivedFrom,
-          })),
-      })),
-    populations: db.select({ key: populations.key, derivation: populations.derivation }).from(populations).all(),
-  };
-}
-
-/** The registry as the database holds it now. */
-export function demoRegistryFromDatabase(db: Db): RegistryState[] {
-  return db
-    .select({
-      iso3: states.iso3,
-      nameFr: states.nameFr,
-      nameEn: states.nameEn,
-      party: states.party,
-      partyFrom: states.partyFrom,
-      partyUntil: states.partyUntil,
-    })
-    .from(states)
-    .orderBy(asc(states.iso3))
-    .all();
-}
-
 function insertChunked<T>(rows: T[], insert: (chunk: T[]) => void, size = 500): void {
   for (let i = 0; i < rows.length; i += size) insert(rows.slice(i, i + size));
 }
@@ -73,7 +31,8 @@ function insertChunked<T>(rows: T[], insert: (chunk: T[]) => void, size = 500): 
  */
 export function loadDemoData(
   db: Db,
-  data: DemoData = generateDemoData(demoCatalogueFromDatabase(db), demoRegistryFromDatabase(db)),
+  // The catalogue and registry as the database holds them now (an administrator may have changed them).
+  data: DemoData = generateDemoData(readCatalogue(db), readRegistry(db)),
 ): DemoCounts {
   return db.transaction((tx) => {
     insertChunked(data.populationMemberships, (chunk) => tx.insert(populationMemberships).values(chunk).run());

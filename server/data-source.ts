@@ -22,7 +22,8 @@ export function dataSource(db: Db): () => DataView {
   return () => {
     const version = dataVersion(db);
     if (view === null || view.version !== version) {
-      view = { version, catalogue: readCatalogue(db), engine: new EngineSnapshot(readEngineData(db)), demo: isDemoDataLoaded(db) };
+      const catalogue = readCatalogue(db);
+      view = { version, catalogue, engine: new EngineSnapshot(readEngineData(db, catalogue)), demo: isDemoDataLoaded(db) };
     }
     return view;
   };

@@ -52,6 +52,8 @@ export interface Catalogue {
   actions: CatalogueAction[];
   mechanisms: CatalogueMechanism[];
   populations: CataloguePopulation[];
+  /** Every indicator by code, in catalogue order. */
+  indicatorByCode: Map<string, CatalogueIndicator>;
 }
 
 /** The whole catalogue, assembled from five queries. */
@@ -99,6 +101,7 @@ export function readCatalogue(db: Db): Catalogue {
       actions: actionRows.filter((a) => a.section === s.number).map((a) => a.number),
     })),
     actions: actionList,
+    indicatorByCode: new Map(actionList.flatMap((a) => a.indicators).map((i) => [i.code, i])),
     mechanisms: mechanismRows.map((m) => ({
       id: m.id,
       name: m.name,

@@ -1,33 +1,30 @@
-import { asc } from 'drizzle-orm';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../client';
-import { answers, figures, indicators, populationMemberships, reports, states } from '../schema';
-import type { PopulationKey } from '../../server/domain/population';
+import { answers, figures, populationMemberships, reports } from '../schema';
+import { readCatalogue, type Catalogue } from './catalogue';
+import { readRegistry } from './registry';
+import { parsePopulationRef } from '../../server/domain/population';
 import type { EngineData } from '../../server/domain/engine/types';
 
-/** Everything the engine reads, for all years, in six set-based queries. */
-export function readEngineData(db: Db): EngineData {
-  const indicatorRows = db.select().from(indicators).orderBy(asc(indicators.action), asc(indicators.position)).all();
+/**
+ * Everything the engine reads, for all years, in set-based queries. The indicators come from the
+ * catalogue when the caller already has it, so they are read once.
+ */
+export function readEngineData(db: Db, catalogue: Catalogue = readCatalogue(db)): EngineData {
   return {
-    indicators: indicatorRows.map((i) => ({
-      code: i.code,
-      action: i.action,
-      kind: i.kind,
-      population: i.population as PopulationKey | null,
-      populationOf: i.populationOf,
-      direction: i.direction,
-      derivedFrom: i.derivedFrom,
-    })),
-    states: db
-      .select({
-        iso3: states.iso3,
-        nameFr: states.nameFr,
-        nameEn: states.nameEn,
-        party: states.party,
-        partyFrom: states.partyFrom,
-        partyUntil: states.partyUntil,
-      })
-      .from(states)
-      .all(),
+    indicators: [...catalogue.indicatorByCode.values()].map((i) => {
+      const ref = i.population === null ? null : parsePopulationRef(i.population);
+      return {
+        code: i.code,
+        action: i.action,
+        kind: i.kind,
+        population: ref?.key ?? null,
+        populationOf: ref?.of ?? null,
+        direction: i.direction,
+        derivedFrom: i.derivedFrom,
+      };
+    }),
+    states: readRegistry(db),
     memberships: db.select().from(populationMemberships).all(),
     reports: db.select().from(reports).all(),
     answers: db.select().from(answers).all(),
@@ -40,7 +37,14 @@ export function readEngineData(db: Db): EngineData {
  * connection (an import) commits, `total_changes()` when this one writes.
  */
 export function dataVersion(db: Db): string {
-  const external = db.$client.pragma('data_version', { simple: true }) as number;
-  const own = (db.$client.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  let statement = versionStatements.get(db);
+  if (!statement) {
+    // Asked on every request: prepared once per connection.
+    statement = db.$client.prepare('SELECT total_changes() AS own, (SELECT data_version FROM pragma_data_version) AS external');
+    versionStatements.set(db, statement);
+  }
+  const { own, external } = statement.get() as { own: number; external: number };
   return `${external}:${own}`;
 }
+
+const versionStatements = new WeakMap<Db, Statement>();

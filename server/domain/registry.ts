@@ -13,6 +13,11 @@ export function reportDueDate(year: number): string {
   return `${year}-04-30`;
 }
 
+/** A report for year Y received on or before 30 April Y is on time (indicator 8.1). */
+export function isReportOnTime(report: { year: number; receivedOn: string }): boolean {
+  return report.receivedOn <= reportDueDate(report.year);
+}
+
 /**
  * A State is party in year Y when it is marked party, the Convention entered into force for it on or
  * before 30 April Y, and its withdrawal (if any) had not taken effect by then.

@@ -1,7 +1,7 @@
 import type { YearResult } from '../domain/engine/engine';
 import type { EngineIndicator, IndicatorResult, Report } from '../domain/engine/types';
 import { POPULATION_KEYS, formatPopulationRef } from '../domain/population';
-import { isPartyInYear, reportDueDate, type RegistryState } from '../domain/registry';
+import { isPartyInYear, isReportOnTime, type RegistryState } from '../domain/registry';
 
 /** The JSON shapes of the API (README, « API »): values unrounded, null where there is none. */
 
@@ -40,7 +40,7 @@ export function reportJson(report: Report | null) {
   if (!report) return null;
   return {
     receivedOn: report.receivedOn,
-    onTime: report.receivedOn <= reportDueDate(report.year),
+    onTime: isReportOnTime(report),
     usedReportingGuide: report.usedReportingGuide,
   };
 }

@@ -1,3 +1,4 @@
+import { EARLY_WARNING_ACTION } from '../domain/engine/flags';
 import type { CatalogueMechanism } from '../../db/queries/catalogue';
 import type { DataView } from '../data-source';
 import { parsePopulationRef } from '../domain/population';
@@ -26,7 +27,7 @@ export function committeePage(view: DataView, mechanism: CatalogueMechanism, yea
       if (key && key !== 'yes' && !REGISTRY_POPULATIONS.has(key)) followed.add(key);
     }
   }
-  const stateName = new Map(engine.index.states.map((s) => [s.iso3, s.nameFr]));
+  const stateName = (iso3: string) => engine.index.stateByIso3.get(iso3)?.nameFr ?? iso3;
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'fr');
   const populations = catalogue.populations
     .filter((p) => followed.has(p.key))
@@ -34,13 +35,14 @@ export function committeePage(view: DataView, mechanism: CatalogueMechanism, yea
       key: p.key,
       name: p.name,
       description: p.description,
-      states: [...result.populations.get(p.key)].map((iso3) => ({ iso3, name: stateName.get(iso3) ?? iso3 })).sort(byName),
+      states: [...result.populations.get(p.key)].map((iso3) => ({ iso3, name: stateName(iso3) })).sort(byName),
     }));
   const watched = new Set(populations.flatMap((p) => p.states.map((s) => s.iso3)));
-  const concernsAll = mechanism.lead.includes(47) || mechanism.id === 'coordination';
+  // A committee that leads or contributes to action 47 follows every early warning.
+  const concernsAll = [...mechanism.lead, ...mechanism.contributing].includes(EARLY_WARNING_ACTION);
   const flags = [...result.flags]
     .filter(([iso3]) => concernsAll || watched.has(iso3))
-    .flatMap(([iso3, list]) => list.map((f) => ({ iso3, name: stateName.get(iso3) ?? iso3, message: f.message })))
+    .flatMap(([iso3, list]) => list.map((f) => ({ iso3, name: stateName(iso3), message: f.message })))
     .sort(byName);
 
   return {

@@ -1,7 +1,8 @@
 import type { CatalogueIndicator } from '../../db/queries/catalogue';
 import type { DataView } from '../data-source';
 import { BASELINE_YEAR, TARGET_YEAR, type IndicatorResult } from '../domain/engine/types';
-import { formatDate, formatNumber } from './format';
+import { formatNumber } from './format';
+import { reportSummary } from './report-view';
 import { formatValue, indicatorValueView, type IndicatorValueView } from './indicator-view';
 import { DIRECTION_LABELS, KIND_LABELS, populationDescription, populationLabel } from './labels';
 
@@ -33,13 +34,6 @@ export interface StateAnswerView {
   source: string | null;
   note: string | null;
   report: string;
-}
-
-function reportText(view: DataView, state: string, year: number): string {
-  const report = view.engine.index.reports.get(year)?.get(state);
-  if (!report) return 'pas de rapport';
-  const onTime = report.receivedOn <= `${year}-04-30`;
-  return `rapport reçu le ${formatDate(report.receivedOn)}${onTime ? '' : ' (en retard)'}`;
 }
 
 export function chartData(indicator: CatalogueIndicator, years: IndicatorResult[], year: number): ChartData {
@@ -81,16 +75,15 @@ export function yearRows(indicator: CatalogueIndicator, years: IndicatorResult[]
 export function indicatorDetail(view: DataView, indicator: CatalogueIndicator, year: number) {
   const years = view.engine.indicatorYears(indicator.code);
   const current = years.find((r) => r.year === year)!;
-  const stateName = (iso3: string) => view.engine.index.states.find((s) => s.iso3 === iso3)?.nameFr ?? iso3;
   const answers = view.engine.index.answers.get(year)?.get(indicator.code);
   const list = (codes: string[]): StateAnswerView[] =>
     codes
       .map((iso3) => ({
         iso3,
-        name: stateName(iso3),
+        name: view.engine.index.stateByIso3.get(iso3)?.nameFr ?? iso3,
         source: answers?.get(iso3)?.source ?? null,
         note: answers?.get(iso3)?.note ?? null,
-        report: reportText(view, iso3, year),
+        report: reportSummary(view.engine.index.reports.get(year)?.get(iso3), 'rapport reçu'),
       }))
       .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
   const projectionText =

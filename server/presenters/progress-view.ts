@@ -29,7 +29,8 @@ export function countStatuses(rows: { status: string }[]): StatusCounts {
   return counts;
 }
 
-export function actionView(view: DataView, action: CatalogueAction, year: number): ActionView {
+/** An action's text and committees, without its indicators. */
+export function actionHeader(view: DataView, action: CatalogueAction): Omit<ActionView, 'indicators'> {
   const mechanism = (id: string) => ({ id, name: view.catalogue.mechanisms.find((m) => m.id === id)?.name ?? id });
   return {
     number: action.number,
@@ -37,6 +38,12 @@ export function actionView(view: DataView, action: CatalogueAction, year: number
     text: action.text,
     lead: action.lead ? mechanism(action.lead) : null,
     contributing: action.contributing.map(mechanism),
+  };
+}
+
+export function actionView(view: DataView, action: CatalogueAction, year: number): ActionView {
+  return {
+    ...actionHeader(view, action),
     indicators: action.indicators.map((i) =>
       indicatorRowView(i, view.engine.indicatorYears(i.code), year, BASELINE_YEAR),
     ),

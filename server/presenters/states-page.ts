@@ -1,6 +1,6 @@
 import type { DataView } from '../data-source';
 import { isPartyInYear } from '../domain/registry';
-import { formatDate } from './format';
+import { reportSummary } from './report-view';
 import { statePopulations } from './api-json';
 
 /** Every State of the registry for a year: status, populations, report and flags, by French name. */
@@ -22,9 +22,7 @@ export function statesPage(view: DataView, year: number) {
         party,
         status: party ? 'État partie' : 'État non partie',
         populations: populations.length ? populations.join(' ; ') : '—',
-        report: report
-          ? `reçu le ${formatDate(report.receivedOn)}${report.receivedOn <= `${year}-04-30` ? '' : ' (en retard)'}`
-          : 'pas de rapport',
+        report: reportSummary(report),
         flags: (result.flags.get(s.iso3) ?? []).map((f) => f.message).join(' ') || '—',
       };
     });

@@ -32,8 +32,7 @@ export function apiRouter({ data }: RouteContext): Router {
 
   router.get('/indicators/:code', (req, res) => {
     const { catalogue, engine: snapshot, demo } = data();
-    const indicator = catalogue.actions.flatMap((a) => a.indicators)
-      .find((i) => i.code === req.params.code);
+    const indicator = catalogue.indicatorByCode.get(req.params.code);
     if (!indicator) {
       throw new HttpError(404, 'Indicateur inconnu', `Aucun indicateur ne porte le code « ${req.params.code} ».`);
     }

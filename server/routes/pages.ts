@@ -3,8 +3,8 @@ import type { RouteContext } from '../app';
 import { HttpError } from '../http-error';
 import { committeePage } from '../presenters/committee-page';
 import { indicatorCsv, indicatorDetail } from '../presenters/indicator-detail';
-import { pageYear } from '../presenters/page-year';
-import { actionView, sectionViews } from '../presenters/progress-view';
+import { pageYear } from './page-year';
+import { actionHeader, sectionViews } from '../presenters/progress-view';
 import { statePage } from '../presenters/state-page';
 import { statesPage } from '../presenters/states-page';
 import { RenderCache } from '../render-cache';
@@ -27,9 +27,7 @@ export function pagesRouter({ data }: RouteContext): Router {
   }
 
   const findIndicator = (req: Request) => {
-    const indicator = data()
-      .catalogue.actions.flatMap((a) => a.indicators)
-      .find((i) => i.code === req.params.code);
+    const indicator = data().catalogue.indicatorByCode.get(String(req.params.code));
     if (!indicator) throw notFound('L’indicateur', String(req.params.code));
     return indicator;
   };
@@ -71,7 +69,7 @@ export function pagesRouter({ data }: RouteContext): Router {
         ...locals,
         title: `Action ${action.number}`,
         charts: true,
-        action: actionView(view, action, page.year),
+        action: actionHeader(view, action),
         section: view.catalogue.sections.find((s) => s.number === action.section),
         indicators: action.indicators.map((i) => indicatorDetail(view, i, page.year)),
       };
@@ -120,7 +118,7 @@ export function pagesRouter({ data }: RouteContext): Router {
   router.get('/states/:iso3', (req, res, next) =>
     pages.render(req, res, next, 'state', () => {
       const { view, page, locals } = pageContext(req);
-      const state = view.engine.index.states.find((s) => s.iso3 === req.params.iso3.toUpperCase());
+      const state = view.engine.index.stateByIso3.get(req.params.iso3.toUpperCase());
       if (!state) throw notFound('L’État', req.params.iso3);
       return { ...locals, title: state.nameFr, ...statePage(view, state, page.year) };
     }),

@@ -16,18 +16,23 @@ export interface PageType {
   path: string;
 }
 
+/** An indicator of every kind. */
+export const INDICATOR_EXAMPLES = [
+  { kind: 'share', code: '1.1' },
+  { kind: 'count', code: '46.1' },
+  { kind: 'share of a yes-population', code: '15.2' },
+  { kind: 'figure', code: '5.3' },
+  { kind: 'ratio', code: '5.4' },
+  { kind: 'share derived from the reports', code: '8.1' },
+];
+
 /** One page of each type the dashboard serves, with an indicator of each kind. */
 export const PAGE_TYPES: PageType[] = [
   { name: 'overview', path: '/' },
   { name: 'overview filtered by committee', path: '/?comite=article5' },
   { name: 'section', path: '/sections/V' },
   { name: 'action', path: '/actions/5' },
-  { name: 'share indicator', path: '/indicators/1.1' },
-  { name: 'count indicator', path: '/indicators/46.1' },
-  { name: 'yes-population indicator', path: '/indicators/15.2' },
-  { name: 'figure indicator', path: '/indicators/5.3' },
-  { name: 'ratio indicator', path: '/indicators/5.4' },
-  { name: 'derived indicator', path: '/indicators/8.1' },
+  ...INDICATOR_EXAMPLES.map(({ kind, code }) => ({ name: `${kind} indicator ${code}`, path: `/indicators/${code}` })),
   ...COMMITTEES.map((id) => ({ name: `committee ${id}`, path: `/committees/${id}` })),
   { name: 'list of States', path: '/states' },
   { name: 'State with data', path: '/states/AFG' },

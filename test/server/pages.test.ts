@@ -11,6 +11,7 @@ import {
   PAGE_TYPES,
   STATUS_WORDS,
   demoDatabase,
+  INDICATOR_EXAMPLES,
   expectedDeltaText,
   expectedValueText,
   frPercent,
@@ -61,15 +62,7 @@ function expectFrench404(res: request.Response) {
   expect(res.text).toContain('n’existe pas dans le Plan d’action');
 }
 
-/** Indicators of every kind, with what their page shows of them. */
-const INDICATORS = [
-  { kind: 'share', code: '1.1' },
-  { kind: 'count', code: '46.1' },
-  { kind: 'share of a yes-population', code: '15.2' },
-  { kind: 'figure', code: '5.3' },
-  { kind: 'ratio', code: '5.4' },
-  { kind: 'share derived from the reports', code: '8.1' },
-];
+const INDICATORS = INDICATOR_EXAMPLES;
 const ANSWERED_INDICATORS = INDICATORS.filter((i) => !['5.3', '5.4'].includes(i.code));
 
 describe('dashboard pages with the demonstration data', () => {

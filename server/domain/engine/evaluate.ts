@@ -1,4 +1,4 @@
-import { reportDueDate } from '../registry';
+import { isReportOnTime } from '../registry';
 import { count, figure, ratio, share } from './formulas';
 import type { EngineIndex } from './index-data';
 import { YearPopulations } from './populations';
@@ -10,11 +10,10 @@ const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 function answerReader(index: EngineIndex, indicator: EngineIndicator, year: number): (state: string) => AnswerValue | null {
   if (indicator.derivedFrom !== null) {
     const reports = index.reports.get(year);
-    const due = reportDueDate(year);
     return (state) => {
       const report = reports?.get(state);
       if (!report) return null;
-      const yes = indicator.derivedFrom === 'report_on_time' ? report.receivedOn <= due : report.usedReportingGuide;
+      const yes = indicator.derivedFrom === 'report_on_time' ? isReportOnTime(report) : report.usedReportingGuide;
       return yes ? 'yes' : 'no';
     };
   }

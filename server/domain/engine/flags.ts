@@ -3,7 +3,7 @@ import type { YearPopulations } from './populations';
 import { BASELINE_YEAR, type StateFlag } from './types';
 
 /** Action 47's early warning: the action whose indicator follows reports from States with obligations. */
-const EARLY_WARNING_ACTION = 47;
+export const EARLY_WARNING_ACTION = 47;
 
 /**
  * Early-warning flags for a year: a State with Article 3, 4 or 5 obligations that sent no report this

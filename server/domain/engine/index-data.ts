@@ -4,6 +4,7 @@ import type { Answer, EngineData, EngineIndicator, Figure, Report } from './type
 /** Engine data indexed once by year, so each indicator is a few set operations. */
 export interface EngineIndex {
   states: RegistryState[];
+  stateByIso3: Map<string, RegistryState>;
   indicators: EngineIndicator[];
   indicatorByCode: Map<string, EngineIndicator>;
   /** year → population → States entered. */
@@ -30,6 +31,7 @@ function child<K, V>(map: Map<K, V>, key: K, make: () => V): V {
 export function indexEngineData(data: EngineData): EngineIndex {
   const index: EngineIndex = {
     states: data.states,
+    stateByIso3: new Map(data.states.map((s) => [s.iso3, s])),
     indicators: data.indicators,
     indicatorByCode: new Map(data.indicators.map((i) => [i.code, i])),
     memberships: new Map(),

@@ -1,6 +1,6 @@
-import { asc } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { indicators, populations, states } from '../../../db/schema';
+import { readCatalogue } from '../../../db/queries/catalogue';
+import { readRegistry } from '../../../db/queries/registry';
 import type { RegistryState } from '../registry';
 
 /** What validation needs to know of the database: the registry and the catalogue. */
@@ -11,36 +11,13 @@ export interface ExchangeContext {
 }
 
 export function readExchangeContext(db: Db): ExchangeContext {
+  const catalogue = readCatalogue(db);
   return {
-    states: new Map(
-      db
-        .select({
-          iso3: states.iso3,
-          nameFr: states.nameFr,
-          nameEn: states.nameEn,
-          party: states.party,
-          partyFrom: states.partyFrom,
-          partyUntil: states.partyUntil,
-        })
-        .from(states)
-        .all()
-        .map((s) => [s.iso3, s]),
-    ),
+    states: new Map(readRegistry(db).map((s) => [s.iso3, s])),
     indicators: new Map(
-      db
-        .select({ code: indicators.code, kind: indicators.kind, derivedFrom: indicators.derivedFrom })
-        .from(indicators)
-        .all()
-        .map(({ code, ...rest }) => [code, rest]),
+      [...catalogue.indicatorByCode].map(([code, i]) => [code, { kind: i.kind, derivedFrom: i.derivedFrom }]),
     ),
-    populations: new Map(
-      db
-        .select({ key: populations.key, derivation: populations.derivation })
-        .from(populations)
-        // In the catalogue's order, as messages list the populations that may be entered.
-        .orderBy(asc(populations.position))
-        .all()
-        .map(({ key, ...rest }) => [key, rest]),
-    ),
+    // In the catalogue's order, as messages list the populations that may be entered.
+    populations: new Map(catalogue.populations.map((p) => [p.key, { derivation: p.derivation }])),
   };
 }

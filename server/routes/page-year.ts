@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import type { EngineSnapshot } from '../domain/engine/engine';
 import { BASELINE_YEAR, PLAN_YEARS } from '../domain/engine/types';
-import { yearParam } from '../routes/params';
+import { yearParam } from './params';
 
 export interface PageYear {
   year: number;
