@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type AnySQLiteColumn, check, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { type AnySQLiteColumn, check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** A text column holding an ISO date (YYYY-MM-DD) that SQLite itself accepts as a real calendar day. */
 const isoDateCheck = (column: string) =>
@@ -225,4 +225,133 @@ export const publications = sqliteTable(
 export const meta = sqliteTable('meta', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
+});
+
+/** People who sign in to the workspace. Never deleted: disabled, so the audit trail keeps naming them. */
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Stored lower-cased: addresses are compared without regard to case. */
+    email: text('email').notNull(),
+    role: text('role', { enum: ['admin', 'member', 'observer'] }).notNull(),
+    /** argon2id, in the PHC string format. */
+    passwordHash: text('password_hash').notNull(),
+    createdAt: text('created_at').notNull(),
+    disabledAt: text('disabled_at'),
+  },
+  (t) => [
+    uniqueIndex('users_email_unique').on(t.email),
+    check('users_role', sql`${t.role} IN ('admin','member','observer')`),
+    check('users_email_lower', sql`${t.email} = lower(${t.email})`),
+  ],
+);
+
+/** The mechanisms (committees) a member belongs to: they edit the answers of those mechanisms' actions. */
+export const userMechanisms = sqliteTable(
+  'user_mechanisms',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    mechanism: text('mechanism')
+      .notNull()
+      .references(() => mechanisms.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.mechanism] })],
+);
+
+/** Sign-in sessions (express-session's store). */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    sid: text('sid').primaryKey(),
+    /** Null until the visitor signs in (a session may only hold a CSRF token). */
+    userId: integer('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    data: text('data').notNull(),
+    /** Milliseconds since the epoch. */
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('sessions_expires_at').on(t.expiresAt), index('sessions_user_id').on(t.userId)],
+);
+
+/**
+ * A (year, State) report that a member of a mechanism concerned, or an admin, has validated.
+ * Without a row here, the report, its answers and populations are a draft.
+ */
+export const validations = sqliteTable(
+  'validations',
+  {
+    year: integer('year').notNull(),
+    state: text('state')
+      .notNull()
+      .references(() => states.iso3, { onUpdate: 'cascade' }),
+    /** Null when validated by an import from the command line. */
+    validatedBy: integer('validated_by').references(() => users.id),
+    validatedAt: text('validated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.state] }), yearCheck('validations_year', t.year)],
+);
+
+/**
+ * Every change to the data: written by triggers (migration 0003), so that no program can change
+ * the data without leaving a trace. Who and why come from `audit_context`.
+ */
+export const auditEntries = sqliteTable(
+  'audit_entries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull(),
+    userId: integer('user_id').references(() => users.id),
+    /** Who, as a person reads it (an address, « import en ligne de commande »…), kept as it was then. */
+    actor: text('actor').notNull(),
+    origin: text('origin').notNull(),
+    entity: text('entity', {
+      enum: ['answer', 'report', 'membership', 'figure', 'state', 'publication', 'validation'],
+    }).notNull(),
+    operation: text('operation', { enum: ['insert', 'update', 'delete'] }).notNull(),
+    year: integer('year'),
+    state: text('state'),
+    indicator: text('indicator'),
+    /** JSON object of the row's values before the change; null for an insert. */
+    before: text('before'),
+    /** JSON object of the row's values after the change; null for a delete. */
+    after: text('after'),
+    reason: text('reason'),
+  },
+  (t) => [
+    index('audit_entries_year_state').on(t.year, t.state),
+    index('audit_entries_indicator').on(t.indicator),
+    index('audit_entries_entity_year').on(t.entity, t.year),
+  ],
+);
+
+/**
+ * Who is writing, and why, for the length of one transaction: the audit triggers read it. At most
+ * one row; written at the start of a transaction and deleted before it commits.
+ */
+export const auditContext = sqliteTable(
+  'audit_context',
+  {
+    id: integer('id').primaryKey(),
+    userId: integer('user_id'),
+    actor: text('actor').notNull(),
+    origin: text('origin').notNull(),
+    reason: text('reason'),
+    at: text('at').notNull(),
+  },
+  (t) => [check('audit_context_single_row', sql`${t.id} = 1`)],
+);
+
+/** Files uploaded in the browser and previewed, waiting for their uploader to confirm them. */
+export const pendingUploads = sqliteTable('pending_uploads', {
+  id: text('id').primaryKey(),
+  userId: integer('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: text('created_at').notNull(),
+  /** JSON array of { name, base64 }. */
+  files: text('files').notNull(),
+  /** The last audit entry when the preview was made: a later one means the preview is stale. */
+  auditMark: integer('audit_mark').notNull(),
 });

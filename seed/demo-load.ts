@@ -3,7 +3,10 @@ import type { Db } from '../db/client';
 import { META, isDemoDataLoaded, readMeta, writeMeta } from '../db/queries/meta';
 import { readCatalogue } from '../db/queries/catalogue';
 import { readRegistry } from '../db/queries/registry';
-import { answers, figures, populationMemberships, publications, reports } from '../db/schema';
+import { answers, auditEntries, figures, populationMemberships, publications, reports, validations } from '../db/schema';
+import { withAudit, type Actor } from '../db/queries/audit';
+import { validateReports } from '../db/queries/review';
+import { publishYears } from '../server/domain/exchange/apply';
 import type { Config } from '../server/config';
 import { generateDemoData, type DemoData } from './demo';
 
@@ -19,7 +22,10 @@ export interface DemoCounts {
 
 export interface DemoClearCounts extends DemoCounts {
   publications: number;
+  validations: number;
 }
+
+const DEMO_ACTOR: Actor = { userId: null, label: 'données de démonstration', origin: 'demo' };
 
 function insertChunked<T>(rows: T[], insert: (chunk: T[]) => void, size = 500): void {
   for (let i = 0; i < rows.length; i += size) insert(rows.slice(i, i + size));
@@ -27,19 +33,23 @@ function insertChunked<T>(rows: T[], insert: (chunk: T[]) => void, size = 500): 
 
 /**
  * Inserts the demonstration data (by default generated from the catalogue and registry in the
- * database) and marks the database as holding it, in one transaction: all or nothing.
+ * database) and marks the database as holding it, in one transaction: all or nothing. Its reports
+ * are validated and its years published, so that visitors see a dashboard with figures.
  */
 export function loadDemoData(
   db: Db,
   // The catalogue and registry as the database holds them now (an administrator may have changed them).
   data: DemoData = generateDemoData(readCatalogue(db), readRegistry(db)),
 ): DemoCounts {
-  return db.transaction((tx) => {
+  return withAudit(db, DEMO_ACTOR, (tx) => {
     insertChunked(data.populationMemberships, (chunk) => tx.insert(populationMemberships).values(chunk).run());
     insertChunked(data.reports, (chunk) => tx.insert(reports).values(chunk).run());
     insertChunked(data.answers, (chunk) => tx.insert(answers).values(chunk).run());
     insertChunked(data.figures, (chunk) => tx.insert(figures).values(chunk).run());
-    writeMeta(tx as unknown as Db, META.demoData, 'loaded');
+    const now = new Date().toISOString();
+    validateReports(tx, [...data.reports, ...data.answers], null, now);
+    publishYears(tx, [...data.reports, ...data.answers, ...data.figures].map((r) => r.year), now);
+    writeMeta(tx, META.demoData, 'loaded');
     return {
       populationMemberships: data.populationMemberships.length,
       reports: data.reports.length,
@@ -67,7 +77,10 @@ export function clearDemoData(db: Db, now: Date = new Date()): DemoClearCounts {
       reports: t.delete(reports).run().changes,
       populationMemberships: t.delete(populationMemberships).run().changes,
       publications: t.delete(publications).run().changes,
+      validations: t.delete(validations).run().changes,
     };
+    // The trail of fictitious data (and of its deletion just now) describes nothing real.
+    t.delete(auditEntries).run();
     writeMeta(t, META.demoData, null);
     writeMeta(t, META.demoCleared, now.toISOString());
     return counts;

@@ -1,10 +1,14 @@
 import type { Db } from '../db/client';
+import { withAudit, type Actor } from '../db/queries/audit';
 import { actions, indicators, mechanismActions, mechanisms, populations, sections, states } from '../db/schema';
 import { syncTable, type SyncCounts } from '../db/sync';
 import { parsePopulationRef } from '../server/domain/population';
 import type { RegistryState } from '../server/domain/registry';
 import { readSeedCatalogue, type SeedCatalogue } from './catalogue';
 import { readSeedRegistry } from './registry';
+
+/** Changes to the registry made by the seed files are recorded under this name. */
+const SEED_ACTOR: Actor = { userId: null, label: 'catalogue et registre (fichiers seed)', origin: 'seed' };
 
 export type SeedSummary = Record<
   'sections' | 'populations' | 'actions' | 'indicators' | 'mechanisms' | 'mechanismActions' | 'states',
@@ -21,8 +25,7 @@ export function loadSeed(
   catalogue: SeedCatalogue = readSeedCatalogue(),
   registry: RegistryState[] = readSeedRegistry(),
 ): SeedSummary {
-  return db.transaction((tx) => {
-    const t = tx as unknown as Db;
+  return withAudit(db, SEED_ACTOR, (t) => {
     const summary = {} as SeedSummary;
     summary.sections = syncTable(
       t,

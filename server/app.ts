@@ -8,7 +8,13 @@ import { apiRouter } from './routes/api';
 import { pagesRouter } from './routes/pages';
 import { layoutLocals } from './middleware/layout';
 import { HttpError } from './http-error';
-import { dataSource, type DataView } from './data-source';
+import { dataSource, type DataSource } from './data-source';
+import { sessionMiddleware } from './auth/session';
+import { viewerMiddleware } from './middleware/viewer';
+import { csrfProtection } from './middleware/csrf';
+import { libraryErrorToHttp } from './middleware/errors';
+import { authRouter } from './routes/auth';
+import { workspaceRouter } from './routes/workspace';
 
 export interface AppContext {
   db: Db;
@@ -17,7 +23,7 @@ export interface AppContext {
 
 /** What routes receive: the app's context and the current view of the data. */
 export interface RouteContext extends AppContext {
-  data: () => DataView;
+  data: DataSource;
 }
 
 export function createApp(appContext: AppContext): express.Express {
@@ -30,13 +36,20 @@ export function createApp(appContext: AppContext): express.Express {
   app.use('/static', express.static(path.join(__dirname, '..', 'static'), { maxAge: '1h' }));
   // Chart.js comes from the project's own node_modules, never from a CDN.
   app.use('/static/vendor/chart.js', express.static(path.dirname(require.resolve('chart.js')), { maxAge: '1d' }));
+  app.use(sessionMiddleware(appContext.db, appContext.config));
+  app.use(express.urlencoded({ extended: false, limit: '2mb', parameterLimit: 5000 }));
+  app.use(csrfProtection);
+  app.use(viewerMiddleware(appContext.db));
   app.use('/api/v1', apiRouter(context));
   app.use(layoutLocals(context));
+  app.use(authRouter(context));
+  app.use('/espace', workspaceRouter(context));
   app.use(pagesRouter(context));
 
   app.use((req: Request, _res: Response, next: NextFunction) => {
     next(new HttpError(404, 'Page introuvable', `Aucune page ne correspond à l’adresse ${req.path}.`));
   });
+  app.use(libraryErrorToHttp);
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     const httpError = err instanceof HttpError ? err : null;
     const status = httpError?.status ?? 500;

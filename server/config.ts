@@ -2,6 +2,21 @@ export interface Config {
   port: number;
   databasePath: string;
   demoData: boolean;
+  /** Send the session cookie with `Secure` (the site is served over HTTPS, possibly behind a proxy). */
+  secureCookies: boolean;
+  /** Signs session cookies; null: a random secret kept in the database. */
+  sessionSecret: string | null;
+}
+
+const ON = ['on', 'true', '1', 'yes', 'oui'];
+const OFF = ['off', 'false', '0', 'no', 'non', ''];
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: 'on' | 'off'): boolean {
+  const value = (env[name] ?? fallback).trim().toLowerCase();
+  if (!ON.includes(value) && !OFF.includes(value)) {
+    throw new Error(`${name} doit valoir « on » ou « off » (reçu : « ${env[name]} »).`);
+  }
+  return ON.includes(value) || (value === '' && fallback === 'on');
 }
 
 /** Reads the configuration from the environment (see README, « Configuration »). */
@@ -10,13 +25,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT doit être un numéro de port entre 0 et 65535 (reçu : « ${env.PORT} »).`);
   }
-  const demo = (env.DEMO_DATA ?? 'on').trim().toLowerCase();
-  if (!['on', 'off', 'true', 'false', '1', '0', 'yes', 'no', ''].includes(demo)) {
-    throw new Error(`DEMO_DATA doit valoir « on » ou « off » (reçu : « ${env.DEMO_DATA} »).`);
+  const sessionSecret = env.SESSION_SECRET?.trim() || null;
+  if (sessionSecret !== null && sessionSecret.length < 32) {
+    throw new Error('SESSION_SECRET doit compter au moins 32 caractères.');
   }
   return {
     port,
     databasePath: env.DATABASE_PATH || 'data/dashboard.sqlite',
-    demoData: !['off', 'false', '0', 'no'].includes(demo),
+    demoData: flag(env, 'DEMO_DATA', 'on'),
+    secureCookies: flag(env, 'SECURE_COOKIES', 'off'),
+    sessionSecret,
   };
 }

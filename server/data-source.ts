@@ -1,30 +1,56 @@
+import type { Request } from 'express';
 import type { Db } from '../db/client';
 import { readCatalogue, type Catalogue } from '../db/queries/catalogue';
 import { dataVersion, readEngineData } from '../db/queries/engine-data';
 import { isDemoDataLoaded } from '../db/queries/meta';
+import { readReviewState } from '../db/queries/review';
 import { EngineSnapshot } from './domain/engine/engine';
+import { draftsByYear, publicEngineData, type ReviewState } from './domain/review';
 
-/** What pages and the API read: the catalogue and the engine's results, for one version of the data. */
+/**
+ * public: visitors who are not signed in, who see published years and validated reports only;
+ * workspace: signed-in users, who see everything, drafts included.
+ */
+export type Audience = 'public' | 'workspace';
+
+export const audienceOf = (req: Request): Audience => (req.viewer ? 'workspace' : 'public');
+
+/** What pages and the API read: the catalogue and the engine's results, for one version of the data and one audience. */
 export interface DataView {
   /** Changes whenever the data may have changed: a key for anything derived from it. */
   version: string;
+  audience: Audience;
   catalogue: Catalogue;
   engine: EngineSnapshot;
   demo: boolean;
+  review: ReviewState;
+  /** States whose report for a year is a draft (workspace only; empty for the public). */
+  drafts: Map<number, Set<string>>;
 }
 
+export type DataSource = (audience?: Audience) => DataView;
+
 /**
- * The current data view. It is kept while the data is unchanged and rebuilt after any write, from
- * this process or another (an import run from the command line), so no restart is ever needed.
+ * The current data view for an audience. Both views are kept while the data is unchanged and
+ * rebuilt after any write, from this process or another (an import run from the command line),
+ * so no restart is ever needed. The public view defaults, so that forgetting the audience never
+ * shows a draft.
  */
-export function dataSource(db: Db): () => DataView {
-  let view: DataView | null = null;
-  return () => {
+export function dataSource(db: Db): DataSource {
+  let views: Record<Audience, DataView> | null = null;
+  return (audience = 'public') => {
     const version = dataVersion(db);
-    if (view === null || view.version !== version) {
+    if (views === null || views.public.version !== version) {
       const catalogue = readCatalogue(db);
-      view = { version, catalogue, engine: new EngineSnapshot(readEngineData(db, catalogue)), demo: isDemoDataLoaded(db) };
+      const data = readEngineData(db, catalogue);
+      const review = readReviewState(db);
+      const demo = isDemoDataLoaded(db);
+      const common = { version, catalogue, demo, review };
+      views = {
+        public: { ...common, audience: 'public', engine: new EngineSnapshot(publicEngineData(data, review)), drafts: new Map() },
+        workspace: { ...common, audience: 'workspace', engine: new EngineSnapshot(data), drafts: draftsByYear(data, review) },
+      };
     }
-    return view;
+    return views[audience];
   };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import type { DataView } from './data-source';
+import type { DataSource } from './data-source';
 
 interface Entry {
   html: string;
@@ -9,29 +9,33 @@ interface Entry {
 
 /**
  * Rendered pages kept per data version: a page is computed and rendered once, then served as
- * bytes until the data changes. Bounded, and emptied whenever the version moves.
+ * bytes until the data changes. Bounded, and emptied whenever the version moves. Only the public's
+ * pages are kept: a signed-in user's page shows drafts and carries their name and form token.
  */
 export class RenderCache {
   private version = '';
   private readonly entries = new Map<string, Entry>();
 
   constructor(
-    private readonly data: () => DataView,
+    private readonly data: DataSource,
     private readonly maxEntries = 1000,
   ) {}
 
   /** Renders `view` with the locals `build` returns, or sends the cached page for this URL. */
   render(req: Request, res: Response, next: NextFunction, view: string, build: () => Record<string, unknown>): void {
-    const { version } = this.data();
-    if (version !== this.version) {
-      this.entries.clear();
-      this.version = version;
-    }
+    const cacheable = !req.viewer;
     const key = req.originalUrl;
-    const cached = this.entries.get(key);
-    if (cached) {
-      this.send(req, res, cached);
-      return;
+    if (cacheable) {
+      const { version } = this.data('public');
+      if (version !== this.version) {
+        this.entries.clear();
+        this.version = version;
+      }
+      const cached = this.entries.get(key);
+      if (cached) {
+        this.send(req, res, cached);
+        return;
+      }
     }
     let locals: Record<string, unknown>;
     try {
@@ -43,6 +47,10 @@ export class RenderCache {
     res.render(view, locals, (error: Error | null, html: string) => {
       if (error) {
         next(error);
+        return;
+      }
+      if (!cacheable) {
+        res.set('Cache-Control', 'private, no-store').type('html').send(html);
         return;
       }
       const entry = { html, etag: `W/"${createHash('sha1').update(html).digest('base64url')}"` };

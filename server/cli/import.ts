@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import { withAudit } from '../../db/queries/audit';
 import { openDatabase } from '../../db/client';
 import { loadSeed } from '../../seed/load';
 import { readConfig } from '../config';
@@ -51,7 +53,8 @@ export function runImport(args: string[], env: NodeJS.ProcessEnv = process.env, 
   try {
     // The catalogue and the registry must be there for rows to name indicators and States.
     loadSeed(db);
-    const result = importFiles(db, files, options);
+    const actor = { userId: null, label: `import en ligne de commande (${os.userInfo().username})`, origin: 'cli' };
+    const result = withAudit(db, actor, (tx) => importFiles(tx, files, options));
     if (!result.ok) {
       for (const line of result.errors) io.err(line);
       const n = result.errors.length;

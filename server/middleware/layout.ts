@@ -1,15 +1,18 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { RouteContext } from '../app';
+import { audienceOf } from '../data-source';
+import { workspaceNotice } from '../presenters/workspace-notice';
 
-/** What the layout needs on every page: the navigation to sections and committees, the demonstration notice. */
+/** What the layout needs on every page: the navigation, the demonstration notice and, signed in, the drafts notice. */
 export function layoutLocals({ data }: RouteContext) {
-  return (_req: Request, res: Response, next: NextFunction) => {
-    const { catalogue, demo } = data();
+  return (req: Request, res: Response, next: NextFunction) => {
+    const view = data(audienceOf(req));
     res.locals.nav = {
-      sections: catalogue.sections.filter((s) => s.actions.length > 0).map((s) => ({ number: s.number, title: s.title })),
-      mechanisms: catalogue.mechanisms.map((m) => ({ id: m.id, name: m.name })),
+      sections: view.catalogue.sections.filter((s) => s.actions.length > 0).map((s) => ({ number: s.number, title: s.title })),
+      mechanisms: view.catalogue.mechanisms.map((m) => ({ id: m.id, name: m.name })),
     };
-    res.locals.demo = demo;
+    res.locals.demo = view.demo;
+    if (req.viewer) res.locals.workspaceNotice = workspaceNotice(view);
     next();
   };
 }

@@ -26,3 +26,18 @@ export function formatSigned(value: number, unit: string): string {
   const sign = rounded > 0 ? '+' : rounded < 0 ? '−' : '';
   return `${sign}${formatNumber(Math.abs(rounded))}${unit ? `${NBSP}${unit}` : ''}`;
 }
+
+const dateTimeLong = new Intl.DateTimeFormat('fr-FR', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  // The Convention's Implementation Support Unit works in Geneva.
+  timeZone: 'Europe/Zurich',
+});
+
+/** « 23 novembre 2026 à 14:05 » (Geneva time), for an ISO timestamp. */
+export function formatDateTime(iso: string): string {
+  return dateTimeLong.format(new Date(iso));
+}

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { RouteContext } from '../app';
+import { audienceOf } from '../data-source';
 import { BASELINE_YEAR } from '../domain/engine/types';
 import { HttpError } from '../http-error';
 import { indicatorYearJson, indicatorSummaryJson, stateJson } from '../presenters/api-json';
@@ -8,8 +9,8 @@ import { yearParam } from './params';
 export function apiRouter({ data }: RouteContext): Router {
   const router = Router();
 
-  router.get('/catalogue', (_req, res) => {
-    const { sections, actions, mechanisms } = data().catalogue;
+  router.get('/catalogue', (req, res) => {
+    const { sections, actions, mechanisms } = data(audienceOf(req)).catalogue;
     res.json({
       sections: sections.map(({ number, title, actions }) => ({ number, title, actions })),
       actions,
@@ -18,7 +19,7 @@ export function apiRouter({ data }: RouteContext): Router {
   });
 
   router.get('/indicators', (req, res) => {
-    const { engine: snapshot, demo } = data();
+    const { engine: snapshot, demo } = data(audienceOf(req));
     const year = yearParam(req.query.year, snapshot.latestYear());
     const result = snapshot.year(year);
     res.json({
@@ -31,7 +32,7 @@ export function apiRouter({ data }: RouteContext): Router {
   });
 
   router.get('/indicators/:code', (req, res) => {
-    const { catalogue, engine: snapshot, demo } = data();
+    const { catalogue, engine: snapshot, demo } = data(audienceOf(req));
     const indicator = catalogue.indicatorByCode.get(req.params.code);
     if (!indicator) {
       throw new HttpError(404, 'Indicateur inconnu', `Aucun indicateur ne porte le code « ${req.params.code} ».`);
@@ -45,7 +46,7 @@ export function apiRouter({ data }: RouteContext): Router {
   });
 
   router.get('/states', (req, res) => {
-    const { engine: snapshot, demo } = data();
+    const { engine: snapshot, demo } = data(audienceOf(req));
     const year = yearParam(req.query.year, snapshot.latestYear());
     const result = snapshot.year(year);
     const states = [...snapshot.index.states].sort((a, b) => a.nameFr.localeCompare(b.nameFr, 'fr'));

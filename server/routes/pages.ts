@@ -8,6 +8,7 @@ import { actionHeader, sectionViews } from '../presenters/progress-view';
 import { statePage } from '../presenters/state-page';
 import { statesPage } from '../presenters/states-page';
 import { RenderCache } from '../render-cache';
+import { audienceOf } from '../data-source';
 
 const notFound = (what: string, value: string) =>
   new HttpError(404, 'Page introuvable', `${what} « ${value} » n’existe pas dans le Plan d’action.`);
@@ -21,13 +22,13 @@ export function pagesRouter({ data }: RouteContext): Router {
 
   /** What every dashboard page shares: the year shown, its selector and the data view. */
   function pageContext(req: Request, keep: { name: string; value: string }[] = []) {
-    const view = data();
+    const view = data(audienceOf(req));
     const page = pageYear(req, view.engine);
     return { view, page, locals: { page, yearQuery: yearQuery(req), yearSelector: { path: req.path, keep } } };
   }
 
   const findIndicator = (req: Request) => {
-    const indicator = data().catalogue.indicatorByCode.get(String(req.params.code));
+    const indicator = data(audienceOf(req)).catalogue.indicatorByCode.get(String(req.params.code));
     if (!indicator) throw notFound('L’indicateur', String(req.params.code));
     return indicator;
   };
@@ -96,7 +97,7 @@ export function pagesRouter({ data }: RouteContext): Router {
     res
       .type('text/csv; charset=utf-8')
       .attachment(`indicateur-${indicator.code}.csv`)
-      .send(indicatorCsv(indicator, data().engine.indicatorYears(indicator.code)));
+      .send(indicatorCsv(indicator, data(audienceOf(req)).engine.indicatorYears(indicator.code)));
   });
 
   router.get('/committees/:id', (req, res, next) =>

@@ -6,7 +6,7 @@ import { count } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { openDatabase, type Db } from '../../db/client';
 import { META, readMeta } from '../../db/queries/meta';
-import { answers, figures, indicators, populationMemberships, publications, reports, states } from '../../db/schema';
+import { answers, auditEntries, figures, indicators, populationMemberships, publications, reports, states, validations } from '../../db/schema';
 import { loadDemoData } from '../../seed/demo-load';
 import { loadSeed } from '../../seed/load';
 
@@ -46,7 +46,6 @@ describe('npm run demo:clear', () => {
     const file = path.join(dir, 'db.sqlite');
     const { loaded, stateCount, indicatorCount } = withDatabase(file, (db) => {
       loadSeed(db);
-      db.insert(publications).values({ year: 2025, published: true, publishedAt: '2026-01-15T10:00:00.000Z' }).run();
       return { loaded: loadDemoData(db), stateCount: tableCount(db, states), indicatorCount: tableCount(db, indicators) };
     });
 
@@ -57,10 +56,13 @@ describe('npm run demo:clear', () => {
     expect(first.stdout).toContain(`${loaded.reports.toLocaleString('fr-FR')} rapports`);
     expect(first.stdout).toContain(`${loaded.answers.toLocaleString('fr-FR')} réponses`);
     expect(first.stdout).toContain(`${loaded.populationMemberships.toLocaleString('fr-FR')} appartenances`);
-    expect(first.stdout).toContain('1 publication');
+    // The demonstration publishes its two years.
+    expect(first.stdout).toContain('2 publications');
 
     withDatabase(file, (db) => {
-      for (const table of [populationMemberships, reports, answers, figures, publications]) expect(tableCount(db, table)).toBe(0);
+      for (const table of [populationMemberships, reports, answers, figures, publications, validations, auditEntries]) {
+        expect(tableCount(db, table)).toBe(0);
+      }
       expect(tableCount(db, indicators)).toBe(indicatorCount);
       expect(tableCount(db, states)).toBe(stateCount);
       expect(readMeta(db, META.demoData)).toBeNull();

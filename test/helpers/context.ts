@@ -2,6 +2,9 @@ import { openDatabase, type Db } from '../../db/client';
 import { createApp } from '../../server/app';
 import { readConfig, type Config } from '../../server/config';
 import { loadSeed } from '../../seed/load';
+import { validateReports } from '../../db/queries/review';
+import { answers, reports } from '../../db/schema';
+import { publishYears } from '../../server/domain/exchange/apply';
 
 /** A fresh in-memory database with the catalogue and registry loaded. */
 export function seededDatabase(): Db {
@@ -13,4 +16,14 @@ export function seededDatabase(): Db {
 export function testApp(db: Db = seededDatabase(), config: Partial<Config> = {}) {
   const fullConfig = { ...readConfig({}), databasePath: ':memory:', demoData: false, ...config };
   return { db, app: createApp({ db, config: fullConfig }) };
+}
+
+/**
+ * Validates every (year, State) report the database holds and publishes every year that has one,
+ * as an administrator would: for tests of what the public sees.
+ */
+export function publishEverything(db: Db, now = '2026-06-01T09:00:00.000Z'): void {
+  const rows = [...db.select().from(reports).all(), ...db.select().from(answers).all()];
+  validateReports(db, rows, null, now);
+  publishYears(db, rows.map((r) => r.year), now);
 }

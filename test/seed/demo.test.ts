@@ -11,6 +11,8 @@ import {
   populationMemberships,
   populations,
   publications,
+  validations,
+  auditEntries,
   reports,
   sections,
   states,
@@ -318,10 +320,12 @@ describe('loading and clearing demonstration data', () => {
     const db = seededDatabase();
     const before = catalogueAndRegistry(db);
     loadDemoData(db);
-    db.insert(publications).values({ year: 2025, published: true, publishedAt: '2026-01-15T10:00:00.000Z' }).run();
+    const validatedPairs = tableCount(db, validations);
     const removed = clearDemoData(db, new Date('2026-02-03T04:05:06.000Z'));
-    expect(removed).toEqual({ ...demoDataSizes(generateDemoData(catalogue, registry)), publications: 1 });
-    for (const table of [populationMemberships, reports, answers, figures, publications]) expect(tableCount(db, table)).toBe(0);
+    expect(removed).toEqual({ ...demoDataSizes(generateDemoData(catalogue, registry)), publications: 2, validations: validatedPairs });
+    for (const table of [populationMemberships, reports, answers, figures, publications, validations, auditEntries]) {
+      expect(tableCount(db, table)).toBe(0);
+    }
     expect(catalogueAndRegistry(db)).toEqual(before);
     expect(readMeta(db, META.demoData)).toBeNull();
     expect(readMeta(db, META.demoCleared)).toBe('2026-02-03T04:05:06.000Z');

@@ -6,7 +6,7 @@ import { openDatabase, type Db } from '../../db/client';
 import { answers, figures, populationMemberships, reports } from '../../db/schema';
 import { writeMeta, META } from '../../db/queries/meta';
 import { loadSeed } from '../../seed/load';
-import { seededDatabase, testApp } from '../helpers/context';
+import { publishEverything, seededDatabase, testApp } from '../helpers/context';
 
 /** Four affected States, two reporting years: every expected value below is computed by hand. */
 function fillHandComputedData(db: Db): void {
@@ -38,6 +38,7 @@ function fillHandComputedData(db: Db): void {
       { year: 2026, indicator: '5.4', value: 45, denominator: 150 },
     ])
     .run();
+  publishEverything(db);
 }
 
 describe('GET /api/v1/indicators', () => {
@@ -165,6 +166,7 @@ describe('a running server sees what another process wrote', () => {
     expect(before.body.indicators.find((i: { code: string }) => i.code === '11.1').value).toBeNull();
     fillHandComputedData(otherProcess);
     otherProcess.insert(answers).values({ year: 2025, state: 'COL', indicator: '11.1', answer: 'yes' }).run();
+    publishEverything(otherProcess);
     const after = await request(app).get('/api/v1/indicators?year=2025').expect(200);
     expect(after.body.indicators.find((i: { code: string }) => i.code === '11.1')).toMatchObject({ value: 1, denominator: 164 });
   });

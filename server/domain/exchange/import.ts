@@ -1,5 +1,6 @@
 import type { Db } from '../../../db/client';
 import { isDemoDataLoaded } from '../../../db/queries/meta';
+import { validateReports } from '../../../db/queries/review';
 import { applyFiles, publishYears, type FileCounts, type PublishedYear } from './apply';
 import { readExchangeContext } from './context';
 import { readCsv } from './csv';
@@ -23,7 +24,10 @@ export interface UnreadableFile {
 export interface ImportOptions {
   /** Validate and count, then roll back. */
   dryRun?: boolean;
-  /** Mark published every year present in the rows of the call (states files have none). */
+  /**
+   * Validate every (year, State) report present in the rows of the call and mark published every
+   * year present in them (states files have none).
+   */
   publish?: boolean;
   /** The time written to `editedAt` and `publishedAt`; tests fix it. */
   now?: Date;
@@ -97,11 +101,17 @@ export function importFiles(
       return { ok: false, errors: sortProblems(problems, files.map((f) => f.name)).map(formatProblem) };
     }
     const counts = applyFiles(tx, validated.files, now);
-    const years = validated.files.flatMap((f) => (f.kind === 'states' ? [] : f.rows.map((r) => r.year)));
+    const rows = validated.files.flatMap((f): { year: number }[] => (f.kind === 'states' ? [] : f.rows));
+    if (options.publish) {
+      const reviewed = validated.files.flatMap((f): { year: number; state: string }[] =>
+        f.kind === 'reports' || f.kind === 'answers' ? f.rows : [],
+      );
+      validateReports(tx, reviewed, null, now);
+    }
     const summary: ImportSummary = {
       files: counts,
       dryRun: options.dryRun ?? false,
-      published: options.publish ? publishYears(tx, years, now) : null,
+      published: options.publish ? publishYears(tx, rows.map((r) => r.year), now) : null,
     };
     if (options.dryRun) throw new DryRunRollback(summary);
     return { ok: true, summary };

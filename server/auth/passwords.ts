@@ -1,0 +1,30 @@
+import argon2 from 'argon2';
+
+/** The shortest password accepted (NIST SP 800-63B asks for at least 8; we ask for more). */
+export const MIN_PASSWORD_LENGTH = 12;
+
+/** argon2id with the library's defaults (64 MiB, 3 passes), stored as a PHC string. */
+export const hashPassword = (password: string): Promise<string> => argon2.hash(password, { type: argon2.argon2id });
+
+export async function verifyPassword(hash: string, password: string): Promise<boolean> {
+  try {
+    return await argon2.verify(hash, password);
+  } catch {
+    return false;
+  }
+}
+
+/** Why a new password is refused, in French, or null when it is acceptable. */
+export function passwordProblem(password: string): string | null {
+  if ([...password].length < MIN_PASSWORD_LENGTH) {
+    return `le mot de passe doit compter au moins ${MIN_PASSWORD_LENGTH} caractères`;
+  }
+  return null;
+}
+
+/**
+ * A hash of a random password, verified when the address is unknown so that a sign-in takes as
+ * long whether or not the account exists.
+ */
+let decoy: Promise<string> | null = null;
+export const decoyHash = (): Promise<string> => (decoy ??= hashPassword(`decoy-${Math.random()}-${Date.now()}`));

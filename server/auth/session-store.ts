@@ -1,0 +1,73 @@
+import { eq, lt } from 'drizzle-orm';
+import session from 'express-session';
+import type { Db } from '../../db/client';
+import { sessions } from '../../db/schema';
+
+type Callback = (error?: unknown, value?: session.SessionData | null) => void;
+
+/**
+ * express-session's store in the application's own SQLite database, in a table of the committed
+ * schema, so that sessions survive restarts, and disabling an account or changing its password
+ * can end its sessions (the `user_id` column).
+ */
+export class SqliteSessionStore extends session.Store {
+  private writes = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly defaultLifetimeMs: number,
+  ) {
+    super();
+  }
+
+  override get(sid: string, callback: Callback): void {
+    this.attempt(callback, () => {
+      const row = this.db.select().from(sessions).where(eq(sessions.sid, sid)).get();
+      if (!row || row.expiresAt <= Date.now()) return null;
+      return JSON.parse(row.data) as session.SessionData;
+    });
+  }
+
+  override set(sid: string, data: session.SessionData, callback?: (error?: unknown) => void): void {
+    this.attempt(callback, () => {
+      const values = { data: JSON.stringify(data), userId: data.userId ?? null, expiresAt: this.expiry(data) };
+      this.db.insert(sessions).values({ sid, ...values }).onConflictDoUpdate({ target: sessions.sid, set: values }).run();
+      // Expired sessions are swept now and then rather than on a timer.
+      if (++this.writes % 100 === 1) this.db.delete(sessions).where(lt(sessions.expiresAt, Date.now())).run();
+    });
+  }
+
+  override destroy(sid: string, callback?: (error?: unknown) => void): void {
+    this.attempt(callback, () => {
+      this.db.delete(sessions).where(eq(sessions.sid, sid)).run();
+    });
+  }
+
+  override touch(sid: string, data: session.SessionData, callback?: (error?: unknown) => void): void {
+    this.attempt(callback, () => {
+      this.db.update(sessions).set({ expiresAt: this.expiry(data) }).where(eq(sessions.sid, sid)).run();
+    });
+  }
+
+  private expiry(data: session.SessionData): number {
+    const expires = data.cookie?.expires;
+    return expires ? new Date(expires).getTime() : Date.now() + this.defaultLifetimeMs;
+  }
+
+  private attempt<T>(callback: ((error?: unknown, value?: T) => void) | undefined, work: () => T): void {
+    let value: T;
+    try {
+      value = work();
+    } catch (error) {
+      callback?.(error);
+      return;
+    }
+    callback?.(undefined, value);
+  }
+}
+
+declare module 'express-session' {
+  interface SessionData {
+    userId?: number;
+  }
+}

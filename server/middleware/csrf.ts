@@ -1,0 +1,23 @@
+import { csrfSync } from 'csrf-sync';
+import type { Request } from 'express';
+
+const options = {
+  // Forms post the token in a hidden field named `_csrf`.
+  getTokenFromRequest: (req: Request) => (typeof req.body?._csrf === 'string' ? (req.body._csrf as string) : undefined),
+  size: 32,
+};
+
+const { csrfSynchronisedProtection } = csrfSync({
+  ...options,
+  // A multipart body is not parsed yet at this point: the upload route checks after parsing it.
+  skipCsrfProtection: (req) => req.is('multipart/form-data') === 'multipart/form-data',
+});
+
+/**
+ * The synchroniser-token pattern (csrf-sync): every form carries the session's token, and any
+ * request that changes something without it is refused before it reaches a route.
+ */
+export const csrfProtection = csrfSynchronisedProtection;
+
+/** For routes that parse their own body (uploads): the same check, without the multipart exemption. */
+export const csrfCheckAfterParsing = csrfSync(options).csrfSynchronisedProtection;

@@ -1,0 +1,26 @@
+import { Router } from 'express';
+import type { RouteContext } from '../../app';
+import { requireViewer } from '../../middleware/viewer';
+import { entryRoutes } from './entry';
+import { figuresRoutes } from './figures';
+import { homeRoutes } from './home';
+import { journalRoutes } from './journal';
+import { registryRoutes } from './registry';
+import { uploadRoutes } from './upload';
+
+/** The workspace (/espace): signed-in users only; nothing here is cached. */
+export function workspaceRouter(context: RouteContext): Router {
+  const router = Router();
+  router.use(requireViewer);
+  router.use((_req, res, next) => {
+    res.set('Cache-Control', 'private, no-store');
+    next();
+  });
+  router.use(homeRoutes(context));
+  router.use(entryRoutes(context));
+  router.use(figuresRoutes(context));
+  router.use(registryRoutes(context));
+  router.use(journalRoutes(context));
+  router.use(uploadRoutes(context));
+  return router;
+}

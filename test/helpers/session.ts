@@ -1,0 +1,40 @@
+import request from 'supertest';
+import type { Express } from 'express';
+import type { Db } from '../../db/client';
+import { createUser } from '../../db/queries/users';
+import { hashPassword } from '../../server/auth/passwords';
+import type { Role } from '../../server/domain/permissions';
+
+export const TEST_PASSWORD = 'un mot de passe de test';
+
+/** Creates an account with TEST_PASSWORD. */
+export async function createTestUser(db: Db, email: string, role: Role, mechanisms: string[] = []) {
+  return createUser(db, { email, role, mechanisms, passwordHash: await hashPassword(TEST_PASSWORD) });
+}
+
+/** The CSRF token of the form on a page (every signed-in page has one, in the sign-out form). */
+export function csrfTokenOf(html: string): string {
+  const match = /name="_csrf" value="([^"]+)"/.exec(html);
+  if (!match) throw new Error('no CSRF token on the page');
+  return match[1]!;
+}
+
+export type Agent = ReturnType<typeof request.agent> & {
+  /** A valid CSRF token for this session. */
+  csrf: () => Promise<string>;
+};
+
+/** A supertest agent keeping cookies, signed in as `email` (or a visitor when email is null). */
+export async function signedInAgent(app: Express, email: string | null): Promise<Agent> {
+  const agent = request.agent(app) as Agent;
+  const form = await agent.get('/connexion');
+  if (email !== null) {
+    const response = await agent
+      .post('/connexion')
+      .type('form')
+      .send({ _csrf: csrfTokenOf(form.text), email, password: TEST_PASSWORD, retour: '/espace' });
+    if (response.status !== 303) throw new Error(`sign-in of ${email} failed: ${response.status}`);
+  }
+  agent.csrf = async () => csrfTokenOf((await agent.get(email === null ? '/connexion' : '/espace')).text);
+  return agent;
+}
