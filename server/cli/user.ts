@@ -54,20 +54,21 @@ export async function runUser(
       return 0;
     }
 
-    const positional = rest.filter((a, i) => !a.startsWith('--') && !['--role', '--mechanism'].includes(rest[i - 1] ?? ''));
+    const positional: string[] = [];
+    let role: string | null = null;
+    const mechanisms: string[] = [];
+    for (let i = 0; i < rest.length; i++) {
+      const arg = rest[i]!;
+      if (command === 'add' && arg === '--role') role = rest[++i] ?? '';
+      else if (command === 'add' && arg === '--mechanism') mechanisms.push(rest[++i] ?? '');
+      else if (arg.startsWith('--')) return usage(`Option inconnue « ${arg} ».`);
+      else positional.push(arg);
+    }
     if (positional.length !== 1) return usage('Indiquez une seule adresse électronique.');
     const email = positional[0]!.trim().toLowerCase();
     if (!EMAIL.test(email)) return usage(`« ${email} » n’est pas une adresse électronique.`);
 
     if (command === 'add') {
-      let role: string | null = null;
-      const mechanisms: string[] = [];
-      for (let i = 0; i < rest.length; i++) {
-        const arg = rest[i]!;
-        if (arg === '--role') role = rest[++i] ?? '';
-        else if (arg === '--mechanism') mechanisms.push(rest[++i] ?? '');
-        else if (arg.startsWith('--')) return usage(`Option inconnue « ${arg} ».`);
-      }
       if (role === null || !ROLES.includes(role as Role)) {
         return usage(`Indiquez le rôle avec --role admin, member ou observer${role ? ` (reçu : « ${role} »)` : ''}.`);
       }

@@ -34,6 +34,8 @@ export interface StateAnswerView {
   source: string | null;
   note: string | null;
   report: string;
+  /** Signed-in view only: the State's report for the year is not validated yet. */
+  draft: boolean;
 }
 
 export function chartData(indicator: CatalogueIndicator, years: IndicatorResult[], year: number): ChartData {
@@ -84,6 +86,7 @@ export function indicatorDetail(view: DataView, indicator: CatalogueIndicator, y
         source: answers?.get(iso3)?.source ?? null,
         note: answers?.get(iso3)?.note ?? null,
         report: reportSummary(view.engine.index.reports.get(year)?.get(iso3), 'rapport reçu'),
+        draft: view.drafts.get(year)?.has(iso3) ?? false,
       }))
       .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
   const projectionText =

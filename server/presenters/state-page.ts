@@ -4,14 +4,18 @@ import { isPartyInYear, type RegistryState } from '../domain/registry';
 import { formatDate } from './format';
 import { ANSWER_LABELS } from './labels';
 import { reportJson } from './api-json';
+import { pairKey, reportStatus } from '../domain/review';
 
 export function statePage(view: DataView, state: RegistryState, year: number) {
   const { engine, catalogue } = view;
   const years = [...PLAN_YEARS];
   const reports = years.map((y) => {
     const report = reportJson(engine.index.reports.get(y)?.get(state.iso3) ?? null);
+    const hasData = report !== null || view.drafts.get(y)?.has(state.iso3) || view.review.validated.has(pairKey(y, state.iso3));
     return {
       year: y,
+      // Signed-in users see where each report stands; the public sees validated reports only.
+      status: view.audience === 'workspace' && hasData ? reportStatus(view.review, y, state.iso3) : null,
       received: report ? formatDate(report.receivedOn) : 'pas de rapport',
       onTime: report ? (report.onTime ? 'oui' : 'non, en retard') : '—',
       guide: report ? (report.usedReportingGuide ? 'utilisé' : 'non utilisé') : '—',
