@@ -1,6 +1,142 @@
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { RouteContext } from '../../app';
+import type { DataView } from '../../data-source';
+import { canWrite } from '../../domain/permissions';
+import { valuesFromStored, type EntryValues, type FieldError } from '../../domain/workspace/report-entry';
+import {
+  loadReportEntry,
+  recentReportAudit,
+  saveReportEntry,
+  submittedVersion,
+  validateReportEntry,
+  type ReportEntry,
+} from '../../domain/workspace/report-store';
+import { HttpError } from '../../http-error';
+import { requireRole } from '../../middleware/viewer';
+import { formatDateTime } from '../../presenters/format';
+import { STATUS_FILTERS, reportEntryView, savedMessage, validationMovedMessage, yearReportsView } from '../../presenters/report-entry-view';
+import { yearParam } from '../params';
+import type { AuditEntry } from '../../../db/queries/audit';
 
-export function entryRoutes(_context: RouteContext): Router {
-  return Router();
+/** Data entry and review of the (year, State) reports: /espace/saisie/… */
+export function entryRoutes({ db, data }: RouteContext): Router {
+  const router = Router();
+  const mayWrite = requireRole(canWrite, 'de modifier ou de valider un rapport');
+
+  router.get('/saisie/:year', (req, res) => {
+    const year = yearParam(req.params.year, 0);
+    const filter = typeof req.query.statut === 'string' && req.query.statut !== '' ? req.query.statut : null;
+    if (filter !== null && !(filter in STATUS_FILTERS)) {
+      throw new HttpError(400, 'Filtre invalide', `Le statut « ${filter} » n’existe pas : choisissez aucun, brouillon, valide ou publie.`);
+    }
+    res.render('workspace/year-reports', { title: `Rapports ${year}`, ...yearReportsView(data('workspace'), year, filter) });
+  });
+
+  /** The form's context for a (year, State) of the address; 404 for an unknown State. */
+  function load(req: Request): { view: DataView; entry: ReportEntry } {
+    const year = yearParam(req.params.year, 0);
+    const view = data('workspace');
+    const iso3 = String(req.params.iso3).toUpperCase();
+    const state = view.engine.index.stateByIso3.get(iso3);
+    if (!state) throw new HttpError(404, 'État inconnu', `L’État « ${req.params.iso3} » n’est pas dans le registre des États.`);
+    return { view, entry: loadReportEntry(db, view.catalogue, view.engine.year(year).populations, year, state) };
+  }
+
+  function render(
+    req: Request,
+    res: Response,
+    status: number,
+    view: DataView,
+    entry: ReportEntry,
+    options: {
+      values?: EntryValues;
+      errors?: FieldError[];
+      errorTitle?: string;
+      flash?: string | null;
+      conflict?: { entry: AuditEntry | null };
+    } = {},
+  ) {
+    res.status(status).render('workspace/report-entry', {
+      title: `${entry.state.nameFr} — rapport ${entry.year}`,
+      errorTitle: options.errorTitle,
+      ...reportEntryView({
+        catalogue: view.catalogue,
+        viewer: req.viewer!,
+        entry,
+        values: options.values ?? valuesFromStored(entry.stored, entry.scope),
+        errors: options.errors,
+        recent: recentReportAudit(db, entry.year, entry.state.iso3),
+        flash: options.flash,
+        conflict: options.conflict,
+      }),
+    });
+  }
+
+  router.get('/saisie/:year/:iso3', (req, res) => {
+    const { view, entry } = load(req);
+    const saved = typeof req.query.enregistre === 'string' && /^[0-9]+$/.test(req.query.enregistre) ? Number(req.query.enregistre) : null;
+    const flash = req.query.valide === '1' ? 'Rapport validé.' : saved !== null ? savedMessage(saved) : null;
+    render(req, res, 200, view, entry, { flash });
+  });
+
+  router.post('/saisie/:year/:iso3', mayWrite, (req, res) => {
+    const { view, entry } = load(req);
+    const outcome = saveReportEntry(db, { viewer: req.viewer!, catalogue: view.catalogue, entry, body: req.body ?? {} });
+    switch (outcome.kind) {
+      case 'saved':
+      case 'unchanged':
+        res.redirect(303, `/espace/saisie/${entry.year}/${entry.state.iso3}?enregistre=${outcome.kind === 'saved' ? outcome.count : 0}`);
+        return;
+      case 'forbidden':
+        throw new HttpError(403, 'Modification refusée', outcome.message);
+      case 'invalid':
+        render(req, res, 400, view, entry, { values: outcome.values, errors: outcome.errors });
+        return;
+      case 'conflict': {
+        // Shown against what is stored now, with the new version: saving again is a deliberate choice.
+        const { view: fresh, entry: current } = load(req);
+        render(req, res, 409, fresh, current, { values: outcome.values, conflict: { entry: outcome.entry } });
+        return;
+      }
+    }
+  });
+
+  router.post('/saisie/:year/:iso3/validation', mayWrite, (req, res) => {
+    const { view, entry } = load(req);
+    const outcome = validateReportEntry(db, {
+      viewer: req.viewer!,
+      catalogue: view.catalogue,
+      year: entry.year,
+      state: entry.state,
+      version: submittedVersion(req.body ?? {}),
+    });
+    switch (outcome.kind) {
+      case 'validated':
+        res.redirect(303, `/espace/saisie/${entry.year}/${entry.state.iso3}?valide=1`);
+        return;
+      case 'forbidden':
+        throw new HttpError(403, 'Validation refusée', outcome.message);
+      case 'empty':
+        render(req, res, 400, view, entry, { errorTitle: 'Validation refusée', errors: [{ field: '', message: outcome.message }] });
+        return;
+      case 'already': {
+        const { view: fresh, entry: current } = load(req);
+        render(req, res, 409, fresh, current, {
+          errorTitle: 'Validation refusée',
+          errors: [{ field: '', message: `Ce rapport est déjà validé, par ${outcome.by} le ${formatDateTime(outcome.at)}.` }],
+        });
+        return;
+      }
+      case 'moved': {
+        const { view: fresh, entry: current } = load(req);
+        render(req, res, 409, fresh, current, {
+          errorTitle: 'Validation refusée',
+          errors: [{ field: '', message: validationMovedMessage(outcome.entry) }],
+        });
+        return;
+      }
+    }
+  });
+
+  return router;
 }

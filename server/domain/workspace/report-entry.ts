@@ -1,0 +1,406 @@
+import type { Catalogue, CatalogueIndicator } from '../../../db/queries/catalogue';
+import type { AnswerValue } from '../engine/types';
+import { editableActions, isAdmin, type Viewer } from '../permissions';
+import { parsePopulationRef } from '../population';
+import type { RegistryState } from '../registry';
+import { readDate } from '../exchange/values';
+
+/**
+ * The data entry form of one (year, State) report, without HTTP: which indicators and populations
+ * it offers, what the submitted fields mean against what is stored, the French messages of what is
+ * wrong, and who may change what. Everything here is pure; reading and writing is in report-store.ts.
+ */
+
+/** What the radio group of an indicator offers: an answer, or none (no row; deletes a stored one). */
+export type AnswerChoice = AnswerValue | 'none';
+export const ANSWER_CHOICES: readonly AnswerChoice[] = ['yes', 'no', 'blank', 'none'];
+
+export const SOURCE_MAX = 500;
+export const NOTE_MAX = 2000;
+export const REASON_MAX = 2000;
+
+export interface StoredAnswer {
+  answer: AnswerValue;
+  source: string | null;
+  note: string | null;
+}
+
+export interface StoredReportRow {
+  receivedOn: string;
+  usedReportingGuide: boolean;
+}
+
+/** What the database holds for a (year, State) report. */
+export interface StoredReport {
+  report: StoredReportRow | null;
+  answers: Map<string, StoredAnswer>;
+  /** Entered populations the State belongs to that year. */
+  memberships: Set<string>;
+}
+
+/** draft, validated, published (DESIGN review), or none: nothing entered and not validated. */
+export type EntryStatus = 'none' | 'draft' | 'validated' | 'published';
+
+export interface ScopeIndicator {
+  indicator: CatalogueIndicator;
+  /** False for an answer stored although the State is not in the indicator's population that year. */
+  inPopulation: boolean;
+}
+
+/** What the form offers for a (year, State). */
+export interface EntryScope {
+  year: number;
+  state: RegistryState;
+  party: boolean;
+  /** Answerable indicators whose population holds the State, plus any other with a stored answer, in catalogue order. */
+  indicators: ScopeIndicator[];
+  /** The entered populations (empty for a State not party that year: it can belong to none). */
+  enteredPopulations: { key: string; name: string; description: string }[];
+}
+
+/** The populations of a year as the engine computes them (YearPopulations). */
+export interface PopulationsOfYear {
+  get(key: string, of?: string | null): ReadonlySet<string>;
+}
+
+/** Indicators answered by a State (not figures or ratios, not 8.1 and 8.2, which come from the report row). */
+export const isAnswerable = (i: CatalogueIndicator): boolean =>
+  (i.kind === 'share' || i.kind === 'count') && i.derivedFrom === null && i.population !== null;
+
+export function entryScope(
+  catalogue: Catalogue,
+  populations: PopulationsOfYear,
+  state: RegistryState,
+  year: number,
+  party: boolean,
+  stored: StoredReport,
+): EntryScope {
+  const indicators: ScopeIndicator[] = [];
+  for (const action of catalogue.actions) {
+    for (const indicator of action.indicators) {
+      if (!isAnswerable(indicator)) continue;
+      const ref = parsePopulationRef(indicator.population!);
+      const inPopulation = ref !== null && populations.get(ref.key, ref.of).has(state.iso3);
+      if (inPopulation || stored.answers.has(indicator.code)) indicators.push({ indicator, inPopulation });
+    }
+  }
+  return {
+    year,
+    state,
+    party,
+    indicators,
+    enteredPopulations: party
+      ? catalogue.populations.filter((p) => p.derivation === 'entered').map((p) => ({ key: p.key, name: p.name, description: p.description }))
+      : [],
+  };
+}
+
+export const reasonRequired = (status: EntryStatus): boolean => status === 'validated' || status === 'published';
+
+/** What the form shows in its fields: the stored values, or what the user typed. */
+export interface AnswerInput {
+  /** '' when what was submitted is not one of the choices. */
+  answer: AnswerChoice | '';
+  source: string;
+  note: string;
+}
+
+export interface EntryValues {
+  receivedOn: string;
+  /** 'yes', 'no' or '' (nothing chosen, or something that is neither). */
+  guide: string;
+  populations: Set<string>;
+  answers: Map<string, AnswerInput>;
+  reason: string;
+}
+
+export function valuesFromStored(stored: StoredReport, scope: EntryScope): EntryValues {
+  const answers = new Map<string, AnswerInput>();
+  for (const { indicator } of scope.indicators) answers.set(indicator.code, storedInput(stored.answers.get(indicator.code)));
+  return {
+    receivedOn: stored.report?.receivedOn ?? '',
+    guide: stored.report ? (stored.report.usedReportingGuide ? 'yes' : 'no') : '',
+    populations: new Set(stored.memberships),
+    answers,
+    reason: '',
+  };
+}
+
+const storedInput = (a: StoredAnswer | undefined): AnswerInput =>
+  a ? { answer: a.answer, source: a.source ?? '', note: a.note ?? '' } : { answer: 'none', source: '', note: '' };
+
+/** Element ids of the form's fields: error messages and the error summary point at them. */
+export const fieldIds = {
+  receivedOn: 'received_on',
+  guide: 'used_reporting_guide-yes',
+  population: (key: string) => `population-${key}`,
+  answer: (code: string) => `answer-${code}-yes`,
+  source: (code: string) => `source-${code}`,
+  note: (code: string) => `note-${code}`,
+  reason: 'reason',
+};
+
+/** Names of the form's fields (the body is urlencoded, not extended: one flat name per field). */
+export const fieldNames = {
+  receivedOn: 'received_on',
+  guide: 'used_reporting_guide',
+  /** Present when the populations' checkboxes were on the form (unchecked boxes send nothing). */
+  populationsShown: 'populations',
+  population: (key: string) => `population:${key}`,
+  answer: (code: string) => `answer:${code}`,
+  source: (code: string) => `source:${code}`,
+  note: (code: string) => `note:${code}`,
+  reason: 'reason',
+  version: 'version',
+};
+
+export interface FieldError {
+  /** The element the message is about (for aria-describedby and the summary's link). */
+  field: string;
+  message: string;
+}
+
+export type ReportChange = { kind: 'insert' | 'update'; row: StoredReportRow } | { kind: 'delete' } | null;
+
+export interface AnswerChange {
+  code: string;
+  action: number;
+  kind: 'insert' | 'update' | 'delete';
+  /** The new row (insert, update). */
+  row: StoredAnswer | null;
+}
+
+/** The rows a save writes: only those that actually change. */
+export interface ChangeSet {
+  report: ReportChange;
+  answers: AnswerChange[];
+  addPopulations: string[];
+  removePopulations: string[];
+}
+
+export const changeCount = (c: ChangeSet): number =>
+  (c.report ? 1 : 0) + c.answers.length + c.addPopulations.length + c.removePopulations.length;
+
+/** What the user tried to change, valid or not: for the permission check. */
+export interface Touched {
+  report: boolean;
+  populations: boolean;
+  /** Indicator codes. */
+  answers: string[];
+}
+
+export interface ParsedEntry {
+  values: EntryValues;
+  errors: FieldError[];
+  changes: ChangeSet;
+  touched: Touched;
+}
+
+export interface ParseContext {
+  scope: EntryScope;
+  stored: StoredReport;
+  /** A change to a validated report, or to a report of a published year, needs a reason. */
+  status: EntryStatus;
+  /** Today (YYYY-MM-DD): a report cannot have been received after it. */
+  today: string;
+}
+
+export type FormBody = Record<string, unknown>;
+
+/** A submitted field: its text, or undefined when the browser did not send it (a disabled input). */
+function field(body: FormBody, name: string): string | undefined {
+  const raw = body[name];
+  if (typeof raw === 'string') return raw;
+  if (Array.isArray(raw) && typeof raw[0] === 'string') return raw[0];
+  return undefined;
+}
+
+/** Browsers send textarea line breaks as CRLF; surrounding spaces are not meant. */
+const normaliseText = (text: string | null | undefined): string => (text ?? '').replace(/\r\n?/g, '\n').trim();
+
+const length = (text: string) => [...text].length;
+
+const plural = (n: number, one: string, many: string) => (n > 1 ? many : one);
+
+const frenchDate = (iso: string) => {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+};
+
+/**
+ * Reads the submitted form against what is stored: what to show back, what is wrong (French,
+ * per field), the rows to write, and what the user tried to change. Absent fields (disabled
+ * inputs are not submitted) mean « unchanged ».
+ */
+export function parseEntry(body: FormBody, context: ParseContext): ParsedEntry {
+  const { scope, stored } = context;
+  const values = valuesFromStored(stored, scope);
+  const errors: FieldError[] = [];
+  const changes: ChangeSet = { report: null, answers: [], addPopulations: [], removePopulations: [] };
+  const touched: Touched = { report: false, populations: false, answers: [] };
+
+  // The report row: date received (empty: no report) and whether the Reporting Guide was used.
+  const receivedRaw = field(body, fieldNames.receivedOn);
+  if (receivedRaw !== undefined) {
+    const receivedOn = receivedRaw.trim();
+    const guide = (field(body, fieldNames.guide) ?? '').trim();
+    values.receivedOn = receivedOn;
+    values.guide = guide === 'yes' || guide === 'no' ? guide : '';
+    let row: StoredReportRow | null = null;
+    let valid = true;
+    if (receivedOn !== '') {
+      if (!readDate(receivedOn).ok) {
+        valid = false;
+        errors.push({
+          field: fieldIds.receivedOn,
+          message: 'Date de réception : saisissez une date valide au format AAAA-MM-JJ (par exemple 2026-04-30).',
+        });
+      } else if (receivedOn > context.today) {
+        valid = false;
+        errors.push({
+          field: fieldIds.receivedOn,
+          message: `Date de réception : la date ne peut pas être dans le futur (nous sommes le ${frenchDate(context.today)}).`,
+        });
+      }
+      if (values.guide === '') {
+        valid = false;
+        errors.push({
+          field: fieldIds.guide,
+          message: 'Guide de rédaction des rapports : indiquez si le Guide de rédaction des rapports a été utilisé (oui ou non).',
+        });
+      }
+      row = { receivedOn, usedReportingGuide: values.guide === 'yes' };
+    } else {
+      // Without a date there is no report: a choice left on the Guide's radios means nothing.
+      values.guide = '';
+    }
+    const before = stored.report;
+    const differs =
+      (before === null) !== (row === null) ||
+      (before !== null && row !== null && (before.receivedOn !== row.receivedOn || before.usedReportingGuide !== row.usedReportingGuide));
+    if (differs) {
+      touched.report = true;
+      if (valid) changes.report = row === null ? { kind: 'delete' } : { kind: before ? 'update' : 'insert', row };
+    }
+  }
+
+  // Populations: only when their checkboxes were on the form (unchecked boxes send nothing).
+  if (field(body, fieldNames.populationsShown) !== undefined && scope.enteredPopulations.length > 0) {
+    const chosen = new Set(scope.enteredPopulations.map((p) => p.key).filter((key) => field(body, fieldNames.population(key)) !== undefined));
+    values.populations = chosen;
+    changes.addPopulations = [...chosen].filter((key) => !stored.memberships.has(key));
+    changes.removePopulations = [...stored.memberships].filter((key) => !chosen.has(key));
+    touched.populations = changes.addPopulations.length + changes.removePopulations.length > 0;
+  }
+
+  // Answers, indicator by indicator.
+  for (const { indicator } of scope.indicators) {
+    const code = indicator.code;
+    const before = stored.answers.get(code);
+    const shown = values.answers.get(code)!;
+    const answerRaw = field(body, fieldNames.answer(code));
+    const sourceRaw = field(body, fieldNames.source(code));
+    const noteRaw = field(body, fieldNames.note(code));
+    if (answerRaw === undefined && sourceRaw === undefined && noteRaw === undefined) continue;
+
+    const choice = answerRaw === undefined ? shown.answer : (ANSWER_CHOICES as readonly string[]).includes(answerRaw) ? (answerRaw as AnswerChoice) : '';
+    const source = sourceRaw === undefined ? normaliseText(before?.source) : normaliseText(sourceRaw);
+    const note = noteRaw === undefined ? normaliseText(before?.note) : normaliseText(noteRaw);
+    values.answers.set(code, { answer: choice, source, note });
+
+    const differs =
+      choice !== (before?.answer ?? 'none') || source !== normaliseText(before?.source) || note !== normaliseText(before?.note);
+    if (differs) touched.answers.push(code);
+
+    let valid = true;
+    if (choice === '') {
+      valid = false;
+      errors.push({ field: fieldIds.answer(code), message: `Indicateur ${code} : choisissez Oui, Non, Non traité (vide) ou Aucune réponse.` });
+    } else if (choice === 'none' && (source !== '' || note !== '')) {
+      valid = false;
+      errors.push({
+        field: fieldIds.answer(code),
+        message: `Indicateur ${code} : une source ou une note est saisie sans réponse ; choisissez Oui, Non ou Non traité (vide), ou effacez la source et la note.`,
+      });
+    }
+    if (length(source) > SOURCE_MAX) {
+      valid = false;
+      errors.push({
+        field: fieldIds.source(code),
+        message: `Indicateur ${code}, source : ${SOURCE_MAX} caractères au plus (vous en avez saisi ${length(source)}).`,
+      });
+    }
+    if (length(note) > NOTE_MAX) {
+      valid = false;
+      errors.push({
+        field: fieldIds.note(code),
+        message: `Indicateur ${code}, note : ${NOTE_MAX} caractères au plus (vous en avez saisi ${length(note)}).`,
+      });
+    }
+    if (!valid || !differs) continue;
+    const row: StoredAnswer | null = choice === 'none' ? null : { answer: choice as AnswerValue, source: source || null, note: note || null };
+    changes.answers.push({
+      code,
+      action: indicator.action,
+      kind: row === null ? 'delete' : before ? 'update' : 'insert',
+      row,
+    });
+  }
+
+  // The reason: required for a change to a validated report or a published year.
+  const reason = normaliseText(field(body, fieldNames.reason));
+  values.reason = reason;
+  const attempted = touched.report || touched.populations || touched.answers.length > 0;
+  if (length(reason) > REASON_MAX) {
+    errors.push({ field: fieldIds.reason, message: `Raison de la modification : ${REASON_MAX} caractères au plus (vous en avez saisi ${length(reason)}).` });
+  } else if (reasonRequired(context.status) && attempted && reason === '') {
+    const why = context.status === 'published' ? `l’année ${scope.year} est publiée` : 'ce rapport est validé';
+    errors.push({ field: fieldIds.reason, message: `Raison de la modification : ${why} ; indiquez pourquoi vous le modifiez.` });
+  }
+
+  return { values, errors, changes, touched };
+}
+
+/** The mechanisms that may edit the answers of an action, by name (lead first). */
+export function editorsOf(catalogue: Catalogue, action: number): string[] {
+  const a = catalogue.actions.find((x) => x.number === action);
+  if (!a) return [];
+  const ids = [...(a.lead ? [a.lead] : []), ...a.contributing];
+  return ids.map((id) => catalogue.mechanisms.find((m) => m.id === id)?.name ?? id);
+}
+
+/**
+ * Why the viewer may not make the changes they tried, or null when they may: observers change
+ * nothing; populations are the ISU's (admins'); a member answers only for the actions their
+ * mechanisms lead or contribute to. The report row itself is open to any admin or member.
+ */
+export function forbiddenChange(viewer: Viewer, catalogue: Catalogue, scope: EntryScope, touched: Touched): string | null {
+  if (viewer.role === 'observer') return 'Votre rôle (observateur) ne permet aucune modification : rien n’a été enregistré.';
+  if (isAdmin(viewer)) return null;
+  if (touched.populations) {
+    return 'Seule l’Unité d’appui à l’application (administrateurs) modifie les populations d’un État : rien n’a été enregistré.';
+  }
+  const editable = editableActions(viewer, catalogue);
+  const actionOf = new Map(scope.indicators.map(({ indicator }) => [indicator.code, indicator.action]));
+  const outside = touched.answers.filter((code) => !editable.has(actionOf.get(code) ?? -1));
+  if (outside.length > 0) {
+    return (
+      `Vous ne pouvez pas modifier ${plural(outside.length, 'la réponse à l’indicateur', 'les réponses aux indicateurs')} ${outside.join(', ')} : ` +
+      `${plural(outside.length, 'il relève', 'ils relèvent')} d’actions dont votre comité n’est ni responsable ni contributeur. Rien n’a été enregistré.`
+    );
+  }
+  return null;
+}
+
+/** The actions a (year, State) report concerns: those of the indicators answered, and 8 (reporting) when there is a report row. */
+export function actionsConcerned(catalogue: Catalogue, stored: StoredReport): Set<number> {
+  const actions = new Set<number>();
+  for (const code of stored.answers.keys()) {
+    const indicator = catalogue.indicatorByCode.get(code);
+    if (indicator) actions.add(indicator.action);
+  }
+  if (stored.report) actions.add(8);
+  return actions;
+}
+
+export const hasData = (stored: StoredReport): boolean => stored.report !== null || stored.answers.size > 0;

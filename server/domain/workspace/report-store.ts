@@ -1,0 +1,258 @@
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import type { Catalogue } from '../../../db/queries/catalogue';
+import { latestAuditEntry, versionNumber, versionOf, withAudit, type AuditEntry } from '../../../db/queries/audit';
+import { isYearPublished, validateReports } from '../../../db/queries/review';
+import { answers, auditEntries, populationMemberships, reports, users, validations } from '../../../db/schema';
+import { viewerActor } from '../actor';
+import { canValidate, type Viewer } from '../permissions';
+import { isPartyInYear, type RegistryState } from '../registry';
+import {
+  actionsConcerned,
+  changeCount,
+  entryScope,
+  fieldIds,
+  fieldNames,
+  forbiddenChange,
+  hasData,
+  parseEntry,
+  reasonRequired,
+  type EntryScope,
+  type EntryStatus,
+  type EntryValues,
+  type FieldError,
+  type FormBody,
+  type PopulationsOfYear,
+  type StoredReport,
+} from './report-entry';
+
+/** Reading and writing a (year, State) report for the data entry form, in one transaction with the audit trail. */
+
+export function readStoredReport(db: Db, year: number, state: string): StoredReport {
+  const report = db.select().from(reports).where(and(eq(reports.year, year), eq(reports.state, state))).get();
+  const answerRows = db.select().from(answers).where(and(eq(answers.year, year), eq(answers.state, state))).all();
+  const membershipRows = db
+    .select()
+    .from(populationMemberships)
+    .where(and(eq(populationMemberships.year, year), eq(populationMemberships.state, state)))
+    .all();
+  return {
+    report: report ? { receivedOn: report.receivedOn, usedReportingGuide: report.usedReportingGuide } : null,
+    answers: new Map(answerRows.map((a) => [a.indicator, { answer: a.answer, source: a.source, note: a.note }])),
+    memberships: new Set(membershipRows.map((m) => m.population)),
+  };
+}
+
+export interface ValidationInfo {
+  /** ISO timestamp. */
+  at: string;
+  /** Who validated, as the audit trail names them. */
+  by: string;
+}
+
+export function readValidation(db: Db, year: number, state: string): ValidationInfo | null {
+  const row = db
+    .select({ at: validations.validatedAt, email: users.email })
+    .from(validations)
+    .leftJoin(users, eq(users.id, validations.validatedBy))
+    .where(and(eq(validations.year, year), eq(validations.state, state)))
+    .get();
+  if (!row) return null;
+  const entry = latestAuditEntry(
+    db,
+    and(eq(auditEntries.entity, 'validation'), eq(auditEntries.operation, 'insert'), eq(auditEntries.year, year), eq(auditEntries.state, state)),
+  );
+  return { at: row.at, by: row.email ?? entry?.actor ?? 'inconnu' };
+}
+
+export function readEntryStatus(db: Db, year: number, state: string, stored: StoredReport): EntryStatus {
+  const validated = db.select().from(validations).where(and(eq(validations.year, year), eq(validations.state, state))).get();
+  if (!validated) return hasData(stored) ? 'draft' : 'none';
+  return isYearPublished(db, year) ? 'published' : 'validated';
+}
+
+/** The latest changes of a (year, State) report (its row, answers, populations and validation), newest first. */
+export function recentReportAudit(db: Db, year: number, state: string, limit = 10): AuditEntry[] {
+  return db
+    .select()
+    .from(auditEntries)
+    .where(
+      and(
+        eq(auditEntries.year, year),
+        eq(auditEntries.state, state),
+        inArray(auditEntries.entity, ['report', 'answer', 'membership', 'validation']),
+      ),
+    )
+    .orderBy(desc(auditEntries.id))
+    .limit(limit)
+    .all();
+}
+
+/** Everything the form of a (year, State) report is built from. */
+export interface ReportEntry {
+  year: number;
+  state: RegistryState;
+  stored: StoredReport;
+  scope: EntryScope;
+  status: EntryStatus;
+  validation: ValidationInfo | null;
+  /** The optimistic version the form carries, and the change it stands for. */
+  version: number;
+  versionEntry: AuditEntry | null;
+}
+
+export function loadReportEntry(
+  db: Db,
+  catalogue: Catalogue,
+  populations: PopulationsOfYear,
+  year: number,
+  state: RegistryState,
+): ReportEntry {
+  const stored = readStoredReport(db, year, state.iso3);
+  const versionEntry = versionOf.report(db, year, state.iso3);
+  return {
+    year,
+    state,
+    stored,
+    scope: entryScope(catalogue, populations, state, year, isPartyInYear(state, year), stored),
+    status: readEntryStatus(db, year, state.iso3, stored),
+    validation: readValidation(db, year, state.iso3),
+    version: versionNumber(versionEntry),
+    versionEntry,
+  };
+}
+
+/** The version a form sent; -1 when missing or not a number (never a real version). */
+export function submittedVersion(body: FormBody): number {
+  const raw = body[fieldNames.version];
+  return typeof raw === 'string' && /^[0-9]+$/.test(raw.trim()) ? Number(raw.trim()) : -1;
+}
+
+/** Today in Geneva, where the ISU works, as YYYY-MM-DD. */
+export function todayIso(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Zurich', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+export type SaveOutcome =
+  | { kind: 'saved'; count: number }
+  | { kind: 'unchanged' }
+  | { kind: 'forbidden'; message: string }
+  | { kind: 'invalid'; errors: FieldError[]; values: EntryValues }
+  /** Someone changed the report since the form was loaded: `entry` says who and when; `version` is the new one. */
+  | { kind: 'conflict'; entry: AuditEntry | null; version: number; values: EntryValues };
+
+/**
+ * Saves the submitted form of a (year, State) report: checks what the user typed, what they may
+ * change and that nobody changed the report since they loaded the form, then writes the rows that
+ * change in one transaction with the audit trail (all or nothing).
+ */
+export function saveReportEntry(
+  db: Db,
+  input: { viewer: Viewer; catalogue: Catalogue; entry: ReportEntry; body: FormBody; now?: Date },
+): SaveOutcome {
+  const { viewer, catalogue, entry, body } = input;
+  const now = input.now ?? new Date();
+  const { year, stored, scope } = entry;
+  const iso3 = entry.state.iso3;
+  const parsed = parseEntry(body, { scope, stored, status: entry.status, today: todayIso(now) });
+
+  const forbidden = forbiddenChange(viewer, catalogue, scope, parsed.touched);
+  if (forbidden) return { kind: 'forbidden', message: forbidden };
+  const submitted = submittedVersion(body);
+  if (submitted !== entry.version) return { kind: 'conflict', entry: entry.versionEntry, version: entry.version, values: parsed.values };
+  if (parsed.errors.length > 0) return { kind: 'invalid', errors: parsed.errors, values: parsed.values };
+  const { changes } = parsed;
+  const count = changeCount(changes);
+  if (count === 0) return { kind: 'unchanged' };
+
+  return withAudit(
+    db,
+    viewerActor(viewer),
+    (tx): SaveOutcome => {
+      // Checked again inside the transaction: another save may have landed since the form was read.
+      const current = versionOf.report(tx, year, iso3);
+      if (versionNumber(current) !== submitted) return { kind: 'conflict', entry: current, version: versionNumber(current), values: parsed.values };
+      const status = readEntryStatus(tx, year, iso3, stored);
+      if (reasonRequired(status) && parsed.values.reason === '') {
+        const why = status === 'published' ? `l’année ${year} est publiée` : 'ce rapport est validé';
+        return {
+          kind: 'invalid',
+          errors: [{ field: fieldIds.reason, message: `Raison de la modification : ${why} ; indiquez pourquoi vous le modifiez.` }],
+          values: parsed.values,
+        };
+      }
+
+      const reportKey = and(eq(reports.year, year), eq(reports.state, iso3));
+      if (changes.report?.kind === 'insert') tx.insert(reports).values({ year, state: iso3, ...changes.report.row }).run();
+      if (changes.report?.kind === 'update') tx.update(reports).set(changes.report.row).where(reportKey).run();
+      if (changes.report?.kind === 'delete') tx.delete(reports).where(reportKey).run();
+
+      for (const change of changes.answers) {
+        const answerKey = and(eq(answers.year, year), eq(answers.state, iso3), eq(answers.indicator, change.code));
+        if (change.kind === 'insert') tx.insert(answers).values({ year, state: iso3, indicator: change.code, ...change.row! }).run();
+        if (change.kind === 'update') tx.update(answers).set(change.row!).where(answerKey).run();
+        if (change.kind === 'delete') tx.delete(answers).where(answerKey).run();
+      }
+
+      for (const population of changes.addPopulations) tx.insert(populationMemberships).values({ year, state: iso3, population }).run();
+      if (changes.removePopulations.length > 0) {
+        tx.delete(populationMemberships)
+          .where(
+            and(
+              eq(populationMemberships.year, year),
+              eq(populationMemberships.state, iso3),
+              inArray(populationMemberships.population, changes.removePopulations),
+            ),
+          )
+          .run();
+      }
+      return { kind: 'saved', count };
+    },
+    { reason: parsed.values.reason || null, now },
+  );
+}
+
+export type ValidateOutcome =
+  | { kind: 'validated' }
+  | { kind: 'forbidden'; message: string }
+  | { kind: 'empty'; message: string }
+  /** Validated already: by whom (as the audit trail names them) and when (ISO). */
+  | { kind: 'already'; by: string; at: string }
+  /** Changed since the page was loaded: the latest change. */
+  | { kind: 'moved'; entry: AuditEntry | null };
+
+/**
+ * Validates a draft (year, State) report: an admin, or a member of a mechanism that leads or
+ * contributes to an action the report concerns. Refused when there is nothing to validate, when it
+ * is validated already, or when it changed since the form was loaded.
+ */
+export function validateReportEntry(
+  db: Db,
+  input: { viewer: Viewer; catalogue: Catalogue; year: number; state: RegistryState; version: number; now?: Date },
+): ValidateOutcome {
+  const { viewer, catalogue, year, state } = input;
+  const now = input.now ?? new Date();
+  return withAudit(
+    db,
+    viewerActor(viewer),
+    (tx): ValidateOutcome => {
+      const stored = readStoredReport(tx, year, state.iso3);
+      if (!hasData(stored)) {
+        return { kind: 'empty', message: `Rien à valider : aucun rapport ni aucune réponse n’est saisi pour ${state.nameFr} en ${year}.` };
+      }
+      if (!canValidate(viewer, catalogue, actionsConcerned(catalogue, stored))) {
+        return {
+          kind: 'forbidden',
+          message: `Votre comité n’est concerné par aucune des actions de ce rapport : seul un membre d’un comité concerné ou l’Unité d’appui peut le valider.`,
+        };
+      }
+      const validation = readValidation(tx, year, state.iso3);
+      if (validation) return { kind: 'already', by: validation.by, at: validation.at };
+      const current = versionOf.report(tx, year, state.iso3);
+      if (versionNumber(current) !== input.version) return { kind: 'moved', entry: current };
+      validateReports(tx, [{ year, state: state.iso3 }], viewer.id, now.toISOString());
+      return { kind: 'validated' };
+    },
+    { now },
+  );
+}

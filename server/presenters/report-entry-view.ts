@@ -1,0 +1,359 @@
+import type { Catalogue } from '../../db/queries/catalogue';
+import type { AuditEntry } from '../../db/queries/audit';
+import type { DataView } from '../data-source';
+import { PLAN_YEARS } from '../domain/engine/types';
+import { canValidate, canWrite, editableActions, isAdmin, type Viewer } from '../domain/permissions';
+import { isPartyInYear } from '../domain/registry';
+import { pairKey } from '../domain/review';
+import {
+  actionsConcerned,
+  editorsOf,
+  fieldIds,
+  fieldNames,
+  reasonRequired,
+  type AnswerChoice,
+  type AnswerInput,
+  type EntryStatus,
+  type EntryValues,
+  type FieldError,
+  type StoredAnswer,
+  type StoredReport,
+} from '../domain/workspace/report-entry';
+import type { ReportEntry } from '../domain/workspace/report-store';
+import { formatDate, formatDateTime } from './format';
+import { ANSWER_LABELS, populationLabel } from './labels';
+import { reportSummary } from './report-view';
+
+export const STATUS_LABELS: Record<EntryStatus, string> = {
+  none: 'aucune saisie',
+  draft: 'brouillon',
+  validated: 'validé',
+  published: 'publié',
+};
+
+const STATUS_BADGES: Record<EntryStatus, string> = {
+  none: 'badge--none',
+  draft: 'badge--draft',
+  validated: 'badge--validated',
+  published: 'badge--published',
+};
+
+/** The `statut` filter of the year's list, as it appears in the address. */
+export const STATUS_FILTERS: Record<string, EntryStatus> = {
+  aucun: 'none',
+  brouillon: 'draft',
+  valide: 'validated',
+  publie: 'published',
+};
+
+const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
+
+/** The States of a year's data entry: every State party that year, and any other with a report or answers. */
+export function yearReportsView(view: DataView, year: number, filter: string | null) {
+  const { engine, review } = view;
+  const reportsOfYear = engine.index.reports.get(year);
+  const answerCounts = new Map<string, number>();
+  for (const byState of engine.index.answers.get(year)?.values() ?? []) {
+    for (const state of byState.keys()) answerCounts.set(state, (answerCounts.get(state) ?? 0) + 1);
+  }
+  const rows = engine.index.states
+    .filter((s) => isPartyInYear(s, year) || reportsOfYear?.has(s.iso3) || answerCounts.has(s.iso3))
+    .sort((a, b) => a.nameFr.localeCompare(b.nameFr, 'fr'))
+    .map((s) => {
+      const report = reportsOfYear?.get(s.iso3) ?? null;
+      const answers = answerCounts.get(s.iso3) ?? 0;
+      const status: EntryStatus = review.validated.has(pairKey(year, s.iso3))
+        ? review.published.has(year)
+          ? 'published'
+          : 'validated'
+        : report || answers > 0
+          ? 'draft'
+          : 'none';
+      return {
+        iso3: s.iso3,
+        name: s.nameFr,
+        party: isPartyInYear(s, year),
+        status,
+        statusLabel: STATUS_LABELS[status],
+        badge: STATUS_BADGES[status],
+        received: report ? reportSummary(report) : 'pas de rapport',
+        answers,
+        href: `/espace/saisie/${year}/${s.iso3}`,
+      };
+    });
+  const wanted = filter ? STATUS_FILTERS[filter] : undefined;
+  const counts = (Object.keys(STATUS_LABELS) as EntryStatus[]).map((status) => ({
+    status,
+    label: STATUS_LABELS[status],
+    badge: STATUS_BADGES[status],
+    count: rows.filter((r) => r.status === status).length,
+  }));
+  return {
+    year,
+    rows: wanted ? rows.filter((r) => r.status === wanted) : rows,
+    total: rows.length,
+    counts,
+    filter: wanted ? filter : null,
+    filterOptions: Object.entries(STATUS_FILTERS).map(([value, status]) => ({
+      value,
+      label: STATUS_LABELS[status],
+      selected: value === filter,
+    })),
+    years: PLAN_YEARS.map((y) => ({ year: y, current: y === year, href: `/espace/saisie/${y}` })),
+    published: review.published.has(year),
+  };
+}
+
+const ANSWER_CHOICE_LABELS: Record<AnswerChoice, string> = {
+  yes: 'Oui',
+  no: 'Non',
+  blank: 'Non traité (vide)',
+  none: 'Aucune réponse',
+};
+
+const guideText = (used: unknown) => (used === true || used === 1 ? 'Guide utilisé' : 'Guide non utilisé');
+
+const answerText = (a: StoredAnswer | undefined): string => {
+  if (!a) return 'aucune réponse';
+  const parts: string[] = [ANSWER_LABELS[a.answer]];
+  if (a.source) parts.push(`source : ${a.source}`);
+  if (a.note) parts.push(`note : ${a.note}`);
+  return parts.join(' — ');
+};
+
+const storedReportText = (stored: StoredReport): string =>
+  stored.report ? `reçu le ${formatDate(stored.report.receivedOn)}, ${guideText(stored.report.usedReportingGuide).toLowerCase()}` : 'pas de rapport';
+
+type Json = Record<string, unknown> | null;
+const parseJson = (text: string | null): Json => (text ? (JSON.parse(text) as Record<string, unknown>) : null);
+
+/** One line of the audit trail, in French: « Indicateur 1.1 : réponse oui → non ; note modifiée ». */
+export function describeAuditEntry(entry: AuditEntry, catalogue: Catalogue): string {
+  const before = parseJson(entry.before);
+  const after = parseJson(entry.after);
+  const answer = (v: unknown) => ANSWER_LABELS[v as keyof typeof ANSWER_LABELS] ?? String(v);
+  switch (entry.entity) {
+    case 'answer': {
+      const head = `Indicateur ${entry.indicator}`;
+      if (entry.operation === 'insert') return `${head} : réponse ajoutée (${answer(after?.answer)})`;
+      if (entry.operation === 'delete') return `${head} : réponse supprimée (était : ${answer(before?.answer)})`;
+      const parts: string[] = [];
+      if (before?.answer !== after?.answer) parts.push(`réponse ${answer(before?.answer)} → ${answer(after?.answer)}`);
+      if (before?.source !== after?.source) parts.push('source modifiée');
+      if (before?.note !== after?.note) parts.push('note modifiée');
+      return `${head} : ${parts.join(' ; ') || 'modifiée'}`;
+    }
+    case 'report': {
+      const received = (v: unknown) => (typeof v === 'string' ? formatDate(v) : '—');
+      if (entry.operation === 'insert') {
+        return `Rapport ajouté : reçu le ${received(after?.received_on)}, ${guideText(after?.used_reporting_guide).toLowerCase()}`;
+      }
+      if (entry.operation === 'delete') return `Rapport supprimé (reçu le ${received(before?.received_on)})`;
+      const parts: string[] = [];
+      if (before?.received_on !== after?.received_on) {
+        parts.push(`date de réception ${received(before?.received_on)} → ${received(after?.received_on)}`);
+      }
+      if (before?.used_reporting_guide !== after?.used_reporting_guide) {
+        parts.push(`${guideText(before?.used_reporting_guide).toLowerCase()} → ${guideText(after?.used_reporting_guide).toLowerCase()}`);
+      }
+      return `Rapport : ${parts.join(' ; ') || 'modifié'}`;
+    }
+    case 'membership': {
+      const population = String((after ?? before)?.population ?? '');
+      const name = populationLabel(catalogue, population) ?? population;
+      return entry.operation === 'delete' ? `Population retirée : ${name}` : `Population ajoutée : ${name}`;
+    }
+    case 'validation':
+      return entry.operation === 'delete' ? 'Validation retirée' : 'Rapport validé';
+    default:
+      return `${entry.entity} : ${entry.operation}`;
+  }
+}
+
+export interface EntryViewInput {
+  catalogue: Catalogue;
+  viewer: Viewer;
+  entry: ReportEntry;
+  /** What the fields show: the stored values, or what the user typed. */
+  values: EntryValues;
+  errors?: FieldError[];
+  recent: AuditEntry[];
+  flash?: string | null;
+  /** The form was refused because someone saved in between: who and when. */
+  conflict?: { entry: AuditEntry | null } | null;
+}
+
+export function conflictMessage(entry: AuditEntry | null): string {
+  const who = entry ? ` par ${entry.actor} le ${formatDateTime(entry.at)}` : '';
+  return (
+    `Rien n’a été enregistré : ce rapport a été modifié${who}, après que vous avez ouvert le formulaire. ` +
+    'Vos saisies sont conservées ci-dessous ; la valeur enregistrée entre-temps est indiquée sous chaque champ qui diffère. ' +
+    'Vérifiez-les, puis enregistrez à nouveau pour remplacer ces valeurs par les vôtres.'
+  );
+}
+
+export function validationMovedMessage(entry: AuditEntry | null): string {
+  const who = entry ? ` par ${entry.actor} le ${formatDateTime(entry.at)}` : '';
+  return `Rien n’a été validé : ce rapport a été modifié${who}, après que vous avez ouvert la page. Relisez-le avant de le valider.`;
+}
+
+/** Everything views/workspace/report-entry.hbs shows. */
+export function reportEntryView(input: EntryViewInput) {
+  const { catalogue, viewer, entry, values, recent } = input;
+  const errors = input.errors ?? [];
+  const conflict = input.conflict ?? null;
+  const { year, state, stored, scope, status } = entry;
+  const canSave = canWrite(viewer);
+  const editable = editableActions(viewer, catalogue);
+  const errorOf = (id: string) => errors.find((e) => e.field === id)?.message ?? null;
+  const fieldView = (id: string) => {
+    const error = errorOf(id);
+    return { id, error, errorId: `${id}-error` };
+  };
+
+  const report = {
+    editable: canSave,
+    receivedOn: { ...fieldView(fieldIds.receivedOn), name: fieldNames.receivedOn, value: values.receivedOn },
+    guide: {
+      ...fieldView(fieldIds.guide),
+      name: fieldNames.guide,
+      yes: values.guide === 'yes',
+      no: values.guide === 'no',
+    },
+    current:
+      conflict &&
+      ((stored.report?.receivedOn ?? '') !== values.receivedOn ||
+        (stored.report ? (stored.report.usedReportingGuide ? 'yes' : 'no') : '') !== values.guide)
+        ? storedReportText(stored)
+        : null,
+  };
+
+  const populations = {
+    offered: scope.party,
+    editable: isAdmin(viewer),
+    shownName: fieldNames.populationsShown,
+    items: scope.enteredPopulations.map((p) => ({
+      key: p.key,
+      name: p.name,
+      description: p.description,
+      id: fieldIds.population(p.key),
+      fieldName: fieldNames.population(p.key),
+      checked: values.populations.has(p.key),
+    })),
+    current:
+      conflict && !sameSet(stored.memberships, values.populations)
+        ? [...stored.memberships].map((k) => populationLabel(catalogue, k) ?? k).join(' ; ') || 'aucune'
+        : null,
+  };
+
+  const sections = catalogue.sections
+    .map((section) => {
+      const indicators = scope.indicators
+        .filter(({ indicator }) => section.actions.includes(indicator.action))
+        .map(({ indicator, inPopulation }) => {
+          const code = indicator.code;
+          const input: AnswerInput = values.answers.get(code) ?? { answer: 'none', source: '', note: '' };
+          const canEdit = canSave && editable.has(indicator.action);
+          const answerField = fieldView(fieldIds.answer(code));
+          const storedAnswer = stored.answers.get(code);
+          const differs =
+            (storedAnswer?.answer ?? 'none') !== input.answer ||
+            (storedAnswer?.source ?? '') !== input.source ||
+            (storedAnswer?.note ?? '') !== input.note;
+          const hintId = `answer-${code}-hint`;
+          const describedBy = (errorId: string | null) =>
+            [errorId, !canEdit && canSave ? hintId : null].filter(Boolean).join(' ') || null;
+          const sourceField = fieldView(fieldIds.source(code));
+          const noteField = fieldView(fieldIds.note(code));
+          return {
+            code,
+            text: indicator.text,
+            action: indicator.action,
+            inPopulation,
+            population: populationLabel(catalogue, indicator.population),
+            editable: canEdit,
+            editors: editorsOf(catalogue, indicator.action).join(' ; '),
+            hintId,
+            answer: {
+              ...answerField,
+              describedBy: describedBy(answerField.error ? answerField.errorId : null),
+              name: fieldNames.answer(code),
+              choices: (['yes', 'no', 'blank', 'none'] as const).map((value) => ({
+                value,
+                label: ANSWER_CHOICE_LABELS[value],
+                id: `answer-${code}-${value}`,
+                checked: input.answer === value,
+              })),
+            },
+            source: {
+              ...sourceField,
+              describedBy: describedBy(sourceField.error ? sourceField.errorId : null),
+              name: fieldNames.source(code),
+              value: input.source,
+            },
+            note: {
+              ...noteField,
+              describedBy: describedBy(noteField.error ? noteField.errorId : null),
+              name: fieldNames.note(code),
+              value: input.note,
+            },
+            current: conflict && differs ? answerText(storedAnswer) : null,
+          };
+        });
+      return { number: section.number, title: section.title, id: `section-${section.number}`, indicators };
+    })
+    .filter((s) => s.indicators.length > 0);
+
+  const concerned = actionsConcerned(catalogue, stored);
+  const validation = entry.validation;
+  return {
+    year,
+    state: { iso3: state.iso3, name: state.nameFr, party: scope.party },
+    action: `/espace/saisie/${year}/${state.iso3}`,
+    validationAction: `/espace/saisie/${year}/${state.iso3}/validation`,
+    listHref: `/espace/saisie/${year}`,
+    journalHref: `/espace/journal?annee=${year}&etat=${state.iso3}`,
+    publicHref: `/states/${state.iso3}?year=${year}`,
+    status: { key: status, label: STATUS_LABELS[status], badge: STATUS_BADGES[status] },
+    draft: status === 'draft',
+    validation: validation ? { by: validation.by, at: formatDateTime(validation.at) } : null,
+    recent: recent.map((e) => ({
+      at: formatDateTime(e.at),
+      actor: e.actor,
+      what: describeAuditEntry(e, catalogue),
+      reason: e.reason,
+    })),
+    flash: input.flash ?? null,
+    conflict: conflict ? conflictMessage(conflict.entry) : null,
+    errors: errors.map((e) => ({ field: e.field, message: e.message })),
+    canSave,
+    readOnlyReason: canSave ? null : 'Votre rôle (observateur) permet de lire les brouillons, non de les modifier.',
+    report,
+    populations,
+    sections,
+    answerCount: stored.answers.size,
+    indicatorCount: scope.indicators.length,
+    reason: {
+      ...fieldView(fieldIds.reason),
+      name: fieldNames.reason,
+      value: values.reason,
+      required: reasonRequired(status),
+      requiredWhy: status === 'published' ? `l’année ${year} est publiée` : 'ce rapport est validé',
+    },
+    version: entry.version,
+    canValidate: status === 'draft' && canValidate(viewer, catalogue, concerned),
+    validateRefused:
+      status === 'draft' && canSave && !canValidate(viewer, catalogue, concerned)
+        ? 'Votre comité n’est concerné par aucune des actions de ce rapport : un membre d’un comité concerné ou l’Unité d’appui le validera.'
+        : null,
+    summary: `${plural(stored.answers.size, 'réponse saisie', 'réponses saisies')} sur ${plural(scope.indicators.length, 'indicateur proposé', 'indicateurs proposés')}`,
+  };
+}
+
+const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>) => a.size === b.size && [...a].every((x) => b.has(x));
+
+/** The French message after a save: « Enregistré : 3 modifications. » */
+export function savedMessage(count: number): string {
+  if (count === 0) return 'Aucune modification : rien n’a été enregistré.';
+  return `Enregistré : ${plural(count, 'modification', 'modifications')}.`;
+}
