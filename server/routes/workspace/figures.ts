@@ -1,6 +1,41 @@
 import { Router } from 'express';
 import type { RouteContext } from '../../app';
+import { viewerActor } from '../../domain/actor';
+import { isAdmin } from '../../domain/permissions';
+import { checkFigures, readFiguresState, readFiguresSubmission, saveFigures } from '../../domain/workspace/figures-entry';
+import { requireRole } from '../../middleware/viewer';
+import { figuresForm } from '../../presenters/figures-form';
+import { yearParam } from '../params';
 
-export function figuresRoutes(_context: RouteContext): Router {
-  return Router();
+/** The figures and ratios of a year (5.3, 5.4, 11.2, 12.2): everyone signed in reads them, admins edit them. */
+export function figuresRoutes({ db, data }: RouteContext): Router {
+  const router = Router();
+
+  router.get('/chiffres/:year', (req, res) => {
+    const year = yearParam(req.params.year, 0);
+    const state = readFiguresState(db, data('workspace').catalogue, year);
+    const saved = typeof req.query.enregistre === 'string' && /^\d+$/.test(req.query.enregistre) ? Number(req.query.enregistre) : null;
+    res.render('workspace/figures', figuresForm(state, { canEdit: isAdmin(req.viewer), saved }));
+  });
+
+  router.post('/chiffres/:year', requireRole(isAdmin, 'de modifier les chiffres'), (req, res) => {
+    const year = yearParam(req.params.year, 0);
+    const catalogue = data('workspace').catalogue;
+    const state = readFiguresState(db, catalogue, year);
+    const submission = readFiguresSubmission(req.body ?? {}, state.indicators);
+    const check = checkFigures(state, submission);
+    if (!check.ok) {
+      res.status(400).render('workspace/figures', figuresForm(state, { canEdit: true, submission, errors: check.errors }));
+      return;
+    }
+    const result = saveFigures(db, viewerActor(req.viewer!), year, submission.version, check.wanted, submission.reason);
+    if (result.kind === 'conflict') {
+      const now = readFiguresState(db, catalogue, year);
+      res.status(409).render('workspace/figures', figuresForm(now, { canEdit: true, submission, conflict: result.entry }));
+      return;
+    }
+    res.redirect(303, `/espace/chiffres/${year}?enregistre=${result.changes}`);
+  });
+
+  return router;
 }

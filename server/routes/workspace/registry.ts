@@ -1,6 +1,68 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import type { RouteContext } from '../../app';
+import { viewerActor } from '../../domain/actor';
+import { isAdmin } from '../../domain/permissions';
+import {
+  checkStateSubmission,
+  readStateEntry,
+  readStatesForRegistry,
+  readStateSubmission,
+  saveStateEntry,
+} from '../../domain/workspace/registry-entry';
+import { HttpError } from '../../http-error';
+import { requireRole } from '../../middleware/viewer';
+import { registryList, registryStateForm } from '../../presenters/registry-form';
 
-export function registryRoutes(_context: RouteContext): Router {
-  return Router();
+/** The registry of States: everyone signed in reads it; admins edit party status and dates. */
+export function registryRoutes({ db, data }: RouteContext): Router {
+  const router = Router();
+
+  const populationNames = () => {
+    const names = new Map(data('workspace').catalogue.populations.map((p) => [p.key, p.name]));
+    return (key: string) => names.get(key) ?? key;
+  };
+
+  const entryOf = (req: Request) => {
+    const iso3 = String(req.params.iso3 ?? '').toUpperCase();
+    const entry = /^[A-Z]{3}$/.test(iso3) ? readStateEntry(db, iso3) : null;
+    if (!entry) {
+      throw new HttpError(404, 'État inconnu', `Aucun État du registre n’a le code « ${req.params.iso3} » (code ISO 3166 alpha-3 attendu, par exemple COL).`);
+    }
+    return entry;
+  };
+
+  router.get('/registre', (_req, res) => {
+    res.render('workspace/registry', registryList(readStatesForRegistry(db)));
+  });
+
+  router.get('/registre/:iso3', (req, res) => {
+    const entry = entryOf(req);
+    const saved = req.query.enregistre === '1' ? true : req.query.enregistre === '0' ? false : null;
+    res.render('workspace/registry-state', registryStateForm(entry, populationNames(), { canEdit: isAdmin(req.viewer), saved }));
+  });
+
+  router.post('/registre/:iso3', requireRole(isAdmin, 'de modifier le registre des États'), (req, res) => {
+    const entry = entryOf(req);
+    const names = populationNames();
+    const submission = readStateSubmission(req.body ?? {});
+    const check = checkStateSubmission(entry, submission);
+    if (!check.ok) {
+      res.status(400).render('workspace/registry-state', registryStateForm(entry, names, { canEdit: true, submission, errors: check.errors }));
+      return;
+    }
+    const iso3 = entry.state.iso3;
+    const result = saveStateEntry(db, viewerActor(req.viewer!), iso3, submission.version, check.values, submission.reason, names);
+    if (result.kind === 'saved') {
+      res.redirect(303, `/espace/registre/${iso3}?enregistre=${result.changed ? 1 : 0}`);
+      return;
+    }
+    const now = readStateEntry(db, iso3)!;
+    if (result.kind === 'conflict') {
+      res.status(409).render('workspace/registry-state', registryStateForm(now, names, { canEdit: true, submission, conflict: result.entry }));
+      return;
+    }
+    res.status(400).render('workspace/registry-state', registryStateForm(now, names, { canEdit: true, submission, errors: result.errors }));
+  });
+
+  return router;
 }

@@ -1,0 +1,214 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import type { Catalogue, CatalogueIndicator } from '../../../db/queries/catalogue';
+import { versionNumber, versionOf, withAudit, type Actor, type AuditEntry } from '../../../db/queries/audit';
+import { isYearPublished } from '../../../db/queries/review';
+import { figures } from '../../../db/schema';
+import { readNumber } from '../exchange/values';
+
+/**
+ * The figures of a year (DESIGN §5): the value of each figure indicator (5.3, 11.2, 12.2) and the
+ * numerator and denominator of each ratio (5.4), entered by the Implementation Support Unit.
+ */
+
+export type RecordedIndicator = CatalogueIndicator & { kind: 'figure' | 'ratio' };
+
+export interface StoredFigure {
+  value: number;
+  denominator: number | null;
+}
+
+/** What the form edits, as the database holds it now. */
+export interface FiguresState {
+  year: number;
+  indicators: RecordedIndicator[];
+  stored: Map<string, StoredFigure>;
+  published: boolean;
+  /** The latest change to the year's figures, or null. */
+  version: AuditEntry | null;
+}
+
+/** What the user typed, field by field, kept as text so that the form can show it back. */
+export interface FiguresSubmission {
+  /** By indicator code: the value (numerator of a ratio) and, for a ratio, the denominator. */
+  typed: Map<string, { value: string; denominator: string }>;
+  reason: string;
+  /** The version the form was built from; null when the form did not carry a readable one. */
+  version: number | null;
+}
+
+/** A message for one field of the form; `field` is the element id. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** Element ids (and the names of the posted fields are `value:CODE` / `denominator:CODE`). */
+export const figureFieldId = (part: 'value' | 'denominator', code: string) => `${part}-${code}`;
+export const figureFieldName = (part: 'value' | 'denominator', code: string) => `${part}:${code}`;
+
+export const REASON_MAX = 2000;
+
+/** The catalogue's figure and ratio indicators, in catalogue order. */
+export function recordedIndicators(catalogue: Catalogue): RecordedIndicator[] {
+  return [...catalogue.indicatorByCode.values()].filter(
+    (i): i is RecordedIndicator => i.kind === 'figure' || i.kind === 'ratio',
+  );
+}
+
+export function readFiguresState(db: Db, catalogue: Catalogue, year: number): FiguresState {
+  const stored = new Map<string, StoredFigure>();
+  for (const row of db.select().from(figures).where(eq(figures.year, year)).all()) {
+    stored.set(row.indicator, { value: row.value, denominator: row.denominator });
+  }
+  return {
+    year,
+    indicators: recordedIndicators(catalogue),
+    stored,
+    published: isYearPublished(db, year),
+    version: versionOf.figures(db, year),
+  };
+}
+
+const text = (raw: unknown): string => (typeof raw === 'string' ? raw : Array.isArray(raw) ? String(raw[0] ?? '') : '');
+
+/** Reads the posted form; fields of other indicators, and a denominator for a figure, are ignored. */
+export function readFiguresSubmission(body: Record<string, unknown>, indicators: RecordedIndicator[]): FiguresSubmission {
+  const typed = new Map<string, { value: string; denominator: string }>();
+  for (const indicator of indicators) {
+    typed.set(indicator.code, {
+      value: text(body[figureFieldName('value', indicator.code)]),
+      denominator: indicator.kind === 'ratio' ? text(body[figureFieldName('denominator', indicator.code)]) : '',
+    });
+  }
+  const rawVersion = text(body.version).trim();
+  return {
+    typed,
+    reason: text(body.reason).trim(),
+    version: /^\d{1,15}$/.test(rawVersion) ? Number(rawVersion) : null,
+  };
+}
+
+/** A non-negative number, or a French message saying what is wrong with it. */
+function readAmount(raw: string, where: string): { ok: true; value: number } | { ok: false; message: string } {
+  const cell = readNumber(raw);
+  const shown = raw.trim().length > 40 ? `${raw.trim().slice(0, 40)}…` : raw.trim();
+  if (!cell.ok) {
+    return { ok: false, message: `${where} : « ${shown} » n’est pas un nombre. Saisissez par exemple 12 ou 12,5.` };
+  }
+  if (cell.value < 0) return { ok: false, message: `${where} : un nombre positif ou nul est attendu (« ${shown} » est négatif).` };
+  return { ok: true, value: cell.value };
+}
+
+export type FiguresCheck =
+  | { ok: true; wanted: Map<string, StoredFigure | null> }
+  | { ok: false; errors: FieldError[] };
+
+/**
+ * Checks what was typed: numbers (decimal comma accepted), not negative; for a ratio, a numerator
+ * and a denominator together, the denominator not 0; a reason when the year is published. An empty
+ * field means no value recorded. Gives the wanted value of every indicator (null: no row).
+ */
+export function checkFigures(state: FiguresState, submission: FiguresSubmission): FiguresCheck {
+  const errors: FieldError[] = [];
+  const wanted = new Map<string, StoredFigure | null>();
+  for (const indicator of state.indicators) {
+    const typed = submission.typed.get(indicator.code) ?? { value: '', denominator: '' };
+    const valueId = figureFieldId('value', indicator.code);
+    const denominatorId = figureFieldId('denominator', indicator.code);
+    const hasValue = typed.value.trim() !== '';
+    if (indicator.kind === 'figure') {
+      if (!hasValue) {
+        wanted.set(indicator.code, null);
+        continue;
+      }
+      const value = readAmount(typed.value, `Indicateur ${indicator.code}, valeur`);
+      if (value.ok) wanted.set(indicator.code, { value: value.value, denominator: null });
+      else errors.push({ field: valueId, message: value.message });
+      continue;
+    }
+    const hasDenominator = typed.denominator.trim() !== '';
+    if (!hasValue && !hasDenominator) {
+      wanted.set(indicator.code, null);
+      continue;
+    }
+    const value = hasValue ? readAmount(typed.value, `Indicateur ${indicator.code}, numérateur`) : null;
+    const denominator = hasDenominator ? readAmount(typed.denominator, `Indicateur ${indicator.code}, dénominateur`) : null;
+    if (value && !value.ok) errors.push({ field: valueId, message: value.message });
+    if (!value) {
+      errors.push({
+        field: valueId,
+        message: `Indicateur ${indicator.code}, numérateur : saisissez-le avec le dénominateur, ou videz les deux champs pour n’enregistrer aucune valeur.`,
+      });
+    }
+    if (denominator && !denominator.ok) errors.push({ field: denominatorId, message: denominator.message });
+    if (!denominator) {
+      errors.push({
+        field: denominatorId,
+        message: `Indicateur ${indicator.code}, dénominateur : un ratio a besoin d’un dénominateur ; saisissez-le, ou videz aussi le numérateur.`,
+      });
+    }
+    if (denominator?.ok && denominator.value === 0) {
+      errors.push({
+        field: denominatorId,
+        message: `Indicateur ${indicator.code}, dénominateur : il ne peut pas être 0 (le pourcentage serait une division par zéro).`,
+      });
+    }
+    if (value?.ok && denominator?.ok && denominator.value > 0) {
+      wanted.set(indicator.code, { value: value.value, denominator: denominator.value });
+    }
+  }
+  if (state.published && submission.reason === '') {
+    errors.push({
+      field: 'reason',
+      message: `Raison de la modification : l’année ${state.year} est publiée, indiquez pourquoi ces chiffres changent.`,
+    });
+  }
+  if (submission.reason.length > REASON_MAX) {
+    errors.push({ field: 'reason', message: `Raison de la modification : ${REASON_MAX} caractères au plus (${submission.reason.length} saisis).` });
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, wanted };
+}
+
+export type FiguresSave =
+  | { kind: 'saved'; changes: number }
+  /** The figures changed since the form was built: nothing was written. */
+  | { kind: 'conflict'; entry: AuditEntry | null };
+
+/**
+ * Writes the wanted values of the year's figures, only those that differ from the stored ones
+ * (insert, update, or delete when emptied), in one transaction recorded as `actor`'s with the
+ * reason. Refused, with nothing written, when the figures changed after version `version`.
+ */
+export function saveFigures(
+  db: Db,
+  actor: Actor,
+  year: number,
+  version: number | null,
+  wanted: Map<string, StoredFigure | null>,
+  reason: string,
+  now: Date = new Date(),
+): FiguresSave {
+  return withAudit(
+    db,
+    actor,
+    (tx): FiguresSave => {
+      const current = versionOf.figures(tx, year);
+      if (version === null || versionNumber(current) !== version) return { kind: 'conflict', entry: current };
+      let changes = 0;
+      for (const [indicator, next] of wanted) {
+        const where = and(eq(figures.year, year), eq(figures.indicator, indicator));
+        const stored = tx.select().from(figures).where(where).get();
+        if (next === null) {
+          if (stored) changes += tx.delete(figures).where(where).run().changes;
+        } else if (!stored) {
+          changes += tx.insert(figures).values({ year, indicator, ...next }).run().changes;
+        } else if (stored.value !== next.value || stored.denominator !== next.denominator) {
+          changes += tx.update(figures).set(next).where(where).run().changes;
+        }
+      }
+      return { kind: 'saved', changes };
+    },
+    { reason, now },
+  );
+}

@@ -1,0 +1,210 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { versionNumber, versionOf, withAudit, type Actor, type AuditEntry } from '../../../db/queries/audit';
+import { populationMemberships, publications, states } from '../../../db/schema';
+import { readDate } from '../exchange/values';
+import { isPartyInYear, reportDueDate } from '../registry';
+import type { FieldError } from './figures-entry';
+
+/**
+ * Registry dates (DESIGN §4): whether a State is party, the date the Convention entered into
+ * force for it and the date its withdrawal took effect. Edited by the Implementation Support
+ * Unit; an edited State is marked (`edited_at`) so that reloading the seed leaves it alone.
+ */
+
+export type StateRow = typeof states.$inferSelect;
+
+export interface Membership {
+  year: number;
+  population: string;
+}
+
+/** What the form edits, as the database holds it now. */
+export interface StateEntryState {
+  state: StateRow;
+  /** The State's entered population memberships, by year then population. */
+  memberships: Membership[];
+  /** A year is published: a change to the registry then needs a reason. */
+  anyYearPublished: boolean;
+  version: AuditEntry | null;
+}
+
+export interface RegistryValues {
+  party: boolean;
+  partyFrom: string | null;
+  partyUntil: string | null;
+}
+
+/** What the user typed, as text, so that the form shows it back. */
+export interface StateSubmission {
+  /** 'yes', 'no', or '' when neither radio was chosen. */
+  party: string;
+  partyFrom: string;
+  partyUntil: string;
+  reason: string;
+  version: number | null;
+}
+
+export const REGISTRY_REASON_MAX = 2000;
+
+/** Element ids of the form: the party radio group is reached through its first radio. */
+export const REGISTRY_FIELDS = { party: 'party-yes', partyFrom: 'party_from', partyUntil: 'party_until', reason: 'reason' } as const;
+
+/** Every State of the registry, by French name. */
+export function readStatesForRegistry(db: Db): StateRow[] {
+  return db
+    .select()
+    .from(states)
+    .all()
+    .sort((a, b) => a.nameFr.localeCompare(b.nameFr, 'fr'));
+}
+
+export function readStateEntry(db: Db, iso3: string): StateEntryState | null {
+  const state = db.select().from(states).where(eq(states.iso3, iso3)).get();
+  if (!state) return null;
+  return {
+    state,
+    memberships: db
+      .select({ year: populationMemberships.year, population: populationMemberships.population })
+      .from(populationMemberships)
+      .where(eq(populationMemberships.state, iso3))
+      .orderBy(asc(populationMemberships.year), asc(populationMemberships.population))
+      .all(),
+    anyYearPublished: db.select().from(publications).where(eq(publications.published, true)).get() !== undefined,
+    version: versionOf.state(db, iso3),
+  };
+}
+
+const text = (raw: unknown): string => (typeof raw === 'string' ? raw : Array.isArray(raw) ? String(raw[0] ?? '') : '');
+
+export function readStateSubmission(body: Record<string, unknown>): StateSubmission {
+  const rawVersion = text(body.version).trim();
+  return {
+    party: text(body.party).trim(),
+    partyFrom: text(body.party_from).trim(),
+    partyUntil: text(body.party_until).trim(),
+    reason: text(body.reason).trim(),
+    version: /^\d{1,15}$/.test(rawVersion) ? Number(rawVersion) : null,
+  };
+}
+
+/** An optional date field: blank is null; otherwise a real calendar day, or a French message. */
+function readOptionalDate(raw: string, label: string): { ok: true; value: string | null } | { ok: false; message: string } {
+  if (raw === '') return { ok: true, value: null };
+  const cell = readDate(raw);
+  if (cell.ok) return cell;
+  return { ok: false, message: `${label} : « ${raw} » n’est pas une date valide. Saisissez-la au format AAAA-MM-JJ (par exemple 2026-04-30), ou laissez le champ vide.` };
+}
+
+export type StateCheck = { ok: true; values: RegistryValues } | { ok: false; errors: FieldError[] };
+
+/**
+ * Checks the fields on their own: party chosen, dates real and in order, a reason when a year is
+ * published. (Population memberships in the way are checked by `saveStateEntry`, against the
+ * database as it is at the time of writing.)
+ */
+export function checkStateSubmission(entry: StateEntryState, submission: StateSubmission): StateCheck {
+  const errors: FieldError[] = [];
+  const party = submission.party === 'yes' ? true : submission.party === 'no' ? false : null;
+  if (party === null) errors.push({ field: REGISTRY_FIELDS.party, message: 'État partie : choisissez oui ou non.' });
+  const from = readOptionalDate(submission.partyFrom, 'Date d’entrée en vigueur');
+  if (!from.ok) errors.push({ field: REGISTRY_FIELDS.partyFrom, message: from.message });
+  const until = readOptionalDate(submission.partyUntil, 'Date de prise d’effet du retrait');
+  if (!until.ok) errors.push({ field: REGISTRY_FIELDS.partyUntil, message: until.message });
+  if (from.ok && until.ok && from.value !== null && until.value !== null && from.value >= until.value) {
+    errors.push({
+      field: REGISTRY_FIELDS.partyUntil,
+      message: `Date de prise d’effet du retrait : elle doit suivre la date d’entrée en vigueur (${from.value}) ; ${until.value} ne la suit pas.`,
+    });
+  }
+  if (entry.anyYearPublished && submission.reason === '') {
+    errors.push({
+      field: REGISTRY_FIELDS.reason,
+      message: 'Raison de la modification : des années sont publiées et le registre détermine les États parties de chaque année ; indiquez pourquoi il change.',
+    });
+  }
+  if (submission.reason.length > REGISTRY_REASON_MAX) {
+    errors.push({
+      field: REGISTRY_FIELDS.reason,
+      message: `Raison de la modification : ${REGISTRY_REASON_MAX} caractères au plus (${submission.reason.length} saisis).`,
+    });
+  }
+  if (errors.length > 0 || party === null || !from.ok || !until.ok) return { ok: false, errors };
+  return { ok: true, values: { party, partyFrom: from.value, partyUntil: until.value } };
+}
+
+/**
+ * The memberships that `values` would leave in a year where the State is no longer party (the
+ * database refuses such memberships when they are entered, not when the registry changes),
+ * as messages beside the field that causes it.
+ */
+export function orphanedMemberships(
+  stateName: string,
+  memberships: Membership[],
+  values: RegistryValues,
+  populationName: (key: string) => string,
+): FieldError[] {
+  const byYear = new Map<number, string[]>();
+  for (const m of memberships) {
+    if (isPartyInYear(values, m.year)) continue;
+    byYear.set(m.year, [...(byYear.get(m.year) ?? []), populationName(m.population)]);
+  }
+  if (byYear.size === 0) return [];
+  // Which field makes the State non party that year: « party » itself, or one of the dates.
+  const cause = (year: number): keyof typeof REGISTRY_FIELDS => {
+    if (!values.party) return 'party';
+    if (values.partyFrom !== null && values.partyFrom > reportDueDate(year)) return 'partyFrom';
+    return 'partyUntil';
+  };
+  const label = { party: 'État partie', partyFrom: 'Date d’entrée en vigueur', partyUntil: 'Date de prise d’effet du retrait', reason: '' };
+  const groups = new Map<keyof typeof REGISTRY_FIELDS, number[]>();
+  for (const year of [...byYear.keys()].sort()) groups.set(cause(year), [...(groups.get(cause(year)) ?? []), year]);
+  return [...groups].map(([field, years]) => ({
+    field: REGISTRY_FIELDS[field],
+    message:
+      `${label[field]} : avec ces valeurs, ${stateName} ne serait pas partie au 30 avril ${years.length > 1 ? `des années ${years.join(', ')}` : years[0]}, ` +
+      `alors que cet État figure dans des populations ${years.length > 1 ? 'ces années-là' : 'cette année-là'} (${years.map((y) => `${y} : ${byYear.get(y)!.join(', ')}`).join(' ; ')}). ` +
+      'Retirez d’abord ces appartenances dans la saisie des rapports, ou corrigez les dates.',
+  }));
+}
+
+export type StateSave =
+  | { kind: 'saved'; changed: boolean }
+  | { kind: 'conflict'; entry: AuditEntry | null }
+  | { kind: 'invalid'; errors: FieldError[] };
+
+/**
+ * Writes the State's registry values in one transaction recorded as `actor`'s, and marks it
+ * edited so that the seed no longer overrides it. Refused, with nothing written, when the State
+ * changed after version `version`, or when it would leave population memberships in a year
+ * where it is no longer party.
+ */
+export function saveStateEntry(
+  db: Db,
+  actor: Actor,
+  iso3: string,
+  version: number | null,
+  values: RegistryValues,
+  reason: string,
+  populationName: (key: string) => string,
+  now: Date = new Date(),
+): StateSave {
+  return withAudit(
+    db,
+    actor,
+    (tx): StateSave => {
+      const entry = readStateEntry(tx, iso3);
+      if (!entry) throw new Error(`State ${iso3} vanished`);
+      if (version === null || versionNumber(entry.version) !== version) return { kind: 'conflict', entry: entry.version };
+      const errors = orphanedMemberships(entry.state.nameFr, entry.memberships, values, populationName);
+      if (errors.length > 0) return { kind: 'invalid', errors };
+      const current = entry.state;
+      if (current.party === values.party && current.partyFrom === values.partyFrom && current.partyUntil === values.partyUntil) {
+        return { kind: 'saved', changed: false };
+      }
+      tx.update(states).set({ ...values, editedAt: now.toISOString() }).where(eq(states.iso3, iso3)).run();
+      return { kind: 'saved', changed: true };
+    },
+    { reason, now },
+  );
+}
