@@ -14,7 +14,7 @@ export interface ExportFile {
   rows: number;
 }
 
-type Cell = string | number | boolean | null;
+export type Cell = string | number | boolean | null;
 
 /**
  * The five exchange files of DESIGN §8 for everything the database holds, in a form `importFiles`
@@ -72,7 +72,8 @@ export function exportToDirectory(db: Db, dir: string): (ExportFile & { path: st
   });
 }
 
-function toCsv(records: Cell[][]): string {
+/** CSV text (RFC 4180, comma separated, LF line ends) of records; booleans as yes/no. */
+export function toCsv(records: Cell[][]): string {
   return records.map((record) => record.map(formatCell).join(',')).join('\n') + '\n';
 }
 

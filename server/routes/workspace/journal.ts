@@ -1,6 +1,143 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import type { RouteContext } from '../../app';
+import type { Db } from '../../../db/client';
+import { AUDIT_ENTITIES, journalMentionsState, readJournal, readJournalPage, userEmailsOf, type AuditEntity, type JournalFilter } from '../../../db/queries/audit-journal';
+import type { DataView } from '../../data-source';
+import { HttpError } from '../../http-error';
+import {
+  journalCsv,
+  journalEntryView,
+  journalFileName,
+  journalForm,
+  journalQuery,
+  journalTitle,
+  type JournalFormValues,
+} from '../../presenters/audit-view';
+import { yearParam } from '../params';
 
-export function journalRoutes(_context: RouteContext): Router {
-  return Router();
+const PAGE_SIZE = 100;
+
+type FieldErrors = Partial<Record<keyof JournalFormValues, string>>;
+
+/** A query parameter as one string ('' when absent; the first value when repeated). */
+const queryText = (req: Request, name: string): string => {
+  const raw = req.query[name];
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  return typeof value === 'string' ? value.trim() : '';
+};
+
+/** The journal's filters from the query string, with a French message for each value that is not valid. */
+function readFilter(req: Request, db: Db, view: DataView): { filter: JournalFilter; values: JournalFormValues; errors: FieldErrors } {
+  const values: JournalFormValues = {
+    annee: queryText(req, 'annee'),
+    etat: queryText(req, 'etat'),
+    indicateur: queryText(req, 'indicateur'),
+    entite: queryText(req, 'entite'),
+  };
+  const filter: JournalFilter = {};
+  const errors: FieldErrors = {};
+  if (values.annee) {
+    try {
+      filter.year = yearParam(values.annee, 0);
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error;
+      errors.annee = error.message;
+    }
+  }
+  if (values.etat) {
+    const iso3 = values.etat.toUpperCase();
+    if (/^[A-Z]{3}$/.test(iso3) && (view.engine.index.stateByIso3.has(iso3) || journalMentionsState(db, iso3))) filter.state = iso3;
+    else errors.etat = `L’État « ${values.etat} » n’existe pas dans le registre : choisissez un État de la liste.`;
+  }
+  if (values.indicateur) {
+    if (view.catalogue.indicatorByCode.has(values.indicateur)) filter.indicator = values.indicateur;
+    else errors.indicateur = `L’indicateur « ${values.indicateur} » n’existe pas dans le Plan d’action : indiquez un code tel que 1.1 ou 30.2.`;
+  }
+  if (values.entite) {
+    if ((AUDIT_ENTITIES as readonly string[]).includes(values.entite)) filter.entity = values.entite as AuditEntity;
+    else errors.entite = `Le type de modification « ${values.entite} » n’existe pas : choisissez-en un dans la liste.`;
+  }
+  return { filter, values, errors };
+}
+
+/** The `page` query parameter: 1 when absent. */
+function pageParam(req: Request): number {
+  const raw = queryText(req, 'page');
+  if (raw === '') return 1;
+  if (!/^[1-9][0-9]{0,6}$/.test(raw)) {
+    throw new HttpError(400, 'Page invalide', `La page « ${raw} » n’existe pas : indiquez un numéro de page à partir de 1.`);
+  }
+  return Number(raw);
+}
+
+const FIELD_IDS: Record<keyof JournalFormValues, string> = {
+  annee: 'journal-annee',
+  etat: 'journal-etat',
+  indicateur: 'journal-indicateur',
+  entite: 'journal-entite',
+};
+
+export function journalRoutes({ db, data }: RouteContext): Router {
+  const router = Router();
+
+  router.get('/journal', (req, res) => {
+    const view = data('workspace');
+    const { filter, values, errors } = readFilter(req, db, view);
+    const form = journalForm(view, values, errors);
+    const fieldErrors = Object.entries(errors).map(([name, message]) => ({ field: FIELD_IDS[name as keyof JournalFormValues], message }));
+    if (fieldErrors.length) {
+      res.status(400).render('workspace/journal', {
+        title: 'Journal des modifications — filtre invalide',
+        heading: 'Journal des modifications',
+        form,
+        filtered: true,
+        errors: fieldErrors,
+        errorTitle: fieldErrors.length === 1 ? 'Le filtre suivant n’est pas valide' : 'Les filtres suivants ne sont pas valides',
+      });
+      return;
+    }
+
+    const page = pageParam(req);
+    const { entries, total } = readJournalPage(db, filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+    const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    if (page > pageCount) {
+      throw new HttpError(404, 'Page introuvable', `Le journal ainsi filtré compte ${pageCount} page${pageCount > 1 ? 's' : ''} : la page ${page} n’existe pas.`);
+    }
+    const userEmails = userEmailsOf(db, entries);
+    const title = journalTitle(filter, view);
+    res.render('workspace/journal', {
+      title,
+      heading: title,
+      form,
+      filtered: Object.keys(filter).length > 0,
+      total,
+      countText:
+        total === 0
+          ? Object.keys(filter).length
+            ? 'Aucune modification ne correspond à ces filtres'
+            : 'Aucune modification enregistrée'
+          : `${total} modification${total > 1 ? 's' : ''}`,
+      first: total === 0 ? 0 : (page - 1) * PAGE_SIZE + 1,
+      last: (page - 1) * PAGE_SIZE + entries.length,
+      page,
+      pageCount,
+      entries: entries.map((e) => journalEntryView(e, view, userEmails)),
+      newerHref: page > 1 ? `/espace/journal${journalQuery(filter, page > 2 ? { page: String(page - 1) } : {})}` : null,
+      olderHref: page < pageCount ? `/espace/journal${journalQuery(filter, { page: String(page + 1) })}` : null,
+      csvHref: `/espace/journal.csv${journalQuery(filter)}`,
+    });
+  });
+
+  router.get('/journal.csv', (req, res) => {
+    const view = data('workspace');
+    const { filter, errors } = readFilter(req, db, view);
+    const messages = Object.values(errors);
+    if (messages.length) throw new HttpError(400, 'Filtre invalide', messages.join(' '));
+    res
+      .type('text/csv; charset=utf-8')
+      .attachment(journalFileName(filter))
+      .send(journalCsv(readJournal(db, filter), view));
+  });
+
+  return router;
 }

@@ -43,7 +43,7 @@ describe('publishing a year', () => {
     const done = await publish(admin, 2026);
     expect(done.status).toBe(303);
     expect(done.headers.location).toBe('/espace?publiee=2026');
-    expect((await admin.get(done.headers.location)).text).toContain('L’année 2026 est publiée');
+    expect((await admin.get(done.headers.location!)).text).toContain('L’année 2026 est publiée');
     expect(isYearPublished(db, 2026)).toBe(true);
     const entry = db.select().from(auditEntries).where(and(eq(auditEntries.entity, 'publication'), eq(auditEntries.year, 2026))).get();
     expect(entry).toMatchObject({ actor: 'admin@example.org', origin: 'web', operation: 'insert' });

@@ -1,0 +1,286 @@
+import { toCsv } from '../domain/exchange/export';
+import type { AuditEntry } from '../../db/queries/audit';
+import { AUDIT_ENTITIES, type AuditEntity, type AuditOperation, type JournalFilter } from '../../db/queries/audit-journal';
+import type { DataView } from '../data-source';
+import { PLAN_YEARS } from '../domain/engine/types';
+import { formatDate, formatDateTime, formatNumber } from './format';
+
+/** The audit trail (journal des modifications) in French: who changed what, when, from what to what, and why. */
+
+export const ORIGIN_LABELS: Record<string, string> = {
+  web: 'saisie en ligne',
+  upload: 'import dans le navigateur',
+  cli: 'import en ligne de commande',
+  demo: 'données de démonstration',
+  seed: 'fichiers du catalogue',
+};
+
+export const OPERATION_LABELS: Record<AuditOperation, string> = {
+  insert: 'ajout',
+  update: 'modification',
+  delete: 'suppression',
+};
+
+/** For the filter's list and the page title: what each kind of entry is about, in the plural. */
+export const ENTITY_LABELS: Record<AuditEntity, string> = {
+  answer: 'réponses',
+  report: 'rapports',
+  membership: 'populations',
+  figure: 'chiffres',
+  state: 'registre des États',
+  publication: 'publications',
+  validation: 'validations',
+};
+
+const EMPTY = '—';
+const ANSWER_VALUES: Record<string, string> = { yes: 'Oui', no: 'Non', blank: 'Non traité' };
+
+type Values = Record<string, unknown>;
+
+interface Context {
+  view: DataView;
+  userEmails: Map<number, string>;
+}
+
+interface Field {
+  key: string;
+  label: string;
+  format: (value: unknown, context: Context) => string;
+}
+
+const text = (value: unknown) => String(value);
+const yesNo = (value: unknown) => (value === 1 || value === true || value === '1' ? 'oui' : 'non');
+const isoDate = (value: unknown) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : String(value));
+const timestamp = (value: unknown) =>
+  typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? formatDateTime(value) : String(value);
+const number = (value: unknown) => (typeof value === 'number' ? formatNumber(value) : String(value));
+
+/** The recorded columns of each kind of entry (the JSON keys the triggers write), in reading order. */
+const FIELDS: Record<AuditEntity, Field[]> = {
+  answer: [
+    { key: 'answer', label: 'réponse', format: (v) => ANSWER_VALUES[String(v)] ?? String(v) },
+    { key: 'source', label: 'source', format: text },
+    { key: 'note', label: 'note', format: text },
+  ],
+  report: [
+    { key: 'received_on', label: 'reçu le', format: isoDate },
+    { key: 'used_reporting_guide', label: 'Guide pour l’établissement des rapports utilisé', format: yesNo },
+  ],
+  membership: [{ key: 'population', label: 'population', format: (v, c) => populationName(c.view, String(v)) }],
+  figure: [
+    { key: 'value', label: 'valeur', format: number },
+    { key: 'denominator', label: 'dénominateur', format: number },
+  ],
+  state: [
+    { key: 'name_fr', label: 'nom français', format: text },
+    { key: 'name_en', label: 'nom anglais', format: text },
+    { key: 'party', label: 'État partie', format: yesNo },
+    { key: 'party_from', label: 'entrée en vigueur', format: isoDate },
+    { key: 'party_until', label: 'retrait effectif', format: isoDate },
+  ],
+  publication: [
+    { key: 'published', label: 'publiée', format: yesNo },
+    { key: 'published_at', label: 'publiée le', format: timestamp },
+  ],
+  validation: [
+    {
+      key: 'validated_by',
+      label: 'validé par',
+      format: (v, c) => (typeof v === 'number' ? (c.userEmails.get(v) ?? `utilisateur n° ${v}`) : String(v)),
+    },
+    { key: 'validated_at', label: 'validé le', format: timestamp },
+  ],
+};
+
+export interface ChangeView {
+  field: string;
+  before: string;
+  after: string;
+}
+
+export interface JournalEntryView {
+  id: number;
+  /** « 23 novembre 2026 à 14:05 ». */
+  when: string;
+  /** The ISO timestamp, for a <time> element. */
+  at: string;
+  actor: string;
+  origin: string;
+  subject: string;
+  operation: string;
+  /** For an update, only the fields that changed; for an insert or a delete, the fields that hold a value. */
+  changes: ChangeView[];
+  reason: string | null;
+}
+
+function parseValues(json: string | null): Values | null {
+  if (json === null) return null;
+  try {
+    const value: unknown = JSON.parse(json);
+    return value !== null && typeof value === 'object' ? (value as Values) : null;
+  } catch {
+    return null;
+  }
+}
+
+const isBlank = (value: unknown) => value === null || value === undefined || value === '';
+
+function populationName(view: DataView, key: string): string {
+  return view.catalogue.populations.find((p) => p.key === key)?.name ?? key;
+}
+
+function stateName(view: DataView, iso3: string | null, values?: Values | null): string {
+  if (iso3 === null) return 'État inconnu';
+  const named = view.engine.index.stateByIso3.get(iso3)?.nameFr ?? values?.name_fr;
+  return typeof named === 'string' && named !== '' ? named : iso3;
+}
+
+/** « de Colombie », « d’Afghanistan ». */
+function ofName(name: string): string {
+  return /^[AEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜaeiouy]/.test(name) ? `d’${name}` : `de ${name}`;
+}
+
+/** What an entry is about, in French: « Réponse de Colombie à l’indicateur 1.1 (2026) »… */
+export function entrySubject(entry: AuditEntry, view: DataView): string {
+  const before = parseValues(entry.before);
+  const after = parseValues(entry.after);
+  const year = entry.year ?? '?';
+  const of = ofName(stateName(view, entry.state, after ?? before));
+  switch (entry.entity) {
+    case 'answer':
+      return `Réponse ${of} à l’indicateur ${entry.indicator ?? '?'} (${year})`;
+    case 'report':
+      return `Rapport ${of} (${year})`;
+    case 'membership': {
+      const key = (after ?? before)?.population;
+      return `Population “${populationName(view, String(key ?? '?'))}” ${of} (${year})`;
+    }
+    case 'figure':
+      return `Chiffre ${entry.indicator ?? '?'} (${year})`;
+    case 'state':
+      return `Registre : ${stateName(view, entry.state, after ?? before)}`;
+    case 'publication':
+      return `Publication de ${year}`;
+    case 'validation':
+      return `Validation du rapport ${of} (${year})`;
+  }
+}
+
+function changesOf(entry: AuditEntry, context: Context): ChangeView[] {
+  const before = parseValues(entry.before);
+  const after = parseValues(entry.after);
+  const shown = (values: Values | null, field: Field) => {
+    const value = values?.[field.key];
+    return isBlank(value) ? EMPTY : field.format(value, context);
+  };
+  return FIELDS[entry.entity]
+    .filter((field) => {
+      const b = before?.[field.key];
+      const a = after?.[field.key];
+      if (entry.operation === 'update') return JSON.stringify(b ?? null) !== JSON.stringify(a ?? null);
+      return !isBlank(entry.operation === 'insert' ? a : b);
+    })
+    .map((field) => ({ field: field.label, before: shown(before, field), after: shown(after, field) }));
+}
+
+export function journalEntryView(entry: AuditEntry, view: DataView, userEmails: Map<number, string>): JournalEntryView {
+  return {
+    id: entry.id,
+    when: timestamp(entry.at),
+    at: entry.at,
+    actor: entry.actor,
+    origin: ORIGIN_LABELS[entry.origin] ?? entry.origin,
+    subject: entrySubject(entry, view),
+    operation: OPERATION_LABELS[entry.operation],
+    changes: changesOf(entry, { view, userEmails }),
+    reason: entry.reason,
+  };
+}
+
+/** « Journal — Colombie, 2026 »; « Journal des modifications » when nothing is filtered. */
+export function journalTitle(filter: JournalFilter, view: DataView): string {
+  const parts = [
+    filter.state === undefined ? null : stateName(view, filter.state),
+    filter.indicator === undefined ? null : `indicateur ${filter.indicator}`,
+    filter.entity === undefined ? null : ENTITY_LABELS[filter.entity],
+    filter.year === undefined ? null : String(filter.year),
+  ].filter((p): p is string => p !== null);
+  return parts.length ? `Journal — ${parts.join(', ')}` : 'Journal des modifications';
+}
+
+/** The filter as a query string (« ?etat=COL&annee=2026 »), plus `extra`; empty when there is nothing. */
+export function journalQuery(filter: JournalFilter, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams();
+  if (filter.year !== undefined) params.set('annee', String(filter.year));
+  if (filter.state !== undefined) params.set('etat', filter.state);
+  if (filter.indicator !== undefined) params.set('indicateur', filter.indicator);
+  if (filter.entity !== undefined) params.set('entite', filter.entity);
+  for (const [name, value] of Object.entries(extra)) params.set(name, value);
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
+
+/** The raw values typed in the filter form, kept as typed so that the form shows them back. */
+export interface JournalFormValues {
+  annee: string;
+  etat: string;
+  indicateur: string;
+  entite: string;
+}
+
+/** The filter form: its choices, what is selected, and a French message beside each invalid field. */
+export function journalForm(view: DataView, values: JournalFormValues, errors: Partial<Record<keyof JournalFormValues, string>>) {
+  const option = (value: string, label: string, current: string) => ({ value, label, selected: value === current });
+  return {
+    years: PLAN_YEARS.map((y) => option(String(y), String(y), values.annee)),
+    states: [...view.engine.index.states]
+      .sort((a, b) => a.nameFr.localeCompare(b.nameFr, 'fr'))
+      .map((s) => option(s.iso3, `${s.nameFr} (${s.iso3})`, values.etat.toUpperCase())),
+    entities: AUDIT_ENTITIES.map((e) => option(e, ENTITY_LABELS[e][0]!.toUpperCase() + ENTITY_LABELS[e].slice(1), values.entite)),
+    indicator: values.indicateur,
+    errors,
+  };
+}
+
+/** The CSV download's name: « journal-COL-2026.csv », « journal-complet.csv ». */
+export function journalFileName(filter: JournalFilter): string {
+  const parts = [filter.state, filter.indicator, filter.entity, filter.year].filter((p) => p !== undefined);
+  return `journal-${parts.length ? parts.join('-') : 'complet'}.csv`;
+}
+
+export const JOURNAL_CSV_COLUMNS = [
+  'id',
+  'date',
+  'utilisateur',
+  'origine',
+  'objet',
+  'operation',
+  'annee',
+  'etat',
+  'indicateur',
+  'avant',
+  'apres',
+  'raison',
+] as const;
+
+/**
+ * The entries as CSV: UTF-8 with a BOM (so that spreadsheets read the accents), comma separated,
+ * quoted as RFC 4180 asks. `avant` and `apres` are the JSON the audit trail stores.
+ */
+export function journalCsv(entries: readonly AuditEntry[], view: DataView): string {
+  const rows = entries.map((e) => [
+    e.id,
+    e.at,
+    e.actor,
+    ORIGIN_LABELS[e.origin] ?? e.origin,
+    entrySubject(e, view),
+    OPERATION_LABELS[e.operation],
+    e.year,
+    e.state,
+    e.indicator,
+    e.before,
+    e.after,
+    e.reason,
+  ]);
+  return `\ufeff${toCsv([[...JOURNAL_CSV_COLUMNS], ...rows])}`;
+}

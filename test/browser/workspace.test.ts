@@ -1,0 +1,100 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { axeViolations, launchBrowser, serve, watchForErrors } from '../helpers/browser';
+import { testApp } from '../helpers/context';
+import { demoDatabase } from '../helpers/pages';
+import { TEST_PASSWORD, createTestUser } from '../helpers/session';
+
+jest.setTimeout(120_000);
+
+const WORKSPACE_PAGES = [
+  { name: 'workspace home', path: '/espace' },
+  { name: 'reports of a year', path: '/espace/saisie/2026' },
+  { name: 'report entry form', path: '/espace/saisie/2026/COL' },
+  { name: 'figures of a year', path: '/espace/chiffres/2026' },
+  { name: 'registry', path: '/espace/registre' },
+  { name: 'registry State form', path: '/espace/registre/COL' },
+  { name: 'audit trail', path: '/espace/journal?annee=2026&etat=COL' },
+  { name: 'upload', path: '/espace/import' },
+  { name: 'dashboard page, signed in', path: '/indicators/1.1' },
+];
+
+describe('the workspace in Chromium', () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serve>>;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    const db = demoDatabase();
+    await createTestUser(db, 'admin@example.org', 'admin');
+    server = await serve(testApp(db).app);
+    context = await browser.newContext();
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(path: string, ctx: BrowserContext = context): Promise<{ page: Page; errors: string[]; status?: number }> {
+    const page = await ctx.newPage();
+    const errors = watchForErrors(page);
+    const response = await page.goto(`${server.url}${path}`);
+    return { page, errors, status: response?.status() };
+  }
+
+  test('the sign-in page has no axe violation and signs in with the keyboard-usable form', async () => {
+    const { page, errors } = await open('/connexion');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel('Adresse électronique').fill('admin@example.org');
+    await page.getByLabel('Mot de passe').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL(`${server.url}/espace`);
+    expect(await page.locator('h1').textContent()).toBe('Espace de travail');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('a wrong password shows the message, and the page stays accessible', async () => {
+    const fresh = await browser.newContext();
+    const { page } = await open('/connexion', fresh);
+    await page.getByLabel('Adresse électronique').fill('admin@example.org');
+    await page.getByLabel('Mot de passe').fill('mauvais');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForLoadState();
+    expect(await page.getByRole('alert').first().textContent()).toContain('Adresse électronique ou mot de passe incorrect.');
+    expect(await axeViolations(page)).toEqual([]);
+    await fresh.close();
+  });
+
+  describe.each(WORKSPACE_PAGES)('the $name page ($path)', ({ path }) => {
+    test('loads with HTTP 200, no script or CSP error, and no axe-core violation', async () => {
+      const { page, errors, status } = await open(path);
+      expect(status).toBe(200);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  });
+
+  test('a report form with errors keeps what was typed, shows messages beside the fields, and stays accessible', async () => {
+    const { page } = await open('/espace/saisie/2026/COL');
+    await page.locator('input[name="received_on"]').fill('2099-01-01');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('.error-summary').count()).toBe(1);
+    expect(await page.locator('input[name="received_on"]').inputValue()).toBe('2099-01-01');
+    expect(await page.locator('[aria-invalid="true"]').count()).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  test('signing out returns to the public overview, without the workspace notice', async () => {
+    const { page } = await open('/espace');
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.waitForURL(`${server.url}/`);
+    expect(await page.locator('.workspace-notice').count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Connexion (comités)' }).count()).toBe(1);
+    await page.close();
+  });
+});
