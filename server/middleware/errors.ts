@@ -1,4 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
+import multer from 'multer';
+import { formatMegabytes, UPLOAD_LIMITS } from '../domain/workspace/upload';
 import { HttpError } from '../http-error';
 
 /**
@@ -21,5 +23,43 @@ export function libraryErrorToHttp(err: unknown, _req: Request, _res: Response, 
     next(new HttpError(413, 'Formulaire trop volumineux', 'Le formulaire envoyé est trop volumineux : rien n’a été enregistré.'));
     return;
   }
+  if (err instanceof multer.MulterError) {
+    next(multerErrorToHttp(err));
+    return;
+  }
   next(err);
+}
+
+/** multer's limits (upload of files in the browser, /espace/import), in French: nothing was imported. */
+function multerErrorToHttp(err: multer.MulterError): HttpError {
+  const nothing = 'rien n’a été importé';
+  const file = (err as { filename?: string }).filename;
+  switch (err.code) {
+    case 'LIMIT_FILE_SIZE':
+      return new HttpError(
+        413,
+        'Fichier trop volumineux',
+        `Le fichier${file ? ` « ${file} »` : ''} dépasse la limite de ${formatMegabytes(UPLOAD_LIMITS.fileBytes)} par fichier : ${nothing}. ` +
+          'Découpez-le en plusieurs fichiers (par exemple une année par fichier), puis envoyez-les à nouveau.',
+      );
+    case 'LIMIT_FILE_COUNT':
+      return new HttpError(
+        413,
+        'Trop de fichiers',
+        `Au plus ${UPLOAD_LIMITS.files} fichiers par envoi : ${nothing}. Envoyez-les en plusieurs fois, ou réunissez-les dans un classeur XLSX.`,
+      );
+    case 'LIMIT_UNEXPECTED_FILE':
+      return new HttpError(
+        400,
+        'Envoi incorrect',
+        `Le champ de fichier « ${err.field ?? ''} » n’est pas celui du formulaire d’import : ${nothing}. Utilisez le formulaire de la page « Importer des fichiers ».`,
+      );
+    case 'LIMIT_PART_COUNT':
+    case 'LIMIT_FIELD_COUNT':
+    case 'LIMIT_FIELD_KEY':
+    case 'LIMIT_FIELD_VALUE':
+      return new HttpError(413, 'Formulaire trop volumineux', `Le formulaire envoyé dépasse les limites de l’import : ${nothing}.`);
+    default:
+      return new HttpError(400, 'Envoi illisible', `L’envoi des fichiers n’a pas pu être lu : ${nothing}. Rechargez la page, puis recommencez.`);
+  }
 }

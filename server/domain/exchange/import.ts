@@ -1,9 +1,12 @@
+import { asc, gt } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
+import { lastAuditId, type AuditEntry } from '../../../db/queries/audit';
 import { isDemoDataLoaded } from '../../../db/queries/meta';
+import { auditEntries } from '../../../db/schema';
 import { validateReports } from '../../../db/queries/review';
 import { applyFiles, publishYears, type FileCounts, type PublishedYear } from './apply';
 import { readExchangeContext } from './context';
-import { readCsv } from './csv';
+import { readCsv, type CsvTable } from './csv';
 import { detectKind, KINDS } from './kinds';
 import { formatProblem, sortProblems, type Problem } from './problems';
 import { validateTables, type DetectedTable } from './validate';
@@ -21,6 +24,20 @@ export interface UnreadableFile {
   readError: string;
 }
 
+/**
+ * A table the caller has already read (a sheet of an XLSX workbook), in the shape `readCsv`
+ * produces, with the problems found while reading it. A null table: nothing to import from it,
+ * only its problems (a sheet whose name is not a kind).
+ */
+export interface ReadTable {
+  /** As problems name it (« classeur.xlsx, feuille answers »); the table's `file` is the same. */
+  name: string;
+  table: CsvTable | null;
+  problems: Problem[];
+}
+
+export type ImportInput = ImportFile | UnreadableFile | ReadTable;
+
 export interface ImportOptions {
   /** Validate and count, then roll back. */
   dryRun?: boolean;
@@ -31,6 +48,11 @@ export interface ImportOptions {
   publish?: boolean;
   /** The time written to `editedAt` and `publishedAt`; tests fix it. */
   now?: Date;
+  /**
+   * Return, in `summary.changes`, the audit entries the import wrote: what it changed, row by row
+   * (also for a dry run, read before rolling back).
+   */
+  collectChanges?: boolean;
 }
 
 export interface ImportSummary {
@@ -38,6 +60,8 @@ export interface ImportSummary {
   dryRun: boolean;
   /** Null when publishing was not asked for. */
   published: PublishedYear[] | null;
+  /** Every change written, oldest first, when `collectChanges` was asked for. */
+  changes?: AuditEntry[];
 }
 
 export type ImportResult = { ok: true; summary: ImportSummary } | { ok: false; errors: string[] };
@@ -56,11 +80,12 @@ class DryRunRollback extends Error {
 /**
  * Imports the exchange files of DESIGN §8, all or nothing: every problem of every file is
  * collected and, if there is one, nothing is written. Otherwise all files are applied in one
- * transaction. Used by `npm run import` and meant for the browser upload too.
+ * transaction. Used by `npm run import` and by the upload in the browser (which passes the sheets
+ * of a workbook as read tables).
  */
 export function importFiles(
   db: Db,
-  files: (ImportFile | UnreadableFile)[],
+  files: ImportInput[],
   options: ImportOptions = {},
 ): ImportResult {
   const now = (options.now ?? new Date()).toISOString();
@@ -77,17 +102,25 @@ export function importFiles(
       });
       continue;
     }
-    const read = readCsv(file.name, file.content);
-    if (!read.ok) {
-      problems.push(...read.problems);
-      continue;
+    let table: CsvTable;
+    if ('table' in file) {
+      problems.push(...file.problems);
+      if (file.table === null) continue;
+      table = file.table;
+    } else {
+      const read = readCsv(file.name, file.content);
+      if (!read.ok) {
+        problems.push(...read.problems);
+        continue;
+      }
+      table = read.table;
     }
-    const detected = detectKind(file.name, read.table.header);
+    const detected = detectKind(table.file, table.header);
     if (!detected.ok) {
       problems.push(detected.problem);
       continue;
     }
-    tables.push({ table: read.table, ...detected.detected });
+    tables.push({ table, ...detected.detected });
   }
 
   const run = (tx: Db): ImportResult => {
@@ -100,6 +133,8 @@ export function importFiles(
     if (problems.length > 0) {
       return { ok: false, errors: sortProblems(problems, files.map((f) => f.name)).map(formatProblem) };
     }
+    // The audit triggers record every change, even in a dry run: what follows the mark is this import's.
+    const mark = options.collectChanges ? lastAuditId(tx) : 0;
     const counts = applyFiles(tx, validated.files, now);
     const rows = validated.files.flatMap((f): { year: number }[] => (f.kind === 'states' ? [] : f.rows));
     if (options.publish) {
@@ -113,6 +148,9 @@ export function importFiles(
       dryRun: options.dryRun ?? false,
       published: options.publish ? publishYears(tx, rows.map((r) => r.year), now) : null,
     };
+    if (options.collectChanges) {
+      summary.changes = tx.select().from(auditEntries).where(gt(auditEntries.id, mark)).orderBy(asc(auditEntries.id)).all();
+    }
     if (options.dryRun) throw new DryRunRollback(summary);
     return { ok: true, summary };
   };

@@ -1,0 +1,236 @@
+import ExcelJS from 'exceljs';
+import type { CsvRecord, CsvTable } from './csv';
+import type { ReadTable, UnreadableFile } from './import';
+import { detectKind, EXCHANGE_KINDS, KINDS, type ExchangeKind } from './kinds';
+import type { Problem } from './problems';
+
+/** Data rows a sheet may hold (the header aside): more is refused with a message, not read. */
+export const MAX_ROWS_PER_SHEET = 50_000;
+
+/**
+ * What the workbook's parts may add up to once decompressed. A 5 MB workbook of real rows stays
+ * far below; a « zip bomb » would not, and is refused before it is unpacked.
+ */
+export const MAX_UNCOMPRESSED_BYTES = 64 * 1024 * 1024;
+
+/** « classeur.xlsx, feuille answers »: how problems and summaries name a sheet. */
+export const sheetLabel = (workbook: string, sheet: string) => `${workbook}, feuille ${sheet}`;
+
+/**
+ * Reads an XLSX workbook of the exchange files: one sheet per kind, named after it (`states`,
+ * `populations`, `reports`, `answers`, `figures`, case and surrounding spaces ignored), laid out as
+ * the CSV file of that kind (a header row, then a row per record). Each sheet becomes the table
+ * `readCsv` would make of the CSV file, named « classeur.xlsx, feuille answers », with the sheet's
+ * row numbers as lines, so that `importFiles` validates and reports it like a CSV file.
+ *
+ * Cells become text: dates → YYYY-MM-DD, numbers → their decimal writing, booleans → yes/no, rich
+ * text and links → their text, formulas → their stored result. Empty rows and empty sheets are
+ * skipped. A non-empty sheet with another name, a formula error, a cell outside the header's columns
+ * or more than MAX_ROWS_PER_SHEET rows are problems.
+ */
+export async function readWorkbook(name: string, content: Buffer): Promise<(ReadTable | UnreadableFile)[]> {
+  const size = zipUncompressedSize(content);
+  if (size === null) {
+    return [{ name, readError: 'ce n’est pas un classeur XLSX (enregistrez-le au format « Classeur Excel (.xlsx) »)' }];
+  }
+  if (size > MAX_UNCOMPRESSED_BYTES) {
+    return [
+      {
+        name,
+        readError: `le classeur décompressé dépasserait ${Math.round(MAX_UNCOMPRESSED_BYTES / 1024 / 1024)} Mo : découpez-le en plusieurs classeurs`,
+      },
+    ];
+  }
+
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs's declared Buffer type predates Node's generic Buffer.
+    await workbook.xlsx.load(content as unknown as ExcelJS.Buffer);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return [{ name, readError: `classeur XLSX illisible (${detail})` }];
+  }
+
+  const read: (ReadTable | UnreadableFile)[] = [];
+  for (const sheet of workbook.worksheets) {
+    const label = sheetLabel(name, sheet.name);
+    const kind = EXCHANGE_KINDS.find((k) => k === sheet.name.trim().toLowerCase());
+    const empty = sheet.actualRowCount === 0;
+    if (kind === undefined) {
+      // A blank « Feuil1 » left by the spreadsheet is no mistake; a sheet holding data is.
+      if (!empty) {
+        read.push({
+          name: label,
+          table: null,
+          problems: [
+            {
+              file: label,
+              line: 1,
+              column: 'feuille',
+              message: `nom de feuille inconnu « ${sheet.name} » : nommez chaque feuille d’après ce qu’elle contient (${EXCHANGE_KINDS.join(', ')})`,
+            },
+          ],
+        });
+      }
+      continue;
+    }
+    if (empty) continue;
+    read.push(readSheet(label, kind, sheet));
+  }
+  if (read.length === 0) {
+    return [
+      { name, readError: `le classeur ne contient aucune feuille de données (feuilles attendues : ${EXCHANGE_KINDS.join(', ')})` },
+    ];
+  }
+  return read;
+}
+
+function readSheet(label: string, kind: ExchangeKind, sheet: ExcelJS.Worksheet): ReadTable {
+  const problems: Problem[] = [];
+  const problem = (line: number, column: string, message: string) => problems.push({ file: label, line, column, message });
+
+  // rowCount is the last row used: it bounds the rows before any of them is read.
+  if (sheet.rowCount > MAX_ROWS_PER_SHEET + 1) {
+    problem(
+      1,
+      'feuille',
+      `${sheet.rowCount} lignes : au plus ${MAX_ROWS_PER_SHEET.toLocaleString('fr-FR')} lignes de données par feuille, découpez le classeur (par exemple une année par classeur)`,
+    );
+    return { name: label, table: null, problems };
+  }
+
+  // Typed by assertion: assigned in the callback, which narrowing does not follow.
+  let header = null as CsvRecord | null;
+  let width = 0;
+  const records: CsvRecord[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: { column: number; text: string }[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, column) => {
+      const converted = cellText(cell.value);
+      if (converted.ok) {
+        cells.push({ column, text: converted.text });
+      } else {
+        const name = header?.values[column - 1]?.trim() || `colonne ${columnLetter(column)}`;
+        problem(rowNumber, name, converted.message);
+      }
+    });
+    const filled = cells.filter((c) => c.text !== '');
+    if (filled.length === 0) return;
+
+    if (header === null) {
+      width = Math.max(...filled.map((c) => c.column));
+      header = { line: rowNumber, values: valuesOf(cells, width) };
+      return;
+    }
+    const outside = filled.filter((c) => c.column > width);
+    if (outside.length > 0) {
+      const letters = outside.map((c) => columnLetter(c.column)).join(', ');
+      problem(
+        rowNumber,
+        'ligne',
+        `cellule${outside.length > 1 ? 's' : ''} remplie${outside.length > 1 ? 's' : ''} en colonne ${letters}, hors des colonnes de l’en-tête (A à ${columnLetter(width)})`,
+      );
+    }
+    records.push({ line: rowNumber, values: valuesOf(cells, width) });
+  });
+
+  if (header === null) return { name: label, table: null, problems };
+  const table: CsvTable = {
+    file: label,
+    // Cells need no separator. RowReader names it only for a record with more fields than the
+    // header, which cannot arise here: cells beyond the header are reported above and left out.
+    separator: ';',
+    header,
+    records,
+  };
+
+  // A sheet named after one kind holding another would be imported under the wrong name.
+  const detected = detectKind(label, header);
+  if (detected.ok && detected.detected.kind !== kind) {
+    const actual = detected.detected.kind;
+    problem(
+      header.line,
+      'en-tête',
+      `la feuille « ${kind} » a l’en-tête de ${KINDS[actual].fileName} (${KINDS[actual].columns.join(',')}) : renommez la feuille « ${actual} » ou corrigez l’en-tête (${KINDS[kind].columns.join(',')})`,
+    );
+    return { name: label, table: null, problems };
+  }
+  return { name: label, table, problems };
+}
+
+function valuesOf(cells: { column: number; text: string }[], width: number): string[] {
+  const values = Array.from({ length: width }, () => '');
+  for (const c of cells) if (c.column <= width) values[c.column - 1] = c.text;
+  return values;
+}
+
+type CellText = { ok: true; text: string } | { ok: false; message: string };
+
+/** A cell's value as the text a CSV file would hold for it. */
+export function cellText(value: ExcelJS.CellValue): CellText {
+  if (value === null || value === undefined) return { ok: true, text: '' };
+  if (typeof value === 'string') return { ok: true, text: value.trim() };
+  if (typeof value === 'number') return { ok: true, text: String(value) };
+  if (typeof value === 'boolean') return { ok: true, text: value ? 'yes' : 'no' };
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return { ok: false, message: 'date invalide' };
+    // exceljs reads a date cell as midnight UTC of that day.
+    return { ok: true, text: value.toISOString().slice(0, 10) };
+  }
+  if ('error' in value) return { ok: false, message: `cellule en erreur (${value.error}) : corrigez la formule ou saisissez la valeur` };
+  if ('richText' in value) return { ok: true, text: value.richText.map((part) => part.text).join('').trim() };
+  if ('formula' in value || 'sharedFormula' in value) {
+    const result = value.result;
+    if (result === undefined) {
+      return {
+        ok: false,
+        message: 'formule sans résultat enregistré : ouvrez et enregistrez le classeur dans un tableur, ou saisissez la valeur',
+      };
+    }
+    return cellText(result);
+  }
+  if ('hyperlink' in value) {
+    // The text of a link may itself be rich text.
+    const text = value.text as unknown as ExcelJS.CellValue;
+    return typeof text === 'string' ? { ok: true, text: text.trim() } : cellText(text);
+  }
+  return { ok: false, message: 'type de cellule non reconnu' };
+}
+
+/** A, B, …, Z, AA, AB… */
+function columnLetter(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/**
+ * The decompressed size of a ZIP archive (an XLSX workbook is one) from its central directory,
+ * read without unpacking anything; null when the bytes are not a ZIP archive. ZIP64 sizes (beyond
+ * 4 GB) count as infinite.
+ */
+export function zipUncompressedSize(bytes: Buffer): number | null {
+  const EOCD = 0x06054b50;
+  const CENTRAL = 0x02014b50;
+  // The end record is 22 bytes, followed by a comment of up to 65 535 bytes.
+  let end = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
+    if (bytes.readUInt32LE(i) === EOCD) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return null;
+  const entries = bytes.readUInt16LE(end + 10);
+  let offset = bytes.readUInt32LE(end + 16);
+  if (entries === 0xffff || offset === 0xffffffff) return Infinity;
+  let total = 0;
+  for (let n = 0; n < entries; n++) {
+    if (offset + 46 > bytes.length || bytes.readUInt32LE(offset) !== CENTRAL) return null;
+    const size = bytes.readUInt32LE(offset + 24);
+    if (size === 0xffffffff) return Infinity;
+    total += size;
+    offset += 46 + bytes.readUInt16LE(offset + 28) + bytes.readUInt16LE(offset + 30) + bytes.readUInt16LE(offset + 32);
+  }
+  return total;
+}

@@ -1,0 +1,313 @@
+import { randomBytes } from 'node:crypto';
+import { eq, gt, lt } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { lastAuditId, latestAuditEntry, withAudit, type AuditEntry } from '../../../db/queries/audit';
+import type { Catalogue } from '../../../db/queries/catalogue';
+import { readRegistry } from '../../../db/queries/registry';
+import { readReviewState } from '../../../db/queries/review';
+import { auditEntries, pendingUploads } from '../../../db/schema';
+import { viewerActor } from '../actor';
+import { formatImportSummary, importFiles, type ImportInput, type ImportResult } from '../exchange/import';
+import { MAX_ROWS_PER_SHEET, readWorkbook } from '../exchange/xlsx';
+import type { Viewer } from '../permissions';
+import type { ReviewState } from '../review';
+import { assessChanges, describeChanges, type ChangeView } from './upload-changes';
+
+/** The bounds of an upload in the browser. */
+export const UPLOAD_LIMITS = {
+  /** Per file. */
+  fileBytes: 5 * 1024 * 1024,
+  files: 6,
+  rowsPerSheet: MAX_ROWS_PER_SHEET,
+  /** How long a preview can be confirmed. */
+  pendingMs: 60 * 60 * 1000,
+  /** Changes and problems listed on the preview (all are counted). */
+  shown: 500,
+  reasonLength: 2000,
+} as const;
+
+/** « 5 Mo ». */
+export const formatMegabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} Mo`.replace('.', ',');
+
+export interface UploadedFile {
+  name: string;
+  content: Buffer;
+}
+
+const extensionOf = (name: string) => /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
+
+/**
+ * What is wrong with the set of files itself, before any is read (French messages; empty when
+ * fine): none, another format than CSV or XLSX, CSV files with a workbook, several workbooks, two
+ * files of the same name.
+ */
+export function checkUploadedFiles(files: UploadedFile[]): string[] {
+  if (files.length === 0) return ['Choisissez au moins un fichier à importer : des fichiers CSV ou un classeur XLSX.'];
+  const messages: string[] = [];
+  for (const file of files) {
+    const extension = extensionOf(file.name);
+    if (extension === 'csv' || extension === 'xlsx') continue;
+    const hint = ['xls', 'ods', 'xlsm', 'numbers'].includes(extension)
+      ? ' : enregistrez-le au format « Classeur Excel (.xlsx) » ou en CSV UTF-8'
+      : '';
+    messages.push(`« ${file.name} » n’est ni un fichier .csv ni un classeur .xlsx${hint}.`);
+  }
+  const workbooks = files.filter((f) => extensionOf(f.name) === 'xlsx').map((f) => `« ${f.name} »`);
+  const csvs = files.filter((f) => extensionOf(f.name) === 'csv').map((f) => `« ${f.name} »`);
+  if (workbooks.length > 0 && csvs.length > 0) {
+    messages.push(
+      `Envoyez soit des fichiers CSV, soit un classeur XLSX, pas les deux ensemble (classeur : ${workbooks.join(', ')} ; CSV : ${csvs.join(', ')}).`,
+    );
+  } else if (workbooks.length > 1) {
+    messages.push(`Un seul classeur XLSX par envoi (reçus : ${workbooks.join(', ')}) : réunissez leurs feuilles dans un classeur.`);
+  }
+  const seen = new Set<string>();
+  for (const file of files) {
+    if (seen.has(file.name)) messages.push(`Deux fichiers s’appellent « ${file.name} » : renommez l’un d’eux.`);
+    seen.add(file.name);
+  }
+  return messages;
+}
+
+/** The files as `importFiles` takes them: CSV files as they are, a workbook as its sheets. */
+export async function readUploadedFiles(files: UploadedFile[]): Promise<ImportInput[]> {
+  const inputs: ImportInput[] = [];
+  for (const file of files) {
+    if (extensionOf(file.name) === 'xlsx') inputs.push(...(await readWorkbook(file.name, file.content)));
+    else inputs.push({ name: file.name, content: file.content });
+  }
+  return inputs;
+}
+
+/** What an upload would do, for the preview page. */
+export interface UploadPreview {
+  /** Per file or sheet: « answers.csv (réponses) : 1 ajoutée, 0 modifiée, 2 inchangées ». */
+  counts: string[];
+  /** The import's problems (« file:line: column: message »), at most UPLOAD_LIMITS.shown. */
+  errors: string[];
+  totalErrors: number;
+  /** The changes, at most UPLOAD_LIMITS.shown. */
+  changes: ChangeView[];
+  totalChanges: number;
+  /** What the viewer may not change: confirmation is impossible. */
+  refusals: string[];
+  /** Validated reports and published years the upload changes: a reason is required. */
+  reasonNeeded: string[];
+  /** The last audit entry when the preview was made. */
+  auditMark: number;
+  canConfirm: boolean;
+}
+
+function previewOf(
+  result: ImportResult,
+  viewer: Viewer,
+  catalogue: Catalogue,
+  review: ReviewState,
+  stateNames: Map<string, string>,
+  auditMark: number,
+): UploadPreview {
+  if (!result.ok) {
+    return {
+      counts: [],
+      errors: result.errors.slice(0, UPLOAD_LIMITS.shown),
+      totalErrors: result.errors.length,
+      changes: [],
+      totalChanges: 0,
+      refusals: [],
+      reasonNeeded: [],
+      auditMark,
+      canConfirm: false,
+    };
+  }
+  const changes = result.summary.changes ?? [];
+  const { refusals, reasonNeeded } = assessChanges(changes, viewer, catalogue, review, result.summary.files);
+  return {
+    counts: formatImportSummary({ ...result.summary, dryRun: false, published: null }),
+    errors: [],
+    totalErrors: 0,
+    changes: describeChanges(changes.slice(0, UPLOAD_LIMITS.shown), catalogue, review, stateNames),
+    totalChanges: changes.length,
+    refusals,
+    reasonNeeded,
+    auditMark,
+    canConfirm: refusals.length === 0 && changes.length > 0,
+  };
+}
+
+const stateNamesOf = (db: Db) => new Map(readRegistry(db).map((s) => [s.iso3, s.nameFr]));
+
+/** Runs the import as a dry run, in one transaction, and describes what it would change. */
+async function dryRun(db: Db, viewer: Viewer, catalogue: Catalogue, files: UploadedFile[], now: Date): Promise<UploadPreview> {
+  const inputs = await readUploadedFiles(files);
+  return withAudit(
+    db,
+    viewerActor(viewer, 'upload'),
+    (tx) => {
+      const auditMark = lastAuditId(tx);
+      const review = readReviewState(tx);
+      const names = stateNamesOf(tx);
+      const result = importFiles(tx, inputs, { dryRun: true, collectChanges: true, now });
+      return previewOf(result, viewer, catalogue, review, names, auditMark);
+    },
+    { now },
+  );
+}
+
+/**
+ * Previews an upload: what it would change, or why it cannot be imported. When it can, the files are
+ * kept (pending upload) for their uploader to confirm within UPLOAD_LIMITS.pendingMs; `id` names them.
+ */
+export async function previewUpload(
+  db: Db,
+  viewer: Viewer,
+  catalogue: Catalogue,
+  files: UploadedFile[],
+  now: Date = new Date(),
+): Promise<{ preview: UploadPreview; id: string | null }> {
+  const preview = await dryRun(db, viewer, catalogue, files, now);
+  deleteExpiredUploads(db, now);
+  if (!preview.canConfirm) return { preview, id: null };
+  const id = randomBytes(16).toString('hex');
+  db.insert(pendingUploads)
+    .values({
+      id,
+      userId: viewer.id,
+      createdAt: now.toISOString(),
+      files: JSON.stringify(files.map((f) => ({ name: f.name, base64: f.content.toString('base64') }))),
+      auditMark: preview.auditMark,
+    })
+    .run();
+  return { preview, id };
+}
+
+export type ConfirmOutcome =
+  | { kind: 'missing' }
+  | { kind: 'not-yours' }
+  /** Imported: the lines per file or sheet, and how many changes were written. */
+  | { kind: 'done'; counts: string[]; totalChanges: number }
+  /** The data changed since the preview: here is the new one (`id` null if it can no longer be confirmed). */
+  | { kind: 'stale'; preview: UploadPreview; id: string | null; changedBy: AuditEntry | null }
+  /** Nothing written: the preview again, with what prevents the import (refusals, errors, reason). */
+  | { kind: 'refused'; preview: UploadPreview; id: string | null; reasonError: string | null };
+
+class Abort extends Error {
+  constructor(readonly outcome: ConfirmOutcome) {
+    super('import annulé');
+  }
+}
+
+/**
+ * Confirms a previewed upload: imports its files for real, in one transaction recorded as the
+ * viewer's (origin « upload ») with `reason`, unless the data changed since the preview (the new
+ * preview is returned instead), the viewer may not make one of the changes, or a change touches
+ * validated or published data and no reason is given. All or nothing; the pending upload is deleted
+ * in the same transaction as the import.
+ */
+export async function confirmUpload(
+  db: Db,
+  viewer: Viewer,
+  catalogue: Catalogue,
+  id: string,
+  rawReason: string,
+  now: Date = new Date(),
+): Promise<ConfirmOutcome> {
+  const pending = readPendingUpload(db, id, now);
+  if (pending === null) return { kind: 'missing' };
+  if (pending.userId !== viewer.id) return { kind: 'not-yours' };
+  const files = pending.files;
+  const reason = rawReason.trim();
+
+  if (reason.length > UPLOAD_LIMITS.reasonLength) {
+    const preview = await dryRun(db, viewer, catalogue, files, now);
+    return {
+      kind: 'refused',
+      preview,
+      id: preview.canConfirm ? id : null,
+      reasonError: `Le motif ne doit pas dépasser ${UPLOAD_LIMITS.reasonLength.toLocaleString('fr-FR')} caractères (il en compte ${reason.length.toLocaleString('fr-FR')}).`,
+    };
+  }
+
+  const inputs = await readUploadedFiles(files);
+  let outcome: ConfirmOutcome | 'stale';
+  try {
+    outcome = withAudit(
+      db,
+      viewerActor(viewer, 'upload'),
+      (tx): ConfirmOutcome | 'stale' => {
+        // Confirmed twice at once: the first one took it.
+        if (!tx.select().from(pendingUploads).where(eq(pendingUploads.id, id)).get()) return { kind: 'missing' };
+        if (lastAuditId(tx) !== pending.auditMark) return 'stale';
+        const review = readReviewState(tx);
+        const names = stateNamesOf(tx);
+        const result = importFiles(tx, inputs, { collectChanges: true, now });
+        const preview = previewOf(result, viewer, catalogue, review, names, pending.auditMark);
+        if (!preview.canConfirm) throw new Abort({ kind: 'refused', preview, id: null, reasonError: null });
+        if (preview.reasonNeeded.length > 0 && reason === '') {
+          throw new Abort({
+            kind: 'refused',
+            preview,
+            id,
+            reasonError: 'Indiquez le motif de la modification : cet import change des données validées ou publiées.',
+          });
+        }
+        tx.delete(pendingUploads).where(eq(pendingUploads.id, id)).run();
+        return { kind: 'done', counts: preview.counts, totalChanges: preview.totalChanges };
+      },
+      { reason, now },
+    );
+  } catch (error) {
+    if (!(error instanceof Abort)) throw error;
+    if (error.outcome.kind === 'refused' && error.outcome.id === null) deletePendingUpload(db, id);
+    return error.outcome;
+  }
+  if (outcome !== 'stale') return outcome;
+
+  // Someone changed the data since the preview: show what the upload would do now.
+  const changedBy = latestAuditEntry(db, gt(auditEntries.id, pending.auditMark));
+  const preview = await dryRun(db, viewer, catalogue, files, now);
+  if (preview.canConfirm) {
+    db.update(pendingUploads)
+      .set({ auditMark: preview.auditMark, createdAt: now.toISOString() })
+      .where(eq(pendingUploads.id, id))
+      .run();
+  } else {
+    deletePendingUpload(db, id);
+  }
+  return { kind: 'stale', preview, id: preview.canConfirm ? id : null, changedBy };
+}
+
+/** Drops a pending upload, for its uploader only. */
+export function cancelUpload(db: Db, viewer: Viewer, id: string, now: Date = new Date()): 'done' | 'missing' | 'not-yours' {
+  const pending = readPendingUpload(db, id, now);
+  if (pending === null) return 'missing';
+  if (pending.userId !== viewer.id) return 'not-yours';
+  deletePendingUpload(db, id);
+  return 'done';
+}
+
+interface PendingUpload {
+  userId: number;
+  auditMark: number;
+  files: UploadedFile[];
+}
+
+/** A pending upload not older than UPLOAD_LIMITS.pendingMs, or null. */
+function readPendingUpload(db: Db, id: string, now: Date): PendingUpload | null {
+  const row = db.select().from(pendingUploads).where(eq(pendingUploads.id, id)).get();
+  if (!row || Date.parse(row.createdAt) + UPLOAD_LIMITS.pendingMs < now.getTime()) return null;
+  const files = (JSON.parse(row.files) as { name: string; base64: string }[]).map((f) => ({
+    name: f.name,
+    content: Buffer.from(f.base64, 'base64'),
+  }));
+  return { userId: row.userId, auditMark: row.auditMark, files };
+}
+
+function deletePendingUpload(db: Db, id: string): void {
+  db.delete(pendingUploads).where(eq(pendingUploads.id, id)).run();
+}
+
+/** Uploads previewed and never confirmed take room: gone once they can no longer be confirmed. */
+function deleteExpiredUploads(db: Db, now: Date): void {
+  const limit = new Date(now.getTime() - UPLOAD_LIMITS.pendingMs).toISOString();
+  db.delete(pendingUploads).where(lt(pendingUploads.createdAt, limit)).run();
+}

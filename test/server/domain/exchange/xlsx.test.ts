@@ -1,0 +1,191 @@
+import ExcelJS from 'exceljs';
+import { answers, reports } from '../../../../db/schema';
+import { formatImportSummary, importFiles, type ReadTable } from '../../../../server/domain/exchange/import';
+import {
+  MAX_ROWS_PER_SHEET,
+  MAX_UNCOMPRESSED_BYTES,
+  readWorkbook,
+  zipUncompressedSize,
+} from '../../../../server/domain/exchange/xlsx';
+import { seededDatabase } from '../../../helpers/context';
+import { csvFile } from './support';
+
+/** A workbook built as a spreadsheet user would: sheets of rows of cells. */
+async function workbook(sheets: Record<string, ExcelJS.CellValue[][]>): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  for (const [name, rows] of Object.entries(sheets)) {
+    const sheet = book.addWorksheet(name);
+    rows.forEach((row, i) => {
+      if (row.length > 0) sheet.getRow(i + 1).values = row;
+    });
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+const tableOf = (read: Awaited<ReturnType<typeof readWorkbook>>, name: string): ReadTable => {
+  const found = read.find((r) => r.name === name);
+  if (!found || !('table' in found)) throw new Error(`no sheet ${name} in ${JSON.stringify(read)}`);
+  return found;
+};
+
+describe('reading an XLSX workbook as exchange tables', () => {
+  test('each sheet becomes the table readCsv would make, with the sheet’s row numbers and cells as text', async () => {
+    const content = await workbook({
+      reports: [
+        ['year', 'state', 'received_on', 'used_reporting_guide'],
+        [2025, 'AFG', new Date(Date.UTC(2025, 3, 28)), true],
+        [],
+        [2025, { richText: [{ text: 'CO' }, { text: 'L' }] }, '2025-05-02', false],
+      ],
+      answers: [
+        ['year', 'state', 'indicator', 'answer', 'source', 'note'],
+        [{ formula: '2024+1', result: 2025 }, 'AFG', '1.1', 'yes', { text: 'Rapport article 7', hyperlink: 'https://example.org/r' }, '  note  '],
+        [2025, 'COL', 1.2, 'no', null, null],
+      ],
+    });
+    const read = await readWorkbook('classeur.xlsx', content);
+    expect(read.map((r) => r.name)).toEqual(['classeur.xlsx, feuille reports', 'classeur.xlsx, feuille answers']);
+
+    const reportsSheet = tableOf(read, 'classeur.xlsx, feuille reports');
+    expect(reportsSheet.problems).toEqual([]);
+    expect(reportsSheet.table?.file).toBe('classeur.xlsx, feuille reports');
+    expect(reportsSheet.table?.header).toEqual({ line: 1, values: ['year', 'state', 'received_on', 'used_reporting_guide'] });
+    // The empty row 3 is skipped; row 4 keeps its number.
+    expect(reportsSheet.table?.records).toEqual([
+      { line: 2, values: ['2025', 'AFG', '2025-04-28', 'yes'] },
+      { line: 4, values: ['2025', 'COL', '2025-05-02', 'no'] },
+    ]);
+
+    const answersSheet = tableOf(read, 'classeur.xlsx, feuille answers');
+    expect(answersSheet.table?.records).toEqual([
+      { line: 2, values: ['2025', 'AFG', '1.1', 'yes', 'Rapport article 7', 'note'] },
+      { line: 3, values: ['2025', 'COL', '1.2', 'no', '', ''] },
+    ]);
+  });
+
+  test('importFiles takes the sheets like CSV files and writes the same rows', async () => {
+    const content = await workbook({
+      reports: [
+        ['year', 'state', 'received_on', 'used_reporting_guide'],
+        [2025, 'AFG', new Date(Date.UTC(2025, 3, 28)), 'oui'],
+      ],
+      answers: [
+        ['year', 'state', 'indicator', 'answer', 'source', 'note'],
+        [2025, 'AFG', '1.1', 'yes', 'Rapport article 7', null],
+      ],
+    });
+    const fromXlsx = seededDatabase();
+    const result = importFiles(fromXlsx, await readWorkbook('classeur.xlsx', content));
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    expect(formatImportSummary(result.summary)).toEqual([
+      'classeur.xlsx, feuille reports (rapports) : 1 ajouté, 0 modifié, 0 inchangé',
+      'classeur.xlsx, feuille answers (réponses) : 1 ajoutée, 0 modifiée, 0 inchangée',
+    ]);
+
+    const fromCsv = seededDatabase();
+    importFiles(fromCsv, [
+      csvFile('reports.csv', ['year,state,received_on,used_reporting_guide', '2025,AFG,2025-04-28,oui']),
+      csvFile('answers.csv', ['year,state,indicator,answer,source,note', '2025,AFG,1.1,yes,Rapport article 7,']),
+    ]);
+    for (const table of [reports, answers]) {
+      expect(fromXlsx.select().from(table).all()).toEqual(fromCsv.select().from(table).all());
+    }
+    expect(fromXlsx.select().from(answers).all()).toHaveLength(1);
+  });
+
+  test('problems name the workbook, the sheet, the row and the column', async () => {
+    const content = await workbook({
+      answers: [
+        ['year', 'state', 'indicator', 'answer', 'source', 'note'],
+        [2025, 'AFG', '1.1', 'peut-être'],
+        [2025, 'AFG', '1.2', { formula: 'NA()', result: { error: '#N/A' } }],
+        [2025, 'COL', '1.1', 'yes', null, null, 'en trop'],
+      ],
+    });
+    const result = importFiles(seededDatabase(), await readWorkbook('classeur.xlsx', content));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toEqual([
+      expect.stringMatching(/^classeur\.xlsx, feuille answers:2: answer: /),
+      // The cell in error is not read as a blank answer: one problem, its own.
+      'classeur.xlsx, feuille answers:3: answer: cellule en erreur (#N/A) : corrigez la formule ou saisissez la valeur',
+      'classeur.xlsx, feuille answers:4: ligne: cellule remplie en colonne G, hors des colonnes de l’en-tête (A à F)',
+    ]);
+  });
+
+  test('a non-empty sheet whose name is not a kind is a problem naming it; an empty one is ignored', async () => {
+    const content = await workbook({
+      réponses: [['year', 'state', 'indicator', 'answer'], [2025, 'AFG', '1.1', 'yes']],
+      Feuil1: [],
+    });
+    const read = await readWorkbook('classeur.xlsx', content);
+    const result = importFiles(seededDatabase(), read);
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        'classeur.xlsx, feuille réponses:1: feuille: nom de feuille inconnu « réponses » : nommez chaque feuille d’après ce qu’elle contient (states, populations, reports, answers, figures)',
+      ],
+    });
+  });
+
+  test('a sheet named after one kind holding another kind’s header is refused', async () => {
+    const content = await workbook({ answers: [['year', 'state', 'received_on', 'used_reporting_guide'], [2025, 'AFG', '2025-04-28', 'yes']] });
+    const result = importFiles(seededDatabase(), await readWorkbook('classeur.xlsx', content));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toEqual([
+      expect.stringContaining('classeur.xlsx, feuille answers:1: en-tête: la feuille « answers » a l’en-tête de reports.csv'),
+    ]);
+  });
+
+  test('a sheet of more rows than the limit is refused without being read', async () => {
+    const rows: ExcelJS.CellValue[][] = [['year', 'indicator', 'value', 'denominator']];
+    for (let i = 0; i <= MAX_ROWS_PER_SHEET; i++) rows.push([2025, '5.3', i]);
+    const read = await readWorkbook('gros.xlsx', await workbook({ figures: rows }));
+    expect(read).toEqual([
+      {
+        name: 'gros.xlsx, feuille figures',
+        table: null,
+        problems: [
+          {
+            file: 'gros.xlsx, feuille figures',
+            line: 1,
+            column: 'feuille',
+            message: expect.stringContaining(`${MAX_ROWS_PER_SHEET + 2} lignes : au plus 50`),
+          },
+        ],
+      },
+    ]);
+  }, 30_000);
+
+  test('a file that is not a workbook, an empty workbook and a zip bomb are unreadable', async () => {
+    expect(await readWorkbook('faux.xlsx', Buffer.from('year,state\n2025,AFG\n'))).toEqual([
+      { name: 'faux.xlsx', readError: expect.stringContaining('ce n’est pas un classeur XLSX') },
+    ]);
+    expect(await readWorkbook('vide.xlsx', await workbook({ Feuil1: [] }))).toEqual([
+      { name: 'vide.xlsx', readError: expect.stringContaining('aucune feuille de données') },
+    ]);
+
+    // A ZIP whose central directory announces more than the limit once decompressed.
+    const name = Buffer.from('xl/worksheets/sheet1.xml');
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt32LE(1000, 20);
+    central.writeUInt32LE(MAX_UNCOMPRESSED_BYTES + 1, 24);
+    central.writeUInt16LE(name.length, 28);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(1, 8);
+    end.writeUInt16LE(1, 10);
+    end.writeUInt32LE(46 + name.length, 12);
+    end.writeUInt32LE(0, 16);
+    const bomb = Buffer.concat([central, name, end]);
+    expect(zipUncompressedSize(bomb)).toBe(MAX_UNCOMPRESSED_BYTES + 1);
+    expect(await readWorkbook('bombe.xlsx', bomb)).toEqual([
+      { name: 'bombe.xlsx', readError: expect.stringContaining('le classeur décompressé dépasserait 64 Mo') },
+    ]);
+
+    const real = await workbook({ answers: [['year']] });
+    expect(zipUncompressedSize(real)).toBeGreaterThan(real.length);
+  });
+});
