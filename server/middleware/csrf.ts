@@ -1,6 +1,9 @@
 import { csrfSync } from 'csrf-sync';
 import type { Request } from 'express';
 
+/** The one route that receives files (server/routes/workspace/upload.ts). */
+export const UPLOAD_PATH = '/espace/import';
+
 const options = {
   // Forms post the token in a hidden field named `_csrf`.
   getTokenFromRequest: (req: Request) => (typeof req.body?._csrf === 'string' ? (req.body._csrf as string) : undefined),
@@ -9,8 +12,9 @@ const options = {
 
 const { csrfSynchronisedProtection } = csrfSync({
   ...options,
-  // A multipart body is not parsed yet at this point: the upload route checks after parsing it.
-  skipCsrfProtection: (req) => req.is('multipart/form-data') === 'multipart/form-data',
+  // A multipart body is not parsed yet at this point: the upload route, and only it, checks after
+  // parsing it. Any other multipart request is checked here, so it is refused.
+  skipCsrfProtection: (req) => req.path === UPLOAD_PATH && req.is('multipart/form-data') === 'multipart/form-data',
 });
 
 /**
