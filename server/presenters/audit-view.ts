@@ -183,6 +183,17 @@ function changesOf(entry: AuditEntry, context: Context): ChangeView[] {
     .map((field) => ({ field: field.label, before: shown(before, field), after: shown(after, field) }));
 }
 
+/** The values an entry changes, one line each: « réponse : Non → Oui », « note : … (supprimé) ». */
+export function changeLines(entry: AuditEntry, view: DataView): string[] {
+  return changesOf(entry, { view, userEmails: new Map() }).map((c) =>
+    entry.operation === 'insert'
+      ? `${c.field} : ${c.after}`
+      : entry.operation === 'delete'
+        ? `${c.field} : ${c.before} (supprimé)`
+        : `${c.field} : ${c.before} → ${c.after}`,
+  );
+}
+
 export function journalEntryView(entry: AuditEntry, view: DataView, userEmails: Map<number, string>): JournalEntryView {
   return {
     id: entry.id,

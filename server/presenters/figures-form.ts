@@ -1,10 +1,10 @@
+import { conflictMessage, lastChangeText, savedMessage } from './form-messages';
+import { REASON_MAX, type FieldError } from '../domain/workspace/form';
 import { versionNumber, type AuditEntry } from '../../db/queries/audit';
 import { PLAN_YEARS } from '../domain/engine/types';
 import {
   figureFieldId,
   figureFieldName,
-  REASON_MAX,
-  type FieldError,
   type FiguresState,
   type FiguresSubmission,
 } from '../domain/workspace/figures-entry';
@@ -27,25 +27,6 @@ export interface FiguresFormOptions {
   /** Number of rows written by the save that led here. */
   saved?: number | null;
 }
-
-/** « Modifiés par marie@example.org le 23 novembre 2026 à 14:05 ». */
-export function lastChangeText(entry: AuditEntry | null): string | null {
-  return entry ? `Dernière modification par ${entry.actor} le ${formatDateTime(entry.at)}.` : null;
-}
-
-export function conflictMessage(entry: AuditEntry | null, what: string): string {
-  const who = entry ? `par ${entry.actor} le ${formatDateTime(entry.at)}` : 'par quelqu’un d’autre';
-  return (
-    `${what} ${who}, après l’ouverture de votre formulaire. Rien n’a été enregistré. ` +
-    'Vos saisies sont conservées ci-dessous et les valeurs enregistrées maintenant sont indiquées près de chaque champ : ' +
-    'vérifiez-les, puis enregistrez à nouveau pour remplacer ces valeurs par les vôtres.'
-  );
-}
-
-export const savedMessage = (changes: number) =>
-  changes === 0
-    ? 'Aucune modification : les valeurs saisies étaient déjà enregistrées.'
-    : `Enregistré : ${changes} modification${changes > 1 ? 's' : ''}.`;
 
 /** The view model of views/workspace/figures.hbs. */
 export function figuresForm(state: FiguresState, options: FiguresFormOptions) {

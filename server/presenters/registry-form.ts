@@ -1,15 +1,14 @@
 import { versionNumber, type AuditEntry } from '../../db/queries/audit';
 import { PLAN_YEARS } from '../domain/engine/types';
 import { isPartyInYear } from '../domain/registry';
-import type { FieldError } from '../domain/workspace/figures-entry';
+import { REASON_MAX, type FieldError } from '../domain/workspace/form';
 import {
   REGISTRY_FIELDS,
-  REGISTRY_REASON_MAX,
   type StateEntryState,
   type StateRow,
   type StateSubmission,
 } from '../domain/workspace/registry-entry';
-import { conflictMessage, lastChangeText } from './figures-form';
+import { conflictMessage, lastChangeText } from './form-messages';
 import { formatDate, formatDateTime } from './format';
 
 const dateOrDash = (iso: string | null) => (iso ? formatDate(iso) : '—');
@@ -105,7 +104,7 @@ export function registryStateForm(entry: StateEntryState, populationName: (key: 
     reasonRequired: entry.anyYearPublished,
     reason: typed?.reason ?? '',
     reasonError: errorOf.get(REGISTRY_FIELDS.reason) ?? null,
-    reasonMax: REGISTRY_REASON_MAX,
+    reasonMax: REASON_MAX,
     version: options.conflict !== undefined || !typed ? versionNumber(entry.version) : (typed.version ?? ''),
   };
 }

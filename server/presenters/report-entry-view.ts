@@ -1,3 +1,4 @@
+import { changedBy, conflictMessage } from './form-messages';
 import type { Catalogue } from '../../db/queries/catalogue';
 import type { AuditEntry } from '../../db/queries/audit';
 import type { DataView } from '../data-source';
@@ -21,15 +22,10 @@ import {
 } from '../domain/workspace/report-entry';
 import type { ReportEntry } from '../domain/workspace/report-store';
 import { formatDate, formatDateTime } from './format';
-import { ANSWER_LABELS, populationLabel } from './labels';
+import { ANSWER_LABELS, REPORT_STATUS_LABELS, populationLabel } from './labels';
 import { reportSummary } from './report-view';
 
-export const STATUS_LABELS: Record<EntryStatus, string> = {
-  none: 'aucune saisie',
-  draft: 'brouillon',
-  validated: 'validé',
-  published: 'publié',
-};
+export const STATUS_LABELS: Record<EntryStatus, string> = REPORT_STATUS_LABELS;
 
 const STATUS_BADGES: Record<EntryStatus, string> = {
   none: 'badge--none',
@@ -183,18 +179,8 @@ export interface EntryViewInput {
   conflict?: { entry: AuditEntry | null } | null;
 }
 
-export function conflictMessage(entry: AuditEntry | null): string {
-  const who = entry ? ` par ${entry.actor} le ${formatDateTime(entry.at)}` : '';
-  return (
-    `Rien n’a été enregistré : ce rapport a été modifié${who}, après que vous avez ouvert le formulaire. ` +
-    'Vos saisies sont conservées ci-dessous ; la valeur enregistrée entre-temps est indiquée sous chaque champ qui diffère. ' +
-    'Vérifiez-les, puis enregistrez à nouveau pour remplacer ces valeurs par les vôtres.'
-  );
-}
-
 export function validationMovedMessage(entry: AuditEntry | null): string {
-  const who = entry ? ` par ${entry.actor} le ${formatDateTime(entry.at)}` : '';
-  return `Rien n’a été validé : ce rapport a été modifié${who}, après que vous avez ouvert la page. Relisez-le avant de le valider.`;
+  return `Rien n’a été validé : ce rapport a été modifié ${changedBy(entry)}, après que vous avez ouvert la page. Relisez-le avant de le valider.`;
 }
 
 /** Everything views/workspace/report-entry.hbs shows. */
@@ -324,7 +310,7 @@ export function reportEntryView(input: EntryViewInput) {
       reason: e.reason,
     })),
     flash: input.flash ?? null,
-    conflict: conflict ? conflictMessage(conflict.entry) : null,
+    conflict: conflict ? conflictMessage(conflict.entry, 'Ce rapport a été modifié') : null,
     errors: errors.map((e) => ({ field: e.field, message: e.message })),
     canSave,
     readOnlyReason: canSave ? null : 'Votre rôle (observateur) permet de lire les brouillons, non de les modifier.',
@@ -353,7 +339,3 @@ export function reportEntryView(input: EntryViewInput) {
 const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>) => a.size === b.size && [...a].every((x) => b.has(x));
 
 /** The French message after a save: « Enregistré : 3 modifications. » */
-export function savedMessage(count: number): string {
-  if (count === 0) return 'Aucune modification : rien n’a été enregistré.';
-  return `Enregistré : ${plural(count, 'modification', 'modifications')}.`;
-}

@@ -2,7 +2,7 @@ import type { DataView } from '../data-source';
 import { PLAN_YEARS } from '../domain/engine/types';
 import { isPartyInYear, type RegistryState } from '../domain/registry';
 import { formatDate } from './format';
-import { ANSWER_LABELS } from './labels';
+import { ANSWER_LABELS, REPORT_STATUS_LABELS } from './labels';
 import { reportJson } from './api-json';
 import { pairKey, reportStatus } from '../domain/review';
 
@@ -12,10 +12,12 @@ export function statePage(view: DataView, state: RegistryState, year: number) {
   const reports = years.map((y) => {
     const report = reportJson(engine.index.reports.get(y)?.get(state.iso3) ?? null);
     const hasData = report !== null || view.drafts.get(y)?.has(state.iso3) || view.review.validated.has(pairKey(y, state.iso3));
+    // Signed-in users see where each report stands; the public sees validated reports only.
+    const status = view.audience === 'workspace' && hasData ? reportStatus(view.review, y, state.iso3) : null;
     return {
       year: y,
-      // Signed-in users see where each report stands; the public sees validated reports only.
-      status: view.audience === 'workspace' && hasData ? reportStatus(view.review, y, state.iso3) : null,
+      status,
+      statusLabel: status ? REPORT_STATUS_LABELS[status] : null,
       received: report ? formatDate(report.receivedOn) : 'pas de rapport',
       onTime: report ? (report.onTime ? 'oui' : 'non, en retard') : '—',
       guide: report ? (report.usedReportingGuide ? 'utilisé' : 'non utilisé') : '—',

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { reasonProblem, type FieldError } from './form';
 import type { Db } from '../../../db/client';
 import type { Catalogue, CatalogueIndicator } from '../../../db/queries/catalogue';
 import { versionNumber, versionOf, withAudit, type Actor, type AuditEntry } from '../../../db/queries/audit';
@@ -37,17 +38,11 @@ export interface FiguresSubmission {
   version: number | null;
 }
 
-/** A message for one field of the form; `field` is the element id. */
-export interface FieldError {
-  field: string;
-  message: string;
-}
 
 /** Element ids (and the names of the posted fields are `value:CODE` / `denominator:CODE`). */
 export const figureFieldId = (part: 'value' | 'denominator', code: string) => `${part}-${code}`;
 export const figureFieldName = (part: 'value' | 'denominator', code: string) => `${part}:${code}`;
 
-export const REASON_MAX = 2000;
 
 /** The catalogue's figure and ratio indicators, in catalogue order. */
 export function recordedIndicators(catalogue: Catalogue): RecordedIndicator[] {
@@ -158,15 +153,8 @@ export function checkFigures(state: FiguresState, submission: FiguresSubmission)
       wanted.set(indicator.code, { value: value.value, denominator: denominator.value });
     }
   }
-  if (state.published && submission.reason === '') {
-    errors.push({
-      field: 'reason',
-      message: `Raison de la modification : l’année ${state.year} est publiée, indiquez pourquoi ces chiffres changent.`,
-    });
-  }
-  if (submission.reason.length > REASON_MAX) {
-    errors.push({ field: 'reason', message: `Raison de la modification : ${REASON_MAX} caractères au plus (${submission.reason.length} saisis).` });
-  }
+  const reasonError = reasonProblem(submission.reason, state.published ? `l’année ${state.year} est publiée` : null);
+  if (reasonError) errors.push({ field: 'reason', message: reasonError });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, wanted };
 }
 

@@ -4,7 +4,7 @@ import { versionNumber, versionOf, withAudit, type Actor, type AuditEntry } from
 import { populationMemberships, publications, states } from '../../../db/schema';
 import { readDate } from '../exchange/values';
 import { isPartyInYear, reportDueDate } from '../registry';
-import type { FieldError } from './figures-entry';
+import { reasonProblem, type FieldError } from './form';
 
 /**
  * Registry dates (DESIGN §4): whether a State is party, the date the Convention entered into
@@ -45,7 +45,6 @@ export interface StateSubmission {
   version: number | null;
 }
 
-export const REGISTRY_REASON_MAX = 2000;
 
 /** Element ids of the form: the party radio group is reached through its first radio. */
 export const REGISTRY_FIELDS = { party: 'party-yes', partyFrom: 'party_from', partyUntil: 'party_until', reason: 'reason' } as const;
@@ -117,18 +116,11 @@ export function checkStateSubmission(entry: StateEntryState, submission: StateSu
       message: `Date de prise d’effet du retrait : elle doit suivre la date d’entrée en vigueur (${from.value}) ; ${until.value} ne la suit pas.`,
     });
   }
-  if (entry.anyYearPublished && submission.reason === '') {
-    errors.push({
-      field: REGISTRY_FIELDS.reason,
-      message: 'Raison de la modification : des années sont publiées et le registre détermine les États parties de chaque année ; indiquez pourquoi il change.',
-    });
-  }
-  if (submission.reason.length > REGISTRY_REASON_MAX) {
-    errors.push({
-      field: REGISTRY_FIELDS.reason,
-      message: `Raison de la modification : ${REGISTRY_REASON_MAX} caractères au plus (${submission.reason.length} saisis).`,
-    });
-  }
+  const reasonError = reasonProblem(
+    submission.reason,
+    entry.anyYearPublished ? 'des années sont publiées et le registre détermine les États parties de chaque année' : null,
+  );
+  if (reasonError) errors.push({ field: REGISTRY_FIELDS.reason, message: reasonError });
   if (errors.length > 0 || party === null || !from.ok || !until.ok) return { ok: false, errors };
   return { ok: true, values: { party, partyFrom: from.value, partyUntil: until.value } };
 }

@@ -4,6 +4,9 @@ import { editableActions, isAdmin, type Viewer } from '../permissions';
 import { parsePopulationRef } from '../population';
 import type { RegistryState } from '../registry';
 import { readDate } from '../exchange/values';
+import { reasonProblem, type FieldError } from './form';
+
+export type { FieldError } from './form';
 
 /**
  * The data entry form of one (year, State) report, without HTTP: which indicators and populations
@@ -17,7 +20,6 @@ export const ANSWER_CHOICES: readonly AnswerChoice[] = ['yes', 'no', 'blank', 'n
 
 export const SOURCE_MAX = 500;
 export const NOTE_MAX = 2000;
-export const REASON_MAX = 2000;
 
 export interface StoredAnswer {
   answer: AnswerValue;
@@ -97,6 +99,12 @@ export function entryScope(
 
 export const reasonRequired = (status: EntryStatus): boolean => status === 'validated' || status === 'published';
 
+/** Why a change to this report needs a reason, or null when it does not. */
+export function reasonNeededBecause(status: EntryStatus, year: number): string | null {
+  if (status === 'published') return `l’année ${year} est publiée`;
+  return status === 'validated' ? 'ce rapport est validé' : null;
+}
+
 /** What the form shows in its fields: the stored values, or what the user typed. */
 export interface AnswerInput {
   /** '' when what was submitted is not one of the choices. */
@@ -154,11 +162,6 @@ export const fieldNames = {
   version: 'version',
 };
 
-export interface FieldError {
-  /** The element the message is about (for aria-describedby and the summary's link). */
-  field: string;
-  message: string;
-}
 
 export type ReportChange = { kind: 'insert' | 'update'; row: StoredReportRow } | { kind: 'delete' } | null;
 
@@ -351,12 +354,8 @@ export function parseEntry(body: FormBody, context: ParseContext): ParsedEntry {
   const reason = normaliseText(field(body, fieldNames.reason));
   values.reason = reason;
   const attempted = touched.report || touched.populations || touched.answers.length > 0;
-  if (length(reason) > REASON_MAX) {
-    errors.push({ field: fieldIds.reason, message: `Raison de la modification : ${REASON_MAX} caractères au plus (vous en avez saisi ${length(reason)}).` });
-  } else if (reasonRequired(context.status) && attempted && reason === '') {
-    const why = context.status === 'published' ? `l’année ${scope.year} est publiée` : 'ce rapport est validé';
-    errors.push({ field: fieldIds.reason, message: `Raison de la modification : ${why} ; indiquez pourquoi vous le modifiez.` });
-  }
+  const reasonError = reasonProblem(reason, attempted ? reasonNeededBecause(context.status, scope.year) : null);
+  if (reasonError) errors.push({ field: fieldIds.reason, message: reasonError });
 
   return { values, errors, changes, touched };
 }

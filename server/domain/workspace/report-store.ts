@@ -1,3 +1,4 @@
+import { reasonProblem } from './form';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import type { Catalogue } from '../../../db/queries/catalogue';
@@ -16,7 +17,7 @@ import {
   forbiddenChange,
   hasData,
   parseEntry,
-  reasonRequired,
+  reasonNeededBecause,
   type EntryScope,
   type EntryStatus,
   type EntryValues,
@@ -173,14 +174,8 @@ export function saveReportEntry(
       const current = versionOf.report(tx, year, iso3);
       if (versionNumber(current) !== submitted) return { kind: 'conflict', entry: current, version: versionNumber(current), values: parsed.values };
       const status = readEntryStatus(tx, year, iso3, stored);
-      if (reasonRequired(status) && parsed.values.reason === '') {
-        const why = status === 'published' ? `l’année ${year} est publiée` : 'ce rapport est validé';
-        return {
-          kind: 'invalid',
-          errors: [{ field: fieldIds.reason, message: `Raison de la modification : ${why} ; indiquez pourquoi vous le modifiez.` }],
-          values: parsed.values,
-        };
-      }
+      const reasonError = reasonProblem(parsed.values.reason, reasonNeededBecause(status, year));
+      if (reasonError) return { kind: 'invalid', errors: [{ field: fieldIds.reason, message: reasonError }], values: parsed.values };
 
       const reportKey = and(eq(reports.year, year), eq(reports.state, iso3));
       if (changes.report?.kind === 'insert') tx.insert(reports).values({ year, state: iso3, ...changes.report.row }).run();

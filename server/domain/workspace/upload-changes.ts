@@ -1,7 +1,6 @@
 import type { AuditEntry } from '../../../db/queries/audit';
 import type { Catalogue } from '../../../db/queries/catalogue';
-import { formatDate, formatNumber } from '../../presenters/format';
-import { ANSWER_LABELS, populationLabel } from '../../presenters/labels';
+import { REPORT_STATUS_LABELS } from '../../presenters/labels';
 import type { FileCounts } from '../exchange/apply';
 import type { ExchangeKind } from '../exchange/kinds';
 import { editableActions, isAdmin, type Viewer } from '../permissions';
@@ -9,19 +8,12 @@ import { reportStatus, type ReviewState } from '../review';
 
 type Entity = AuditEntry['entity'];
 
-/** One change an upload makes, in French, for the preview. */
-export interface ChangeView {
-  entity: string;
-  operation: string;
-  year: number | null;
-  /** « Afghanistan (AFG) ». */
-  state: string | null;
-  indicator: string | null;
+/** One change an upload makes, with where its report stands, for the preview. */
+export interface PreviewChange {
+  entry: AuditEntry;
   /** For a badge: draft, validated or published; null when no report or published year is concerned. */
   status: 'draft' | 'validated' | 'published' | null;
   statusLabel: string | null;
-  /** « réponse : non → oui », one per value that changes. */
-  details: string[];
 }
 
 /** What a viewer may not change among the changes, and which changes touch validated or published data. */
@@ -42,12 +34,6 @@ const ENTITY_LABELS: Record<Entity, string> = {
   validation: 'Validation',
 };
 
-const OPERATION_LABELS: Record<AuditEntry['operation'], string> = {
-  insert: 'ajout',
-  update: 'modification',
-  delete: 'suppression',
-};
-
 /** The exchange kind whose rows write an entity, to name the files concerned. */
 const KIND_OF: Partial<Record<Entity, ExchangeKind>> = {
   answer: 'answers',
@@ -57,7 +43,7 @@ const KIND_OF: Partial<Record<Entity, ExchangeKind>> = {
   state: 'states',
 };
 
-const STATUS_LABELS = { draft: 'brouillon', validated: 'validé', published: 'publié' } as const;
+const STATUS_LABELS = REPORT_STATUS_LABELS;
 
 /** Entities that belong to a (year, State) report and follow its review status. */
 const REPORT_PARTS: Entity[] = ['answer', 'report', 'membership'];
@@ -161,115 +147,17 @@ function reasonNeededFor(changes: AuditEntry[], review: ReviewState): string[] {
   return [...found.keys()].sort().map((key) => found.get(key)!);
 }
 
-/** The changes in French, for the preview's table. */
-export function describeChanges(
-  changes: AuditEntry[],
-  catalogue: Catalogue,
-  review: ReviewState,
-  stateNames: Map<string, string>,
-): ChangeView[] {
-  return changes.map((change) => {
-    const { year, state } = change;
-    let status: ChangeView['status'] = null;
-    let statusLabel: string | null = null;
-    if (REPORT_PARTS.includes(change.entity) && year !== null && state !== null) {
-      status = reportStatus(review, year, state);
-      statusLabel = `rapport ${STATUS_LABELS[status]}`;
-    } else if (year !== null && review.published.has(year)) {
-      status = 'published';
-      statusLabel = 'année publiée';
+/** Where each change's report or year stands now: a change to validated or published data is marked. */
+export function previewChanges(changes: AuditEntry[], review: ReviewState): PreviewChange[] {
+  return changes.map((entry) => {
+    const { year, state } = entry;
+    if (REPORT_PARTS.includes(entry.entity) && year !== null && state !== null) {
+      const status = reportStatus(review, year, state);
+      return { entry, status, statusLabel: `rapport ${STATUS_LABELS[status]}` };
     }
-    const name = state === null ? null : stateNames.get(state);
-    return {
-      entity: ENTITY_LABELS[change.entity],
-      operation: OPERATION_LABELS[change.operation],
-      year,
-      state: state === null ? null : name ? `${name} (${state})` : state,
-      indicator: change.indicator,
-      status,
-      statusLabel,
-      details: detailsOf(change, catalogue),
-    };
+    if (year !== null && review.published.has(year)) return { entry, status: 'published', statusLabel: 'année publiée' };
+    return { entry, status: null, statusLabel: null };
   });
-}
-
-type Json = Record<string, unknown>;
-
-function detailsOf(change: AuditEntry, catalogue: Catalogue): string[] {
-  const before = parse(change.before);
-  const after = parse(change.after);
-  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
-  const details: string[] = [];
-  for (const key of keys) {
-    const label = FIELD_LABELS[key] ?? key;
-    const show = (value: unknown) => fieldText(key, value, catalogue);
-    if (change.operation === 'insert') {
-      if (after?.[key] === null || after?.[key] === undefined || after?.[key] === '') continue;
-      details.push(`${label} : ${show(after[key])}`);
-    } else if (change.operation === 'delete') {
-      details.push(`${label} : ${show(before?.[key])} (supprimé)`);
-    } else if (before?.[key] !== after?.[key]) {
-      details.push(`${label} : ${show(before?.[key])} → ${show(after?.[key])}`);
-    }
-  }
-  return details;
-}
-
-function parse(json: string | null): Json | null {
-  if (json === null) return null;
-  try {
-    return JSON.parse(json) as Json;
-  } catch {
-    return null;
-  }
-}
-
-/** The SQL column names the audit trail records, in French. */
-const FIELD_LABELS: Record<string, string> = {
-  answer: 'réponse',
-  source: 'source',
-  note: 'note',
-  received_on: 'reçu le',
-  used_reporting_guide: 'Guide de rapport utilisé',
-  population: 'population',
-  value: 'valeur',
-  denominator: 'dénominateur',
-  name_fr: 'nom français',
-  name_en: 'nom anglais',
-  party: 'partie à la Convention',
-  party_from: 'entrée en vigueur',
-  party_until: 'retrait',
-  published: 'publiée',
-  published_at: 'publiée le',
-  validated_by: 'validé par',
-  validated_at: 'validé le',
-};
-
-const LONG_TEXT = 160;
-
-function fieldText(key: string, value: unknown, catalogue: Catalogue): string {
-  if (value === null || value === undefined || value === '') return '(vide)';
-  switch (key) {
-    case 'answer':
-      return ANSWER_LABELS[value as keyof typeof ANSWER_LABELS] ?? String(value);
-    case 'used_reporting_guide':
-    case 'party':
-    case 'published':
-      return value === 1 || value === true ? 'oui' : 'non';
-    case 'received_on':
-    case 'party_from':
-    case 'party_until':
-      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : String(value);
-    case 'value':
-    case 'denominator':
-      return typeof value === 'number' ? formatNumber(value) : String(value);
-    case 'population':
-      return `${populationLabel(catalogue, String(value))} (${String(value)})`;
-    default: {
-      const text = String(value);
-      return text.length > LONG_TEXT ? `${text.slice(0, LONG_TEXT)}…` : text;
-    }
-  }
 }
 
 /** 1.2 before 1.10, 30.1 after 5.3. */

@@ -3,7 +3,6 @@ import { eq, gt, lt } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { lastAuditId, latestAuditEntry, withAudit, type AuditEntry } from '../../../db/queries/audit';
 import type { Catalogue } from '../../../db/queries/catalogue';
-import { readRegistry } from '../../../db/queries/registry';
 import { readReviewState } from '../../../db/queries/review';
 import { auditEntries, pendingUploads } from '../../../db/schema';
 import { viewerActor } from '../actor';
@@ -11,7 +10,7 @@ import { formatImportSummary, importFiles, type ImportInput, type ImportResult }
 import { MAX_ROWS_PER_SHEET, readWorkbook } from '../exchange/xlsx';
 import type { Viewer } from '../permissions';
 import type { ReviewState } from '../review';
-import { assessChanges, describeChanges, type ChangeView } from './upload-changes';
+import { assessChanges, previewChanges, type PreviewChange } from './upload-changes';
 
 /** The bounds of an upload in the browser. */
 export const UPLOAD_LIMITS = {
@@ -87,7 +86,7 @@ export interface UploadPreview {
   errors: string[];
   totalErrors: number;
   /** The changes, at most UPLOAD_LIMITS.shown. */
-  changes: ChangeView[];
+  changes: PreviewChange[];
   totalChanges: number;
   /** What the viewer may not change: confirmation is impossible. */
   refusals: string[];
@@ -103,7 +102,6 @@ function previewOf(
   viewer: Viewer,
   catalogue: Catalogue,
   review: ReviewState,
-  stateNames: Map<string, string>,
   auditMark: number,
 ): UploadPreview {
   if (!result.ok) {
@@ -125,7 +123,7 @@ function previewOf(
     counts: formatImportSummary({ ...result.summary, dryRun: false, published: null }),
     errors: [],
     totalErrors: 0,
-    changes: describeChanges(changes.slice(0, UPLOAD_LIMITS.shown), catalogue, review, stateNames),
+    changes: previewChanges(changes.slice(0, UPLOAD_LIMITS.shown), review),
     totalChanges: changes.length,
     refusals,
     reasonNeeded,
@@ -133,8 +131,6 @@ function previewOf(
     canConfirm: refusals.length === 0 && changes.length > 0,
   };
 }
-
-const stateNamesOf = (db: Db) => new Map(readRegistry(db).map((s) => [s.iso3, s.nameFr]));
 
 /** Runs the import as a dry run, in one transaction, and describes what it would change. */
 async function dryRun(db: Db, viewer: Viewer, catalogue: Catalogue, files: UploadedFile[], now: Date): Promise<UploadPreview> {
@@ -145,9 +141,8 @@ async function dryRun(db: Db, viewer: Viewer, catalogue: Catalogue, files: Uploa
     (tx) => {
       const auditMark = lastAuditId(tx);
       const review = readReviewState(tx);
-      const names = stateNamesOf(tx);
       const result = importFiles(tx, inputs, { dryRun: true, collectChanges: true, now });
-      return previewOf(result, viewer, catalogue, review, names, auditMark);
+      return previewOf(result, viewer, catalogue, review, auditMark);
     },
     { now },
   );
@@ -238,9 +233,8 @@ export async function confirmUpload(
         if (!tx.select().from(pendingUploads).where(eq(pendingUploads.id, id)).get()) return { kind: 'missing' };
         if (lastAuditId(tx) !== pending.auditMark) return 'stale';
         const review = readReviewState(tx);
-        const names = stateNamesOf(tx);
-        const result = importFiles(tx, inputs, { collectChanges: true, now });
-        const preview = previewOf(result, viewer, catalogue, review, names, pending.auditMark);
+          const result = importFiles(tx, inputs, { collectChanges: true, now });
+        const preview = previewOf(result, viewer, catalogue, review, pending.auditMark);
         if (!preview.canConfirm) throw new Abort({ kind: 'refused', preview, id: null, reasonError: null });
         if (preview.reasonNeeded.length > 0 && reason === '') {
           throw new Abort({

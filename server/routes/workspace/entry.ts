@@ -14,7 +14,8 @@ import {
 import { HttpError } from '../../http-error';
 import { requireRole } from '../../middleware/viewer';
 import { formatDateTime } from '../../presenters/format';
-import { STATUS_FILTERS, reportEntryView, savedMessage, validationMovedMessage, yearReportsView } from '../../presenters/report-entry-view';
+import { STATUS_FILTERS, reportEntryView, validationMovedMessage, yearReportsView } from '../../presenters/report-entry-view';
+import { savedMessage } from '../../presenters/form-messages';
 import { yearParam } from '../params';
 import type { AuditEntry } from '../../../db/queries/audit';
 

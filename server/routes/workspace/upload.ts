@@ -2,7 +2,7 @@ import { Router, type NextFunction, type Request, type Response } from 'express'
 import multer from 'multer';
 import type { RouteContext } from '../../app';
 import { canWrite } from '../../domain/permissions';
-import { previewPageModel, uploadPageModel } from '../../domain/workspace/upload-page';
+import { previewPageModel, uploadPageModel } from '../../presenters/upload-page';
 import {
   cancelUpload,
   checkUploadedFiles,
@@ -14,7 +14,7 @@ import {
 import { HttpError } from '../../http-error';
 import { csrfCheckAfterParsing } from '../../middleware/csrf';
 import { requireRole } from '../../middleware/viewer';
-import { formatDateTime } from '../../presenters/format';
+import { changedBy } from '../../presenters/form-messages';
 
 const TITLE = 'Importer des fichiers';
 const PREVIEW_TITLE = 'Aperçu de l’import';
@@ -90,7 +90,7 @@ export function uploadRoutes({ db, data }: RouteContext): Router {
       return;
     }
     const { preview, id } = await previewUpload(db, viewer, catalogue, files);
-    res.status(previewStatus(preview)).render('workspace/upload-preview', { title: PREVIEW_TITLE, id, ...previewPageModel(preview) });
+    res.status(previewStatus(preview)).render('workspace/upload-preview', { title: PREVIEW_TITLE, id, ...previewPageModel(preview, data('workspace')) });
   });
 
   router.post('/import/:id/confirmation', mayUpload, async (req, res) => {
@@ -106,15 +106,13 @@ export function uploadRoutes({ db, data }: RouteContext): Router {
         res.render('workspace/upload-result', { title: 'Import effectué', ...outcome });
         return;
       case 'stale': {
-        const who = outcome.changedBy
-          ? ` (par ${outcome.changedBy.actor}, le ${formatDateTime(outcome.changedBy.at)})`
-          : '';
+        const who = outcome.changedBy ? ` (${changedBy(outcome.changedBy)})` : '';
         res.status(409).render('workspace/upload-preview', {
           title: PREVIEW_TITLE,
           id: outcome.id,
           reason,
           staleMessage: `Les données ont changé depuis votre aperçu${who} : rien n’a été importé. Voici l’aperçu à jour ; vérifiez-le${outcome.id ? ', puis confirmez à nouveau' : ''}.`,
-          ...previewPageModel(outcome.preview),
+          ...previewPageModel(outcome.preview, data('workspace')),
         });
         return;
       }
@@ -126,7 +124,7 @@ export function uploadRoutes({ db, data }: RouteContext): Router {
           reason,
           reasonError: outcome.reasonError,
           errors: outcome.reasonError ? [{ field: 'motif', message: outcome.reasonError }] : [],
-          ...previewPageModel(outcome.preview),
+          ...previewPageModel(outcome.preview, data('workspace')),
         });
         return;
       }

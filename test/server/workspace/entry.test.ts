@@ -476,7 +476,7 @@ describe('review: validation and changes after it', () => {
     const before = auditCount(db);
     const missing = await submit(president, validated.text, 2026, 'COL', { 'answer:10.1': 'no' });
     expect(missing.status).toBe(400);
-    expect(missing.text).toContain('Raison de la modification : ce rapport est validé ; indiquez pourquoi vous le modifiez.');
+    expect(missing.text).toContain('Raison de la modification : obligatoire, car ce rapport est validé.');
     expect(missing.text).toContain('href="#reason"');
     expect(missing.text).toMatch(/id="answer-10\.1-no" name="answer:10\.1" value="no" checked/);
     expect(auditCount(db)).toBe(before);
@@ -497,7 +497,7 @@ describe('review: validation and changes after it', () => {
     expect(published.text).toContain('<span class="badge badge--published">publié</span>');
     const refused = await submit(president, published.text, 2026, 'COL', { 'note:10.1': 'ajout' });
     expect(refused.status).toBe(400);
-    expect(refused.text).toContain('Raison de la modification : l’année 2026 est publiée');
+    expect(refused.text).toContain('Raison de la modification : obligatoire, car l’année 2026 est publiée.');
   });
 });
 

@@ -215,7 +215,7 @@ describe('figures per year (/espace/chiffres/:year)', () => {
     expect(textOf(page.text)).toContain('Obligatoire : l’année 2026 est publiée');
     const fields = formFields(page.text);
     const refused = await admin.post(URL).type('form').send({ ...fields, 'value:12.2': '155', reason: '  ' }).expect(400);
-    expect(textOf(refused.text)).toContain('Raison de la modification : l’année 2026 est publiée, indiquez pourquoi ces chiffres changent.');
+    expect(textOf(refused.text)).toContain('Raison de la modification : obligatoire, car l’année 2026 est publiée.');
     expect(refused.text).toMatch(/<textarea id="reason" name="reason" rows="3" required aria-invalid="true"/);
     expect(inputValue(refused.text, 'value-12.2')).toBe('155');
     expect(figureRows(db)).toEqual([]);

@@ -220,7 +220,7 @@ describe('the registry of States (/espace/registre)', () => {
     const admin = await signedInAgent(app, 'admin@example.org');
     const fields = await openForm(admin, 'KHM');
     const refused = await admin.post('/espace/registre/KHM').type('form').send({ ...fields, party: 'yes', party_from: '2024-01-01' }).expect(400);
-    expect(textOf(refused.text)).toContain('Raison de la modification : des années sont publiées');
+    expect(textOf(refused.text)).toContain('Raison de la modification : obligatoire, car des années sont publiées');
     expect(stateRow(db, 'KHM').partyFrom).toBeNull();
     await admin
       .post('/espace/registre/KHM')

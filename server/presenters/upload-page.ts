@@ -1,7 +1,9 @@
-import type { Catalogue } from '../../../db/queries/catalogue';
-import { EXCHANGE_KINDS, KINDS } from '../exchange/kinds';
-import { canWrite, editableActions, isAdmin, ROLE_LABELS, type Viewer } from '../permissions';
-import { formatMegabytes, UPLOAD_LIMITS, type UploadPreview } from './upload';
+import type { DataView } from '../data-source';
+import { OPERATION_LABELS, changeLines, entrySubject } from './audit-view';
+import type { Catalogue } from '../../db/queries/catalogue';
+import { EXCHANGE_KINDS, KINDS } from '../domain/exchange/kinds';
+import { canWrite, editableActions, isAdmin, ROLE_LABELS, type Viewer } from '../domain/permissions';
+import { formatMegabytes, UPLOAD_LIMITS, type UploadPreview } from '../domain/workspace/upload';
 
 /** Who may import each kind of rows. */
 const WHO: Record<(typeof EXCHANGE_KINDS)[number], string> = {
@@ -57,7 +59,7 @@ function ranges(numbers: number[]): string {
 }
 
 /** The preview as the page shows it: counts of what is listed and what is not. */
-export function previewPageModel(preview: UploadPreview) {
+export function previewPageModel(preview: UploadPreview, view: DataView) {
   const hiddenChanges = preview.totalChanges - preview.changes.length;
   const hiddenErrors = preview.totalErrors - preview.errors.length;
   const n = preview.totalErrors;
@@ -65,6 +67,14 @@ export function previewPageModel(preview: UploadPreview) {
   const { errors, ...rest } = preview;
   return {
     ...rest,
+    // Described as the journal describes them: one wording for a change, wherever it is shown.
+    changes: preview.changes.map(({ entry, status, statusLabel }) => ({
+      subject: entrySubject(entry, view),
+      operation: OPERATION_LABELS[entry.operation],
+      status,
+      statusLabel,
+      details: changeLines(entry, view),
+    })),
     errorList: errors.map((message) => ({ message })),
     importErrorTitle: `Import refusé : ${n} problème${n > 1 ? 's' : ''}, rien n’a été écrit`,
     hiddenChanges: hiddenChanges > 0 ? hiddenChanges : null,
