@@ -135,34 +135,33 @@ function stateName(view: DataView, iso3: string | null, values?: Values | null):
   return typeof named === 'string' && named !== '' ? named : iso3;
 }
 
-/** « de Colombie », « d’Afghanistan ». */
-function ofName(name: string): string {
-  return /^[AEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜaeiouy]/.test(name) ? `d’${name}` : `de ${name}`;
-}
-
-/** What an entry is about, in French: « Réponse de Colombie à l’indicateur 1.1 (2026) »… */
+/**
+ * What an entry is about, in French: « Colombie — réponse à l’indicateur 1.1 (2026) »… The State
+ * comes first, on its own, because French country names take articles (« du Cambodge », « des
+ * Fidji ») that the registry does not hold.
+ */
 export function entrySubject(entry: AuditEntry, view: DataView): string {
   const before = parseValues(entry.before);
   const after = parseValues(entry.after);
   const year = entry.year ?? '?';
-  const of = ofName(stateName(view, entry.state, after ?? before));
+  const state = stateName(view, entry.state, after ?? before);
   switch (entry.entity) {
     case 'answer':
-      return `Réponse ${of} à l’indicateur ${entry.indicator ?? '?'} (${year})`;
+      return `${state} — réponse à l’indicateur ${entry.indicator ?? '?'} (${year})`;
     case 'report':
-      return `Rapport ${of} (${year})`;
+      return `${state} — rapport (${year})`;
     case 'membership': {
       const key = (after ?? before)?.population;
-      return `Population “${populationName(view, String(key ?? '?'))}” ${of} (${year})`;
+      return `${state} — population « ${populationName(view, String(key ?? '?'))} » (${year})`;
     }
     case 'figure':
       return `Chiffre ${entry.indicator ?? '?'} (${year})`;
     case 'state':
-      return `Registre : ${stateName(view, entry.state, after ?? before)}`;
+      return `Registre : ${state}`;
     case 'publication':
       return `Publication de ${year}`;
     case 'validation':
-      return `Validation du rapport ${of} (${year})`;
+      return `${state} — validation du rapport (${year})`;
   }
 }
 

@@ -104,7 +104,7 @@ describe('the journal (audit trail) page', () => {
     const update = rows.get(ids.answerUpdate!)!;
     expect(update).toContain(formatDateTime('2026-05-03T14:05:00.000Z'));
     expect(update).toContain('marie@example.org saisie en ligne');
-    expect(update).toContain('Réponse de Colombie à l’indicateur 1.1 (2026)');
+    expect(update).toContain('Colombie — réponse à l’indicateur 1.1 (2026)');
     expect(update).toContain('modification');
     expect(update).toContain('réponse : Oui → devient Non');
     // Only what changed: the source and the note were left alone.
@@ -118,11 +118,11 @@ describe('the journal (audit trail) page', () => {
     expect(inserted).toContain('réponse : — → devient Oui');
     expect(inserted).toContain('source : — → devient Rapport art. 7');
 
-    expect(rows.get(ids.report!)).toContain('Rapport de Colombie (2026)');
+    expect(rows.get(ids.report!)).toContain('Colombie — rapport (2026)');
     expect(rows.get(ids.report!)).toContain(`reçu le : — → devient ${formatDate('2026-04-20')}`);
     expect(rows.get(ids.report!)).toContain('Guide pour l’établissement des rapports utilisé : — → devient oui');
-    expect(rows.get(ids.membership!)).toContain('Population “États parties touchés” de Colombie (2026)');
-    expect(rows.get(ids.validation!)).toContain('Validation du rapport de Colombie (2026)');
+    expect(rows.get(ids.membership!)).toContain('Colombie — population « États parties touchés » (2026)');
+    expect(rows.get(ids.validation!)).toContain('Colombie — validation du rapport (2026)');
     expect(rows.get(ids.validation!)).toContain('validé par : — → devient marie@example.org');
     expect(rows.get(ids.validation!)).toContain(`validé le : — → devient ${formatDateTime('2026-05-05T10:00:00.000Z')}`);
   });
@@ -145,9 +145,9 @@ describe('the journal (audit trail) page', () => {
     const rows = rowsOf(page.text);
     expect(rows.size).toBe(countWhere(db, eq(auditEntries.indicator, '1.1')));
     expect([...rows.keys()].sort()).toEqual([ids.answerInsert, ids.answerUpdate, ids.otherState, ids.otherYear].sort());
-    expect(rows.get(ids.otherState!)).toContain('Réponse d’Afghanistan à l’indicateur 1.1 (2026)');
+    expect(rows.get(ids.otherState!)).toContain('Afghanistan — réponse à l’indicateur 1.1 (2026)');
     expect(rows.get(ids.otherState!)).toContain('réponse : — → devient Non traité');
-    expect(rows.get(ids.otherYear!)).toContain('Réponse de Colombie à l’indicateur 1.1 (2027)');
+    expect(rows.get(ids.otherYear!)).toContain('Colombie — réponse à l’indicateur 1.1 (2027)');
 
     const figure = await agent.get('/espace/journal?indicateur=5.3&annee=2026').expect(200);
     const figureRows = rowsOf(figure.text);
@@ -299,7 +299,7 @@ describe('the journal as CSV', () => {
       '2026-05-03T14:05:00.000Z',
       'marie@example.org',
       'saisie en ligne',
-      'Réponse de Colombie à l’indicateur 1.1 (2026)',
+      'Colombie — réponse à l’indicateur 1.1 (2026)',
       'modification',
       '2026',
       'COL',

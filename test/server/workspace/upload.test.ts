@@ -90,8 +90,8 @@ describe('upload in the browser: preview, then confirmation', () => {
     expect(text).toContain('reports.csv (rapports) : 1 ajouté, 0 modifié, 0 inchangé');
     expect(text).toContain('answers.csv (réponses) : 2 ajoutées, 0 modifiée, 0 inchangée');
     expect(text).toContain('Modifications (3)');
-    expect(text).toContain('Réponse d’Afghanistan à l’indicateur 1.1 (2025) ajout rapport brouillon réponse : Oui source : Rapport article 7, p. 4');
-    expect(text).toContain('Rapport d’Afghanistan (2025) ajout rapport brouillon reçu le : 28 avril 2025 Guide pour l’établissement des rapports utilisé : oui');
+    expect(text).toContain('Afghanistan — réponse à l’indicateur 1.1 (2025) ajout rapport brouillon réponse : Oui source : Rapport article 7, p. 4');
+    expect(text).toContain('Afghanistan — rapport (2025) ajout rapport brouillon reçu le : 28 avril 2025 Guide pour l’établissement des rapports utilisé : oui');
     // Nothing written yet, audit trail included.
     expect(db.select().from(answers).all()).toEqual([]);
     expect(lastAuditId(db)).toBe(mark);
@@ -344,7 +344,7 @@ describe('upload in the browser: preview, then confirmation', () => {
     await expectValidHtml(stale.text);
     const text = textOf(stale.text);
     expect(text).toMatch(/Les données ont changé depuis votre aperçu \(par collègue@example\.org le .+\) : rien n’a été importé\./);
-    expect(text).toContain('Réponse d’Afghanistan à l’indicateur 1.1 (2025) modification rapport brouillon réponse : Non → Oui');
+    expect(text).toContain('Afghanistan — réponse à l’indicateur 1.1 (2025) modification rapport brouillon réponse : Non → Oui');
     // What the user typed stays; the same upload can be confirmed deliberately.
     expect(stale.text).toContain('>Correction</textarea>');
     expect(confirmationId(stale.text)).toBe(id);
