@@ -3,7 +3,7 @@ import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { RouteContext } from '../app';
 import { findUserByEmail } from '../../db/queries/users';
 import { decoyHash, verifyPassword } from '../auth/passwords';
-import { SESSION_COOKIE } from '../auth/session';
+import { SESSION_COOKIE, SIGN_IN_PATH } from '../auth/session';
 
 /** At most 5 failed attempts per account and address in 15 minutes, and 50 per address in an hour. */
 const ACCOUNT_LIMIT = { points: 5, duration: 15 * 60 };
@@ -30,7 +30,7 @@ export function authRouter({ db }: RouteContext): Router {
     });
   };
 
-  router.get('/connexion', (req, res) => {
+  router.get(SIGN_IN_PATH, (req, res) => {
     if (req.viewer) {
       res.redirect(303, safeReturnPath(req.query.retour));
       return;
@@ -38,7 +38,7 @@ export function authRouter({ db }: RouteContext): Router {
     showForm(req, res, 200, {});
   });
 
-  router.post('/connexion', async (req, res, next) => {
+  router.post(SIGN_IN_PATH, async (req, res, next) => {
     try {
       const email = typeof req.body.email === 'string' ? req.body.email.trim() : '';
       const password = typeof req.body.password === 'string' ? req.body.password : '';
