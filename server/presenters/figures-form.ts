@@ -8,7 +8,7 @@ import {
   type FiguresState,
   type FiguresSubmission,
 } from '../domain/workspace/figures-entry';
-import { formatDateTime, formatPercent } from './format';
+import { formatPercent } from './format';
 
 const exact = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 10, useGrouping: false });
 

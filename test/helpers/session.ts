@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import { createUser } from '../../db/queries/users';
 import { hashPassword } from '../../server/auth/passwords';
 import type { Role } from '../../server/domain/permissions';
+import { testApp } from './context';
 
 export const TEST_PASSWORD = 'un mot de passe de test';
 
@@ -37,4 +38,14 @@ export async function signedInAgent(app: Express, email: string | null): Promise
   }
   agent.csrf = async () => csrfTokenOf((await agent.get(email === null ? '/connexion' : '/espace')).text);
   return agent;
+}
+
+/** A fresh app whose database has two admins, a member of the Coordinating Committee and an observer. */
+export async function appWithStaff() {
+  const { db, app } = testApp();
+  await createTestUser(db, 'admin@example.org', 'admin');
+  await createTestUser(db, 'autre.admin@example.org', 'admin');
+  await createTestUser(db, 'membre@example.org', 'member', ['coordination']);
+  await createTestUser(db, 'observateur@example.org', 'observer');
+  return { db, app };
 }

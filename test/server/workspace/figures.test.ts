@@ -2,9 +2,8 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { auditEntries, figures, publications } from '../../../db/schema';
 import { readCatalogue } from '../../../db/queries/catalogue';
-import { testApp } from '../../helpers/context';
 import { fragment, htmlProblems, textOf } from '../../helpers/html';
-import { createTestUser, signedInAgent, type Agent } from '../../helpers/session';
+import { appWithStaff, signedInAgent, type Agent } from '../../helpers/session';
 
 const YEAR = 2026;
 const URL = `/espace/chiffres/${YEAR}`;
@@ -30,14 +29,7 @@ const figureAudit = (db: Db) =>
 /** The value of the input `id` in a page. */
 const inputValue = (html: string, id: string) => new RegExp(`id="${id.replace(/\./g, '\\.')}" name="[^"]*" value="([^"]*)"`).exec(html)?.[1];
 
-async function setup() {
-  const { db, app } = testApp();
-  await createTestUser(db, 'admin@example.org', 'admin');
-  await createTestUser(db, 'autre.admin@example.org', 'admin');
-  await createTestUser(db, 'membre@example.org', 'member', ['coordination']);
-  await createTestUser(db, 'observateur@example.org', 'observer');
-  return { db, app };
-}
+const setup = appWithStaff;
 
 describe('figures per year (/espace/chiffres/:year)', () => {
   test('the form lists the figure and ratio indicators of the catalogue, with a denominator for ratios only, as valid HTML', async () => {

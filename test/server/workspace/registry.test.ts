@@ -3,9 +3,8 @@ import type { Db } from '../../../db/client';
 import { withAudit } from '../../../db/queries/audit';
 import { auditEntries, populationMemberships, publications, states } from '../../../db/schema';
 import { loadSeed } from '../../../seed/load';
-import { testApp } from '../../helpers/context';
 import { fragment, hrefsOf, htmlProblems, textOf } from '../../helpers/html';
-import { createTestUser, signedInAgent, type Agent } from '../../helpers/session';
+import { appWithStaff, signedInAgent, type Agent } from '../../helpers/session';
 
 const CLI = { userId: null, label: 'import en ligne de commande', origin: 'cli' };
 
@@ -31,14 +30,7 @@ const stateAudit = (db: Db, iso3: string) =>
     .orderBy(asc(auditEntries.id))
     .all();
 
-async function setup() {
-  const { db, app } = testApp();
-  await createTestUser(db, 'admin@example.org', 'admin');
-  await createTestUser(db, 'autre.admin@example.org', 'admin');
-  await createTestUser(db, 'membre@example.org', 'member', ['coordination']);
-  await createTestUser(db, 'observateur@example.org', 'observer');
-  return { db, app };
-}
+const setup = appWithStaff;
 
 describe('the registry of States (/espace/registre)', () => {
   test('lists every State by French name, each linking to its form, as valid HTML', async () => {
