@@ -37,20 +37,21 @@ export type DataSource = (audience?: Audience) => DataView;
  * shows a draft.
  */
 export function dataSource(db: Db): DataSource {
-  let views: Record<Audience, DataView> | null = null;
+  let current: { version: string; build: (audience: Audience) => DataView; views: Partial<Record<Audience, DataView>> } | null = null;
   return (audience = 'public') => {
     const version = dataVersion(db);
-    if (views === null || views.public.version !== version) {
+    if (current === null || current.version !== version) {
       const catalogue = readCatalogue(db);
       const data = readEngineData(db, catalogue);
       const review = readReviewState(db);
-      const demo = isDemoDataLoaded(db);
-      const common = { version, catalogue, demo, review };
-      views = {
-        public: { ...common, audience: 'public', engine: new EngineSnapshot(publicEngineData(data, review)), drafts: new Map() },
-        workspace: { ...common, audience: 'workspace', engine: new EngineSnapshot(data), drafts: draftsByYear(data, review) },
-      };
+      const common = { version, catalogue, demo: isDemoDataLoaded(db), review };
+      // Each audience's engine is built when first asked for: most requests are the public's.
+      const build = (a: Audience): DataView =>
+        a === 'public'
+          ? { ...common, audience: a, engine: new EngineSnapshot(publicEngineData(data, review)), drafts: new Map() }
+          : { ...common, audience: a, engine: new EngineSnapshot(data), drafts: draftsByYear(data, review) };
+      current = { version, build, views: {} };
     }
-    return views[audience];
+    return (current.views[audience] ??= current.build(audience));
   };
 }

@@ -54,6 +54,14 @@ export function latestAuditEntry(db: Db, where: SQL | undefined): AuditEntry | n
   return db.select().from(auditEntries).where(where).orderBy(desc(auditEntries.id)).limit(1).get() ?? null;
 }
 
+/** The entries of a (year, State) report: the report itself, its answers, its populations and its validation. */
+export const reportAuditWhere = (year: number, state: string): SQL | undefined =>
+  and(
+    eq(auditEntries.year, year),
+    eq(auditEntries.state, state),
+    inArray(auditEntries.entity, ['report', 'answer', 'membership', 'validation']),
+  );
+
 /**
  * Versions for the optimistic check of forms: the id of the latest audit entry of what a form
  * edits (0 if never changed). A form carries the version it was built from; a save is refused
@@ -61,15 +69,7 @@ export function latestAuditEntry(db: Db, where: SQL | undefined): AuditEntry | n
  */
 export const versionOf = {
   /** A (year, State) report: the report itself, its answers, its populations and its validation. */
-  report: (db: Db, year: number, state: string) =>
-    latestAuditEntry(
-      db,
-      and(
-        eq(auditEntries.year, year),
-        eq(auditEntries.state, state),
-        inArray(auditEntries.entity, ['report', 'answer', 'membership', 'validation']),
-      ),
-    ),
+  report: (db: Db, year: number, state: string) => latestAuditEntry(db, reportAuditWhere(year, state)),
   /** The figures of a year. */
   figures: (db: Db, year: number) => latestAuditEntry(db, and(eq(auditEntries.entity, 'figure'), eq(auditEntries.year, year))),
   /** A State of the registry. */

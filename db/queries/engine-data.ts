@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../client';
+import { META } from './meta';
 import { answers, figures, populationMemberships, reports } from '../schema';
 import { readCatalogue, type Catalogue } from './catalogue';
 import { readRegistry } from './registry';
@@ -33,18 +34,25 @@ export function readEngineData(db: Db, catalogue: Catalogue = readCatalogue(db))
 }
 
 /**
- * A number that changes whenever the data may have changed: `data_version` moves when another
- * connection (an import) commits, `total_changes()` when this one writes.
+ * A key that changes whenever the data may have changed: `data_version` moves when another
+ * connection (an import, a command) commits; the latest audit entry moves with every change this
+ * connection makes to the data, since the audit triggers record them all. Not `total_changes()`:
+ * sessions, sign-ins and rolled-back previews write too, and would empty every cache for nothing.
+ * The demonstration flag is part of the key too. (The catalogue tables are not audited: the seed
+ * loads them at start, before the first view.)
  */
 export function dataVersion(db: Db): string {
   let statement = versionStatements.get(db);
   if (!statement) {
     // Asked on every request: prepared once per connection.
-    statement = db.$client.prepare('SELECT total_changes() AS own, (SELECT data_version FROM pragma_data_version) AS external');
+    statement = db.$client.prepare(
+      `SELECT (SELECT coalesce(max(id), 0) FROM audit_entries) AS own, (SELECT data_version FROM pragma_data_version) AS external,
+         (SELECT value FROM meta WHERE key = '${META.demoData}') AS demo`,
+    );
     versionStatements.set(db, statement);
   }
-  const { own, external } = statement.get() as { own: number; external: number };
-  return `${external}:${own}`;
+  const { own, external, demo } = statement.get() as { own: number; external: number; demo: string | null };
+  return `${external}:${own}:${demo ?? ''}`;
 }
 
 const versionStatements = new WeakMap<Db, Statement>();

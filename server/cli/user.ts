@@ -81,13 +81,9 @@ export async function runUser(
         io.err(`Le compte ${email} existe déjà : rien n’a été changé.`);
         return 1;
       }
-      const secret = await password();
-      const problem = passwordProblem(secret);
-      if (problem) {
-        io.err(`Compte non créé : ${problem}.`);
-        return 1;
-      }
-      createUser(db, { email, role: role as Role, passwordHash: await hashPassword(secret), mechanisms });
+      const passwordHash = await newPasswordHash(password, io, 'Compte non créé');
+      if (passwordHash === null) return 1;
+      createUser(db, { email, role: role as Role, passwordHash, mechanisms });
       io.out(`Compte créé : ${email} (${role}${mechanisms.length ? ` ; ${mechanisms.join(', ')}` : ''}).`);
       return 0;
     }
@@ -106,13 +102,9 @@ export async function runUser(
       io.out(`Compte désactivé : ${email} (ses sessions sont fermées).`);
       return 0;
     }
-    const secret = await password();
-    const problem = passwordProblem(secret);
-    if (problem) {
-      io.err(`Mot de passe inchangé : ${problem}.`);
-      return 1;
-    }
-    setPasswordHash(db, user.id, await hashPassword(secret));
+    const passwordHash = await newPasswordHash(password, io, 'Mot de passe inchangé');
+    if (passwordHash === null) return 1;
+    setPasswordHash(db, user.id, passwordHash);
     io.out(`Mot de passe changé pour ${email} (ses sessions sont fermées).`);
     return 0;
   } catch (error) {
@@ -121,6 +113,17 @@ export async function runUser(
   } finally {
     db.$client.close();
   }
+}
+
+/** Reads a new password and hashes it, or says why it is refused (after `refusal`) and gives null. */
+async function newPasswordHash(password: () => Promise<string>, io: CliOutput, refusal: string): Promise<string | null> {
+  const secret = await password();
+  const problem = passwordProblem(secret);
+  if (problem) {
+    io.err(`${refusal} : ${problem}.`);
+    return null;
+  }
+  return hashPassword(secret);
 }
 
 if (require.main === module) {

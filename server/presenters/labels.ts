@@ -42,11 +42,3 @@ export function populationDescription(catalogue: Catalogue, population: string |
   if (ref?.key === 'yes') return `Les États dont la réponse à l’indicateur ${ref.of} est « oui » la même année.`;
   return catalogue.populations.find((p) => p.key === ref?.key)?.description ?? null;
 }
-
-/** Where a (year, State) report stands in the review (none: nothing entered). */
-export const REPORT_STATUS_LABELS = {
-  none: 'aucune saisie',
-  draft: 'brouillon',
-  validated: 'validé',
-  published: 'publié',
-} as const;

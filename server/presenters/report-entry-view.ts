@@ -22,7 +22,8 @@ import {
 } from '../domain/workspace/report-entry';
 import type { ReportEntry } from '../domain/workspace/report-store';
 import { formatDate, formatDateTime } from './format';
-import { ANSWER_LABELS, REPORT_STATUS_LABELS, populationLabel } from './labels';
+import { ANSWER_LABELS, populationLabel } from './labels';
+import { REPORT_STATUS_LABELS } from '../domain/review';
 import { reportSummary } from './report-view';
 
 export const STATUS_LABELS: Record<EntryStatus, string> = REPORT_STATUS_LABELS;

@@ -2,9 +2,9 @@ import type { DataView } from '../data-source';
 import { PLAN_YEARS } from '../domain/engine/types';
 import { isPartyInYear, type RegistryState } from '../domain/registry';
 import { formatDate } from './format';
-import { ANSWER_LABELS, REPORT_STATUS_LABELS } from './labels';
+import { ANSWER_LABELS } from './labels';
 import { reportJson } from './api-json';
-import { pairKey, reportStatus } from '../domain/review';
+import { REPORT_STATUS_LABELS, pairKey, reportStatus } from '../domain/review';
 
 export function statePage(view: DataView, state: RegistryState, year: number) {
   const { engine, catalogue } = view;

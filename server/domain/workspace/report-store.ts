@@ -2,7 +2,7 @@ import { reasonProblem } from './form';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import type { Catalogue } from '../../../db/queries/catalogue';
-import { latestAuditEntry, versionNumber, versionOf, withAudit, type AuditEntry } from '../../../db/queries/audit';
+import { latestAuditEntry, reportAuditWhere, versionNumber, versionOf, withAudit, type AuditEntry } from '../../../db/queries/audit';
 import { isYearPublished, validateReports } from '../../../db/queries/review';
 import { answers, auditEntries, populationMemberships, reports, users, validations } from '../../../db/schema';
 import { viewerActor } from '../actor';
@@ -74,19 +74,7 @@ export function readEntryStatus(db: Db, year: number, state: string, stored: Sto
 
 /** The latest changes of a (year, State) report (its row, answers, populations and validation), newest first. */
 export function recentReportAudit(db: Db, year: number, state: string, limit = 10): AuditEntry[] {
-  return db
-    .select()
-    .from(auditEntries)
-    .where(
-      and(
-        eq(auditEntries.year, year),
-        eq(auditEntries.state, state),
-        inArray(auditEntries.entity, ['report', 'answer', 'membership', 'validation']),
-      ),
-    )
-    .orderBy(desc(auditEntries.id))
-    .limit(limit)
-    .all();
+  return db.select().from(auditEntries).where(reportAuditWhere(year, state)).orderBy(desc(auditEntries.id)).limit(limit).all();
 }
 
 /** Everything the form of a (year, State) report is built from. */

@@ -1,10 +1,9 @@
 import type { AuditEntry } from '../../../db/queries/audit';
 import type { Catalogue } from '../../../db/queries/catalogue';
-import { REPORT_STATUS_LABELS } from '../../presenters/labels';
 import type { FileCounts } from '../exchange/apply';
 import type { ExchangeKind } from '../exchange/kinds';
 import { editableActions, isAdmin, type Viewer } from '../permissions';
-import { reportStatus, type ReviewState } from '../review';
+import { REPORT_STATUS_LABELS, reportStatus, type ReviewState } from '../review';
 
 type Entity = AuditEntry['entity'];
 
