@@ -207,18 +207,34 @@ export const figures = sqliteTable(
   ],
 );
 
-/** Whether a reporting year is published, and since when. */
-export const publications = sqliteTable(
-  'publications',
+/**
+ * A release: what the public sees of a reporting year, frozen when it was published. Publishing a
+ * year again after a correction adds a revision; a release is never changed afterwards, so public
+ * pages, the API and downloads stay the same between two releases. A year is published when it
+ * has a release.
+ */
+export const releases = sqliteTable(
+  'releases',
   {
-    year: integer('year').primaryKey(),
-    published: integer('published', { mode: 'boolean' }).notNull(),
-    publishedAt: text('published_at'),
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    year: integer('year').notNull(),
+    /** 1 for the first publication of the year, then 2, 3… */
+    revision: integer('revision').notNull(),
+    publishedAt: text('published_at').notNull(),
+    /** Null when published by the command line or the demonstration data. */
+    publishedBy: integer('published_by').references(() => users.id),
+    note: text('note'),
+    /**
+     * JSON of the year's data as published (ReleaseData). Null only for a year published before
+     * releases existed, until the next start freezes it (migration 0004).
+     */
+    data: text('data'),
+    /** JSON of the indicator values computed at publication (ReleaseValue[]). */
+    indicatorValues: text('indicator_values'),
+    /** JSON of what changed since the previous revision (ReleaseChanges); null for revision 1. */
+    changes: text('changes'),
   },
-  (t) => [
-    yearCheck('publications_year', t.year),
-    check('publications_published_at', sql`(${t.published} = 1) = (${t.publishedAt} IS NOT NULL)`),
-  ],
+  (t) => [uniqueIndex('releases_year_revision').on(t.year, t.revision), yearCheck('releases_year', t.year)],
 );
 
 /** Facts about the database itself, such as whether it holds demonstration data. */

@@ -3,10 +3,10 @@ import type { Db } from '../db/client';
 import { META, isDemoDataLoaded, readMeta, writeMeta } from '../db/queries/meta';
 import { readCatalogue } from '../db/queries/catalogue';
 import { readRegistry } from '../db/queries/registry';
-import { answers, auditEntries, figures, populationMemberships, publications, reports, validations } from '../db/schema';
+import { answers, auditEntries, figures, populationMemberships, releases, reports, validations } from '../db/schema';
 import { withAudit, type Actor } from '../db/queries/audit';
 import { validateReports } from '../db/queries/review';
-import { publishYears } from '../server/domain/exchange/apply';
+import { releaseYears } from '../server/domain/releases/publish';
 import type { Config } from '../server/config';
 import { generateDemoData, type DemoData } from './demo';
 
@@ -21,7 +21,7 @@ export interface DemoCounts {
 }
 
 export interface DemoClearCounts extends DemoCounts {
-  publications: number;
+  releases: number;
   validations: number;
 }
 
@@ -48,7 +48,7 @@ export function loadDemoData(
     insertChunked(data.figures, (chunk) => tx.insert(figures).values(chunk).run());
     const now = new Date().toISOString();
     validateReports(tx, [...data.reports, ...data.answers], null, now);
-    publishYears(tx, [...data.reports, ...data.answers, ...data.figures].map((r) => r.year), now);
+    releaseYears(tx, [...data.reports, ...data.answers, ...data.figures].map((r) => r.year), { now, by: null });
     writeMeta(tx, META.demoData, 'loaded');
     return {
       populationMemberships: data.populationMemberships.length,
@@ -60,7 +60,7 @@ export function loadDemoData(
 }
 
 /**
- * Deletes every row of the data tables and of publications, forgets the demonstration flag and
+ * Deletes every row of the data tables and every release, forgets the demonstration flag and
  * records when this happened (so the demonstration data is not loaded again), in one transaction.
  * Refuses (throws) when the database does not hold demonstration data, so that it never deletes
  * real data.
@@ -76,7 +76,7 @@ export function clearDemoData(db: Db, now: Date = new Date()): DemoClearCounts {
       figures: t.delete(figures).run().changes,
       reports: t.delete(reports).run().changes,
       populationMemberships: t.delete(populationMemberships).run().changes,
-      publications: t.delete(publications).run().changes,
+      releases: t.delete(releases).run().changes,
       validations: t.delete(validations).run().changes,
     };
     // The trail of fictitious data (and of its deletion just now) describes nothing real.

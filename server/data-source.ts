@@ -1,15 +1,18 @@
 import type { Request } from 'express';
 import type { Db } from '../db/client';
 import { readCatalogue, type Catalogue } from '../db/queries/catalogue';
-import { dataVersion, readEngineData } from '../db/queries/engine-data';
+import { dataVersion, engineIndicators, readEngineData } from '../db/queries/engine-data';
 import { isDemoDataLoaded } from '../db/queries/meta';
+import { readLatestReleases, readReleaseHistory, releaseVersion } from '../db/queries/releases';
 import { readReviewState } from '../db/queries/review';
+import { readRegistry } from '../db/queries/registry';
 import { EngineSnapshot } from './domain/engine/engine';
-import { draftsByYear, publicEngineData, type ReviewState } from './domain/review';
+import { releasedEngineData, type Release, type ReleaseHistory } from './domain/releases/release';
+import { draftsByYear, pairKey, type ReviewState } from './domain/review';
 
 /**
- * public: visitors who are not signed in, who see published years and validated reports only;
- * workspace: signed-in users, who see everything, drafts included.
+ * public: visitors who are not signed in, who see the latest release of each published year;
+ * workspace: signed-in users, who see the data as it stands, drafts included.
  */
 export type Audience = 'public' | 'workspace';
 
@@ -17,7 +20,7 @@ export const audienceOf = (req: Request): Audience => (req.viewer ? 'workspace' 
 
 /** What pages and the API read: the catalogue and the engine's results, for one version of the data and one audience. */
 export interface DataView {
-  /** Changes whenever the data may have changed: a key for anything derived from it. */
+  /** Changes whenever what this audience sees may have changed: a key for anything derived from it. */
   version: string;
   audience: Audience;
   catalogue: Catalogue;
@@ -26,32 +29,76 @@ export interface DataView {
   review: ReviewState;
   /** States whose report for a year is a draft (workspace only; empty for the public). */
   drafts: Map<number, Set<string>>;
+  /** Every release of every year, oldest revision first. */
+  releases: ReleaseHistory;
 }
 
 export type DataSource = (audience?: Audience) => DataView;
 
-/**
- * The current data view for an audience. Both views are kept while the data is unchanged and
- * rebuilt after any write, from this process or another (an import run from the command line),
- * so no restart is ever needed. The public view defaults, so that forgetting the audience never
- * shows a draft.
- */
-export function dataSource(db: Db): DataSource {
-  let current: { version: string; build: (audience: Audience) => DataView; views: Partial<Record<Audience, DataView>> } | null = null;
-  return (audience = 'public') => {
-    const version = dataVersion(db);
-    if (current === null || current.version !== version) {
+/** The public's review state: what the releases hold is, by definition, validated and published. */
+function releasedReview(latest: Release[]): ReviewState {
+  const review: ReviewState = { published: new Map(), validated: new Map() };
+  for (const { year, publishedAt, data } of latest) {
+    review.published.set(year, publishedAt);
+    for (const row of [...data.reports, ...data.answers]) {
+      review.validated.set(pairKey(row.year, row.state), { validatedBy: null, validatedAt: publishedAt });
+    }
+  }
+  return review;
+}
+
+const builders: Record<Audience, { version: (db: Db) => string; build: (db: Db) => Omit<DataView, 'version' | 'audience'> }> = {
+  // The public reads releases only: edits in the workspace change nothing it sees until the next release.
+  public: {
+    // Before the first release, the public sees the registry as it stands (and nothing else).
+    version: (db) => releaseVersion(db) ?? `registry:${dataVersion(db)}`,
+    build(db) {
+      const catalogue = readCatalogue(db);
+      const latest = readLatestReleases(db);
+      const registry = latest.length === 0 ? readRegistry(db) : [];
+      return {
+        catalogue,
+        engine: new EngineSnapshot(releasedEngineData(engineIndicators(catalogue), latest, registry)),
+        demo: isDemoDataLoaded(db),
+        review: releasedReview(latest),
+        drafts: new Map(),
+        releases: readReleaseHistory(db),
+      };
+    },
+  },
+  workspace: {
+    version: dataVersion,
+    build(db) {
       const catalogue = readCatalogue(db);
       const data = readEngineData(db, catalogue);
       const review = readReviewState(db);
-      const common = { version, catalogue, demo: isDemoDataLoaded(db), review };
-      // Each audience's engine is built when first asked for: most requests are the public's.
-      const build = (a: Audience): DataView =>
-        a === 'public'
-          ? { ...common, audience: a, engine: new EngineSnapshot(publicEngineData(data, review)), drafts: new Map() }
-          : { ...common, audience: a, engine: new EngineSnapshot(data), drafts: draftsByYear(data, review) };
-      current = { version, build, views: {} };
+      return {
+        catalogue,
+        engine: new EngineSnapshot(data),
+        demo: isDemoDataLoaded(db),
+        review,
+        drafts: draftsByYear(data, review),
+        releases: readReleaseHistory(db),
+      };
+    },
+  },
+};
+
+/**
+ * The current data view for an audience, kept while its version is unchanged and rebuilt after a
+ * change, from this process or another (an import run from the command line), so no restart is
+ * ever needed. Each audience's view is built when first asked for. The public view is the default,
+ * so that forgetting the audience never shows a draft.
+ */
+export function dataSource(db: Db): DataSource {
+  const current: Partial<Record<Audience, DataView>> = {};
+  return (audience = 'public') => {
+    const version = builders[audience].version(db);
+    let view = current[audience];
+    if (view === undefined || view.version !== version) {
+      view = { version, audience, ...builders[audience].build(db) };
+      current[audience] = view;
     }
-    return (current.views[audience] ??= current.build(audience));
+    return view;
   };
 }

@@ -1,11 +1,11 @@
-import type { Statement } from 'better-sqlite3';
+import { prepareOnce } from './prepared';
 import type { Db } from '../client';
 import { META } from './meta';
 import { answers, figures, populationMemberships, reports } from '../schema';
 import { readCatalogue, type Catalogue } from './catalogue';
 import { readRegistry } from './registry';
 import { parsePopulationRef } from '../../server/domain/population';
-import type { EngineData } from '../../server/domain/engine/types';
+import type { EngineData, EngineIndicator } from '../../server/domain/engine/types';
 
 /**
  * Everything the engine reads, for all years, in set-based queries. The indicators come from the
@@ -13,24 +13,29 @@ import type { EngineData } from '../../server/domain/engine/types';
  */
 export function readEngineData(db: Db, catalogue: Catalogue = readCatalogue(db)): EngineData {
   return {
-    indicators: [...catalogue.indicatorByCode.values()].map((i) => {
-      const ref = i.population === null ? null : parsePopulationRef(i.population);
-      return {
-        code: i.code,
-        action: i.action,
-        kind: i.kind,
-        population: ref?.key ?? null,
-        populationOf: ref?.of ?? null,
-        direction: i.direction,
-        derivedFrom: i.derivedFrom,
-      };
-    }),
+    indicators: engineIndicators(catalogue),
     states: readRegistry(db),
     memberships: db.select().from(populationMemberships).all(),
     reports: db.select().from(reports).all(),
     answers: db.select().from(answers).all(),
     figures: db.select().from(figures).all(),
   };
+}
+
+/** What the engine needs to know of the catalogue's indicators. */
+export function engineIndicators(catalogue: Catalogue): EngineIndicator[] {
+  return [...catalogue.indicatorByCode.values()].map((i) => {
+    const ref = i.population === null ? null : parsePopulationRef(i.population);
+    return {
+      code: i.code,
+      action: i.action,
+      kind: i.kind,
+      population: ref?.key ?? null,
+      populationOf: ref?.of ?? null,
+      direction: i.direction,
+      derivedFrom: i.derivedFrom,
+    };
+  });
 }
 
 /**
@@ -42,17 +47,10 @@ export function readEngineData(db: Db, catalogue: Catalogue = readCatalogue(db))
  * loads them at start, before the first view.)
  */
 export function dataVersion(db: Db): string {
-  let statement = versionStatements.get(db);
-  if (!statement) {
-    // Asked on every request: prepared once per connection.
-    statement = db.$client.prepare(
-      `SELECT (SELECT coalesce(max(id), 0) FROM audit_entries) AS own, (SELECT data_version FROM pragma_data_version) AS external,
-         (SELECT value FROM meta WHERE key = '${META.demoData}') AS demo`,
-    );
-    versionStatements.set(db, statement);
-  }
-  const { own, external, demo } = statement.get() as { own: number; external: number; demo: string | null };
+  const { own, external, demo } = prepareOnce(
+    db,
+    `SELECT (SELECT coalesce(max(id), 0) FROM audit_entries) AS own, (SELECT data_version FROM pragma_data_version) AS external,
+       (SELECT value FROM meta WHERE key = '${META.demoData}') AS demo`,
+  ).get() as { own: number; external: number; demo: string | null };
   return `${external}:${own}:${demo ?? ''}`;
 }
-
-const versionStatements = new WeakMap<Db, Statement>();

@@ -1,12 +1,13 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
-import { answers, publications, reports, validations } from '../schema';
+import { answers, releases, reports, validations } from '../schema';
 import { pairKey, type ReviewState } from '../../server/domain/review';
 
 export function readReviewState(db: Db): ReviewState {
   const published = new Map<number, string>();
-  for (const p of db.select().from(publications).where(eq(publications.published, true)).all()) {
-    published.set(p.year, p.publishedAt!);
+  // Revisions in order: the latest one's date stays.
+  for (const r of db.select().from(releases).orderBy(asc(releases.year), asc(releases.revision)).all()) {
+    published.set(r.year, r.publishedAt);
   }
   const validated: ReviewState['validated'] = new Map();
   for (const v of db.select().from(validations).all()) {
@@ -47,8 +48,4 @@ export function draftStates(db: Db, year: number): string[] {
       .map((v) => v.state),
   );
   return [...withData].filter((s) => !done.has(s)).sort();
-}
-
-export function isYearPublished(db: Db, year: number): boolean {
-  return db.select().from(publications).where(eq(publications.year, year)).get()?.published === true;
 }

@@ -2,7 +2,7 @@ import type { EngineData } from './engine/types';
 
 /** Which years are published and which (year, State) reports are validated. */
 export interface ReviewState {
-  /** Year → date it was published. */
+  /** Year → date of its latest release. */
   published: Map<number, string>;
   /** `pairKey(year, state)` → when it was validated. */
   validated: Map<string, { validatedBy: number | null; validatedAt: string }>;
@@ -24,24 +24,6 @@ export const pairKey = (year: number, state: string) => `${year}:${state}`;
 export function reportStatus(review: ReviewState, year: number, state: string): ReportStatus {
   if (!review.validated.has(pairKey(year, state))) return 'draft';
   return review.published.has(year) ? 'published' : 'validated';
-}
-
-/**
- * What the public may see: published years only, and within them the reports and answers of
- * validated (year, State) reports. Populations and figures of a published year are the ISU's own
- * records and are shown whole: a State whose report is still a draft stays in its denominators.
- */
-export function publicEngineData(data: EngineData, review: ReviewState): EngineData {
-  const published = (row: { year: number }) => review.published.has(row.year);
-  const validated = (row: { year: number; state: string }) =>
-    published(row) && review.validated.has(pairKey(row.year, row.state));
-  return {
-    ...data,
-    memberships: data.memberships.filter(published),
-    reports: data.reports.filter(validated),
-    answers: data.answers.filter(validated),
-    figures: data.figures.filter(published),
-  };
 }
 
 /** The (year, State) reports holding a report or an answer that nobody has validated yet, by year. */

@@ -1,7 +1,7 @@
 import type { YearResult } from '../domain/engine/engine';
 import type { EngineIndicator, IndicatorResult, Report } from '../domain/engine/types';
 import { POPULATION_KEYS, formatPopulationRef } from '../domain/population';
-import { isPartyInYear, isReportOnTime, type RegistryState } from '../domain/registry';
+import { isReportOnTime, type RegistryState } from '../domain/registry';
 
 /** The JSON shapes of the API (README, « API »): values unrounded, null where there is none. */
 
@@ -55,7 +55,7 @@ export function stateJson(state: RegistryState, result: YearResult, report: Repo
     iso3: state.iso3,
     name: state.nameFr,
     nameEn: state.nameEn,
-    party: isPartyInYear(state, result.year),
+    party: result.populations.get('party').has(state.iso3),
     partyFrom: state.partyFrom,
     partyUntil: state.partyUntil,
     populations: statePopulations(state.iso3, result),

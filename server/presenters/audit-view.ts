@@ -78,9 +78,12 @@ const FIELDS: Record<AuditEntity, Field[]> = {
     { key: 'party_from', label: 'entrée en vigueur', format: isoDate },
     { key: 'party_until', label: 'retrait effectif', format: isoDate },
   ],
+  // Entries written before releases existed carry `published`; later ones a revision and a note.
   publication: [
     { key: 'published', label: 'publiée', format: yesNo },
+    { key: 'revision', label: 'révision', format: number },
     { key: 'published_at', label: 'publiée le', format: timestamp },
+    { key: 'note', label: 'note', format: text },
   ],
   validation: [
     {

@@ -1,6 +1,6 @@
 import type { DataView } from '../data-source';
 import { PLAN_YEARS } from '../domain/engine/types';
-import { isPartyInYear, type RegistryState } from '../domain/registry';
+import { type RegistryState } from '../domain/registry';
 import { formatDate } from './format';
 import { ANSWER_LABELS } from './labels';
 import { reportJson } from './api-json';
@@ -46,7 +46,7 @@ export function statePage(view: DataView, state: RegistryState, year: number) {
     .filter((row) => row.cells.some((c) => c.answer !== null));
   return {
     state,
-    partyNow: isPartyInYear(state, year),
+    partyNow: engine.year(year).populations.get('party').has(state.iso3),
     partyFrom: state.partyFrom ? formatDate(state.partyFrom) : null,
     partyUntil: state.partyUntil ? formatDate(state.partyUntil) : null,
     years,

@@ -1,5 +1,4 @@
 import type { DataView } from '../data-source';
-import { isPartyInYear } from '../domain/registry';
 import { reportSummary } from './report-view';
 import { statePopulations } from './api-json';
 
@@ -11,7 +10,7 @@ export function statesPage(view: DataView, year: number) {
   const states = [...engine.index.states]
     .sort((a, b) => a.nameFr.localeCompare(b.nameFr, 'fr'))
     .map((s) => {
-      const party = isPartyInYear(s, year);
+      const party = result.populations.get('party').has(s.iso3);
       const report = engine.index.reports.get(year)?.get(s.iso3);
       const populations = statePopulations(s.iso3, result)
         .filter((key) => key !== 'party' && key !== 'non_party')

@@ -6,7 +6,7 @@ import { count } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { openDatabase, type Db } from '../../db/client';
 import { META, readMeta } from '../../db/queries/meta';
-import { answers, auditEntries, figures, indicators, populationMemberships, publications, reports, states, validations } from '../../db/schema';
+import { answers, auditEntries, figures, indicators, populationMemberships, releases, reports, states, validations } from '../../db/schema';
 import { loadDemoData } from '../../seed/demo-load';
 import { loadSeed } from '../../seed/load';
 
@@ -60,7 +60,7 @@ describe('npm run demo:clear', () => {
     expect(first.stdout).toContain('2 publications');
 
     withDatabase(file, (db) => {
-      for (const table of [populationMemberships, reports, answers, figures, publications, validations, auditEntries]) {
+      for (const table of [populationMemberships, reports, answers, figures, releases, validations, auditEntries]) {
         expect(tableCount(db, table)).toBe(0);
       }
       expect(tableCount(db, indicators)).toBe(indicatorCount);

@@ -4,7 +4,7 @@ import { readConfig, type Config } from '../../server/config';
 import { loadSeed } from '../../seed/load';
 import { validateReports } from '../../db/queries/review';
 import { answers, reports } from '../../db/schema';
-import { publishYears } from '../../server/domain/exchange/apply';
+import { releaseYears } from '../../server/domain/releases/publish';
 
 /** A fresh in-memory database with the catalogue and registry loaded. */
 export function seededDatabase(): Db {
@@ -25,5 +25,5 @@ export function testApp(db: Db = seededDatabase(), config: Partial<Config> = {})
 export function publishEverything(db: Db, now = '2026-06-01T09:00:00.000Z'): void {
   const rows = [...db.select().from(reports).all(), ...db.select().from(answers).all()];
   validateReports(db, rows, null, now);
-  publishYears(db, rows.map((r) => r.year), now);
+  releaseYears(db, rows.map((r) => r.year), { now, by: null });
 }

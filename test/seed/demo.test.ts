@@ -10,7 +10,7 @@ import {
   mechanismActions,
   populationMemberships,
   populations,
-  publications,
+  releases,
   validations,
   auditEntries,
   reports,
@@ -316,14 +316,14 @@ describe('loading and clearing demonstration data', () => {
     }
   });
 
-  test('clearing empties the data tables and publications, keeps catalogue and registry, and remembers it', () => {
+  test('clearing empties the data tables and releases, keeps catalogue and registry, and remembers it', () => {
     const db = seededDatabase();
     const before = catalogueAndRegistry(db);
     loadDemoData(db);
     const validatedPairs = tableCount(db, validations);
     const removed = clearDemoData(db, new Date('2026-02-03T04:05:06.000Z'));
-    expect(removed).toEqual({ ...demoDataSizes(generateDemoData(catalogue, registry)), publications: 2, validations: validatedPairs });
-    for (const table of [populationMemberships, reports, answers, figures, publications, validations, auditEntries]) {
+    expect(removed).toEqual({ ...demoDataSizes(generateDemoData(catalogue, registry)), releases: 2, validations: validatedPairs });
+    for (const table of [populationMemberships, reports, answers, figures, releases, validations, auditEntries]) {
       expect(tableCount(db, table)).toBe(0);
     }
     expect(catalogueAndRegistry(db)).toEqual(before);

@@ -4,7 +4,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import type { Db } from '../../db/client';
 import { answers } from '../../db/schema';
-import { seededDatabase, testApp } from '../helpers/context';
+import { publishEverything, seededDatabase, testApp } from '../helpers/context';
 import { fragment, hrefsOf, htmlProblems, textOf } from '../helpers/html';
 import {
   COMMITTEES,
@@ -288,6 +288,8 @@ describe('an empty population', () => {
       .set({ answer: 'no' })
       .where(and(eq(answers.year, 2026), eq(answers.indicator, '15.1'), eq(answers.answer, 'yes')))
       .run();
+    // The public sees the change once it is published.
+    publishEverything(db);
     return db;
   }
   const { app } = testApp(databaseWithoutYesTo151());
@@ -315,6 +317,7 @@ describe('a note holding markup', () => {
     .set({ note: NOTE })
     .where(and(eq(answers.year, 2026), eq(answers.indicator, '1.1'), eq(answers.state, 'AFG')))
     .run();
+  publishEverything(db);
   const { app } = testApp(db);
 
   test.each(['/indicators/1.1', '/states/AFG'])('is escaped on %s', async (path) => {

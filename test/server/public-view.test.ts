@@ -2,7 +2,7 @@ import request from 'supertest';
 import { withAudit } from '../../db/queries/audit';
 import { validateReports } from '../../db/queries/review';
 import { answers, populationMemberships, reports } from '../../db/schema';
-import { publishYears } from '../../server/domain/exchange/apply';
+import { releaseYears } from '../../server/domain/releases/publish';
 import { testApp } from '../helpers/context';
 import { createTestUser, signedInAgent } from '../helpers/session';
 
@@ -33,7 +33,7 @@ function fixture() {
       ])
       .run();
     validateReports(tx, [{ year: 2025, state: 'COL' }, { year: 2026, state: 'COL' }], null, '2026-05-01T00:00:00Z');
-    publishYears(tx, [2025], '2026-05-02T00:00:00Z');
+    releaseYears(tx, [2025], { now: '2026-05-02T00:00:00Z', by: null });
   });
   return { db, app };
 }

@@ -5,6 +5,7 @@ import type { Answer, EngineData, EngineIndicator, Figure, Report } from './type
 export interface EngineIndex {
   states: RegistryState[];
   stateByIso3: Map<string, RegistryState>;
+  parties: ReadonlyMap<number, ReadonlySet<string>>;
   indicators: EngineIndicator[];
   indicatorByCode: Map<string, EngineIndicator>;
   /** year → population → States entered. */
@@ -32,6 +33,7 @@ export function indexEngineData(data: EngineData): EngineIndex {
   const index: EngineIndex = {
     states: data.states,
     stateByIso3: new Map(data.states.map((s) => [s.iso3, s])),
+    parties: data.parties ?? new Map(),
     indicators: data.indicators,
     indicatorByCode: new Map(data.indicators.map((i) => [i.code, i])),
     memberships: new Map(),

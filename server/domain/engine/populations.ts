@@ -40,9 +40,11 @@ export class YearPopulations {
     const { index, year } = this;
     switch (key) {
       case 'party':
-        return new Set(index.states.filter((s) => isPartyInYear(s, year)).map((s) => s.iso3));
-      case 'non_party':
-        return new Set(index.states.filter((s) => !isPartyInYear(s, year)).map((s) => s.iso3));
+        return index.parties.get(year) ?? new Set(index.states.filter((s) => isPartyInYear(s, year)).map((s) => s.iso3));
+      case 'non_party': {
+        const party = this.get('party');
+        return new Set(index.states.filter((s) => !party.has(s.iso3)).map((s) => s.iso3));
+      }
       case 'obligations': {
         const union = new Set<string>();
         for (const population of OBLIGATION_POPULATIONS) for (const state of this.get(population)) union.add(state);

@@ -56,6 +56,11 @@ export interface Figure {
 export interface EngineData {
   indicators: EngineIndicator[];
   states: RegistryState[];
+  /**
+   * The States Parties of a year as its release froze them (public view). Where a year is absent,
+   * they are derived from the registry's dates.
+   */
+  parties?: ReadonlyMap<number, ReadonlySet<string>>;
   memberships: Membership[];
   reports: Report[];
   answers: Answer[];

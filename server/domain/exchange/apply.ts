@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { answers, figures, populationMemberships, publications, reports, states } from '../../../db/schema';
+import { answers, figures, populationMemberships, reports, states } from '../../../db/schema';
 import { syncTable, type SyncCounts } from '../../../db/sync';
 import type { ExchangeKind } from './kinds';
 import type { StateRow, ValidFile } from './validate';
@@ -13,11 +13,6 @@ export interface FileCounts {
   unchanged: number;
 }
 
-export interface PublishedYear {
-  year: number;
-  /** Already published before this call: its publication date is kept. */
-  already: boolean;
-}
 
 /**
  * Writes validated files: inserts new rows, updates rows whose values differ, never deletes
@@ -84,19 +79,4 @@ function applyStates(db: Db, rows: StateRow[], now: string): SyncCounts {
     }
   }
   return counts;
-}
-
-/** Marks the years published; a year already published keeps its original date. */
-export function publishYears(db: Db, years: number[], now: string): PublishedYear[] {
-  return [...new Set(years)]
-    .sort((a, b) => a - b)
-    .map((year) => {
-      const current = db.select().from(publications).where(eq(publications.year, year)).get();
-      if (current?.published) return { year, already: true };
-      db.insert(publications)
-        .values({ year, published: true, publishedAt: now })
-        .onConflictDoUpdate({ target: publications.year, set: { published: true, publishedAt: now } })
-        .run();
-      return { year, already: false };
-    });
 }

@@ -4,7 +4,8 @@ import { lastAuditId, type AuditEntry } from '../../../db/queries/audit';
 import { isDemoDataLoaded } from '../../../db/queries/meta';
 import { auditEntries } from '../../../db/schema';
 import { validateReports } from '../../../db/queries/review';
-import { applyFiles, publishYears, type FileCounts, type PublishedYear } from './apply';
+import { applyFiles, type FileCounts } from './apply';
+import { releaseYears, type ReleaseOutcome } from '../releases/publish';
 import { readExchangeContext } from './context';
 import { readCsv, type CsvTable } from './csv';
 import { detectKind, KINDS } from './kinds';
@@ -59,7 +60,7 @@ export interface ImportSummary {
   files: FileCounts[];
   dryRun: boolean;
   /** Null when publishing was not asked for. */
-  published: PublishedYear[] | null;
+  published: ReleaseOutcome[] | null;
   /** Every change written, oldest first, when `collectChanges` was asked for. */
   changes?: AuditEntry[];
 }
@@ -146,7 +147,7 @@ export function importFiles(
     const summary: ImportSummary = {
       files: counts,
       dryRun: options.dryRun ?? false,
-      published: options.publish ? publishYears(tx, rows.map((r) => r.year), now) : null,
+      published: options.publish ? releaseYears(tx, rows.map((r) => r.year), { now, by: null }) : null,
     };
     if (options.collectChanges) {
       summary.changes = tx.select().from(auditEntries).where(gt(auditEntries.id, mark)).orderBy(asc(auditEntries.id)).all();
@@ -175,10 +176,24 @@ export function formatImportSummary(summary: ImportSummary): string[] {
     if (years.length === 0) {
       lines.push('Publication : aucune année dans les lignes importées, rien à publier.');
     } else {
-      const list = years.map((y) => (y.already ? `${y.year} (déjà publiée)` : `${y.year}`)).join(', ');
+      const list = years.map(releaseOutcomeText).join(', ');
       lines.push(`${years.length > 1 ? 'Années publiées' : 'Année publiée'} : ${list}.`);
     }
   }
   if (summary.dryRun) lines.push('Simulation : rien n’a été écrit.');
   return lines;
+}
+
+/** « 2026 (révision 2) », « 2025 (inchangée depuis la révision 1) »… */
+function releaseOutcomeText(outcome: ReleaseOutcome): string {
+  switch (outcome.status) {
+    case 'first':
+      return `${outcome.year}`;
+    case 'revision':
+      return `${outcome.year} (révision ${outcome.revision})`;
+    case 'unchanged':
+      return `${outcome.year} (inchangée depuis la révision ${outcome.revision})`;
+    case 'empty':
+      return `${outcome.year} (rien à publier)`;
+  }
 }

@@ -3,7 +3,7 @@ import { reasonProblem, type FieldError } from './form';
 import type { Db } from '../../../db/client';
 import type { Catalogue, CatalogueIndicator } from '../../../db/queries/catalogue';
 import { versionNumber, versionOf, withAudit, type Actor, type AuditEntry } from '../../../db/queries/audit';
-import { isYearPublished } from '../../../db/queries/review';
+import { isYearPublished } from '../../../db/queries/releases';
 import { figures } from '../../../db/schema';
 import { readNumber } from '../exchange/values';
 

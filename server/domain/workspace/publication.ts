@@ -1,23 +1,37 @@
 import type { Db } from '../../../db/client';
 import { withAudit, type Actor } from '../../../db/queries/audit';
-import { draftStates, isYearPublished } from '../../../db/queries/review';
+import { isYearPublished, readLatestReleases, readYearForRelease } from '../../../db/queries/releases';
+import { draftStates } from '../../../db/queries/review';
 import { validations } from '../../../db/schema';
 import { eq } from 'drizzle-orm';
-import { publishYears } from '../exchange/apply';
+import { releaseYear, type ReleaseOutcome } from '../releases/publish';
+import { sameReleaseData } from '../releases/release';
 
-export type PublishResult = { ok: true } | { ok: false; message: string; drafts?: string[] };
+export type PublishResult = { ok: true; outcome: ReleaseOutcome } | { ok: false; message: string; drafts?: string[] };
+
+/** The longest release note accepted. */
+export const RELEASE_NOTE_MAX = 2000;
 
 /**
- * Publishes a year: the public then sees its figures and validated reports. Refused while a report
- * of the year is still a draft (the public would see figures without it, and nobody would know),
- * when nothing is validated, or when it is published already.
+ * Publishes a year: its data as it stands (validated reports only) becomes a release, the first
+ * one or a new revision, and the public sees it from then on. Refused while a report of the year is
+ * still a draft (the public would see figures without it, and nobody would know), when nothing is
+ * validated, and when nothing changed since the year's latest release.
  */
-export function publishYear(db: Db, actor: Actor, year: number, now: Date = new Date()): PublishResult {
+export function publishYear(
+  db: Db,
+  actor: Actor,
+  year: number,
+  options: { note?: string | null; now?: Date } = {},
+): PublishResult {
+  const now = options.now ?? new Date();
+  if ((options.note ?? '').length > RELEASE_NOTE_MAX) {
+    return { ok: false, message: `La note de publication dépasse ${RELEASE_NOTE_MAX} caractères.` };
+  }
   return withAudit(
     db,
     actor,
     (tx): PublishResult => {
-      if (isYearPublished(tx, year)) return { ok: false, message: `L’année ${year} est déjà publiée.` };
       const drafts = draftStates(tx, year);
       if (drafts.length > 0) {
         const n = drafts.length;
@@ -27,12 +41,28 @@ export function publishYear(db: Db, actor: Actor, year: number, now: Date = new 
           drafts,
         };
       }
-      if (!tx.select().from(validations).where(eq(validations.year, year)).get()) {
+      if (!isYearPublished(tx, year) && !tx.select().from(validations).where(eq(validations.year, year)).get()) {
         return { ok: false, message: `L’année ${year} n’a aucun rapport validé : rien à publier.` };
       }
-      publishYears(tx, [year], now.toISOString());
-      return { ok: true };
+      const outcome = releaseYear(tx, year, { now: now.toISOString(), by: actor.userId, note: options.note });
+      if (outcome.status === 'unchanged') {
+        return {
+          ok: false,
+          message: `Rien n’a changé dans les données de ${year} depuis sa révision ${outcome.revision} : aucune nouvelle révision n’est publiée.`,
+        };
+      }
+      if (outcome.status === 'empty') return { ok: false, message: `L’année ${year} ne contient aucune donnée : rien à publier.` };
+      return { ok: true, outcome };
     },
-    { now },
+    { now, reason: options.note },
   );
+}
+
+/** Whether a published year holds changes the public does not see yet (a new revision would differ). */
+export function unreleasedYears(db: Db): Set<number> {
+  const pending = new Set<number>();
+  for (const release of readLatestReleases(db)) {
+    if (!sameReleaseData(release.data, readYearForRelease(db, release.year))) pending.add(release.year);
+  }
+  return pending;
 }

@@ -1,7 +1,8 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { versionNumber, versionOf, withAudit, type Actor, type AuditEntry } from '../../../db/queries/audit';
-import { populationMemberships, publications, states } from '../../../db/schema';
+import { populationMemberships, states } from '../../../db/schema';
+import { anyYearPublished } from '../../../db/queries/releases';
 import { readDate } from '../exchange/values';
 import { isPartyInYear, reportDueDate } from '../registry';
 import { reasonProblem, type FieldError } from './form';
@@ -69,7 +70,7 @@ export function readStateEntry(db: Db, iso3: string): StateEntryState | null {
       .where(eq(populationMemberships.state, iso3))
       .orderBy(asc(populationMemberships.year), asc(populationMemberships.population))
       .all(),
-    anyYearPublished: db.select().from(publications).where(eq(publications.published, true)).get() !== undefined,
+    anyYearPublished: anyYearPublished(db),
     version: versionOf.state(db, iso3),
   };
 }

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { RouteContext } from '../../app';
 import { viewerActor } from '../../domain/actor';
 import { isAdmin } from '../../domain/permissions';
-import { publishYear } from '../../domain/workspace/publication';
+import { publishYear, unreleasedYears } from '../../domain/workspace/publication';
 import { requireRole } from '../../middleware/viewer';
 import { workspaceHome } from '../../presenters/workspace-home';
 import { yearParam } from '../params';
@@ -11,15 +11,16 @@ export function homeRoutes({ db, data }: RouteContext): Router {
   const router = Router();
 
   router.get('/', (req, res) => {
-    const flash = typeof req.query.publiee === 'string' ? `L’année ${req.query.publiee} est publiée : le public la voit désormais.` : null;
-    res.render('workspace/home', { title: 'Espace de travail', flash, ...workspaceHome(data('workspace'), req.viewer!) });
+    const flash = typeof req.query.publiee === 'string' ? publishedMessage(req.query.publiee, req.query.revision) : null;
+    res.render('workspace/home', { title: 'Espace de travail', flash, ...workspaceHome(data('workspace'), req.viewer!, unreleasedYears(db)) });
   });
 
   router.post('/annees/:year/publication', requireRole(isAdmin, 'de publier une année'), (req, res) => {
     const year = yearParam(req.params.year, 0);
-    const result = publishYear(db, viewerActor(req.viewer!), year);
+    const note = typeof req.body?.note === 'string' ? req.body.note : '';
+    const result = publishYear(db, viewerActor(req.viewer!), year, { note });
     if (result.ok) {
-      res.redirect(303, `/espace?publiee=${year}`);
+      res.redirect(303, `/espace?publiee=${year}&revision=${result.outcome.revision}`);
       return;
     }
     const view = data('workspace');
@@ -28,9 +29,17 @@ export function homeRoutes({ db, data }: RouteContext): Router {
       errors: [{ message: result.message }],
       errorTitle: 'Publication refusée',
       refusedDrafts: result.drafts?.map((iso3) => ({ iso3, year, name: view.engine.index.stateByIso3.get(iso3)?.nameFr ?? iso3 })),
-      ...workspaceHome(view, req.viewer!),
+      note,
+      noteYear: year,
+      ...workspaceHome(view, req.viewer!, unreleasedYears(db)),
     });
   });
 
   return router;
+}
+
+function publishedMessage(year: string, revision: unknown): string {
+  return revision === '1' || revision === undefined
+    ? `L’année ${year} est publiée : le public la voit désormais.`
+    : `La révision ${revision} de l’année ${year} est publiée : le public la voit désormais.`;
 }

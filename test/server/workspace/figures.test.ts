@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { auditEntries, figures, publications } from '../../../db/schema';
+import { auditEntries, figures, releases } from '../../../db/schema';
 import { readCatalogue } from '../../../db/queries/catalogue';
 import { fragment, htmlProblems, textOf } from '../../helpers/html';
 import { appWithStaff, signedInAgent, type Agent } from '../../helpers/session';
@@ -201,7 +201,7 @@ describe('figures per year (/espace/chiffres/:year)', () => {
 
   test('in a published year, a reason is required, and recorded with the change', async () => {
     const { db, app } = await setup();
-    db.insert(publications).values({ year: YEAR, published: true, publishedAt: '2026-06-01T09:00:00.000Z' }).run();
+    db.insert(releases).values({ year: YEAR, revision: 1, publishedAt: '2026-06-01T09:00:00.000Z' }).run();
     const admin = await signedInAgent(app, 'admin@example.org');
     const page = await admin.get(URL).expect(200);
     expect(textOf(page.text)).toContain('Obligatoire : l’année 2026 est publiée');

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { lastAuditId, withAudit, type Actor } from '../../../db/queries/audit';
-import { answers, auditEntries, figures, populationMemberships, publications, reports, states, validations } from '../../../db/schema';
+import { answers, auditEntries, figures, populationMemberships, releases, reports, states, validations } from '../../../db/schema';
 import { readCsv } from '../../../server/domain/exchange/csv';
 import { formatDate, formatDateTime } from '../../../server/presenters/format';
 import { testApp } from '../../helpers/context';
@@ -61,7 +61,7 @@ async function fixture() {
     tx.insert(validations).values({ year: 2026, state: 'COL', validatedBy: marie.id, validatedAt: '2026-05-05T10:00:00.000Z' }).run(),
   );
   write('publication', web, '2026-05-06T10:00:00.000Z', (tx) =>
-    tx.insert(publications).values({ year: 2026, published: true, publishedAt: '2026-05-06T10:00:00.000Z' }).run(),
+    tx.insert(releases).values({ year: 2026, revision: 1, publishedAt: '2026-05-06T10:00:00.000Z', note: 'Première publication' }).run(),
   );
   write(
     'registry',
@@ -176,7 +176,8 @@ describe('the journal (audit trail) page', () => {
     const publication = rowsOf((await agent.get('/espace/journal?entite=publication').expect(200)).text);
     expect([...publication.keys()]).toEqual([ids.publication]);
     expect(publication.get(ids.publication!)).toContain('Publication de 2026');
-    expect(publication.get(ids.publication!)).toContain('publiée : — → devient oui');
+    expect(publication.get(ids.publication!)).toContain('révision : — → devient 1');
+    expect(publication.get(ids.publication!)).toContain('note : — → devient Première publication');
   });
 
   test('the filter form is labelled and keeps the chosen values', async () => {

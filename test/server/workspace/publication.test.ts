@@ -1,7 +1,8 @@
 import request from 'supertest';
 import { and, eq } from 'drizzle-orm';
 import { withAudit } from '../../../db/queries/audit';
-import { isYearPublished, validateReports } from '../../../db/queries/review';
+import { validateReports } from '../../../db/queries/review';
+import { isYearPublished } from '../../../db/queries/releases';
 import { answers, auditEntries, populationMemberships, reports } from '../../../db/schema';
 import { testApp } from '../../helpers/context';
 import { htmlProblems } from '../../helpers/html';
@@ -42,7 +43,7 @@ describe('publishing a year', () => {
     validateReports(db, [{ year: 2026, state: 'AFG' }], null, '2026-05-01T00:00:00Z');
     const done = await publish(admin, 2026);
     expect(done.status).toBe(303);
-    expect(done.headers.location).toBe('/espace?publiee=2026');
+    expect(done.headers.location).toBe('/espace?publiee=2026&revision=1');
     expect((await admin.get(done.headers.location!)).text).toContain('L’année 2026 est publiée');
     expect(isYearPublished(db, 2026)).toBe(true);
     const entry = db.select().from(auditEntries).where(and(eq(auditEntries.entity, 'publication'), eq(auditEntries.year, 2026))).get();
@@ -50,7 +51,7 @@ describe('publishing a year', () => {
 
     const visitor = await request(app).get('/api/v1/indicators?year=2026').expect(200);
     expect(visitor.body.indicators.find((i: { code: string }) => i.code === '1.1')).toMatchObject({ numerator: 1, denominator: 1 });
-    expect((await publish(admin, 2026)).text).toContain('L’année 2026 est déjà publiée.');
+    expect((await publish(admin, 2026)).text).toContain('Rien n’a changé dans les données de 2026 depuis sa révision 1');
   });
 
   test('a year without a validated report has nothing to publish', async () => {

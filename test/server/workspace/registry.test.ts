@@ -1,7 +1,7 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { withAudit } from '../../../db/queries/audit';
-import { auditEntries, populationMemberships, publications, states } from '../../../db/schema';
+import { auditEntries, populationMemberships, releases, states } from '../../../db/schema';
 import { loadSeed } from '../../../seed/load';
 import { fragment, hrefsOf, htmlProblems, textOf } from '../../helpers/html';
 import { appWithStaff, signedInAgent, type Agent } from '../../helpers/session';
@@ -208,7 +208,7 @@ describe('the registry of States (/espace/registre)', () => {
 
   test('once a year is published, a change to the registry needs a reason', async () => {
     const { db, app } = await setup();
-    db.insert(publications).values({ year: 2025, published: true, publishedAt: '2025-06-01T09:00:00.000Z' }).run();
+    db.insert(releases).values({ year: 2025, revision: 1, publishedAt: '2025-06-01T09:00:00.000Z' }).run();
     const admin = await signedInAgent(app, 'admin@example.org');
     const fields = await openForm(admin, 'KHM');
     const refused = await admin.post('/espace/registre/KHM').type('form').send({ ...fields, party: 'yes', party_from: '2024-01-01' }).expect(400);

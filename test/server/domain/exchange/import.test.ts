@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { answers, figures, populationMemberships, publications, reports, states } from '../../../../db/schema';
+import { answers, figures, populationMemberships, releases, reports, states } from '../../../../db/schema';
 import { formatImportSummary, importFiles, type ImportResult } from '../../../../server/domain/exchange/import';
 import { loadSeed } from '../../../../seed/load';
 import { seededDatabase } from '../../../helpers/context';
@@ -47,7 +47,7 @@ describe('importing the exchange files', () => {
       ]),
     );
     // Publication only when asked.
-    expect(db.select().from(publications).all()).toEqual([]);
+    expect(db.select().from(releases).all()).toEqual([]);
   });
 
   test('States the import adds or changes are marked edited, so the seed no longer overrides them', () => {
@@ -109,23 +109,27 @@ describe('importing the exchange files', () => {
     expect(dumpTables(db)).toEqual(before);
   });
 
-  test('--publish marks published every year present in the rows, keeping an earlier publication date', () => {
+  test('--publish releases every year present in the rows; a year that changed gets a new revision', () => {
     const db = seededDatabase();
-    db.insert(publications).values({ year: 2025, published: true, publishedAt: '2025-09-01T00:00:00.000Z' }).run();
-    db.insert(publications).values({ year: 2026, published: false, publishedAt: null }).run();
-    const result = importFiles(db, validFixtures(), { publish: true, now: NOW });
-    expect(summaryOf(result).at(-1)).toBe('Années publiées : 2025 (déjà publiée), 2026.');
-    expect(db.select().from(publications).all()).toEqual([
-      { year: 2025, published: true, publishedAt: '2025-09-01T00:00:00.000Z' },
-      { year: 2026, published: true, publishedAt: NOW.toISOString() },
+    const revisions = () => db.select({ year: releases.year, revision: releases.revision }).from(releases).orderBy(releases.id).all();
+    expect(summaryOf(importFiles(db, validFixtures(), { publish: true, now: NOW })).at(-1)).toBe('Années publiées : 2025, 2026.');
+    expect(revisions()).toEqual([
+      { year: 2025, revision: 1 },
+      { year: 2026, revision: 1 },
     ]);
+    expect(summaryOf(importFiles(db, validFixtures(), { publish: true, now: NOW })).at(-1)).toBe(
+      'Années publiées : 2025 (inchangée depuis la révision 1), 2026 (inchangée depuis la révision 1).',
+    );
+    const corrected = csvFile('answers.csv', ['year,state,indicator,answer,source,note', '2026,AFG,1.1,yes,Rapport corrigé,']);
+    expect(summaryOf(importFiles(db, [corrected], { publish: true, now: NOW })).at(-1)).toBe('Année publiée : 2026 (révision 2).');
+    expect(revisions().at(-1)).toEqual({ year: 2026, revision: 2 });
   });
 
   test('--publish with only a states file publishes nothing', () => {
     const db = seededDatabase();
     const result = importFiles(db, validFixtures(['states.csv']), { publish: true, now: NOW });
     expect(summaryOf(result).at(-1)).toBe('Publication : aucune année dans les lignes importées, rien à publier.');
-    expect(db.select().from(publications).all()).toEqual([]);
+    expect(db.select().from(releases).all()).toEqual([]);
   });
 
   test('a State made party by a states file of the same call may join a population from that year', () => {

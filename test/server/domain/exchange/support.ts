@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../../../db/client';
-import { answers, figures, populationMemberships, publications, reports, states } from '../../../../db/schema';
+import { answers, figures, populationMemberships, releases, reports, states } from '../../../../db/schema';
 import type { ImportFile } from '../../../../server/domain/exchange/import';
 
 export const FIXTURES = path.join(__dirname, '..', '..', '..', 'fixtures', 'exchange');
@@ -27,6 +27,6 @@ export function dumpTables(db: Db) {
     reports: sorted(db.select().from(reports).all()),
     answers: sorted(db.select().from(answers).all()),
     figures: sorted(db.select().from(figures).all()),
-    publications: sorted(db.select().from(publications).all()),
+    releases: sorted(db.select().from(releases).all()),
   };
 }

@@ -1,0 +1,89 @@
+import type { Db } from '../../../db/client';
+import { readCatalogue } from '../../../db/queries/catalogue';
+import { engineIndicators } from '../../../db/queries/engine-data';
+import {
+  fillRelease,
+  insertRelease,
+  readLatestReleases,
+  readYearForRelease,
+  unfrozenReleases,
+} from '../../../db/queries/releases';
+import { EngineSnapshot } from '../engine/engine';
+import {
+  hasReleaseContent,
+  releaseChanges,
+  releasedEngineData,
+  releaseValues,
+  sameReleaseData,
+  type ReleaseData,
+} from './release';
+
+/** first: the year's first release; revision: a new revision; unchanged: same data as its latest release; empty: nothing to publish. */
+export type ReleaseStatus = 'first' | 'revision' | 'unchanged' | 'empty';
+
+export interface ReleaseOutcome {
+  year: number;
+  status: ReleaseStatus;
+  /** The revision now public (null when the year is still unpublished). */
+  revision: number | null;
+  publishedAt: string | null;
+}
+
+/** The values of `year` if `data` were published beside the other years' latest releases. */
+function valuesWith(db: Db, data: ReleaseData) {
+  const others = readLatestReleases(db).filter((r) => r.year !== data.year);
+  const engineData = releasedEngineData(engineIndicators(readCatalogue(db)), [
+    ...others,
+    { id: Number.MAX_SAFE_INTEGER, data },
+  ]);
+  return releaseValues(new EngineSnapshot(engineData), data.year);
+}
+
+/**
+ * Freezes what the year holds now (validated reports only) as its next release, unless it holds
+ * the same as its latest release. Call inside the caller's transaction, after the drafts check.
+ */
+export function releaseYear(
+  db: Db,
+  year: number,
+  options: { now: string; by: number | null; note?: string | null },
+): ReleaseOutcome {
+  const data = readYearForRelease(db, year);
+  const previous = readLatestReleases(db).find((r) => r.year === year) ?? null;
+  if (previous && sameReleaseData(previous.data, data)) {
+    return { year, status: 'unchanged', revision: previous.revision, publishedAt: previous.publishedAt };
+  }
+  if (!previous && !hasReleaseContent(data)) return { year, status: 'empty', revision: null, publishedAt: null };
+  const values = valuesWith(db, data);
+  const revision = insertRelease(db, {
+    year,
+    publishedAt: options.now,
+    publishedBy: options.by,
+    note: options.note?.trim() || null,
+    data,
+    values,
+    changes: previous ? releaseChanges(previous, { data, values }) : null,
+  });
+  return { year, status: previous ? 'revision' : 'first', revision, publishedAt: options.now };
+}
+
+/** Releases the years in order; used by imports and the demonstration data. */
+export function releaseYears(db: Db, years: number[], options: { now: string; by: number | null }): ReleaseOutcome[] {
+  return [...new Set(years)].sort((a, b) => a - b).map((year) => releaseYear(db, year, options));
+}
+
+/**
+ * Freezes the years published before releases existed (migration 0004 left their data empty), with
+ * what they hold now: the public saw exactly that until then. Returns how many were frozen.
+ */
+export function freezeEarlierPublications(db: Db): number {
+  return db.transaction((tx) => {
+    const t = tx as unknown as Db;
+    const pending = unfrozenReleases(t);
+    for (const { id, year } of pending) {
+      const data = readYearForRelease(t, year);
+      fillRelease(t, id, data, valuesWith(t, data));
+    }
+    return pending.length;
+  });
+}
