@@ -6,9 +6,12 @@ import { securityHeaders } from './security';
 import { configureViews } from './views';
 import { apiRouter } from './routes/api';
 import { pagesRouter } from './routes/pages';
+import { transparencyRouter } from './routes/transparency';
+import { openDataRouter } from './routes/open-data';
 import { layoutLocals } from './middleware/layout';
 import { HttpError } from './http-error';
 import { dataSource, type DataSource } from './data-source';
+import { PublicCache } from './public-cache';
 import { sessionMiddleware } from './auth/session';
 import { viewerMiddleware } from './middleware/viewer';
 import { csrfProtection } from './middleware/csrf';
@@ -21,16 +24,20 @@ export interface AppContext {
   config: Config;
 }
 
-/** What routes receive: the app's context and the current view of the data. */
+/** What routes receive: the app's context, the current view of the data, and the cache of what the public is sent. */
 export interface RouteContext extends AppContext {
   data: DataSource;
+  cache: PublicCache;
 }
 
 export function createApp(appContext: AppContext): express.Express {
-  const context: RouteContext = { ...appContext, data: dataSource(appContext.db) };
+  const data = dataSource(appContext.db);
+  const context: RouteContext = { ...appContext, data, cache: new PublicCache(data) };
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  // ETags come from the public cache (one per release); the rest is private or not worth one.
+  app.set('etag', false);
   configureViews(app);
   app.use(securityHeaders());
   app.use('/static', express.static(path.join(__dirname, '..', 'static'), { maxAge: '1h' }));
@@ -44,6 +51,8 @@ export function createApp(appContext: AppContext): express.Express {
   app.use(layoutLocals(context));
   app.use(authRouter(context));
   app.use('/espace', workspaceRouter(context));
+  app.use(transparencyRouter(context));
+  app.use(openDataRouter(context));
   app.use(pagesRouter(context));
 
   app.use((req: Request, _res: Response, next: NextFunction) => {

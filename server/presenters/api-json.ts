@@ -1,3 +1,4 @@
+import { latestRelease, type ReleaseHistory } from '../domain/releases/release';
 import type { YearResult } from '../domain/engine/engine';
 import type { EngineIndicator, IndicatorResult, Report } from '../domain/engine/types';
 import { POPULATION_KEYS, formatPopulationRef } from '../domain/population';
@@ -62,4 +63,10 @@ export function stateJson(state: RegistryState, result: YearResult, report: Repo
     report: reportJson(report),
     flags: result.flags.get(state.iso3) ?? [],
   };
+}
+
+/** When a year's figures were published: its latest release, or null when it is not published. */
+export function publicationJson(releases: ReleaseHistory, year: number) {
+  const release = latestRelease(releases, year);
+  return release && { revision: release.revision, publishedAt: release.publishedAt, note: release.note };
 }

@@ -41,3 +41,11 @@ const dateTimeLong = new Intl.DateTimeFormat('fr-FR', {
 export function formatDateTime(iso: string): string {
   return dateTimeLong.format(new Date(iso));
 }
+
+const dateInGeneva = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Zurich' });
+
+/** « 23 novembre 2026 » (Geneva time), the day of an ISO timestamp; the first of the month is « 1er ». */
+export function formatDay(iso: string): string {
+  const text = dateInGeneva.format(new Date(iso));
+  return text.replace(/^1 /, '1er ');
+}

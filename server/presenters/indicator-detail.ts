@@ -4,6 +4,8 @@ import { BASELINE_YEAR, TARGET_YEAR, type IndicatorResult } from '../domain/engi
 import { formatNumber } from './format';
 import { reportSummary } from './report-view';
 import { formatValue, indicatorValueView, type IndicatorValueView } from './indicator-view';
+import { latestRelease, type ReleaseHistory } from '../domain/releases/release';
+import { latestReleaseView, valueRevisionText } from './release-view';
 import { DIRECTION_LABELS, KIND_LABELS, populationDescription, populationLabel } from './labels';
 
 /** The data a static script draws with Chart.js; the same numbers are in the table beside it. */
@@ -26,6 +28,8 @@ export interface YearRow extends IndicatorValueView {
   answered: string;
   /** The value alone, for the table's value column (n and N have their own columns). */
   valueCell: string;
+  /** « 2 mai 2026 », « 2 mai 2026 (révision 2 du 23 novembre 2026) » or « non publiée ». */
+  publication: string;
 }
 
 export interface StateAnswerView {
@@ -58,10 +62,11 @@ export function chartData(indicator: CatalogueIndicator, years: IndicatorResult[
   };
 }
 
-export function yearRows(indicator: CatalogueIndicator, years: IndicatorResult[], year: number): YearRow[] {
+export function yearRows(indicator: CatalogueIndicator, years: IndicatorResult[], year: number, releases: ReleaseHistory): YearRow[] {
   const num = (v: number | null) => (v === null ? '—' : formatNumber(v));
   return years.map((r) => {
     const view = indicatorValueView(indicator, r, BASELINE_YEAR);
+    const release = latestReleaseView(releases, r.year);
     return {
       year: r.year,
       selected: r.year === year,
@@ -70,6 +75,11 @@ export function yearRows(indicator: CatalogueIndicator, years: IndicatorResult[]
       answered: num(r.answered),
       ...view,
       valueCell: r.value === null ? view.valueText : formatValue(indicator.kind, r.value),
+      publication: !release
+        ? 'non publiée'
+        : release.isRevision
+          ? `${release.firstPublishedOn} (révision ${release.revision} du ${release.publishedOn})`
+          : release.publishedOn,
     };
   });
 }
@@ -108,7 +118,8 @@ export function indicatorDetail(view: DataView, indicator: CatalogueIndicator, y
     targetText: current.target === null ? null : formatValue(indicator.kind, current.target),
     projectionText,
     chart: chartData(indicator, years, year),
-    rows: yearRows(indicator, years, year),
+    rows: yearRows(indicator, years, year, view.releases),
+    revisionText: valueRevisionText(view.catalogue, view.releases, year, indicator.code),
     isRecorded: indicator.kind === 'figure' || indicator.kind === 'ratio',
     states: current.states && {
       yes: list(current.states.yes),
@@ -118,14 +129,28 @@ export function indicatorDetail(view: DataView, indicator: CatalogueIndicator, y
   };
 }
 
-/** The indicator's values over the plan years as CSV (the page's download). */
-export function indicatorCsv(indicator: CatalogueIndicator, years: IndicatorResult[]): string {
+/** The indicator's values over the plan years as CSV (the page's download), with the release each year comes from. */
+export function indicatorCsv(indicator: CatalogueIndicator, years: IndicatorResult[], releases: ReleaseHistory): string {
   const cell = (v: number | string | null) => (v === null ? '' : String(v));
-  const header = 'indicator,year,value,numerator,denominator,answered,baseline,delta,status,projection2029';
-  const lines = years.map((r) =>
-    [indicator.code, r.year, r.value, r.numerator, r.denominator, r.answered, r.baseline, r.delta, r.status, r.projection2029]
+  const header = 'indicator,year,value,numerator,denominator,answered,baseline,delta,status,projection2029,published_at,revision';
+  const lines = years.map((r) => {
+    const release = latestRelease(releases, r.year);
+    return [
+      indicator.code,
+      r.year,
+      r.value,
+      r.numerator,
+      r.denominator,
+      r.answered,
+      r.baseline,
+      r.delta,
+      r.status,
+      r.projection2029,
+      release?.publishedAt ?? null,
+      release?.revision ?? null,
+    ]
       .map(cell)
-      .join(','),
-  );
+      .join(',');
+  });
   return `${header}\n${lines.join('\n')}\n`;
 }

@@ -34,18 +34,26 @@ function noValueReason(indicator: CatalogueIndicator, r: IndicatorResult): strin
   return 'sans objet : population vide cette année';
 }
 
+/**
+ * « 15 / 33 (45,5 %) », « 12 sur 33 », « 12 », or why there is none: « sans objet » when the
+ * population was known and empty (`computed`: the engine had data for the year), else « pas de données ».
+ */
+export function formatIndicatorValue(
+  kind: CatalogueIndicator['kind'],
+  r: Pick<IndicatorResult, 'value' | 'numerator' | 'denominator'>,
+  computed: boolean,
+): string {
+  if (r.value === null) return computed || (kind === 'ratio' && r.denominator === 0) ? 'sans objet' : 'pas de données';
+  if (kind === 'share' || kind === 'ratio') {
+    return `${formatNumber(r.numerator ?? 0)} / ${formatNumber(r.denominator ?? 0)} (${formatPercent(r.value)})`;
+  }
+  if (kind === 'count') return `${formatNumber(r.value)} sur ${formatNumber(r.denominator ?? 0)}`;
+  return formatNumber(r.value);
+}
+
 export function indicatorValueView(indicator: CatalogueIndicator, r: IndicatorResult, baselineYear: number): IndicatorValueView {
   const unit = isPercentKind(indicator.kind) ? 'points' : '';
-  let valueText: string;
-  if (r.value === null) {
-    valueText = r.states !== null || (indicator.kind === 'ratio' && r.denominator === 0) ? 'sans objet' : 'pas de données';
-  } else if (indicator.kind === 'share' || indicator.kind === 'ratio') {
-    valueText = `${formatNumber(r.numerator ?? 0)} / ${formatNumber(r.denominator ?? 0)} (${formatPercent(r.value)})`;
-  } else if (indicator.kind === 'count') {
-    valueText = `${formatNumber(r.value)} sur ${formatNumber(r.denominator ?? 0)}`;
-  } else {
-    valueText = formatNumber(r.value);
-  }
+  const valueText = formatIndicatorValue(indicator.kind, r, r.states !== null);
   const coverage =
     r.answered !== null && r.denominator !== null && r.denominator > 0
       ? `${formatNumber(r.answered)} / ${formatNumber(r.denominator)} ont répondu (${formatPercent((100 * r.answered) / r.denominator)})`

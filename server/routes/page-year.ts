@@ -1,5 +1,6 @@
 import type { Request } from 'express';
-import type { EngineSnapshot } from '../domain/engine/engine';
+import type { DataView } from '../data-source';
+import { latestReleaseView, type ReleaseView } from '../presenters/release-view';
 import { BASELINE_YEAR, PLAN_YEARS } from '../domain/engine/types';
 import { yearParam } from './params';
 
@@ -9,16 +10,24 @@ export interface PageYear {
   /** The year selector's options; years without data say so. */
   options: { year: number; selected: boolean; label: string }[];
   hasData: boolean;
+  /** The latest release of the year shown and of the baseline year (null: not published). */
+  release: ReleaseView | null;
+  baselineRelease: ReleaseView | null;
+  /** Signed in: the page shows the data as it stands, which may differ from what is published. */
+  live: boolean;
 }
 
 /** The year a page shows: `?year=`, or the latest year with data. */
-export function pageYear(req: Request, engine: EngineSnapshot): PageYear {
+export function pageYear(req: Request, { engine, releases, audience }: Pick<DataView, 'engine' | 'releases' | 'audience'>): PageYear {
   const year = yearParam(req.query.year, engine.latestYear());
   const withData = new Set(engine.yearsWithData());
   return {
     year,
     baselineYear: BASELINE_YEAR,
     hasData: withData.has(year),
+    release: latestReleaseView(releases, year),
+    baselineRelease: year === BASELINE_YEAR ? null : latestReleaseView(releases, BASELINE_YEAR),
+    live: audience === 'workspace',
     options: PLAN_YEARS.map((y) => ({
       year: y,
       selected: y === year,

@@ -7,7 +7,6 @@ import { pageYear } from './page-year';
 import { actionHeader, sectionViews } from '../presenters/progress-view';
 import { statePage } from '../presenters/state-page';
 import { statesPage } from '../presenters/states-page';
-import { RenderCache } from '../render-cache';
 import { audienceOf } from '../data-source';
 
 const notFound = (what: string, value: string) =>
@@ -16,14 +15,13 @@ const notFound = (what: string, value: string) =>
 /** Keeps an explicitly chosen year in the page's links. */
 const yearQuery = (req: Request) => (req.query.year ? `?year=${encodeURIComponent(String(req.query.year))}` : '');
 
-export function pagesRouter({ data }: RouteContext): Router {
+export function pagesRouter({ data, cache }: RouteContext): Router {
   const router = Router();
-  const pages = new RenderCache(data);
 
   /** What every dashboard page shares: the year shown, its selector and the data view. */
   function pageContext(req: Request, keep: { name: string; value: string }[] = []) {
     const view = data(audienceOf(req));
-    const page = pageYear(req, view.engine);
+    const page = pageYear(req, view);
     return { view, page, locals: { page, yearQuery: yearQuery(req), yearSelector: { path: req.path, keep } } };
   }
 
@@ -34,7 +32,7 @@ export function pagesRouter({ data }: RouteContext): Router {
   };
 
   router.get('/', (req, res, next) =>
-    pages.render(req, res, next, 'home', () => {
+    cache.page(req, res, next, 'home', () => {
       const committeeId = typeof req.query.comite === 'string' ? req.query.comite : '';
       const { view, page, locals } = pageContext(req, committeeId ? [{ name: 'comite', value: committeeId }] : []);
       const committee = committeeId ? view.catalogue.mechanisms.find((m) => m.id === committeeId) : undefined;
@@ -53,7 +51,7 @@ export function pagesRouter({ data }: RouteContext): Router {
   );
 
   router.get('/sections/:roman', (req, res, next) =>
-    pages.render(req, res, next, 'section', () => {
+    cache.page(req, res, next, 'section', () => {
       const { view, page, locals } = pageContext(req);
       const section = sectionViews(view, page.year).find((s) => s.number === req.params.roman);
       if (!section) throw notFound('La section', req.params.roman);
@@ -62,7 +60,7 @@ export function pagesRouter({ data }: RouteContext): Router {
   );
 
   router.get('/actions/:n', (req, res, next) =>
-    pages.render(req, res, next, 'action', () => {
+    cache.page(req, res, next, 'action', () => {
       const { view, page, locals } = pageContext(req);
       const action = view.catalogue.actions.find((a) => String(a.number) === req.params.n);
       if (!action) throw notFound('L’action', req.params.n);
@@ -78,7 +76,7 @@ export function pagesRouter({ data }: RouteContext): Router {
   );
 
   router.get('/indicators/:code', (req, res, next) =>
-    pages.render(req, res, next, 'indicator', () => {
+    cache.page(req, res, next, 'indicator', () => {
       const indicator = findIndicator(req);
       const { view, page, locals } = pageContext(req);
       const action = view.catalogue.actions.find((a) => a.number === indicator.action)!;
@@ -92,16 +90,20 @@ export function pagesRouter({ data }: RouteContext): Router {
     }),
   );
 
-  router.get('/indicators/:code/donnees.csv', (req, res) => {
+  router.get('/indicators/:code/donnees.csv', (req, res, next) => {
     const indicator = findIndicator(req);
-    res
-      .type('text/csv; charset=utf-8')
-      .attachment(`indicateur-${indicator.code}.csv`)
-      .send(indicatorCsv(indicator, data(audienceOf(req)).engine.indicatorYears(indicator.code)));
+    cache.file(req, res, next, {
+      type: 'text/csv; charset=utf-8',
+      filename: `indicateur-${indicator.code}.csv`,
+      build: () => {
+        const view = data(audienceOf(req));
+        return indicatorCsv(indicator, view.engine.indicatorYears(indicator.code), view.releases);
+      },
+    });
   });
 
   router.get('/committees/:id', (req, res, next) =>
-    pages.render(req, res, next, 'committee', () => {
+    cache.page(req, res, next, 'committee', () => {
       const { view, page, locals } = pageContext(req);
       const mechanism = view.catalogue.mechanisms.find((m) => m.id === req.params.id);
       if (!mechanism) throw notFound('Le comité', req.params.id);
@@ -110,14 +112,14 @@ export function pagesRouter({ data }: RouteContext): Router {
   );
 
   router.get('/states', (req, res, next) =>
-    pages.render(req, res, next, 'states', () => {
+    cache.page(req, res, next, 'states', () => {
       const { view, page, locals } = pageContext(req);
       return { ...locals, title: 'États', ...statesPage(view, page.year) };
     }),
   );
 
   router.get('/states/:iso3', (req, res, next) =>
-    pages.render(req, res, next, 'state', () => {
+    cache.page(req, res, next, 'state', () => {
       const { view, page, locals } = pageContext(req);
       const state = view.engine.index.stateByIso3.get(req.params.iso3.toUpperCase());
       if (!state) throw notFound('L’État', req.params.iso3);

@@ -65,6 +65,7 @@ export interface ApiIndicator {
 export interface ApiIndicatorYear extends Omit<ApiIndicator, 'code' | 'kind'> {
   year: number;
   states: { yes: string[]; no: string[]; blank: string[] } | null;
+  publication: { revision: number; publishedAt: string; note: string | null } | null;
 }
 
 const NBSP = '\u00a0';

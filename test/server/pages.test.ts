@@ -261,7 +261,9 @@ describe('dashboard pages with the demonstration data', () => {
       const res = await request(app).get(`/indicators/${code}/donnees.csv`).expect(200);
       expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
       expect(res.headers['content-disposition']).toContain(`indicateur-${code}.csv`);
-      expect(res.text.split('\n')[0]).toBe('indicator,year,value,numerator,denominator,answered,baseline,delta,status,projection2029');
+      expect(res.text.split('\n')[0]).toBe(
+        'indicator,year,value,numerator,denominator,answered,baseline,delta,status,projection2029,published_at,revision',
+      );
       const rows: Record<string, string>[] = parse(res.text, { columns: true });
       const years = await apiYears(app, code);
       expect(rows.map((r) => Number(r.year))).toEqual([2025, 2026, 2027, 2028, 2029]);
@@ -269,6 +271,9 @@ describe('dashboard pages with the demonstration data', () => {
         const api = years[i]!;
         expect(row.indicator).toBe(code);
         expect(Number(row.year)).toBe(api.year);
+        // Each year names the release it comes from, as the API does.
+        expect(row.published_at).toBe(api.publication?.publishedAt ?? '');
+        expect(row.revision).toBe(api.publication ? String(api.publication.revision) : '');
         for (const column of COLUMNS) {
           const expected = api[column];
           if (expected === null) expect(row[column]).toBe('');

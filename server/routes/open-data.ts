@@ -1,0 +1,7 @@
+import { Router } from 'express';
+import type { RouteContext } from '../app';
+
+export function openDataRouter(_context: RouteContext): Router {
+  const router = Router();
+  return router;
+}
