@@ -48,7 +48,11 @@ export function loadDemoData(
     insertChunked(data.figures, (chunk) => tx.insert(figures).values(chunk).run());
     const now = new Date().toISOString();
     validateReports(tx, [...data.reports, ...data.answers], null, now);
-    releaseYears(tx, [...data.reports, ...data.answers, ...data.figures].map((r) => r.year), { now, by: null });
+    releaseYears(tx, [...data.reports, ...data.answers, ...data.figures].map((r) => r.year), {
+      now,
+      by: null,
+      note: 'Données de démonstration, générées pour présenter l’outil : elles ne décrivent aucun État.',
+    });
     writeMeta(tx, META.demoData, 'loaded');
     return {
       populationMemberships: data.populationMemberships.length,

@@ -68,7 +68,11 @@ export function releaseYear(
 }
 
 /** Releases the years in order; used by imports and the demonstration data. */
-export function releaseYears(db: Db, years: number[], options: { now: string; by: number | null }): ReleaseOutcome[] {
+export function releaseYears(
+  db: Db,
+  years: number[],
+  options: { now: string; by: number | null; note?: string | null },
+): ReleaseOutcome[] {
   return [...new Set(years)].sort((a, b) => a - b).map((year) => releaseYear(db, year, options));
 }
 
