@@ -1,7 +1,34 @@
 import { Router } from 'express';
 import type { RouteContext } from '../app';
+import { methodologyPage } from '../presenters/methodology-page';
+import { transparencyPage } from '../presenters/transparency-page';
 
-export function transparencyRouter(_context: RouteContext): Router {
+/**
+ * The public entry page and the method. Both read the public view whoever asks: they describe what
+ * is published, so a signed-in user sees them as a visitor does (and is told so).
+ */
+export function transparencyRouter({ data, cache }: RouteContext): Router {
   const router = Router();
+
+  router.get('/transparence', (req, res, next) =>
+    cache.page(req, res, next, 'transparency', () => {
+      const page = transparencyPage(data('public'));
+      return {
+        title: 'Transparence : où en est le Plan d’action ?',
+        progressCharts: page.bySection !== null || page.byCommittee !== null,
+        publicViewNote: Boolean(req.viewer),
+        ...page,
+      };
+    }),
+  );
+
+  router.get('/methodologie', (req, res, next) =>
+    cache.page(req, res, next, 'methodology', () => ({
+      title: 'Méthode de calcul des indicateurs',
+      publicViewNote: Boolean(req.viewer),
+      ...methodologyPage(data('public')),
+    })),
+  );
+
   return router;
 }
