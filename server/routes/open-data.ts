@@ -1,7 +1,121 @@
-import { Router } from 'express';
+import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { RouteContext } from '../app';
+import { readLatestReleases, readRelease } from '../../db/queries/releases';
+import { HttpError } from '../http-error';
+import { EXCHANGE_KINDS, KINDS } from '../domain/exchange/kinds';
+import {
+  ANSWER_COLUMNS,
+  INDICATOR_COLUMNS,
+  answerRows,
+  indicatorsJson,
+  publishedAnswerRows,
+  publishedExchangeFiles,
+  publishedIndicatorRows,
+  revisionIndicatorRows,
+  rowsCsv,
+} from '../domain/releases/open-data';
+import { citationText, openDataPage } from '../presenters/open-data-page';
 
-export function openDataRouter(_context: RouteContext): Router {
+const CSV = 'text/csv; charset=utf-8';
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+const notFound = (message: string) => new HttpError(404, 'Fichier introuvable', message);
+
+/**
+ * Open data (/donnees/): what is published, and only that — the latest release of each year, or
+ * one given revision — for visitors and signed-in users alike (never drafts, never the live tables).
+ */
+export function openDataRouter({ db, data, cache }: RouteContext): Router {
   const router = Router();
+  const published = () => data('public');
+
+  router.get('/donnees/', (req, res, next) =>
+    cache.page(req, res, next, 'open-data', () => {
+      const view = published();
+      const latest = readLatestReleases(db);
+      return openDataPage(view, {
+        indicatorRows: publishedIndicatorRows(view.catalogue, view.releases).length,
+        answerRows: publishedAnswerRows(latest).length,
+        exchange: publishedExchangeFiles(latest),
+      });
+    }),
+  );
+
+  router.get('/donnees/indicateurs.csv', (req, res, next) =>
+    cache.file(req, res, next, {
+      type: CSV,
+      filename: 'indicateurs.csv',
+      build: () => {
+        const { catalogue, releases } = published();
+        return rowsCsv(INDICATOR_COLUMNS, publishedIndicatorRows(catalogue, releases), { bom: true });
+      },
+    }),
+  );
+
+  router.get('/donnees/indicateurs.json', (req, res, next) =>
+    cache.file(req, res, next, {
+      type: JSON_TYPE,
+      filename: 'indicateurs.json',
+      build: () => {
+        const { catalogue, releases, demo } = published();
+        return indicatorsJson(releases, publishedIndicatorRows(catalogue, releases), { citation: citationText(releases), demo });
+      },
+    }),
+  );
+
+  router.get('/donnees/reponses.csv', (req, res, next) =>
+    cache.file(req, res, next, {
+      type: CSV,
+      filename: 'reponses.csv',
+      build: () => rowsCsv(ANSWER_COLUMNS, publishedAnswerRows(readLatestReleases(db)), { bom: true }),
+    }),
+  );
+
+  for (const kind of EXCHANGE_KINDS) {
+    const name = KINDS[kind].fileName;
+    router.get(`/donnees/echange/${name}`, (req, res, next) =>
+      cache.file(req, res, next, {
+        type: CSV,
+        filename: name,
+        build: () => publishedExchangeFiles(readLatestReleases(db)).find((f) => f.kind === kind)!.content,
+      }),
+    );
+  }
+
+  /**
+   * One revision's files: frozen, hence cached for good — except the demonstration data's, whose
+   * revision numbers come back once `npm run demo:clear` has deleted them and real data is published.
+   */
+  const revisionFile = (
+    req: Request,
+    res: Response,
+    next: NextFunction,
+    file: string,
+    build: (release: NonNullable<ReturnType<typeof readRelease>>) => string,
+  ) => {
+    const { year, revision } = req.params as { year: string; revision: string };
+    cache.file(req, res, next, {
+      type: CSV,
+      filename: `${file}-${year}-revision-${revision}.csv`,
+      immutable: !published().demo,
+      build: () => {
+        const release = /^\d{4}$/.test(year) && /^[1-9]\d{0,5}$/.test(revision) ? readRelease(db, Number(year), Number(revision)) : null;
+        if (!release) throw notFound(`Aucune publication ne correspond à l’année « ${year} », révision « ${revision} ».`);
+        return build(release);
+      },
+    });
+  };
+
+  router.get('/donnees/publications/:year/revision-:revision/indicateurs.csv', (req, res, next) =>
+    revisionFile(req, res, next, 'indicateurs', (release) => {
+      const { catalogue, releases } = published();
+      return rowsCsv(INDICATOR_COLUMNS, revisionIndicatorRows(catalogue, releases, release), { bom: true });
+    }),
+  );
+
+  router.get('/donnees/publications/:year/revision-:revision/reponses.csv', (req, res, next) =>
+    revisionFile(req, res, next, 'reponses', (release) => rowsCsv(ANSWER_COLUMNS, answerRows(release), { bom: true })),
+  );
+
   return router;
 }

@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { Db } from '../../../db/client';
 import { answers, figures, populationMemberships, reports, states } from '../../../db/schema';
 import { EXCHANGE_KINDS, KINDS, type ExchangeKind } from './kinds';
+import type { RegistryState } from '../registry';
+import type { Answer, Figure, Membership, Report } from '../engine/types';
 
 export interface ExportFile {
   kind: ExchangeKind;
@@ -17,40 +19,48 @@ export interface ExportFile {
 export type Cell = string | number | boolean | null;
 
 /**
+ * What the five files are written from: the rows of the data tables (the live database for
+ * `npm run export`, the latest releases for the public download). Extra fields are ignored.
+ */
+export interface ExchangeData {
+  states: RegistryState[];
+  memberships: Membership[];
+  reports: Report[];
+  answers: Answer[];
+  figures: Figure[];
+}
+
+/**
  * The five exchange files of DESIGN §8 for everything the database holds, in a form `importFiles`
  * reads back unchanged. Rows are sorted so that two exports of the same data are byte-identical.
  */
 export function exportFiles(db: Db): ExportFile[] {
+  return exchangeFiles({
+    states: db.select().from(states).all(),
+    memberships: db.select().from(populationMemberships).all(),
+    reports: db.select().from(reports).all(),
+    answers: db.select().from(answers).all(),
+    figures: db.select().from(figures).all(),
+  });
+}
+
+/** The five exchange files for the given rows, sorted; what `exportFiles` and the open-data downloads write. */
+export function exchangeFiles(data: ExchangeData): ExportFile[] {
   const rows: Record<ExchangeKind, Cell[][]> = {
-    states: db
-      .select()
-      .from(states)
-      .all()
+    states: [...data.states]
       .sort((a, b) => compareText(a.iso3, b.iso3))
       .map((s) => [s.iso3, s.nameFr, s.nameEn, s.party, s.partyFrom, s.partyUntil]),
-    populations: db
-      .select()
-      .from(populationMemberships)
-      .all()
+    populations: [...data.memberships]
       .sort((a, b) => a.year - b.year || compareText(a.state, b.state) || compareText(a.population, b.population))
       .map((m) => [m.year, m.state, m.population]),
-    reports: db
-      .select()
-      .from(reports)
-      .all()
+    reports: [...data.reports]
       .sort((a, b) => a.year - b.year || compareText(a.state, b.state))
       .map((r) => [r.year, r.state, r.receivedOn, r.usedReportingGuide]),
-    answers: db
-      .select()
-      .from(answers)
-      .all()
+    answers: [...data.answers]
       .sort((a, b) => a.year - b.year || compareText(a.state, b.state) || compareCodes(a.indicator, b.indicator))
       // A blank answer is written as an empty cell, as DESIGN §8 has it.
       .map((a) => [a.year, a.state, a.indicator, a.answer === 'blank' ? null : a.answer, a.source, a.note]),
-    figures: db
-      .select()
-      .from(figures)
-      .all()
+    figures: [...data.figures]
       .sort((a, b) => a.year - b.year || compareCodes(a.indicator, b.indicator))
       .map((f) => [f.year, f.indicator, f.value, f.denominator]),
   };
@@ -87,12 +97,12 @@ function formatCell(value: Cell): string {
 }
 
 /** Plain code-point order: locale-independent, hence the same on every machine. */
-function compareText(a: string, b: string): number {
+export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Indicator codes in numeric order: 5.4 before 5.10, 8 before 11. */
-function compareCodes(a: string, b: string): number {
+export function compareCodes(a: string, b: string): number {
   const pa = a.split('.').map(Number);
   const pb = b.split('.').map(Number);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {

@@ -1,0 +1,184 @@
+import type { Catalogue } from '../../../db/queries/catalogue';
+import { progress } from '../engine/progress';
+import { BASELINE_YEAR } from '../engine/types';
+import { compareCodes, compareText, exchangeFiles, toCsv, type Cell, type ExportFile } from '../exchange/export';
+import { releasedEngineData, type Release, type ReleaseHistory, type ReleaseInfo } from './release';
+
+/**
+ * The open-data files (/donnees/): what the public may see, read from releases only — the latest
+ * release of each year, or one given revision — never from the live tables.
+ */
+
+/** Columns of indicateurs.csv and of the rows of indicateurs.json; the names the per-indicator CSV uses too. */
+export const INDICATOR_COLUMNS = [
+  'year',
+  'indicator',
+  'action',
+  'section',
+  'kind',
+  'population',
+  'direction',
+  'value',
+  'numerator',
+  'denominator',
+  'answered',
+  'baseline',
+  'delta',
+  'status',
+  'projection2029',
+  'published_at',
+  'revision',
+] as const;
+export type IndicatorColumn = (typeof INDICATOR_COLUMNS)[number];
+export type IndicatorRow = Record<IndicatorColumn, string | number | null>;
+
+/** Columns of reponses.csv. */
+export const ANSWER_COLUMNS = [
+  'year',
+  'state',
+  'state_name',
+  'indicator',
+  'answer',
+  'source',
+  'note',
+  'published_at',
+  'revision',
+] as const;
+export type AnswerColumn = (typeof ANSWER_COLUMNS)[number];
+export type AnswerRow = Record<AnswerColumn, string | number | null>;
+
+export const LICENCE = {
+  name: 'Creative Commons Attribution 4.0 International (CC BY 4.0)',
+  shortName: 'CC BY 4.0',
+  url: 'https://creativecommons.org/licenses/by/4.0/deed.fr',
+} as const;
+
+/** The latest release of each published year, oldest year first. */
+export function latestOfEachYear(history: ReleaseHistory): ReleaseInfo[] {
+  return [...history.values()]
+    .map((revisions) => revisions.at(-1))
+    .filter((r): r is ReleaseInfo => r !== undefined)
+    .sort((a, b) => a.year - b.year);
+}
+
+/** The most recent publication among `releases` (ISO timestamp), or null when there is none. */
+export function lastPublishedAt(releases: Pick<ReleaseInfo, 'publishedAt'>[]): string | null {
+  return releases.reduce<string | null>((last, r) => (last === null || r.publishedAt > last ? r.publishedAt : last), null);
+}
+
+/**
+ * The baseline release the public saw beside `release` when it was published: the latest 2025
+ * revision published no later than it (ids only grow). With `release` null: the latest 2025 revision.
+ */
+export function baselineReleaseFor(history: ReleaseHistory, release: ReleaseInfo | null): ReleaseInfo | null {
+  const baselines = (history.get(BASELINE_YEAR) ?? []).filter((r) => release === null || r.id <= release.id);
+  return baselines.at(-1) ?? null;
+}
+
+/**
+ * One row per indicator of the catalogue for a released year: the values frozen at publication, and
+ * their progress against the 2025 values of `baseline` (as the engine computes it for the API).
+ */
+export function indicatorRows(catalogue: Catalogue, release: ReleaseInfo, baseline: ReleaseInfo | null): IndicatorRow[] {
+  const values = new Map(release.values.map((v) => [v.code, v]));
+  const baselineValues = new Map((baseline?.values ?? []).map((v) => [v.code, v.value]));
+  const sectionOf = new Map(catalogue.actions.map((a) => [a.number, a.section]));
+  return [...catalogue.indicatorByCode.values()].map((indicator) => {
+    const value = values.get(indicator.code);
+    const p = progress(
+      indicator.kind,
+      indicator.direction,
+      release.year,
+      value?.value ?? null,
+      baselineValues.get(indicator.code) ?? null,
+    );
+    return {
+      year: release.year,
+      indicator: indicator.code,
+      action: indicator.action,
+      section: sectionOf.get(indicator.action) ?? null,
+      kind: indicator.kind,
+      population: indicator.population,
+      direction: indicator.direction,
+      value: value?.value ?? null,
+      numerator: value?.numerator ?? null,
+      denominator: value?.denominator ?? null,
+      answered: value?.answered ?? null,
+      baseline: p.baseline,
+      delta: p.delta,
+      status: p.status,
+      projection2029: p.projection2029,
+      published_at: release.publishedAt,
+      revision: release.revision,
+    };
+  });
+}
+
+/** Every indicator × every published year, from the latest release of each year (indicateurs.csv, .json). */
+export function publishedIndicatorRows(catalogue: Catalogue, history: ReleaseHistory): IndicatorRow[] {
+  const baseline = baselineReleaseFor(history, null);
+  return latestOfEachYear(history).flatMap((release) => indicatorRows(catalogue, release, baseline));
+}
+
+/** One revision's indicators, as the public saw them when it was published. */
+export function revisionIndicatorRows(catalogue: Catalogue, history: ReleaseHistory, release: ReleaseInfo): IndicatorRow[] {
+  return indicatorRows(catalogue, release, baselineReleaseFor(history, release));
+}
+
+/** The answers a release holds, with the State's name in the registry of that release. */
+export function answerRows(release: Release): AnswerRow[] {
+  const names = new Map(release.data.states.map((s) => [s.iso3, s.nameFr]));
+  return [...release.data.answers]
+    .sort((a, b) => compareText(a.state, b.state) || compareCodes(a.indicator, b.indicator))
+    .map((a) => ({
+      year: a.year,
+      state: a.state,
+      state_name: names.get(a.state) ?? null,
+      indicator: a.indicator,
+      answer: a.answer,
+      source: a.source,
+      note: a.note,
+      published_at: release.publishedAt,
+      revision: release.revision,
+    }));
+}
+
+/** Every published answer, from the latest release of each year (reponses.csv). */
+export function publishedAnswerRows(latest: Release[]): AnswerRow[] {
+  return [...latest].sort((a, b) => a.year - b.year).flatMap(answerRows);
+}
+
+/**
+ * A CSV of rows, columns in the given order. With `bom`, it starts with a UTF-8 byte order mark, so
+ * that spreadsheets read the accents right.
+ */
+export function rowsCsv<C extends string>(columns: readonly C[], rows: Record<C, Cell>[], options: { bom: boolean }): string {
+  const csv = toCsv([[...columns], ...rows.map((row) => columns.map((c) => row[c]))]);
+  return options.bom ? `\ufeff${csv}` : csv;
+}
+
+/** indicateurs.json: the rows of indicateurs.csv, typed, with what they come from. */
+export function indicatorsJson(
+  history: ReleaseHistory,
+  rows: IndicatorRow[],
+  meta: { citation: string | null; demo: boolean },
+): string {
+  return JSON.stringify({
+    title: 'Valeurs des indicateurs du Plan d’action de Siem Reap-Angkor, par année publiée',
+    licence: LICENCE,
+    citation: meta.citation,
+    demo: meta.demo,
+    source: 'Dernière publication (révision) de chaque année : valeurs calculées à la publication.',
+    publications: latestOfEachYear(history).map(({ year, revision, publishedAt, note }) => ({ year, revision, publishedAt, note })),
+    columns: INDICATOR_COLUMNS,
+    rows,
+  });
+}
+
+/**
+ * The five exchange files of DESIGN §8 for the published data: the latest release of each year,
+ * States from the most recent release's registry. `npm run import` reads them back as they are.
+ */
+export function publishedExchangeFiles(latest: Release[]): ExportFile[] {
+  return exchangeFiles(releasedEngineData([], latest));
+}

@@ -1,0 +1,359 @@
+import type { Catalogue } from '../../db/queries/catalogue';
+import type { DataView } from '../data-source';
+import { BASELINE_YEAR, PLAN_YEARS, TARGET_YEAR } from '../domain/engine/types';
+import { KINDS, EXCHANGE_KINDS, type ExchangeKind } from '../domain/exchange/kinds';
+import type { ExportFile } from '../domain/exchange/export';
+import {
+  ANSWER_COLUMNS,
+  INDICATOR_COLUMNS,
+  LICENCE,
+  lastPublishedAt,
+  latestOfEachYear,
+  type AnswerColumn,
+  type IndicatorColumn,
+} from '../domain/releases/open-data';
+import type { ReleaseHistory, ReleaseInfo } from '../domain/releases/release';
+import { formatDay, formatNumber } from './format';
+import { ANSWER_LABELS, DIRECTION_LABELS, KIND_LABELS, STATUS_LABELS } from './labels';
+import { releaseChangesText, valueChanges, type ValueChangeView } from './release-view';
+
+/** Where the open data lives. */
+export const OPEN_DATA_PATH = '/donnees/';
+export const EXCHANGE_PATH = '/donnees/echange/';
+
+export const revisionPath = (year: number, revision: number) => `/donnees/publications/${year}/revision-${revision}/`;
+
+/** A column as the page documents it. */
+export interface ColumnDoc {
+  name: string;
+  meaning: string;
+  values: string;
+}
+
+export interface DownloadView {
+  /** Also the id of the download's section; its column table is `colonnes-ID`. */
+  id: string;
+  name: string;
+  href: string;
+  format: string;
+  description: string;
+  publishedOn: string | null;
+  publishedAt: string | null;
+  rows: number;
+  rowsText: string;
+  bom: boolean;
+  columns: ColumnDoc[];
+}
+
+export interface RevisionView {
+  year: number;
+  revision: number;
+  publishedOn: string;
+  publishedAt: string;
+  note: string | null;
+  isLatest: boolean;
+  changesText: string | null;
+  valueChanges: (ValueChangeView & { href: string })[];
+  files: { href: string; label: string }[];
+}
+
+export interface YearHistoryView {
+  year: number;
+  id: string;
+  latestRevision: number;
+  revisions: RevisionView[];
+}
+
+/** « Source : tableau de bord du Plan d’action de Siem Reap-Angkor, données publiées le 1er juin 2026. » */
+export function citationText(history: ReleaseHistory): string | null {
+  const last = lastPublishedAt(latestOfEachYear(history));
+  return last === null ? null : `Source : tableau de bord du Plan d’action de Siem Reap-Angkor, données publiées le ${formatDay(last)}.`;
+}
+
+const rowsText = (n: number) => (n === 0 ? 'aucune ligne' : `${formatNumber(n)} ligne${n > 1 ? 's' : ''}`) + ' (hors en-tête)';
+
+const code = (values: readonly string[]) => values.join(', ');
+
+const PUBLISHED_AT = 'date et heure (UTC, ISO 8601, par exemple 2026-06-01T09:00:00.000Z)';
+
+/** What each column of indicateurs.csv (and of the per-indicator CSV, which uses the same names) means. */
+function indicatorColumnDocs(catalogue: Catalogue): Record<IndicatorColumn, Omit<ColumnDoc, 'name'>> {
+  const populations = catalogue.populations.filter((p) => p.key !== 'yes').map((p) => p.key);
+  const statuses = Object.entries(STATUS_LABELS).map(([key, label]) => `${key} (${label})`);
+  return {
+    year: { meaning: `Année de rapport (rapports dus le 30 avril de cette année) ; ${BASELINE_YEAR} est l’année de référence`, values: `entier, ${PLAN_YEARS[0]}–${TARGET_YEAR}` },
+    indicator: { meaning: 'Code de l’indicateur dans le Plan d’action', values: 'texte, par exemple 1.1, 2, 15.2' },
+    action: { meaning: 'Numéro de l’action à laquelle l’indicateur appartient', values: `entier, 1–${catalogue.actions.length}` },
+    section: { meaning: 'Section du Plan d’action (chiffre romain)', values: code(catalogue.sections.filter((s) => s.actions.length > 0).map((s) => s.number)) },
+    kind: {
+      meaning: 'Nature de l’indicateur',
+      values: Object.entries(KIND_LABELS).map(([key, label]) => `${key} : ${label}`).join(' ; '),
+    },
+    population: {
+      meaning: 'Population d’États servant de dénominateur',
+      values: `${code(populations)} ; yes(X) : États ayant répondu « oui » à l’indicateur X la même année ; vide pour figure et ratio`,
+    },
+    direction: {
+      meaning: 'Sens du progrès',
+      values: Object.entries(DIRECTION_LABELS).map(([key, label]) => `${key} : ${label}`).join(' ; '),
+    },
+    value: {
+      meaning: 'Valeur de l’indicateur, non arrondie',
+      values: 'pourcentage de 0 à 100 pour share et ratio ; nombre pour count et figure ; vide : pas de valeur (population vide, « sans objet », ou pas de données)',
+    },
+    numerator: {
+      meaning: 'n : États comptés (réponse « oui ») ; pour ratio, le numérateur enregistré',
+      values: 'nombre ; vide pour figure',
+    },
+    denominator: {
+      meaning: 'N : nombre d’États de la population ; pour ratio, le dénominateur enregistré',
+      values: 'nombre ; vide pour figure',
+    },
+    answered: {
+      meaning: 'Couverture : États de la population ayant répondu « oui » ou « non »',
+      values: 'nombre ; vide pour figure et ratio',
+    },
+    baseline: {
+      meaning: `Valeur de référence : la valeur ${BASELINE_YEAR} publiée`,
+      values: `même unité que value ; vide sans valeur ${BASELINE_YEAR}`,
+    },
+    delta: {
+      meaning: `Évolution depuis ${BASELINE_YEAR} : value − baseline`,
+      values: 'points de pourcentage pour share et ratio, unités pour count et figure ; vide sans value ou sans baseline',
+    },
+    status: { meaning: `Progrès par rapport à ${BASELINE_YEAR}, selon le sens du progrès`, values: statuses.join(' ; ') },
+    projection2029: {
+      meaning: `Projection de la valeur en ${TARGET_YEAR} au rythme observé depuis ${BASELINE_YEAR} (ligne droite, bornée à 0–100 pour un pourcentage)`,
+      values: `même unité que value ; vide pour ${BASELINE_YEAR} ou sans baseline`,
+    },
+    published_at: {
+      meaning: 'Publication (révision) dont vient la valeur',
+      values: `${PUBLISHED_AT} ; vide pour une année non publiée (fichier par indicateur)`,
+    },
+    revision: { meaning: 'Numéro de la révision de l’année dont vient la valeur', values: 'entier, 1 pour la première publication ; vide pour une année non publiée' },
+  };
+}
+
+function answerColumnDocs(): Record<AnswerColumn, Omit<ColumnDoc, 'name'>> {
+  return {
+    year: { meaning: 'Année de rapport', values: `entier, ${PLAN_YEARS[0]}–${TARGET_YEAR}` },
+    state: { meaning: 'État', values: 'code ISO 3166 alpha-3, par exemple AFG' },
+    state_name: { meaning: 'Nom de l’État en français, dans le registre publié avec l’année', values: 'texte' },
+    indicator: { meaning: 'Code de l’indicateur', values: 'texte, par exemple 1.1' },
+    answer: {
+      meaning: 'Réponse de l’État à l’indicateur',
+      values: Object.entries(ANSWER_LABELS).map(([key, label]) => `${key} (${label})`).join(' ; '),
+    },
+    source: { meaning: 'Source de la réponse (rapport, paragraphe, compte rendu de réunion…)', values: 'texte ; vide si non précisée' },
+    note: { meaning: 'Note sur la réponse', values: 'texte, éventuellement sur plusieurs lignes ; vide si aucune' },
+    published_at: { meaning: 'Publication (révision) dont vient la réponse', values: PUBLISHED_AT },
+    revision: { meaning: 'Numéro de la révision de l’année dont vient la réponse', values: 'entier, 1 pour la première publication' },
+  };
+}
+
+/** The columns of the exchange files of DESIGN §8. */
+function exchangeColumnDocs(catalogue: Catalogue): Record<ExchangeKind, Record<string, Omit<ColumnDoc, 'name'>>> {
+  const year = { meaning: 'Année de rapport', values: `entier, ${PLAN_YEARS[0]}–${TARGET_YEAR}` };
+  const state = { meaning: 'État', values: 'code ISO 3166 alpha-3' };
+  const entered = catalogue.populations.filter((p) => p.derivation === 'entered').map((p) => p.key);
+  return {
+    states: {
+      iso3: { meaning: 'Code de l’État', values: 'code ISO 3166 alpha-3' },
+      name_fr: { meaning: 'Nom en français', values: 'texte' },
+      name_en: { meaning: 'Nom en anglais', values: 'texte' },
+      party: { meaning: 'État partie à la Convention', values: 'yes ou no' },
+      party_from: { meaning: 'Date d’entrée en vigueur de la Convention pour l’État', values: 'date AAAA-MM-JJ ; vide si inconnue' },
+      party_until: { meaning: 'Date à laquelle son retrait a pris effet', values: 'date AAAA-MM-JJ ; vide sans retrait' },
+    },
+    populations: {
+      year,
+      state,
+      population: { meaning: 'Population saisie dont l’État fait partie cette année-là', values: code(entered) },
+    },
+    reports: {
+      year,
+      state,
+      received_on: { meaning: 'Date de réception du rapport au titre de l’article 7 (indicateur 8.1)', values: 'date AAAA-MM-JJ' },
+      used_reporting_guide: { meaning: 'Le rapport suit le Guide pour l’établissement des rapports (indicateur 8.2)', values: 'yes ou no' },
+    },
+    answers: {
+      year,
+      state,
+      indicator: { meaning: 'Code de l’indicateur', values: 'texte' },
+      answer: { meaning: 'Réponse', values: 'yes, no ; vide : question non traitée' },
+      source: { meaning: 'Source de la réponse', values: 'texte ; vide si non précisée' },
+      note: { meaning: 'Note', values: 'texte ; vide si aucune' },
+    },
+    figures: {
+      year,
+      indicator: { meaning: 'Indicateur chiffré (5.3, 11.2, 12.2) ou rapport (5.4)', values: 'texte' },
+      value: { meaning: 'Chiffre enregistré, ou numérateur du rapport', values: 'nombre' },
+      denominator: { meaning: 'Dénominateur du rapport (5.4 seulement)', values: 'nombre ; vide pour un chiffre' },
+    },
+  };
+}
+
+const docsOf = <C extends string>(columns: readonly C[], docs: Record<string, Omit<ColumnDoc, 'name'>>): ColumnDoc[] =>
+  columns.map((name) => {
+    const doc = docs[name];
+    if (!doc) throw new Error(`colonne non documentée : ${name}`);
+    return { name, ...doc };
+  });
+
+/** The columns of /indicators/CODE/donnees.csv, as server/presenters/indicator-detail.ts writes them. */
+export const PER_INDICATOR_COLUMNS = [
+  'indicator',
+  'year',
+  'value',
+  'numerator',
+  'denominator',
+  'answered',
+  'baseline',
+  'delta',
+  'status',
+  'projection2029',
+  'published_at',
+  'revision',
+] as const satisfies readonly IndicatorColumn[];
+
+export interface OpenDataCounts {
+  indicatorRows: number;
+  answerRows: number;
+  exchange: ExportFile[];
+}
+
+/** The /donnees/ page: licence, downloads with their columns, and every release of every year. */
+export function openDataPage(view: DataView, counts: OpenDataCounts) {
+  const { catalogue, releases: history } = view;
+  const latest = latestOfEachYear(history);
+  const publishedAt = lastPublishedAt(latest);
+  const dated = { publishedAt, publishedOn: publishedAt === null ? null : formatDay(publishedAt) };
+  const indicatorDocs = indicatorColumnDocs(catalogue);
+  const years = latest.map((r) => r.year).join(', ');
+  const download = (d: Omit<DownloadView, 'rowsText' | 'publishedOn' | 'publishedAt'> & { rowsText?: string }): DownloadView => ({
+    ...d,
+    ...dated,
+    rowsText: d.rowsText ?? rowsText(d.rows),
+  });
+
+  const downloads: DownloadView[] = [
+    download({
+      id: 'indicateurs-csv',
+      name: 'indicateurs.csv',
+      href: `${OPEN_DATA_PATH}indicateurs.csv`,
+      format: 'CSV',
+      description: `Les ${catalogue.indicatorByCode.size} indicateurs pour chaque année publiée (${years || 'aucune'}) : valeur, n, N, couverture, valeur de référence ${BASELINE_YEAR}, évolution, statut et projection ${TARGET_YEAR}, tels que publiés (dernière révision de chaque année).`,
+      rows: counts.indicatorRows,
+      bom: true,
+      columns: docsOf(INDICATOR_COLUMNS, indicatorDocs),
+    }),
+    download({
+      id: 'indicateurs-json',
+      name: 'indicateurs.json',
+      href: `${OPEN_DATA_PATH}indicateurs.json`,
+      format: 'JSON',
+      description:
+        'Les mêmes lignes que indicateurs.csv, typées (nombres, null), dans « rows » ; avec la licence, la citation, « publications » (révision, date et note de la dernière publication de chaque année) et « columns ». Chaque ligne est un objet dont les clés sont les colonnes ci-dessous.',
+      rows: counts.indicatorRows,
+      rowsText: `${formatNumber(counts.indicatorRows)} objet${counts.indicatorRows > 1 ? 's' : ''} dans « rows », un par ligne de indicateurs.csv`,
+      bom: false,
+      columns: docsOf(INDICATOR_COLUMNS, indicatorDocs),
+    }),
+    download({
+      id: 'reponses-csv',
+      name: 'reponses.csv',
+      href: `${OPEN_DATA_PATH}reponses.csv`,
+      format: 'CSV',
+      description: 'Toutes les réponses publiées des États aux indicateurs, avec leur source et leur note (dernière révision de chaque année ; rapports validés seulement).',
+      rows: counts.answerRows,
+      bom: true,
+      columns: docsOf(ANSWER_COLUMNS, answerColumnDocs()),
+    }),
+  ];
+
+  const perIndicator = {
+    id: 'csv-par-indicateur',
+    count: catalogue.indicatorByCode.size,
+    ...dated,
+    rows: PLAN_YEARS.length,
+    rowsText: `${rowsText(PLAN_YEARS.length)} par fichier : une par année du plan, publiée ou non`,
+    columns: docsOf(PER_INDICATOR_COLUMNS, indicatorDocs),
+    sections: catalogue.sections
+      .filter((s) => s.actions.length > 0)
+      .map((s) => ({
+        number: s.number,
+        title: s.title,
+        links: catalogue.actions
+          .filter((a) => a.section === s.number)
+          .flatMap((a) => a.indicators)
+          .map((i) => ({ code: i.code, href: `/indicators/${i.code}/donnees.csv` })),
+      })),
+  };
+
+  const exchangeDocs = exchangeColumnDocs(catalogue);
+  const exchangeDescriptions: Record<ExchangeKind, string> = {
+    states: 'Le registre des États, tel que publié avec la dernière année publiée.',
+    populations: 'Les populations saisies (États parties touchés, comptant des victimes…), par année publiée.',
+    reports: 'Les rapports au titre de l’article 7 validés et publiés : date de réception et usage du Guide.',
+    answers: 'Les réponses publiées, au format d’échange (réponse vide : question non traitée).',
+    figures: 'Les chiffres enregistrés (5.3, 11.2, 12.2) et le rapport 5.4, par année publiée.',
+  };
+  const exchange = EXCHANGE_KINDS.map((kind) => {
+    const file = counts.exchange.find((f) => f.kind === kind);
+    return download({
+      id: `echange-${kind}`,
+      name: KINDS[kind].fileName,
+      href: `${EXCHANGE_PATH}${KINDS[kind].fileName}`,
+      format: 'CSV (format d’échange)',
+      description: exchangeDescriptions[kind],
+      rows: file?.rows ?? 0,
+      bom: false,
+      columns: docsOf(KINDS[kind].columns, exchangeDocs[kind]),
+    });
+  });
+
+  return {
+    title: 'Données ouvertes',
+    licence: LICENCE,
+    citation: citationText(history),
+    ...dated,
+    published: latest.length > 0,
+    downloads,
+    perIndicator,
+    exchange,
+    history: releaseHistoryView(catalogue, history),
+  };
+}
+
+/** Every published year, newest first, each with its revisions newest first. */
+export function releaseHistoryView(catalogue: Catalogue, history: ReleaseHistory): YearHistoryView[] {
+  return [...history.entries()]
+    .sort(([a], [b]) => b - a)
+    .map(([year, revisions]) => ({
+      year,
+      id: `publication-${year}`,
+      latestRevision: revisions.at(-1)?.revision ?? 0,
+      revisions: revisions
+        .map((r, i) => revisionView(catalogue, r, i === revisions.length - 1))
+        .reverse(),
+    }));
+}
+
+function revisionView(catalogue: Catalogue, release: ReleaseInfo, isLatest: boolean): RevisionView {
+  const path = revisionPath(release.year, release.revision);
+  const label = `${release.year}, révision ${release.revision}`;
+  return {
+    year: release.year,
+    revision: release.revision,
+    publishedOn: formatDay(release.publishedAt),
+    publishedAt: release.publishedAt,
+    note: release.note,
+    isLatest,
+    changesText: release.changes ? releaseChangesText(release.changes) : null,
+    valueChanges: valueChanges(catalogue, release.changes).map((c) => ({ ...c, href: `/indicators/${c.code}` })),
+    files: [
+      { href: `${path}indicateurs.csv`, label: `Indicateurs ${label} (CSV)` },
+      { href: `${path}reponses.csv`, label: `Réponses ${label} (CSV)` },
+    ],
+  };
+}
