@@ -22,6 +22,8 @@ import { workspaceRouter } from './routes/workspace';
 export interface AppContext {
   db: Db;
   config: Config;
+  /** Rendering a static copy of the public site (`npm run export:site`): no sign-in link, no forms. */
+  staticSite?: boolean;
 }
 
 /** What routes receive: the app's context, the current view of the data, and the cache of what the public is sent. */

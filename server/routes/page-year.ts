@@ -8,7 +8,7 @@ export interface PageYear {
   year: number;
   baselineYear: number;
   /** The year selector's options; years without data say so. */
-  options: { year: number; selected: boolean; label: string }[];
+  options: { year: number; selected: boolean; label: string; hasData: boolean }[];
   hasData: boolean;
   /** The latest release of the year shown and of the baseline year (null: not published). */
   release: ReleaseView | null;
@@ -32,6 +32,7 @@ export function pageYear(req: Request, { engine, releases, audience }: Pick<Data
       year: y,
       selected: y === year,
       label: `${y}${y === BASELINE_YEAR ? ' (référence)' : ''}${withData.has(y) ? '' : ' — pas de données'}`,
+      hasData: withData.has(y),
     })),
   };
 }

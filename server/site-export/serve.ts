@@ -1,0 +1,35 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
+import type { SiteFetch } from './crawl';
+
+/**
+ * Serves `app` on a free loopback port for as long as the export reads it, and returns how to
+ * GET one of its URLs: anonymously (no cookie), without following redirects.
+ */
+export async function siteFetcher(app: Express): Promise<{
+  fetch: SiteFetch;
+  close: () => Promise<void>;
+}> {
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    s.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    fetch: async (url) => {
+      const response = await fetch(origin + url, { redirect: 'manual' });
+      return {
+        status: response.status,
+        contentType: response.headers.get('content-type') ?? '',
+        body: Buffer.from(await response.arrayBuffer()),
+      };
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
