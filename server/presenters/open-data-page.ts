@@ -7,6 +7,7 @@ import {
   ANSWER_COLUMNS,
   INDICATOR_COLUMNS,
   LICENCE,
+  PER_INDICATOR_COLUMNS,
   lastPublishedAt,
   latestOfEachYear,
   type AnswerColumn,
@@ -200,21 +201,6 @@ const docsOf = <C extends string>(columns: readonly C[], docs: Record<string, Om
     return { name, ...doc };
   });
 
-/** The columns of /indicators/CODE/donnees.csv, as server/presenters/indicator-detail.ts writes them. */
-export const PER_INDICATOR_COLUMNS = [
-  'indicator',
-  'year',
-  'value',
-  'numerator',
-  'denominator',
-  'answered',
-  'baseline',
-  'delta',
-  'status',
-  'projection2029',
-  'published_at',
-  'revision',
-] as const satisfies readonly IndicatorColumn[];
 
 export interface OpenDataCounts {
   indicatorRows: number;

@@ -3,6 +3,8 @@ import { createApp } from '../../server/app';
 import { readConfig, type Config } from '../../server/config';
 import { loadSeed } from '../../seed/load';
 import { validateReports } from '../../db/queries/review';
+import { and, eq } from 'drizzle-orm';
+import { withAudit } from '../../db/queries/audit';
 import { answers, reports } from '../../db/schema';
 import { releaseYears } from '../../server/domain/releases/publish';
 
@@ -26,4 +28,22 @@ export function publishEverything(db: Db, now = '2026-06-01T09:00:00.000Z'): voi
   const rows = [...db.select().from(reports).all(), ...db.select().from(answers).all()];
   validateReports(db, rows, null, now);
   releaseYears(db, rows.map((r) => r.year), { now, by: null });
+}
+
+/**
+ * Turns a State's answer to yes, as a correction of a validated report would (with a reason),
+ * without publishing it: for tests of what changes, and when, for the public.
+ */
+export function correctAnswerToYes(db: Db, { year, state, indicator }: { year: number; state: string; indicator: string }): void {
+  withAudit(
+    db,
+    { userId: null, label: 'test', origin: 'cli' },
+    (tx) =>
+      tx
+        .update(answers)
+        .set({ answer: 'yes', source: `Rapport ${year} corrigé` })
+        .where(and(eq(answers.year, year), eq(answers.state, state), eq(answers.indicator, indicator)))
+        .run(),
+    { reason: 'Erreur de saisie' },
+  );
 }

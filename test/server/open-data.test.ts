@@ -11,7 +11,7 @@ import { importFiles } from '../../server/domain/exchange/import';
 import { releaseYears } from '../../server/domain/releases/publish';
 import { formatDay } from '../../server/presenters/format';
 import { releaseChangesText, valueChanges } from '../../server/presenters/release-view';
-import { publishEverything, seededDatabase, testApp } from '../helpers/context';
+import { publishEverything, seededDatabase, testApp, correctAnswerToYes } from '../helpers/context';
 import { fragment, hrefsOf, htmlProblems, textOf } from '../helpers/html';
 import { demoDatabase } from '../helpers/pages';
 import { createTestUser, signedInAgent } from '../helpers/session';
@@ -244,17 +244,7 @@ describe('open data across a revision', () => {
     const oldRevision = await get(app, '/donnees/publications/2026/revision-1/reponses.csv');
     expect(oldRevision).toMatch(line('no', 1));
 
-    withAudit(
-      db,
-      CLI,
-      (tx) =>
-        tx
-          .update(answers)
-          .set({ answer: 'yes', source: 'Rapport 2026 corrigé' })
-          .where(and(eq(answers.year, 2026), eq(answers.state, target.state), eq(answers.indicator, '1.2')))
-          .run(),
-      { reason: 'Erreur de saisie' },
-    );
+    correctAnswerToYes(db, { year: 2026, state: target.state, indicator: '1.2' });
     // Not released yet: every public file is the same.
     expect(await Promise.all(LATEST.map((url) => get(app, url)))).toEqual(before);
     // A signed-in user downloads the published data too, not the correction.
@@ -329,9 +319,7 @@ describe('open data across a revision', () => {
     const etag = first.headers.etag as string;
     expect(first.headers['cache-control']).toBe('public, no-cache');
     const target = pickAnswer(db);
-    withAudit(db, CLI, (tx) =>
-      tx.update(answers).set({ answer: 'yes' }).where(and(eq(answers.year, 2026), eq(answers.state, target.state), eq(answers.indicator, '1.2'))).run(),
-    );
+    correctAnswerToYes(db, { year: 2026, state: target.state, indicator: '1.2' });
     await request(app).get('/donnees/reponses.csv').set('If-None-Match', etag).expect(304);
     releaseYears(db, [2026], { now: '2027-01-15T10:00:00.000Z', by: null });
     const fresh = await request(app).get('/donnees/reponses.csv').set('If-None-Match', etag).expect(200);

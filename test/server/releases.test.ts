@@ -1,13 +1,13 @@
 import request from 'supertest';
 import type { Express } from 'express';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { withAudit } from '../../db/queries/audit';
 import { readLatestReleases, readReleaseHistory } from '../../db/queries/releases';
 import { validateReports } from '../../db/queries/review';
 import { answers, populationMemberships, releases, reports, states } from '../../db/schema';
 import { freezeEarlierPublications } from '../../server/domain/releases/publish';
 import { formatDay } from '../../server/presenters/format';
-import { testApp } from '../helpers/context';
+import { testApp, correctAnswerToYes } from '../helpers/context';
 import { htmlProblems, textOf } from '../helpers/html';
 import { createTestUser, signedInAgent, type Agent } from '../helpers/session';
 
@@ -47,17 +47,7 @@ const publish = async (agent: Agent, year: number, note = '') =>
 
 /** AFG's answer to 1.1 in 2026 becomes yes, as a correction of a validated report would. */
 const correctAfghanistan = (db: ReturnType<typeof testApp>['db']) =>
-  withAudit(
-    db,
-    CLI,
-    (tx) =>
-      tx
-        .update(answers)
-        .set({ answer: 'yes', source: 'Rapport 2026 corrigé' })
-        .where(and(eq(answers.year, 2026), eq(answers.state, 'AFG'), eq(answers.indicator, '1.1')))
-        .run(),
-    { reason: 'Erreur de saisie' },
-  );
+  correctAnswerToYes(db, { year: 2026, state: 'AFG', indicator: '1.1' });
 
 const publicValue = async (app: Express, code: string) => {
   const { body } = await request(app).get('/api/v1/indicators?year=2026').expect(200);

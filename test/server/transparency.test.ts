@@ -1,13 +1,12 @@
 import request from 'supertest';
 import type { Express } from 'express';
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { withAudit } from '../../db/queries/audit';
 import { readReleaseHistory } from '../../db/queries/releases';
 import { answers, populationMemberships, reports } from '../../db/schema';
 import { dataSource } from '../../server/data-source';
 import { publishYear } from '../../server/domain/workspace/publication';
-import { publishEverything, seededDatabase, testApp } from '../helpers/context';
+import { publishEverything, seededDatabase, testApp, correctAnswerToYes } from '../helpers/context';
 import { fragment, hrefsOf, htmlProblems, textOf } from '../helpers/html';
 import { createTestUser, signedInAgent } from '../helpers/session';
 import { demoDatabase, expectedValueText, fr, type ApiIndicator, type ApiIndicatorYear } from '../helpers/pages';
@@ -268,17 +267,7 @@ describe('/transparence after a correction', () => {
     const before = await request(app).get('/transparence').expect(200);
     const years = await api<{ years: ApiIndicatorYear[] }>(app, '/api/v1/indicators/1.1');
     const state = years.years.find((r) => r.year === 2026)!.states!.no[0]!;
-    withAudit(
-      db,
-      CLI,
-      (tx) =>
-        tx
-          .update(answers)
-          .set({ answer: 'yes', source: 'Rapport 2026 corrigé' })
-          .where(and(eq(answers.year, 2026), eq(answers.state, state), eq(answers.indicator, '1.1')))
-          .run(),
-      { reason: 'Erreur de saisie' },
-    );
+    correctAnswerToYes(db, { year: 2026, state, indicator: '1.1' });
     expect((await request(app).get('/transparence').expect(200)).text).toBe(before.text);
 
     const note = 'Correction de la réponse d’un État à l’indicateur 1.1';

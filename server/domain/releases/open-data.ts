@@ -32,6 +32,22 @@ export const INDICATOR_COLUMNS = [
 export type IndicatorColumn = (typeof INDICATOR_COLUMNS)[number];
 export type IndicatorRow = Record<IndicatorColumn, string | number | null>;
 
+/** The columns of /indicators/CODE/donnees.csv: a subset of indicateurs.csv's, with the same names. */
+export const PER_INDICATOR_COLUMNS = [
+  'indicator',
+  'year',
+  'value',
+  'numerator',
+  'denominator',
+  'answered',
+  'baseline',
+  'delta',
+  'status',
+  'projection2029',
+  'published_at',
+  'revision',
+] as const satisfies readonly IndicatorColumn[];
+
 /** Columns of reponses.csv. */
 export const ANSWER_COLUMNS = [
   'year',
