@@ -24,6 +24,11 @@ const ROUTES = [
   ['Comité', '/committees/article5'],
   ['État', '/states/AFG'],
   ['API indicateurs', '/api/v1/indicators'],
+  ['Transparence', '/transparence'],
+  ['Données ouvertes', '/donnees/'],
+  ['Téléchargement indicateurs', '/donnees/indicateurs.csv'],
+  // A client that already holds the page: conditional request, 304 without a body.
+  ['Indicateur revalidé (304)', '/indicators/15.2#304'],
 ] as const;
 
 async function startServer(): Promise<{ child: ChildProcess; dir: string }> {
@@ -42,10 +47,18 @@ async function startServer(): Promise<{ child: ChildProcess; dir: string }> {
   return { child, dir };
 }
 
-function run(url: string, duration: number): Promise<autocannon.Result> {
+function run(url: string, duration: number, headers: Record<string, string> = {}): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
-    autocannon({ url, connections: CONNECTIONS, duration }, (error, result) => (error ? reject(error) : resolve(result)));
+    autocannon({ url, connections: CONNECTIONS, duration, headers }, (error, result) => (error ? reject(error) : resolve(result)));
   });
+}
+
+/** For a route marked `#304`: the If-None-Match header of a client holding the current version. */
+async function conditionalHeaders(base: string, route: string): Promise<Record<string, string>> {
+  if (!route.endsWith('#304')) return {};
+  const etag = (await fetch(base + route.replace('#304', ''))).headers.get('etag');
+  if (!etag) throw new Error(`${route} : pas d’ETag`);
+  return { 'if-none-match': etag };
 }
 
 async function main(): Promise<void> {
@@ -58,9 +71,14 @@ async function main(): Promise<void> {
     const targets: (readonly [string, string])[] = [['Fichier statique (référence)', '/static/bench/home.html'], ...ROUTES];
     const results: { name: string; route: string; rps: number; p50: number; p99: number }[] = [];
     for (const [name, route] of targets) {
-      await run(base + route, WARMUP);
-      const r = await run(base + route, DURATION);
-      if (r.non2xx > 0 || r.errors > 0) throw new Error(`${route} : ${r.non2xx} réponses en erreur, ${r.errors} erreurs`);
+      const headers = await conditionalHeaders(base, route);
+      const url = base + route.replace('#304', '');
+      await run(url, WARMUP, headers);
+      const r = await run(url, DURATION, headers);
+      // autocannon counts a 304 as non-2xx: expected here, and only here.
+      const expected = route.endsWith('#304') ? r['3xx'] : 0;
+      if (r.non2xx !== expected || r.errors > 0) throw new Error(`${route} : ${r.non2xx} réponses en erreur, ${r.errors} erreurs`);
+      if (route.endsWith('#304') && r['3xx'] === 0) throw new Error(`${route} : aucune réponse 304`);
       results.push({ name, route, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 });
     }
     const reference = results[0]!.rps;

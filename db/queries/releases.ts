@@ -144,16 +144,16 @@ export function fillRelease(db: Db, id: number, data: ReleaseData, values: Relea
 /**
  * A key that changes only when what the public sees may have changed: a new release (ids only
  * grow), a deleted one, or the demonstration flag. Edits to the data do not move it. Null before
- * any release is frozen.
+ * any release. Asked on every public request, so it reads the ids only: testing `data` would read
+ * every release's megabytes (135 µs instead of 3). Freezing earlier publications, which does not
+ * move it, happens at start, before the first request.
  */
 export function releaseVersion(db: Db): string | null {
   const row = prepareOnce(
     db,
-    `SELECT coalesce(max(id), 0) AS last, count(*) AS n, sum(data IS NULL) AS unfrozen,
-       (SELECT value FROM meta WHERE key = '${META.demoData}') AS demo FROM releases`,
-  ).get() as { last: number; n: number; unfrozen: number | null; demo: string | null };
-  if (row.n - (row.unfrozen ?? 0) === 0) return null;
-  return `${row.last}:${row.n}:${row.unfrozen ?? 0}:${row.demo ?? ''}`;
+    `SELECT coalesce(max(id), 0) AS last, count(*) AS n, (SELECT value FROM meta WHERE key = '${META.demoData}') AS demo FROM releases`,
+  ).get() as { last: number; n: number; demo: string | null };
+  return row.n === 0 ? null : `${row.last}:${row.n}:${row.demo ?? ''}`;
 }
 
 export const isYearPublished = (db: Db, year: number): boolean =>
