@@ -7,7 +7,7 @@ import { readLatestReleases, readReleaseHistory, releaseVersion } from '../db/qu
 import { readReviewState } from '../db/queries/review';
 import { readRegistry } from '../db/queries/registry';
 import { EngineSnapshot } from './domain/engine/engine';
-import { releasedEngineData, type Release, type ReleaseHistory } from './domain/releases/release';
+import { releasedEngineData, unreleasedYears, type Release, type ReleaseHistory } from './domain/releases/release';
 import { draftsByYear, pairKey, type ReviewState } from './domain/review';
 
 /**
@@ -31,6 +31,16 @@ export interface DataView {
   drafts: Map<number, Set<string>>;
   /** Every release of every year, oldest revision first. */
   releases: ReleaseHistory;
+  /** The latest release of each year, with its data (read on first use, then kept with the view). */
+  latestReleases: () => Release[];
+  /** Published years changed since their latest release (workspace; none for the public, who sees releases). */
+  unreleasedYears: () => Set<number>;
+}
+
+/** `compute` run on first call only, its result kept. */
+function once<T>(compute: () => T): () => T {
+  let result: { value: T } | null = null;
+  return () => (result ??= { value: compute() }).value;
 }
 
 export type DataSource = (audience?: Audience) => DataView;
@@ -63,6 +73,8 @@ const builders: Record<Audience, { version: (db: Db) => string; build: (db: Db) 
         review: releasedReview(latest),
         drafts: new Map(),
         releases: readReleaseHistory(db),
+        latestReleases: () => latest,
+        unreleasedYears: () => new Set(),
       };
     },
   },
@@ -72,6 +84,7 @@ const builders: Record<Audience, { version: (db: Db) => string; build: (db: Db) 
       const catalogue = readCatalogue(db);
       const data = readEngineData(db, catalogue);
       const review = readReviewState(db);
+      const latestReleases = once(() => readLatestReleases(db));
       return {
         catalogue,
         engine: new EngineSnapshot(data),
@@ -79,6 +92,8 @@ const builders: Record<Audience, { version: (db: Db) => string; build: (db: Db) 
         review,
         drafts: draftsByYear(data, review),
         releases: readReleaseHistory(db),
+        latestReleases,
+        unreleasedYears: once(() => unreleasedYears(data, review.validated, latestReleases())),
       };
     },
   },

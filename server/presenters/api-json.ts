@@ -1,4 +1,5 @@
 import { latestRelease, type ReleaseHistory } from '../domain/releases/release';
+import { valueCells } from '../domain/releases/open-data';
 import type { YearResult } from '../domain/engine/engine';
 import type { EngineIndicator, IndicatorResult, Report } from '../domain/engine/types';
 import { POPULATION_KEYS, formatPopulationRef } from '../domain/population';
@@ -7,18 +8,7 @@ import { isReportOnTime, type RegistryState } from '../domain/registry';
 /** The JSON shapes of the API (README, « API »): values unrounded, null where there is none. */
 
 function progressJson(r: IndicatorResult) {
-  return {
-    value: r.value,
-    numerator: r.numerator,
-    denominator: r.denominator,
-    answered: r.answered,
-    baseline: r.baseline,
-    delta: r.delta,
-    status: r.status,
-    projection2029: r.projection2029,
-    target: r.target,
-    reachesTarget: r.reachesTarget,
-  };
+  return { ...valueCells(r, r), target: r.target, reachesTarget: r.reachesTarget };
 }
 
 export function indicatorSummaryJson(indicator: EngineIndicator, result: IndicatorResult) {

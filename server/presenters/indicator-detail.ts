@@ -5,7 +5,7 @@ import { formatNumber } from './format';
 import { reportSummary } from './report-view';
 import { formatValue, indicatorValueView, type IndicatorValueView } from './indicator-view';
 import { latestRelease, type ReleaseHistory } from '../domain/releases/release';
-import { PER_INDICATOR_COLUMNS, rowsCsv } from '../domain/releases/open-data';
+import { PER_INDICATOR_COLUMNS, releaseCells, rowsCsv, valueCells } from '../domain/releases/open-data';
 import { latestReleaseView, valueRevisionText } from './release-view';
 import { DIRECTION_LABELS, KIND_LABELS, populationDescription, populationLabel } from './labels';
 
@@ -132,22 +132,11 @@ export function indicatorDetail(view: DataView, indicator: CatalogueIndicator, y
 
 /** The indicator's values over the plan years as CSV (the page's download), with the release each year comes from. */
 export function indicatorCsv(indicator: CatalogueIndicator, years: IndicatorResult[], releases: ReleaseHistory): string {
-  const rows = years.map((r) => {
-    const release = latestRelease(releases, r.year);
-    return {
-      indicator: indicator.code,
-      year: r.year,
-      value: r.value,
-      numerator: r.numerator,
-      denominator: r.denominator,
-      answered: r.answered,
-      baseline: r.baseline,
-      delta: r.delta,
-      status: r.status,
-      projection2029: r.projection2029,
-      published_at: release?.publishedAt ?? null,
-      revision: release?.revision ?? null,
-    };
-  });
+  const rows = years.map((r) => ({
+    indicator: indicator.code,
+    year: r.year,
+    ...valueCells(r, r),
+    ...releaseCells(latestRelease(releases, r.year)),
+  }));
   return rowsCsv(PER_INDICATOR_COLUMNS, rows, { bom: false });
 }

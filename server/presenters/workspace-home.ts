@@ -18,7 +18,8 @@ export interface YearRow {
 }
 
 /** The workspace's front page: each plan year with its reports by status and whether it is published. */
-export function workspaceHome(view: DataView, viewer: Viewer, unreleased: Set<number>) {
+export function workspaceHome(view: DataView, viewer: Viewer) {
+  const unreleased = view.unreleasedYears();
   const validatedByYear = new Map<number, number>();
   for (const key of view.review.validated.keys()) {
     const year = Number(key.slice(0, 4));

@@ -1,6 +1,6 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { RouteContext } from '../app';
-import { readLatestReleases, readRelease } from '../../db/queries/releases';
+import { readRelease } from '../../db/queries/releases';
 import { HttpError } from '../http-error';
 import { EXCHANGE_KINDS, KINDS } from '../domain/exchange/kinds';
 import {
@@ -32,7 +32,7 @@ export function openDataRouter({ db, data, cache }: RouteContext): Router {
   router.get('/donnees/', (req, res, next) =>
     cache.page(req, res, next, 'open-data', () => {
       const view = published();
-      const latest = readLatestReleases(db);
+      const latest = published().latestReleases();
       return openDataPage(view, {
         indicatorRows: publishedIndicatorRows(view.catalogue, view.releases).length,
         answerRows: publishedAnswerRows(latest).length,
@@ -67,7 +67,7 @@ export function openDataRouter({ db, data, cache }: RouteContext): Router {
     cache.file(req, res, next, {
       type: CSV,
       filename: 'reponses.csv',
-      build: () => rowsCsv(ANSWER_COLUMNS, publishedAnswerRows(readLatestReleases(db)), { bom: true }),
+      build: () => rowsCsv(ANSWER_COLUMNS, publishedAnswerRows(published().latestReleases()), { bom: true }),
     }),
   );
 
@@ -77,7 +77,7 @@ export function openDataRouter({ db, data, cache }: RouteContext): Router {
       cache.file(req, res, next, {
         type: CSV,
         filename: name,
-        build: () => publishedExchangeFiles(readLatestReleases(db)).find((f) => f.kind === kind)!.content,
+        build: () => publishedExchangeFiles(published().latestReleases()).find((f) => f.kind === kind)!.content,
       }),
     );
   }

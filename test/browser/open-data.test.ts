@@ -1,20 +1,14 @@
-import type { Browser } from 'playwright-core';
 import { and, eq } from 'drizzle-orm';
-import { withAudit } from '../../db/queries/audit';
 import { answers } from '../../db/schema';
 import { releaseYears } from '../../server/domain/releases/publish';
-import { axeViolations, launchBrowser, serve, watchForErrors } from '../helpers/browser';
-import { testApp } from '../helpers/context';
+import { axeViolations, chromiumSuite, watchForErrors } from '../helpers/browser';
+import { correctAnswerToYes, testApp } from '../helpers/context';
 import { demoDatabase } from '../helpers/pages';
 
 jest.setTimeout(120_000);
 
 describe('the open-data page (/donnees/) in Chromium', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serve>>;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
+  const chromium = chromiumSuite(() => {
     // The demonstration data with a revision of 2026, so that the history shows what changed.
     const db = demoDatabase();
     const target = db
@@ -22,25 +16,15 @@ describe('the open-data page (/donnees/) in Chromium', () => {
       .from(answers)
       .where(and(eq(answers.year, 2026), eq(answers.indicator, '1.2'), eq(answers.answer, 'no')))
       .get()!;
-    withAudit(db, { userId: null, label: 'test', origin: 'cli' }, (tx) =>
-      tx
-        .update(answers)
-        .set({ answer: 'yes' })
-        .where(and(eq(answers.year, 2026), eq(answers.state, target.state), eq(answers.indicator, '1.2')))
-        .run(),
-    );
+    correctAnswerToYes(db, { year: 2026, state: target.state, indicator: '1.2' });
     releaseYears(db, [2026], { now: '2027-01-15T10:00:00.000Z', by: null, note: 'Correction' });
-    server = await serve(testApp(db).app);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    return testApp(db).app;
   });
 
   test('loads without console or page error, and axe-core finds nothing, the list of per-indicator files open or closed', async () => {
-    const page = await browser.newPage();
+    const page = await chromium.browser.newPage();
     const errors = watchForErrors(page);
-    const response = await page.goto(`${server.url}/donnees/`);
+    const response = await page.goto(`${chromium.url}/donnees/`);
     expect(response?.status()).toBe(200);
     await page.waitForLoadState('load');
     expect(await page.locator('#publication-2026 table caption').innerText()).toBe('Valeurs modifiées par la révision 2 de 2026');
@@ -53,26 +37,26 @@ describe('the open-data page (/donnees/) in Chromium', () => {
   });
 
   test('the footer of every page leads to it', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/indicators/1.1`);
+    const page = await chromium.browser.newPage();
+    await page.goto(`${chromium.url}/indicators/1.1`);
     await page.locator('footer a[href="/donnees/"]').click();
-    await page.waitForURL(`${server.url}/donnees/`);
+    await page.waitForURL(`${chromium.url}/donnees/`);
     expect(await page.locator('h1').innerText()).toBe('Données ouvertes');
     await page.close();
   });
 
   test('a release link of a dashboard page lands on the year’s history', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/indicators/1.2?year=2026`);
+    const page = await chromium.browser.newPage();
+    await page.goto(`${chromium.url}/indicators/1.2?year=2026`);
     await page.locator('.release-note a', { hasText: 'Historique des publications' }).click();
-    await page.waitForURL(`${server.url}/donnees/#publication-2026`);
+    await page.waitForURL(`${chromium.url}/donnees/#publication-2026`);
     expect(await page.locator('#publication-2026 h3').innerText()).toBe('Année 2026');
     await page.close();
   });
 
   test('does not scroll sideways on a phone-sized screen', async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
-    await page.goto(`${server.url}/donnees/`);
+    const page = await chromium.browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(`${chromium.url}/donnees/`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.close();

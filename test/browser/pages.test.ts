@@ -1,5 +1,5 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, launchBrowser, serve, watchForErrors } from '../helpers/browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { axeViolations, chromiumSuite, watchForErrors } from '../helpers/browser';
 import { testApp } from '../helpers/context';
 import { CHART_PAGE_TYPES, PAGE_TYPES, demoDatabase, expectedValueText, fr, frPercent, type ApiIndicator } from '../helpers/pages';
 
@@ -13,28 +13,18 @@ interface ChartData {
 }
 
 describe('dashboard pages in Chromium with the demonstration data', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serve>>;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await serve(testApp(demoDatabase()).app);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const chromium = chromiumSuite(() => testApp(demoDatabase()).app);
 
   /** Opens a page in a new tab (of `context` when given) and watches it for errors. */
   async function open(path: string, context?: BrowserContext) {
-    const page = await (context ?? browser).newPage();
+    const page = await (context ?? chromium.browser).newPage();
     const errors = watchForErrors(page);
-    const response = await page.goto(`${server.url}${path}`);
+    const response = await page.goto(`${chromium.url}${path}`);
     return { page, errors, status: response?.status() };
   }
 
   async function apiSummary(code: string, year: number): Promise<ApiIndicator> {
-    const body = (await (await fetch(`${server.url}/api/v1/indicators?year=${year}`)).json()) as { indicators: ApiIndicator[] };
+    const body = (await (await fetch(`${chromium.url}/api/v1/indicators?year=${year}`)).json()) as { indicators: ApiIndicator[] };
     return body.indicators.find((i) => i.code === code)!;
   }
 
@@ -80,8 +70,8 @@ describe('dashboard pages in Chromium with the demonstration data', () => {
 
   describe('on a phone-sized screen', () => {
     test.each(PAGE_TYPES)('the $name page does not scroll sideways', async ({ path }) => {
-      const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
-      await page.goto(`${server.url}${path}`);
+      const page = await chromium.browser.newPage({ viewport: { width: 360, height: 740 } });
+      await page.goto(`${chromium.url}${path}`);
       const { scrollWidth, clientWidth } = await page.evaluate(() => ({
         scrollWidth: document.documentElement.scrollWidth,
         clientWidth: document.documentElement.clientWidth,
@@ -144,7 +134,7 @@ describe('dashboard pages in Chromium with the demonstration data', () => {
   describe('without JavaScript', () => {
     let context: BrowserContext;
     beforeAll(async () => {
-      context = await browser.newContext({ javaScriptEnabled: false });
+      context = await chromium.browser.newContext({ javaScriptEnabled: false });
     });
     afterAll(async () => {
       await context?.close();

@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launchBrowser, serve, watchForErrors } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { axeViolations, chromiumSuite, watchForErrors } from '../helpers/browser';
 import { testApp } from '../helpers/context';
 import { demoDatabase } from '../helpers/pages';
 
@@ -16,26 +16,16 @@ const PAGES = [
 ];
 
 describe('/transparence and /methodologie in Chromium with the demonstration data', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serve>>;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await serve(testApp(demoDatabase()).app);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const chromium = chromiumSuite(() => testApp(demoDatabase()).app);
 
   async function open(path: string, options: { javaScriptEnabled?: boolean; width?: number } = {}) {
-    const context = await browser.newContext({
+    const context = await chromium.browser.newContext({
       javaScriptEnabled: options.javaScriptEnabled ?? true,
       viewport: { width: options.width ?? 1280, height: 900 },
     });
     const page = await context.newPage();
     const errors = watchForErrors(page);
-    const response = await page.goto(`${server.url}${path}`);
+    const response = await page.goto(`${chromium.url}${path}`);
     return { page, errors, status: response?.status(), close: () => context.close() };
   }
 

@@ -1,5 +1,5 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, launchBrowser, serve, watchForErrors } from '../helpers/browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { axeViolations, chromiumSuite, watchForErrors } from '../helpers/browser';
 import { testApp } from '../helpers/context';
 import { demoDatabase } from '../helpers/pages';
 import { TEST_PASSWORD, createTestUser } from '../helpers/session';
@@ -19,27 +19,24 @@ const WORKSPACE_PAGES = [
 ];
 
 describe('the workspace in Chromium', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serve>>;
+  const chromium = chromiumSuite(async () => {
+    const db = demoDatabase();
+    await createTestUser(db, 'admin@example.org', 'admin');
+    return testApp(db).app;
+  });
   let context: BrowserContext;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    const db = demoDatabase();
-    await createTestUser(db, 'admin@example.org', 'admin');
-    server = await serve(testApp(db).app);
-    context = await browser.newContext();
+    context = await chromium.browser.newContext();
   });
   afterAll(async () => {
     await context?.close();
-    await browser?.close();
-    await server?.close();
   });
 
   async function open(path: string, ctx: BrowserContext = context): Promise<{ page: Page; errors: string[]; status?: number }> {
     const page = await ctx.newPage();
     const errors = watchForErrors(page);
-    const response = await page.goto(`${server.url}${path}`);
+    const response = await page.goto(`${chromium.url}${path}`);
     return { page, errors, status: response?.status() };
   }
 
@@ -49,14 +46,14 @@ describe('the workspace in Chromium', () => {
     await page.getByLabel('Adresse électronique').fill('admin@example.org');
     await page.getByLabel('Mot de passe').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL(`${server.url}/espace`);
+    await page.waitForURL(`${chromium.url}/espace`);
     expect(await page.locator('h1').textContent()).toBe('Espace de travail');
     expect(errors).toEqual([]);
     await page.close();
   });
 
   test('a wrong password shows the message, and the page stays accessible', async () => {
-    const fresh = await browser.newContext();
+    const fresh = await chromium.browser.newContext();
     const { page } = await open('/connexion', fresh);
     await page.getByLabel('Adresse électronique').fill('admin@example.org');
     await page.getByLabel('Mot de passe').fill('mauvais');
@@ -92,7 +89,7 @@ describe('the workspace in Chromium', () => {
   test('signing out returns to the public overview, without the workspace notice', async () => {
     const { page } = await open('/espace');
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
-    await page.waitForURL(`${server.url}/`);
+    await page.waitForURL(`${chromium.url}/`);
     expect(await page.locator('.workspace-notice').count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Connexion (comités)' }).count()).toBe(1);
     await page.close();

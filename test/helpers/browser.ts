@@ -76,3 +76,22 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     }));
   });
 }
+
+/**
+ * The hooks of a browser suite: Chromium, and the app `makeApp` builds served on a free port, both
+ * started before the suite's tests and closed after them. The fields are set once the suite starts.
+ */
+export function chromiumSuite(makeApp: () => Express | Promise<Express>): { browser: Browser; url: string } {
+  const suite = {} as { browser: Browser; url: string };
+  let server: Awaited<ReturnType<typeof serve>> | undefined;
+  beforeAll(async () => {
+    suite.browser = await launchBrowser();
+    server = await serve(await makeApp());
+    suite.url = server.url;
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await server?.close();
+  });
+  return suite;
+}

@@ -1,6 +1,6 @@
 import type { Catalogue } from '../../../db/queries/catalogue';
 import { progress } from '../engine/progress';
-import { BASELINE_YEAR } from '../engine/types';
+import { BASELINE_YEAR, type IndicatorValue, type Progress } from '../engine/types';
 import { compareCodes, compareText, exchangeFiles, toCsv, type Cell, type ExportFile } from '../exchange/export';
 import { releasedEngineData, type Release, type ReleaseHistory, type ReleaseInfo } from './release';
 
@@ -9,7 +9,11 @@ import { releasedEngineData, type Release, type ReleaseHistory, type ReleaseInfo
  * release of each year, or one given revision — never from the live tables.
  */
 
-/** Columns of indicateurs.csv and of the rows of indicateurs.json; the names the per-indicator CSV uses too. */
+/** An indicator's value in a year and its progress: the columns every values file shares, in this order. */
+const VALUE_COLUMNS = ['value', 'numerator', 'denominator', 'answered', 'baseline', 'delta', 'status', 'projection2029'] as const;
+const RELEASE_COLUMNS = ['published_at', 'revision'] as const;
+
+/** Columns of indicateurs.csv and of the rows of indicateurs.json. */
 export const INDICATOR_COLUMNS = [
   'year',
   'indicator',
@@ -18,35 +22,34 @@ export const INDICATOR_COLUMNS = [
   'kind',
   'population',
   'direction',
-  'value',
-  'numerator',
-  'denominator',
-  'answered',
-  'baseline',
-  'delta',
-  'status',
-  'projection2029',
-  'published_at',
-  'revision',
+  ...VALUE_COLUMNS,
+  ...RELEASE_COLUMNS,
 ] as const;
 export type IndicatorColumn = (typeof INDICATOR_COLUMNS)[number];
 export type IndicatorRow = Record<IndicatorColumn, string | number | null>;
 
 /** The columns of /indicators/CODE/donnees.csv: a subset of indicateurs.csv's, with the same names. */
-export const PER_INDICATOR_COLUMNS = [
-  'indicator',
-  'year',
-  'value',
-  'numerator',
-  'denominator',
-  'answered',
-  'baseline',
-  'delta',
-  'status',
-  'projection2029',
-  'published_at',
-  'revision',
-] as const satisfies readonly IndicatorColumn[];
+export const PER_INDICATOR_COLUMNS = ['indicator', 'year', ...VALUE_COLUMNS, ...RELEASE_COLUMNS] as const satisfies readonly IndicatorColumn[];
+
+/** The value columns of a year's value and its progress (the API adds the target to the same fields). */
+export function valueCells(v: Pick<IndicatorValue, 'value' | 'numerator' | 'denominator' | 'answered'>, p: Progress) {
+  return {
+    value: v.value,
+    numerator: v.numerator,
+    denominator: v.denominator,
+    answered: v.answered,
+    baseline: p.baseline,
+    delta: p.delta,
+    status: p.status,
+    projection2029: p.projection2029,
+  } satisfies Record<(typeof VALUE_COLUMNS)[number], unknown>;
+}
+
+/** The release columns: when a year's values were published, and which revision. */
+export const releaseCells = (release: Pick<ReleaseInfo, 'publishedAt' | 'revision'> | null) => ({
+  published_at: release?.publishedAt ?? null,
+  revision: release?.revision ?? null,
+});
 
 /** Columns of reponses.csv. */
 export const ANSWER_COLUMNS = [
@@ -100,14 +103,8 @@ export function indicatorRows(catalogue: Catalogue, release: ReleaseInfo, baseli
   const baselineValues = new Map((baseline?.values ?? []).map((v) => [v.code, v.value]));
   const sectionOf = new Map(catalogue.actions.map((a) => [a.number, a.section]));
   return [...catalogue.indicatorByCode.values()].map((indicator) => {
-    const value = values.get(indicator.code);
-    const p = progress(
-      indicator.kind,
-      indicator.direction,
-      release.year,
-      value?.value ?? null,
-      baselineValues.get(indicator.code) ?? null,
-    );
+    const value = values.get(indicator.code) ?? { value: null, numerator: null, denominator: null, answered: null };
+    const p = progress(indicator.kind, indicator.direction, release.year, value.value, baselineValues.get(indicator.code) ?? null);
     return {
       year: release.year,
       indicator: indicator.code,
@@ -116,16 +113,8 @@ export function indicatorRows(catalogue: Catalogue, release: ReleaseInfo, baseli
       kind: indicator.kind,
       population: indicator.population,
       direction: indicator.direction,
-      value: value?.value ?? null,
-      numerator: value?.numerator ?? null,
-      denominator: value?.denominator ?? null,
-      answered: value?.answered ?? null,
-      baseline: p.baseline,
-      delta: p.delta,
-      status: p.status,
-      projection2029: p.projection2029,
-      published_at: release.publishedAt,
-      revision: release.revision,
+      ...valueCells(value, p),
+      ...releaseCells(release),
     };
   });
 }
@@ -154,8 +143,7 @@ export function answerRows(release: Release): AnswerRow[] {
       answer: a.answer,
       source: a.source,
       note: a.note,
-      published_at: release.publishedAt,
-      revision: release.revision,
+      ...releaseCells(release),
     }));
 }
 

@@ -15,6 +15,7 @@ import {
   releasedEngineData,
   releaseValues,
   sameReleaseData,
+  type Release,
   type ReleaseData,
 } from './release';
 
@@ -29,9 +30,9 @@ export interface ReleaseOutcome {
   publishedAt: string | null;
 }
 
-/** The values of `year` if `data` were published beside the other years' latest releases. */
-function valuesWith(db: Db, data: ReleaseData) {
-  const others = readLatestReleases(db).filter((r) => r.year !== data.year);
+/** The values of `data`'s year if it were published beside the other years' latest releases. */
+function valuesWith(db: Db, data: ReleaseData, latest: Release[] = readLatestReleases(db)) {
+  const others = latest.filter((r) => r.year !== data.year);
   const engineData = releasedEngineData(engineIndicators(readCatalogue(db)), [
     ...others,
     { id: Number.MAX_SAFE_INTEGER, data },
@@ -49,12 +50,13 @@ export function releaseYear(
   options: { now: string; by: number | null; note?: string | null },
 ): ReleaseOutcome {
   const data = readYearForRelease(db, year);
-  const previous = readLatestReleases(db).find((r) => r.year === year) ?? null;
+  const latest = readLatestReleases(db);
+  const previous = latest.find((r) => r.year === year) ?? null;
   if (previous && sameReleaseData(previous.data, data)) {
     return { year, status: 'unchanged', revision: previous.revision, publishedAt: previous.publishedAt };
   }
   if (!previous && !hasReleaseContent(data)) return { year, status: 'empty', revision: null, publishedAt: null };
-  const values = valuesWith(db, data);
+  const values = valuesWith(db, data, latest);
   const revision = insertRelease(db, {
     year,
     publishedAt: options.now,

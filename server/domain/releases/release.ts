@@ -59,7 +59,12 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * The year's data as it will be frozen: reports and answers of validated reports only, every row
  * sorted, so that two freezes of unchanged data give the same JSON.
  */
-export function freezeYear(data: Omit<EngineData, 'indicators'>, year: number, validated: Set<string>): ReleaseData {
+export function freezeYear(
+  data: Omit<EngineData, 'indicators'>,
+  year: number,
+  /** The validated (year, State) reports, by `pairKey`. */
+  validated: Pick<ReadonlySet<string>, 'has'>,
+): ReleaseData {
   const ofYear = <T extends { year: number }>(rows: T[]) => rows.filter((r) => r.year === year);
   const isValidated = (row: { year: number; state: string }) => validated.has(pairKey(row.year, row.state));
   return {
@@ -165,6 +170,11 @@ export function releaseChanges(
     { kind: 'figures' as const, ...rowChanges(a.figures, b.figures, (f) => f.indicator) },
   ].filter((r) => r.added + r.changed + r.removed > 0);
   return { values, rows };
+}
+
+/** The published years whose data, as it stands, differs from their latest release: a revision is due. */
+export function unreleasedYears(data: Omit<EngineData, 'indicators'>, validated: Pick<ReadonlySet<string>, 'has'>, latest: Release[]): Set<number> {
+  return new Set(latest.filter((r) => !sameReleaseData(r.data, freezeYear(data, r.year, validated))).map((r) => r.year));
 }
 
 /** The latest release of a year, or null. */

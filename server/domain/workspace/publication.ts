@@ -1,11 +1,10 @@
 import type { Db } from '../../../db/client';
 import { withAudit, type Actor } from '../../../db/queries/audit';
-import { isYearPublished, readLatestReleases, readYearForRelease } from '../../../db/queries/releases';
+import { isYearPublished } from '../../../db/queries/releases';
 import { draftStates } from '../../../db/queries/review';
 import { validations } from '../../../db/schema';
 import { eq } from 'drizzle-orm';
 import { releaseYear, type ReleaseOutcome } from '../releases/publish';
-import { sameReleaseData } from '../releases/release';
 
 export type PublishResult = { ok: true; outcome: ReleaseOutcome } | { ok: false; message: string; drafts?: string[] };
 
@@ -56,13 +55,4 @@ export function publishYear(
     },
     { now, reason: options.note },
   );
-}
-
-/** Whether a published year holds changes the public does not see yet (a new revision would differ). */
-export function unreleasedYears(db: Db): Set<number> {
-  const pending = new Set<number>();
-  for (const release of readLatestReleases(db)) {
-    if (!sameReleaseData(release.data, readYearForRelease(db, release.year))) pending.add(release.year);
-  }
-  return pending;
 }

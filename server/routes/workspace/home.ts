@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { RouteContext } from '../../app';
 import { viewerActor } from '../../domain/actor';
 import { isAdmin } from '../../domain/permissions';
-import { publishYear, unreleasedYears } from '../../domain/workspace/publication';
+import { publishYear } from '../../domain/workspace/publication';
 import { requireRole } from '../../middleware/viewer';
 import { workspaceHome } from '../../presenters/workspace-home';
 import { yearParam } from '../params';
@@ -12,7 +12,7 @@ export function homeRoutes({ db, data }: RouteContext): Router {
 
   router.get('/', (req, res) => {
     const flash = typeof req.query.publiee === 'string' ? publishedMessage(req.query.publiee, req.query.revision) : null;
-    res.render('workspace/home', { title: 'Espace de travail', flash, ...workspaceHome(data('workspace'), req.viewer!, unreleasedYears(db)) });
+    res.render('workspace/home', { title: 'Espace de travail', flash, ...workspaceHome(data('workspace'), req.viewer!) });
   });
 
   router.post('/annees/:year/publication', requireRole(isAdmin, 'de publier une année'), (req, res) => {
@@ -31,7 +31,7 @@ export function homeRoutes({ db, data }: RouteContext): Router {
       refusedDrafts: result.drafts?.map((iso3) => ({ iso3, year, name: view.engine.index.stateByIso3.get(iso3)?.nameFr ?? iso3 })),
       note,
       noteYear: year,
-      ...workspaceHome(view, req.viewer!, unreleasedYears(db)),
+      ...workspaceHome(view, req.viewer!),
     });
   });
 
