@@ -371,3 +371,75 @@ export const pendingUploads = sqliteTable('pending_uploads', {
   /** The last audit entry when the preview was made: a later one means the preview is stale. */
   auditMark: integer('audit_mark').notNull(),
 });
+
+/**
+ * A meeting the committees prepare (DESIGN §7): an intersessional meeting, a Meeting of the States
+ * Parties or a Coordinating Committee meeting, looking at one reporting year. Not part of the
+ * indicator data: it is not audited, and `version` guards its forms against concurrent saves.
+ */
+export const meetings = sqliteTable(
+  'meetings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: ['intersessional', 'msp', 'coordination'] }).notNull(),
+    title: text('title').notNull(),
+    startsOn: text('starts_on').notNull(),
+    endsOn: text('ends_on').notNull(),
+    place: text('place').notNull(),
+    /** The reporting year whose data the meeting looks at. */
+    year: integer('year').notNull(),
+    /** The meeting's own agenda, one point per line (the intersessional items come from the guidelines). */
+    agenda: text('agenda').notNull().default(''),
+    /** Moves on every change to the meeting or its speakers' list. */
+    version: integer('version').notNull().default(1),
+    createdAt: text('created_at').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    updatedAt: text('updated_at').notNull(),
+    updatedBy: integer('updated_by').references(() => users.id),
+  },
+  (t) => [
+    check('meetings_kind', sql`${t.kind} IN ('intersessional','msp','coordination')`),
+    check('meetings_starts_on', isoDateCheck('starts_on')),
+    check('meetings_ends_on', isoDateCheck('ends_on')),
+    check('meetings_dates_order', sql`${t.endsOn} >= ${t.startsOn}`),
+    yearCheck('meetings_year', t.year),
+    index('meetings_starts_on').on(t.startsOn),
+  ],
+);
+
+/** Per agenda item of an intersessional meeting: how many 3-minute interventions of other States and organisations to plan. */
+export const meetingItems = sqliteTable(
+  'meeting_items',
+  {
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    item: integer('item').notNull(),
+    otherInterventions: integer('other_interventions').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.meetingId, t.item] }),
+    check('meeting_items_other_interventions', sql`${t.otherInterventions} BETWEEN 0 AND 200`),
+  ],
+);
+
+/** The speakers' list of an intersessional meeting: one row per State in a speaker group of the guidelines. */
+export const meetingSpeakers = sqliteTable(
+  'meeting_speakers',
+  {
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    /** The group's key in seed/data/meeting-guidelines.json. */
+    groupKey: text('group_key').notNull(),
+    state: text('state')
+      .notNull()
+      .references(() => states.iso3, { onUpdate: 'cascade' }),
+    /** Speaking order within the group, from 1. */
+    position: integer('position').notNull(),
+    absent: integer('absent', { mode: 'boolean' }).notNull().default(false),
+    /** Added by a user rather than taken from the year's populations. */
+    added: integer('added', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.groupKey, t.state] }), check('meeting_speakers_position', sql`${t.position} >= 1`)],
+);

@@ -70,7 +70,7 @@ export interface SeedCatalogue {
 
 export const SEED_DATA_DIR = path.join(__dirname, 'data');
 
-function readJson<T>(schema: z.ZodType<T>, file: string): T {
+export function readJson<T>(schema: z.ZodType<T>, file: string): T {
   const parsed = schema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');

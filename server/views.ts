@@ -9,6 +9,8 @@ const helpers = {
   eq: (a: unknown, b: unknown) => a === b,
   /** For data attributes read by static scripts; Handlebars escapes the result for the attribute. */
   json: (value: unknown) => JSON.stringify(value),
+  /** Joins strings and numbers; Handlebars passes its options object last, which is dropped. */
+  concat: (...parts: unknown[]) => parts.slice(0, -1).join(''),
   join: (list: unknown, separator: unknown) =>
     Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : '',
 };

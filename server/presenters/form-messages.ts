@@ -4,7 +4,7 @@ import { formatDateTime } from './format';
 /** What the workspace's forms say after a save, and when someone else saved first. */
 
 /** « par marie@example.org le 23 novembre 2026 à 14:05 », from the audit entry of the change. */
-export const changedBy = (entry: AuditEntry | null): string =>
+export const changedBy = (entry: Pick<AuditEntry, 'actor' | 'at'> | null): string =>
   entry ? `par ${entry.actor} le ${formatDateTime(entry.at)}` : 'par quelqu’un d’autre';
 
 /** « Dernière modification par … le … », or null when never changed. */

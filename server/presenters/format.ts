@@ -49,3 +49,16 @@ export function formatDay(iso: string): string {
   const text = dateInGeneva.format(new Date(iso));
   return text.replace(/^1 /, '1er ');
 }
+
+/** A speaking time: « 45 min », « 1 h », « 2 h 05 min ». */
+export function formatMinutes(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (hours === 0) return `${rest}${NBSP}min`;
+  return rest === 0 ? `${hours}${NBSP}h` : `${hours}${NBSP}h${NBSP}${String(rest).padStart(2, '0')}${NBSP}min`;
+}
+
+/** « du 17 au 20 juin 2025 » style range of two ISO days, or one day. */
+export function formatDayRange(startsOn: string, endsOn: string): string {
+  return startsOn === endsOn ? `le ${formatDate(startsOn)}` : `du ${formatDate(startsOn)} au ${formatDate(endsOn)}`;
+}

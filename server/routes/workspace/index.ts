@@ -1,10 +1,13 @@
 import { Router } from 'express';
 import type { RouteContext } from '../../app';
 import { requireViewer } from '../../middleware/viewer';
+import { briefingCardsRoutes } from './briefing-cards';
+import { coordinationPackRoutes } from './coordination-pack';
 import { entryRoutes } from './entry';
 import { figuresRoutes } from './figures';
 import { homeRoutes } from './home';
 import { journalRoutes } from './journal';
+import { meetingsRoutes } from './meetings';
 import { registryRoutes } from './registry';
 import { uploadRoutes } from './upload';
 
@@ -22,5 +25,8 @@ export function workspaceRouter(context: RouteContext): Router {
   router.use(registryRoutes(context));
   router.use(journalRoutes(context));
   router.use(uploadRoutes(context));
+  router.use(meetingsRoutes(context));
+  router.use(briefingCardsRoutes(context));
+  router.use(coordinationPackRoutes(context));
   return router;
 }

@@ -1,0 +1,82 @@
+import { and, asc, desc, eq, lt, or, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { meetingItems, meetings, meetingSpeakers, users } from '../schema';
+import type { SpeakerRow } from '../../server/domain/meetings/plan';
+
+export type Meeting = typeof meetings.$inferSelect & { updatedByEmail: string | null };
+
+const meetingColumns = {
+  id: meetings.id,
+  kind: meetings.kind,
+  title: meetings.title,
+  startsOn: meetings.startsOn,
+  endsOn: meetings.endsOn,
+  place: meetings.place,
+  year: meetings.year,
+  agenda: meetings.agenda,
+  version: meetings.version,
+  createdAt: meetings.createdAt,
+  createdBy: meetings.createdBy,
+  updatedAt: meetings.updatedAt,
+  updatedBy: meetings.updatedBy,
+  updatedByEmail: users.email,
+};
+
+const selectMeetings = (db: Db) => db.select(meetingColumns).from(meetings).leftJoin(users, eq(users.id, meetings.updatedBy));
+
+/** Every meeting, the latest first. */
+export function listMeetings(db: Db): Meeting[] {
+  return selectMeetings(db).orderBy(desc(meetings.startsOn), desc(meetings.id)).all();
+}
+
+export function readMeeting(db: Db, id: number): Meeting | null {
+  return selectMeetings(db).where(eq(meetings.id, id)).get() ?? null;
+}
+
+/** The meeting of the same kind just before this one (by first day, then by creation), or null. */
+export function previousMeeting(db: Db, meeting: Pick<Meeting, 'id' | 'kind' | 'startsOn'>): Meeting | null {
+  return (
+    selectMeetings(db)
+      .where(
+        and(
+          eq(meetings.kind, meeting.kind),
+          or(lt(meetings.startsOn, meeting.startsOn), and(eq(meetings.startsOn, meeting.startsOn), lt(meetings.id, meeting.id))),
+        ),
+      )
+      .orderBy(desc(meetings.startsOn), desc(meetings.id))
+      .limit(1)
+      .get() ?? null
+  );
+}
+
+/** The next intersessional meeting on or after a day, or null. */
+export function nextIntersessional(db: Db, fromDay: string): Meeting | null {
+  return (
+    selectMeetings(db)
+      .where(and(eq(meetings.kind, 'intersessional'), sql`${meetings.endsOn} >= ${fromDay}`))
+      .orderBy(asc(meetings.startsOn), asc(meetings.id))
+      .limit(1)
+      .get() ?? null
+  );
+}
+
+export function readSpeakers(db: Db, meetingId: number): SpeakerRow[] {
+  return db
+    .select({
+      groupKey: meetingSpeakers.groupKey,
+      state: meetingSpeakers.state,
+      position: meetingSpeakers.position,
+      absent: meetingSpeakers.absent,
+      added: meetingSpeakers.added,
+    })
+    .from(meetingSpeakers)
+    .where(eq(meetingSpeakers.meetingId, meetingId))
+    .orderBy(asc(meetingSpeakers.groupKey), asc(meetingSpeakers.position))
+    .all();
+}
+
+/** Agenda item → number of other interventions planned. */
+export function readOtherInterventions(db: Db, meetingId: number): Map<number, number> {
+  const rows = db.select().from(meetingItems).where(eq(meetingItems.meetingId, meetingId)).all();
+  return new Map(rows.map((r) => [r.item, r.otherInterventions]));
+}

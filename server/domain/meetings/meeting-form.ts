@@ -1,0 +1,92 @@
+import { readDate, readYear } from '../exchange/values';
+import type { FieldError } from '../workspace/form';
+import { MEETING_KIND_LABELS, MEETING_KINDS, type MeetingKind } from './kinds';
+
+/** A meeting's details as the form edits them. */
+export interface MeetingDetails {
+  kind: MeetingKind;
+  title: string;
+  startsOn: string;
+  endsOn: string;
+  place: string;
+  year: number;
+  agenda: string;
+}
+
+/** What the user typed, kept as text so that a refused form shows it back. */
+export type MeetingSubmission = Record<'kind' | 'title' | 'startsOn' | 'endsOn' | 'place' | 'year' | 'agenda', string> & {
+  version: number | null;
+};
+
+export const TITLE_MAX = 200;
+export const PLACE_MAX = 200;
+export const AGENDA_MAX = 5000;
+
+const text = (raw: unknown): string => (typeof raw === 'string' ? raw : Array.isArray(raw) ? String(raw[0] ?? '') : '');
+
+export function readMeetingSubmission(body: Record<string, unknown>): MeetingSubmission {
+  const version = text(body.version).trim();
+  return {
+    kind: text(body.kind).trim(),
+    title: text(body.title).trim(),
+    startsOn: text(body.startsOn).trim(),
+    endsOn: text(body.endsOn).trim(),
+    place: text(body.place).trim(),
+    year: text(body.year).trim(),
+    agenda: text(body.agenda).replace(/\r\n?/g, '\n').trim(),
+    version: /^\d{1,15}$/.test(version) ? Number(version) : null,
+  };
+}
+
+export type MeetingCheck = { ok: true; details: MeetingDetails } | { ok: false; errors: FieldError[] };
+
+const lengthProblem = (value: string, max: number, label: string): string | null => {
+  const length = [...value].length;
+  return length > max ? `${label} : ${max} caractères au plus (vous en avez saisi ${length}).` : null;
+};
+
+/** Checks every field and says, in French and by field, what is wrong. */
+export function checkMeeting(submission: MeetingSubmission): MeetingCheck {
+  const errors: FieldError[] = [];
+  const kind = (MEETING_KINDS as readonly string[]).includes(submission.kind) ? (submission.kind as MeetingKind) : null;
+  if (!kind) {
+    errors.push({ field: 'kind', message: `Type de réunion : choisissez ${MEETING_KINDS.map((k) => `« ${MEETING_KIND_LABELS[k]} »`).join(', ')}.` });
+  }
+  if (submission.title === '') errors.push({ field: 'title', message: 'Intitulé : obligatoire (par exemple « Réunions intersessions 2027 »).' });
+  const titleLength = lengthProblem(submission.title, TITLE_MAX, 'Intitulé');
+  if (titleLength) errors.push({ field: 'title', message: titleLength });
+  if (submission.place === '') errors.push({ field: 'place', message: 'Lieu : obligatoire (par exemple « Genève, CICG »).' });
+  const placeLength = lengthProblem(submission.place, PLACE_MAX, 'Lieu');
+  if (placeLength) errors.push({ field: 'place', message: placeLength });
+  const startsOn = readDate(submission.startsOn);
+  if (!startsOn.ok) errors.push({ field: 'startsOn', message: `Premier jour : ${startsOn.message}.` });
+  const endsOn = submission.endsOn === '' && startsOn.ok ? startsOn : readDate(submission.endsOn);
+  if (!endsOn.ok) errors.push({ field: 'endsOn', message: `Dernier jour : ${endsOn.message}.` });
+  if (startsOn.ok && endsOn.ok && endsOn.value < startsOn.value) {
+    errors.push({ field: 'endsOn', message: 'Dernier jour : il précède le premier jour de la réunion.' });
+  }
+  const year = readYear(submission.year);
+  if (!year.ok) errors.push({ field: 'year', message: `Année des rapports examinés : ${year.message}.` });
+  const agendaLength = lengthProblem(submission.agenda, AGENDA_MAX, 'Ordre du jour');
+  if (agendaLength) errors.push({ field: 'agenda', message: agendaLength });
+  if (errors.length > 0 || !kind || !startsOn.ok || !endsOn.ok || !year.ok) return { ok: false, errors };
+  return {
+    ok: true,
+    details: {
+      kind,
+      title: submission.title,
+      startsOn: startsOn.value,
+      endsOn: endsOn.value,
+      place: submission.place,
+      year: year.value,
+      agenda: submission.agenda,
+    },
+  };
+}
+
+/** The lines of a meeting's own agenda, blank lines dropped. */
+export const agendaPoints = (agenda: string): string[] =>
+  agenda
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');

@@ -1,0 +1,84 @@
+import type { SpeakerRow } from './plan';
+
+/** What a user asks of one group of the speakers' list in one submission. */
+export interface GroupEdit {
+  /** Rank typed for a State (1 = first); States without one keep their place relative to the others. */
+  ranks: ReadonlyMap<string, number>;
+  /** The States marked absent; the others are present. */
+  absent: ReadonlySet<string>;
+  /** A « move up / move down » button pressed for a State. */
+  move: { state: string; by: -1 | 1 } | null;
+  /** An added State to take off the list. */
+  remove: string | null;
+}
+
+/**
+ * The group's rows after an edit, numbered 1…n. A State whose typed rank differs from its place is
+ * put at that rank, the others keeping their order around it (so « 1 » for the last State makes it
+ * first, and « 4 » for the second makes it fourth); then the button's move swaps the State with its
+ * neighbour, and a removal closes the gap. Only added States can be removed: the others come from
+ * the data and are marked absent.
+ */
+export function editGroup(rows: readonly SpeakerRow[], edit: GroupEdit): SpeakerRow[] {
+  const current = [...rows]
+    .sort((a, b) => a.position - b.position)
+    .map((row, index) => ({ ...row, absent: edit.absent.has(row.state), place: index + 1 }));
+  const rankOf = (row: { state: string; place: number }) => edit.ranks.get(row.state) ?? row.place;
+  const ordered = current.filter((row) => rankOf(row) === row.place);
+  const moved = current.filter((row) => rankOf(row) !== row.place).sort((a, b) => rankOf(a) - rankOf(b) || a.place - b.place);
+  let previous: { rank: number; at: number } | null = null;
+  for (const row of moved) {
+    const rank = rankOf(row);
+    // States given the same rank follow one another in their current order.
+    const at = previous?.rank === rank ? previous.at + 1 : Math.min(rank - 1, ordered.length);
+    ordered.splice(at, 0, row);
+    previous = { rank, at };
+  }
+  if (edit.move) {
+    const at = ordered.findIndex((r) => r.state === edit.move!.state);
+    const to = at + edit.move.by;
+    if (at >= 0 && to >= 0 && to < ordered.length) [ordered[at], ordered[to]] = [ordered[to]!, ordered[at]!];
+  }
+  return ordered
+    .filter((row) => !(row.added && row.state === edit.remove))
+    .map(({ place: _place, ...row }, index) => ({ ...row, position: index + 1 }));
+}
+
+const field = (raw: unknown): string => (typeof raw === 'string' ? raw : Array.isArray(raw) ? String(raw[0] ?? '') : '');
+
+/**
+ * Reads the posted form of one group: `rank:ISO3` fields, `absent:ISO3` checkboxes, a `move` button
+ * (`up:ISO3` / `down:ISO3`) and a `remove` button. Ranks must be whole numbers from 1; a message per
+ * bad field, by element id (`fieldId`), says which State it is about.
+ */
+export function readGroupEdit(
+  body: Record<string, unknown>,
+  rows: readonly SpeakerRow[],
+  nameOf: (iso3: string) => string,
+  fieldId: (state: string) => string,
+): { ok: true; edit: GroupEdit } | { ok: false; errors: { field: string; message: string }[] } {
+  const listed = new Set(rows.map((r) => r.state));
+  const ranks = new Map<string, number>();
+  const errors: { field: string; message: string }[] = [];
+  for (const row of rows) {
+    const typed = field(body[`rank:${row.state}`]).trim();
+    if (typed === '') continue;
+    if (!/^[0-9]{1,4}$/.test(typed) || Number(typed) < 1) {
+      errors.push({ field: fieldId(row.state), message: `Rang de ${nameOf(row.state)} : « ${typed.slice(0, 20)} » n’est pas un rang ; saisissez un nombre entier à partir de 1.` });
+    } else {
+      ranks.set(row.state, Number(typed));
+    }
+  }
+  const move = /^(up|down):([A-Z]{3})$/.exec(field(body.move));
+  const remove = field(body.remove);
+  if (errors.length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    edit: {
+      ranks,
+      absent: new Set(rows.filter((r) => field(body[`absent:${r.state}`]) !== '').map((r) => r.state)),
+      move: move && listed.has(move[2]!) ? { state: move[2]!, by: move[1] === 'up' ? -1 : 1 } : null,
+      remove: listed.has(remove) ? remove : null,
+    },
+  };
+}

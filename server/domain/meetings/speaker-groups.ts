@@ -1,0 +1,67 @@
+import type { EngineSnapshot } from '../engine/engine';
+import type { SpeakerSource } from './store';
+import type { GuidelineGroup, MeetingGuidelines } from '../../../seed/meeting-guidelines';
+import { parsePopulationRef } from '../population';
+
+/** The States of a population in the meeting's reporting year (`ref` as the catalogue writes it: « affected », « yes(46.1) »). */
+export type PopulationOf = (ref: string) => ReadonlySet<string>;
+
+/** French alphabetical order of State names, as lists of States are read out in meetings. */
+const collator = new Intl.Collator('fr', { sensitivity: 'base' });
+export const byFrenchName = (nameOf: (iso3: string) => string) => (a: string, b: string) =>
+  collator.compare(nameOf(a), nameOf(b)) || a.localeCompare(b);
+
+/** The States of a group: its population without those of the populations it leaves to earlier groups. */
+export function groupStates(group: GuidelineGroup, populationOf: PopulationOf): string[] {
+  if (group.population === null) return [];
+  const excluded = new Set(group.except.flatMap((ref) => [...populationOf(ref)]));
+  return [...populationOf(group.population)].filter((state) => !excluded.has(state));
+}
+
+/**
+ * The default speakers' list (DESIGN §7): for every speaker group of every agenda item, the States
+ * of its population in the reporting year, alphabetically by French name. Groups without a
+ * population (« tous les États parties ») start empty: States ask for the floor.
+ */
+export function defaultSpeakers(
+  guidelines: MeetingGuidelines,
+  populationOf: PopulationOf,
+  nameOf: (iso3: string) => string,
+): Map<string, string[]> {
+  const speakers = new Map<string, string[]>();
+  for (const item of guidelines.items) {
+    for (const group of item.groups) speakers.set(group.key, groupStates(group, populationOf).sort(byFrenchName(nameOf)));
+  }
+  return speakers;
+}
+
+/** Populations as the engine's `YearPopulations.get(key, of)` gives them, read from a catalogue reference. */
+export function populationReader(get: (key: string, of: string | null) => ReadonlySet<string>): PopulationOf {
+  return (ref) => {
+    const parsed = parsePopulationRef(ref);
+    return parsed ? get(parsed.key, parsed.of) : new Set();
+  };
+}
+
+/** The meeting's data for building speakers' lists: the populations and names of the engine's snapshot. */
+export function speakerSource(engine: EngineSnapshot, guidelines: MeetingGuidelines): SpeakerSource {
+  const nameOf = (iso3: string) => engine.index.stateByIso3.get(iso3)?.nameFr ?? iso3;
+  return {
+    guidelines,
+    nameOf,
+    defaults: (year) =>
+      defaultSpeakers(guidelines, populationReader((key, of) => engine.year(year).populations.get(key, of)), nameOf),
+  };
+}
+
+/** How the stored list differs from the data: States of the populations not listed, and listed States no longer in them. */
+export function speakerDrift(
+  defaults: ReadonlyMap<string, string[]>,
+  rows: readonly { groupKey: string; state: string; added: boolean }[],
+): { joined: number; left: number } {
+  const listed = new Set(rows.map((r) => `${r.groupKey}:${r.state}`));
+  let joined = 0;
+  for (const [group, states] of defaults) for (const state of states) if (!listed.has(`${group}:${state}`)) joined++;
+  const left = rows.filter((r) => !r.added && !(defaults.get(r.groupKey) ?? []).includes(r.state)).length;
+  return { joined, left };
+}

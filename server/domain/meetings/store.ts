@@ -1,0 +1,157 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { meetingItems, meetings, meetingSpeakers } from '../../../db/schema';
+import { readSpeakers } from '../../../db/queries/meetings';
+import type { MeetingGuidelines } from '../../../seed/meeting-guidelines';
+import type { MeetingDetails } from './meeting-form';
+import type { SpeakerRow } from './plan';
+import { byFrenchName } from './speaker-groups';
+
+/**
+ * Writes to meetings and their speakers' lists. Every change after creation names the version the
+ * user's page was built from: when the meeting moved since, nothing is written (`conflict`), so
+ * that two people preparing the same meeting do not overwrite each other unawares.
+ */
+
+export type MeetingWrite<T = undefined> = { kind: 'saved'; value: T } | { kind: 'conflict' } | { kind: 'missing' };
+
+interface Writer {
+  userId: number | null;
+  now?: Date;
+}
+
+/** Runs `write` in one transaction once the meeting's version is moved on from `version`. */
+function writeMeeting<T>(db: Db, id: number, version: number | null, by: Writer, write: (tx: Db) => T): MeetingWrite<T> {
+  return db.transaction(
+    (txRaw): MeetingWrite<T> => {
+      const tx = txRaw as unknown as Db;
+      const bumped = tx
+        .update(meetings)
+        .set({ version: sql`${meetings.version} + 1`, updatedAt: (by.now ?? new Date()).toISOString(), updatedBy: by.userId })
+        .where(and(eq(meetings.id, id), eq(meetings.version, version ?? -1)))
+        .run();
+      if (bumped.changes === 0) {
+        const exists = tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, id)).get();
+        return { kind: exists ? 'conflict' : 'missing' };
+      }
+      return { kind: 'saved', value: write(tx) };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/**
+ * Brings an intersessional meeting's list in line with the data: States that left a group's
+ * population go (unless a user added them), States that joined come in at their alphabetical place,
+ * and the rest keep their order and absences. Creates the items' rows when missing. Returns how
+ * many States came in and went.
+ */
+function syncSpeakers(
+  tx: Db,
+  meetingId: number,
+  guidelines: MeetingGuidelines,
+  defaults: ReadonlyMap<string, string[]>,
+  nameOf: (iso3: string) => string,
+): { joined: number; left: number } {
+  const current = readSpeakers(tx, meetingId);
+  let joined = 0;
+  let left = 0;
+  const order = byFrenchName(nameOf);
+  for (const item of guidelines.items) {
+    tx.insert(meetingItems).values({ meetingId, item: item.number }).onConflictDoNothing().run();
+    for (const group of item.groups) {
+      const wanted = new Set(defaults.get(group.key) ?? []);
+      const rows = current.filter((r) => r.groupKey === group.key).sort((a, b) => a.position - b.position);
+      const kept = rows.filter((r) => r.added || wanted.has(r.state));
+      left += rows.length - kept.length;
+      const present = new Set(rows.map((r) => r.state));
+      for (const state of [...wanted].filter((s) => !present.has(s)).sort(order)) {
+        const at = kept.findIndex((r) => order(state, r.state) < 0);
+        const row: SpeakerRow = { groupKey: group.key, state, position: 0, absent: false, added: false };
+        if (at < 0) kept.push(row);
+        else kept.splice(at, 0, row);
+        joined++;
+      }
+      replaceGroup(tx, meetingId, group.key, kept);
+    }
+  }
+  return { joined, left };
+}
+
+function replaceGroup(tx: Db, meetingId: number, groupKey: string, rows: readonly SpeakerRow[]): void {
+  tx.delete(meetingSpeakers).where(and(eq(meetingSpeakers.meetingId, meetingId), eq(meetingSpeakers.groupKey, groupKey))).run();
+  rows.forEach((row, index) => {
+    tx.insert(meetingSpeakers)
+      .values({ meetingId, groupKey, state: row.state, position: index + 1, absent: row.absent, added: row.added })
+      .run();
+  });
+}
+
+/** What an intersessional meeting needs from the data of its year to build its list. */
+export interface SpeakerSource {
+  guidelines: MeetingGuidelines;
+  /** Group key → the States of its population, in any order. */
+  defaults: (year: number) => ReadonlyMap<string, string[]>;
+  nameOf: (iso3: string) => string;
+}
+
+/** Creates a meeting; an intersessional one gets its speakers' list from the data of its year. */
+export function createMeeting(db: Db, details: MeetingDetails, source: SpeakerSource, by: Writer): number {
+  const at = (by.now ?? new Date()).toISOString();
+  return db.transaction(
+    (txRaw) => {
+      const tx = txRaw as unknown as Db;
+      const { id } = tx
+        .insert(meetings)
+        .values({ ...details, createdAt: at, createdBy: by.userId, updatedAt: at, updatedBy: by.userId })
+        .returning({ id: meetings.id })
+        .get();
+      if (details.kind === 'intersessional') syncSpeakers(tx, id, source.guidelines, source.defaults(details.year), source.nameOf);
+      return id;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/**
+ * Saves a meeting's details. An intersessional meeting whose year or kind changed has its list
+ * brought in line with the data of its (new) year.
+ */
+export function updateMeeting(db: Db, id: number, version: number | null, details: MeetingDetails, source: SpeakerSource, by: Writer) {
+  return writeMeeting(db, id, version, by, (tx) => {
+    const before = tx.select({ kind: meetings.kind, year: meetings.year }).from(meetings).where(eq(meetings.id, id)).get()!;
+    tx.update(meetings).set(details).where(eq(meetings.id, id)).run();
+    const rebuild = details.kind === 'intersessional' && (before.kind !== details.kind || before.year !== details.year);
+    return rebuild ? syncSpeakers(tx, id, source.guidelines, source.defaults(details.year), source.nameOf) : null;
+  });
+}
+
+/** Brings the list in line with the data of the meeting's year (new populations, corrections). */
+export function refreshSpeakers(db: Db, id: number, version: number | null, year: number, source: SpeakerSource, by: Writer) {
+  return writeMeeting(db, id, version, by, (tx) => syncSpeakers(tx, id, source.guidelines, source.defaults(year), source.nameOf));
+}
+
+/** Replaces one group's rows (after `editGroup`). */
+export function saveGroup(db: Db, id: number, version: number | null, groupKey: string, rows: readonly SpeakerRow[], by: Writer) {
+  return writeMeeting(db, id, version, by, (tx) => replaceGroup(tx, id, groupKey, rows));
+}
+
+/** Adds a State at the end of a group; refused (`false`) when it is already in the group. */
+export function addSpeaker(db: Db, id: number, version: number | null, groupKey: string, state: string, by: Writer) {
+  return writeMeeting(db, id, version, by, (tx) => {
+    const rows = readSpeakers(tx, id).filter((r) => r.groupKey === groupKey);
+    if (rows.some((r) => r.state === state)) return false;
+    const position = rows.reduce((max, r) => Math.max(max, r.position), 0) + 1;
+    tx.insert(meetingSpeakers).values({ meetingId: id, groupKey, state, position, absent: false, added: true }).run();
+    return true;
+  });
+}
+
+export function setOtherInterventions(db: Db, id: number, version: number | null, item: number, count: number, by: Writer) {
+  return writeMeeting(db, id, version, by, (tx) => {
+    tx.insert(meetingItems)
+      .values({ meetingId: id, item, otherInterventions: count })
+      .onConflictDoUpdate({ target: [meetingItems.meetingId, meetingItems.item], set: { otherInterventions: count } })
+      .run();
+  });
+}

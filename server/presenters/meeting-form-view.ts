@@ -1,0 +1,60 @@
+import type { Meeting } from '../../db/queries/meetings';
+import { PLAN_YEARS } from '../domain/engine/types';
+import { MEETING_KIND_LABELS, MEETING_KINDS } from '../domain/meetings/kinds';
+import { AGENDA_MAX, PLACE_MAX, TITLE_MAX, type MeetingSubmission } from '../domain/meetings/meeting-form';
+import type { FieldError } from '../domain/workspace/form';
+import { meetingConflictMessage } from './meeting-messages';
+
+export interface MeetingFormOptions {
+  /** The meeting edited; null for a new one. */
+  meeting: Meeting | null;
+  /** What the user typed (after a refused save); absent: the stored values or the defaults. */
+  submission?: MeetingSubmission;
+  errors?: FieldError[];
+  /** Saved by someone else after the form was opened. */
+  conflict?: boolean;
+  /** Reporting year proposed for a new meeting. */
+  defaultYear: number;
+}
+
+/** The view model of views/workspace/meeting-form.hbs (create and edit). */
+export function meetingFormView(options: MeetingFormOptions) {
+  const { meeting, submission } = options;
+  const value = (field: keyof MeetingSubmission & keyof Meeting, fallback = ''): string =>
+    submission ? String(submission[field] ?? '') : meeting ? String(meeting[field]) : fallback;
+  const errorOf = new Map<string, string>();
+  for (const e of options.errors ?? []) if (!errorOf.has(e.field)) errorOf.set(e.field, e.message);
+  const field = (id: keyof MeetingSubmission, fallback = '') => ({
+    id,
+    value: value(id as keyof MeetingSubmission & keyof Meeting, fallback),
+    error: errorOf.get(id) ?? null,
+  });
+  const kind = value('kind', 'intersessional');
+  const year = value('year', String(options.defaultYear));
+  const errors: { field?: string; message: string }[] = options.conflict
+    ? [
+        {
+          message: `${meetingConflictMessage(meeting)} Vos saisies sont conservées ci-dessous : vérifiez la réunion telle qu’elle est enregistrée (lien ci-dessus), puis enregistrez à nouveau pour la remplacer par vos saisies.`,
+        },
+      ]
+    : [...(options.errors ?? [])];
+  return {
+    title: meeting ? `Modifier : ${meeting.title}` : 'Nouvelle réunion',
+    meeting,
+    action: meeting ? `/espace/reunions/${meeting.id}` : '/espace/reunions',
+    submitLabel: meeting ? 'Enregistrer la réunion' : 'Créer la réunion',
+    version: meeting && !options.conflict && submission ? (submission.version ?? '') : (meeting?.version ?? ''),
+    kinds: MEETING_KINDS.map((k) => ({ value: k, label: MEETING_KIND_LABELS[k], checked: k === kind })),
+    kindError: errorOf.get('kind') ?? null,
+    titleField: field('title'),
+    startsOn: field('startsOn'),
+    endsOn: field('endsOn'),
+    place: field('place'),
+    agenda: field('agenda'),
+    years: PLAN_YEARS.map((y) => ({ year: y, selected: String(y) === year })),
+    yearError: errorOf.get('year') ?? null,
+    limits: { title: TITLE_MAX, place: PLACE_MAX, agenda: AGENDA_MAX },
+    errors,
+    errorTitle: options.conflict ? 'Enregistrement refusé : modification concurrente' : null,
+  };
+}

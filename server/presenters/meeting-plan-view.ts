@@ -1,0 +1,135 @@
+import type { Catalogue } from '../../db/queries/catalogue';
+import type { Meeting } from '../../db/queries/meetings';
+import type { RegistryState } from '../domain/registry';
+import { MEETING_KIND_LABELS } from '../domain/meetings/kinds';
+import { agendaPoints } from '../domain/meetings/meeting-form';
+import type { MeetingPlan, PlannedGroup, PlannedItem } from '../domain/meetings/plan';
+import type { MeetingGuidelines } from '../../seed/meeting-guidelines';
+import type { FieldError } from '../domain/workspace/form';
+import { formatDateTime, formatDayRange, formatMinutes } from './format';
+import { populationLabel } from './labels';
+import { meetingLastChange } from './meeting-messages';
+
+/** Element ids of the speakers' list forms (the posted names are `rank:ISO3`). */
+export const groupAnchor = (key: string) => `groupe-${key}`;
+export const itemAnchor = (item: number) => `point-${item}`;
+export const rankFieldId = (group: string, state: string) => `rang-${group}-${state}`;
+
+export interface MeetingPageOptions {
+  meeting: Meeting;
+  guidelines: MeetingGuidelines;
+  /** Null for meetings other than intersessional ones. */
+  plan: MeetingPlan | null;
+  catalogue: Catalogue;
+  states: RegistryState[];
+  canEdit: boolean;
+  /** How the list differs from the data of the meeting's year. */
+  drift: { joined: number; left: number } | null;
+  /** The anchor of the part just saved (group, item or list). */
+  saved?: string | null;
+  errors?: FieldError[];
+  errorTitle?: string | null;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+function groupView(planned: PlannedGroup, options: MeetingPageOptions, byName: RegistryState[]) {
+  const { group, speakers } = planned;
+  const listed = new Set(speakers.map((s) => s.state));
+  return {
+    key: group.key,
+    anchor: groupAnchor(group.key),
+    name: group.name,
+    open: group.population === null,
+    population: group.population ? populationLabel(options.catalogue, group.population) : null,
+    exceptions: group.except.map((ref) => populationLabel(options.catalogue, ref) ?? ref),
+    minutesPerSpeaker: formatMinutes(group.minutes),
+    present: planned.present,
+    summary: `${plural(planned.present, 'orateur présent', 'orateurs présents')} sur ${speakers.length}`,
+    minutesText: formatMinutes(planned.minutes),
+    questionsHeading: group.questionsHeading,
+    questions: group.questions,
+    saved: options.saved === groupAnchor(group.key),
+    speakers: speakers.map((s, index) => ({
+      iso3: s.state,
+      name: s.name,
+      position: s.position,
+      absent: s.absent,
+      added: s.added,
+      minutesText: formatMinutes(s.minutes),
+      rankId: rankFieldId(group.key, s.state),
+      rankError: options.errors?.find((e) => e.field === rankFieldId(group.key, s.state))?.message ?? null,
+      canMoveUp: index > 0,
+      canMoveDown: index < speakers.length - 1,
+    })),
+    addOptions: byName.filter((s) => !listed.has(s.iso3)).map((s) => ({ iso3: s.iso3, name: s.nameFr })),
+    addFieldId: `ajout-${group.key}`,
+    addError: options.errors?.find((e) => e.field === `ajout-${group.key}`)?.message ?? null,
+    cardsHref: `/espace/reunions/${options.meeting.id}/fiches?groupe=${encodeURIComponent(group.key)}`,
+  };
+}
+
+function itemView(planned: PlannedItem, options: MeetingPageOptions, byName: RegistryState[]) {
+  const { item } = planned;
+  const mechanism = options.catalogue.mechanisms.find((m) => m.id === item.mechanism);
+  const othersId = `autres-${item.number}`;
+  return {
+    number: item.number,
+    anchor: itemAnchor(item.number),
+    title: item.title,
+    mechanism: mechanism?.name ?? item.mechanism,
+    minutesText: formatMinutes(planned.minutes),
+    groups: planned.groups.map((g) => groupView(g, options, byName)),
+    others: {
+      id: othersId,
+      count: planned.otherInterventions,
+      minutesEach: formatMinutes(options.guidelines.otherSpeakers.minutes),
+      minutesText: formatMinutes(planned.otherMinutes),
+      error: options.errors?.find((e) => e.field === othersId)?.message ?? null,
+    },
+    saved: options.saved === itemAnchor(item.number),
+  };
+}
+
+/** The view model of views/workspace/meeting.hbs: the meeting, and for an intersessional one its plan. */
+export function meetingPageView(options: MeetingPageOptions) {
+  const { meeting, plan } = options;
+  const byName = [...options.states].sort((a, b) => a.nameFr.localeCompare(b.nameFr, 'fr'));
+  const items = plan ? plan.items.map((i) => itemView(i, options, byName)) : [];
+  return {
+    title: meeting.title,
+    meeting,
+    kindLabel: MEETING_KIND_LABELS[meeting.kind],
+    dates: formatDayRange(meeting.startsOn, meeting.endsOn),
+    lastChange: meetingLastChange(meeting),
+    created: formatDateTime(meeting.createdAt),
+    agenda: agendaPoints(meeting.agenda),
+    isIntersessional: meeting.kind === 'intersessional',
+    isCoordination: meeting.kind === 'coordination',
+    canEdit: options.canEdit,
+    version: meeting.version,
+    items,
+    summary: plan
+      ? {
+          rows: items.map((i, index) => ({
+            number: i.number,
+            anchor: i.anchor,
+            title: i.title,
+            present: plan.items[index]!.groups.reduce((sum, g) => sum + g.present, 0),
+            others: plan.items[index]!.otherInterventions,
+            minutesText: i.minutesText,
+          })),
+          present: plan.present,
+          others: plan.items.reduce((sum, i) => sum + i.otherInterventions, 0),
+          minutesText: formatMinutes(plan.minutes),
+        }
+      : null,
+    drift:
+      options.drift && (options.drift.joined > 0 || options.drift.left > 0)
+        ? `${plural(options.drift.joined, 'État des populations n’est pas', 'États des populations ne sont pas')} dans la liste ; ${plural(options.drift.left, 'État de la liste n’est plus', 'États de la liste ne sont plus')} dans sa population.`
+        : null,
+    listSaved: options.saved === 'liste',
+    errors: options.errors ?? [],
+    errorTitle: options.errorTitle ?? null,
+  };
+}

@@ -1,0 +1,195 @@
+import { Router, type Request, type Response } from 'express';
+import type { RouteContext } from '../../app';
+import { listMeetings, readMeeting, readOtherInterventions, readSpeakers, type Meeting } from '../../../db/queries/meetings';
+import { readMeetingGuidelines } from '../../../seed/meeting-guidelines';
+import { canWrite } from '../../domain/permissions';
+import { checkMeeting, readMeetingSubmission } from '../../domain/meetings/meeting-form';
+import { agendaCsv, speakersCsv } from '../../domain/meetings/meeting-csv';
+import { findGroup, meetingPlan } from '../../domain/meetings/plan';
+import { editGroup, readGroupEdit } from '../../domain/meetings/reorder';
+import { speakerDrift, speakerSource } from '../../domain/meetings/speaker-groups';
+import { addSpeaker, createMeeting, refreshSpeakers, saveGroup, setOtherInterventions, updateMeeting, type MeetingWrite } from '../../domain/meetings/store';
+import type { FieldError } from '../../domain/workspace/form';
+import { HttpError } from '../../http-error';
+import { requireRole } from '../../middleware/viewer';
+import { meetingFormView } from '../../presenters/meeting-form-view';
+import { meetingsListView } from '../../presenters/meetings-list-view';
+import { meetingConflictMessage } from '../../presenters/meeting-messages';
+import { groupAnchor, itemAnchor, meetingPageView, rankFieldId } from '../../presenters/meeting-plan-view';
+import { meetingParam } from './meeting-param';
+
+const text = (raw: unknown): string => (typeof raw === 'string' ? raw : '');
+const versionOf = (body: Record<string, unknown>): number | null => {
+  const raw = text(body.version).trim();
+  return /^[0-9]{1,15}$/.test(raw) ? Number(raw) : null;
+};
+
+/** Meetings (DESIGN §7): every signed-in user reads them; admins and committee members prepare them. */
+export function meetingsRoutes({ db, data }: RouteContext): Router {
+  const router = Router();
+  const guidelines = readMeetingGuidelines();
+  const canPrepare = requireRole(canWrite, 'de préparer les réunions');
+  const workspace = () => data('workspace');
+  const source = () => speakerSource(workspace().engine, guidelines);
+  const writer = (req: Request) => ({ userId: req.viewer!.id });
+
+  const renderMeeting = (
+    req: Request,
+    res: Response,
+    meeting: Meeting,
+    extra: { status?: number; saved?: string | null; errors?: FieldError[]; errorTitle?: string | null } = {},
+  ) => {
+    const view = workspace();
+    const nameOf = source().nameOf;
+    const intersessional = meeting.kind === 'intersessional';
+    const rows = intersessional ? readSpeakers(db, meeting.id) : [];
+    const plan = intersessional ? meetingPlan(guidelines, rows, readOtherInterventions(db, meeting.id), nameOf) : null;
+    res.status(extra.status ?? 200).render(
+      'workspace/meeting',
+      meetingPageView({
+        meeting,
+        guidelines,
+        plan,
+        catalogue: view.catalogue,
+        states: view.engine.index.states,
+        canEdit: canWrite(req.viewer),
+        drift: intersessional ? speakerDrift(source().defaults(meeting.year), rows) : null,
+        saved: extra.saved ?? null,
+        errors: extra.errors,
+        errorTitle: extra.errorTitle,
+      }),
+    );
+  };
+
+  /** After a write: back to the part of the page just changed, or the page again with why nothing was written. */
+  const afterWrite = <T>(req: Request, res: Response, meeting: Meeting, result: MeetingWrite<T>, anchor: string) => {
+    if (result.kind === 'missing') throw new HttpError(404, 'Réunion introuvable', 'Cette réunion n’existe plus.');
+    if (result.kind === 'conflict') {
+      const now = readMeeting(db, meeting.id)!;
+      renderMeeting(req, res, now, {
+        status: 409,
+        errorTitle: 'Modification refusée : modification concurrente',
+        errors: [{ field: anchor, message: `${meetingConflictMessage(now)} La page montre la réunion telle qu’elle est maintenant : refaites votre modification.` }],
+      });
+      return;
+    }
+    res.redirect(303, `/espace/reunions/${meeting.id}?enregistre=${encodeURIComponent(anchor)}#${anchor}`);
+  };
+
+  router.get('/reunions', (req, res) => {
+    res.render('workspace/meetings', meetingsListView(listMeetings(db), { canEdit: canWrite(req.viewer), today: new Date() }));
+  });
+
+  router.get('/reunions/nouvelle', canPrepare, (_req, res) => {
+    res.render('workspace/meeting-form', meetingFormView({ meeting: null, defaultYear: workspace().engine.latestYear() }));
+  });
+
+  router.post('/reunions', canPrepare, (req, res) => {
+    const submission = readMeetingSubmission(req.body ?? {});
+    const check = checkMeeting(submission);
+    if (!check.ok) {
+      res.status(400).render('workspace/meeting-form', meetingFormView({ meeting: null, submission, errors: check.errors, defaultYear: 0 }));
+      return;
+    }
+    const id = createMeeting(db, check.details, source(), writer(req));
+    res.redirect(303, `/espace/reunions/${id}?enregistre=liste`);
+  });
+
+  router.get('/reunions/:id', (req, res) => {
+    const saved = typeof req.query.enregistre === 'string' ? req.query.enregistre : null;
+    renderMeeting(req, res, meetingParam(db, req.params.id), { saved });
+  });
+
+  router.get('/reunions/:id/modifier', canPrepare, (req, res) => {
+    res.render('workspace/meeting-form', meetingFormView({ meeting: meetingParam(db, req.params.id), defaultYear: 0 }));
+  });
+
+  router.post('/reunions/:id', canPrepare, (req, res) => {
+    const meeting = meetingParam(db, req.params.id);
+    const submission = readMeetingSubmission(req.body ?? {});
+    const check = checkMeeting(submission);
+    if (!check.ok) {
+      res.status(400).render('workspace/meeting-form', meetingFormView({ meeting, submission, errors: check.errors, defaultYear: 0 }));
+      return;
+    }
+    const result = updateMeeting(db, meeting.id, submission.version, check.details, source(), writer(req));
+    if (result.kind === 'conflict') {
+      res.status(409).render('workspace/meeting-form', meetingFormView({ meeting: readMeeting(db, meeting.id), submission, conflict: true, defaultYear: 0 }));
+      return;
+    }
+    afterWrite(req, res, meeting, result, 'liste');
+  });
+
+  router.post('/reunions/:id/actualisation', canPrepare, (req, res) => {
+    const meeting = meetingParam(db, req.params.id);
+    afterWrite(req, res, meeting, refreshSpeakers(db, meeting.id, versionOf(req.body ?? {}), meeting.year, source(), writer(req)), 'liste');
+  });
+
+  router.post('/reunions/:id/groupes/:group', canPrepare, (req, res) => {
+    const meeting = meetingParam(db, req.params.id);
+    const found = findGroup(guidelines, String(req.params.group));
+    if (!found) throw new HttpError(404, 'Groupe introuvable', `Aucun groupe d’orateurs ne s’appelle « ${req.params.group} ».`);
+    const key = found.group.key;
+    const rows = readSpeakers(db, meeting.id).filter((r) => r.groupKey === key);
+    const read = readGroupEdit(req.body ?? {}, rows, source().nameOf, (state) => rankFieldId(key, state));
+    if (!read.ok) {
+      renderMeeting(req, res, meeting, { status: 400, errors: read.errors });
+      return;
+    }
+    afterWrite(req, res, meeting, saveGroup(db, meeting.id, versionOf(req.body ?? {}), key, editGroup(rows, read.edit), writer(req)), groupAnchor(key));
+  });
+
+  router.post('/reunions/:id/groupes/:group/orateurs', canPrepare, (req, res) => {
+    const meeting = meetingParam(db, req.params.id);
+    const found = findGroup(guidelines, String(req.params.group));
+    if (!found) throw new HttpError(404, 'Groupe introuvable', `Aucun groupe d’orateurs ne s’appelle « ${req.params.group} ».`);
+    const key = found.group.key;
+    const state = text(req.body?.state).trim().toUpperCase();
+    const field = `ajout-${key}`;
+    const known = workspace().engine.index.stateByIso3.get(state);
+    if (!known) {
+      renderMeeting(req, res, meeting, { status: 400, errors: [{ field, message: `${found.group.name} : choisissez un État de la liste (« ${state.slice(0, 20)} » n’est pas un État du registre).` }] });
+      return;
+    }
+    const result = addSpeaker(db, meeting.id, versionOf(req.body ?? {}), key, state, writer(req));
+    if (result.kind === 'saved' && !result.value) {
+      renderMeeting(req, res, meeting, { status: 400, errors: [{ field, message: `${found.group.name} : ${known.nameFr} figure déjà dans ce groupe.` }] });
+      return;
+    }
+    afterWrite(req, res, meeting, result, groupAnchor(key));
+  });
+
+  router.post('/reunions/:id/points/:item', canPrepare, (req, res) => {
+    const meeting = meetingParam(db, req.params.id);
+    const item = guidelines.items.find((i) => String(i.number) === req.params.item);
+    if (!item) throw new HttpError(404, 'Point introuvable', `L’ordre du jour ne compte pas de point « ${req.params.item} ».`);
+    const typed = text(req.body?.otherInterventions).trim();
+    if (!/^[0-9]{1,3}$/.test(typed) || Number(typed) > 200) {
+      renderMeeting(req, res, meeting, {
+        status: 400,
+        errors: [{ field: `autres-${item.number}`, message: `Point ${item.number}, interventions des autres États et organisations : « ${typed.slice(0, 20)} » ; saisissez un nombre entier de 0 à 200.` }],
+      });
+      return;
+    }
+    afterWrite(req, res, meeting, setOtherInterventions(db, meeting.id, versionOf(req.body ?? {}), item.number, Number(typed), writer(req)), itemAnchor(item.number));
+  });
+
+  const planOf = (meeting: Meeting) => {
+    if (meeting.kind !== 'intersessional') {
+      throw new HttpError(404, 'Pas de liste d’orateurs', 'Seules les réunions intersessions ont une liste d’orateurs et un ordre du jour tirés des lignes directrices.');
+    }
+    return meetingPlan(guidelines, readSpeakers(db, meeting.id), readOtherInterventions(db, meeting.id), source().nameOf);
+  };
+
+  router.get('/reunions/:id/orateurs.csv', (req, res) => {
+    const meeting = meetingParam(db, req.params.id);
+    res.type('text/csv; charset=utf-8').attachment(`reunion-${meeting.id}-orateurs.csv`).send(speakersCsv(planOf(meeting)));
+  });
+
+  router.get('/reunions/:id/ordre-du-jour.csv', (req, res) => {
+    const meeting = meetingParam(db, req.params.id);
+    res.type('text/csv; charset=utf-8').attachment(`reunion-${meeting.id}-ordre-du-jour.csv`).send(agendaCsv(planOf(meeting), guidelines.otherSpeakers));
+  });
+
+  return router;
+}
