@@ -30,7 +30,7 @@ export function editGroup(rows: readonly SpeakerRow[], edit: GroupEdit): Speaker
   for (const row of moved) {
     const rank = rankOf(row);
     // States given the same rank follow one another in their current order.
-    const at = previous?.rank === rank ? previous.at + 1 : Math.min(rank - 1, ordered.length);
+    const at: number = previous?.rank === rank ? previous.at + 1 : Math.min(rank - 1, ordered.length);
     ordered.splice(at, 0, row);
     previous = { rank, at };
   }

@@ -1,7 +1,42 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import type { RouteContext } from '../../app';
+import { readOtherInterventions, readSpeakers } from '../../../db/queries/meetings';
+import { readMeetingGuidelines } from '../../../seed/meeting-guidelines';
+import { briefingCards, readBriefingScope } from '../../domain/meetings/briefing';
+import { meetingPlan } from '../../domain/meetings/plan';
+import { HttpError } from '../../http-error';
+import { briefingCardsPage } from '../../presenters/briefing-cards';
+import { meetingParam } from './meeting-param';
 
-/** Stub: being written. */
-export function briefingCardsRoutes(_context: RouteContext): Router {
-  return Router();
+/** A query parameter as one string ('' when absent; the first value when repeated). */
+const queryText = (req: Request, name: string): string => {
+  const raw = req.query[name];
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  return typeof value === 'string' ? value.trim() : '';
+};
+
+/** The printable briefing cards of an intersessional meeting; every signed-in user may read them. */
+export function briefingCardsRoutes({ db, data }: RouteContext): Router {
+  const router = Router();
+
+  router.get('/reunions/:id/fiches', (req, res) => {
+    const meeting = meetingParam(db, req.params.id);
+    if (meeting.kind !== 'intersessional') {
+      throw new HttpError(
+        404,
+        'Pas de fiches pour cette réunion',
+        'Les fiches d’information des États orateurs n’existent que pour les réunions intersessions : cette réunion n’en est pas une.',
+      );
+    }
+    const guidelines = readMeetingGuidelines();
+    const scope = readBriefingScope(guidelines, { point: queryText(req, 'point'), groupe: queryText(req, 'groupe') });
+    if (!scope.ok) throw new HttpError(400, 'Filtre des fiches invalide', scope.message);
+    const view = data('workspace');
+    const nameOf = (iso3: string) => view.engine.index.stateByIso3.get(iso3)?.nameFr ?? iso3;
+    const plan = meetingPlan(guidelines, readSpeakers(db, meeting.id), readOtherInterventions(db, meeting.id), nameOf);
+    const briefing = briefingCards(plan, view.engine, meeting.year, scope.scope);
+    res.render('workspace/briefing-cards', briefingCardsPage(view, { meeting, guidelines, plan, briefing, scope: scope.scope }));
+  });
+
+  return router;
 }

@@ -1,7 +1,53 @@
 import { Router } from 'express';
 import type { RouteContext } from '../../app';
+import { readEngineData } from '../../../db/queries/engine-data';
+import { nextIntersessional, previousMeeting, readOtherInterventions, readSpeakers } from '../../../db/queries/meetings';
+import { auditEntriesSince } from '../../../db/queries/pack';
+import { readMeetingGuidelines } from '../../../seed/meeting-guidelines';
+import { HttpError } from '../../http-error';
+import { buildPack, packWindow } from '../../domain/meetings/pack';
+import { meetingPlan } from '../../domain/meetings/plan';
+import { MEETING_KIND_LABELS } from '../../domain/meetings/kinds';
+import { coordinationPackPage } from '../../presenters/coordination-pack';
+import { meetingParam } from './meeting-param';
 
-/** Stub: being written. */
-export function coordinationPackRoutes(_context: RouteContext): Router {
-  return Router();
+/** The Coordinating Committee's pack of a meeting (/espace/reunions/:id/dossier), printable on A4. */
+export function coordinationPackRoutes({ db, data }: RouteContext): Router {
+  const router = Router();
+
+  router.get('/reunions/:id/dossier', (req, res) => {
+    const meeting = meetingParam(db, req.params.id);
+    if (meeting.kind !== 'coordination') {
+      throw new HttpError(
+        404,
+        'Dossier introuvable',
+        `Le dossier du Comité de coordination n’existe que pour ses réunions : « ${meeting.title} » est de type « ${MEETING_KIND_LABELS[meeting.kind]} ».`,
+      );
+    }
+    const view = data('workspace');
+    const previous = previousMeeting(db, meeting);
+    const window = packWindow(previous?.startsOn ?? null, meeting.startsOn, new Date());
+    const intersessional = nextIntersessional(db, meeting.startsOn);
+    const nameOf = (iso3: string) => view.engine.index.stateByIso3.get(iso3)?.nameFr ?? iso3;
+    const guidelines = readMeetingGuidelines();
+    const plan = intersessional
+      ? meetingPlan(guidelines, readSpeakers(db, intersessional.id), readOtherInterventions(db, intersessional.id), nameOf)
+      : null;
+    const pack = buildPack({
+      catalogue: view.catalogue,
+      year: meeting.year,
+      window,
+      entries: auditEntriesSince(db, window.from),
+      // Read in the same synchronous step as the view: the same data as its engine.
+      data: readEngineData(db, view.catalogue),
+      engine: view.engine,
+      plan,
+    });
+    res.render(
+      'workspace/coordination-pack',
+      coordinationPackPage({ meeting, previous, intersessional, pack, engine: view.engine, otherSpeakers: guidelines.otherSpeakers.name }),
+    );
+  });
+
+  return router;
 }

@@ -1,0 +1,151 @@
+import type { GuidelineGroup, GuidelineItem, MeetingGuidelines } from '../../../seed/meeting-guidelines';
+import type { EngineSnapshot } from '../engine/engine';
+import { BASELINE_YEAR, type AnswerValue, type Report, type StateFlag } from '../engine/types';
+import { isReportOnTime } from '../registry';
+import type { MeetingPlan } from './plan';
+
+/**
+ * The briefing cards of an intersessional meeting (issue 7): one card per present speaking State,
+ * in the order of the plan (agenda item, speaker group, position), so that a chair can prepare
+ * questions from what the State reported. Pure: the plan and the engine's snapshot in, data out.
+ */
+
+/** Which cards to print: all of them, one agenda item's, or one speaker group's. */
+export interface BriefingScope {
+  item: number | null;
+  group: string | null;
+}
+
+export type ScopeReading = { ok: true; scope: BriefingScope } | { ok: false; message: string };
+
+/**
+ * The scope from the query's `point` and `groupe` ('' when absent), checked against the guidelines;
+ * an unknown value gets a French message naming what exists.
+ */
+export function readBriefingScope(guidelines: MeetingGuidelines, raw: { point: string; groupe: string }): ScopeReading {
+  const numbers = guidelines.items.map((i) => i.number);
+  let item: GuidelineItem | null = null;
+  if (raw.point !== '') {
+    item = /^[0-9]{1,3}$/.test(raw.point) ? (guidelines.items.find((i) => i.number === Number(raw.point)) ?? null) : null;
+    if (!item) {
+      return { ok: false, message: `Le point « ${raw.point} » n’est pas un point de l’ordre du jour des réunions intersessions : choisissez l’un des points ${numbers.join(', ')}.` };
+    }
+  }
+  if (raw.groupe === '') return { ok: true, scope: { item: item?.number ?? null, group: null } };
+  const owner = guidelines.items.find((i) => i.groups.some((g) => g.key === raw.groupe));
+  if (!owner) {
+    return { ok: false, message: `Le groupe d’orateurs « ${raw.groupe} » n’existe pas : choisissez un groupe dans la liste des fiches de la réunion.` };
+  }
+  if (item && item.number !== owner.number) {
+    return { ok: false, message: `Le groupe d’orateurs « ${raw.groupe} » relève du point ${owner.number}, pas du point ${item.number} : retirez l’un des deux filtres.` };
+  }
+  return { ok: true, scope: { item: owner.number, group: raw.groupe } };
+}
+
+/** A State's Article 7 report for one year: missing (null report), on time or late. */
+export interface CardReport {
+  year: number;
+  report: Report | null;
+  /** Received by 30 April of its year (null: no report). */
+  onTime: boolean | null;
+  /** Party that year: a State not party owes no report (any report is voluntary). */
+  party: boolean;
+}
+
+/** What a State said on an indicator in one year. */
+export type CardAnswer =
+  /** The engine has no data at all for the year: nothing can be said. */
+  | { kind: 'no-data' }
+  /** The State is not in the indicator's population that year: the question is not put to it. */
+  | { kind: 'outside' }
+  /** `entered`: an answer row exists (a missing one counts as « non traité », DESIGN §5). */
+  | { kind: 'answer'; value: AnswerValue; entered: boolean; source: string | null; note: string | null };
+
+export interface CardIndicator {
+  code: string;
+  /** One per year of the card, in the card's order of years. */
+  answers: CardAnswer[];
+}
+
+export interface BriefingCard {
+  item: GuidelineItem;
+  group: GuidelineGroup;
+  state: string;
+  name: string;
+  /** Rank among the group's present speakers, from 1. */
+  order: number;
+  /** Present speakers in the group. */
+  speakers: number;
+  minutes: number;
+  /** The actions the card covers: the group's, else the item's. */
+  actions: number[];
+  /** The meeting's year, then the baseline year when it differs. */
+  reports: CardReport[];
+  /** Early-warning flags of the meeting's year. */
+  flags: StateFlag[];
+  /** The share and count indicators of the actions, in catalogue order. */
+  indicators: CardIndicator[];
+  /** Figures and ratios of the actions: one number for all States, so no answer of the State. */
+  withoutAnswers: string[];
+}
+
+export interface Briefing {
+  year: number;
+  /** The meeting's year, then the baseline year when it differs: the columns of every card. */
+  years: number[];
+  cards: BriefingCard[];
+  /** Speakers of the scope marked absent: they get no card. */
+  absent: number;
+}
+
+function cardAnswer(engine: EngineSnapshot, year: number, code: string, state: string): CardAnswer {
+  const result = engine.year(year);
+  const indicator = engine.index.indicatorByCode.get(code);
+  if (!result.hasData || !indicator) return { kind: 'no-data' };
+  if (!result.populations.of(indicator).has(state)) return { kind: 'outside' };
+  // The engine's own split, so that the card says exactly what the indicator counted.
+  const states = result.indicators.get(code)?.states;
+  const value: AnswerValue = states?.yes.includes(state) ? 'yes' : states?.no.includes(state) ? 'no' : 'blank';
+  const row = engine.index.answers.get(year)?.get(code)?.get(state) ?? null;
+  return { kind: 'answer', value, entered: row !== null, source: row?.source ?? null, note: row?.note ?? null };
+}
+
+function cardReport(engine: EngineSnapshot, year: number, state: string): CardReport {
+  const report = engine.index.reports.get(year)?.get(state) ?? null;
+  return { year, report, onTime: report ? isReportOnTime(report) : null, party: engine.year(year).populations.get('party').has(state) };
+}
+
+/** The cards of a meeting's plan for its reporting `year`, limited to `scope`. */
+export function briefingCards(plan: MeetingPlan, engine: EngineSnapshot, year: number, scope: BriefingScope): Briefing {
+  const years = year === BASELINE_YEAR ? [year] : [year, BASELINE_YEAR];
+  const cards: BriefingCard[] = [];
+  let absent = 0;
+  for (const planned of plan.items) {
+    if (scope.item !== null && planned.item.number !== scope.item) continue;
+    for (const { group, speakers } of planned.groups) {
+      if (scope.group !== null && group.key !== scope.group) continue;
+      const actions = group.actions ?? planned.item.actions;
+      const indicators = engine.index.indicators.filter((i) => actions.includes(i.action));
+      const answerable = indicators.filter((i) => i.kind === 'share' || i.kind === 'count');
+      const present = speakers.filter((s) => !s.absent);
+      absent += speakers.length - present.length;
+      present.forEach((speaker, index) => {
+        cards.push({
+          item: planned.item,
+          group,
+          state: speaker.state,
+          name: speaker.name,
+          order: index + 1,
+          speakers: present.length,
+          minutes: speaker.minutes,
+          actions,
+          reports: years.map((y) => cardReport(engine, y, speaker.state)),
+          flags: engine.year(year).flags.get(speaker.state) ?? [],
+          indicators: answerable.map((i) => ({ code: i.code, answers: years.map((y) => cardAnswer(engine, y, i.code, speaker.state)) })),
+          withoutAnswers: indicators.filter((i) => !answerable.includes(i)).map((i) => i.code),
+        });
+      });
+    }
+  }
+  return { year, years, cards, absent };
+}

@@ -1,0 +1,124 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import type { Db } from '../../db/client';
+import { readMeeting, readSpeakers } from '../../db/queries/meetings';
+import { readMeetingGuidelines } from '../../seed/meeting-guidelines';
+import { dataSource } from '../../server/data-source';
+import { speakerSource } from '../../server/domain/meetings/speaker-groups';
+import { createMeeting, saveGroup } from '../../server/domain/meetings/store';
+import { axeViolations, chromiumSuite, watchForErrors } from '../helpers/browser';
+import { testApp } from '../helpers/context';
+import { demoDatabase } from '../helpers/pages';
+import { TEST_PASSWORD, createTestUser } from '../helpers/session';
+
+jest.setTimeout(180_000);
+
+/**
+ * The briefing cards in Chromium, on the demonstration data: accessible on screen, and printed one
+ * card per page without the site's header, menus and footer.
+ */
+
+/** A4 in PDF points, as Chromium writes the media box (210 × 297 mm). */
+const A4_POINTS = [595, 842];
+
+/** The media box of each page of a PDF, rounded to whole points (Chromium writes them uncompressed). */
+function pdfPages(pdf: Buffer): number[][] {
+  return [...pdf.toString('latin1').matchAll(/\/Type\s*\/Page\b[\s\S]*?\/MediaBox\s*\[([^\]]*)\]/g)].map((m) =>
+    m[1]!.trim().split(/\s+/).slice(2).map((n) => Math.round(Number(n))),
+  );
+}
+
+/** The addresses of the links of a PDF. */
+const pdfLinks = (pdf: Buffer): string[] => [...pdf.toString('latin1').matchAll(/\/URI\s*\(([^)]*)\)/g)].map((m) => m[1]!);
+
+let meetingId = 0;
+let presentVictims = 0;
+
+/** The demo data, an observer, and the 2026 intersessional meeting with its first victims' speaker marked absent. */
+async function makeApp() {
+  const db: Db = demoDatabase();
+  await createTestUser(db, 'observateur@example.org', 'observer');
+  const view = dataSource(db)('workspace');
+  meetingId = createMeeting(
+    db,
+    { kind: 'intersessional', title: 'Réunions intersessions 2026', startsOn: '2026-06-16', endsOn: '2026-06-19', place: 'Genève', year: 2026, agenda: '' },
+    speakerSource(view.engine, readMeetingGuidelines()),
+    { userId: null },
+  );
+  const rows = readSpeakers(db, meetingId).filter((r) => r.groupKey === 'victims');
+  const saved = saveGroup(db, meetingId, readMeeting(db, meetingId)!.version, 'victims', rows.map((r, i) => ({ ...r, absent: i === 0 })), { userId: null });
+  if (saved.kind !== 'saved') throw new Error('could not mark a speaker absent');
+  presentVictims = rows.length - 1;
+  return testApp(db).app;
+}
+
+describe('the briefing cards in Chromium', () => {
+  const chromium = chromiumSuite(makeApp);
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    context = await chromium.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${chromium.url}/connexion`);
+    await page.getByLabel('Adresse électronique').fill('observateur@example.org');
+    await page.getByLabel('Mot de passe').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL(`${chromium.url}/espace`);
+    await page.close();
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  async function open(path: string): Promise<{ page: Page; errors: string[]; status?: number }> {
+    const page = await context.newPage();
+    const errors = watchForErrors(page);
+    const response = await page.goto(`${chromium.url}${path}`);
+    return { page, errors, status: response?.status() };
+  }
+
+  test.each([
+    { name: 'every card', query: '' },
+    { name: 'the cards of one group', query: '?groupe=victims' },
+  ])('$name: HTTP 200, no script or CSP error, and no axe-core violation', async ({ query }) => {
+    const { page, errors, status } = await open(`/espace/reunions/${meetingId}/fiches${query}`);
+    expect(status).toBe(200);
+    expect(await page.locator('.briefing-card').count()).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('printed: no site header, menus, footer or page header, and every card starts a new page', async () => {
+    const { page } = await open(`/espace/reunions/${meetingId}/fiches?groupe=victims`);
+    const cards = page.locator('.briefing-card');
+    expect(await cards.count()).toBe(presentVictims);
+    const display = (selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el).display);
+    const breaks = () => cards.evaluateAll((list) => list.map((el) => [getComputedStyle(el).breakBefore, getComputedStyle(el).breakAfter]));
+
+    // On screen, the header and the page's own instructions are there.
+    for (const selector of ['.site-header', '.site-footer', '.briefing-screen']) expect(await display(selector)).not.toBe('none');
+
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of ['.site-header', '.site-nav', '.site-footer', '.briefing-screen', '.skip-link']) expect(await display(selector)).toBe('none');
+    const printed = await breaks();
+    expect(printed).toHaveLength(presentVictims);
+    for (const [before, after] of printed) expect([before, after]).toContain('page');
+    for (const selector of ['.briefing-card h2', '.briefing-card__answers']) expect(await display(selector)).not.toBe('none');
+
+    // Printed to PDF: A4 pages, at least one per card, and none of the site's links.
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    expect(pdfPages(pdf).length).toBeGreaterThanOrEqual(presentVictims);
+    for (const box of pdfPages(pdf)) expect(box).toEqual(A4_POINTS);
+    expect(pdfLinks(pdf).filter((uri) => /\/(sections|committees|transparence|donnees)\b/.test(uri))).toEqual([]);
+    await page.close();
+  });
+
+  test('short cards print one per page, the first one on the first page', async () => {
+    const { page } = await open(`/espace/reunions/${meetingId}/fiches?groupe=non-party`);
+    const cards = await page.locator('.briefing-card').count();
+    expect(cards).toBeGreaterThan(1);
+    // Each of these cards is shorter than an A4 page (four indicators): one page each, no blank page.
+    expect(pdfPages(await page.pdf({ preferCSSPageSize: true }))).toHaveLength(cards);
+    await page.close();
+  });
+});

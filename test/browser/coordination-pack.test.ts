@@ -1,0 +1,119 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { and, eq } from 'drizzle-orm';
+import { withAudit } from '../../db/queries/audit';
+import { readEngineData } from '../../db/queries/engine-data';
+import { validateReports } from '../../db/queries/review';
+import { answers, auditEntries, reports } from '../../db/schema';
+import { readMeetingGuidelines } from '../../seed/meeting-guidelines';
+import { EngineSnapshot } from '../../server/domain/engine/engine';
+import type { MeetingDetails } from '../../server/domain/meetings/meeting-form';
+import { speakerSource } from '../../server/domain/meetings/speaker-groups';
+import { createMeeting } from '../../server/domain/meetings/store';
+import { axeViolations, chromiumSuite, watchForErrors } from '../helpers/browser';
+import { testApp } from '../helpers/context';
+import { demoDatabase } from '../helpers/pages';
+import { TEST_PASSWORD, createTestUser } from '../helpers/session';
+
+jest.setTimeout(120_000);
+
+const YEAR = 2026;
+
+/**
+ * The demonstration data, dated before the previous Committee meeting, then a few changes inside
+ * the window (a report received, a validation, an answer turned to yes), so that every part of
+ * the pack has rows; a Committee meeting to come and an intersessional meeting after it.
+ */
+async function packApp() {
+  const db = demoDatabase();
+  await createTestUser(db, 'observateur@example.org', 'observer');
+  db.update(auditEntries).set({ at: '2026-01-15T09:00:00.000Z' }).run();
+  const engine = new EngineSnapshot(readEngineData(db));
+  const year = engine.year(YEAR);
+  const late = [...year.populations.get('party')].find((s) => !engine.index.reports.get(YEAR)?.has(s));
+  if (!late) throw new Error('the demonstration data has a 2026 report for every State Party');
+  const turned = year.indicators.get('17.1')!.states!.no[0]!;
+  const actor = { userId: null, label: 'uaa@example.org', origin: 'web' };
+  withAudit(
+    db,
+    actor,
+    (tx) => {
+      tx.insert(reports).values({ year: YEAR, state: late, receivedOn: '2026-05-20', usedReportingGuide: true }).run();
+      tx.update(answers)
+        .set({ answer: 'yes' })
+        .where(and(eq(answers.year, YEAR), eq(answers.state, turned), eq(answers.indicator, '17.1')))
+        .run();
+      validateReports(tx, [{ year: YEAR, state: late }], null, '2026-05-21T09:00:00.000Z');
+    },
+    { now: new Date('2026-05-21T09:00:00.000Z') },
+  );
+  const source = speakerSource(new EngineSnapshot(readEngineData(db)), readMeetingGuidelines());
+  const meeting = (over: Partial<MeetingDetails>): number =>
+    createMeeting(
+      db,
+      { kind: 'coordination', title: 'Comité de coordination', startsOn: '2026-03-10', endsOn: '2026-03-10', place: 'Genève', year: YEAR, agenda: '', ...over },
+      source,
+      { userId: null },
+    );
+  meeting({ title: 'Comité de coordination de mars' });
+  const id = meeting({ title: 'Comité de coordination de septembre', startsOn: '2026-09-15', endsOn: '2026-09-15', agenda: 'Ouverture\nExamen du dossier\nDivers' });
+  meeting({ kind: 'intersessional', title: 'Réunions intersessions', startsOn: '2026-10-20', endsOn: '2026-10-22' });
+  return { app: testApp(db).app, id };
+}
+
+describe('the Coordinating Committee’s pack in Chromium', () => {
+  let packId = 0;
+  const chromium = chromiumSuite(async () => {
+    const { app, id } = await packApp();
+    packId = id;
+    return app;
+  });
+  let context: BrowserContext;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    context = await chromium.browser.newContext();
+    const signIn = await context.newPage();
+    await signIn.goto(`${chromium.url}/connexion`);
+    await signIn.getByLabel('Adresse électronique').fill('observateur@example.org');
+    await signIn.getByLabel('Mot de passe').fill(TEST_PASSWORD);
+    await signIn.getByRole('button', { name: 'Se connecter' }).click();
+    await signIn.waitForURL(`${chromium.url}/espace`);
+    await signIn.close();
+    page = await context.newPage();
+    errors = watchForErrors(page);
+    const response = await page.goto(`${chromium.url}/espace/reunions/${packId}/dossier`);
+    expect(response?.status()).toBe(200);
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  test('opens for a signed-in observer, with every part filled, without script or CSP error and without axe-core violation', async () => {
+    expect(await page.locator('h1').textContent()).toContain('Dossier du Comité de coordination');
+    expect(await page.locator('.pack-mechanism').count()).toBe(5);
+    for (const part of ['.pack-reports', '.pack-validations', '.pack-changes', '.pack-flags', '.pack-agenda']) {
+      expect(await page.locator(part).count()).toBeGreaterThan(0);
+    }
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  test('prints on A4 without the site’s header, navigation and footer, each mechanism on a new page', async () => {
+    const display = (selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el).display);
+    expect(await display('.site-header__inner')).not.toBe('none');
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of ['.site-header__inner', '.site-nav', '.site-footer', '.workspace-notice', '.toc', '.breadcrumb']) {
+      expect([selector, await display(selector)]).toEqual([selector, 'none']);
+    }
+    // The demonstration notice is printed: the figures are fictitious.
+    expect(await display('.demo-notice')).not.toBe('none');
+    const breaks = await page.locator('.pack-mechanism').evaluateAll((sections) => sections.map((s) => getComputedStyle(s).breakBefore));
+    expect(breaks).toEqual(Array(5).fill('page'));
+    const pdf = await page.pdf({ format: 'A4' });
+    // At least the first page and one per mechanism.
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages).toBeGreaterThanOrEqual(6);
+    await page.emulateMedia({ media: 'screen' });
+  });
+});
