@@ -27,7 +27,7 @@ export function committeePage(view: DataView, mechanism: CatalogueMechanism, yea
       if (key && key !== 'yes' && !REGISTRY_POPULATIONS.has(key)) followed.add(key);
     }
   }
-  const stateName = (iso3: string) => engine.index.stateByIso3.get(iso3)?.nameFr ?? iso3;
+  const stateName = (iso3: string) => engine.stateName(iso3);
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'fr');
   const populations = catalogue.populations
     .filter((p) => followed.has(p.key))

@@ -55,7 +55,7 @@ function windowView(pack: CoordinationPack, meeting: Meeting, previous: Meeting 
   };
 }
 
-const nameOf = (engine: EngineSnapshot) => (iso3: string) => engine.index.stateByIso3.get(iso3)?.nameFr ?? iso3;
+const nameOf = (engine: EngineSnapshot) => (iso3: string) => engine.stateName(iso3);
 
 const valueText = (change: IndicatorChange, r: IndicatorResult) => formatIndicatorValue(change.indicator.kind, r, r.states !== null);
 

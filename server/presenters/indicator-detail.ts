@@ -93,7 +93,7 @@ export function indicatorDetail(view: DataView, indicator: CatalogueIndicator, y
     codes
       .map((iso3) => ({
         iso3,
-        name: view.engine.index.stateByIso3.get(iso3)?.nameFr ?? iso3,
+        name: view.engine.stateName(iso3),
         source: answers?.get(iso3)?.source ?? null,
         note: answers?.get(iso3)?.note ?? null,
         report: reportSummary(view.engine.index.reports.get(year)?.get(iso3), 'rapport reçu'),

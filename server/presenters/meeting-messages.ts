@@ -1,5 +1,6 @@
 import type { Meeting } from '../../db/queries/meetings';
 import { changedBy } from './form-messages';
+import { formatDateTime } from './format';
 
 /** A change to a meeting refused because someone saved it after the user's page was built. */
 export function meetingConflictMessage(meeting: Pick<Meeting, 'updatedByEmail' | 'updatedAt'> | null): string {
@@ -9,5 +10,7 @@ export function meetingConflictMessage(meeting: Pick<Meeting, 'updatedByEmail' |
 
 /** « Dernière modification par … le … ». */
 export function meetingLastChange(meeting: Pick<Meeting, 'updatedByEmail' | 'updatedAt'>): string {
-  return `Dernière modification ${meeting.updatedByEmail ? changedBy({ actor: meeting.updatedByEmail, at: meeting.updatedAt }) : changedBy(null)}.`;
+  return meeting.updatedByEmail
+    ? `Dernière modification ${changedBy({ actor: meeting.updatedByEmail, at: meeting.updatedAt })}.`
+    : `Dernière modification le ${formatDateTime(meeting.updatedAt)}.`;
 }

@@ -51,6 +51,11 @@ export class EngineSnapshot {
     return result;
   }
 
+  /** A State's French name; its code when the registry does not know it. */
+  stateName(iso3: string): string {
+    return this.index.stateByIso3.get(iso3)?.nameFr ?? iso3;
+  }
+
   /** The plan years holding data, in order. */
   yearsWithData(): number[] {
     return PLAN_YEARS.filter((y) => this.index.yearsWithData.has(y));

@@ -1,5 +1,5 @@
 import { readDate, readYear } from '../exchange/values';
-import type { FieldError } from '../workspace/form';
+import { formText, formVersion, type FieldError } from '../workspace/form';
 import { MEETING_KIND_LABELS, MEETING_KINDS, type MeetingKind } from './kinds';
 
 /** A meeting's details as the form edits them. */
@@ -22,19 +22,17 @@ export const TITLE_MAX = 200;
 export const PLACE_MAX = 200;
 export const AGENDA_MAX = 5000;
 
-const text = (raw: unknown): string => (typeof raw === 'string' ? raw : Array.isArray(raw) ? String(raw[0] ?? '') : '');
 
 export function readMeetingSubmission(body: Record<string, unknown>): MeetingSubmission {
-  const version = text(body.version).trim();
   return {
-    kind: text(body.kind).trim(),
-    title: text(body.title).trim(),
-    startsOn: text(body.startsOn).trim(),
-    endsOn: text(body.endsOn).trim(),
-    place: text(body.place).trim(),
-    year: text(body.year).trim(),
-    agenda: text(body.agenda).replace(/\r\n?/g, '\n').trim(),
-    version: /^\d{1,15}$/.test(version) ? Number(version) : null,
+    kind: formText(body.kind).trim(),
+    title: formText(body.title).trim(),
+    startsOn: formText(body.startsOn).trim(),
+    endsOn: formText(body.endsOn).trim(),
+    place: formText(body.place).trim(),
+    year: formText(body.year).trim(),
+    agenda: formText(body.agenda).replace(/\r\n?/g, '\n').trim(),
+    version: formVersion(body),
   };
 }
 

@@ -134,7 +134,7 @@ export function buildPack(input: PackInput): CoordinationPack {
   const { before, after } = snapshotsOfWindow(input);
   const current = engine.year(year);
   const flags = current.flags;
-  const order = byFrenchName((iso3) => engine.index.stateByIso3.get(iso3)?.nameFr ?? iso3);
+  const order = byFrenchName((iso3) => engine.stateName(iso3));
   const byYearThenName = (a: { year: number; state: string }, b: { year: number; state: string }) => b.year - a.year || order(a.state, b.state);
   const json = (text: string | null): Record<string, unknown> => (text === null ? {} : (JSON.parse(text) as Record<string, unknown>));
 

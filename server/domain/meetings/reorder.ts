@@ -1,4 +1,5 @@
 import type { SpeakerRow } from './plan';
+import { formText } from '../workspace/form';
 
 /** What a user asks of one group of the speakers' list in one submission. */
 export interface GroupEdit {
@@ -44,7 +45,6 @@ export function editGroup(rows: readonly SpeakerRow[], edit: GroupEdit): Speaker
     .map(({ place: _place, ...row }, index) => ({ ...row, position: index + 1 }));
 }
 
-const field = (raw: unknown): string => (typeof raw === 'string' ? raw : Array.isArray(raw) ? String(raw[0] ?? '') : '');
 
 /**
  * Reads the posted form of one group: `rank:ISO3` fields, `absent:ISO3` checkboxes, a `move` button
@@ -61,7 +61,7 @@ export function readGroupEdit(
   const ranks = new Map<string, number>();
   const errors: { field: string; message: string }[] = [];
   for (const row of rows) {
-    const typed = field(body[`rank:${row.state}`]).trim();
+    const typed = formText(body[`rank:${row.state}`]).trim();
     if (typed === '') continue;
     if (!/^[0-9]{1,4}$/.test(typed) || Number(typed) < 1) {
       errors.push({ field: fieldId(row.state), message: `Rang de ${nameOf(row.state)} : « ${typed.slice(0, 20)} » n’est pas un rang ; saisissez un nombre entier à partir de 1.` });
@@ -69,14 +69,14 @@ export function readGroupEdit(
       ranks.set(row.state, Number(typed));
     }
   }
-  const move = /^(up|down):([A-Z]{3})$/.exec(field(body.move));
-  const remove = field(body.remove);
+  const move = /^(up|down):([A-Z]{3})$/.exec(formText(body.move));
+  const remove = formText(body.remove);
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
     edit: {
       ranks,
-      absent: new Set(rows.filter((r) => field(body[`absent:${r.state}`]) !== '').map((r) => r.state)),
+      absent: new Set(rows.filter((r) => formText(body[`absent:${r.state}`]) !== '').map((r) => r.state)),
       move: move && listed.has(move[2]!) ? { state: move[2]!, by: move[1] === 'up' ? -1 : 1 } : null,
       remove: listed.has(remove) ? remove : null,
     },

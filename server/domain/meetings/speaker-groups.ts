@@ -45,7 +45,7 @@ export function populationReader(get: (key: string, of: string | null) => Readon
 
 /** The meeting's data for building speakers' lists: the populations and names of the engine's snapshot. */
 export function speakerSource(engine: EngineSnapshot, guidelines: MeetingGuidelines): SpeakerSource {
-  const nameOf = (iso3: string) => engine.index.stateByIso3.get(iso3)?.nameFr ?? iso3;
+  const nameOf = (iso3: string) => engine.stateName(iso3);
   return {
     guidelines,
     nameOf,

@@ -1,10 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { meetingItems, meetings, meetingSpeakers } from '../../../db/schema';
-import { readSpeakers } from '../../../db/queries/meetings';
+import { readOtherInterventions, readSpeakers } from '../../../db/queries/meetings';
 import type { MeetingGuidelines } from '../../../seed/meeting-guidelines';
 import type { MeetingDetails } from './meeting-form';
-import type { SpeakerRow } from './plan';
+import { meetingPlan, type MeetingPlan, type SpeakerRow } from './plan';
 import { byFrenchName } from './speaker-groups';
 
 /**
@@ -85,6 +85,11 @@ function replaceGroup(tx: Db, meetingId: number, groupKey: string, rows: readonl
       .values({ meetingId, groupKey, state: row.state, position: index + 1, absent: row.absent, added: row.added })
       .run();
   });
+}
+
+/** An intersessional meeting's plan as stored: its speakers' list and other interventions, with the time sums. */
+export function readMeetingPlan(db: Db, guidelines: MeetingGuidelines, meetingId: number, nameOf: (iso3: string) => string): MeetingPlan {
+  return meetingPlan(guidelines, readSpeakers(db, meetingId), readOtherInterventions(db, meetingId), nameOf);
 }
 
 /** What an intersessional meeting needs from the data of its year to build its list. */

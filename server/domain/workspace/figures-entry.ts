@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { reasonProblem, type FieldError } from './form';
+import { formText, formVersion, reasonProblem, type FieldError } from './form';
 import type { Db } from '../../../db/client';
 import type { Catalogue, CatalogueIndicator } from '../../../db/queries/catalogue';
 import { versionNumber, versionOf, withAudit, type Actor, type AuditEntry } from '../../../db/queries/audit';
@@ -65,22 +65,20 @@ export function readFiguresState(db: Db, catalogue: Catalogue, year: number): Fi
   };
 }
 
-const text = (raw: unknown): string => (typeof raw === 'string' ? raw : Array.isArray(raw) ? String(raw[0] ?? '') : '');
 
 /** Reads the posted form; fields of other indicators, and a denominator for a figure, are ignored. */
 export function readFiguresSubmission(body: Record<string, unknown>, indicators: RecordedIndicator[]): FiguresSubmission {
   const typed = new Map<string, { value: string; denominator: string }>();
   for (const indicator of indicators) {
     typed.set(indicator.code, {
-      value: text(body[figureFieldName('value', indicator.code)]),
-      denominator: indicator.kind === 'ratio' ? text(body[figureFieldName('denominator', indicator.code)]) : '',
+      value: formText(body[figureFieldName('value', indicator.code)]),
+      denominator: indicator.kind === 'ratio' ? formText(body[figureFieldName('denominator', indicator.code)]) : '',
     });
   }
-  const rawVersion = text(body.version).trim();
   return {
     typed,
-    reason: text(body.reason).trim(),
-    version: /^\d{1,15}$/.test(rawVersion) ? Number(rawVersion) : null,
+    reason: formText(body.reason).trim(),
+    version: formVersion(body),
   };
 }
 

@@ -8,6 +8,15 @@ export interface FieldError {
 
 export const REASON_MAX = 2000;
 
+/** A posted field as one string: '' when absent, the first value when the field came twice. */
+export const formText = (raw: unknown): string => (typeof raw === 'string' ? raw : Array.isArray(raw) ? String(raw[0] ?? '') : '');
+
+/** The version a form was built from (its hidden `version` field); null when it carries no readable one. */
+export function formVersion(body: Record<string, unknown>): number | null {
+  const raw = formText(body.version).trim();
+  return /^\d{1,15}$/.test(raw) ? Number(raw) : null;
+}
+
 /**
  * The problem with the reason given for a change, or null: too long, or missing while
  * `requiredBecause` says why one is needed (« l’année 2026 est publiée »).

@@ -5,7 +5,7 @@ import { populationMemberships, states } from '../../../db/schema';
 import { anyYearPublished } from '../../../db/queries/releases';
 import { readDate } from '../exchange/values';
 import { isPartyInYear, reportDueDate } from '../registry';
-import { reasonProblem, type FieldError } from './form';
+import { formText, formVersion, reasonProblem, type FieldError } from './form';
 
 /**
  * Registry dates (DESIGN §4): whether a State is party, the date the Convention entered into
@@ -75,16 +75,14 @@ export function readStateEntry(db: Db, iso3: string): StateEntryState | null {
   };
 }
 
-const text = (raw: unknown): string => (typeof raw === 'string' ? raw : Array.isArray(raw) ? String(raw[0] ?? '') : '');
 
 export function readStateSubmission(body: Record<string, unknown>): StateSubmission {
-  const rawVersion = text(body.version).trim();
   return {
-    party: text(body.party).trim(),
-    partyFrom: text(body.party_from).trim(),
-    partyUntil: text(body.party_until).trim(),
-    reason: text(body.reason).trim(),
-    version: /^\d{1,15}$/.test(rawVersion) ? Number(rawVersion) : null,
+    party: formText(body.party).trim(),
+    partyFrom: formText(body.party_from).trim(),
+    partyUntil: formText(body.party_until).trim(),
+    reason: formText(body.reason).trim(),
+    version: formVersion(body),
   };
 }
 

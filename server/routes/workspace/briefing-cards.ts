@@ -1,9 +1,8 @@
 import { Router, type Request } from 'express';
 import type { RouteContext } from '../../app';
-import { readOtherInterventions, readSpeakers } from '../../../db/queries/meetings';
 import { readMeetingGuidelines } from '../../../seed/meeting-guidelines';
 import { briefingCards, readBriefingScope } from '../../domain/meetings/briefing';
-import { meetingPlan } from '../../domain/meetings/plan';
+import { readMeetingPlan } from '../../domain/meetings/store';
 import { HttpError } from '../../http-error';
 import { briefingCardsPage } from '../../presenters/briefing-cards';
 import { meetingParam } from './meeting-param';
@@ -32,8 +31,7 @@ export function briefingCardsRoutes({ db, data }: RouteContext): Router {
     const scope = readBriefingScope(guidelines, { point: queryText(req, 'point'), groupe: queryText(req, 'groupe') });
     if (!scope.ok) throw new HttpError(400, 'Filtre des fiches invalide', scope.message);
     const view = data('workspace');
-    const nameOf = (iso3: string) => view.engine.index.stateByIso3.get(iso3)?.nameFr ?? iso3;
-    const plan = meetingPlan(guidelines, readSpeakers(db, meeting.id), readOtherInterventions(db, meeting.id), nameOf);
+    const plan = readMeetingPlan(db, guidelines, meeting.id, (iso3) => view.engine.stateName(iso3));
     const briefing = briefingCards(plan, view.engine, meeting.year, scope.scope);
     res.render('workspace/briefing-cards', briefingCardsPage(view, { meeting, guidelines, plan, briefing, scope: scope.scope }));
   });

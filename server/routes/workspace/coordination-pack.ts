@@ -1,12 +1,12 @@
 import { Router } from 'express';
 import type { RouteContext } from '../../app';
 import { readEngineData } from '../../../db/queries/engine-data';
-import { nextIntersessional, previousMeeting, readOtherInterventions, readSpeakers } from '../../../db/queries/meetings';
+import { nextIntersessional, previousMeeting } from '../../../db/queries/meetings';
 import { auditEntriesSince } from '../../../db/queries/pack';
 import { readMeetingGuidelines } from '../../../seed/meeting-guidelines';
 import { HttpError } from '../../http-error';
 import { buildPack, packWindow } from '../../domain/meetings/pack';
-import { meetingPlan } from '../../domain/meetings/plan';
+import { readMeetingPlan } from '../../domain/meetings/store';
 import { MEETING_KIND_LABELS } from '../../domain/meetings/kinds';
 import { coordinationPackPage } from '../../presenters/coordination-pack';
 import { meetingParam } from './meeting-param';
@@ -28,10 +28,9 @@ export function coordinationPackRoutes({ db, data }: RouteContext): Router {
     const previous = previousMeeting(db, meeting);
     const window = packWindow(previous?.startsOn ?? null, meeting.startsOn, new Date());
     const intersessional = nextIntersessional(db, meeting.startsOn);
-    const nameOf = (iso3: string) => view.engine.index.stateByIso3.get(iso3)?.nameFr ?? iso3;
     const guidelines = readMeetingGuidelines();
     const plan = intersessional
-      ? meetingPlan(guidelines, readSpeakers(db, intersessional.id), readOtherInterventions(db, intersessional.id), nameOf)
+      ? readMeetingPlan(db, guidelines, intersessional.id, (iso3) => view.engine.stateName(iso3))
       : null;
     const pack = buildPack({
       catalogue: view.catalogue,

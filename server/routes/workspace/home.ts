@@ -28,7 +28,7 @@ export function homeRoutes({ db, data }: RouteContext): Router {
       title: 'Espace de travail',
       errors: [{ message: result.message }],
       errorTitle: 'Publication refusée',
-      refusedDrafts: result.drafts?.map((iso3) => ({ iso3, year, name: view.engine.index.stateByIso3.get(iso3)?.nameFr ?? iso3 })),
+      refusedDrafts: result.drafts?.map((iso3) => ({ iso3, year, name: view.engine.stateName(iso3) })),
       note,
       noteYear: year,
       ...workspaceHome(view, req.viewer!),

@@ -1,15 +1,24 @@
 import { Router, type Request, type Response } from 'express';
 import type { RouteContext } from '../../app';
-import { listMeetings, readMeeting, readOtherInterventions, readSpeakers, type Meeting } from '../../../db/queries/meetings';
+import { listMeetings, readMeeting, readSpeakers, type Meeting } from '../../../db/queries/meetings';
 import { readMeetingGuidelines } from '../../../seed/meeting-guidelines';
 import { canWrite } from '../../domain/permissions';
 import { checkMeeting, readMeetingSubmission } from '../../domain/meetings/meeting-form';
 import { agendaCsv, speakersCsv } from '../../domain/meetings/meeting-csv';
-import { findGroup, meetingPlan } from '../../domain/meetings/plan';
+import { findGroup } from '../../domain/meetings/plan';
 import { editGroup, readGroupEdit } from '../../domain/meetings/reorder';
 import { speakerDrift, speakerSource } from '../../domain/meetings/speaker-groups';
-import { addSpeaker, createMeeting, refreshSpeakers, saveGroup, setOtherInterventions, updateMeeting, type MeetingWrite } from '../../domain/meetings/store';
-import type { FieldError } from '../../domain/workspace/form';
+import {
+  addSpeaker,
+  createMeeting,
+  readMeetingPlan,
+  refreshSpeakers,
+  saveGroup,
+  setOtherInterventions,
+  updateMeeting,
+  type MeetingWrite,
+} from '../../domain/meetings/store';
+import { formText, formVersion, type FieldError } from '../../domain/workspace/form';
 import { HttpError } from '../../http-error';
 import { requireRole } from '../../middleware/viewer';
 import { meetingFormView } from '../../presenters/meeting-form-view';
@@ -18,11 +27,6 @@ import { meetingConflictMessage } from '../../presenters/meeting-messages';
 import { groupAnchor, itemAnchor, meetingPageView, rankFieldId } from '../../presenters/meeting-plan-view';
 import { meetingParam } from './meeting-param';
 
-const text = (raw: unknown): string => (typeof raw === 'string' ? raw : '');
-const versionOf = (body: Record<string, unknown>): number | null => {
-  const raw = text(body.version).trim();
-  return /^[0-9]{1,15}$/.test(raw) ? Number(raw) : null;
-};
 
 /** Meetings (DESIGN §7): every signed-in user reads them; admins and committee members prepare them. */
 export function meetingsRoutes({ db, data }: RouteContext): Router {
@@ -43,7 +47,7 @@ export function meetingsRoutes({ db, data }: RouteContext): Router {
     const nameOf = source().nameOf;
     const intersessional = meeting.kind === 'intersessional';
     const rows = intersessional ? readSpeakers(db, meeting.id) : [];
-    const plan = intersessional ? meetingPlan(guidelines, rows, readOtherInterventions(db, meeting.id), nameOf) : null;
+    const plan = intersessional ? readMeetingPlan(db, guidelines, meeting.id, nameOf) : null;
     res.status(extra.status ?? 200).render(
       'workspace/meeting',
       meetingPageView({
@@ -122,7 +126,7 @@ export function meetingsRoutes({ db, data }: RouteContext): Router {
 
   router.post('/reunions/:id/actualisation', canPrepare, (req, res) => {
     const meeting = meetingParam(db, req.params.id);
-    afterWrite(req, res, meeting, refreshSpeakers(db, meeting.id, versionOf(req.body ?? {}), meeting.year, source(), writer(req)), 'liste');
+    afterWrite(req, res, meeting, refreshSpeakers(db, meeting.id, formVersion(req.body ?? {}), meeting.year, source(), writer(req)), 'liste');
   });
 
   router.post('/reunions/:id/groupes/:group', canPrepare, (req, res) => {
@@ -136,7 +140,7 @@ export function meetingsRoutes({ db, data }: RouteContext): Router {
       renderMeeting(req, res, meeting, { status: 400, errors: read.errors });
       return;
     }
-    afterWrite(req, res, meeting, saveGroup(db, meeting.id, versionOf(req.body ?? {}), key, editGroup(rows, read.edit), writer(req)), groupAnchor(key));
+    afterWrite(req, res, meeting, saveGroup(db, meeting.id, formVersion(req.body ?? {}), key, editGroup(rows, read.edit), writer(req)), groupAnchor(key));
   });
 
   router.post('/reunions/:id/groupes/:group/orateurs', canPrepare, (req, res) => {
@@ -144,14 +148,14 @@ export function meetingsRoutes({ db, data }: RouteContext): Router {
     const found = findGroup(guidelines, String(req.params.group));
     if (!found) throw new HttpError(404, 'Groupe introuvable', `Aucun groupe d’orateurs ne s’appelle « ${req.params.group} ».`);
     const key = found.group.key;
-    const state = text(req.body?.state).trim().toUpperCase();
+    const state = formText(req.body?.state).trim().toUpperCase();
     const field = `ajout-${key}`;
     const known = workspace().engine.index.stateByIso3.get(state);
     if (!known) {
       renderMeeting(req, res, meeting, { status: 400, errors: [{ field, message: `${found.group.name} : choisissez un État de la liste (« ${state.slice(0, 20)} » n’est pas un État du registre).` }] });
       return;
     }
-    const result = addSpeaker(db, meeting.id, versionOf(req.body ?? {}), key, state, writer(req));
+    const result = addSpeaker(db, meeting.id, formVersion(req.body ?? {}), key, state, writer(req));
     if (result.kind === 'saved' && !result.value) {
       renderMeeting(req, res, meeting, { status: 400, errors: [{ field, message: `${found.group.name} : ${known.nameFr} figure déjà dans ce groupe.` }] });
       return;
@@ -163,7 +167,7 @@ export function meetingsRoutes({ db, data }: RouteContext): Router {
     const meeting = meetingParam(db, req.params.id);
     const item = guidelines.items.find((i) => String(i.number) === req.params.item);
     if (!item) throw new HttpError(404, 'Point introuvable', `L’ordre du jour ne compte pas de point « ${req.params.item} ».`);
-    const typed = text(req.body?.otherInterventions).trim();
+    const typed = formText(req.body?.otherInterventions).trim();
     if (!/^[0-9]{1,3}$/.test(typed) || Number(typed) > 200) {
       renderMeeting(req, res, meeting, {
         status: 400,
@@ -171,14 +175,14 @@ export function meetingsRoutes({ db, data }: RouteContext): Router {
       });
       return;
     }
-    afterWrite(req, res, meeting, setOtherInterventions(db, meeting.id, versionOf(req.body ?? {}), item.number, Number(typed), writer(req)), itemAnchor(item.number));
+    afterWrite(req, res, meeting, setOtherInterventions(db, meeting.id, formVersion(req.body ?? {}), item.number, Number(typed), writer(req)), itemAnchor(item.number));
   });
 
   const planOf = (meeting: Meeting) => {
     if (meeting.kind !== 'intersessional') {
       throw new HttpError(404, 'Pas de liste d’orateurs', 'Seules les réunions intersessions ont une liste d’orateurs et un ordre du jour tirés des lignes directrices.');
     }
-    return meetingPlan(guidelines, readSpeakers(db, meeting.id), readOtherInterventions(db, meeting.id), source().nameOf);
+    return readMeetingPlan(db, guidelines, meeting.id, source().nameOf);
   };
 
   router.get('/reunions/:id/orateurs.csv', (req, res) => {
