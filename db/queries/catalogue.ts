@@ -1,7 +1,7 @@
 import { asc } from 'drizzle-orm';
 import type { Db } from '../client';
 import { actions, indicators, mechanismActions, mechanisms, populations, sections } from '../schema';
-import { formatPopulationRef } from '../../server/domain/population';
+import { formatPopulationRef, type PopulationKey, type PopulationRef } from '../../server/domain/population';
 
 export interface CatalogueIndicator {
   code: string;
@@ -10,6 +10,8 @@ export interface CatalogueIndicator {
   kind: 'share' | 'count' | 'figure' | 'ratio';
   /** « affected », « yes(15.1) »…; null for figures and ratios. */
   population: string | null;
+  /** The same population as its key and, for `yes`, its indicator: read once here, not parsed back. */
+  populationRef: PopulationRef | null;
   direction: 'up' | 'down' | 'neutral';
   provenance: string | null;
   /** 8.1 and 8.2 are read from the reports themselves, not from answers. */
@@ -86,6 +88,8 @@ export function readCatalogue(db: Db): Catalogue {
           text: i.text,
           kind: i.kind,
           population: i.population === null ? null : formatPopulationRef({ key: i.population, of: i.populationOf }),
+          // The column references the populations table, which the seed fills from POPULATION_KEYS.
+          populationRef: i.population === null ? null : { key: i.population as PopulationKey, of: i.populationOf },
           direction: i.direction,
           provenance: i.provenance,
           derivedFrom: i.derivedFrom,

@@ -4,7 +4,6 @@ import { META } from './meta';
 import { answers, figures, populationMemberships, reports } from '../schema';
 import { readCatalogue, type Catalogue } from './catalogue';
 import { readRegistry } from './registry';
-import { parsePopulationRef } from '../../server/domain/population';
 import type { EngineData, EngineIndicator } from '../../server/domain/engine/types';
 
 /**
@@ -25,13 +24,12 @@ export function readEngineData(db: Db, catalogue: Catalogue = readCatalogue(db))
 /** What the engine needs to know of the catalogue's indicators. */
 export function engineIndicators(catalogue: Catalogue): EngineIndicator[] {
   return [...catalogue.indicatorByCode.values()].map((i) => {
-    const ref = i.population === null ? null : parsePopulationRef(i.population);
     return {
       code: i.code,
       action: i.action,
       kind: i.kind,
-      population: ref?.key ?? null,
-      populationOf: ref?.of ?? null,
+      population: i.populationRef?.key ?? null,
+      populationOf: i.populationRef?.of ?? null,
       direction: i.direction,
       derivedFrom: i.derivedFrom,
     };

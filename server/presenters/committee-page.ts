@@ -1,7 +1,6 @@
 import { EARLY_WARNING_ACTION } from '../domain/engine/flags';
 import type { CatalogueMechanism } from '../../db/queries/catalogue';
 import type { DataView } from '../data-source';
-import { parsePopulationRef } from '../domain/population';
 import { actionView, countStatuses } from './progress-view';
 
 /** Populations every committee sees; listing their 164 or 33 States on each committee page says nothing. */
@@ -23,7 +22,7 @@ export function committeePage(view: DataView, mechanism: CatalogueMechanism, yea
   for (const a of catalogue.actions) {
     if (!mechanism.lead.includes(a.number) && !mechanism.contributing.includes(a.number)) continue;
     for (const i of a.indicators) {
-      const key = i.population === null ? null : parsePopulationRef(i.population)?.key;
+      const key = i.populationRef?.key;
       if (key && key !== 'yes' && !REGISTRY_POPULATIONS.has(key)) followed.add(key);
     }
   }

@@ -4,7 +4,6 @@ import { EARLY_WARNING_ACTION } from '../domain/engine/flags';
 import { OBLIGATION_POPULATIONS } from '../domain/engine/populations';
 import { target } from '../domain/engine/progress';
 import { BASELINE_YEAR, PLAN_YEARS, TARGET_YEAR, type IndicatorKind, type Status } from '../domain/engine/types';
-import { parsePopulationRef } from '../domain/population';
 import { reportDueDate } from '../domain/registry';
 import { formatDate, formatNumber, formatPercent, formatSigned } from './format';
 import { formatValue, indicatorValueView } from './indicator-view';
@@ -142,7 +141,7 @@ export function methodologyPage(view: DataView): MethodologyPage {
   }));
   const years = publishedYears.map((p) => p.year);
   const latestYear = years.at(-1) ?? null;
-  const keyOf = (i: CatalogueIndicator) => (i.population === null ? null : (parsePopulationRef(i.population)?.key ?? null));
+  const keyOf = (i: CatalogueIndicator) => i.populationRef?.key ?? null;
   const codes = (filter: (i: CatalogueIndicator) => boolean) => indicators.filter(filter).map((i) => i.code);
   const nameOf = (key: string) => catalogue.populations.find((p) => p.key === key)?.name ?? key;
 
@@ -159,7 +158,7 @@ export function methodologyPage(view: DataView): MethodologyPage {
     }));
 
   const yesPopulations = indicators.flatMap((i) => {
-    const ref = i.population === null ? null : parsePopulationRef(i.population);
+    const ref = i.populationRef;
     if (ref?.key !== 'yes' || ref.of === null) return [];
     const of = ref.of;
     return [{ code: i.code, of, sizes: years.map((y) => formatNumber(engine.year(y).populations.get('yes', of).size)) }];

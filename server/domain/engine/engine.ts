@@ -22,7 +22,8 @@ export class EngineSnapshot {
   readonly index: EngineIndex;
   private readonly years = new Map<number, YearResult>();
 
-  constructor(data: EngineData) {
+  /** `data`: what it was computed from, kept for whoever needs the rows themselves (the pack rebuilds earlier data from it). */
+  constructor(readonly data: EngineData) {
     this.index = indexEngineData(data);
   }
 

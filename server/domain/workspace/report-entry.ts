@@ -1,7 +1,6 @@
 import type { Catalogue, CatalogueIndicator } from '../../../db/queries/catalogue';
 import type { AnswerValue } from '../engine/types';
 import { editableActions, isAdmin, type Viewer } from '../permissions';
-import { parsePopulationRef } from '../population';
 import type { RegistryState } from '../registry';
 import { readDate } from '../exchange/values';
 import { reasonProblem, type FieldError } from './form';
@@ -81,7 +80,7 @@ export function entryScope(
   for (const action of catalogue.actions) {
     for (const indicator of action.indicators) {
       if (!isAnswerable(indicator)) continue;
-      const ref = parsePopulationRef(indicator.population!);
+      const ref = indicator.populationRef;
       const inPopulation = ref !== null && populations.get(ref.key, ref.of).has(state.iso3);
       if (inPopulation || stored.answers.has(indicator.code)) indicators.push({ indicator, inPopulation });
     }

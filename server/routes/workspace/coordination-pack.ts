@@ -1,6 +1,5 @@
 import { Router } from 'express';
 import type { RouteContext } from '../../app';
-import { readEngineData } from '../../../db/queries/engine-data';
 import { nextIntersessional, previousMeeting } from '../../../db/queries/meetings';
 import { auditEntriesSince } from '../../../db/queries/pack';
 import { readMeetingGuidelines } from '../../../seed/meeting-guidelines';
@@ -37,8 +36,7 @@ export function coordinationPackRoutes({ db, data }: RouteContext): Router {
       year: meeting.year,
       window,
       entries: auditEntriesSince(db, window.from),
-      // Read in the same synchronous step as the view: the same data as its engine.
-      data: readEngineData(db, view.catalogue),
+      data: view.engine.data,
       engine: view.engine,
       plan,
     });

@@ -44,10 +44,9 @@ export function meetingsRoutes({ db, data }: RouteContext): Router {
     extra: { status?: number; saved?: string | null; errors?: FieldError[]; errorTitle?: string | null } = {},
   ) => {
     const view = workspace();
-    const nameOf = source().nameOf;
-    const intersessional = meeting.kind === 'intersessional';
-    const rows = intersessional ? readSpeakers(db, meeting.id) : [];
-    const plan = intersessional ? readMeetingPlan(db, guidelines, meeting.id, nameOf) : null;
+    const speakers = speakerSource(view.engine, guidelines);
+    const plan = meeting.kind === 'intersessional' ? readMeetingPlan(db, guidelines, meeting.id, speakers.nameOf) : null;
+    const rows = plan?.items.flatMap((i) => i.groups.flatMap((g) => g.speakers)) ?? [];
     res.status(extra.status ?? 200).render(
       'workspace/meeting',
       meetingPageView({
@@ -57,7 +56,7 @@ export function meetingsRoutes({ db, data }: RouteContext): Router {
         catalogue: view.catalogue,
         states: view.engine.index.states,
         canEdit: canWrite(req.viewer),
-        drift: intersessional ? speakerDrift(source().defaults(meeting.year), rows) : null,
+        drift: plan ? speakerDrift(speakers.defaults(meeting.year), rows) : null,
         saved: extra.saved ?? null,
         errors: extra.errors,
         errorTitle: extra.errorTitle,
