@@ -1,3 +1,4 @@
+import type { CatalogueIndicator } from '../../db/queries/catalogue';
 import { latestRelease, type ReleaseHistory } from '../domain/releases/release';
 import { valueCells } from '../domain/releases/open-data';
 import type { YearResult } from '../domain/engine/engine';
@@ -59,4 +60,9 @@ export function stateJson(state: RegistryState, result: YearResult, report: Repo
 export function publicationJson(releases: ReleaseHistory, year: number) {
   const release = latestRelease(releases, year);
   return release && { revision: release.revision, publishedAt: release.publishedAt, note: release.note };
+}
+
+/** An indicator of the catalogue as the API documents it: the parsed population reference stays internal. */
+export function catalogueIndicatorJson({ populationRef: _ref, ...indicator }: CatalogueIndicator) {
+  return indicator;
 }

@@ -3,7 +3,7 @@ import type { RouteContext } from '../app';
 import { audienceOf } from '../data-source';
 import { BASELINE_YEAR } from '../domain/engine/types';
 import { HttpError } from '../http-error';
-import { indicatorYearJson, indicatorSummaryJson, publicationJson, stateJson } from '../presenters/api-json';
+import { catalogueIndicatorJson, indicatorYearJson, indicatorSummaryJson, publicationJson, stateJson } from '../presenters/api-json';
 import { yearParam } from './params';
 
 export function apiRouter({ data, cache }: RouteContext): Router {
@@ -17,7 +17,7 @@ export function apiRouter({ data, cache }: RouteContext): Router {
       const { sections, actions, mechanisms } = data(audienceOf(req)).catalogue;
       return {
         sections: sections.map(({ number, title, actions }) => ({ number, title, actions })),
-        actions,
+        actions: actions.map((action) => ({ ...action, indicators: action.indicators.map(catalogueIndicatorJson) })),
         mechanisms,
       };
     }),
@@ -47,7 +47,7 @@ export function apiRouter({ data, cache }: RouteContext): Router {
         throw new HttpError(404, 'Indicateur inconnu', `Aucun indicateur ne porte le code « ${req.params.code} ».`);
       }
       return {
-        ...indicator,
+        ...catalogueIndicatorJson(indicator),
         baselineYear: BASELINE_YEAR,
         demo,
         years: snapshot.indicatorYears(indicator.code).map((r) => ({ ...indicatorYearJson(r), publication: publicationJson(releases, r.year) })),
