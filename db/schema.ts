@@ -373,9 +373,9 @@ export const pendingUploads = sqliteTable('pending_uploads', {
 });
 
 /**
- * A meeting the committees prepare (DESIGN §7): an intersessional meeting, a Meeting of the States
- * Parties or a Coordinating Committee meeting, looking at one reporting year. Not part of the
- * indicator data: it is not audited, and `version` guards its forms against concurrent saves.
+ * A meeting the committees prepare (docs/method.md#meetings): an intersessional meeting, a Meeting of
+ * the States Parties or a Coordinating Committee meeting, looking at one reporting year. Not part of
+ * the indicator data: it is not audited, and `version` guards its forms against concurrent saves.
  */
 export const meetings = sqliteTable(
   'meetings',

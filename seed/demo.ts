@@ -135,7 +135,7 @@ const SUBSET_OF: Record<string, string> = {
   workplan_update: 'affected',
 };
 
-/** The union population `obligations` (DESIGN §4). */
+/** The union population `obligations` (docs/method.md#obligations). */
 const OBLIGATIONS_OF = ['affected', 'article4', 'article3'];
 
 /** States with obligations that send no report in either year (Action 47's early warning fires for them). */

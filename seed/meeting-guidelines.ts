@@ -4,9 +4,9 @@ import { parsePopulationRef } from '../server/domain/population';
 import { readJson, SEED_DATA_DIR } from './catalogue';
 
 /**
- * The guidelines for intersessional meetings (DESIGN §7) as seed/data/meeting-guidelines.json holds
- * them: agenda items 3 to 7, their speaker groups and the questions put to each group, copied
- * verbatim from the 2025 guidelines for participants.
+ * The guidelines for intersessional meetings (docs/method.md#meeting-speakers) as
+ * seed/data/meeting-guidelines.json holds them: agenda items 3 to 7, their speaker groups and the
+ * questions put to each group, copied verbatim from the 2025 guidelines for participants.
  */
 
 const nonEmpty = z.string().trim().min(1);

@@ -20,7 +20,10 @@ const rowSchema = z.object({
   party_until: z.preprocess(blankToNull, isoDate.nullable()),
 });
 
-/** Reads the registry seed (seed/data/states.csv, in the states.csv exchange format of DESIGN §8). */
+/**
+ * Reads the registry seed (seed/data/states.csv, in the states.csv exchange format,
+ * docs/architecture.md#the-exchange-format).
+ */
 export function readSeedRegistry(file = path.join(SEED_DATA_DIR, 'states.csv')): RegistryState[] {
   const records: Record<string, string>[] = parse(fs.readFileSync(file, 'utf8'), {
     columns: true,

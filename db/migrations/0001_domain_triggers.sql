@@ -1,5 +1,6 @@
 -- Rules that span tables, which CHECK constraints cannot express: the database itself refuses
--- what the domain forbids (DESIGN §4, §5, §8), whatever program writes to it.
+-- what the domain forbids (docs/method.md#entered-populations, #answers, #recorded-figures),
+-- whatever program writes to it.
 CREATE TRIGGER `population_memberships_entered_only_insert` BEFORE INSERT ON `population_memberships`
 WHEN (SELECT `derivation` FROM `populations` WHERE `key` = NEW.`population`) IS NOT 'entered'
 BEGIN SELECT RAISE(ABORT, 'population_memberships: seules les populations saisies peuvent recevoir des membres'); END;

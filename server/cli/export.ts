@@ -7,7 +7,10 @@ const USAGE = 'Usage : npm run export -- DOSSIER';
 
 const consoleOutput: CliOutput = { out: (l) => console.log(l), err: (l) => console.error(l) };
 
-/** `npm run export -- DIR` (DESIGN §8): writes the five exchange files into DIR. Returns the exit status. */
+/**
+ * `npm run export -- DIR` (docs/architecture.md#the-exchange-format): writes the five exchange files
+ * into DIR. Returns the exit status.
+ */
 export function runExport(args: string[], env: NodeJS.ProcessEnv = process.env, io: CliOutput = consoleOutput): number {
   const dirs = args.filter((a) => a !== '--');
   if (dirs.length !== 1 || dirs[0]!.startsWith('--')) {

@@ -16,8 +16,9 @@ export interface CliOutput {
 const consoleOutput: CliOutput = { out: (l) => console.log(l), err: (l) => console.error(l) };
 
 /**
- * `npm run import -- [--dry-run] [--publish] FILE…` (DESIGN §8). Returns the exit status: 0 when
- * imported, 1 when refused (nothing written), 2 for a wrong command line.
+ * `npm run import -- [--dry-run] [--publish] FILE…` (docs/architecture.md#the-path-of-an-import).
+ * Returns the exit status: 0 when imported, 1 when refused (nothing written), 2 for a wrong command
+ * line.
  */
 export function runImport(args: string[], env: NodeJS.ProcessEnv = process.env, io: CliOutput = consoleOutput): number {
   const options = { dryRun: false, publish: false };

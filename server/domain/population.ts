@@ -1,4 +1,7 @@
-/** The populations of DESIGN §4. `yes` is parametric: yes(X) is the States that answered yes to X. */
+/**
+ * The populations of docs/method.md#populations. `yes` is parametric: yes(X) is the States that
+ * answered yes to X.
+ */
 export const POPULATION_KEYS = [
   'party',
   'non_party',

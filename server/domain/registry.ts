@@ -1,4 +1,4 @@
-/** A State of the registry (DESIGN §4). Dates are ISO `YYYY-MM-DD` strings. */
+/** A State of the registry (docs/method.md#the-registry-of-states). Dates are ISO `YYYY-MM-DD` strings. */
 export interface RegistryState {
   iso3: string;
   nameFr: string;

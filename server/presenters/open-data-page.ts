@@ -152,7 +152,7 @@ function answerColumnDocs(): Record<AnswerColumn, Omit<ColumnDoc, 'name'>> {
   };
 }
 
-/** The columns of the exchange files of DESIGN §8. */
+/** The columns of the exchange files (docs/architecture.md#the-exchange-format). */
 function exchangeColumnDocs(catalogue: Catalogue): Record<ExchangeKind, Record<string, Omit<ColumnDoc, 'name'>>> {
   const year = { meaning: 'Année de rapport', values: `entier, ${PLAN_YEARS[0]}–${TARGET_YEAR}` };
   const state = { meaning: 'État', values: 'code ISO 3166 alpha-3' };

@@ -5,7 +5,7 @@ const catalogue = readSeedCatalogue();
 const allIndicators = catalogue.actions.flatMap((a) => a.indicators.map((i) => ({ ...i, action: a.number })));
 const byCode = new Map(allIndicators.map((i) => [i.code, i]));
 
-describe('catalogue seed (DESIGN §3)', () => {
+describe('catalogue seed (docs/method.md#the-catalogue)', () => {
   test('48 contiguous actions, in order', () => {
     expect(catalogue.actions.map((a) => a.number)).toEqual(Array.from({ length: 48 }, (_, i) => i + 1));
   });
@@ -24,12 +24,12 @@ describe('catalogue seed (DESIGN §3)', () => {
     }
   });
 
-  test('the actions with a single indicator are those DESIGN §3 names', () => {
+  test('the actions with a single indicator are those docs/method.md names', () => {
     const single = catalogue.actions.filter((a) => a.indicators.length === 1).map((a) => a.number);
     expect(single).toEqual([2, 4, 6, 9, 21, 27, 28, 29, 44, 47, 48]);
   });
 
-  test('each section holds the actions of DESIGN §3', () => {
+  test('each section holds the actions docs/method.md lists', () => {
     const expected: Record<string, [number, number] | null> = {
       I: null, II: [1, 10], III: [11, 12], IV: [13, 16], V: [17, 25], VI: [26, 29], VII: [30, 39], VIII: [40, 45], IX: [46, 48],
     };
@@ -41,7 +41,7 @@ describe('catalogue seed (DESIGN §3)', () => {
     }
   });
 
-  test('every population is one of DESIGN §4, and yes(X) names an indicator of the same plan', () => {
+  test('every population is one of docs/method.md, and yes(X) names an indicator of the same plan', () => {
     for (const indicator of allIndicators) {
       if (indicator.kind === 'figure' || indicator.kind === 'ratio') {
         expect(indicator.population).toBeNull();
@@ -55,7 +55,7 @@ describe('catalogue seed (DESIGN §3)', () => {
     expect(catalogue.populations.map((p) => p.key).sort()).toEqual([...POPULATION_KEYS].sort());
   });
 
-  test('kinds, populations and directions that DESIGN §3 singles out', () => {
+  test('kinds, populations and directions that docs/method.md singles out', () => {
     const pick = (code: string) => {
       const i = byCode.get(code)!;
       return [i.kind, i.population, i.direction];
@@ -95,7 +95,7 @@ describe('catalogue seed (DESIGN §3)', () => {
     for (const i of allIndicators) expect(i.text).not.toMatch(/[;]$/);
   });
 
-  test('mechanisms lead and contribute as DESIGN §6 says', () => {
+  test('mechanisms lead and contribute as docs/method.md says', () => {
     const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => a + i);
     const lead = Object.fromEntries(catalogue.mechanisms.map((m) => [m.id, m.lead]));
     expect(Object.keys(lead)).toEqual(['president', 'article5', 'victim-assistance', 'cooperation', 'compliance', 'coordination']);

@@ -1,7 +1,8 @@
 /**
- * The engine against a naive reference written straight from DESIGN §4–§5, on a random dataset that
- * nobody looked at: generated, written as the five CSV files, imported with --publish semantics and
- * read back through the HTTP API. Any State counted wrongly anywhere fails the test.
+ * The engine against a naive reference written straight from docs/method.md (populations, formulas),
+ * on a random dataset that nobody looked at: generated, written as the five CSV files, imported with
+ * --publish semantics and read back through the HTTP API. Any State counted wrongly anywhere fails
+ * the test.
  */
 import request from 'supertest';
 import { readCatalogue } from '../../db/queries/catalogue';
@@ -75,7 +76,10 @@ function toCsv(ds: Dataset) {
   ];
 }
 
-/** DESIGN §4–§5, written as plainly as possible and independently of the engine. */
+/**
+ * docs/method.md#populations and docs/method.md#formulas, written as plainly as possible and
+ * independently of the engine.
+ */
 function reference(
   ds: Dataset,
   registry: { iso3: string; party: boolean; from: string; until: string }[],

@@ -25,7 +25,7 @@ function splitByAnswer(population: ReadonlySet<string>, answerOf: (state: string
   const split: StatesByAnswer = { yes: [], no: [], blank: [] };
   for (const state of population) {
     const answer = answerOf(state);
-    // A State of the population that did not say yes counts in the denominator only (DESIGN §5).
+    // A State of the population that did not say yes counts in the denominator only (docs/method.md#share).
     split[answer === 'yes' ? 'yes' : answer === 'no' ? 'no' : 'blank'].push(state);
   }
   split.yes.sort(byCode);

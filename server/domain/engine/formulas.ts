@@ -1,6 +1,6 @@
 /**
- * The four formulas of DESIGN §5. An empty population has no value (« sans objet »): null, never
- * 0 % and never NaN.
+ * The four formulas of docs/method.md#formulas. An empty population has no value (« sans objet »):
+ * null, never 0 % and never NaN.
  */
 
 /** 100 × (States of the population counted) / (all States of the population). */

@@ -4,7 +4,7 @@ import type { EngineIndicator } from './types';
 
 const EMPTY: ReadonlySet<string> = new Set();
 
-/** The populations that make up `obligations` (DESIGN §4): Articles 5, 4 and 3. */
+/** The populations that make up `obligations` (docs/method.md#obligations): Articles 5, 4 and 3. */
 export const OBLIGATION_POPULATIONS = ['affected', 'article4', 'article3'] as const;
 
 /**

@@ -20,7 +20,10 @@ export function status(value: number | null, baseline: number | null, direction:
   return (difference > 0) === (direction === 'up') ? 'improved' : 'worsened';
 }
 
-/** The plan's implicit target (DESIGN §5): 100 % for a share going up, 0 for a count going down (46.1). */
+/**
+ * The plan's implicit target (docs/method.md#target): 100 % for a share going up, 0 for a count going
+ * down (46.1).
+ */
 export function target(kind: IndicatorKind, direction: Direction): number | null {
   if (kind === 'share' && direction === 'up') return 100;
   if (kind === 'count' && direction === 'down') return 0;

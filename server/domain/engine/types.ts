@@ -1,7 +1,7 @@
 import type { PopulationKey } from '../population';
 import type { RegistryState } from '../registry';
 
-/** The plan's reporting years; 2025 is the baseline (DESIGN §5). */
+/** The plan's reporting years; 2025 is the baseline (docs/method.md#reporting-years). */
 export const PLAN_YEARS = [2025, 2026, 2027, 2028, 2029] as const;
 export const BASELINE_YEAR = 2025;
 export const TARGET_YEAR = 2029;
@@ -75,7 +75,7 @@ export interface StatesByAnswer {
   blank: string[];
 }
 
-/** One indicator in one year (DESIGN §5). */
+/** One indicator in one year (docs/method.md#formulas). */
 export interface IndicatorValue {
   code: string;
   year: number;

@@ -10,7 +10,7 @@ export interface ExportFile {
   kind: ExchangeKind;
   /** states.csv, populations.csv… */
   name: string;
-  /** Comma-separated, LF line ends, no BOM, header as in DESIGN §8. */
+  /** Comma-separated, LF line ends, no BOM, header as in docs/architecture.md#the-exchange-format. */
   content: string;
   /** Data rows, header excluded. */
   rows: number;
@@ -31,8 +31,9 @@ export interface ExchangeData {
 }
 
 /**
- * The five exchange files of DESIGN §8 for everything the database holds, in a form `importFiles`
- * reads back unchanged. Rows are sorted so that two exports of the same data are byte-identical.
+ * The five exchange files (docs/architecture.md#the-exchange-format) for everything the database
+ * holds, in a form `importFiles` reads back unchanged. Rows are sorted so that two exports of the
+ * same data are byte-identical.
  */
 export function exportFiles(db: Db): ExportFile[] {
   return exchangeFiles({
@@ -58,7 +59,7 @@ export function exchangeFiles(data: ExchangeData): ExportFile[] {
       .map((r) => [r.year, r.state, r.receivedOn, r.usedReportingGuide]),
     answers: [...data.answers]
       .sort((a, b) => a.year - b.year || compareText(a.state, b.state) || compareCodes(a.indicator, b.indicator))
-      // A blank answer is written as an empty cell, as DESIGN §8 has it.
+      // A blank answer is written as an empty cell, as docs/architecture.md#the-exchange-format has it.
       .map((a) => [a.year, a.state, a.indicator, a.answer === 'blank' ? null : a.answer, a.source, a.note]),
     figures: [...data.figures]
       .sort((a, b) => a.year - b.year || compareCodes(a.indicator, b.indicator))

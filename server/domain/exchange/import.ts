@@ -79,10 +79,10 @@ class DryRunRollback extends Error {
 }
 
 /**
- * Imports the exchange files of DESIGN §8, all or nothing: every problem of every file is
- * collected and, if there is one, nothing is written. Otherwise all files are applied in one
- * transaction. Used by `npm run import` and by the upload in the browser (which passes the sheets
- * of a workbook as read tables).
+ * Imports the exchange files (docs/architecture.md#the-exchange-format), all or nothing: every
+ * problem of every file is collected and, if there is one, nothing is written. Otherwise all files
+ * are applied in one transaction. Used by `npm run import` and by the upload in the browser (which
+ * passes the sheets of a workbook as read tables).
  */
 export function importFiles(
   db: Db,

@@ -6,7 +6,7 @@ export type ExchangeKind = (typeof EXCHANGE_KINDS)[number];
 export interface KindDefinition {
   /** The file name export writes and messages refer to. */
   fileName: string;
-  /** Every column, in the order of DESIGN §8: the header export writes. */
+  /** Every column, in the order of docs/architecture.md#the-exchange-format: the header export writes. */
   columns: readonly string[];
   /** Columns a file may leave out (absent: existing values are kept). */
   optional: readonly string[];
@@ -17,7 +17,7 @@ export interface KindDefinition {
   feminine: boolean;
 }
 
-/** The five exchange files of DESIGN §8. */
+/** The five exchange files (docs/architecture.md#the-exchange-format). */
 export const KINDS: Record<ExchangeKind, KindDefinition> = {
   states: {
     fileName: 'states.csv',

@@ -1,18 +1,22 @@
 /**
  * A problem found in an imported file. Problems are collected rather than thrown so that one call
- * reports every mistake at once (DESIGN §8): a user fixing a spreadsheet wants the whole list.
+ * reports every mistake at once (docs/architecture.md#the-path-of-an-import): a user fixing a
+ * spreadsheet wants the whole list.
  */
 export interface Problem {
   /** The file's name as the user gave it (command line or upload). */
   file: string;
   /** Physical line in the file where the record starts; the header is line 1. */
   line: number;
-  /** Column name as in DESIGN §8, or a word such as « en-tête » when no column applies. */
+  /**
+   * Column name as in docs/architecture.md#the-exchange-format, or a word such as « en-tête » when no
+   * column applies.
+   */
   column: string;
   message: string;
 }
 
-/** `FILE:LINE: COLUMN: message`, the format of DESIGN §8. */
+/** `FILE:LINE: COLUMN: message`, the format of docs/architecture.md#the-exchange-format. */
 export function formatProblem(problem: Problem): string {
   return `${problem.file}:${problem.line}: ${problem.column}: ${problem.message}`;
 }

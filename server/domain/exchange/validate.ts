@@ -287,7 +287,10 @@ function readDenominator(raw: string): Cell<number> {
   return cell;
 }
 
-/** Only populations entered per year take members; the others are computed (DESIGN §4). */
+/**
+ * Only populations entered per year take members; the others are computed
+ * (docs/method.md#entered-populations).
+ */
 function readEnteredPopulation(raw: string, context: ExchangeContext): Cell<string> {
   const key = raw.trim().toLowerCase();
   if (key === '') return { ok: false, message: 'population manquante' };

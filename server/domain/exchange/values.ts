@@ -1,7 +1,7 @@
 /**
- * Readers for the cells of the exchange files (DESIGN §8). Each returns the typed value or a
- * French message; callers attach file, line and column. Values arrive untrimmed from the CSV
- * reader; spreadsheets add stray spaces, so every reader trims.
+ * Readers for the cells of the exchange files (docs/architecture.md#the-exchange-format). Each
+ * returns the typed value or a French message; callers attach file, line and column. Values arrive
+ * untrimmed from the CSV reader; spreadsheets add stray spaces, so every reader trims.
  */
 export type Cell<T> = { ok: true; value: T } | { ok: false; message: string };
 

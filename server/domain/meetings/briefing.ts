@@ -58,7 +58,7 @@ export type CardAnswer =
   | { kind: 'no-data' }
   /** The State is not in the indicator's population that year: the question is not put to it. */
   | { kind: 'outside' }
-  /** `entered`: an answer row exists (a missing one counts as « non traité », DESIGN §5). */
+  /** `entered`: an answer row exists (a missing one counts as « non traité », docs/method.md#answers). */
   | { kind: 'answer'; value: AnswerValue; entered: boolean; source: string | null; note: string | null };
 
 export interface CardIndicator {

@@ -1,4 +1,4 @@
-/** The meetings the committees prepare (DESIGN §7). */
+/** The meetings the committees prepare (docs/method.md#meetings). */
 export const MEETING_KINDS = ['intersessional', 'msp', 'coordination'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 

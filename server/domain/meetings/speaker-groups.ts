@@ -19,9 +19,9 @@ export function groupStates(group: GuidelineGroup, populationOf: PopulationOf): 
 }
 
 /**
- * The default speakers' list (DESIGN §7): for every speaker group of every agenda item, the States
- * of its population in the reporting year, alphabetically by French name. Groups without a
- * population (« tous les États parties ») start empty: States ask for the floor.
+ * The default speakers' list (docs/method.md#meeting-speakers): for every speaker group of every
+ * agenda item, the States of its population in the reporting year, alphabetically by French name.
+ * Groups without a population (« tous les États parties ») start empty: States ask for the floor.
  */
 export function defaultSpeakers(
   guidelines: MeetingGuidelines,

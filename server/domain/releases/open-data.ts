@@ -180,8 +180,9 @@ export function indicatorsJson(
 }
 
 /**
- * The five exchange files of DESIGN §8 for the published data: the latest release of each year,
- * States from the most recent release's registry. `npm run import` reads them back as they are.
+ * The five exchange files (docs/architecture.md#the-exchange-format) for the published data: the
+ * latest release of each year, States from the most recent release's registry. `npm run import` reads
+ * them back as they are.
  */
 export function publishedExchangeFiles(latest: Release[]): ExportFile[] {
   return exchangeFiles(releasedEngineData([], latest));

@@ -8,8 +8,9 @@ import { figures } from '../../../db/schema';
 import { readNumber } from '../exchange/values';
 
 /**
- * The figures of a year (DESIGN §5): the value of each figure indicator (5.3, 11.2, 12.2) and the
- * numerator and denominator of each ratio (5.4), entered by the Implementation Support Unit.
+ * The figures of a year (docs/method.md#recorded-figures): the value of each figure indicator (5.3,
+ * 11.2, 12.2) and the numerator and denominator of each ratio (5.4), entered by the Implementation
+ * Support Unit.
  */
 
 export type RecordedIndicator = CatalogueIndicator & { kind: 'figure' | 'ratio' };

@@ -8,9 +8,10 @@ import { isPartyInYear, reportDueDate } from '../registry';
 import { formText, formVersion, reasonProblem, type FieldError } from './form';
 
 /**
- * Registry dates (DESIGN §4): whether a State is party, the date the Convention entered into
- * force for it and the date its withdrawal took effect. Edited by the Implementation Support
- * Unit; an edited State is marked (`edited_at`) so that reloading the seed leaves it alone.
+ * Registry dates (docs/method.md#who-is-a-state-party-in-a-year): whether a State is party, the date
+ * the Convention entered into force for it and the date its withdrawal took effect. Edited by the
+ * Implementation Support Unit; an edited State is marked (`edited_at`) so that reloading the seed
+ * leaves it alone.
  */
 
 export type StateRow = typeof states.$inferSelect;

@@ -39,7 +39,7 @@ export interface StoredReport {
   memberships: Set<string>;
 }
 
-/** draft, validated, published (DESIGN review), or none: nothing entered and not validated. */
+/** draft, validated, published (docs/method.md#review), or none: nothing entered and not validated. */
 export type EntryStatus = 'none' | 'draft' | 'validated' | 'published';
 
 export interface ScopeIndicator {

@@ -28,7 +28,10 @@ import { groupAnchor, itemAnchor, meetingPageView, rankFieldId } from '../../pre
 import { meetingParam } from './meeting-param';
 
 
-/** Meetings (DESIGN §7): every signed-in user reads them; admins and committee members prepare them. */
+/**
+ * Meetings (docs/method.md#meetings): every signed-in user reads them; admins and committee members
+ * prepare them.
+ */
 export function meetingsRoutes({ db, data }: RouteContext): Router {
   const router = Router();
   const guidelines = readMeetingGuidelines();

@@ -63,8 +63,9 @@ const pendingId = (raw: string | string[] | undefined): string => {
 };
 
 /**
- * Upload in the browser (issue 5, point 6): the CSV files of DESIGN §8 or one XLSX workbook, a
- * preview of what will change, then confirmation by the uploader. Admins and members only.
+ * Upload in the browser (issue 5, point 6): the CSV files of docs/architecture.md#the-exchange-format
+ * or one XLSX workbook, a preview of what will change, then confirmation by the uploader. Admins and
+ * members only.
  */
 export function uploadRoutes({ db, data }: RouteContext): Router {
   const router = Router();

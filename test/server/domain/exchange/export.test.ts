@@ -15,7 +15,7 @@ describe('exporting the exchange files', () => {
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  test('five files with the headers of DESIGN §8, comma-separated, LF, no BOM, sorted, quoted where needed', () => {
+  test('five files with the headers of the exchange format, comma-separated, LF, no BOM, sorted, quoted where needed', () => {
     const db = seededDatabase();
     const imported = importFiles(db, validFixtures(), { now: NOW });
     expect(imported.ok).toBe(true);

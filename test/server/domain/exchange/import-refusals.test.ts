@@ -4,8 +4,9 @@ import { seededDatabase } from '../../../helpers/context';
 import { csvFile, dumpTables, validFixtures } from './support';
 
 /**
- * Each refusal of DESIGN §8: the call holds the five valid fixture files plus one bad file, so the
- * test also shows that the valid files of a refused call are not written either.
+ * Each refusal of docs/architecture.md#the-path-of-an-import: the call holds the five valid fixture
+ * files plus one bad file, so the test also shows that the valid files of a refused call are not
+ * written either.
  */
 function expectRefused(bad: (ImportFile | UnreadableFile)[], expected: string[]) {
   const db = seededDatabase();

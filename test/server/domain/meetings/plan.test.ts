@@ -39,7 +39,7 @@ function rowsOf(speakers: Map<string, string[]>): SpeakerRow[] {
   );
 }
 
-describe('speaker groups from the populations (DESIGN §7)', () => {
+describe('speaker groups from the populations (docs/method.md#meeting-speakers)', () => {
   const speakers = defaultSpeakers(guidelines, populationOf, nameOf);
 
   test('each group takes its population, alphabetically by French name, accents sorted as letters', () => {
