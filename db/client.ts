@@ -4,10 +4,11 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
+import { projectPath } from '../server/project-root';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-const migrationsFolder = path.join(__dirname, 'migrations');
+const migrationsFolder = projectPath('db', 'migrations');
 
 /**
  * Opens (creating if needed) the SQLite database at `file` — or an in-memory one for ':memory:' —

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { parsePopulationRef } from '../server/domain/population';
+import { projectPath } from '../server/project-root';
 
 /** The catalogue as the seed data files hold it (seed/data/*.json). */
 
@@ -68,7 +69,7 @@ export interface SeedCatalogue {
   populations: PopulationData[];
 }
 
-export const SEED_DATA_DIR = path.join(__dirname, 'data');
+export const SEED_DATA_DIR = projectPath('seed', 'data');
 
 export function readJson<T>(schema: z.ZodType<T>, file: string): T {
   const parsed = schema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));

@@ -18,12 +18,17 @@ import { csrfProtection } from './middleware/csrf';
 import { libraryErrorToHttp } from './middleware/errors';
 import { authRouter } from './routes/auth';
 import { workspaceRouter } from './routes/workspace';
+import { projectPath } from './project-root';
+import { requestLogger, silentLogger, type Logger } from './logger';
+import { healthRouter } from './routes/health';
 
 export interface AppContext {
   db: Db;
   config: Config;
   /** Rendering a static copy of the public site (`npm run export:site`): no sign-in link, no forms. */
   staticSite?: boolean;
+  /** Where requests and errors are logged (server/logger.ts); nothing is logged without one. */
+  logger?: Logger;
 }
 
 /** What routes receive: the app's context, the current view of the data, and the cache of what the public is sent. */
@@ -41,8 +46,11 @@ export function createApp(appContext: AppContext): express.Express {
   // ETags come from the public cache (one per release); the rest is private or not worth one.
   app.set('etag', false);
   configureViews(app);
+  app.use(requestLogger(appContext.logger ?? silentLogger));
   app.use(securityHeaders());
-  app.use('/static', express.static(path.join(__dirname, '..', 'static'), { maxAge: '1h' }));
+  // Before sessions: a probe neither reads nor makes one.
+  app.use(healthRouter(appContext.db, appContext.config.databasePath));
+  app.use('/static', express.static(projectPath('static'), { maxAge: '1h' }));
   // Chart.js comes from the project's own node_modules, never from a CDN.
   app.use('/static/vendor/chart.js', express.static(path.dirname(require.resolve('chart.js')), { maxAge: '1d' }));
   app.use(sessionMiddleware(appContext.db, appContext.config));
@@ -64,7 +72,8 @@ export function createApp(appContext: AppContext): express.Express {
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     const httpError = err instanceof HttpError ? err : null;
     const status = httpError?.status ?? 500;
-    if (status >= 500) console.error(err);
+    // pino-http writes it, stack included, on the request's log line (server/logger.ts).
+    if (status >= 500) res.err = err instanceof Error ? err : new Error(String(err));
     const title = httpError?.title ?? 'Erreur du serveur';
     const message =
       httpError?.message ?? 'Une erreur inattendue est survenue. L’équipe technique a été prévenue ; veuillez réessayer plus tard.';

@@ -6,6 +6,18 @@ export interface Config {
   secureCookies: boolean;
   /** Signs session cookies; null: a random secret kept in the database. */
   sessionSecret: string | null;
+  /** pino level of the server's log (requests, errors, start and stop); `silent` by default under jest. */
+  logLevel: LogLevel;
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+function logLevel(env: NodeJS.ProcessEnv): LogLevel {
+  const value = env.LOG_LEVEL?.trim().toLowerCase() || (env.JEST_WORKER_ID ? 'silent' : 'info');
+  const level = LOG_LEVELS.find((l) => l === value);
+  if (!level) throw new Error(`LOG_LEVEL doit valoir ${LOG_LEVELS.join(', ')} (reçu : « ${env.LOG_LEVEL} »).`);
+  return level;
 }
 
 const ON = ['on', 'true', '1', 'yes', 'oui'];
@@ -35,5 +47,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: flag(env, 'DEMO_DATA', 'on'),
     secureCookies: flag(env, 'SECURE_COOKIES', 'off'),
     sessionSecret,
+    logLevel: logLevel(env),
   };
 }

@@ -1,16 +1,37 @@
+import type { Server } from 'node:http';
+import type { Express } from 'express';
+import type { Db } from '../db/client';
 import { createApp } from './app';
-import { readConfig } from './config';
-import { prepareDatabase } from './startup';
+import { readConfig, type Config } from './config';
+import { createLogger } from './logger';
+import { stopGracefully } from './shutdown';
+import { prepareDatabase, startupFailureMessage } from './startup';
 
-function main(): void {
-  const config = readConfig();
-  const db = prepareDatabase(config);
-  const server = createApp({ db, config }).listen(config.port, () => {
-    console.log(`Tableau de bord servi sur http://localhost:${config.port}/ (base : ${config.databasePath})`);
+function listen(app: Express, port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port);
+    server.once('listening', () => resolve(server));
+    server.once('error', reject);
   });
-  const stop = () => server.close(() => db.$client.close());
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
 }
 
-main();
+async function main(): Promise<void> {
+  let config: Config | null = null;
+  let db: Db | null = null;
+  try {
+    config = readConfig();
+    const logger = createLogger(config.logLevel);
+    db = prepareDatabase(config, (line) => logger.info(line));
+    const server = await listen(createApp({ db, config, logger }), config.port);
+    logger.info(`Tableau de bord servi sur http://localhost:${config.port}/ (base : ${config.databasePath})`);
+    const stop = stopGracefully(server, db, logger);
+    process.on('SIGTERM', () => stop('SIGTERM'));
+    process.on('SIGINT', () => stop('SIGINT'));
+  } catch (err) {
+    process.stderr.write(`${startupFailureMessage(err, config)}\n`);
+    db?.$client.close();
+    process.exit(1);
+  }
+}
+
+void main();

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import type { Express } from 'express';
 import { create } from 'express-handlebars';
+import { projectPath } from './project-root';
 
-const viewsDir = path.join(__dirname, '..', 'views');
+const viewsDir = projectPath('views');
 
 /** Handlebars helpers: small, pure formatting for templates. */
 const helpers = {

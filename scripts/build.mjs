@@ -1,0 +1,90 @@
+// npm run build — compiles the server (server/main.ts and everything it imports) into one
+// JavaScript file, dist/main.js, with esbuild: no type-checking here (that is `npm run typecheck`),
+// node_modules left as they are. `npm start` calls buildIfChanged(), which compiles only when the
+// sources differ from those of the last build (a hash kept in dist/build.json), so that a fresh clone
+// works with `npm install && npm start` and later starts skip the build.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+export const OUT_DIR = path.join(ROOT, 'dist');
+export const ENTRY = path.join(OUT_DIR, 'main.js');
+const STAMP = path.join(OUT_DIR, 'build.json');
+/** What the bundle is made of: our TypeScript, the dependencies' versions, the compiler settings, this script. */
+const SOURCE_DIRS = ['server', 'db', 'seed'];
+const SOURCE_FILES = ['package.json', 'package-lock.json', 'tsconfig.json', 'scripts/build.mjs'];
+
+function listTypeScript(dir) {
+  const found = [];
+  for (const entry of fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
+    const rel = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...listTypeScript(rel));
+    else if (entry.name.endsWith('.ts')) found.push(rel);
+  }
+  return found;
+}
+
+/** A hash of every source file's path and content: unlike mtimes, it does not change on a fresh checkout. */
+export function sourceHash() {
+  const hash = crypto.createHash('sha256');
+  const files = [...SOURCE_DIRS.flatMap(listTypeScript), ...SOURCE_FILES.filter((f) => fs.existsSync(path.join(ROOT, f)))].sort();
+  for (const file of files) {
+    hash.update(file).update('\0').update(fs.readFileSync(path.join(ROOT, file))).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+function readStamp() {
+  try {
+    return JSON.parse(fs.readFileSync(STAMP, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/** Writes a file whole or not at all: two starts building at once never leave half a bundle. */
+function writeAtomically(file, contents) {
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, contents);
+  fs.renameSync(tmp, file);
+}
+
+export async function build() {
+  const hash = sourceHash();
+  const buildId = hash.slice(0, 12);
+  const esbuild = await import('esbuild');
+  const result = await esbuild.build({
+    absWorkingDir: ROOT,
+    entryPoints: ['server/main.ts'],
+    outfile: ENTRY,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    packages: 'external',
+    sourcemap: true,
+    sourcesContent: false,
+    define: { __BUILD_ID__: JSON.stringify(buildId) },
+    write: false,
+    logLevel: 'warning',
+  });
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  for (const file of result.outputFiles) writeAtomically(file.path, file.contents);
+  // The stamp last: a build cut short is redone at the next start.
+  writeAtomically(STAMP, JSON.stringify({ hash, buildId, builtAt: new Date().toISOString() }, null, 2) + '\n');
+  return { built: true, buildId };
+}
+
+export async function buildIfChanged() {
+  const stamp = readStamp();
+  if (stamp && fs.existsSync(ENTRY) && stamp.hash === sourceHash()) return { built: false, buildId: stamp.buildId };
+  return build();
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const started = Date.now();
+  const { buildId } = await build();
+  console.log(`Serveur compilé dans dist/main.js (build ${buildId}, ${Date.now() - started} ms).`);
+}

@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import { Router } from 'express';
+import type { Db } from '../../db/client';
+import { appliedMigrations } from '../../db/queries/health';
+import { BUILD_ID, VERSION } from '../build-info';
+import { projectPath } from '../project-root';
+
+/** The migrations this code carries (drizzle-kit's journal): the database must have them all. */
+function committedMigrations(): { count: number; latest: number | null } {
+  const journal = JSON.parse(fs.readFileSync(projectPath('db', 'migrations', 'meta', '_journal.json'), 'utf8')) as {
+    entries: { when: number }[];
+  };
+  return { count: journal.entries.length, latest: journal.entries.at(-1)?.when ?? null };
+}
+
+/** Device and inode of the database file as opened: a file removed or replaced underneath shows as a change. */
+function fileIdentity(file: string): string | null {
+  if (file === ':memory:') return 'memory';
+  try {
+    const stat = fs.statSync(file);
+    return `${stat.dev}:${stat.ino}`;
+  } catch {
+    return null;
+  }
+}
+
+export interface Health {
+  status: 'ok' | 'error';
+  version: string;
+  build: string | null;
+  database: 'ok' | 'missing' | 'replaced' | 'unreachable';
+  migrations: { applied: number | null; expected: number; upToDate: boolean };
+}
+
+/** Short wait for a lock held by another program: a health check must answer, not hang the server. */
+const HEALTH_BUSY_TIMEOUT_MS = 200;
+
+/**
+ * What "healthy" means, cheaply (a few microseconds): the file we opened is still the one at the
+ * configured path (an open SQLite handle keeps working on a deleted file, so the query alone would
+ * not notice), the connection answers a read of the migrations table, and every migration this code
+ * carries is applied. `PRAGMA quick_check` would read the whole file: too slow for a probe.
+ */
+export function healthChecker(db: Db, databasePath: string): () => Health {
+  const opened = fileIdentity(databasePath);
+  const expected = committedMigrations();
+  return () => {
+    const base = { version: VERSION, build: BUILD_ID };
+    const now = fileIdentity(databasePath);
+    const fileProblem = now === null ? 'missing' : now !== opened ? 'replaced' : null;
+    let applied: { count: number; latest: number | null } | null = null;
+    const client = db.$client;
+    try {
+      const previousTimeout = client.pragma('busy_timeout', { simple: true }) as number;
+      client.pragma(`busy_timeout = ${HEALTH_BUSY_TIMEOUT_MS}`);
+      try {
+        applied = appliedMigrations(db);
+      } finally {
+        client.pragma(`busy_timeout = ${previousTimeout}`);
+      }
+    } catch {
+      applied = null;
+    }
+    const upToDate = applied !== null && applied.count === expected.count && applied.latest === expected.latest;
+    const database = fileProblem ?? (applied === null ? 'unreachable' : 'ok');
+    return {
+      status: database === 'ok' && upToDate ? 'ok' : 'error',
+      ...base,
+      database,
+      migrations: { applied: applied?.count ?? null, expected: expected.count, upToDate },
+    };
+  };
+}
+
+/** GET /healthz — for the process supervisor, the proxy or a monitor: 200 when healthy, 503 otherwise. */
+export function healthRouter(db: Db, databasePath: string): Router {
+  const check = healthChecker(db, databasePath);
+  const router = Router();
+  router.get('/healthz', (_req, res) => {
+    const health = check();
+    res.status(health.status === 'ok' ? 200 : 503).set('Cache-Control', 'no-store').json(health);
+  });
+  return router;
+}
