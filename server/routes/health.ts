@@ -1,17 +1,9 @@
 import fs from 'node:fs';
 import { Router } from 'express';
 import type { Db } from '../../db/client';
-import { appliedMigrations } from '../../db/queries/health';
+import { appliedMigrations } from '../../db/queries/maintenance';
 import { BUILD_ID, VERSION } from '../build-info';
-import { projectPath } from '../project-root';
-
-/** The migrations this code carries (drizzle-kit's journal): the database must have them all. */
-function committedMigrations(): { count: number; latest: number | null } {
-  const journal = JSON.parse(fs.readFileSync(projectPath('db', 'migrations', 'meta', '_journal.json'), 'utf8')) as {
-    entries: { when: number }[];
-  };
-  return { count: journal.entries.length, latest: journal.entries.at(-1)?.when ?? null };
-}
+import { committedMigrations } from '../../db/migrations-journal';
 
 /** Device and inode of the database file as opened: a file removed or replaced underneath shows as a change. */
 function fileIdentity(file: string): string | null {
@@ -54,7 +46,7 @@ export function healthChecker(db: Db, databasePath: string): () => Health {
       const previousTimeout = client.pragma('busy_timeout', { simple: true }) as number;
       client.pragma(`busy_timeout = ${HEALTH_BUSY_TIMEOUT_MS}`);
       try {
-        applied = appliedMigrations(db);
+        applied = appliedMigrations(client);
       } finally {
         client.pragma(`busy_timeout = ${previousTimeout}`);
       }
