@@ -21,6 +21,11 @@ async function main(): Promise<void> {
   try {
     config = readConfig();
     const logger = createLogger(config.logLevel);
+    // A bug outside any request: into the log with its stack, then exit so that the supervisor restarts.
+    process.on('uncaughtException', (err) => {
+      logger.fatal({ err }, 'Erreur inattendue hors requête : arrêt du serveur.');
+      process.exit(1);
+    });
     db = prepareDatabase(config, (line) => logger.info(line));
     const server = await listen(createApp({ db, config, logger }), config.port);
     logger.info(`Tableau de bord servi sur http://localhost:${config.port}/ (base : ${config.databasePath})`);
