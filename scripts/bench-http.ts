@@ -1,23 +1,42 @@
 /**
- * npm run bench — starts the server on the demonstration data in a child process and measures each
- * page type and the API with autocannon (fixed duration and connections, after a warm-up), against
- * a static file holding the same bytes as `/`, served by the same server. Prints requests per second,
- * p50 and p99 latency and each route's throughput as a ratio of the static file's.
+ * npm run bench — starts the server on the demonstration data in a child process (NODE_ENV=production,
+ * so Express keeps compiled views) and measures with autocannon (fixed duration and connections,
+ * after a warm-up) the public pages, the API and downloads, then the signed-in pages: it creates an
+ * administrator in the server's database with the project's own helpers, signs in through the form,
+ * creates the meetings it needs through the workspace's forms, and measures with the session cookie.
+ *
+ * The reference, measured in the same run, is a bare `node:http` server in its own process answering
+ * the bytes of `/` from memory: what this machine and Node can do at best for a page that size.
+ * Every route's throughput is printed as a ratio of it. A static file holding the same bytes, served
+ * by the application (express.static), is measured too.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { openDatabase } from '../db/client';
+import { createUser } from '../db/queries/users';
+import { hashPassword } from '../server/auth/passwords';
 
 const ROOT = path.join(__dirname, '..');
 const DURATION = Number(process.env.BENCH_DURATION ?? 5);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 1);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const PORT = Number(process.env.BENCH_PORT ?? 3999);
+/** The bare server's port: the next one. */
+const BARE_PORT = PORT + 1;
+/** `public`, `signed-in` or both (default): which group of routes to measure. */
+const ONLY = process.env.BENCH_ONLY ?? '';
 const STATIC_COPY = path.join(ROOT, 'static', 'bench', 'home.html');
 
-const ROUTES = [
+const EMAIL = 'bench.admin@example.org';
+const PASSWORD = 'mot de passe du banc de mesure';
+
+type Route = readonly [name: string, route: string];
+
+const PUBLIC_ROUTES: Route[] = [
+  ['Fichier statique (express.static)', '/static/bench/home.html'],
   ['Vue d’ensemble', '/'],
   ['Action', '/actions/17'],
   ['Indicateur', '/indicators/15.2'],
@@ -29,22 +48,52 @@ const ROUTES = [
   ['Téléchargement indicateurs', '/donnees/indicateurs.csv'],
   // A client that already holds the page: conditional request, 304 without a body.
   ['Indicateur revalidé (304)', '/indicators/15.2#304'],
-] as const;
+];
 
-async function startServer(): Promise<{ child: ChildProcess; dir: string }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sra-bench-'));
+/** Signed in; `:plan` and `:pack` are the meetings the bench creates. */
+const SIGNED_IN_ROUTES: Route[] = [
+  ['Connecté : vue d’ensemble', '/'],
+  ['Connecté : action', '/actions/17'],
+  ['Connecté : espace de travail', '/espace'],
+  ['Connecté : rapport à saisir', '/espace/saisie/2026/KHM'],
+  ['Connecté : journal', '/espace/journal'],
+  ['Connecté : plan de réunion', '/espace/reunions/:plan'],
+  ['Connecté : dossier du Comité de coordination', '/espace/reunions/:pack/dossier'],
+];
+
+function waitForLine(child: ChildProcess, text: string, what: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes(text)) resolve();
+    });
+    child.on('exit', (code) => reject(new Error(`${what} s’est arrêté (code ${code})`)));
+  });
+}
+
+async function startServer(database: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(PORT), DATABASE_PATH: path.join(dir, 'bench.sqlite'), DEMO_DATA: 'on' },
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(PORT), DATABASE_PATH: database, DEMO_DATA: 'on' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('Tableau de bord servi')) resolve();
-    });
-    child.on('exit', (code) => reject(new Error(`le serveur s’est arrêté (code ${code})`)));
+  await waitForLine(child, 'Tableau de bord servi', 'le serveur');
+  return child;
+}
+
+/** The reference: node:http alone, in its own process like the application, sending `file`'s bytes kept in memory. */
+async function startBareServer(file: string): Promise<ChildProcess> {
+  const code = `
+    const body = require('node:fs').readFileSync(process.env.BENCH_FILE);
+    require('node:http').createServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length });
+      res.end(body);
+    }).listen(Number(process.env.BENCH_BARE_PORT), () => console.log('prêt'));`;
+  const child = spawn(process.execPath, ['-e', code], {
+    env: { ...process.env, BENCH_FILE: file, BENCH_BARE_PORT: String(BARE_PORT) },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  return { child, dir };
+  await waitForLine(child, 'prêt', 'le serveur de référence');
+  return child;
 }
 
 function run(url: string, duration: number, headers: Record<string, string> = {}): Promise<autocannon.Result> {
@@ -61,38 +110,124 @@ async function conditionalHeaders(base: string, route: string): Promise<Record<s
   return { 'if-none-match': etag };
 }
 
+const csrfTokenOf = (html: string): string => {
+  const match = /name="_csrf" value="([^"]+)"/.exec(html);
+  if (!match) throw new Error('pas de jeton CSRF sur la page');
+  return match[1]!;
+};
+
+/** `name=value` of the session cookie a response sets. */
+const sessionCookieOf = (response: Response): string => {
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('sra.sid='));
+  if (!cookie) throw new Error(`pas de cookie de session (réponse ${response.status})`);
+  return cookie.split(';')[0]!;
+};
+
+/** Signs in through the form, as a person would: the session cookie. */
+async function signIn(base: string): Promise<string> {
+  const form = await fetch(`${base}/connexion`);
+  const cookie = sessionCookieOf(form);
+  const response = await fetch(`${base}/connexion`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ _csrf: csrfTokenOf(await form.text()), email: EMAIL, password: PASSWORD, retour: '/espace' }),
+  });
+  if (response.status !== 303) throw new Error(`connexion refusée (${response.status})`);
+  return sessionCookieOf(response);
+}
+
+/** Creates a meeting through the workspace's form; its id. */
+async function createMeeting(base: string, cookie: string, fields: Record<string, string>): Promise<string> {
+  const token = csrfTokenOf(await fetch(`${base}/espace`, { headers: { cookie } }).then((r) => r.text()));
+  const response = await fetch(`${base}/espace/reunions`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ _csrf: token, agenda: '', place: 'Genève, CICG', year: '2026', ...fields }),
+  });
+  const id = /\/espace\/reunions\/([0-9]+)/.exec(response.headers.get('location') ?? '')?.[1];
+  if (response.status !== 303 || !id) throw new Error(`réunion « ${fields.title} » non créée (${response.status})`);
+  return id;
+}
+
+interface Measure {
+  name: string;
+  route: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  bytes: number;
+}
+
+async function measure(base: string, [name, route]: Route, headers: Record<string, string>): Promise<Measure> {
+  const url = base + route.replace('#304', '');
+  const conditional = await conditionalHeaders(base, route);
+  const all = { ...headers, ...conditional };
+  const sample = await fetch(url, { headers: all, redirect: 'manual' });
+  const bytes = (await sample.arrayBuffer()).byteLength;
+  await run(url, WARMUP, all);
+  const r = await run(url, DURATION, all);
+  // autocannon counts a 304 as non-2xx: expected here, and only here.
+  const expected = route.endsWith('#304') ? r['3xx'] : 0;
+  if (r.non2xx !== expected || r.errors > 0) throw new Error(`${route} : ${r.non2xx} réponses en erreur, ${r.errors} erreurs`);
+  if (route.endsWith('#304') && r['3xx'] === 0) throw new Error(`${route} : aucune réponse 304`);
+  return { name, route, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, bytes };
+}
+
 async function main(): Promise<void> {
-  const { child, dir } = await startServer();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sra-bench-'));
+  const database = path.join(dir, 'bench.sqlite');
+  const children: ChildProcess[] = [];
   try {
+    children.push(await startServer(database));
     const base = `http://localhost:${PORT}`;
     const home = await fetch(`${base}/`).then((r) => r.text());
     fs.mkdirSync(path.dirname(STATIC_COPY), { recursive: true });
     fs.writeFileSync(STATIC_COPY, home);
-    const targets: (readonly [string, string])[] = [['Fichier statique (référence)', '/static/bench/home.html'], ...ROUTES];
-    const results: { name: string; route: string; rps: number; p50: number; p99: number }[] = [];
-    for (const [name, route] of targets) {
-      const headers = await conditionalHeaders(base, route);
-      const url = base + route.replace('#304', '');
-      await run(url, WARMUP, headers);
-      const r = await run(url, DURATION, headers);
-      // autocannon counts a 304 as non-2xx: expected here, and only here.
-      const expected = route.endsWith('#304') ? r['3xx'] : 0;
-      if (r.non2xx !== expected || r.errors > 0) throw new Error(`${route} : ${r.non2xx} réponses en erreur, ${r.errors} erreurs`);
-      if (route.endsWith('#304') && r['3xx'] === 0) throw new Error(`${route} : aucune réponse 304`);
-      results.push({ name, route, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 });
+    children.push(await startBareServer(STATIC_COPY));
+
+    const results: Measure[] = [await measure(`http://localhost:${BARE_PORT}`, ['Serveur node:http nu (référence)', '/'], {})];
+    if (ONLY !== 'signed-in') {
+      for (const route of PUBLIC_ROUTES) results.push(await measure(base, route, {}));
     }
+    if (ONLY !== 'public') {
+      // Another connection to the server's database, as `npm run user -- add` would be.
+      const db = openDatabase(database);
+      createUser(db, { email: EMAIL, role: 'admin', mechanisms: [], passwordHash: await hashPassword(PASSWORD) });
+      db.$client.close();
+      const cookie = await signIn(base);
+      // The pack shows the plan of the next intersessional meeting: one after it, on the same year.
+      const pack = await createMeeting(base, cookie, {
+        kind: 'coordination',
+        title: 'Comité de coordination, avril 2026',
+        startsOn: '2026-04-01',
+        endsOn: '2026-04-01',
+      });
+      const plan = await createMeeting(base, cookie, {
+        kind: 'intersessional',
+        title: 'Réunions intersessions 2026',
+        startsOn: '2026-06-16',
+        endsOn: '2026-06-19',
+      });
+      for (const [name, route] of SIGNED_IN_ROUTES) {
+        const resolved = route.replace(':plan', plan).replace(':pack', pack);
+        results.push(await measure(base, [name, resolved], { cookie }));
+      }
+    }
+
     const reference = results[0]!.rps;
     console.log(
-      `\n${os.cpus().length} cœurs (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}, ` +
+      `\n${os.cpus().length} cœurs (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}, NODE_ENV=production, ` +
         `${CONNECTIONS} connexions, ${DURATION} s par route après ${WARMUP} s de chauffe, ${home.length} octets pour /\n`,
     );
-    console.log('| Route | Requêtes/s | p50 (ms) | p99 (ms) | Rapport au fichier statique |');
-    console.log('|---|---:|---:|---:|---:|');
+    console.log('| Route | Octets | Requêtes/s | p50 (ms) | p99 (ms) | Rapport au serveur nu |');
+    console.log('|---|---:|---:|---:|---:|---:|');
     for (const r of results) {
-      console.log(`| ${r.name} \`${r.route}\` | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${(r.rps / reference).toFixed(2)} |`);
+      console.log(`| ${r.name} \`${r.route}\` | ${r.bytes} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${(r.rps / reference).toFixed(2)} |`);
     }
   } finally {
-    child.kill('SIGTERM');
+    for (const child of children) child.kill('SIGTERM');
     fs.rmSync(STATIC_COPY, { force: true });
     fs.rmSync(dir, { recursive: true, force: true });
   }
