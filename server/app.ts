@@ -12,6 +12,8 @@ import { layoutLocals } from './middleware/layout';
 import { HttpError } from './http-error';
 import { dataSource, type DataSource } from './data-source';
 import { PublicCache } from './public-cache';
+import { PrivateRenderCache } from './private-render-cache';
+import { meetingsVersion } from '../db/queries/meetings';
 import { sessionMiddleware } from './auth/session';
 import { viewerMiddleware } from './middleware/viewer';
 import { csrfProtection } from './middleware/csrf';
@@ -31,15 +33,22 @@ export interface AppContext {
   logger?: Logger;
 }
 
-/** What routes receive: the app's context, the current view of the data, and the cache of what the public is sent. */
+/**
+ * What routes receive: the app's context, the current view of the data, the cache of what the public
+ * is sent and the one of the pages signed-in users read.
+ */
 export interface RouteContext extends AppContext {
   data: DataSource;
   cache: PublicCache;
+  privatePages: PrivateRenderCache;
 }
 
 export function createApp(appContext: AppContext): express.Express {
   const data = dataSource(appContext.db);
-  const context: RouteContext = { ...appContext, data, cache: new PublicCache(data) };
+  // What a signed-in page may show: the workspace's data, the meetings and, for « aujourd’hui », the hour.
+  const privateVersion = () =>
+    `${data('workspace').version}|${meetingsVersion(appContext.db)}|${new Date().toISOString().slice(0, 13)}`;
+  const context: RouteContext = { ...appContext, data, cache: new PublicCache(data), privatePages: new PrivateRenderCache(privateVersion) };
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
@@ -63,7 +72,8 @@ export function createApp(appContext: AppContext): express.Express {
   app.use('/espace', workspaceRouter(context));
   app.use(transparencyRouter(context));
   app.use(openDataRouter(context));
-  app.use(pagesRouter(context));
+  // The dashboard's pages, signed in: rendered once per version like the public's, but per user.
+  app.use(context.privatePages.keep, pagesRouter(context));
 
   app.use((req: Request, _res: Response, next: NextFunction) => {
     next(new HttpError(404, 'Page introuvable', `Aucune page ne correspond à l’adresse ${req.path}.`));

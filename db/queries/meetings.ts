@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
+import { prepareOnce } from './prepared';
 import { meetingItems, meetings, meetingSpeakers, users } from '../schema';
 import type { SpeakerRow } from '../../server/domain/meetings/plan';
 
@@ -79,4 +80,14 @@ export function readSpeakers(db: Db, meetingId: number): SpeakerRow[] {
 export function readOtherInterventions(db: Db, meetingId: number): Map<number, number> {
   const rows = db.select().from(meetingItems).where(eq(meetingItems.meetingId, meetingId)).all();
   return new Map(rows.map((r) => [r.item, r.otherInterventions]));
+}
+
+/**
+ * A key that changes whenever any meeting or speakers' list changes: every write moves the meeting's
+ * version (server/domain/meetings/store.ts), and creating or deleting one changes the list of ids.
+ * Meetings are not audited, so the data version does not see them.
+ */
+export function meetingsVersion(db: Db): string {
+  const row = prepareOnce(db, `SELECT coalesce(group_concat(id || ':' || version), '') AS key FROM (SELECT id, version FROM meetings ORDER BY id)`).get() as { key: string };
+  return row.key;
 }

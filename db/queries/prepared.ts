@@ -11,3 +11,17 @@ export function prepareOnce(db: Db, text: string): Statement {
   if (!statement) ofDb.set(text, (statement = db.$client.prepare(text)));
   return statement;
 }
+
+const built = new WeakMap<Db, Map<string, unknown>>();
+
+/**
+ * A drizzle query asked on every request (the signed-in user, the session), built and prepared once
+ * per connection under `name`, then run with placeholders: drizzle otherwise builds its SQL and
+ * SQLite prepares it again at every call.
+ */
+export function buildOnce<T>(db: Db, name: string, build: (db: Db) => T): T {
+  let ofDb = built.get(db);
+  if (!ofDb) built.set(db, (ofDb = new Map()));
+  if (!ofDb.has(name)) ofDb.set(name, build(db));
+  return ofDb.get(name) as T;
+}

@@ -1,5 +1,6 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
+import { buildOnce } from './prepared';
 import { sessions, userMechanisms, users } from '../schema';
 import type { Role, Viewer } from '../../server/domain/permissions';
 
@@ -13,14 +14,14 @@ export function findUserByEmail(db: Db, email: string): User | null {
 
 /** The signed-in user of a session, or null when the account is unknown or disabled. */
 export function readViewer(db: Db, id: number): Viewer | null {
-  const user = db.select().from(users).where(eq(users.id, id)).get();
+  // Asked on every signed-in request: prepared once.
+  const { user: userQuery, mechanisms: mechanismsQuery } = buildOnce(db, 'readViewer', (d) => ({
+    user: d.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare(),
+    mechanisms: d.select({ mechanism: userMechanisms.mechanism }).from(userMechanisms).where(eq(userMechanisms.userId, sql.placeholder('id'))).prepare(),
+  }));
+  const user = userQuery.get({ id });
   if (!user || user.disabledAt !== null) return null;
-  const mechanisms = db
-    .select({ mechanism: userMechanisms.mechanism })
-    .from(userMechanisms)
-    .where(eq(userMechanisms.userId, id))
-    .all()
-    .map((m) => m.mechanism);
+  const mechanisms = mechanismsQuery.all({ id }).map((m) => m.mechanism);
   return { id: user.id, email: user.email, role: user.role as Role, mechanisms };
 }
 

@@ -1,9 +1,27 @@
-import { eq, lt } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import session from 'express-session';
 import type { Db } from '../../db/client';
+import { buildOnce } from '../../db/queries/prepared';
 import { sessions } from '../../db/schema';
 
 type Callback = (error?: unknown, value?: session.SessionData | null) => void;
+
+/**
+ * express-session touches the session on every request to move its expiry; writing it only when it
+ * moves by more than this spares a database write (and its sync to disk) on almost every request.
+ */
+export const TOUCH_EVERY_MS = 60 * 1000;
+
+/** The queries asked on every signed-in request, prepared once per connection. */
+const queries = (db: Db) =>
+  buildOnce(db, 'sessionStore', (d) => ({
+    read: d.select().from(sessions).where(eq(sessions.sid, sql.placeholder('sid'))).prepare(),
+    touch: d
+      .update(sessions)
+      .set({ expiresAt: sql`${sql.placeholder('expiresAt')}` })
+      .where(and(eq(sessions.sid, sql.placeholder('sid')), lt(sessions.expiresAt, sql.placeholder('before'))))
+      .prepare(),
+  }));
 
 /**
  * express-session's store in the application's own SQLite database, in a table of the committed
@@ -22,7 +40,7 @@ export class SqliteSessionStore extends session.Store {
 
   override get(sid: string, callback: Callback): void {
     this.attempt(callback, () => {
-      const row = this.db.select().from(sessions).where(eq(sessions.sid, sid)).get();
+      const row = queries(this.db).read.get({ sid });
       if (!row || row.expiresAt <= Date.now()) return null;
       return JSON.parse(row.data) as session.SessionData;
     });
@@ -45,7 +63,8 @@ export class SqliteSessionStore extends session.Store {
 
   override touch(sid: string, data: session.SessionData, callback?: (error?: unknown) => void): void {
     this.attempt(callback, () => {
-      this.db.update(sessions).set({ expiresAt: this.expiry(data) }).where(eq(sessions.sid, sid)).run();
+      const expiresAt = this.expiry(data);
+      queries(this.db).touch.run({ sid, expiresAt, before: expiresAt - TOUCH_EVERY_MS });
     });
   }
 

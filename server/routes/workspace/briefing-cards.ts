@@ -15,10 +15,10 @@ const queryText = (req: Request, name: string): string => {
 };
 
 /** The printable briefing cards of an intersessional meeting; every signed-in user may read them. */
-export function briefingCardsRoutes({ db, data }: RouteContext): Router {
+export function briefingCardsRoutes({ db, data, privatePages }: RouteContext): Router {
   const router = Router();
 
-  router.get('/reunions/:id/fiches', (req, res) => {
+  router.get('/reunions/:id/fiches', privatePages.keep, (req, res) => {
     const meeting = meetingParam(db, req.params.id);
     if (meeting.kind !== 'intersessional') {
       throw new HttpError(

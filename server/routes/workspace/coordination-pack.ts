@@ -11,10 +11,10 @@ import { coordinationPackPage } from '../../presenters/coordination-pack';
 import { meetingParam } from './meeting-param';
 
 /** The Coordinating Committee's pack of a meeting (/espace/reunions/:id/dossier), printable on A4. */
-export function coordinationPackRoutes({ db, data }: RouteContext): Router {
+export function coordinationPackRoutes({ db, data, privatePages }: RouteContext): Router {
   const router = Router();
 
-  router.get('/reunions/:id/dossier', (req, res) => {
+  router.get('/reunions/:id/dossier', privatePages.keep, (req, res) => {
     const meeting = meetingParam(db, req.params.id);
     if (meeting.kind !== 'coordination') {
       throw new HttpError(

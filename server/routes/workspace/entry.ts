@@ -20,11 +20,11 @@ import { yearParam } from '../params';
 import type { AuditEntry } from '../../../db/queries/audit';
 
 /** Data entry and review of the (year, State) reports: /espace/saisie/… */
-export function entryRoutes({ db, data }: RouteContext): Router {
+export function entryRoutes({ db, data, privatePages }: RouteContext): Router {
   const router = Router();
   const mayWrite = requireRole(canWrite, 'de modifier ou de valider un rapport');
 
-  router.get('/saisie/:year', (req, res) => {
+  router.get('/saisie/:year', privatePages.keep, (req, res) => {
     const year = yearParam(req.params.year, 0);
     const filter = typeof req.query.statut === 'string' && req.query.statut !== '' ? req.query.statut : null;
     if (filter !== null && !(filter in STATUS_FILTERS)) {
@@ -73,7 +73,7 @@ export function entryRoutes({ db, data }: RouteContext): Router {
     });
   }
 
-  router.get('/saisie/:year/:iso3', (req, res) => {
+  router.get('/saisie/:year/:iso3', privatePages.keep, (req, res) => {
     const { view, entry } = load(req);
     const saved = typeof req.query.enregistre === 'string' && /^[0-9]+$/.test(req.query.enregistre) ? Number(req.query.enregistre) : null;
     const flash = req.query.valide === '1' ? 'Rapport validé.' : saved !== null ? savedMessage(saved) : null;

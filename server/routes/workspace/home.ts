@@ -7,10 +7,10 @@ import { requireRole } from '../../middleware/viewer';
 import { workspaceHome } from '../../presenters/workspace-home';
 import { yearParam } from '../params';
 
-export function homeRoutes({ db, data }: RouteContext): Router {
+export function homeRoutes({ db, data, privatePages }: RouteContext): Router {
   const router = Router();
 
-  router.get('/', (req, res) => {
+  router.get('/', privatePages.keep, (req, res) => {
     const flash = typeof req.query.publiee === 'string' ? publishedMessage(req.query.publiee, req.query.revision) : null;
     res.render('workspace/home', { title: 'Espace de travail', flash, ...workspaceHome(data('workspace'), req.viewer!) });
   });

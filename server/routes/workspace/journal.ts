@@ -77,10 +77,10 @@ const FIELD_IDS: Record<keyof JournalFormValues, string> = {
   entite: 'journal-entite',
 };
 
-export function journalRoutes({ db, data }: RouteContext): Router {
+export function journalRoutes({ db, data, privatePages }: RouteContext): Router {
   const router = Router();
 
-  router.get('/journal', (req, res) => {
+  router.get('/journal', privatePages.keep, (req, res) => {
     const view = data('workspace');
     const { filter, values, errors } = readFilter(req, db, view);
     const form = journalForm(view, values, errors);

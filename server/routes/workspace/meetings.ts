@@ -32,7 +32,7 @@ import { meetingParam } from './meeting-param';
  * Meetings (docs/method.md#meetings): every signed-in user reads them; admins and committee members
  * prepare them.
  */
-export function meetingsRoutes({ db, data }: RouteContext): Router {
+export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router {
   const router = Router();
   const guidelines = readMeetingGuidelines();
   const canPrepare = requireRole(canWrite, 'de préparer les réunions');
@@ -82,7 +82,7 @@ export function meetingsRoutes({ db, data }: RouteContext): Router {
     res.redirect(303, `/espace/reunions/${meeting.id}?enregistre=${encodeURIComponent(anchor)}#${anchor}`);
   };
 
-  router.get('/reunions', (req, res) => {
+  router.get('/reunions', privatePages.keep, (req, res) => {
     res.render('workspace/meetings', meetingsListView(listMeetings(db), { canEdit: canWrite(req.viewer), today: new Date() }));
   });
 
@@ -101,7 +101,7 @@ export function meetingsRoutes({ db, data }: RouteContext): Router {
     res.redirect(303, `/espace/reunions/${id}?enregistre=liste`);
   });
 
-  router.get('/reunions/:id', (req, res) => {
+  router.get('/reunions/:id', privatePages.keep, (req, res) => {
     const saved = typeof req.query.enregistre === 'string' ? req.query.enregistre : null;
     renderMeeting(req, res, meetingParam(db, req.params.id), { saved });
   });
