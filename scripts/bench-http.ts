@@ -219,7 +219,7 @@ async function main(): Promise<void> {
     const reference = results[0]!.rps;
     console.log(
       `\n${os.cpus().length} cœurs (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}, NODE_ENV=production, ` +
-        `${CONNECTIONS} connexions, ${DURATION} s par route après ${WARMUP} s de chauffe, ${home.length} octets pour /\n`,
+        `${CONNECTIONS} connexions, ${DURATION} s par route après ${WARMUP} s de chauffe, ${Buffer.byteLength(home)} octets pour /\n`,
     );
     console.log('| Route | Octets | Requêtes/s | p50 (ms) | p99 (ms) | Rapport au serveur nu |');
     console.log('|---|---:|---:|---:|---:|---:|');

@@ -10,7 +10,7 @@ type RenderCallback = (error: Error | null, html: string) => void;
 
 /**
  * Pages signed-in users are sent, rendered once per version of what they show and kept as bytes
- * (docs/performance.md): the dashboard with drafts, the report forms, the journal, the meetings. The
+ * (docs/architecture.md#data-version-and-caches): the dashboard with drafts, the report forms, the journal, the meetings. The
  * version (`version()`) moves with every change to the data and the meetings, and with the hour
  * (some pages say « aujourd’hui »), which empties the cache. A page is kept per user, role and
  * mechanisms and address, so permissions and anything else about the user are part of what was
