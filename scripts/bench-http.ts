@@ -165,7 +165,10 @@ async function measure(base: string, [name, route]: Route, headers: Record<strin
   const conditional = await conditionalHeaders(base, route);
   const all = { ...headers, ...conditional };
   const sample = await fetch(url, { headers: all, redirect: 'manual' });
-  const bytes = (await sample.arrayBuffer()).byteLength;
+  const body = Buffer.from(await sample.arrayBuffer());
+  // Signed in: the page must be the signed-in user's, not the public's.
+  if (headers.cookie && !body.includes(EMAIL)) throw new Error(`${route} : la page n’est pas celle d’un utilisateur connecté (${sample.status})`);
+  const bytes = body.length;
   await run(url, WARMUP, all);
   const r = await run(url, DURATION, all);
   // autocannon counts a 304 as non-2xx: expected here, and only here.
