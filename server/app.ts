@@ -14,6 +14,7 @@ import { dataSource, type DataSource } from './data-source';
 import { PublicCache } from './public-cache';
 import { PrivateRenderCache } from './private-render-cache';
 import { meetingsVersion } from '../db/queries/meetings';
+import { compressResponses } from './compression';
 import { sessionMiddleware } from './auth/session';
 import { viewerMiddleware } from './middleware/viewer';
 import { csrfProtection } from './middleware/csrf';
@@ -43,19 +44,27 @@ export interface RouteContext extends AppContext {
   privatePages: PrivateRenderCache;
 }
 
+const publicCaches = new WeakMap<express.Express, PublicCache>();
+
+/** The app's public cache, to see what it holds (tests). */
+export const publicCacheOf = (app: express.Express): PublicCache | undefined => publicCaches.get(app);
+
 export function createApp(appContext: AppContext): express.Express {
   const data = dataSource(appContext.db);
   // What a signed-in page may show: the workspace's data, the meetings and, for « aujourd’hui », the hour.
   const privateVersion = () =>
     `${data('workspace').version}|${meetingsVersion(appContext.db)}|${new Date().toISOString().slice(0, 13)}`;
-  const context: RouteContext = { ...appContext, data, cache: new PublicCache(data), privatePages: new PrivateRenderCache(privateVersion) };
+  const cache = new PublicCache(data, { maxBytes: appContext.config.publicCacheBytes });
+  const context: RouteContext = { ...appContext, data, cache, privatePages: new PrivateRenderCache(privateVersion) };
   const app = express();
+  publicCaches.set(app, cache);
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   // ETags come from the public cache (one per release); the rest is private or not worth one.
   app.set('etag', false);
   configureViews(app);
   app.use(requestLogger(appContext.logger ?? silentLogger));
+  app.use(compressResponses());
   app.use(securityHeaders());
   // Before sessions: a probe neither reads nor makes one.
   app.use(healthRouter(appContext.db, appContext.config.databasePath));

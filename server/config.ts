@@ -8,6 +8,8 @@ export interface Config {
   sessionSecret: string | null;
   /** pino level of the server's log (requests, errors, start and stop); `silent` by default under jest. */
   logLevel: LogLevel;
+  /** The bound on the public cache (pages, API answers, downloads and their compressed copies), in bytes. */
+  publicCacheBytes: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -41,6 +43,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (sessionSecret !== null && sessionSecret.length < 32) {
     throw new Error('SESSION_SECRET doit compter au moins 32 caractères.');
   }
+  const cacheMb = env.PUBLIC_CACHE_MB === undefined || env.PUBLIC_CACHE_MB === '' ? 64 : Number(env.PUBLIC_CACHE_MB);
+  if (!Number.isFinite(cacheMb) || cacheMb < 0) {
+    throw new Error(`PUBLIC_CACHE_MB doit être un nombre de mégaoctets positif ou nul (reçu : « ${env.PUBLIC_CACHE_MB} »).`);
+  }
   return {
     port,
     databasePath: env.DATABASE_PATH || 'data/dashboard.sqlite',
@@ -48,5 +54,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: flag(env, 'SECURE_COOKIES', 'off'),
     sessionSecret,
     logLevel: logLevel(env),
+    publicCacheBytes: Math.round(cacheMb * 1024 * 1024),
   };
 }

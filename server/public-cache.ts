@@ -1,17 +1,36 @@
 import { createHash } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { DataSource } from './data-source';
+import { BROTLI_QUALITY, COMPRESSION_THRESHOLD, compress, preferredEncoding, type Compressed, type Encoding } from './compression';
 
 interface Entry {
-  body: string;
+  key: string;
   type: string;
-  etag: string;
   /** Download name, for files sent as attachments. */
   filename?: string;
   immutable: boolean;
+  /** Digest of the body: each encoding's ETag is made from it. */
+  digest: string;
+  body: Buffer;
+  /** The body compressed, once per encoding, on first demand. */
+  encoded: Partial<Record<Compressed, Buffer>>;
+  /** Compressions under way, awaited by every request that needs them. */
+  pending: Partial<Record<Compressed, Promise<Buffer>>>;
+  /** Brotli at its best quality (done in the background after a quick first one). */
+  brotliBest: boolean;
+  /** What the entry weighs against the cache's bound. */
+  bytes: number;
 }
 
-export interface FileResponse {
+export interface CacheOptions {
+  /**
+   * The query parameters the route reads. Every other one is ignored: it neither makes a new
+   * entry nor reaches `build`, which sees only these (the first value of a repeated one).
+   */
+  query?: readonly string[];
+}
+
+export interface FileResponse extends CacheOptions {
   /** Content type, e.g. `text/csv; charset=utf-8`. */
   type: string;
   /** Sent as an attachment with this name when given. */
@@ -21,32 +40,70 @@ export interface FileResponse {
   build: () => string;
 }
 
+export interface PublicCacheOptions {
+  /** The bound on what the cache holds, bodies and their compressed copies together, in bytes. */
+  maxBytes: number;
+}
+
+export interface PublicCacheStats {
+  entries: number;
+  bytes: number;
+  maxBytes: number;
+}
+
 /** Revalidated on every use (cheap: a 304), so that a new release shows at once. */
 const REVALIDATE = 'public, no-cache';
 const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** An entry's own weight besides its bodies (key, headers, bookkeeping), so that small entries count too. */
+const ENTRY_OVERHEAD = 512;
+/** Bodies waiting for their best brotli compression, at most (the rest keep their quick one). */
+const MAX_REFINE_QUEUE = 1000;
+const ETAG_SUFFIX: Record<Encoding, string> = { identity: '', br: '-br', gzip: '-gz' };
 
 /**
  * Everything the public is sent — pages, API answers, downloads — is built once per release and
  * kept as bytes with its ETag, so it is never recomputed between releases; a request carrying that
- * ETag gets a 304. Bounded, and emptied when the public's data version moves. A signed-in user's
- * responses show drafts and carry their name and form token: never cached, anywhere.
+ * ETag gets a 304. Each body is compressed once per encoding (brotli, gzip), on first demand, with
+ * its own ETag. Emptied when the public's data version moves.
+ *
+ * A visitor chooses URLs, so what they can make the cache hold is bounded twice: an entry is keyed
+ * on what the route reads (its path's parameters and the query parameters it declares), so junk
+ * parameters or another spelling of the path never make a new one; and the whole is bounded in
+ * bytes, the least recently used entry going first. A signed-in user's responses show drafts and
+ * carry their name and form token: never cached, anywhere.
  */
 export class PublicCache {
   private version = '';
+  /** In order of use, least recent first. */
   private readonly entries = new Map<string, Entry>();
+  private bytes = 0;
+  private readonly maxBytes: number;
+  private readonly refineQueue = new Set<string>();
+  private refining = false;
 
   constructor(
     private readonly data: DataSource,
-    private readonly maxEntries = 2000,
-  ) {}
+    { maxBytes }: PublicCacheOptions,
+  ) {
+    this.maxBytes = maxBytes;
+  }
 
   /** Renders `view` with the locals `build` returns, or sends the kept page for this URL. */
-  page(req: Request, res: Response, next: NextFunction, view: string, build: () => Record<string, unknown>): void {
-    const cached = this.lookup(req);
+  page(
+    req: Request,
+    res: Response,
+    next: NextFunction,
+    view: string,
+    build: () => Record<string, unknown>,
+    options: CacheOptions = {},
+  ): void {
+    const key = this.keyOf(req, options.query ?? []);
+    const cached = this.lookup(req, key);
     if (cached) {
-      this.send(req, res, cached);
+      this.send(req, res, next, cached);
       return;
     }
+    const version = this.version;
     let locals: Record<string, unknown>;
     try {
       locals = build();
@@ -56,17 +113,19 @@ export class PublicCache {
     }
     res.render(view, locals, (error: Error | null, html: string) => {
       if (error) next(error);
-      else this.respond(req, res, { body: html, type: 'text/html; charset=utf-8', immutable: false });
+      else this.respond(req, res, next, key, version, { body: html, type: 'text/html; charset=utf-8', immutable: false });
     });
   }
 
   /** Sends a JSON or CSV answer built by `file.build`, or the kept bytes for this URL. */
   file(req: Request, res: Response, next: NextFunction, file: FileResponse): void {
-    const cached = this.lookup(req);
+    const key = this.keyOf(req, file.query ?? []);
+    const cached = this.lookup(req, key);
     if (cached) {
-      this.send(req, res, cached);
+      this.send(req, res, next, cached);
       return;
     }
+    const version = this.version;
     let body: string;
     try {
       body = file.build();
@@ -74,43 +133,203 @@ export class PublicCache {
       next(error);
       return;
     }
-    this.respond(req, res, { body, type: file.type, filename: file.filename, immutable: file.immutable ?? false });
+    this.respond(req, res, next, key, version, { body, type: file.type, filename: file.filename, immutable: file.immutable ?? false });
   }
 
-  private lookup(req: Request): Entry | undefined {
+  /** What the cache holds now (for tests and monitoring). */
+  stats(): PublicCacheStats {
+    return { entries: this.entries.size, bytes: this.bytes, maxBytes: this.maxBytes };
+  }
+
+  /** The URLs whose answers the cache holds, in their canonical form, least recently used first. */
+  keys(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  /**
+   * The entry's key — the route's path with its parameters, and the declared query parameters, as a
+   * URL — or
+   * null when the request spells the path in a way of its own (`/STATES/afg/`, `%41FG`): answered,
+   * but not kept, since the page shows its own URL in its links. Hides the undeclared query
+   * parameters from what follows.
+   */
+  private keyOf(req: Request, names: readonly string[]): string | null {
+    const all = req.query as Record<string, unknown>;
+    const query: Record<string, string> = {};
+    for (const name of names) {
+      const value = all[name];
+      const first = Array.isArray(value) ? value[0] : value;
+      if (typeof first === 'string') query[name] = first;
+    }
+    // Express 5 parses `req.query` from the URL on each read: an own property takes precedence.
+    Object.defineProperty(req, 'query', { value: query, configurable: true, enumerable: true, writable: true });
+    const pattern: unknown = req.route?.path;
+    const params = req.params as Record<string, string>;
+    const path =
+      typeof pattern === 'string'
+        ? req.baseUrl + pattern.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''))
+        : null;
+    if (path === null || path !== req.baseUrl + req.path) return null;
+    const search = new URLSearchParams(query).toString();
+    return search ? `${path}?${search}` : path;
+  }
+
+  private lookup(req: Request, key: string | null): Entry | undefined {
     if (req.viewer) return undefined;
     const { version } = this.data('public');
     if (version !== this.version) {
       this.entries.clear();
+      this.bytes = 0;
+      this.refineQueue.clear();
       this.version = version;
     }
-    return this.entries.get(req.originalUrl);
+    if (key === null) return undefined;
+    const entry = this.entries.get(key);
+    if (entry) {
+      // Most recently used goes last.
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+    }
+    return entry;
   }
 
-  private respond(req: Request, res: Response, fresh: Omit<Entry, 'etag'>): void {
+  private respond(
+    req: Request,
+    res: Response,
+    next: NextFunction,
+    key: string | null,
+    version: string,
+    fresh: { body: string; type: string; filename?: string; immutable: boolean },
+  ): void {
     if (req.viewer) {
       res.set('Cache-Control', 'private, no-store').type(fresh.type);
       if (fresh.filename) res.attachment(fresh.filename);
       res.send(fresh.body);
       return;
     }
-    const entry: Entry = { ...fresh, etag: `W/"${createHash('sha1').update(fresh.body).digest('base64url')}"` };
-    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(req.originalUrl, entry);
-    this.send(req, res, entry);
+    const body = Buffer.from(fresh.body);
+    const bytes = body.length + (key?.length ?? 0) + ENTRY_OVERHEAD;
+    // Not kept — another spelling of the URL, data published meanwhile, too big for the bound — it
+    // goes as any response built for one request: no ETag, compressed on the fly.
+    if (key === null || version !== this.version || bytes > this.maxBytes) {
+      res.set('Cache-Control', REVALIDATE).vary('Cookie').type(fresh.type);
+      if (fresh.filename) res.attachment(fresh.filename);
+      res.send(body);
+      return;
+    }
+    // Built meanwhile by a concurrent request for the same URL: one entry, one ETag.
+    const built = this.entries.get(key);
+    if (built) {
+      this.send(req, res, next, built);
+      return;
+    }
+    const entry: Entry = {
+      key,
+      type: fresh.type,
+      filename: fresh.filename,
+      immutable: fresh.immutable,
+      digest: createHash('sha1').update(body).digest('base64url'),
+      body,
+      encoded: {},
+      pending: {},
+      brotliBest: false,
+      bytes,
+    };
+    this.entries.set(key, entry);
+    this.bytes += bytes;
+    this.evict();
+    this.send(req, res, next, entry);
   }
 
-  private send(req: Request, res: Response, entry: Entry): void {
-    res.set('ETag', entry.etag);
+  private send(req: Request, res: Response, next: NextFunction, entry: Entry): void {
+    const encoding: Encoding = entry.body.length < COMPRESSION_THRESHOLD ? 'identity' : preferredEncoding(req);
+    res.set('ETag', `W/"${entry.digest}${ETAG_SUFFIX[encoding]}"`);
     res.set('Cache-Control', entry.immutable ? IMMUTABLE : REVALIDATE);
-    // The same URL answers a signed-in user differently: shared caches must keep them apart.
+    // The same URL answers a signed-in user differently, and each encoding has its own bytes:
+    // shared caches must keep them apart.
     res.vary('Cookie');
+    res.vary('Accept-Encoding');
     if (entry.filename) res.attachment(entry.filename);
     res.type(entry.type);
     if (req.fresh) {
       res.status(304).end();
       return;
     }
-    res.send(entry.body);
+    if (encoding === 'identity') {
+      res.send(entry.body);
+      return;
+    }
+    const sendEncoded = (body: Buffer) => {
+      // Said here, so that the compression middleware leaves the body as it is.
+      res.set('Content-Encoding', encoding);
+      res.send(body);
+    };
+    const ready = entry.encoded[encoding];
+    if (ready) sendEncoded(ready);
+    else this.encode(entry, encoding).then(sendEncoded, next);
+  }
+
+  /** The body in `encoding`, compressed once whatever the number of requests waiting for it. */
+  private encode(entry: Entry, encoding: Compressed): Promise<Buffer> {
+    const ready = entry.encoded[encoding];
+    if (ready) return Promise.resolve(ready);
+    entry.pending[encoding] ??= compress(entry.body, encoding, BROTLI_QUALITY.quick).then(
+      (encoded) => {
+        delete entry.pending[encoding];
+        this.attach(entry, encoding, encoded);
+        if (encoding === 'br' && this.entries.get(entry.key) === entry) this.refine(entry.key);
+        return encoded;
+      },
+      (error: unknown) => {
+        delete entry.pending[encoding];
+        throw error;
+      },
+    );
+    return entry.pending[encoding];
+  }
+
+  /** Keeps a compressed copy with its entry, and counts it if the entry is still in the cache. */
+  private attach(entry: Entry, encoding: Compressed, encoded: Buffer): void {
+    const before = entry.encoded[encoding]?.length ?? 0;
+    entry.encoded[encoding] = encoded;
+    if (this.entries.get(entry.key) !== entry) return;
+    entry.bytes += encoded.length - before;
+    this.bytes += encoded.length - before;
+    this.evict();
+  }
+
+  private evict(): void {
+    for (const [key, entry] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.entries.delete(key);
+      this.bytes -= entry.bytes;
+    }
+  }
+
+  /**
+   * Recompresses an entry's brotli copy at the best quality, one entry at a time in the background
+   * (it takes up to a second or two of one core for the largest pages): the visitor got the quick
+   * copy meanwhile. Both decode to the same bytes, hence share their weak ETag.
+   */
+  private refine(key: string): void {
+    if (this.refineQueue.size >= MAX_REFINE_QUEUE) return;
+    this.refineQueue.add(key);
+    if (this.refining) return;
+    this.refining = true;
+    void (async () => {
+      for (const next of this.refineQueue) {
+        this.refineQueue.delete(next);
+        const entry = this.entries.get(next);
+        if (!entry || entry.brotliBest || !entry.encoded.br) continue;
+        try {
+          const best = await compress(entry.body, 'br', BROTLI_QUALITY.best);
+          entry.brotliBest = true;
+          if (best.length < entry.encoded.br.length) this.attach(entry, 'br', best);
+        } catch (error) {
+          console.error(error);
+        }
+      }
+      this.refining = false;
+    })();
   }
 }

@@ -9,8 +9,8 @@ import { yearParam } from './params';
 export function apiRouter({ data, cache }: RouteContext): Router {
   const router = Router();
   /** A JSON answer, kept for the public until the next release. */
-  const json = (req: Request, res: Response, next: NextFunction, build: () => unknown) =>
-    cache.file(req, res, next, { type: 'application/json; charset=utf-8', build: () => JSON.stringify(build()) });
+  const json = (req: Request, res: Response, next: NextFunction, build: () => unknown, query: readonly string[] = []) =>
+    cache.file(req, res, next, { type: 'application/json; charset=utf-8', query, build: () => JSON.stringify(build()) });
 
   router.get('/catalogue', (req, res, next) =>
     json(req, res, next, () => {
@@ -36,7 +36,7 @@ export function apiRouter({ data, cache }: RouteContext): Router {
         publication: publicationJson(releases, year),
         indicators: snapshot.index.indicators.map((i) => indicatorSummaryJson(i, result.indicators.get(i.code)!)),
       };
-    }),
+    }, ['year']),
   );
 
   router.get('/indicators/:code', (req, res, next) =>
@@ -66,7 +66,7 @@ export function apiRouter({ data, cache }: RouteContext): Router {
         demo,
         states: states.map((s) => stateJson(s, result, snapshot.index.reports.get(year)?.get(s.iso3) ?? null)),
       };
-    }),
+    }, ['year']),
   );
 
   router.use((req, _res, next) => {

@@ -12,6 +12,9 @@ import { audienceOf } from '../data-source';
 const notFound = (what: string, value: string) =>
   new HttpError(404, 'Page introuvable', `${what} « ${value} » n’existe pas dans le Plan d’action.`);
 
+/** What the dashboard pages read of the query: the year shown (see the public cache). */
+const YEAR = { query: ['year'] } as const;
+
 /** Keeps an explicitly chosen year in the page's links. */
 const yearQuery = (req: Request) => (req.query.year ? `?year=${encodeURIComponent(String(req.query.year))}` : '');
 
@@ -47,7 +50,7 @@ export function pagesRouter({ data, cache }: RouteContext): Router {
         actionCount: view.catalogue.actions.length,
         indicatorCount: view.catalogue.actions.reduce((n, a) => n + a.indicators.length, 0),
       };
-    }),
+    }, { query: ['year', 'comite'] }),
   );
 
   router.get('/sections/:roman', (req, res, next) =>
@@ -56,7 +59,7 @@ export function pagesRouter({ data, cache }: RouteContext): Router {
       const section = sectionViews(view, page.year).find((s) => s.number === req.params.roman);
       if (!section) throw notFound('La section', req.params.roman);
       return { ...locals, title: `Section ${section.number}. ${section.title}`, section };
-    }),
+    }, YEAR),
   );
 
   router.get('/actions/:n', (req, res, next) =>
@@ -72,7 +75,7 @@ export function pagesRouter({ data, cache }: RouteContext): Router {
         section: view.catalogue.sections.find((s) => s.number === action.section),
         indicators: action.indicators.map((i) => indicatorDetail(view, i, page.year)),
       };
-    }),
+    }, YEAR),
   );
 
   router.get('/indicators/:code', (req, res, next) =>
@@ -87,7 +90,7 @@ export function pagesRouter({ data, cache }: RouteContext): Router {
         section: view.catalogue.sections.find((s) => s.number === action.section),
         ...indicatorDetail(view, indicator, page.year),
       };
-    }),
+    }, YEAR),
   );
 
   router.get('/indicators/:code/donnees.csv', (req, res, next) => {
@@ -108,14 +111,14 @@ export function pagesRouter({ data, cache }: RouteContext): Router {
       const mechanism = view.catalogue.mechanisms.find((m) => m.id === req.params.id);
       if (!mechanism) throw notFound('Le comité', req.params.id);
       return { ...locals, title: mechanism.name, ...committeePage(view, mechanism, page.year) };
-    }),
+    }, YEAR),
   );
 
   router.get('/states', (req, res, next) =>
     cache.page(req, res, next, 'states', () => {
       const { view, page, locals } = pageContext(req);
       return { ...locals, title: 'États', ...statesPage(view, page.year) };
-    }),
+    }, YEAR),
   );
 
   router.get('/states/:iso3', (req, res, next) =>
@@ -124,7 +127,7 @@ export function pagesRouter({ data, cache }: RouteContext): Router {
       const state = view.engine.index.stateByIso3.get(req.params.iso3.toUpperCase());
       if (!state) throw notFound('L’État', req.params.iso3);
       return { ...locals, title: state.nameFr, ...statePage(view, state, page.year) };
-    }),
+    }, YEAR),
   );
 
   return router;

@@ -19,7 +19,8 @@ export async function siteFetcher(app: Express): Promise<{
   const origin = `http://127.0.0.1:${port}`;
   return {
     fetch: async (url) => {
-      const response = await fetch(origin + url, { redirect: 'manual' });
+      // Uncompressed: the files are written as they are, and compressing them first is wasted work.
+      const response = await fetch(origin + url, { redirect: 'manual', headers: { 'accept-encoding': 'identity' } });
       return {
         status: response.status,
         contentType: response.headers.get('content-type') ?? '',
