@@ -148,10 +148,9 @@ export class PublicCache {
 
   /**
    * The entry's key — the route's path with its parameters, and the declared query parameters, as a
-   * URL — or
-   * null when the request spells the path in a way of its own (`/STATES/afg/`, `%41FG`): answered,
-   * but not kept, since the page shows its own URL in its links. Hides the undeclared query
-   * parameters from what follows.
+   * URL — or null when the request spells the path in a way of its own (`/STATES/afg/`, `%41FG`):
+   * answered, but not kept, since the page shows its own URL in its links. Hides the undeclared
+   * query parameters from what follows.
    */
   private keyOf(req: Request, names: readonly string[]): string | null {
     const all = req.query as Record<string, unknown>;
