@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type AnySQLiteColumn, check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { type AnySQLiteColumn, blob, check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** A text column holding an ISO date (YYYY-MM-DD) that SQLite itself accepts as a real calendar day. */
 const isoDateCheck = (column: string) =>
@@ -365,12 +365,25 @@ export const pendingUploads = sqliteTable('pending_uploads', {
   userId: integer('user_id')
     .notNull()
     .references(() => users.id, { onDelete: 'cascade' }),
+  /** Uploads older than UPLOAD_LIMITS.pendingMs are purged at the next upload (server/domain/workspace/upload.ts). */
   createdAt: text('created_at').notNull(),
-  /** JSON array of { name, base64 }. */
-  files: text('files').notNull(),
   /** The last audit entry when the preview was made: a later one means the preview is stale. */
   auditMark: integer('audit_mark').notNull(),
 });
+
+/** The files of a pending upload, as uploaded: bytes, not base64 text (a third smaller, no copy to decode). */
+export const pendingUploadFiles = sqliteTable(
+  'pending_upload_files',
+  {
+    uploadId: text('upload_id')
+      .notNull()
+      .references(() => pendingUploads.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    content: blob('content', { mode: 'buffer' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.uploadId, t.position] })],
+);
 
 /**
  * A meeting the committees prepare (docs/method.md#meetings): an intersessional meeting, a Meeting of

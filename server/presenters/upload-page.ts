@@ -76,9 +76,9 @@ export function previewPageModel(preview: UploadPreview, view: DataView) {
       details: changeLines(entry, view),
     })),
     errorList: errors.map((message) => ({ message })),
-    importErrorTitle: `Import refusé : ${n} problème${n > 1 ? 's' : ''}, rien n’a été écrit`,
+    importErrorTitle: `Import refusé : ${n.toLocaleString('fr-FR')} problème${n > 1 ? 's' : ''}, rien n’a été écrit`,
     hiddenChanges: hiddenChanges > 0 ? hiddenChanges : null,
-    hiddenErrors: hiddenErrors > 0 ? hiddenErrors : null,
+    hiddenErrors: hiddenErrors > 0 ? hiddenErrors.toLocaleString('fr-FR') : null,
     nothingToChange: preview.totalErrors === 0 && preview.totalChanges === 0,
   };
 }

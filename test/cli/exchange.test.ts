@@ -62,6 +62,23 @@ describe('npm run import / npm run export, as child processes', () => {
     ]);
   }, 60_000);
 
+  test('a file of 300 000 bad rows: the first problems are printed, then how many more, and the total', () => {
+    const bad = path.join(dir, 'answers.csv');
+    fs.writeFileSync(bad, ['year,state,indicator,answer', ...Array.from({ length: 300_000 }, () => 'x,y,z,w')].join('\n') + '\n');
+    const result = run('import', [bad], databasePath);
+    expect(result.status).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    // Four problems per row (year, state, indicator, answer), listed in line order.
+    expect(lines[0]).toMatch(new RegExp(`^${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2: year: `));
+    expect(lines[999]).toMatch(/:251: answer: /);
+    expect(lines.slice(-2)).toEqual([
+      '… et 1199000 autres problèmes, non affichés : corrigez d’abord ceux-ci.',
+      'Import refusé : 1200000 problèmes, rien n’a été écrit.',
+    ]);
+    expect(lines).toHaveLength(1002);
+    expect(countAnswers(databasePath)).toBe(0);
+  }, 180_000);
+
   test('a refused import prints FILE:LINE: COLUMN: message on stderr, exits 1 and writes nothing', () => {
     const bad = path.join(dir, 'bad.csv');
     fs.writeFileSync(bad, 'year;state;indicator;answer\r\n2027;XYZ;1.1;oui\r\n2027;AFG;1.1;peut-être\r\n');

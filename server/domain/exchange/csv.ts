@@ -20,6 +20,23 @@ export type CsvReadResult = { ok: true; table: CsvTable } | { ok: false; problem
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
 /**
+ * Fields a line may hold. The widest kind has 6 columns; spreadsheets add empty trailing fields,
+ * hence the slack. More is no exchange file, and is refused on the first such line rather than read.
+ */
+export const MAX_FIELDS = 50;
+
+/** Characters a line (a record, quoted line breaks included) may hold: a real row is a few hundred. */
+export const MAX_LINE_CHARS = 20_000;
+
+/** Thrown from csv-parse's record hook: the line has more fields than MAX_FIELDS. */
+class TooManyFields extends Error {
+  readonly code = 'TOO_MANY_FIELDS';
+  constructor(readonly fields: number) {
+    super('trop de champs');
+  }
+}
+
+/**
  * Reads a CSV file as produced by spreadsheets: comma or semicolon separated (chosen from the
  * header line), UTF-8 with or without BOM, CRLF or LF, quoted fields holding separators, doubled
  * quotes or line breaks. Records whose fields are all blank are skipped.
@@ -56,10 +73,16 @@ export function readCsv(file: string, content: Buffer | string): CsvReadResult {
       info: true,
       relax_column_count: true,
       skip_empty_lines: true,
+      // Stops a line of absurd length (a missing closing quote, a binary file) where it passes the
+      // limit, instead of reading the whole file as one record.
+      max_record_size: MAX_LINE_CHARS,
       // Spaces around a quoted field (`"a" ;b`) are common in hand-edited files and meaningless.
       trim: true,
       // Remembers where the last good record ended, to place a syntax error on the record after it.
       on_record: (record, context) => {
+        // With `info`, the hook receives { record, info }, not the fields.
+        const fields = (record as unknown as { record: string[] }).record.length;
+        if (fields > MAX_FIELDS) throw new TooManyFields(fields);
         lastEnd = context.bytes;
         return record;
       },
@@ -81,11 +104,25 @@ export function readCsv(file: string, content: Buffer | string): CsvReadResult {
   return { ok: true, table: { file, separator, header, records: data } };
 }
 
-/** The header names no separator, so whichever of `;` and `,` its first line holds more of wins. */
+/**
+ * The header names no separator, so whichever of `;` and `,` its first non-blank line holds more of
+ * wins. One pass over that line, without splitting the whole text.
+ */
 function detectSeparator(text: string): ',' | ';' {
-  const firstLine = text.split(/\r?\n|\r/).find((line) => line.trim() !== '') ?? '';
-  const count = (char: string) => firstLine.split(char).length - 1;
-  return count(';') > count(',') ? ';' : ',';
+  let semicolons = 0;
+  let commas = 0;
+  let blank = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n' || c === '\r') {
+      if (!blank) break;
+      continue;
+    }
+    if (c === ';') semicolons++;
+    else if (c === ',') commas++;
+    if (c !== ' ' && c !== '\t') blank = false;
+  }
+  return semicolons > commas ? ';' : ',';
 }
 
 function startsWithBom(bytes: Buffer): boolean {
@@ -129,6 +166,10 @@ function describeCsvError(error: unknown): string {
   switch (code) {
     case 'CSV_QUOTE_NOT_CLOSED':
       return 'guillemet ouvert et jamais fermé à partir de cette ligne';
+    case 'TOO_MANY_FIELDS':
+      return `${(error as TooManyFields).fields.toLocaleString('fr-FR')} champs sur cette ligne : au plus ${MAX_FIELDS} (le fichier le plus large, answers.csv, a 6 colonnes) ; vérifiez que c’est bien un fichier d’échange`;
+    case 'CSV_MAX_RECORD_SIZE':
+      return `ligne de plus de ${MAX_LINE_CHARS.toLocaleString('fr-FR')} caractères à partir d’ici : aucune ligne d’un fichier d’échange n’est si longue (guillemet jamais fermé ? autre fichier ?)`;
     case 'CSV_INVALID_CLOSING_QUOTE':
       return 'guillemet mal placé : un champ entre guillemets doit être suivi du séparateur ou d’une fin de ligne (doublez un guillemet à l’intérieur d’un champ : "")';
     default:

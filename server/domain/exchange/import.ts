@@ -9,7 +9,7 @@ import { releaseYears, type ReleaseOutcome } from '../releases/publish';
 import { readExchangeContext } from './context';
 import { readCsv, type CsvTable } from './csv';
 import { detectKind, KINDS } from './kinds';
-import { formatProblem, sortProblems, type Problem } from './problems';
+import { formatProblem, ProblemList, type Problem } from './problems';
 import { validateTables, type DetectedTable } from './validate';
 
 export interface ImportFile {
@@ -65,7 +65,11 @@ export interface ImportSummary {
   changes?: AuditEntry[];
 }
 
-export type ImportResult = { ok: true; summary: ImportSummary } | { ok: false; errors: string[] };
+/**
+ * Refused: the first problems (« file:line: column: message », at most MAX_REPORTED_PROBLEMS, in
+ * file and line order) and how many there are in all.
+ */
+export type ImportResult = { ok: true; summary: ImportSummary } | { ok: false; errors: string[]; totalErrors: number };
 
 export const DEMO_DATA_REFUSAL =
   'La base contient des données de démonstration : l’import est refusé pour ne pas les mêler à de vraies données. ' +
@@ -91,7 +95,7 @@ export function importFiles(
 ): ImportResult {
   const now = (options.now ?? new Date()).toISOString();
 
-  const problems: Problem[] = [];
+  const problems = new ProblemList(files.map((f) => f.name));
   const tables: DetectedTable[] = [];
   for (const file of files) {
     if ('readError' in file) {
@@ -105,13 +109,13 @@ export function importFiles(
     }
     let table: CsvTable;
     if ('table' in file) {
-      problems.push(...file.problems);
+      for (const problem of file.problems) problems.push(problem);
       if (file.table === null) continue;
       table = file.table;
     } else {
       const read = readCsv(file.name, file.content);
       if (!read.ok) {
-        problems.push(...read.problems);
+        for (const problem of read.problems) problems.push(problem);
         continue;
       }
       table = read.table;
@@ -126,20 +130,17 @@ export function importFiles(
 
   const run = (tx: Db): ImportResult => {
     // Real rows mixed with demonstration rows could not be told apart when the demo is cleared.
-    if (isDemoDataLoaded(tx)) return { ok: false, errors: [DEMO_DATA_REFUSAL] };
+    if (isDemoDataLoaded(tx)) return { ok: false, errors: [DEMO_DATA_REFUSAL], totalErrors: 1 };
     // Read inside the (immediate) transaction: no other process can change the registry between
     // the validation and the writes.
-    const validated = validateTables(tables, readExchangeContext(tx));
-    problems.push(...validated.problems);
-    if (problems.length > 0) {
-      return { ok: false, errors: sortProblems(problems, files.map((f) => f.name)).map(formatProblem) };
-    }
+    const validated = validateTables(tables, readExchangeContext(tx), problems);
+    if (problems.total > 0) return { ok: false, errors: problems.first().map(formatProblem), totalErrors: problems.total };
     // The audit triggers record every change, even in a dry run: what follows the mark is this import's.
     const mark = options.collectChanges ? lastAuditId(tx) : 0;
-    const counts = applyFiles(tx, validated.files, now);
-    const rows = validated.files.flatMap((f): { year: number }[] => (f.kind === 'states' ? [] : f.rows));
+    const counts = applyFiles(tx, validated, now);
+    const rows = validated.flatMap((f): { year: number }[] => (f.kind === 'states' ? [] : f.rows));
     if (options.publish) {
-      const reviewed = validated.files.flatMap((f): { year: number; state: string }[] =>
+      const reviewed = validated.flatMap((f): { year: number; state: string }[] =>
         f.kind === 'reports' || f.kind === 'answers' ? f.rows : [],
       );
       validateReports(tx, reviewed, null, now);

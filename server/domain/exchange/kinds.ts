@@ -82,7 +82,9 @@ export function detectKind(
     problem: { file, line: header.line, column: 'en-tête', message },
   });
 
-  const repeated = names.find((name, i) => names.indexOf(name) !== i);
+  // Linear: a header may be far wider than any kind before it is refused below.
+  const seen = new Set<string>();
+  const repeated = names.find((name) => seen.has(name) || !seen.add(name));
   if (repeated !== undefined) return fail(`colonne « ${repeated} » présente deux fois`);
 
   const fit = EXCHANGE_KINDS.map((kind) => {
@@ -105,14 +107,20 @@ export function detectKind(
   const closest = [...fit].sort((a, b) => b.common - a.common)[0];
   if (!closest || closest.common === 0) {
     const expected = EXCHANGE_KINDS.map((k) => `${KINDS[k].fileName} : ${KINDS[k].columns.join(',')}`).join(' ; ');
-    return fail(`en-tête non reconnu « ${names.join(',')} » (attendu l’un de : ${expected})`);
+    return fail(`en-tête non reconnu « ${abridged(names)} » (attendu l’un de : ${expected})`);
   }
   const details = [
     closest.missing.length ? `colonne(s) manquante(s) : ${closest.missing.join(', ')}` : '',
-    closest.unknown.length ? `colonne(s) inconnue(s) : ${closest.unknown.join(', ')}` : '',
+    closest.unknown.length ? `colonne(s) inconnue(s) : ${abridged(closest.unknown, ', ')}` : '',
   ].filter(Boolean);
   const def = KINDS[closest.kind];
   return fail(
     `en-tête non reconnu : ${details.join(' ; ')} (en-tête de ${def.fileName} : ${def.columns.join(',')})`,
   );
+}
+
+/** The first names of a list, then how many more: a message stays readable whatever the header. */
+function abridged(names: string[], separator = ',', shown = 10): string {
+  const more = names.length - shown;
+  return names.slice(0, shown).join(separator) + (more > 0 ? `${separator}… (${more} de plus)` : '');
 }

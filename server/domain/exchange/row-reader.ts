@@ -1,6 +1,6 @@
 import type { CsvRecord, CsvTable } from './csv';
 import type { DetectedKind } from './kinds';
-import type { Problem } from './problems';
+import type { ProblemSink } from './problems';
 import type { Cell } from './values';
 
 /**
@@ -16,7 +16,7 @@ export class RowReader {
   constructor(
     private readonly source: DetectedKind & { table: CsvTable },
     private readonly record: CsvRecord,
-    private readonly problems: Problem[],
+    private readonly problems: ProblemSink,
   ) {
     this.file = source.table.file;
     this.line = record.line;

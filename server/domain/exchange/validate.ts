@@ -3,7 +3,7 @@ import { isPartyInYear, type RegistryState } from '../registry';
 import type { ExchangeContext } from './context';
 import type { CsvTable } from './csv';
 import { KINDS, type DetectedKind, type ExchangeKind } from './kinds';
-import type { Problem } from './problems';
+import type { ProblemSink } from './problems';
 import { RowReader } from './row-reader';
 import {
   isBlank,
@@ -76,8 +76,8 @@ export interface DetectedTable extends DetectedKind {
 export function validateTables(
   tables: DetectedTable[],
   context: ExchangeContext,
-): { files: ValidFile[]; problems: Problem[] } {
-  const problems: Problem[] = [];
+  problems: ProblemSink,
+): ValidFile[] {
   const seenKeys = new Map<ExchangeKind, Map<string, { file: string; line: number }>>();
   const checkDuplicate = (row: RowReader, kind: ExchangeKind, key: (string | number)[]) => {
     const seen = seenKeys.get(kind) ?? new Map<string, { file: string; line: number }>();
@@ -274,7 +274,7 @@ export function validateTables(
   }
 
   const files = tables.map((t) => byTable.get(t)).filter((f): f is ValidFile => f !== undefined);
-  return { files, problems };
+  return files;
 }
 
 function readOptionalDate(raw: string): Cell<string | null> {

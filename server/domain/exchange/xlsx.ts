@@ -1,17 +1,91 @@
 import ExcelJS from 'exceljs';
-import type { CsvRecord, CsvTable } from './csv';
+import JSZip from 'jszip';
+import { MAX_FIELDS, type CsvRecord, type CsvTable } from './csv';
 import type { ReadTable, UnreadableFile } from './import';
 import { detectKind, EXCHANGE_KINDS, KINDS, type ExchangeKind } from './kinds';
 import type { Problem } from './problems';
+import { readZip, type ZipLimits } from './zip';
 
 /** Data rows a sheet may hold (the header aside): more is refused with a message, not read. */
 export const MAX_ROWS_PER_SHEET = 50_000;
 
 /**
- * What the workbook's parts may add up to once decompressed. A 5 MB workbook of real rows stays
- * far below; a « zip bomb » would not, and is refused before it is unpacked.
+ * What a workbook may inflate to, per part and in all, counted on the bytes actually produced (the
+ * sizes a ZIP declares are the uploader's word: see zip.ts). A 5 Mo workbook of real rows stays far
+ * below; a « zip bomb » is stopped at the cap and refused.
  */
-export const MAX_UNCOMPRESSED_BYTES = 64 * 1024 * 1024;
+export const ZIP_LIMITS: ZipLimits = {
+  entryBytes: 32 * 1024 * 1024,
+  totalBytes: 64 * 1024 * 1024,
+  // An XLSX holds a few parts per sheet; thousands of them are no spreadsheet.
+  entries: 1000,
+};
+
+/**
+ * Cells a sheet may hold: the widest kind has 6 columns; spreadsheets also write empty styled cells,
+ * hence the slack. Counted before exceljs reads the sheet, which takes seconds per 100 000 cells.
+ */
+export const MAX_CELLS_PER_SHEET = (MAX_ROWS_PER_SHEET + 1) * 12;
+
+const WORKSHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/;
+
+/** Occurrences of the element `<tag …>` in an XML part, counted on the bytes (linear, no parsing). */
+function countTags(xml: Buffer, tag: string): number {
+  const open = Buffer.from(`<${tag}`);
+  let count = 0;
+  for (let i = xml.indexOf(open); i >= 0; i = xml.indexOf(open, i + open.length)) {
+    const next = xml[i + open.length];
+    // `<c ` or `<c>`, not `<col` or `<cfRule`.
+    if (next === 0x20 || next === 0x3e || next === 0x2f || next === 0x09 || next === 0x0a || next === 0x0d) count++;
+  }
+  return count;
+}
+
+const mo = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} Mo`;
+
+/**
+ * The workbook's parts inflated within ZIP_LIMITS, then packed again uncompressed for exceljs:
+ * exceljs (through JSZip) would otherwise inflate the uploader's archive itself, trusting it. What
+ * it gets now holds only bytes already produced under the cap, so reading it cannot grow past them.
+ */
+async function unpackWorkbook(content: Buffer): Promise<{ ok: true; zip: Buffer } | { ok: false; message: string }> {
+  const unzipped = await readZip(content, ZIP_LIMITS);
+  if (!unzipped.ok) {
+    switch (unzipped.reason) {
+      case 'not-zip':
+        return { ok: false, message: 'ce n’est pas un classeur XLSX (enregistrez-le au format « Classeur Excel (.xlsx) »)' };
+      case 'too-big':
+        return {
+          ok: false,
+          message:
+            unzipped.limit === 'entries'
+              ? `le classeur compte plus de ${ZIP_LIMITS.entries} parties : ce n’est pas un classeur de tableur`
+              : unzipped.limit === 'entry'
+                ? `une partie du classeur (« ${unzipped.entry} ») dépasse ${mo(ZIP_LIMITS.entryBytes)} une fois décompressée : découpez-le en plusieurs classeurs`
+                : `le classeur dépasse ${mo(ZIP_LIMITS.totalBytes)} une fois décompressé : découpez-le en plusieurs classeurs`,
+        };
+      default:
+        return { ok: false, message: `classeur XLSX illisible (${unzipped.detail})` };
+    }
+  }
+  for (const entry of unzipped.entries) {
+    if (!WORKSHEET_PART.test(entry.name)) continue;
+    const rows = countTags(entry.data, 'row');
+    const cells = countTags(entry.data, 'c');
+    if (rows > MAX_ROWS_PER_SHEET + 1 || cells > MAX_CELLS_PER_SHEET) {
+      const what = rows > MAX_ROWS_PER_SHEET + 1 ? `${rows.toLocaleString('fr-FR')} lignes` : `${cells.toLocaleString('fr-FR')} cellules`;
+      return {
+        ok: false,
+        message: `une feuille du classeur (« ${entry.name} ») compte ${what} : au plus ${MAX_ROWS_PER_SHEET.toLocaleString('fr-FR')} lignes de données et ${MAX_CELLS_PER_SHEET.toLocaleString('fr-FR')} cellules par feuille, découpez le classeur (par exemple une année par classeur)`,
+      };
+    }
+  }
+  const zip = new JSZip();
+  for (const entry of unzipped.entries) {
+    if (!entry.name.endsWith('/')) zip.file(entry.name, entry.data);
+  }
+  return { ok: true, zip: await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' }) };
+}
 
 /** « classeur.xlsx, feuille answers »: how problems and summaries name a sheet. */
 export const sheetLabel = (workbook: string, sheet: string) => `${workbook}, feuille ${sheet}`;
@@ -29,23 +103,13 @@ export const sheetLabel = (workbook: string, sheet: string) => `${workbook}, feu
  * or more than MAX_ROWS_PER_SHEET rows are problems.
  */
 export async function readWorkbook(name: string, content: Buffer): Promise<(ReadTable | UnreadableFile)[]> {
-  const size = zipUncompressedSize(content);
-  if (size === null) {
-    return [{ name, readError: 'ce n’est pas un classeur XLSX (enregistrez-le au format « Classeur Excel (.xlsx) »)' }];
-  }
-  if (size > MAX_UNCOMPRESSED_BYTES) {
-    return [
-      {
-        name,
-        readError: `le classeur décompressé dépasserait ${Math.round(MAX_UNCOMPRESSED_BYTES / 1024 / 1024)} Mo : découpez-le en plusieurs classeurs`,
-      },
-    ];
-  }
+  const unpacked = await unpackWorkbook(content);
+  if (!unpacked.ok) return [{ name, readError: unpacked.message }];
 
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs's declared Buffer type predates Node's generic Buffer.
-    await workbook.xlsx.load(content as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load(unpacked.zip as unknown as ExcelJS.Buffer);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return [{ name, readError: `classeur XLSX illisible (${detail})` }];
@@ -102,8 +166,10 @@ function readSheet(label: string, kind: ExchangeKind, sheet: ExcelJS.Worksheet):
   // Typed by assertion: assigned in the callback, which narrowing does not follow.
   let header = null as CsvRecord | null;
   let width = 0;
+  let tooWide = false;
   const records: CsvRecord[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (tooWide) return;
     const cells: { column: number; text: string }[] = [];
     row.eachCell({ includeEmpty: false }, (cell, column) => {
       const converted = cellText(cell.value);
@@ -118,7 +184,14 @@ function readSheet(label: string, kind: ExchangeKind, sheet: ExcelJS.Worksheet):
     if (filled.length === 0) return;
 
     if (header === null) {
-      width = Math.max(...filled.map((c) => c.column));
+      for (const c of filled) width = Math.max(width, c.column);
+      if (width > MAX_FIELDS) {
+        // Every row would be as wide: refused here, like the same CSV file.
+        problem(rowNumber, 'en-tête', `${width} colonnes : au plus ${MAX_FIELDS} (la feuille la plus large, answers, en a 6)`);
+        width = 0;
+        tooWide = true;
+        return;
+      }
       header = { line: rowNumber, values: valuesOf(cells, width) };
       return;
     }
@@ -134,7 +207,7 @@ function readSheet(label: string, kind: ExchangeKind, sheet: ExcelJS.Worksheet):
     records.push({ line: rowNumber, values: valuesOf(cells, width) });
   });
 
-  if (header === null) return { name: label, table: null, problems };
+  if (header === null || tooWide) return { name: label, table: null, problems };
   const table: CsvTable = {
     file: label,
     // Cells need no separator. RowReader names it only for a record with more fields than the
@@ -202,35 +275,4 @@ function columnLetter(column: number): string {
   let letters = '';
   for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
-}
-
-/**
- * The decompressed size of a ZIP archive (an XLSX workbook is one) from its central directory,
- * read without unpacking anything; null when the bytes are not a ZIP archive. ZIP64 sizes (beyond
- * 4 GB) count as infinite.
- */
-export function zipUncompressedSize(bytes: Buffer): number | null {
-  const EOCD = 0x06054b50;
-  const CENTRAL = 0x02014b50;
-  // The end record is 22 bytes, followed by a comment of up to 65 535 bytes.
-  let end = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
-    if (bytes.readUInt32LE(i) === EOCD) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) return null;
-  const entries = bytes.readUInt16LE(end + 10);
-  let offset = bytes.readUInt32LE(end + 16);
-  if (entries === 0xffff || offset === 0xffffffff) return Infinity;
-  let total = 0;
-  for (let n = 0; n < entries; n++) {
-    if (offset + 46 > bytes.length || bytes.readUInt32LE(offset) !== CENTRAL) return null;
-    const size = bytes.readUInt32LE(offset + 24);
-    if (size === 0xffffffff) return Infinity;
-    total += size;
-    offset += 46 + bytes.readUInt16LE(offset + 28) + bytes.readUInt16LE(offset + 30) + bytes.readUInt16LE(offset + 32);
-  }
-  return total;
 }

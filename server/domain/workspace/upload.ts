@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { eq, gt, lt } from 'drizzle-orm';
+import { asc, eq, gt, lt } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { lastAuditId, latestAuditEntry, withAudit, type AuditEntry } from '../../../db/queries/audit';
 import type { Catalogue } from '../../../db/queries/catalogue';
 import { readReviewState } from '../../../db/queries/review';
-import { auditEntries, pendingUploads } from '../../../db/schema';
+import { auditEntries, pendingUploadFiles, pendingUploads } from '../../../db/schema';
 import { viewerActor } from '../actor';
 import { formatImportSummary, importFiles, type ImportInput, type ImportResult } from '../exchange/import';
 import { MAX_ROWS_PER_SHEET, readWorkbook } from '../exchange/xlsx';
@@ -72,7 +72,7 @@ export function checkUploadedFiles(files: UploadedFile[]): string[] {
 export async function readUploadedFiles(files: UploadedFile[]): Promise<ImportInput[]> {
   const inputs: ImportInput[] = [];
   for (const file of files) {
-    if (extensionOf(file.name) === 'xlsx') inputs.push(...(await readWorkbook(file.name, file.content)));
+    if (extensionOf(file.name) === 'xlsx') for (const sheet of await readWorkbook(file.name, file.content)) inputs.push(sheet);
     else inputs.push({ name: file.name, content: file.content });
   }
   return inputs;
@@ -108,7 +108,7 @@ function previewOf(
     return {
       counts: [],
       errors: result.errors.slice(0, UPLOAD_LIMITS.shown),
-      totalErrors: result.errors.length,
+      totalErrors: result.totalErrors,
       changes: [],
       totalChanges: 0,
       refusals: [],
@@ -159,19 +159,16 @@ export async function previewUpload(
   files: UploadedFile[],
   now: Date = new Date(),
 ): Promise<{ preview: UploadPreview; id: string | null }> {
-  const preview = await dryRun(db, viewer, catalogue, files, now);
   deleteExpiredUploads(db, now);
+  const preview = await dryRun(db, viewer, catalogue, files, now);
   if (!preview.canConfirm) return { preview, id: null };
   const id = randomBytes(16).toString('hex');
-  db.insert(pendingUploads)
-    .values({
-      id,
-      userId: viewer.id,
-      createdAt: now.toISOString(),
-      files: JSON.stringify(files.map((f) => ({ name: f.name, base64: f.content.toString('base64') }))),
-      auditMark: preview.auditMark,
-    })
-    .run();
+  db.transaction((tx) => {
+    tx.insert(pendingUploads).values({ id, userId: viewer.id, createdAt: now.toISOString(), auditMark: preview.auditMark }).run();
+    tx.insert(pendingUploadFiles)
+      .values(files.map((f, position) => ({ uploadId: id, position, name: f.name, content: f.content })))
+      .run();
+  });
   return { preview, id };
 }
 
@@ -289,10 +286,12 @@ interface PendingUpload {
 function readPendingUpload(db: Db, id: string, now: Date): PendingUpload | null {
   const row = db.select().from(pendingUploads).where(eq(pendingUploads.id, id)).get();
   if (!row || Date.parse(row.createdAt) + UPLOAD_LIMITS.pendingMs < now.getTime()) return null;
-  const files = (JSON.parse(row.files) as { name: string; base64: string }[]).map((f) => ({
-    name: f.name,
-    content: Buffer.from(f.base64, 'base64'),
-  }));
+  const files = db
+    .select({ name: pendingUploadFiles.name, content: pendingUploadFiles.content })
+    .from(pendingUploadFiles)
+    .where(eq(pendingUploadFiles.uploadId, id))
+    .orderBy(asc(pendingUploadFiles.position))
+    .all();
   return { userId: row.userId, auditMark: row.auditMark, files };
 }
 
@@ -300,7 +299,11 @@ function deletePendingUpload(db: Db, id: string): void {
   db.delete(pendingUploads).where(eq(pendingUploads.id, id)).run();
 }
 
-/** Uploads previewed and never confirmed take room: gone once they can no longer be confirmed. */
+/**
+ * Uploads previewed and never confirmed take room: gone, with their files (cascade), once they can
+ * no longer be confirmed. Run at every upload, so no timer is needed: what one leaves is purged by
+ * the next.
+ */
 function deleteExpiredUploads(db: Db, now: Date): void {
   const limit = new Date(now.getTime() - UPLOAD_LIMITS.pendingMs).toISOString();
   db.delete(pendingUploads).where(lt(pendingUploads.createdAt, limit)).run();

@@ -12,7 +12,7 @@ function expectRefused(bad: (ImportFile | UnreadableFile)[], expected: string[])
   const db = seededDatabase();
   const before = dumpTables(db);
   const result = importFiles(db, [...validFixtures(), ...bad]);
-  expect(result).toEqual({ ok: false, errors: expected });
+  expect(result).toEqual({ ok: false, errors: expected, totalErrors: expected.length });
   expect(dumpTables(db)).toEqual(before);
 }
 
@@ -314,7 +314,7 @@ describe('import refusals: every problem is reported as FILE:LINE: COLUMN: messa
     writeMeta(db, META.demoData, 'loaded');
     const before = dumpTables(db);
     const result = importFiles(db, validFixtures());
-    expect(result).toEqual({ ok: false, errors: [DEMO_DATA_REFUSAL] });
+    expect(result).toEqual({ ok: false, errors: [DEMO_DATA_REFUSAL], totalErrors: 1 });
     expect(DEMO_DATA_REFUSAL).toMatch(/données de démonstration/);
     expect(DEMO_DATA_REFUSAL).toMatch(/npm run demo:clear/);
     expect(dumpTables(db)).toEqual(before);

@@ -219,6 +219,7 @@ describe('importing the exchange files', () => {
         'answers.csv:6: state: État inconnu « XYZ » (code ISO 3166 alpha-3 attendu)',
         'answers.csv:8: answer: réponse « peut-être » non comprise : oui, non ou vide attendu (ou yes, no, blank)',
       ],
+      totalErrors: 2,
     });
   });
 });

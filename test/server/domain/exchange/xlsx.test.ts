@@ -1,13 +1,9 @@
 import ExcelJS from 'exceljs';
 import { answers, reports } from '../../../../db/schema';
 import { formatImportSummary, importFiles, type ReadTable } from '../../../../server/domain/exchange/import';
-import {
-  MAX_ROWS_PER_SHEET,
-  MAX_UNCOMPRESSED_BYTES,
-  readWorkbook,
-  zipUncompressedSize,
-} from '../../../../server/domain/exchange/xlsx';
+import { MAX_ROWS_PER_SHEET, readWorkbook, ZIP_LIMITS } from '../../../../server/domain/exchange/xlsx';
 import { seededDatabase } from '../../../helpers/context';
+import { lyingWorkbook } from '../../../helpers/zip-bomb';
 import { csvFile } from './support';
 
 /** A workbook built as a spreadsheet user would: sheets of rows of cells. */
@@ -125,6 +121,7 @@ describe('reading an XLSX workbook as exchange tables', () => {
       errors: [
         'classeur.xlsx, feuille réponses:1: feuille: nom de feuille inconnu « réponses » : nommez chaque feuille d’après ce qu’elle contient (states, populations, reports, answers, figures)',
       ],
+      totalErrors: 1,
     });
   });
 
@@ -138,54 +135,50 @@ describe('reading an XLSX workbook as exchange tables', () => {
     ]);
   });
 
-  test('a sheet of more rows than the limit is refused without being read', async () => {
+  test('a sheet of more rows than the limit is refused from its XML, before exceljs reads it', async () => {
     const rows: ExcelJS.CellValue[][] = [['year', 'indicator', 'value', 'denominator']];
     for (let i = 0; i <= MAX_ROWS_PER_SHEET; i++) rows.push([2025, '5.3', i]);
     const read = await readWorkbook('gros.xlsx', await workbook({ figures: rows }));
     expect(read).toEqual([
       {
-        name: 'gros.xlsx, feuille figures',
-        table: null,
-        problems: [
-          {
-            file: 'gros.xlsx, feuille figures',
-            line: 1,
-            column: 'feuille',
-            message: expect.stringContaining(`${MAX_ROWS_PER_SHEET + 2} lignes : au plus 50`),
-          },
-        ],
+        name: 'gros.xlsx',
+        readError: expect.stringMatching(/^une feuille du classeur \(« xl\/worksheets\/sheet1\.xml »\) compte 50\s002 lignes : au plus 50\s000 lignes/),
       },
     ]);
   }, 30_000);
 
-  test('a file that is not a workbook, an empty workbook and a zip bomb are unreadable', async () => {
+  test('a file that is not a workbook and an empty workbook are unreadable', async () => {
     expect(await readWorkbook('faux.xlsx', Buffer.from('year,state\n2025,AFG\n'))).toEqual([
       { name: 'faux.xlsx', readError: expect.stringContaining('ce n’est pas un classeur XLSX') },
     ]);
     expect(await readWorkbook('vide.xlsx', await workbook({ Feuil1: [] }))).toEqual([
       { name: 'vide.xlsx', readError: expect.stringContaining('aucune feuille de données') },
     ]);
-
-    // A ZIP whose central directory announces more than the limit once decompressed.
-    const name = Buffer.from('xl/worksheets/sheet1.xml');
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt32LE(1000, 20);
-    central.writeUInt32LE(MAX_UNCOMPRESSED_BYTES + 1, 24);
-    central.writeUInt16LE(name.length, 28);
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(0x06054b50, 0);
-    end.writeUInt16LE(1, 8);
-    end.writeUInt16LE(1, 10);
-    end.writeUInt32LE(46 + name.length, 12);
-    end.writeUInt32LE(0, 16);
-    const bomb = Buffer.concat([central, name, end]);
-    expect(zipUncompressedSize(bomb)).toBe(MAX_UNCOMPRESSED_BYTES + 1);
-    expect(await readWorkbook('bombe.xlsx', bomb)).toEqual([
-      { name: 'bombe.xlsx', readError: expect.stringContaining('le classeur décompressé dépasserait 64 Mo') },
-    ]);
-
-    const real = await workbook({ answers: [['year']] });
-    expect(zipUncompressedSize(real)).toBeGreaterThan(real.length);
   });
+
+  test('a workbook declaring 100 bytes per part but inflating to 1 Gio is stopped at the cap, with little memory', async () => {
+    const bomb = await lyingWorkbook(1024);
+    expect(bomb.length).toBeLessThan(1.1 * 1024 * 1024);
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+    const read = await readWorkbook('bombe.xlsx', bomb);
+    clearInterval(sampler);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    expect(read).toEqual([
+      {
+        name: 'bombe.xlsx',
+        readError: `une partie du classeur (« xl/worksheets/sheet1.xml ») dépasse ${ZIP_LIMITS.entryBytes / 1024 / 1024} Mo une fois décompressée : découpez-le en plusieurs classeurs`,
+      },
+    ]);
+    expect(peak - before).toBeLessThan(100 * 1024 * 1024);
+  }, 60_000);
+
+  test('parts that each stay under their cap but exceed the total together are refused', async () => {
+    // Three parts of 24 Mio: each under the cap per part, together over the total.
+    const content = await lyingWorkbook(24, 3);
+    expect(await readWorkbook('lourd.xlsx', content)).toEqual([
+      { name: 'lourd.xlsx', readError: `le classeur dépasse ${ZIP_LIMITS.totalBytes / 1024 / 1024} Mo une fois décompressé : découpez-le en plusieurs classeurs` },
+    ]);
+  }, 30_000);
 });
