@@ -1,3 +1,4 @@
+import { parse as parseStream, type Options as ParseOptions } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import type { Problem } from './problems';
 
@@ -28,6 +29,18 @@ export const MAX_FIELDS = 50;
 /** Characters a line (a record, quoted line breaks included) may hold: a real row is a few hundred. */
 export const MAX_LINE_CHARS = 20_000;
 
+/**
+ * Data lines a file may hold: every answer of five years (5 × 164 States × the answered indicators)
+ * is about 75 000. Each line read costs memory and time (1.7 million tiny lines of a 5 Mo file took
+ * 1.4 Go and two minutes), so reading stops at the first line past the limit.
+ */
+export const MAX_RECORDS = 100_000;
+
+/** Thrown from csv-parse's record hook: the file has more than MAX_RECORDS data lines. */
+class TooManyRecords extends Error {
+  readonly code = 'TOO_MANY_RECORDS';
+}
+
 /** Thrown from csv-parse's record hook: the line has more fields than MAX_FIELDS. */
 class TooManyFields extends Error {
   readonly code = 'TOO_MANY_FIELDS';
@@ -42,6 +55,69 @@ class TooManyFields extends Error {
  * quotes or line breaks. Records whose fields are all blank are skipped.
  */
 export function readCsv(file: string, content: Buffer | string): CsvReadResult {
+  const reading = startReading(file, content);
+  if ('result' in reading) return reading.result;
+  let rows: ParsedRow[];
+  try {
+    rows = parse(reading.bytes, reading.options) as unknown as ParsedRow[];
+  } catch (error) {
+    return reading.failed(error);
+  }
+  return reading.finish(rows);
+}
+
+/** Bytes csv-parse is given at a time by readCsvInSlices, the event loop free between two. */
+const SLICE_BYTES = 64 * 1024;
+
+/**
+ * readCsv for the server: the same result, but the file is parsed by slices with the event loop
+ * free between them (csv-parse's streaming API), so that a 5 Mo upload does not hold up every other
+ * request for the seconds parsing it takes in one go.
+ */
+export async function readCsvInSlices(file: string, content: Buffer | string): Promise<CsvReadResult> {
+  const reading = startReading(file, content);
+  if ('result' in reading) return reading.result;
+  const rows: ParsedRow[] = [];
+  const parser = parseStream(reading.options);
+  parser.on('readable', () => {
+    for (let row = parser.read() as ParsedRow | null; row !== null; row = parser.read() as ParsedRow | null) rows.push(row);
+  });
+  const ended = new Promise<void>((resolve, reject) => {
+    parser.on('end', resolve);
+    parser.on('error', reject);
+  });
+  // Observed below; without this, a rejection while slices are still being written would go unhandled.
+  ended.catch(() => undefined);
+  for (let start = 0; start < reading.bytes.length && !parser.destroyed; start += SLICE_BYTES) {
+    parser.write(reading.bytes.subarray(start, start + SLICE_BYTES));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  if (!parser.destroyed) parser.end();
+  try {
+    await ended;
+  } catch (error) {
+    return reading.failed(error);
+  }
+  return reading.finish(rows);
+}
+
+type ParsedRow = { record: string[]; info: { bytes: number } };
+
+/**
+ * What readCsv and readCsvInSlices share: the checks before parsing, csv-parse's options, and the
+ * turning of its rows (or its error) into the result.
+ */
+function startReading(
+  file: string,
+  content: Buffer | string,
+):
+  | { result: CsvReadResult }
+  | {
+      bytes: Buffer;
+      options: ParseOptions;
+      failed: (error: unknown) => CsvReadResult;
+      finish: (rows: ParsedRow[]) => CsvReadResult;
+    } {
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   const problem = (line: number, message: string): CsvReadResult => ({
     ok: false,
@@ -53,7 +129,7 @@ export function readCsv(file: string, content: Buffer | string): CsvReadResult {
     // A spreadsheet saved in Windows-1252 or Latin-1 would otherwise turn « é » into « � » silently.
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return problem(1, 'le fichier n’est pas encodé en UTF-8 (enregistrez-le au format « CSV UTF-8 »)');
+    return { result: problem(1, 'le fichier n’est pas encodé en UTF-8 (enregistrez-le au format « CSV UTF-8 »)') };
   }
   // TextDecoder drops the BOM from the text; byte offsets below still count it.
   const separator = detectSeparator(text);
@@ -63,45 +139,47 @@ export function readCsv(file: string, content: Buffer | string): CsvReadResult {
   // ended (`info.bytes`), after any blank lines.
   const lineStarts = lineBreakOffsets(bytes);
   const lineAt = (offset: number) => 1 + countBelow(lineStarts, skipBlank(bytes, offset));
-  let lastEnd = startsWithBom(bytes) ? UTF8_BOM.length : 0;
+  const start = startsWithBom(bytes) ? UTF8_BOM.length : 0;
+  let lastEnd = start;
+  let records = 0;
 
-  let rows: { record: string[]; info: { bytes: number } }[];
-  try {
-    rows = parse(bytes, {
-      bom: true,
-      delimiter: separator,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      // Stops a line of absurd length (a missing closing quote, a binary file) where it passes the
-      // limit, instead of reading the whole file as one record.
-      max_record_size: MAX_LINE_CHARS,
-      // Spaces around a quoted field (`"a" ;b`) are common in hand-edited files and meaningless.
-      trim: true,
-      // Remembers where the last good record ended, to place a syntax error on the record after it.
-      on_record: (record, context) => {
-        // With `info`, the hook receives { record, info }, not the fields.
-        const fields = (record as unknown as { record: string[] }).record.length;
-        if (fields > MAX_FIELDS) throw new TooManyFields(fields);
-        lastEnd = context.bytes;
-        return record;
-      },
-    }) as unknown as { record: string[]; info: { bytes: number } }[];
-  } catch (error) {
-    return problem(lineAt(lastEnd), describeCsvError(error));
-  }
+  const options: ParseOptions = {
+    bom: true,
+    delimiter: separator,
+    info: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    // Stops a line of absurd length (a missing closing quote, a binary file) where it passes the
+    // limit, instead of reading the whole file as one record.
+    max_record_size: MAX_LINE_CHARS,
+    // Spaces around a quoted field (`"a" ;b`) are common in hand-edited files and meaningless.
+    trim: true,
+    // Remembers where the last good record ended, to place a syntax error on the record after it.
+    on_record: (record, context) => {
+      // With `info`, the hook receives { record, info }, not the fields.
+      const fields = (record as unknown as ParsedRow).record.length;
+      if (fields > MAX_FIELDS) throw new TooManyFields(fields);
+      // Lines of blank fields (skipped below) count too: they cost as much to read. The header is the first.
+      if (++records > MAX_RECORDS + 1) throw new TooManyRecords('trop de lignes');
+      lastEnd = context.bytes;
+      return record;
+    },
+  };
 
-  const records: CsvRecord[] = [];
-  let previousEnd = startsWithBom(bytes) ? UTF8_BOM.length : 0;
-  for (const row of rows) {
-    const line = lineAt(previousEnd);
-    previousEnd = row.info.bytes;
-    if (row.record.every((value) => value.trim() === '')) continue;
-    records.push({ line, values: row.record });
-  }
-  const [header, ...data] = records;
-  if (!header) return problem(1, 'fichier vide : une ligne d’en-tête est attendue');
-  return { ok: true, table: { file, separator, header, records: data } };
+  const finish = (rows: ParsedRow[]): CsvReadResult => {
+    const records: CsvRecord[] = [];
+    let previousEnd = start;
+    for (const row of rows) {
+      const line = lineAt(previousEnd);
+      previousEnd = row.info.bytes;
+      if (row.record.every((value) => value.trim() === '')) continue;
+      records.push({ line, values: row.record });
+    }
+    const header = records[0];
+    if (!header) return problem(1, 'fichier vide : une ligne d’en-tête est attendue');
+    return { ok: true, table: { file, separator, header, records: records.slice(1) } };
+  };
+  return { bytes, options, failed: (error) => problem(lineAt(lastEnd), describeCsvError(error)), finish };
 }
 
 /**
@@ -168,6 +246,8 @@ function describeCsvError(error: unknown): string {
       return 'guillemet ouvert et jamais fermé à partir de cette ligne';
     case 'TOO_MANY_FIELDS':
       return `${(error as TooManyFields).fields.toLocaleString('fr-FR')} champs sur cette ligne : au plus ${MAX_FIELDS} (le fichier le plus large, answers.csv, a 6 colonnes) ; vérifiez que c’est bien un fichier d’échange`;
+    case 'TOO_MANY_RECORDS':
+      return `plus de ${MAX_RECORDS.toLocaleString('fr-FR')} lignes de données : découpez le fichier (par exemple une année par fichier)`;
     case 'CSV_MAX_RECORD_SIZE':
       return `ligne de plus de ${MAX_LINE_CHARS.toLocaleString('fr-FR')} caractères à partir d’ici : aucune ligne d’un fichier d’échange n’est si longue (guillemet jamais fermé ? autre fichier ?)`;
     case 'CSV_INVALID_CLOSING_QUOTE':

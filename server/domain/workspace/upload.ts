@@ -6,6 +6,7 @@ import type { Catalogue } from '../../../db/queries/catalogue';
 import { readReviewState } from '../../../db/queries/review';
 import { auditEntries, pendingUploadFiles, pendingUploads } from '../../../db/schema';
 import { viewerActor } from '../actor';
+import { readCsvInSlices } from '../exchange/csv';
 import { formatImportSummary, importFiles, type ImportInput, type ImportResult } from '../exchange/import';
 import { MAX_ROWS_PER_SHEET, readWorkbook } from '../exchange/xlsx';
 import type { Viewer } from '../permissions';
@@ -73,7 +74,11 @@ export async function readUploadedFiles(files: UploadedFile[]): Promise<ImportIn
   const inputs: ImportInput[] = [];
   for (const file of files) {
     if (extensionOf(file.name) === 'xlsx') for (const sheet of await readWorkbook(file.name, file.content)) inputs.push(sheet);
-    else inputs.push({ name: file.name, content: file.content });
+    else {
+      // Read here rather than by importFiles: by slices, the event loop free between them.
+      const read = await readCsvInSlices(file.name, file.content);
+      inputs.push(read.ok ? { name: file.name, table: read.table, problems: [] } : { name: file.name, table: null, problems: read.problems });
+    }
   }
   return inputs;
 }

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { answers, pendingUploadFiles, pendingUploads } from '../../../db/schema';
-import { MAX_FIELDS, MAX_LINE_CHARS } from '../../../server/domain/exchange/csv';
+import { MAX_FIELDS, MAX_LINE_CHARS, MAX_RECORDS } from '../../../server/domain/exchange/csv';
 import { MAX_REPORTED_PROBLEMS } from '../../../server/domain/exchange/problems';
 import { ZIP_LIMITS } from '../../../server/domain/exchange/xlsx';
 import { UPLOAD_LIMITS } from '../../../server/domain/workspace/upload';
@@ -85,19 +85,25 @@ describe('hostile uploads', () => {
     expect(textOf(longResponse.text)).toMatch(/answers\.csv:2: fichier: ligne de plus de 20\s000 caractères/);
   }, 60_000);
 
-  test('300 000 bad rows: the first problems are listed with the total count, nothing is written', async () => {
+  test('100 000 bad rows: the first problems are listed with the total count; one line more is refused on that line', async () => {
     const { db, admin } = await fixture();
-    const rows = Array.from({ length: 300_000 }, () => 'x,y,z,w');
+    const rows = Array.from({ length: MAX_RECORDS }, () => 'x,y,z,w');
     const response = await upload(admin, 'answers.csv', ['year,state,indicator,answer', ...rows].join('\n') + '\n');
     expect(response.status).toBe(422);
     const text = textOf(response.text);
-    // Four problems per row: year, state, indicator, answer.
-    expect(text).toMatch(/Import refusé : 1\s200\s000 problèmes, rien n’a été écrit/);
+    // Four problems per row (year, state, indicator, answer): 400 000, of which the first are listed.
+    expect(text).toMatch(/Import refusé : 400\s000 problèmes, rien n’a été écrit/);
     expect(text).toContain('answers.csv:2: year:');
     expect(text).toContain('answers.csv:2: state:');
-    expect(text).toMatch(/… et 1\s199\s500 autres problèmes, non affichés/);
+    expect(text).toMatch(/… et 399\s500 autres problèmes, non affichés/);
     expect(MAX_REPORTED_PROBLEMS).toBeGreaterThanOrEqual(UPLOAD_LIMITS.shown);
     expect(db.select().from(answers).all()).toEqual([]);
+
+    const tooLong = await upload(admin, 'answers.csv', ['year,state,indicator,answer', ...rows, ...rows].join('\n') + '\n');
+    expect(tooLong.status).toBe(422);
+    expect(textOf(tooLong.text)).toMatch(
+      /Import refusé : 1 problème, rien n’a été écrit answers\.csv:100002: fichier: plus de 100\s000 lignes de données : découpez le fichier/,
+    );
   }, 180_000);
 
   test('a pending upload keeps its files as bytes, and is purged with them an hour later at the next upload', async () => {

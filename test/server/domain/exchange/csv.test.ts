@@ -1,4 +1,4 @@
-import { readCsv, type CsvTable } from '../../../../server/domain/exchange/csv';
+import { readCsv, readCsvInSlices, type CsvTable } from '../../../../server/domain/exchange/csv';
 
 function table(content: string | Buffer): CsvTable {
   const result = readCsv('t.csv', content);
@@ -58,4 +58,31 @@ describe('reading a CSV file into records with line numbers', () => {
     expect(misplaced.ok).toBe(false);
     if (!misplaced.ok) expect(misplaced.problems[0]).toMatchObject({ line: 3, column: 'fichier' });
   });
+});
+
+describe('readCsvInSlices: the same result as readCsv, the event loop free meanwhile', () => {
+  const big = (rows: number) => {
+    const body = Array.from({ length: rows }, (_, i) => `2025;AFG;1.${i % 50};oui;"Rapport\r\narticle 7; p. ${i}";`);
+    return '\ufeffyear;state;indicator;answer;source;note\r\n' + body.join('\r\n') + '\r\n';
+  };
+
+  test.each([
+    ['a large file whose quoted line breaks straddle the slices', big(20_000)],
+    ['an unclosed quote', 'a,b\n1,2\n3,"4\n5,6\n'],
+    ['too many fields', `a,b\n1,2\n${'x,'.repeat(60)}x\n`],
+    ['a line that is too long', `a,b\n1,"${'y'.repeat(30_000)}"\n`],
+    ['an empty file', ''],
+    ['not UTF-8', Buffer.from([0x61, 0x2c, 0xe9, 0x0a])],
+  ])('%s', async (_name, content) => {
+    expect(await readCsvInSlices('t.csv', content)).toEqual(readCsv('t.csv', content));
+  }, 60_000);
+
+  test('a timer set while a large file is read fires before the reading ends', async () => {
+    const content = big(60_000);
+    let fired = false;
+    setTimeout(() => (fired = true), 0);
+    const read = await readCsvInSlices('t.csv', content);
+    expect(fired).toBe(true);
+    expect(read.ok && read.table.records.length).toBe(60_000);
+  }, 60_000);
 });
