@@ -22,10 +22,11 @@ export const ZIP_LIMITS: ZipLimits = {
 };
 
 /**
- * Cells a sheet may hold: the widest kind has 6 columns; spreadsheets also write empty styled cells,
- * hence the slack. Counted before exceljs reads the sheet, which takes seconds per 100 000 cells.
+ * Cells a sheet may hold: 12 per row of MAX_ROWS_PER_SHEET. The widest kind has 6 columns;
+ * spreadsheets also write empty styled cells, hence the slack. Counted before exceljs reads the
+ * sheet, which takes seconds per 100 000 cells.
  */
-export const MAX_CELLS_PER_SHEET = (MAX_ROWS_PER_SHEET + 1) * 12;
+export const MAX_CELLS_PER_SHEET = 600_000;
 
 const WORKSHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/;
 
