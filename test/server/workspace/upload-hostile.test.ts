@@ -40,7 +40,7 @@ async function answerTimeDuring(agent: Agent, during: Promise<unknown>): Promise
 
 describe('hostile uploads', () => {
   test('a 5 Mo workbook declaring 100 bytes per part but inflating to 5 Gio is refused, naming it; the server still answers', async () => {
-    const { app, admin } = await fixture();
+    const { admin } = await fixture();
     const bomb = await lyingWorkbook(5000);
     expect(bomb.length).toBeLessThanOrEqual(UPLOAD_LIMITS.fileBytes);
 
@@ -57,7 +57,6 @@ describe('hostile uploads', () => {
 
     // Still alive and answering.
     expect((await admin.get('/espace/import')).status).toBe(200);
-    expect((await signedInAgent(app, null)).get).toBeDefined();
   }, 120_000);
 
   test('a CSV header of 100 000 columns is refused at once, and other requests are answered meanwhile', async () => {
