@@ -1,4 +1,4 @@
-import { toCsv } from '../domain/exchange/export';
+import { toCsv } from '../domain/exchange/csv-write';
 import type { AuditEntry } from '../../db/queries/audit';
 import { AUDIT_ENTITIES, type AuditEntity, type AuditOperation, type JournalFilter } from '../../db/queries/audit-journal';
 import type { DataView } from '../data-source';

@@ -5,18 +5,17 @@ import { answers, figures, populationMemberships, reports, states } from '../../
 import { EXCHANGE_KINDS, KINDS, type ExchangeKind } from './kinds';
 import type { RegistryState } from '../registry';
 import type { Answer, Figure, Membership, Report } from '../engine/types';
+import { toCsv, type Cell } from './csv-write';
 
 export interface ExportFile {
   kind: ExchangeKind;
   /** states.csv, populations.csv… */
   name: string;
-  /** Comma-separated, LF line ends, no BOM, header as in docs/architecture.md#the-exchange-format. */
+  /** Comma-separated, LF line ends, no BOM, header as in docs/architecture.md#the-exchange-format; formulas neutralised as `toCsv` says. */
   content: string;
   /** Data rows, header excluded. */
   rows: number;
 }
-
-export type Cell = string | number | boolean | null;
 
 /**
  * What the five files are written from: the rows of the data tables (the live database for
@@ -81,20 +80,6 @@ export function exportToDirectory(db: Db, dir: string): (ExportFile & { path: st
     fs.writeFileSync(target, file.content, 'utf8');
     return { ...file, path: target };
   });
-}
-
-/** CSV text (RFC 4180, comma separated, LF line ends) of records; booleans as yes/no. */
-export function toCsv(records: Cell[][]): string {
-  return records.map((record) => record.map(formatCell).join(',')).join('\n') + '\n';
-}
-
-function formatCell(value: Cell): string {
-  if (value === null) return '';
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  const text = String(value);
-  // RFC 4180: quote a field holding the separator, a quote or a line break; double inner quotes.
-  // Leading or trailing spaces are quoted too, so a spreadsheet keeps them visible.
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** Plain code-point order: locale-independent, hence the same on every machine. */

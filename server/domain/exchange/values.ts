@@ -1,3 +1,5 @@
+import { undoFormulaEscape } from './csv-write';
+
 /**
  * Readers for the cells of the exchange files (docs/architecture.md#the-exchange-format). Each
  * returns the typed value or a French message; callers attach file, line and column. Values arrive
@@ -91,17 +93,18 @@ export function readIndicatorCode(raw: string): Cell<string> {
   return ok(text);
 }
 
+/** Required free text (a State's names), without the prefix our export puts before a formula (csv-write.ts). */
 export function readRequiredText(raw: string, what: string): Cell<string> {
   const text = raw.trim();
-  return text === '' ? fail(`${what} manquant`) : ok(text);
+  return text === '' ? fail(`${what} manquant`) : ok(undoFormulaEscape(text));
 }
 
 /**
  * Optional free text (source, note): blank becomes null. Line breaks inside a quoted cell are
  * stored as LF whatever the file used, so that re-importing a file saved on another system
- * changes nothing.
+ * changes nothing. The prefix our export puts before a formula is taken off first (csv-write.ts).
  */
 export function readOptionalText(raw: string): string | null {
-  const text = raw.trim().replace(/\r\n?/g, '\n');
+  const text = undoFormulaEscape(raw.trim()).replace(/\r\n?/g, '\n');
   return text === '' ? null : text;
 }

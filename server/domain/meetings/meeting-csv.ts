@@ -1,4 +1,4 @@
-import type { Cell } from '../exchange/export';
+import type { Cell } from '../exchange/csv-write';
 import { rowsCsv } from '../releases/open-data';
 import type { MeetingPlan } from './plan';
 

