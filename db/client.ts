@@ -10,18 +10,54 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 
 const migrationsFolder = projectPath('db', 'migrations');
 
+/** How long a write waits for another connection's write lock before giving up (README, « Configuration »). */
+export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+
 /**
  * Opens (creating if needed) the SQLite database at `file` — or an in-memory one for ':memory:' —
  * with WAL and foreign keys on, and brings its schema up to date with the committed migrations.
  */
-export function openDatabase(file: string): Db {
+export function openDatabase(file: string, options: { busyTimeoutMs?: number } = {}): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const sqlite = new Database(file);
+  // Another process (an import) may hold the write lock for a moment: wait that long, then fail
+  // with SQLITE_BUSY (see `isDatabaseBusy`) rather than forever.
+  const sqlite = new Database(file, { timeout: options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS });
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
-  // Another process (an import) may hold the write lock for a moment.
-  sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder });
   return db;
+}
+
+/**
+ * Whether `error` says another connection held the write lock longer than the busy timeout:
+ * nothing was written, and trying again later may succeed.
+ */
+export function isDatabaseBusy(error: unknown): boolean {
+  return error instanceof Database.SqliteError && /^SQLITE_(BUSY|LOCKED)/.test(error.code);
+}
+
+/** `write()`, or `busy` when another connection held the write lock too long (nothing was written then). */
+export function whenNotBusy<T, B>(busy: B, write: () => T): T | B {
+  try {
+    return write();
+  } catch (error) {
+    if (isDatabaseBusy(error)) return busy;
+    throw error;
+  }
+}
+
+/**
+ * `write()` without waiting for another connection's write lock: for writes that may be skipped
+ * (a session's expiry pushed back), which should never hold up the server for the busy timeout.
+ * Throws SQLITE_BUSY at once when the lock is taken.
+ */
+export function withoutWaiting<T>(db: Db, write: () => T): T {
+  const timeout = db.$client.pragma('busy_timeout', { simple: true }) as number;
+  db.$client.pragma('busy_timeout = 0');
+  try {
+    return write();
+  } finally {
+    db.$client.pragma(`busy_timeout = ${Number(timeout)}`);
+  }
 }

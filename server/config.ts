@@ -1,6 +1,10 @@
+import { DEFAULT_BUSY_TIMEOUT_MS, openDatabase, type Db } from '../db/client';
+
 export interface Config {
   port: number;
   databasePath: string;
+  /** How long a write waits for another process's write lock (an import) before the form says « réessayez ». */
+  databaseBusyTimeoutMs: number;
   demoData: boolean;
   /** Send the session cookie with `Secure` (the site is served over HTTPS, possibly behind a proxy). */
   secureCookies: boolean;
@@ -39,6 +43,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT doit être un numéro de port entre 0 et 65535 (reçu : « ${env.PORT} »).`);
   }
+  const busy = env.DATABASE_BUSY_TIMEOUT_MS?.trim() || String(DEFAULT_BUSY_TIMEOUT_MS);
+  if (!/^\d{1,6}$/.test(busy) || Number(busy) > 600_000) {
+    throw new Error(`DATABASE_BUSY_TIMEOUT_MS doit être un nombre de millisecondes entre 0 et 600000 (reçu : « ${env.DATABASE_BUSY_TIMEOUT_MS} »).`);
+  }
   const sessionSecret = env.SESSION_SECRET?.trim() || null;
   if (sessionSecret !== null && sessionSecret.length < 32) {
     throw new Error('SESSION_SECRET doit compter au moins 32 caractères.');
@@ -50,10 +58,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port,
     databasePath: env.DATABASE_PATH || 'data/dashboard.sqlite',
+    databaseBusyTimeoutMs: Number(busy),
     demoData: flag(env, 'DEMO_DATA', 'on'),
     secureCookies: flag(env, 'SECURE_COOKIES', 'off'),
     sessionSecret,
     logLevel: logLevel(env),
     publicCacheBytes: Math.round(cacheMb * 1024 * 1024),
   };
+}
+
+/** The configured database, with the configured wait for another process's write lock. */
+export function openDatabaseOf(config: Pick<Config, 'databasePath' | 'databaseBusyTimeoutMs'>): Db {
+  return openDatabase(config.databasePath, { busyTimeoutMs: config.databaseBusyTimeoutMs });
 }

@@ -1,7 +1,7 @@
-import { openDatabase, type Db } from '../db/client';
+import type { Db } from '../db/client';
 import { loadDemoData, shouldLoadDemoData } from '../seed/demo-load';
 import { loadSeed } from '../seed/load';
-import type { Config } from './config';
+import { openDatabaseOf, type Config } from './config';
 import { freezeEarlierPublications } from './domain/releases/publish';
 
 /**
@@ -9,7 +9,7 @@ import { freezeEarlierPublications } from './domain/releases/publish';
  * demonstration data when asked for, and releases frozen. Says what it did on `log`.
  */
 export function prepareDatabase(config: Config, log: (line: string) => void = console.log): Db {
-  const db = openDatabase(config.databasePath);
+  const db = openDatabaseOf(config);
   const summary = loadSeed(db);
   const changed = Object.entries(summary)
     .filter(([, c]) => c.inserted + c.updated + c.deleted > 0)

@@ -1,6 +1,6 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import session from 'express-session';
-import type { Db } from '../../db/client';
+import { isDatabaseBusy, withoutWaiting, type Db } from '../../db/client';
 import { buildOnce } from '../../db/queries/prepared';
 import { sessions } from '../../db/schema';
 
@@ -61,10 +61,18 @@ export class SqliteSessionStore extends session.Store {
     });
   }
 
+  /**
+   * Skipped, without waiting, while another process (an import) holds the write lock: the session
+   * stays valid until its current expiry, and a failure here would only come after the page was sent.
+   */
   override touch(sid: string, data: session.SessionData, callback?: (error?: unknown) => void): void {
     this.attempt(callback, () => {
       const expiresAt = this.expiry(data);
-      queries(this.db).touch.run({ sid, expiresAt, before: expiresAt - TOUCH_EVERY_MS });
+      try {
+        withoutWaiting(this.db, () => queries(this.db).touch.run({ sid, expiresAt, before: expiresAt - TOUCH_EVERY_MS }));
+      } catch (error) {
+        if (!isDatabaseBusy(error)) throw error;
+      }
     });
   }
 

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
-import { openDatabase } from '../../db/client';
 import { isDemoDataLoaded } from '../../db/queries/meta';
 import { clearDemoData } from '../../seed/demo-load';
-import { readConfig } from '../config';
+import { openDatabaseOf, readConfig } from '../config';
 
 /**
  * `npm run demo:clear`: removes the demonstration data from the database named by DATABASE_PATH,
@@ -13,12 +12,13 @@ import { readConfig } from '../config';
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('fr-FR')} ${n > 1 ? many : one}`;
 
 function main(): number {
-  const { databasePath } = readConfig();
+  const config = readConfig();
+  const { databasePath } = config;
   if (databasePath !== ':memory:' && !fs.existsSync(databasePath)) {
     console.error(`Aucune base de données à ${databasePath} : rien n’a été supprimé.`);
     return 1;
   }
-  const db = openDatabase(databasePath);
+  const db = openDatabaseOf(config);
   try {
     if (!isDemoDataLoaded(db)) {
       console.error(

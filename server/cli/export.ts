@@ -1,5 +1,4 @@
-import { openDatabase } from '../../db/client';
-import { readConfig } from '../config';
+import { openDatabaseOf, readConfig } from '../config';
 import { exportToDirectory } from '../domain/exchange/export';
 import type { CliOutput } from './import';
 
@@ -18,7 +17,7 @@ export function runExport(args: string[], env: NodeJS.ProcessEnv = process.env, 
     return 2;
   }
   const dir = dirs[0]!;
-  const db = openDatabase(readConfig(env).databasePath);
+  const db = openDatabaseOf(readConfig(env));
   try {
     for (const file of exportToDirectory(db, dir)) {
       io.out(`${file.path} : ${file.rows} ligne${file.rows > 1 ? 's' : ''}`);

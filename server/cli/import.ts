@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { withAudit } from '../../db/queries/audit';
-import { openDatabase } from '../../db/client';
 import { loadSeed } from '../../seed/load';
-import { readConfig } from '../config';
+import { openDatabaseOf, readConfig } from '../config';
 import { formatImportSummary, importFiles, type ImportFile, type UnreadableFile } from '../domain/exchange/import';
 
 const USAGE = 'Usage : npm run import -- [--dry-run] [--publish] FICHIER.csv…';
@@ -50,7 +49,7 @@ export function runImport(args: string[], env: NodeJS.ProcessEnv = process.env, 
     }
   });
 
-  const db = openDatabase(readConfig(env).databasePath);
+  const db = openDatabaseOf(readConfig(env));
   try {
     // The catalogue and the registry must be there for rows to name indicators and States.
     loadSeed(db);

@@ -1,9 +1,8 @@
-import { openDatabase } from '../../db/client';
 import { createUser, disableUser, findUserByEmail, listUsers, setPasswordHash } from '../../db/queries/users';
 import { readCatalogue } from '../../db/queries/catalogue';
 import { loadSeed } from '../../seed/load';
 import { hashPassword, passwordProblem } from '../auth/passwords';
-import { readConfig } from '../config';
+import { openDatabaseOf, readConfig } from '../config';
 import { ROLES, type Role } from '../domain/permissions';
 import { readPassword } from './read-password';
 import type { CliOutput } from './import';
@@ -40,7 +39,7 @@ export async function runUser(
     return usage(command ? `Commande inconnue « ${command} ».` : 'Indiquez une commande.');
   }
 
-  const db = openDatabase(readConfig(env).databasePath);
+  const db = openDatabaseOf(readConfig(env));
   try {
     loadSeed(db);
     if (command === 'list') {

@@ -1,13 +1,14 @@
 import type { NextFunction, Request, Response } from 'express';
 import multer from 'multer';
+import { isDatabaseBusy } from '../../db/client';
 import { formatMegabytes, UPLOAD_LIMITS } from '../domain/workspace/upload';
 import { HttpError } from '../http-error';
 
 /**
- * Errors raised by libraries (csrf-sync, body-parser, multer), turned into French HTTP errors so
+ * Errors raised by libraries (csrf-sync, body-parser, multer, better-sqlite3), turned into French HTTP errors so
  * that the user reads what happened and what to do.
  */
-export function libraryErrorToHttp(err: unknown, _req: Request, _res: Response, next: NextFunction): void {
+export function libraryErrorToHttp(err: unknown, req: Request, res: Response, next: NextFunction): void {
   const e = err as { code?: string; type?: string; field?: string } | null;
   if (e?.code === 'EBADCSRFTOKEN') {
     next(
@@ -25,6 +26,24 @@ export function libraryErrorToHttp(err: unknown, _req: Request, _res: Response, 
   }
   if (err instanceof multer.MulterError) {
     next(multerErrorToHttp(err));
+    return;
+  }
+  // Forms that keep what was typed handle this themselves (the report entry); elsewhere, at least say
+  // what happened: another process (an import) held the write lock past DATABASE_BUSY_TIMEOUT_MS.
+  if (isDatabaseBusy(err) && res.headersSent) {
+    // express-session saves a changed session after the page is sent: the page stands, only the
+    // session change (a new form token) is lost; answering again would fail (ERR_HTTP_HEADERS_SENT).
+    console.warn(`Session non enregistrée (base de données occupée) pour ${req.method} ${req.path}.`);
+    return;
+  }
+  if (isDatabaseBusy(err)) {
+    next(
+      new HttpError(
+        503,
+        'Base de données occupée',
+        'Une autre opération (un import, par exemple) occupe la base de données : rien n’a été enregistré. Revenez en arrière et réessayez dans un instant.',
+      ),
+    );
     return;
   }
   next(err);

@@ -24,3 +24,9 @@ export const savedMessage = (changes: number): string =>
   changes === 0
     ? 'Aucune modification : les valeurs saisies étaient déjà enregistrées.'
     : `Enregistré : ${changes} modification${changes > 1 ? 's' : ''}.`;
+
+/** A save that found the database busy (an import from the command line holds it) past the wait. */
+export const BUSY_TITLE = 'Base de données occupée : rien n’a été enregistré';
+export const BUSY_MESSAGE =
+  'Une autre opération (un import, par exemple) occupe la base de données depuis plusieurs secondes. ' +
+  'Vos saisies sont conservées ci-dessous : enregistrez à nouveau dans un instant.';

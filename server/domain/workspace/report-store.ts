@@ -1,6 +1,6 @@
 import { reasonProblem } from './form';
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../../db/client';
+import { whenNotBusy, type Db } from '../../../db/client';
 import type { Catalogue } from '../../../db/queries/catalogue';
 import { latestAuditEntry, reportAuditWhere, versionNumber, versionOf, withAudit, type AuditEntry } from '../../../db/queries/audit';
 import { validateReports } from '../../../db/queries/review';
@@ -129,7 +129,9 @@ export type SaveOutcome =
   | { kind: 'forbidden'; message: string }
   | { kind: 'invalid'; errors: FieldError[]; values: EntryValues }
   /** Someone changed the report since the form was loaded: `entry` says who and when; `version` is the new one. */
-  | { kind: 'conflict'; entry: AuditEntry | null; version: number; values: EntryValues };
+  | { kind: 'conflict'; entry: AuditEntry | null; version: number; values: EntryValues }
+  /** Another process (an import) held the write lock past the busy timeout: nothing was written. */
+  | { kind: 'busy'; values: EntryValues };
 
 /**
  * Saves the submitted form of a (year, State) report: checks what the user typed, what they may
@@ -155,44 +157,49 @@ export function saveReportEntry(
   const count = changeCount(changes);
   if (count === 0) return { kind: 'unchanged' };
 
-  return withAudit(
-    db,
-    viewerActor(viewer),
-    (tx): SaveOutcome => {
-      // Checked again inside the transaction: another save may have landed since the form was read.
-      const current = versionOf.report(tx, year, iso3);
-      if (versionNumber(current) !== submitted) return { kind: 'conflict', entry: current, version: versionNumber(current), values: parsed.values };
-      const status = readEntryStatus(tx, year, iso3, stored);
-      const reasonError = reasonProblem(parsed.values.reason, reasonNeededBecause(status, year));
-      if (reasonError) return { kind: 'invalid', errors: [{ field: fieldIds.reason, message: reasonError }], values: parsed.values };
+  // What needs no lock is checked above, so the write lock is held only to re-read the version and
+  // the status (another save may have moved them) and to write; an import holding it past the busy
+  // timeout gives `busy`, the typed values kept.
+  return whenNotBusy({ kind: 'busy', values: parsed.values }, () =>
+    withAudit(
+      db,
+      viewerActor(viewer),
+      (tx): SaveOutcome => {
+        // Checked again inside the transaction: another save may have landed since the form was read.
+        const current = versionOf.report(tx, year, iso3);
+        if (versionNumber(current) !== submitted) return { kind: 'conflict', entry: current, version: versionNumber(current), values: parsed.values };
+        const status = readEntryStatus(tx, year, iso3, stored);
+        const reasonError = reasonProblem(parsed.values.reason, reasonNeededBecause(status, year));
+        if (reasonError) return { kind: 'invalid', errors: [{ field: fieldIds.reason, message: reasonError }], values: parsed.values };
 
-      const reportKey = and(eq(reports.year, year), eq(reports.state, iso3));
-      if (changes.report?.kind === 'insert') tx.insert(reports).values({ year, state: iso3, ...changes.report.row }).run();
-      if (changes.report?.kind === 'update') tx.update(reports).set(changes.report.row).where(reportKey).run();
-      if (changes.report?.kind === 'delete') tx.delete(reports).where(reportKey).run();
+        const reportKey = and(eq(reports.year, year), eq(reports.state, iso3));
+        if (changes.report?.kind === 'insert') tx.insert(reports).values({ year, state: iso3, ...changes.report.row }).run();
+        if (changes.report?.kind === 'update') tx.update(reports).set(changes.report.row).where(reportKey).run();
+        if (changes.report?.kind === 'delete') tx.delete(reports).where(reportKey).run();
 
-      for (const change of changes.answers) {
-        const answerKey = and(eq(answers.year, year), eq(answers.state, iso3), eq(answers.indicator, change.code));
-        if (change.kind === 'insert') tx.insert(answers).values({ year, state: iso3, indicator: change.code, ...change.row! }).run();
-        if (change.kind === 'update') tx.update(answers).set(change.row!).where(answerKey).run();
-        if (change.kind === 'delete') tx.delete(answers).where(answerKey).run();
-      }
+        for (const change of changes.answers) {
+          const answerKey = and(eq(answers.year, year), eq(answers.state, iso3), eq(answers.indicator, change.code));
+          if (change.kind === 'insert') tx.insert(answers).values({ year, state: iso3, indicator: change.code, ...change.row! }).run();
+          if (change.kind === 'update') tx.update(answers).set(change.row!).where(answerKey).run();
+          if (change.kind === 'delete') tx.delete(answers).where(answerKey).run();
+        }
 
-      for (const population of changes.addPopulations) tx.insert(populationMemberships).values({ year, state: iso3, population }).run();
-      if (changes.removePopulations.length > 0) {
-        tx.delete(populationMemberships)
-          .where(
-            and(
-              eq(populationMemberships.year, year),
-              eq(populationMemberships.state, iso3),
-              inArray(populationMemberships.population, changes.removePopulations),
-            ),
-          )
-          .run();
-      }
-      return { kind: 'saved', count };
-    },
-    { reason: parsed.values.reason || null, now },
+        for (const population of changes.addPopulations) tx.insert(populationMemberships).values({ year, state: iso3, population }).run();
+        if (changes.removePopulations.length > 0) {
+          tx.delete(populationMemberships)
+            .where(
+              and(
+                eq(populationMemberships.year, year),
+                eq(populationMemberships.state, iso3),
+                inArray(populationMemberships.population, changes.removePopulations),
+              ),
+            )
+            .run();
+        }
+        return { kind: 'saved', count };
+      },
+      { reason: parsed.values.reason || null, now },
+    ),
   );
 }
 

@@ -15,7 +15,7 @@ import { HttpError } from '../../http-error';
 import { requireRole } from '../../middleware/viewer';
 import { formatDateTime } from '../../presenters/format';
 import { STATUS_FILTERS, reportEntryView, validationMovedMessage, yearReportsView } from '../../presenters/report-entry-view';
-import { savedMessage } from '../../presenters/form-messages';
+import { BUSY_MESSAGE, BUSY_TITLE, savedMessage } from '../../presenters/form-messages';
 import { yearParam } from '../params';
 import type { AuditEntry } from '../../../db/queries/audit';
 
@@ -92,6 +92,10 @@ export function entryRoutes({ db, data, privatePages }: RouteContext): Router {
         throw new HttpError(403, 'Modification refusée', outcome.message);
       case 'invalid':
         render(req, res, 400, view, entry, { values: outcome.values, errors: outcome.errors });
+        return;
+      case 'busy':
+        res.set('Retry-After', '5');
+        render(req, res, 503, view, entry, { values: outcome.values, errorTitle: BUSY_TITLE, errors: [{ field: '', message: BUSY_MESSAGE }] });
         return;
       case 'conflict': {
         // Shown against what is stored now, with the new version: saving again is a deliberate choice.

@@ -1,0 +1,171 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { and, eq } from 'drizzle-orm';
+import { openDatabase, type Db } from '../../../db/client';
+import { answers, auditEntries, reports } from '../../../db/schema';
+import { loadSeed } from '../../../seed/load';
+import { readConfig } from '../../../server/config';
+import { testApp } from '../../helpers/context';
+import { fragment, htmlProblems, textOf } from '../../helpers/html';
+import { createTestUser, csrfTokenOf, signedInAgent } from '../../helpers/session';
+
+/**
+ * A web form posted while another process (an import from the command line) holds the write lock
+ * of the same database file: after a bounded wait, 503 with a French message and the form
+ * re-rendered with what was typed; nothing half-written; saving again once the lock is released works.
+ */
+
+jest.setTimeout(120_000);
+
+const ADMIN = 'uaa@example.org';
+const URL = '/espace/saisie/2026/COL';
+const NOTE = 'Note saisie « pendant » l’import';
+const SOURCE = 'Rapport article 7, § 3';
+/** Short, so that the test does not wait the production default (DATABASE_BUSY_TIMEOUT_MS). */
+const BUSY_TIMEOUT_MS = 300;
+
+const rowsOf = (db: Db) => ({
+  report: db.select().from(reports).where(and(eq(reports.year, 2026), eq(reports.state, 'COL'))).all(),
+  answers: db.select().from(answers).where(and(eq(answers.year, 2026), eq(answers.state, 'COL'))).all(),
+  audit: db.select().from(auditEntries).all().length,
+});
+
+describe('a busy database never costs a user’s work', () => {
+  let dir: string;
+  let db: Db;
+  let lock: Database.Database;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'busy-db-'));
+    db = openDatabase(path.join(dir, 'db.sqlite'), { busyTimeoutMs: BUSY_TIMEOUT_MS });
+    loadSeed(db);
+    // A second connection on the same file, as `npm run import` in another process would open.
+    lock = new Database(path.join(dir, 'db.sqlite'));
+  });
+  afterEach(() => {
+    if (lock.inTransaction) lock.exec('ROLLBACK');
+    lock.close();
+    db.$client.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('a report form posted while an import holds the write lock: 503, French message, input kept, nothing written; then saved', async () => {
+    const { app } = testApp(db);
+    await createTestUser(db, ADMIN, 'admin');
+    const agent = await signedInAgent(app, ADMIN);
+    const page = await agent.get(URL).expect(200);
+    const fields = {
+      _csrf: csrfTokenOf(page.text),
+      version: /name="version" value="([0-9]+)"/.exec(page.text)![1]!,
+      received_on: '2026-03-14',
+      used_reporting_guide: 'yes',
+      'answer:10.1': 'yes',
+      'source:10.1': SOURCE,
+      'note:10.1': NOTE,
+    };
+    const before = rowsOf(db);
+    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+
+    lock.exec('BEGIN IMMEDIATE');
+    let busy;
+    try {
+      busy = await agent.post(URL).type('form').send(fields);
+    } finally {
+      logged.mockRestore();
+    }
+    expect(busy.status).toBe(503);
+    expect(busy.headers['retry-after']).toBe('5');
+    const summary = textOf(fragment(busy.text, '<div class="error-summary"', '</div>'));
+    expect(summary).toContain('Base de données occupée : rien n’a été enregistré');
+    expect(summary).toContain('Vos saisies sont conservées ci-dessous : enregistrez à nouveau dans un instant.');
+    // What was typed is in the form again, ready to be saved.
+    expect(busy.text).toMatch(/name="received_on"[^>]*value="2026-03-14"/);
+    expect(busy.text).toMatch(/id="answer-10\.1-yes" name="answer:10\.1" value="yes" checked/);
+    expect(busy.text).toContain(`name="source:10.1" value="${SOURCE}"`);
+    expect(busy.text).toContain('Note saisie « pendant » l’import</textarea>');
+    expect(await htmlProblems(busy.text)).toEqual([]);
+    // Nothing written, and no error logged (no crash, no second answer on the same response).
+    expect(rowsOf(db)).toEqual(before);
+    expect(logged).not.toHaveBeenCalled();
+
+    // The import ends; the user saves the re-rendered form again, as it stands.
+    lock.exec('COMMIT');
+    const again = await agent
+      .post(URL)
+      .type('form')
+      .send({ ...fields, _csrf: csrfTokenOf(busy.text), version: /name="version" value="([0-9]+)"/.exec(busy.text)![1]! });
+    expect(again.status).toBe(303);
+    expect(again.headers.location).toBe(`${URL}?enregistre=2`);
+    const after = rowsOf(db);
+    expect(after.report.map((r) => r.receivedOn)).toEqual(['2026-03-14']);
+    expect(after.answers.map((a) => [a.indicator, a.answer, a.source, a.note])).toEqual([['10.1', 'yes', SOURCE, NOTE]]);
+    expect(after.audit).toBe(before.audit + 2);
+  });
+
+  test('pages read during the import are sent whole, and nothing fails after them', async () => {
+    const { app } = testApp(db);
+    await createTestUser(db, ADMIN, 'admin');
+    const reader = await signedInAgent(app, ADMIN);
+    await reader.get('/espace').expect(200);
+    const newcomer = await signedInAgent(app, ADMIN);
+    lock.exec('BEGIN IMMEDIATE');
+    const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const warnings = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      // A session that has its form token only pushes its expiry back: skipped, without waiting.
+      const read = await reader.get(URL);
+      // The first page after signing in gives the session its token: that save waits, fails after
+      // the page is sent, and is only noted.
+      const first = await newcomer.get(URL);
+      expect([read.status, first.status]).toEqual([200, 200]);
+      expect(first.text).toContain('</html>');
+      await new Promise((resolve) => setTimeout(resolve, 2 * BUSY_TIMEOUT_MS));
+      expect(errors).not.toHaveBeenCalled();
+      expect(warnings.mock.calls.map((c) => String(c[0]))).toEqual([`Session non enregistrée (base de données occupée) pour GET ${URL}.`]);
+    } finally {
+      errors.mockRestore();
+      warnings.mockRestore();
+    }
+  });
+
+  test('another form without its own handling answers 503 in French, not 500', async () => {
+    const { app } = testApp(db);
+    await createTestUser(db, ADMIN, 'admin');
+    const agent = await signedInAgent(app, ADMIN);
+    const page = await agent.get('/espace/reunions/nouvelle').expect(200);
+    lock.exec('BEGIN IMMEDIATE');
+    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    let response;
+    try {
+      response = await agent
+        .post('/espace/reunions')
+        .type('form')
+        .send({
+          _csrf: csrfTokenOf(page.text),
+          kind: 'intersessional',
+          title: 'Réunions intersessions 2026',
+          startsOn: '2026-06-16',
+          endsOn: '2026-06-19',
+          place: 'Genève',
+          year: '2026',
+          agenda: '',
+        });
+    } finally {
+      logged.mockRestore();
+    }
+    expect(response.status).toBe(503);
+    expect(textOf(response.text)).toContain('Une autre opération (un import, par exemple) occupe la base de données : rien n’a été enregistré.');
+    expect(logged.mock.calls.flat().map(String).join('\n')).not.toMatch(/ERR_HTTP_HEADERS_SENT/);
+  });
+
+  test('the wait is configurable: DATABASE_BUSY_TIMEOUT_MS, in milliseconds, 5000 by default', () => {
+    expect(readConfig({}).databaseBusyTimeoutMs).toBe(5000);
+    expect(readConfig({ DATABASE_BUSY_TIMEOUT_MS: '250' }).databaseBusyTimeoutMs).toBe(250);
+    expect(() => readConfig({ DATABASE_BUSY_TIMEOUT_MS: 'deux secondes' })).toThrow(
+      'DATABASE_BUSY_TIMEOUT_MS doit être un nombre de millisecondes entre 0 et 600000 (reçu : « deux secondes »).',
+    );
+    // The connection applies it.
+    expect(db.$client.pragma('busy_timeout', { simple: true })).toBe(BUSY_TIMEOUT_MS);
+  });
+});
