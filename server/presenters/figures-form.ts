@@ -1,4 +1,4 @@
-import { conflictMessage, lastChangeText, savedMessage } from './form-messages';
+import { BUSY_MESSAGE, BUSY_TITLE, conflictMessage, lastChangeText, savedMessage } from './form-messages';
 import { REASON_MAX, type FieldError } from '../domain/workspace/form';
 import { versionNumber, type AuditEntry } from '../../db/queries/audit';
 import { PLAN_YEARS } from '../domain/engine/types';
@@ -26,6 +26,8 @@ export interface FiguresFormOptions {
   conflict?: AuditEntry | null;
   /** Number of rows written by the save that led here. */
   saved?: number | null;
+  /** After a save refused because another process (an import) held the database too long. */
+  busy?: boolean;
 }
 
 /** The view model of views/workspace/figures.hbs. */
@@ -65,7 +67,10 @@ export function figuresForm(state: FiguresState, options: FiguresFormOptions) {
 
   const errors: { field?: string; message: string }[] = [];
   let errorTitle: string | null = null;
-  if (options.conflict !== undefined) {
+  if (options.busy) {
+    errorTitle = BUSY_TITLE;
+    errors.push({ message: BUSY_MESSAGE });
+  } else if (options.conflict !== undefined) {
     errorTitle = 'Enregistrement refusé : modification concurrente';
     errors.push({ message: conflictMessage(options.conflict, `Les chiffres de ${state.year} ont été modifiés`) });
   } else {

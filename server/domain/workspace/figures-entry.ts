@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { formText, formVersion, reasonProblem, type FieldError } from './form';
-import type { Db } from '../../../db/client';
+import { whenNotBusy, type Db } from '../../../db/client';
 import type { Catalogue, CatalogueIndicator } from '../../../db/queries/catalogue';
 import { versionNumber, versionOf, withAudit, type Actor, type AuditEntry } from '../../../db/queries/audit';
 import { isYearPublished } from '../../../db/queries/releases';
@@ -160,12 +160,15 @@ export function checkFigures(state: FiguresState, submission: FiguresSubmission)
 export type FiguresSave =
   | { kind: 'saved'; changes: number }
   /** The figures changed since the form was built: nothing was written. */
-  | { kind: 'conflict'; entry: AuditEntry | null };
+  | { kind: 'conflict'; entry: AuditEntry | null }
+  /** Another process (an import) held the write lock past the busy timeout: nothing was written. */
+  | { kind: 'busy' };
 
 /**
  * Writes the wanted values of the year's figures, only those that differ from the stored ones
  * (insert, update, or delete when emptied), in one transaction recorded as `actor`'s with the
- * reason. Refused, with nothing written, when the figures changed after version `version`.
+ * reason. Refused, with nothing written, when the figures changed after version `version`, or when
+ * another process (an import) held the write lock past the busy timeout.
  */
 export function saveFigures(
   db: Db,
@@ -176,26 +179,28 @@ export function saveFigures(
   reason: string,
   now: Date = new Date(),
 ): FiguresSave {
-  return withAudit(
-    db,
-    actor,
-    (tx): FiguresSave => {
-      const current = versionOf.figures(tx, year);
-      if (version === null || versionNumber(current) !== version) return { kind: 'conflict', entry: current };
-      let changes = 0;
-      for (const [indicator, next] of wanted) {
-        const where = and(eq(figures.year, year), eq(figures.indicator, indicator));
-        const stored = tx.select().from(figures).where(where).get();
-        if (next === null) {
-          if (stored) changes += tx.delete(figures).where(where).run().changes;
-        } else if (!stored) {
-          changes += tx.insert(figures).values({ year, indicator, ...next }).run().changes;
-        } else if (stored.value !== next.value || stored.denominator !== next.denominator) {
-          changes += tx.update(figures).set(next).where(where).run().changes;
+  return whenNotBusy({ kind: 'busy' } as const, () =>
+    withAudit(
+      db,
+      actor,
+      (tx): FiguresSave => {
+        const current = versionOf.figures(tx, year);
+        if (version === null || versionNumber(current) !== version) return { kind: 'conflict', entry: current };
+        let changes = 0;
+        for (const [indicator, next] of wanted) {
+          const where = and(eq(figures.year, year), eq(figures.indicator, indicator));
+          const stored = tx.select().from(figures).where(where).get();
+          if (next === null) {
+            if (stored) changes += tx.delete(figures).where(where).run().changes;
+          } else if (!stored) {
+            changes += tx.insert(figures).values({ year, indicator, ...next }).run().changes;
+          } else if (stored.value !== next.value || stored.denominator !== next.denominator) {
+            changes += tx.update(figures).set(next).where(where).run().changes;
+          }
         }
-      }
-      return { kind: 'saved', changes };
-    },
-    { reason, now },
+        return { kind: 'saved', changes };
+      },
+      { reason, now },
+    ),
   );
 }

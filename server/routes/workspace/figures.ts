@@ -29,6 +29,11 @@ export function figuresRoutes({ db, data }: RouteContext): Router {
       return;
     }
     const result = saveFigures(db, viewerActor(req.viewer!), year, submission.version, check.wanted, submission.reason);
+    if (result.kind === 'busy') {
+      res.set('Retry-After', '5');
+      res.status(503).render('workspace/figures', figuresForm(state, { canEdit: true, submission, busy: true }));
+      return;
+    }
     if (result.kind === 'conflict') {
       const now = readFiguresState(db, catalogue, year);
       res.status(409).render('workspace/figures', figuresForm(now, { canEdit: true, submission, conflict: result.entry }));

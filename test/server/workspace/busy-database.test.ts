@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { and, eq } from 'drizzle-orm';
 import { openDatabase, type Db } from '../../../db/client';
-import { answers, auditEntries, reports } from '../../../db/schema';
+import { answers, auditEntries, figures, reports } from '../../../db/schema';
 import { loadSeed } from '../../../seed/load';
 import { readConfig } from '../../../server/config';
 import { testApp } from '../../helpers/context';
@@ -101,6 +101,30 @@ describe('a busy database never costs a user’s work', () => {
     expect(after.report.map((r) => r.receivedOn)).toEqual(['2026-03-14']);
     expect(after.answers.map((a) => [a.indicator, a.answer, a.source, a.note])).toEqual([['10.1', 'yes', SOURCE, NOTE]]);
     expect(after.audit).toBe(before.audit + 2);
+  });
+
+  test('the figures form, likewise: 503, the typed figure kept, nothing written', async () => {
+    const { app } = testApp(db);
+    await createTestUser(db, ADMIN, 'admin');
+    const agent = await signedInAgent(app, ADMIN);
+    const page = await agent.get('/espace/chiffres/2026').expect(200);
+    const fields = {
+      _csrf: csrfTokenOf(page.text),
+      version: /name="version" value="([0-9]+)"/.exec(page.text)![1]!,
+      'value:5.3': '12,5',
+      reason: 'Chiffre du rapport',
+    };
+    lock.exec('BEGIN IMMEDIATE');
+    const busy = await agent.post('/espace/chiffres/2026').type('form').send(fields);
+    expect(busy.status).toBe(503);
+    expect(textOf(fragment(busy.text, '<div class="error-summary"', '</div>'))).toContain('Vos saisies sont conservées ci-dessous');
+    expect(busy.text).toMatch(/name="value:5\.3" value="12,5"/);
+    expect(busy.text).toContain('>Chiffre du rapport</textarea>');
+    expect(db.select().from(figures).all()).toEqual([]);
+    lock.exec('COMMIT');
+    const again = await agent.post('/espace/chiffres/2026').type('form').send({ ...fields, _csrf: csrfTokenOf(busy.text) });
+    expect(again.status).toBe(303);
+    expect(db.select().from(figures).all().map((f) => [f.year, f.indicator, f.value])).toEqual([[2026, '5.3', 12.5]]);
   });
 
   test('pages read during the import are sent whole, and nothing fails after them', async () => {
