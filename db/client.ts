@@ -10,7 +10,7 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 
 const migrationsFolder = projectPath('db', 'migrations');
 
-/** How long a write waits for another connection's write lock before giving up (README, « Configuration »). */
+/** How long a write waits for another connection's write lock before giving up (README.md#configuration). */
 export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 
 /**

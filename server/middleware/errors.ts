@@ -33,7 +33,7 @@ export function libraryErrorToHttp(err: unknown, req: Request, res: Response, ne
   if (isDatabaseBusy(err) && res.headersSent) {
     // express-session saves a changed session after the page is sent: the page stands, only the
     // session change (a new form token) is lost; answering again would fail (ERR_HTTP_HEADERS_SENT).
-    console.warn(`Session non enregistrée (base de données occupée) pour ${req.method} ${req.path}.`);
+    req.log.warn(`Session non enregistrée (base de données occupée) pour ${req.method} ${req.path}.`);
     return;
   }
   if (isDatabaseBusy(err)) {

@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 /**
  * The files the command line writes (`npm run export`, `npm run export:site`) neutralise
  * spreadsheet formulas, and the exchange files still go round: exported, imported into an empty
- * database and exported again, they are the same bytes (README, « Formulas in CSV files »).
+ * database and exported again, they are the same bytes (README.md#formulas-in-csv-files).
  */
 
 jest.setTimeout(400_000);

@@ -10,8 +10,8 @@ import { csrfTokenOf, signedInAgent, type Agent } from '../helpers/session';
 import { INTERSESSIONAL, meetingApp } from './meetings/fixture';
 
 /**
- * No CSV the dashboard serves lets a spreadsheet run a formula (README, « Formulas in CSV
- * files »): text planted through the web form and through an import comes out with a leading
+ * No CSV the dashboard serves lets a spreadsheet run a formula (README.md#formulas-in-csv-files):
+ * text planted through the web form and through an import comes out with a leading
  * apostrophe in every CSV route, and negative numbers stay numbers.
  */
 

@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 
 /**
  * Writing CSV, and the one rule every CSV the dashboard writes follows against spreadsheet
- * formulas (README, « Formulas in CSV files »):
+ * formulas (README.md#formulas-in-csv-files):
  *
  * - a text cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return (or their
  *   full-width forms) is written with a leading `'`, so that a spreadsheet shows it as text

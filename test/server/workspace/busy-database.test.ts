@@ -7,7 +7,8 @@ import { openDatabase, type Db } from '../../../db/client';
 import { answers, auditEntries, figures, reports } from '../../../db/schema';
 import { loadSeed } from '../../../seed/load';
 import { readConfig } from '../../../server/config';
-import { testApp } from '../../helpers/context';
+import pino from 'pino';
+import { createApp } from '../../../server/app';
 import { fragment, htmlProblems, textOf } from '../../helpers/html';
 import { createTestUser, csrfTokenOf, signedInAgent } from '../../helpers/session';
 
@@ -25,6 +26,18 @@ const NOTE = 'Note saisie « pendant » l’import';
 const SOURCE = 'Rapport article 7, § 3';
 /** Short, so that the test does not wait the production default (DATABASE_BUSY_TIMEOUT_MS). */
 const BUSY_TIMEOUT_MS = 300;
+
+/** The app on `db`, its log (server/logger.ts) kept as parsed lines. */
+function appWithLog(db: Db) {
+  const lines: { level: number; msg: string; err?: { type?: string; message?: string } }[] = [];
+  const logger = pino({ level: 'debug' }, { write: (line: string) => lines.push(JSON.parse(line)) });
+  const config = { ...readConfig({}), databasePath: ':memory:', demoData: false };
+  return { app: createApp({ db, config, logger }), lines };
+}
+
+/** A log line at warn or above (pino: 40 warn, 50 error). */
+const problemsIn = (lines: { level: number; msg: string; err?: { message?: string } }[]) =>
+  lines.filter((l) => l.level >= 40).map((l) => `${l.msg}${l.err ? ` — ${l.err.message}` : ''}`);
 
 const rowsOf = (db: Db) => ({
   report: db.select().from(reports).where(and(eq(reports.year, 2026), eq(reports.state, 'COL'))).all(),
@@ -51,7 +64,7 @@ describe('a busy database never costs a user’s work', () => {
   });
 
   test('a report form posted while an import holds the write lock: 503, French message, input kept, nothing written; then saved', async () => {
-    const { app } = testApp(db);
+    const { app, lines } = appWithLog(db);
     await createTestUser(db, ADMIN, 'admin');
     const agent = await signedInAgent(app, ADMIN);
     const page = await agent.get(URL).expect(200);
@@ -65,15 +78,10 @@ describe('a busy database never costs a user’s work', () => {
       'note:10.1': NOTE,
     };
     const before = rowsOf(db);
-    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const logged = lines.length;
 
     lock.exec('BEGIN IMMEDIATE');
-    let busy;
-    try {
-      busy = await agent.post(URL).type('form').send(fields);
-    } finally {
-      logged.mockRestore();
-    }
+    const busy = await agent.post(URL).type('form').send(fields);
     expect(busy.status).toBe(503);
     expect(busy.headers['retry-after']).toBe('5');
     const summary = textOf(fragment(busy.text, '<div class="error-summary"', '</div>'));
@@ -85,9 +93,9 @@ describe('a busy database never costs a user’s work', () => {
     expect(busy.text).toContain(`name="source:10.1" value="${SOURCE}"`);
     expect(busy.text).toContain('Note saisie « pendant » l’import</textarea>');
     expect(await htmlProblems(busy.text)).toEqual([]);
-    // Nothing written, and no error logged (no crash, no second answer on the same response).
+    // Nothing written; the log has the request's line only, no error (no crash, no second answer).
     expect(rowsOf(db)).toEqual(before);
-    expect(logged).not.toHaveBeenCalled();
+    expect(problemsIn(lines.slice(logged))).toEqual([expect.stringMatching(/^POST \S*\/saisie\/2026\/COL 503 — failed with status code 503$/)]);
 
     // The import ends; the user saves the re-rendered form again, as it stands.
     lock.exec('COMMIT');
@@ -104,7 +112,7 @@ describe('a busy database never costs a user’s work', () => {
   });
 
   test('the figures form, likewise: 503, the typed figure kept, nothing written', async () => {
-    const { app } = testApp(db);
+    const { app } = appWithLog(db);
     await createTestUser(db, ADMIN, 'admin');
     const agent = await signedInAgent(app, ADMIN);
     const page = await agent.get('/espace/chiffres/2026').expect(200);
@@ -128,15 +136,14 @@ describe('a busy database never costs a user’s work', () => {
   });
 
   test('pages read during the import are sent whole, and nothing fails after them', async () => {
-    const { app } = testApp(db);
+    const { app, lines } = appWithLog(db);
     await createTestUser(db, ADMIN, 'admin');
     const reader = await signedInAgent(app, ADMIN);
     await reader.get('/espace').expect(200);
     const newcomer = await signedInAgent(app, ADMIN);
     lock.exec('BEGIN IMMEDIATE');
-    const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    const warnings = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-    try {
+    const logged = lines.length;
+    {
       // A session that has its form token only pushes its expiry back: skipped, without waiting.
       const read = await reader.get(URL);
       // The first page after signing in gives the session its token: that save waits, fails after
@@ -145,42 +152,33 @@ describe('a busy database never costs a user’s work', () => {
       expect([read.status, first.status]).toEqual([200, 200]);
       expect(first.text).toContain('</html>');
       await new Promise((resolve) => setTimeout(resolve, 2 * BUSY_TIMEOUT_MS));
-      expect(errors).not.toHaveBeenCalled();
-      expect(warnings.mock.calls.map((c) => String(c[0]))).toEqual([`Session non enregistrée (base de données occupée) pour GET ${URL}.`]);
-    } finally {
-      errors.mockRestore();
-      warnings.mockRestore();
+      expect(problemsIn(lines.slice(logged))).toEqual([`Session non enregistrée (base de données occupée) pour GET ${URL}.`]);
     }
   });
 
   test('another form without its own handling answers 503 in French, not 500', async () => {
-    const { app } = testApp(db);
+    const { app, lines } = appWithLog(db);
     await createTestUser(db, ADMIN, 'admin');
     const agent = await signedInAgent(app, ADMIN);
     const page = await agent.get('/espace/reunions/nouvelle').expect(200);
     lock.exec('BEGIN IMMEDIATE');
-    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    let response;
-    try {
-      response = await agent
-        .post('/espace/reunions')
-        .type('form')
-        .send({
-          _csrf: csrfTokenOf(page.text),
-          kind: 'intersessional',
-          title: 'Réunions intersessions 2026',
-          startsOn: '2026-06-16',
-          endsOn: '2026-06-19',
-          place: 'Genève',
-          year: '2026',
-          agenda: '',
-        });
-    } finally {
-      logged.mockRestore();
-    }
+    const logged = lines.length;
+    const response = await agent
+      .post('/espace/reunions')
+      .type('form')
+      .send({
+        _csrf: csrfTokenOf(page.text),
+        kind: 'intersessional',
+        title: 'Réunions intersessions 2026',
+        startsOn: '2026-06-16',
+        endsOn: '2026-06-19',
+        place: 'Genève',
+        year: '2026',
+        agenda: '',
+      });
     expect(response.status).toBe(503);
     expect(textOf(response.text)).toContain('Une autre opération (un import, par exemple) occupe la base de données : rien n’a été enregistré.');
-    expect(logged.mock.calls.flat().map(String).join('\n')).not.toMatch(/ERR_HTTP_HEADERS_SENT/);
+    expect(problemsIn(lines.slice(logged))).toEqual([expect.stringMatching(/^POST \S*reunions 503 — Une autre opération/)]);
   });
 
   test('the wait is configurable: DATABASE_BUSY_TIMEOUT_MS, in milliseconds, 5000 by default', () => {
