@@ -1,9 +1,30 @@
-/** @type {import('jest').Config} */
-module.exports = {
+/**
+ * Two projects: `server` (every test but the browser tests) and `browser` (test/browser, driving
+ * Debian's Chromium). `npm run test:fast` selects the first; the second's globalSetup, run only
+ * when one of its tests is selected, stops the run at once when Chromium is missing.
+ */
+const shared = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': 'ts-jest' },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  setupFiles: ['<rootDir>/test/setup/env.ts'],
+  globalTeardown: '<rootDir>/test/setup/databases-teardown.ts',
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  // A shared 2-core machine can be slow: no test relies on jest's default of 5 s.
+  testTimeout: 60_000,
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
+  projects: [
+    {
+      ...shared,
+      displayName: 'server',
+      roots: ['<rootDir>/test'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/'],
+      globalSetup: '<rootDir>/test/setup/databases.ts',
+    },
+    { ...shared, displayName: 'browser', roots: ['<rootDir>/test/browser'], globalSetup: '<rootDir>/test/setup/browser.ts' },
+  ],
 };

@@ -1,18 +1,16 @@
-import { openDatabase, type Db } from '../../db/client';
+import type { Db } from '../../db/client';
 import { createApp } from '../../server/app';
 import { readConfig, type Config } from '../../server/config';
-import { loadSeed } from '../../seed/load';
 import { validateReports } from '../../db/queries/review';
 import { and, eq } from 'drizzle-orm';
 import { withAudit } from '../../db/queries/audit';
 import { answers, reports } from '../../db/schema';
 import { releaseYears } from '../../server/domain/releases/publish';
+import { databaseFromImage } from './database-images';
 
-/** A fresh in-memory database with the catalogue and registry loaded. */
+/** A fresh in-memory database with the catalogue and registry loaded (a copy of one built once: see database-images.ts). */
 export function seededDatabase(): Db {
-  const db = openDatabase(':memory:');
-  loadSeed(db);
-  return db;
+  return databaseFromImage('seeded');
 }
 
 export function testApp(db: Db = seededDatabase(), config: Partial<Config> = {}) {

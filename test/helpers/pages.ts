@@ -1,12 +1,9 @@
 import type { Db } from '../../db/client';
-import { loadDemoData } from '../../seed/demo-load';
-import { seededDatabase } from './context';
+import { databaseFromImage } from './database-images';
 
-/** A seeded database holding the deterministic demonstration data (reports for 2025 and 2026). */
+/** A seeded database holding the deterministic demonstration data (reports for 2025 and 2026), a copy of one built once. */
 export function demoDatabase(): Db {
-  const db = seededDatabase();
-  loadDemoData(db);
-  return db;
+  return databaseFromImage('demo');
 }
 
 export const COMMITTEES = ['president', 'article5', 'victim-assistance', 'cooperation', 'compliance', 'coordination'];
