@@ -1,7 +1,8 @@
 /**
  * Two projects: `server` (every test but the browser tests) and `browser` (test/browser, driving
- * Debian's Chromium). `npm run test:fast` selects the first; the second's globalSetup, run only
- * when one of its tests is selected, stops the run at once when Chromium is missing.
+ * Debian's Chromium). `npm run test:fast` selects the first. The second's globalSetup, run only
+ * when one of its tests is selected, stops the run at once when Chromium is missing, and starts
+ * the one Chromium its tests share.
  */
 const shared = {
   testEnvironment: 'node',
@@ -9,13 +10,14 @@ const shared = {
   transform: { '^.+\\.ts$': 'ts-jest' },
   moduleFileExtensions: ['ts', 'js', 'json'],
   setupFiles: ['<rootDir>/test/setup/env.ts'],
-  globalTeardown: '<rootDir>/test/setup/databases-teardown.ts',
 };
 
 /** @type {import('jest').Config} */
 module.exports = {
   // A shared 2-core machine can be slow: no test relies on jest's default of 5 s.
   testTimeout: 60_000,
+  // jest's default on 2 cores is one worker; the tests wait on Chromium, child processes and argon2 often enough for two.
+  maxWorkers: 2,
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
   projects: [
     {
@@ -24,7 +26,14 @@ module.exports = {
       roots: ['<rootDir>/test'],
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/'],
       globalSetup: '<rootDir>/test/setup/databases.ts',
+      globalTeardown: '<rootDir>/test/setup/databases-teardown.ts',
     },
-    { ...shared, displayName: 'browser', roots: ['<rootDir>/test/browser'], globalSetup: '<rootDir>/test/setup/browser.ts' },
+    {
+      ...shared,
+      displayName: 'browser',
+      roots: ['<rootDir>/test/browser'],
+      globalSetup: '<rootDir>/test/setup/browser.ts',
+      globalTeardown: '<rootDir>/test/setup/browser-teardown.ts',
+    },
   ],
 };

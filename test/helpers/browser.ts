@@ -3,26 +3,20 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Express } from 'express';
+import { CHROMIUM_LAUNCH, CHROMIUM_PATH, SHARED_CHROMIUM } from './chromium';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-
-/** Debian's Chromium, headless, with the flags this closed network needs (no background calls home). */
+/**
+ * Debian's Chromium, headless. In a jest run, a connection to the one Chromium that
+ * test/setup/browser.ts started for all the browser tests (starting one takes seconds on a busy
+ * machine); closing it then closes only this connection and its pages.
+ */
 export async function launchBrowser(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium introuvable à ${CHROMIUM} : installez le paquet Debian « chromium » (voir .ci/run).`);
+  const shared = process.env[SHARED_CHROMIUM];
+  if (shared) return chromium.connect(shared);
+  if (!fs.existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium introuvable à ${CHROMIUM_PATH} : installez le paquet Debian « chromium » (voir .ci/run).`);
   }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch(CHROMIUM_LAUNCH);
 }
 
 /** Serves the app on a free loopback port. */
