@@ -10,7 +10,7 @@ import { testApp } from '../helpers/context';
 import { demoDatabase } from '../helpers/pages';
 import { TEST_PASSWORD, createTestUser } from '../helpers/session';
 
-jest.setTimeout(180_000);
+jest.setTimeout(300_000);
 
 /**
  * The briefing cards in Chromium, on the demonstration data: accessible on screen, and printed one

@@ -8,7 +8,7 @@ import { axeViolations, launchBrowser, serve, watchForErrors } from '../helpers/
 import { exportSite } from '../helpers/export-site';
 import { htmlProblems } from '../helpers/html';
 
-jest.setTimeout(240_000);
+jest.setTimeout(300_000);
 
 /** Where the static server puts the copy: links must work below any folder, never from the host's root. */
 const MOUNT = '/miroir/site/';

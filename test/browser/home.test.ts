@@ -1,7 +1,7 @@
 import { axeViolations, chromiumSuite, watchForErrors } from '../helpers/browser';
 import { testApp } from '../helpers/context';
 
-jest.setTimeout(60_000);
+jest.setTimeout(300_000);
 
 describe('home page in Chromium', () => {
   const chromium = chromiumSuite(() => testApp().app);

@@ -5,7 +5,7 @@ import { axeViolations, chromiumSuite, watchForErrors } from '../helpers/browser
 import { correctAnswerToYes, testApp } from '../helpers/context';
 import { demoDatabase } from '../helpers/pages';
 
-jest.setTimeout(120_000);
+jest.setTimeout(300_000);
 
 describe('the open-data page (/donnees/) in Chromium', () => {
   const chromium = chromiumSuite(() => {

@@ -3,7 +3,7 @@ import { axeViolations, chromiumSuite, watchForErrors } from '../helpers/browser
 import { testApp } from '../helpers/context';
 import { CHART_PAGE_TYPES, PAGE_TYPES, demoDatabase, expectedValueText, fr, frPercent, type ApiIndicator } from '../helpers/pages';
 
-jest.setTimeout(120_000);
+jest.setTimeout(300_000);
 
 interface ChartData {
   title: string;

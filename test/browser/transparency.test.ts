@@ -3,7 +3,7 @@ import { axeViolations, chromiumSuite, watchForErrors } from '../helpers/browser
 import { testApp } from '../helpers/context';
 import { demoDatabase } from '../helpers/pages';
 
-jest.setTimeout(120_000);
+jest.setTimeout(300_000);
 
 interface ProgressChart {
   labels: string[];

@@ -4,7 +4,7 @@ import { testApp } from '../helpers/context';
 import { demoDatabase } from '../helpers/pages';
 import { TEST_PASSWORD, createTestUser } from '../helpers/session';
 
-jest.setTimeout(120_000);
+jest.setTimeout(300_000);
 
 const WORKSPACE_PAGES = [
   { name: 'workspace home', path: '/espace' },
