@@ -292,6 +292,22 @@ export const sessions = sqliteTable(
 );
 
 /**
+ * Sign-in attempts counted per account and address, and per address (rate-limiter-flexible's
+ * SQLite store, whose columns these are): kept in the database so that a restart does not reset them.
+ */
+export const signInAttempts = sqliteTable(
+  'sign_in_attempts',
+  {
+    /** The limit's prefix and what it counts: `compte:email|address` or `adresse:address`. */
+    key: text('key').primaryKey(),
+    points: integer('points').notNull().default(0),
+    /** Milliseconds since the epoch. */
+    expire: integer('expire'),
+  },
+  (t) => [index('sign_in_attempts_expire').on(t.expire)],
+);
+
+/**
  * A (year, State) report that a member of a mechanism concerned, or an admin, has validated.
  * Without a row here, the report, its answers and populations are a draft.
  */

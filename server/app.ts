@@ -32,6 +32,8 @@ export interface AppContext {
   staticSite?: boolean;
   /** Where requests and errors are logged (server/logger.ts); nothing is logged without one. */
   logger?: Logger;
+  /** The time for sessions (milliseconds since the epoch); tests pass a clock they move. */
+  clock?: () => number;
 }
 
 /**
@@ -59,7 +61,8 @@ export function createApp(appContext: AppContext): express.Express {
   const app = express();
   publicCaches.set(app, cache);
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  // Off unless TRUST_PROXY says which proxies to believe: req.ip is then the client's address (README, « Security »).
+  app.set('trust proxy', appContext.config.trustProxy);
   // ETags come from the public cache (one per release); the rest is private or not worth one.
   app.set('etag', false);
   configureViews(app);
@@ -71,7 +74,7 @@ export function createApp(appContext: AppContext): express.Express {
   app.use('/static', express.static(projectPath('static'), { maxAge: '1h' }));
   // Chart.js comes from the project's own node_modules, never from a CDN.
   app.use('/static/vendor/chart.js', express.static(path.dirname(require.resolve('chart.js')), { maxAge: '1d' }));
-  app.use(sessionMiddleware(appContext.db, appContext.config));
+  app.use(sessionMiddleware(appContext.db, appContext.config, appContext.clock));
   app.use(express.urlencoded({ extended: false, limit: '2mb', parameterLimit: 5000 }));
   app.use(csrfProtection);
   app.use(viewerMiddleware(appContext.db));

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { DEFAULT_BUSY_TIMEOUT_MS, openDatabase, type Db } from '../db/client';
 
 export interface Config {
@@ -14,6 +15,11 @@ export interface Config {
   logLevel: LogLevel;
   /** The bound on the public cache (pages, API answers, downloads and their compressed copies), in bytes. */
   publicCacheBytes: number;
+  /**
+   * Which reverse proxies to believe about the client's address (`X-Forwarded-For`), in the form of
+   * express's `trust proxy` setting: false (none, the default), a hop count, or the proxies' addresses.
+   */
+  trustProxy: TrustProxy;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -25,6 +31,8 @@ function logLevel(env: NodeJS.ProcessEnv): LogLevel {
   if (!level) throw new Error(`LOG_LEVEL doit valoir ${LOG_LEVELS.join(', ')} (reçu : « ${env.LOG_LEVEL} »).`);
   return level;
 }
+
+export type TrustProxy = false | number | string[];
 
 const ON = ['on', 'true', '1', 'yes', 'oui'];
 const OFF = ['off', 'false', '0', 'no', 'non', ''];
@@ -64,10 +72,34 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret,
     logLevel: logLevel(env),
     publicCacheBytes: Math.round(cacheMb * 1024 * 1024),
+    trustProxy: trustProxy(env.TRUST_PROXY),
   };
 }
 
 /** The configured database, with the configured wait for another process's write lock. */
 export function openDatabaseOf(config: Pick<Config, 'databasePath' | 'databaseBusyTimeoutMs'>): Db {
   return openDatabase(config.databasePath, { busyTimeoutMs: config.databaseBusyTimeoutMs });
+}
+
+/**
+ * TRUST_PROXY: off (the default: the address is the connection's), a number of proxies in front of
+ * the server, or their addresses or networks separated by commas (with express's names loopback,
+ * linklocal, uniquelocal). Only then does the sign-in limit count each client apart rather than the proxy.
+ */
+function trustProxy(raw: string | undefined): TrustProxy {
+  const value = (raw ?? '').trim();
+  if (OFF.includes(value.toLowerCase())) return false;
+  if (/^[0-9]+$/.test(value)) {
+    const hops = Number(value);
+    if (hops >= 1 && hops <= 10) return hops;
+  }
+  const entries = value.split(',').map((entry) => entry.trim());
+  const named = ['loopback', 'linklocal', 'uniquelocal'];
+  const address = /^(?:[0-9]{1,3}(?:\.[0-9]{1,3}){3}|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*)(?:\/[0-9]{1,3})?$/;
+  if (entries.every((entry) => named.includes(entry) || (address.test(entry) && isIP(entry.split('/')[0]!) !== 0))) {
+    return entries;
+  }
+  throw new Error(
+    `TRUST_PROXY doit valoir « off », un nombre de proxys entre 1 et 10, ou leurs adresses séparées par des virgules (reçu : « ${raw} »).`,
+  );
 }

@@ -6,6 +6,12 @@ import { sessions } from '../../db/schema';
 
 type Callback = (error?: unknown, value?: session.SessionData | null) => void;
 
+/** How long a session lasts: from sign-in whatever the activity, and since the last request. */
+export interface SessionLifetimes {
+  absoluteMs: number;
+  idleMs: number;
+}
+
 /**
  * express-session touches the session on every request to move its expiry; writing it only when it
  * moves by more than this spares a database write (and its sync to disk) on almost every request.
@@ -27,13 +33,18 @@ const queries = (db: Db) =>
  * express-session's store in the application's own SQLite database, in a table of the committed
  * schema, so that sessions survive restarts, and disabling an account or changing its password
  * can end its sessions (the `user_id` column).
+ *
+ * The store, not the cookie, decides when a session ends: a row's `expires_at` is the earlier of
+ * the sign-in time plus the absolute lifetime and the last request plus the idle time, and each
+ * request that finds the session moves it (express-session calls `touch`).
  */
 export class SqliteSessionStore extends session.Store {
   private writes = 0;
 
   constructor(
     private readonly db: Db,
-    private readonly defaultLifetimeMs: number,
+    private readonly lifetimes: SessionLifetimes,
+    private readonly now: () => number = Date.now,
   ) {
     super();
   }
@@ -41,8 +52,13 @@ export class SqliteSessionStore extends session.Store {
   override get(sid: string, callback: Callback): void {
     this.attempt(callback, () => {
       const row = queries(this.db).read.get({ sid });
-      if (!row || row.expiresAt <= Date.now()) return null;
-      return JSON.parse(row.data) as session.SessionData;
+      if (!row) return null;
+      const data = JSON.parse(row.data) as session.SessionData;
+      if (row.expiresAt <= this.now() || this.expiry(data) <= this.now()) {
+        this.db.delete(sessions).where(eq(sessions.sid, sid)).run();
+        return null;
+      }
+      return data;
     });
   }
 
@@ -51,7 +67,7 @@ export class SqliteSessionStore extends session.Store {
       const values = { data: JSON.stringify(data), userId: data.userId ?? null, expiresAt: this.expiry(data) };
       this.db.insert(sessions).values({ sid, ...values }).onConflictDoUpdate({ target: sessions.sid, set: values }).run();
       // Expired sessions are swept now and then rather than on a timer.
-      if (++this.writes % 100 === 1) this.db.delete(sessions).where(lt(sessions.expiresAt, Date.now())).run();
+      if (++this.writes % 100 === 1) this.db.delete(sessions).where(lt(sessions.expiresAt, this.now())).run();
     });
   }
 
@@ -62,8 +78,9 @@ export class SqliteSessionStore extends session.Store {
   }
 
   /**
-   * Skipped, without waiting, while another process (an import) holds the write lock: the session
-   * stays valid until its current expiry, and a failure here would only come after the page was sent.
+   * The idle expiry is thus exact to within TOUCH_EVERY_MS. Skipped, without waiting, while another
+   * process (an import) holds the write lock: the session stays valid until its current expiry, and
+   * a failure here would only come after the page was sent.
    */
   override touch(sid: string, data: session.SessionData, callback?: (error?: unknown) => void): void {
     this.attempt(callback, () => {
@@ -76,9 +93,11 @@ export class SqliteSessionStore extends session.Store {
     });
   }
 
+  /** A session without a sign-in time (none is written any more) ends at once. */
   private expiry(data: session.SessionData): number {
-    const expires = data.cookie?.expires;
-    return expires ? new Date(expires).getTime() : Date.now() + this.defaultLifetimeMs;
+    const now = this.now();
+    const signedInAt = typeof data.signedInAt === 'number' ? data.signedInAt : now - this.lifetimes.absoluteMs;
+    return Math.min(signedInAt + this.lifetimes.absoluteMs, now + this.lifetimes.idleMs);
   }
 
   private attempt<T>(callback: ((error?: unknown, value?: T) => void) | undefined, work: () => T): void {
@@ -96,5 +115,7 @@ export class SqliteSessionStore extends session.Store {
 declare module 'express-session' {
   interface SessionData {
     userId?: number;
+    /** When the user signed in (milliseconds since the epoch): the session ends 12 hours later. */
+    signedInAt?: number;
   }
 }

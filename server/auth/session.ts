@@ -6,31 +6,35 @@ import { readMeta, writeMeta } from '../../db/queries/meta';
 import type { Config } from '../config';
 import { SqliteSessionStore } from './session-store';
 
-/** A session lasts a working day; signing in again renews it. */
-export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
+/**
+ * A session lasts a working day at most from sign-in, whatever the activity, and ends sooner after
+ * two hours without a request (README, « Security »). Signing in again starts a new one.
+ */
+export const SESSION_LIFETIMES = { absoluteMs: 12 * 60 * 60 * 1000, idleMs: 2 * 60 * 60 * 1000 };
 
 export const SESSION_COOKIE = 'sra.sid';
 
 /**
- * Sessions in SQLite. Visitors who never sign in get no cookie (`saveUninitialized: false`), so
- * public pages stay cacheable; the cookie is HttpOnly, SameSite=Lax, and Secure when configured.
+ * Sessions in SQLite, for signed-in users only: visitors get no cookie (`saveUninitialized: false`)
+ * and no row, even on the sign-in page (its form has its own token, server/auth/sign-in-token.ts);
+ * the cookie is HttpOnly, SameSite=Lax, and Secure when configured.
  */
-export function sessionMiddleware(db: Db, config: Config): RequestHandler {
+export function sessionMiddleware(db: Db, config: Config, now: () => number = Date.now): RequestHandler {
   const handler = session({
     name: SESSION_COOKIE,
-    secret: config.sessionSecret ?? storedSecret(db),
-    store: new SqliteSessionStore(db, SESSION_LIFETIME_MS),
+    secret: secretOf(db, config),
+    store: new SqliteSessionStore(db, SESSION_LIFETIMES, now),
     resave: false,
     saveUninitialized: false,
     // Behind an HTTPS proxy the request reaches us over HTTP: trust its X-Forwarded-Proto.
     proxy: config.secureCookies,
-    cookie: { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, maxAge: SESSION_LIFETIME_MS },
+    cookie: { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, maxAge: SESSION_LIFETIMES.absoluteMs },
   });
   return (req, res, next) => {
     // A visitor reading pages has no session and needs none: skipping express-session spares the
     // public pages a random id per request. Writes still get one, so the CSRF check refuses them.
     const reading = req.method === 'GET' || req.method === 'HEAD';
-    if (reading && req.path !== SIGN_IN_PATH && !req.headers.cookie?.includes(`${SESSION_COOKIE}=`)) {
+    if (reading && !req.headers.cookie?.includes(`${SESSION_COOKIE}=`)) {
       next();
       return;
     }
@@ -38,8 +42,11 @@ export function sessionMiddleware(db: Db, config: Config): RequestHandler {
   };
 }
 
-/** The one page that gives a visitor a session: its form carries a CSRF token. */
+/** The sign-in page: its form is protected without a session (server/auth/sign-in-token.ts). */
 export const SIGN_IN_PATH = '/connexion';
+
+/** What signs the session cookies and the sign-in form's tokens. */
+export const secretOf = (db: Db, config: Config): string => config.sessionSecret ?? storedSecret(db);
 
 /** A random secret made on first start and kept in the database, so that sessions survive restarts. */
 function storedSecret(db: Db): string {

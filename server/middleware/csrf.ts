@@ -1,5 +1,6 @@
 import { csrfSync } from 'csrf-sync';
 import type { Request } from 'express';
+import { SIGN_IN_PATH } from '../auth/session';
 
 /** The one route that receives files (server/routes/workspace/upload.ts). */
 export const UPLOAD_PATH = '/espace/import';
@@ -13,8 +14,11 @@ const options = {
 const { csrfSynchronisedProtection } = csrfSync({
   ...options,
   // A multipart body is not parsed yet at this point: the upload route, and only it, checks after
-  // parsing it. Any other multipart request is checked here, so it is refused.
-  skipCsrfProtection: (req) => req.path === UPLOAD_PATH && req.is('multipart/form-data') === 'multipart/form-data',
+  // parsing it. Any other multipart request is checked here, so it is refused. The sign-in form has
+  // no session yet: its route checks its own token (server/auth/sign-in-token.ts).
+  skipCsrfProtection: (req) =>
+    (req.path === UPLOAD_PATH && req.is('multipart/form-data') === 'multipart/form-data') ||
+    (req.path === SIGN_IN_PATH && req.method === 'POST'),
 });
 
 /**

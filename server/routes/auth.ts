@@ -1,29 +1,36 @@
 import { Router, type Request, type Response } from 'express';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { RouteContext } from '../app';
 import { findUserByEmail } from '../../db/queries/users';
 import { decoyHash, verifyPassword } from '../auth/passwords';
-import { SESSION_COOKIE, SIGN_IN_PATH } from '../auth/session';
-
-/** At most 5 failed attempts per account and address in 15 minutes, and 50 per address in an hour. */
-const ACCOUNT_LIMIT = { points: 5, duration: 15 * 60 };
-const ADDRESS_LIMIT = { points: 50, duration: 60 * 60 };
+import { SESSION_COOKIE, SESSION_LIFETIMES, SIGN_IN_PATH, secretOf } from '../auth/session';
+import { signInLimits } from '../auth/sign-in-limits';
+import { HashingSlots, SIGN_IN_SLOTS } from '../auth/hashing-slots';
+import { signInFormToken } from '../auth/sign-in-token';
+import { HttpError } from '../http-error';
 
 /** Only a path of this site: never `//host` or `https://…`, so the sign-in cannot send anyone elsewhere. */
 export function safeReturnPath(value: unknown): string {
   return typeof value === 'string' && /^\/(?![/\\])/.test(value) ? value : '/espace';
 }
 
-export function authRouter({ db }: RouteContext): Router {
+const FORM_EXPIRED =
+  'Ce formulaire a expiré ou ne provient pas de ce site : rien n’a été enregistré. Rechargez la page, puis recommencez.';
+
+export function authRouter({ db, config, clock = Date.now }: RouteContext): Router {
   const router = Router();
-  const byAccount = new RateLimiterMemory(ACCOUNT_LIMIT);
-  const byAddress = new RateLimiterMemory(ADDRESS_LIMIT);
+  const reserve = signInLimits(db);
+  const slots = new HashingSlots(SIGN_IN_SLOTS.running, SIGN_IN_SLOTS.waiting);
+  const formToken = signInFormToken(secretOf(db, config), {
+    secure: config.secureCookies,
+    path: SIGN_IN_PATH,
+    lifetimeMs: SESSION_LIFETIMES.idleMs,
+  });
 
   const showForm = (req: Request, res: Response, status: number, form: { email?: string; error?: string; fieldErrors?: Record<string, string> }) => {
     res.set('Cache-Control', 'private, no-store');
     res.status(status).render('signin', {
       title: 'Connexion',
-      csrfToken: req.csrfToken!(),
+      csrfToken: formToken.issue(req, res),
       retour: safeReturnPath(req.body?.retour ?? req.query.retour),
       errors: Object.entries(form.fieldErrors ?? {}).map(([field, message]) => ({ field, message })),
       ...form,
@@ -40,6 +47,7 @@ export function authRouter({ db }: RouteContext): Router {
 
   router.post(SIGN_IN_PATH, async (req, res, next) => {
     try {
+      if (!formToken.verify(req)) throw new HttpError(403, 'Formulaire expiré', FORM_EXPIRED);
       const email = typeof req.body.email === 'string' ? req.body.email.trim() : '';
       const password = typeof req.body.password === 'string' ? req.body.password : '';
       const fieldErrors: Record<string, string> = {};
@@ -49,16 +57,11 @@ export function authRouter({ db }: RouteContext): Router {
         showForm(req, res, 400, { email, fieldErrors });
         return;
       }
-      const address = req.ip ?? 'inconnue';
-      const accountKey = `${email.toLowerCase()}|${address}`;
-      const [account, addressState] = await Promise.all([byAccount.get(accountKey), byAddress.get(address)]);
-      const blocked = [
-        { state: account, limit: ACCOUNT_LIMIT.points },
-        { state: addressState, limit: ADDRESS_LIMIT.points },
-      ].find((b) => b.state !== null && b.state.consumedPoints >= b.limit);
-      if (blocked) {
-        const minutes = Math.max(1, Math.ceil(blocked.state!.msBeforeNext / 60000));
-        res.set('Retry-After', String(Math.ceil(blocked.state!.msBeforeNext / 1000)));
+      // The connection's address, or the client's when TRUST_PROXY names the proxy in front.
+      const reservation = await reserve(email, req.ip ?? 'inconnue');
+      if (!reservation.ok) {
+        const minutes = Math.max(1, Math.ceil(reservation.msBeforeNext / 60000));
+        res.set('Retry-After', String(Math.max(1, Math.ceil(reservation.msBeforeNext / 1000))));
         showForm(req, res, 429, {
           email,
           error: `Trop de tentatives de connexion. Par sécurité, réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`,
@@ -68,19 +71,29 @@ export function authRouter({ db }: RouteContext): Router {
 
       const user = findUserByEmail(db, email);
       const usable = user !== null && user.disabledAt === null;
+      const hash = usable ? user.passwordHash : await decoyHash();
       // Verified even for an unknown address, so that the answer takes as long either way.
-      const valid = await verifyPassword(usable ? user.passwordHash : await decoyHash(), password);
-      if (!usable || !valid) {
-        await Promise.all([byAccount.penalty(accountKey, 1), byAddress.penalty(address, 1)]);
+      const checked = await slots.run(() => verifyPassword(hash, password));
+      if (!checked.ok) {
+        await reservation.cancelled();
+        res.set('Retry-After', '5');
+        showForm(req, res, 503, {
+          email,
+          error: 'Le service de connexion est très sollicité en ce moment. Réessayez dans quelques secondes.',
+        });
+        return;
+      }
+      if (!usable || !checked.value) {
         showForm(req, res, 401, { email, error: 'Adresse électronique ou mot de passe incorrect.' });
         return;
       }
-      await byAccount.delete(accountKey);
+      await reservation.succeeded();
       const retour = safeReturnPath(req.body.retour);
       // A new session id at sign-in, so that an id planted before cannot be used after (session fixation).
       req.session.regenerate((error) => {
         if (error) return next(error);
         req.session.userId = user.id;
+        req.session.signedInAt = clock();
         req.session.save((saveError) => (saveError ? next(saveError) : res.redirect(303, retour)));
       });
     } catch (error) {

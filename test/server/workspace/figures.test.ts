@@ -128,8 +128,9 @@ describe('figures per year (/espace/chiffres/:year)', () => {
     const { db, app } = await setup();
     const visitor = await signedInAgent(app, null);
     await visitor.get(URL).expect(303).expect('Location', `/connexion?retour=${encodeURIComponent(URL)}`);
-    await visitor.post(URL).type('form').send({ _csrf: await visitor.csrf(), version: '0', 'value:5.3': '1' }).expect(401);
-    // Without a CSRF token, refused before anything else.
+    // A visitor has no session, hence no form token of the workspace (the sign-in form's is refused);
+    // without any token either, refused before anything else.
+    await visitor.post(URL).type('form').send({ _csrf: await visitor.csrf(), version: '0', 'value:5.3': '1' }).expect(403);
     await visitor.post(URL).type('form').send({ version: '0', 'value:5.3': '1' }).expect(403);
     expect(figureRows(db)).toEqual([]);
   });

@@ -240,7 +240,8 @@ describe('the registry of States (/espace/registre)', () => {
     }
     const visitor = await signedInAgent(app, null);
     await visitor.get('/espace/registre').expect(303).expect('Location', '/connexion?retour=%2Fespace%2Fregistre');
-    await visitor.post('/espace/registre/COL').type('form').send({ _csrf: await visitor.csrf(), version: '0', party: 'no' }).expect(401);
+    // A visitor has no session, hence no form token of the workspace: refused before anything else.
+    await visitor.post('/espace/registre/COL').type('form').send({ _csrf: await visitor.csrf(), version: '0', party: 'no' }).expect(403);
     expect(stateRow(db, 'COL')).toEqual(before);
     expect(stateAudit(db, 'COL')).toEqual([]);
   });
