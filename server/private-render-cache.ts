@@ -38,7 +38,10 @@ export class PrivateRenderCache {
   readonly keep: RequestHandler = (req: Request, res: Response, next: NextFunction) => {
     const viewer = req.viewer;
     const token: unknown = res.locals.csrfToken;
-    if (!viewer || (req.method !== 'GET' && req.method !== 'HEAD') || typeof token !== 'string' || !SAFE_TOKEN.test(token)) {
+    // A message waiting in the session (server/middleware/flash.ts) is shown once: such an answer is
+    // neither taken from the cache nor kept in it.
+    const flashWaiting = req.session?.flash !== undefined;
+    if (!viewer || flashWaiting || (req.method !== 'GET' && req.method !== 'HEAD') || typeof token !== 'string' || !SAFE_TOKEN.test(token)) {
       next();
       return;
     }

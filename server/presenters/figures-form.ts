@@ -1,4 +1,4 @@
-import { BUSY_MESSAGE, BUSY_TITLE, conflictMessage, lastChangeText, savedMessage } from './form-messages';
+import { BUSY_MESSAGE, BUSY_TITLE, conflictMessage, lastChangeText } from './form-messages';
 import { REASON_MAX, type FieldError } from '../domain/workspace/form';
 import { versionNumber, type AuditEntry } from '../../db/queries/audit';
 import { PLAN_YEARS } from '../domain/engine/types';
@@ -24,10 +24,10 @@ export interface FiguresFormOptions {
   errors?: FieldError[];
   /** After a refused save because someone else changed the figures meanwhile. */
   conflict?: AuditEntry | null;
-  /** Number of rows written by the save that led here. */
-  saved?: number | null;
   /** After a save refused because another process (an import) held the database too long. */
   busy?: boolean;
+  /** The message after a save (server/middleware/flash.ts). */
+  flash?: string | null;
 }
 
 /** The view model of views/workspace/figures.hbs. */
@@ -86,7 +86,7 @@ export function figuresForm(state: FiguresState, options: FiguresFormOptions) {
     rows,
     errors,
     errorTitle,
-    flash: options.saved === undefined || options.saved === null ? null : savedMessage(options.saved),
+    flash: options.flash ?? null,
     lastChange: lastChangeText(state.version),
     version: options.conflict !== undefined || !options.submission ? versionNumber(state.version) : (options.submission.version ?? ''),
     reason: options.submission?.reason ?? '',

@@ -37,7 +37,8 @@ export interface StateFormOptions {
   errors?: FieldError[];
   conflict?: AuditEntry | null;
   /** After a save: whether it changed anything. */
-  saved?: boolean | null;
+  /** The message after a save (server/middleware/flash.ts). */
+  flash?: string | null;
 }
 
 /** The view model of views/workspace/registry-state.hbs. */
@@ -80,12 +81,7 @@ export function registryStateForm(entry: StateEntryState, populationName: (key: 
     canEdit: options.canEdit,
     errors,
     errorTitle,
-    flash:
-      options.saved === undefined || options.saved === null
-        ? null
-        : options.saved
-          ? `Enregistré : le registre est à jour pour ${state.nameFr}.`
-          : 'Aucune modification : les valeurs saisies étaient déjà enregistrées.',
+    flash: options.flash ?? null,
     lastChange: lastChangeText(entry.version),
     edited: state.editedAt ? formatDateTime(state.editedAt) : null,
     party: {
@@ -108,3 +104,7 @@ export function registryStateForm(entry: StateEntryState, populationName: (key: 
     version: options.conflict !== undefined || !typed ? versionNumber(entry.version) : (typed.version ?? ''),
   };
 }
+
+/** What the State's page says after a save. */
+export const registrySavedMessage = (name: string, changed: boolean): string =>
+  changed ? `Enregistré : le registre est à jour pour ${name}.` : 'Aucune modification : les valeurs saisies étaient déjà enregistrées.';

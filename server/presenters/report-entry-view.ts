@@ -36,12 +36,16 @@ const STATUS_BADGES: Record<EntryStatus, string> = {
 };
 
 /** The `statut` filter of the year's list, as it appears in the address. */
-export const STATUS_FILTERS: Record<string, EntryStatus> = {
-  aucun: 'none',
-  brouillon: 'draft',
-  valide: 'validated',
-  publie: 'published',
-};
+/**
+ * The `statut` filter's values. A Map, not an object: a value from the address such as `toString`
+ * or `__proto__` must not pass for a filter by being an object's inherited property.
+ */
+export const STATUS_FILTERS: ReadonlyMap<string, EntryStatus> = new Map([
+  ['aucun', 'none'],
+  ['brouillon', 'draft'],
+  ['valide', 'validated'],
+  ['publie', 'published'],
+]);
 
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 
@@ -78,7 +82,7 @@ export function yearReportsView(view: DataView, year: number, filter: string | n
         href: `/espace/saisie/${year}/${s.iso3}`,
       };
     });
-  const wanted = filter ? STATUS_FILTERS[filter] : undefined;
+  const wanted = filter ? STATUS_FILTERS.get(filter) : undefined;
   const counts = (Object.keys(STATUS_LABELS) as EntryStatus[]).map((status) => ({
     status,
     label: STATUS_LABELS[status],
@@ -91,7 +95,7 @@ export function yearReportsView(view: DataView, year: number, filter: string | n
     total: rows.length,
     counts,
     filter: wanted ? filter : null,
-    filterOptions: Object.entries(STATUS_FILTERS).map(([value, status]) => ({
+    filterOptions: [...STATUS_FILTERS].map(([value, status]) => ({
       value,
       label: STATUS_LABELS[status],
       selected: value === filter,

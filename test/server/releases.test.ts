@@ -80,7 +80,7 @@ describe('releases', () => {
 
     const revised = await publish(admin, 2026, 'Correction du rapport de l’Afghanistan');
     expect(revised.status).toBe(303);
-    expect(revised.headers.location).toBe('/espace?publiee=2026&revision=2');
+    expect(revised.headers.location).toBe('/espace');
     expect(textOf((await admin.get(revised.headers.location!)).text)).toContain('La révision 2 de l’année 2026 est publiée');
     expect(await publicValue(app, '1.1')).toMatchObject({
       numerator: 2,

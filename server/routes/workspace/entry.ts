@@ -13,6 +13,7 @@ import {
 } from '../../domain/workspace/report-store';
 import { HttpError } from '../../http-error';
 import { requireRole } from '../../middleware/viewer';
+import { redirectWithFlash, takeFlash } from '../../middleware/flash';
 import { formatDateTime } from '../../presenters/format';
 import { STATUS_FILTERS, reportEntryView, validationMovedMessage, yearReportsView } from '../../presenters/report-entry-view';
 import { BUSY_MESSAGE, BUSY_TITLE, savedMessage } from '../../presenters/form-messages';
@@ -27,7 +28,7 @@ export function entryRoutes({ db, data, privatePages }: RouteContext): Router {
   router.get('/saisie/:year', privatePages.keep, (req, res) => {
     const year = yearParam(req.params.year, 0);
     const filter = typeof req.query.statut === 'string' && req.query.statut !== '' ? req.query.statut : null;
-    if (filter !== null && !(filter in STATUS_FILTERS)) {
+    if (filter !== null && !STATUS_FILTERS.has(filter)) {
       throw new HttpError(400, 'Filtre invalide', `Le statut « ${filter} » n’existe pas : choisissez aucun, brouillon, valide ou publie.`);
     }
     res.render('workspace/year-reports', { title: `Rapports ${year}`, ...yearReportsView(data('workspace'), year, filter) });
@@ -75,9 +76,7 @@ export function entryRoutes({ db, data, privatePages }: RouteContext): Router {
 
   router.get('/saisie/:year/:iso3', privatePages.keep, (req, res) => {
     const { view, entry } = load(req);
-    const saved = typeof req.query.enregistre === 'string' && /^[0-9]+$/.test(req.query.enregistre) ? Number(req.query.enregistre) : null;
-    const flash = req.query.valide === '1' ? 'Rapport validé.' : saved !== null ? savedMessage(saved) : null;
-    render(req, res, 200, view, entry, { flash });
+    render(req, res, 200, view, entry, { flash: takeFlash(req) });
   });
 
   router.post('/saisie/:year/:iso3', mayWrite, (req, res) => {
@@ -86,7 +85,7 @@ export function entryRoutes({ db, data, privatePages }: RouteContext): Router {
     switch (outcome.kind) {
       case 'saved':
       case 'unchanged':
-        res.redirect(303, `/espace/saisie/${entry.year}/${entry.state.iso3}?enregistre=${outcome.kind === 'saved' ? outcome.count : 0}`);
+        redirectWithFlash(req, res, `/espace/saisie/${entry.year}/${entry.state.iso3}`, savedMessage(outcome.kind === 'saved' ? outcome.count : 0));
         return;
       case 'forbidden':
         throw new HttpError(403, 'Modification refusée', outcome.message);
@@ -117,7 +116,7 @@ export function entryRoutes({ db, data, privatePages }: RouteContext): Router {
     });
     switch (outcome.kind) {
       case 'validated':
-        res.redirect(303, `/espace/saisie/${entry.year}/${entry.state.iso3}?valide=1`);
+        redirectWithFlash(req, res, `/espace/saisie/${entry.year}/${entry.state.iso3}`, 'Rapport validé.');
         return;
       case 'forbidden':
         throw new HttpError(403, 'Validation refusée', outcome.message);

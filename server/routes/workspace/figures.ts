@@ -4,6 +4,8 @@ import { viewerActor } from '../../domain/actor';
 import { isAdmin } from '../../domain/permissions';
 import { checkFigures, readFiguresState, readFiguresSubmission, saveFigures } from '../../domain/workspace/figures-entry';
 import { requireRole } from '../../middleware/viewer';
+import { redirectWithFlash, takeFlash } from '../../middleware/flash';
+import { savedMessage } from '../../presenters/form-messages';
 import { figuresForm } from '../../presenters/figures-form';
 import { yearParam } from '../params';
 
@@ -14,8 +16,7 @@ export function figuresRoutes({ db, data }: RouteContext): Router {
   router.get('/chiffres/:year', (req, res) => {
     const year = yearParam(req.params.year, 0);
     const state = readFiguresState(db, data('workspace').catalogue, year);
-    const saved = typeof req.query.enregistre === 'string' && /^\d+$/.test(req.query.enregistre) ? Number(req.query.enregistre) : null;
-    res.render('workspace/figures', figuresForm(state, { canEdit: isAdmin(req.viewer), saved }));
+    res.render('workspace/figures', figuresForm(state, { canEdit: isAdmin(req.viewer), flash: takeFlash(req) }));
   });
 
   router.post('/chiffres/:year', requireRole(isAdmin, 'de modifier les chiffres'), (req, res) => {
@@ -39,7 +40,7 @@ export function figuresRoutes({ db, data }: RouteContext): Router {
       res.status(409).render('workspace/figures', figuresForm(now, { canEdit: true, submission, conflict: result.entry }));
       return;
     }
-    res.redirect(303, `/espace/chiffres/${year}?enregistre=${result.changes}`);
+    redirectWithFlash(req, res, `/espace/chiffres/${year}`, savedMessage(result.changes));
   });
 
   return router;

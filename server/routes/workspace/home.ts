@@ -4,6 +4,7 @@ import { viewerActor } from '../../domain/actor';
 import { isAdmin } from '../../domain/permissions';
 import { publishYear } from '../../domain/workspace/publication';
 import { requireRole } from '../../middleware/viewer';
+import { redirectWithFlash, takeFlash } from '../../middleware/flash';
 import { workspaceHome } from '../../presenters/workspace-home';
 import { yearParam } from '../params';
 
@@ -11,8 +12,7 @@ export function homeRoutes({ db, data, privatePages }: RouteContext): Router {
   const router = Router();
 
   router.get('/', privatePages.keep, (req, res) => {
-    const flash = typeof req.query.publiee === 'string' ? publishedMessage(req.query.publiee, req.query.revision) : null;
-    res.render('workspace/home', { title: 'Espace de travail', flash, ...workspaceHome(data('workspace'), req.viewer!) });
+    res.render('workspace/home', { title: 'Espace de travail', flash: takeFlash(req), ...workspaceHome(data('workspace'), req.viewer!) });
   });
 
   router.post('/annees/:year/publication', requireRole(isAdmin, 'de publier une année'), (req, res) => {
@@ -20,7 +20,7 @@ export function homeRoutes({ db, data, privatePages }: RouteContext): Router {
     const note = typeof req.body?.note === 'string' ? req.body.note : '';
     const result = publishYear(db, viewerActor(req.viewer!), year, { note });
     if (result.ok) {
-      res.redirect(303, `/espace?publiee=${year}&revision=${result.outcome.revision}`);
+      redirectWithFlash(req, res, '/espace', publishedMessage(year, result.outcome.revision));
       return;
     }
     const view = data('workspace');
@@ -38,8 +38,8 @@ export function homeRoutes({ db, data, privatePages }: RouteContext): Router {
   return router;
 }
 
-function publishedMessage(year: string, revision: unknown): string {
-  return revision === '1' || revision === undefined
+function publishedMessage(year: number, revision: number | null): string {
+  return revision === 1 || revision === null
     ? `L’année ${year} est publiée : le public la voit désormais.`
     : `La révision ${revision} de l’année ${year} est publiée : le public la voit désormais.`;
 }

@@ -11,7 +11,8 @@ import {
 } from '../../domain/workspace/registry-entry';
 import { HttpError } from '../../http-error';
 import { requireRole } from '../../middleware/viewer';
-import { registryList, registryStateForm } from '../../presenters/registry-form';
+import { redirectWithFlash, takeFlash } from '../../middleware/flash';
+import { registryList, registrySavedMessage, registryStateForm } from '../../presenters/registry-form';
 
 /** The registry of States: everyone signed in reads it; admins edit party status and dates. */
 export function registryRoutes({ db, data }: RouteContext): Router {
@@ -37,8 +38,7 @@ export function registryRoutes({ db, data }: RouteContext): Router {
 
   router.get('/registre/:iso3', (req, res) => {
     const entry = entryOf(req);
-    const saved = req.query.enregistre === '1' ? true : req.query.enregistre === '0' ? false : null;
-    res.render('workspace/registry-state', registryStateForm(entry, populationNames(), { canEdit: isAdmin(req.viewer), saved }));
+    res.render('workspace/registry-state', registryStateForm(entry, populationNames(), { canEdit: isAdmin(req.viewer), flash: takeFlash(req) }));
   });
 
   router.post('/registre/:iso3', requireRole(isAdmin, 'de modifier le registre des États'), (req, res) => {
@@ -53,7 +53,7 @@ export function registryRoutes({ db, data }: RouteContext): Router {
     const iso3 = entry.state.iso3;
     const result = saveStateEntry(db, viewerActor(req.viewer!), iso3, submission.version, check.values, submission.reason, names);
     if (result.kind === 'saved') {
-      res.redirect(303, `/espace/registre/${iso3}?enregistre=${result.changed ? 1 : 0}`);
+      redirectWithFlash(req, res, `/espace/registre/${iso3}`, registrySavedMessage(entry.state.nameFr, result.changed));
       return;
     }
     const now = readStateEntry(db, iso3)!;

@@ -119,7 +119,7 @@ describe('the form of a (year, State) report', () => {
       'note:11.1': 'Aucune démarche signalée.',
     });
     expect(response.status).toBe(303);
-    expect(response.headers.location).toBe('/espace/saisie/2026/COL?enregistre=3');
+    expect(response.headers.location).toBe('/espace/saisie/2026/COL');
 
     const rows = dataRows(db, 2026, 'COL');
     expect(rows.report).toEqual({ year: 2026, state: 'COL', receivedOn: '2026-03-14', usedReportingGuide: true });
@@ -154,7 +154,8 @@ describe('the form of a (year, State) report', () => {
 
     // A second save changes one answer and removes another: before and after are recorded.
     const second = await saveForm(agent, 2026, 'COL', { 'answer:10.1': 'no', 'answer:11.1': 'none', 'note:11.1': '' });
-    expect(second.headers.location).toBe('/espace/saisie/2026/COL?enregistre=2');
+    expect(second.headers.location).toBe('/espace/saisie/2026/COL');
+    expect((await agent.get(second.headers.location!)).text).toContain('Enregistré : 2 modifications.');
     const later = db.select().from(auditEntries).where(gt(auditEntries.id, mark)).orderBy(asc(auditEntries.id)).all().slice(3);
     expect(later.map((e) => [e.operation, e.indicator, e.before && JSON.parse(e.before), e.after && JSON.parse(e.after)])).toEqual([
       ['update', '10.1', { answer: 'yes', source: 'Rapport article 7, § 12', note: null }, { answer: 'no', source: 'Rapport article 7, § 12', note: null }],
@@ -164,7 +165,8 @@ describe('the form of a (year, State) report', () => {
     // Saving the unchanged form writes nothing.
     const before = auditCount(db);
     const third = await saveForm(agent, 2026, 'COL', {});
-    expect(third.headers.location).toBe('/espace/saisie/2026/COL?enregistre=0');
+    expect(third.headers.location).toBe('/espace/saisie/2026/COL');
+    expect((await agent.get(third.headers.location!)).text).toContain('Aucune modification : les valeurs saisies étaient déjà enregistrées.');
     expect(auditCount(db)).toBe(before);
 
     // Clearing the date deletes the report row.
@@ -293,10 +295,11 @@ describe('the form of a (year, State) report', () => {
     expect(empty.text).not.toContain('id="indicateur-1.1"');
     expect(empty.text).not.toContain('id="indicateur-30.1"');
     const saved = await submit(admin, empty.text, 2026, 'COL', { 'population:affected': '1', 'population:victims': '1' });
-    expect(saved.headers.location).toBe('/espace/saisie/2026/COL?enregistre=2');
+    expect(saved.headers.location).toBe('/espace/saisie/2026/COL');
     expect(dataRows(db, 2026, 'COL').memberships.map((m) => m.population).sort()).toEqual(['affected', 'victims']);
     const catalogue = readCatalogue(db);
     const page = await admin.get(formPath(2026, 'COL')).expect(200);
+    expect(page.text).toContain('Enregistré : 2 modifications.');
     for (const indicator of catalogue.indicatorByCode.values()) {
       const offered = page.text.includes(`id="indicateur-${indicator.code}"`);
       // obligations = affected ∪ article4 ∪ article3: COL, affected, is in it too.
@@ -311,7 +314,8 @@ describe('the form of a (year, State) report', () => {
     const fields = browserFields(page.text, formPath(2026, 'COL'));
     delete fields['population:victims'];
     const removed = await admin.post(formPath(2026, 'COL')).type('form').send(fields);
-    expect(removed.headers.location).toBe('/espace/saisie/2026/COL?enregistre=1');
+    expect(removed.headers.location).toBe('/espace/saisie/2026/COL');
+    expect((await admin.get(removed.headers.location!)).text).toContain('Enregistré : 1 modification.');
     expect(dataRows(db, 2026, 'COL').memberships.map((m) => m.population)).toEqual(['affected']);
   });
 
@@ -426,7 +430,7 @@ describe('review: validation and changes after it', () => {
     const validationForm = fragment(page.text, `<form method="post" action="${formPath(2026, 'COL')}/validation">`, '</form>');
     const ok = await president.post(`${formPath(2026, 'COL')}/validation`).type('form').send(browserFields(validationForm, `${formPath(2026, 'COL')}/validation`));
     expect(ok.status).toBe(303);
-    expect(ok.headers.location).toBe('/espace/saisie/2026/COL?valide=1');
+    expect(ok.headers.location).toBe('/espace/saisie/2026/COL');
     expect(dataRows(db, 2026, 'COL').validation).toMatchObject({ validatedBy: users.president.id });
     const entry = db.select().from(auditEntries).orderBy(asc(auditEntries.id)).all().at(-1)!;
     expect(entry).toMatchObject({ entity: 'validation', operation: 'insert', actor: PRESIDENT, userId: users.president.id });

@@ -43,7 +43,7 @@ describe('publishing a year', () => {
     validateReports(db, [{ year: 2026, state: 'AFG' }], null, '2026-05-01T00:00:00Z');
     const done = await publish(admin, 2026);
     expect(done.status).toBe(303);
-    expect(done.headers.location).toBe('/espace?publiee=2026&revision=1');
+    expect(done.headers.location).toBe('/espace');
     expect((await admin.get(done.headers.location!)).text).toContain('L’année 2026 est publiée');
     expect(isYearPublished(db, 2026)).toBe(true);
     const entry = db.select().from(auditEntries).where(and(eq(auditEntries.entity, 'publication'), eq(auditEntries.year, 2026))).get();

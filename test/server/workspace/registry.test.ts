@@ -69,7 +69,7 @@ describe('the registry of States (/espace/registre)', () => {
       .type('form')
       .send({ ...fields, party: 'yes', party_from: '2025-06-01', party_until: '', reason: 'Date vérifiée auprès du dépositaire' })
       .expect(303)
-      .expect('Location', '/espace/registre/BIH?enregistre=1');
+      .expect('Location', '/espace/registre/BIH');
     const after = stateRow(db, 'BIH');
     expect(after).toMatchObject({ party: true, partyFrom: '2025-06-01', partyUntil: null });
     expect(after.editedAt).not.toBeNull();
@@ -79,7 +79,7 @@ describe('the registry of States (/espace/registre)', () => {
     expect(JSON.parse(entries[0]!.before!)).toMatchObject({ party: before.party ? 1 : 0, party_from: null, party_until: null });
     expect(JSON.parse(entries[0]!.after!)).toMatchObject({ party: 1, party_from: '2025-06-01', party_until: null });
 
-    const page = await admin.get('/espace/registre/BIH?enregistre=1').expect(200);
+    const page = await admin.get('/espace/registre/BIH').expect(200);
     expect(textOf(page.text)).toContain('Enregistré : le registre est à jour pour Bosnie-Herzégovine.');
     expect(page.text).toContain('value="2025-06-01"');
     // Party from 1 June 2025: not party on 30 April 2025, party from 2026.
@@ -96,7 +96,8 @@ describe('the registry of States (/espace/registre)', () => {
       .type('form')
       .send({ ...(await openForm(admin, 'BIH')), party: 'yes', party_from: '2025-06-01', party_until: '' })
       .expect(303)
-      .expect('Location', '/espace/registre/BIH?enregistre=0');
+      .expect('Location', '/espace/registre/BIH');
+    expect(textOf((await admin.get('/espace/registre/BIH')).text)).toContain('Aucune modification : les valeurs saisies étaient déjà enregistrées.');
     expect(stateAudit(db, 'BIH')).toHaveLength(1);
   });
 
