@@ -3,43 +3,49 @@ import type session from 'express-session';
 import { openDatabase } from '../../../db/client';
 import { sessions } from '../../../db/schema';
 import { SqliteSessionStore, TOUCH_EVERY_MS } from '../../../server/auth/session-store';
+import { SESSION_LIFETIMES } from '../../../server/auth/session';
 
 /** The session store on a real SQLite database: express-session's touch writes only when the expiry really moves. */
 jest.setTimeout(30_000);
 
-const LIFETIME = 12 * 60 * 60 * 1000;
-const dataExpiring = (at: number) => ({ cookie: { expires: new Date(at), originalMaxAge: LIFETIME } }) as unknown as session.SessionData;
+const IDLE = SESSION_LIFETIMES.idleMs;
+const signedInAt = (at: number) => ({ cookie: {}, signedInAt: at }) as unknown as session.SessionData;
 
-function setup() {
+function setup(start: number) {
   const db = openDatabase(':memory:');
-  const store = new SqliteSessionStore(db, LIFETIME);
+  const clock = { now: start };
+  const store = new SqliteSessionStore(db, SESSION_LIFETIMES, () => clock.now);
   const stored = (sid: string) => db.select().from(sessions).where(eq(sessions.sid, sid)).get()?.expiresAt;
   const call = (work: (done: (error?: unknown) => void) => void) =>
     new Promise<void>((resolve, reject) => work((error) => (error ? reject(error) : resolve())));
-  return { store, stored, call };
+  return { store, stored, call, clock };
 }
 
 describe('SqliteSessionStore.touch', () => {
   test('an expiry moved by less than TOUCH_EVERY_MS is not written; by more, it is', async () => {
-    const { store, stored, call } = setup();
     const start = Date.UTC(2026, 10, 30, 9);
-    await call((done) => store.set('abc', dataExpiring(start), done));
-    expect(stored('abc')).toBe(start);
-    await call((done) => store.touch('abc', dataExpiring(start + TOUCH_EVERY_MS - 1000), done));
-    expect(stored('abc')).toBe(start);
-    await call((done) => store.touch('abc', dataExpiring(start + TOUCH_EVERY_MS + 1000), done));
-    expect(stored('abc')).toBe(start + TOUCH_EVERY_MS + 1000);
+    const { store, stored, call, clock } = setup(start);
+    await call((done) => store.set('abc', signedInAt(start), done));
+    expect(stored('abc')).toBe(start + IDLE);
+    clock.now = start + TOUCH_EVERY_MS - 1000;
+    await call((done) => store.touch('abc', signedInAt(start), done));
+    expect(stored('abc')).toBe(start + IDLE);
+    clock.now = start + TOUCH_EVERY_MS + 1000;
+    await call((done) => store.touch('abc', signedInAt(start), done));
+    expect(stored('abc')).toBe(start + TOUCH_EVERY_MS + 1000 + IDLE);
   });
 
   test('a touch never brings an expiry earlier, and the session reads back while it lasts', async () => {
-    const { store, stored, call } = setup();
-    const later = Date.now() + LIFETIME;
-    await call((done) => store.set('xyz', dataExpiring(later), done));
-    await call((done) => store.touch('xyz', dataExpiring(later - 10 * TOUCH_EVERY_MS), done));
-    expect(stored('xyz')).toBe(later);
+    const start = Date.UTC(2026, 10, 30, 9);
+    const { store, stored, call, clock } = setup(start);
+    await call((done) => store.set('xyz', signedInAt(start), done));
+    clock.now = start - 10 * TOUCH_EVERY_MS;
+    await call((done) => store.touch('xyz', signedInAt(start), done));
+    expect(stored('xyz')).toBe(start + IDLE);
+    clock.now = start + IDLE - 1000;
     const read = await new Promise<session.SessionData | null | undefined>((resolve, reject) =>
       store.get('xyz', (error, value) => (error ? reject(error) : resolve(value))),
     );
-    expect(read?.cookie).toBeDefined();
+    expect(read?.signedInAt).toBe(start);
   });
 });
