@@ -16,8 +16,9 @@ export const silentLogger: Logger = pino({ level: 'silent' });
 /** A request id given by the proxy in front is kept when it looks like one; anything else is replaced. */
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
-function pathOf(url: string | undefined): string {
-  return (url ?? '').split('?')[0] ?? '';
+/** The path as the client asked for it: express's routers shorten `req.url` to what they mount. */
+function pathOf(req: { url?: string; originalUrl?: string }): string {
+  return (req.originalUrl ?? req.url ?? '').split('?')[0] ?? '';
 }
 
 /**
@@ -36,11 +37,11 @@ export function requestLogger(logger: Logger) {
     },
     // A monitor probing /healthz every few seconds would drown the log: its successes show at debug only.
     customLogLevel: (req, res, err) =>
-      err || res.statusCode >= 500 ? 'error' : pathOf(req.url) === '/healthz' && res.statusCode === 200 ? 'debug' : 'info',
-    customSuccessMessage: (req, res, time) => `${req.method} ${pathOf(req.url)} ${res.statusCode} ${Math.round(time)} ms`,
-    customErrorMessage: (req, res) => `${req.method} ${pathOf(req.url)} ${res.statusCode}`,
+      err || res.statusCode >= 500 ? 'error' : pathOf(req) === '/healthz' && res.statusCode === 200 ? 'debug' : 'info',
+    customSuccessMessage: (req, res, time) => `${req.method} ${pathOf(req)} ${res.statusCode} ${Math.round(time)} ms`,
+    customErrorMessage: (req, res) => `${req.method} ${pathOf(req)} ${res.statusCode}`,
     serializers: {
-      req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: pathOf(req.url) }),
+      req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: pathOf(req) }),
       res: (res: { statusCode: number }) => ({ status: res.statusCode }),
     },
   });

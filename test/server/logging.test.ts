@@ -43,6 +43,14 @@ describe('request log', () => {
     expect(JSON.stringify(lines)).not.toContain('secret-session');
   });
 
+  test('a path under a mounted router is logged whole, in the record and in its message', async () => {
+    const { app, lines } = appWithLog();
+    const res = await request(app).get('/espace/journal?etat=AFG');
+    const line = lines.find((l) => l.req?.id === res.headers['x-request-id']);
+    expect(line?.req?.path).toBe('/espace/journal');
+    expect(line?.msg).toBe(`GET /espace/journal ${res.status} ${Math.round(line?.responseTime ?? -1)} ms`);
+  });
+
   test('a request id from the proxy is kept when it looks like one, replaced otherwise', async () => {
     const { app } = appWithLog();
     expect((await request(app).get('/healthz').set('X-Request-Id', 'proxy-abc.123')).headers['x-request-id']).toBe('proxy-abc.123');
