@@ -34,7 +34,10 @@ export function openDatabase(file: string, options: { busyTimeoutMs?: number } =
  * nothing was written, and trying again later may succeed.
  */
 export function isDatabaseBusy(error: unknown): boolean {
-  return error instanceof Database.SqliteError && /^SQLITE_(BUSY|LOCKED)/.test(error.code);
+  // By its code, not `instanceof`: better-sqlite3's native part keeps the first SqliteError class it
+  // was given, which is another one when the module is loaded twice (jest's registries).
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code);
 }
 
 /** `write()`, or `busy` when another connection held the write lock too long (nothing was written then). */
@@ -44,6 +47,27 @@ export function whenNotBusy<T, B>(busy: B, write: () => T): T | B {
   } catch (error) {
     if (isDatabaseBusy(error)) return busy;
     throw error;
+  }
+}
+
+/**
+ * How long one statement of the server waits for another connection's write lock. Short, because
+ * better-sqlite3 waits synchronously: every other request would wait as long. Forms wait longer by
+ * trying again off the event loop (`retryWhileBusy`).
+ */
+export const SERVER_STATEMENT_BUSY_MS = 100;
+
+/**
+ * Runs `attempt` until its outcome is not `isBusy`, or until `budgetMs` have passed, pausing between
+ * tries without holding the event loop, so that other requests are served while an import (another
+ * process) holds the write lock. Returns the last outcome.
+ */
+export async function retryWhileBusy<T>(attempt: () => T, isBusy: (outcome: T) => boolean, budgetMs: number, pauseMs = 100): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const outcome = attempt();
+    if (!isBusy(outcome) || Date.now() - started + pauseMs > budgetMs) return outcome;
+    await new Promise((resolve) => setTimeout(resolve, pauseMs));
   }
 }
 

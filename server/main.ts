@@ -6,6 +6,7 @@ import { readConfig, type Config } from './config';
 import { createLogger } from './logger';
 import { stopGracefully } from './shutdown';
 import { prepareDatabase, startupFailureMessage } from './startup';
+import { SERVER_STATEMENT_BUSY_MS } from '../db/client';
 
 function listen(app: Express, port: number): Promise<Server> {
   return new Promise((resolve, reject) => {
@@ -27,6 +28,9 @@ async function main(): Promise<void> {
       process.exit(1);
     });
     db = prepareDatabase(config, (line) => logger.info(line));
+    // Served requests must never all wait on another process's lock: statements give up quickly and
+    // forms try again asynchronously within DATABASE_BUSY_TIMEOUT_MS (db/client.ts).
+    db.$client.pragma(`busy_timeout = ${SERVER_STATEMENT_BUSY_MS}`);
     const server = await listen(createApp({ db, config, logger }), config.port);
     logger.info(`Tableau de bord servi sur http://localhost:${config.port}/ (base : ${config.databasePath})`);
     const stop = stopGracefully(server, db, logger);

@@ -19,9 +19,10 @@ import { STATUS_FILTERS, reportEntryView, validationMovedMessage, yearReportsVie
 import { BUSY_MESSAGE, BUSY_TITLE, savedMessage } from '../../presenters/form-messages';
 import { yearParam } from '../params';
 import type { AuditEntry } from '../../../db/queries/audit';
+import { retryWhileBusy } from '../../../db/client';
 
 /** Data entry and review of the (year, State) reports: /espace/saisie/… */
-export function entryRoutes({ db, data, privatePages }: RouteContext): Router {
+export function entryRoutes({ db, data, privatePages, config }: RouteContext): Router {
   const router = Router();
   const mayWrite = requireRole(canWrite, 'de modifier ou de valider un rapport');
 
@@ -79,9 +80,13 @@ export function entryRoutes({ db, data, privatePages }: RouteContext): Router {
     render(req, res, 200, view, entry, { flash: takeFlash(req) });
   });
 
-  router.post('/saisie/:year/:iso3', mayWrite, (req, res) => {
+  router.post('/saisie/:year/:iso3', mayWrite, async (req, res) => {
     const { view, entry } = load(req);
-    const outcome = saveReportEntry(db, { viewer: req.viewer!, catalogue: view.catalogue, entry, body: req.body ?? {} });
+    const outcome = await retryWhileBusy(
+      () => saveReportEntry(db, { viewer: req.viewer!, catalogue: view.catalogue, entry, body: req.body ?? {} }),
+      (o) => o.kind === 'busy',
+      config.databaseBusyTimeoutMs,
+    );
     switch (outcome.kind) {
       case 'saved':
       case 'unchanged':

@@ -8,9 +8,10 @@ import { redirectWithFlash, takeFlash } from '../../middleware/flash';
 import { savedMessage } from '../../presenters/form-messages';
 import { figuresForm } from '../../presenters/figures-form';
 import { yearParam } from '../params';
+import { retryWhileBusy } from '../../../db/client';
 
 /** The figures and ratios of a year (5.3, 5.4, 11.2, 12.2): everyone signed in reads them, admins edit them. */
-export function figuresRoutes({ db, data }: RouteContext): Router {
+export function figuresRoutes({ db, data, config }: RouteContext): Router {
   const router = Router();
 
   router.get('/chiffres/:year', (req, res) => {
@@ -19,7 +20,7 @@ export function figuresRoutes({ db, data }: RouteContext): Router {
     res.render('workspace/figures', figuresForm(state, { canEdit: isAdmin(req.viewer), flash: takeFlash(req) }));
   });
 
-  router.post('/chiffres/:year', requireRole(isAdmin, 'de modifier les chiffres'), (req, res) => {
+  router.post('/chiffres/:year', requireRole(isAdmin, 'de modifier les chiffres'), async (req, res) => {
     const year = yearParam(req.params.year, 0);
     const catalogue = data('workspace').catalogue;
     const state = readFiguresState(db, catalogue, year);
@@ -29,7 +30,11 @@ export function figuresRoutes({ db, data }: RouteContext): Router {
       res.status(400).render('workspace/figures', figuresForm(state, { canEdit: true, submission, errors: check.errors }));
       return;
     }
-    const result = saveFigures(db, viewerActor(req.viewer!), year, submission.version, check.wanted, submission.reason);
+    const result = await retryWhileBusy(
+      () => saveFigures(db, viewerActor(req.viewer!), year, submission.version, check.wanted, submission.reason),
+      (r) => r.kind === 'busy',
+      config.databaseBusyTimeoutMs,
+    );
     if (result.kind === 'busy') {
       res.set('Retry-After', '5');
       res.status(503).render('workspace/figures', figuresForm(state, { canEdit: true, submission, busy: true }));

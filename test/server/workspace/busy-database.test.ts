@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { and, eq } from 'drizzle-orm';
-import { openDatabase, type Db } from '../../../db/client';
+import { openDatabase, SERVER_STATEMENT_BUSY_MS, type Db } from '../../../db/client';
 import { answers, auditEntries, figures, reports } from '../../../db/schema';
 import { loadSeed } from '../../../seed/load';
 import { readConfig } from '../../../server/config';
@@ -26,12 +26,15 @@ const NOTE = 'Note saisie « pendant » l’import';
 const SOURCE = 'Rapport article 7, § 3';
 /** Short, so that the test does not wait the production default (DATABASE_BUSY_TIMEOUT_MS). */
 const BUSY_TIMEOUT_MS = 300;
+/** How long a form keeps trying (DATABASE_BUSY_TIMEOUT_MS), short here too. */
+const FORM_BUDGET_MS = 1500;
 
 /** The app on `db`, its log (server/logger.ts) kept as parsed lines. */
 function appWithLog(db: Db) {
   const lines: { level: number; msg: string; err?: { type?: string; message?: string } }[] = [];
   const logger = pino({ level: 'debug' }, { write: (line: string) => lines.push(JSON.parse(line)) });
-  const config = { ...readConfig({}), databasePath: ':memory:', demoData: false };
+  // The form's own wait (tried again off the event loop), kept short so that the test is.
+  const config = { ...readConfig({}), databasePath: ':memory:', demoData: false, databaseBusyTimeoutMs: FORM_BUDGET_MS };
   return { app: createApp({ db, config, logger }), lines };
 }
 
@@ -81,7 +84,7 @@ describe('a busy database never costs a user’s work', () => {
     const logged = lines.length;
 
     lock.exec('BEGIN IMMEDIATE');
-    const busy = await agent.post(URL).type('form').send(fields);
+    const busy = await agent.post(URL).type("form").send(fields);
     expect(busy.status).toBe(503);
     expect(busy.headers['retry-after']).toBe('5');
     const summary = textOf(fragment(busy.text, '<div class="error-summary"', '</div>'));
@@ -104,11 +107,45 @@ describe('a busy database never costs a user’s work', () => {
       .type('form')
       .send({ ...fields, _csrf: csrfTokenOf(busy.text), version: /name="version" value="([0-9]+)"/.exec(busy.text)![1]! });
     expect(again.status).toBe(303);
-    expect(again.headers.location).toBe(`${URL}?enregistre=2`);
+    expect(again.headers.location).toBe(URL);
     const after = rowsOf(db);
     expect(after.report.map((r) => r.receivedOn)).toEqual(['2026-03-14']);
     expect(after.answers.map((a) => [a.indicator, a.answer, a.source, a.note])).toEqual([['10.1', 'yes', SOURCE, NOTE]]);
     expect(after.audit).toBe(before.audit + 2);
+  });
+
+  test('while a form waits for the lock, other requests are served; a lock released within the wait lets the save through', async () => {
+    const { app } = appWithLog(db);
+    // As the server sets it (server/main.ts): a statement gives up quickly, the form tries again.
+    db.$client.pragma(`busy_timeout = ${SERVER_STATEMENT_BUSY_MS}`);
+    await createTestUser(db, ADMIN, 'admin');
+    const agent = await signedInAgent(app, ADMIN);
+    const page = await agent.get(URL).expect(200);
+    const fields = {
+      _csrf: csrfTokenOf(page.text),
+      version: /name="version" value="([0-9]+)"/.exec(page.text)![1]!,
+      received_on: '2026-03-14',
+      used_reporting_guide: 'yes',
+    };
+    const server = app.listen(0);
+    try {
+      const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+      lock.exec('BEGIN IMMEDIATE');
+      const posted = agent.post(URL).type('form').send(fields).then((r) => r);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      // The form is waiting for the lock; a visitor's page meanwhile is not held up by it.
+      const started = Date.now();
+      const visitor = await fetch(`${base}/methodologie`);
+      const waited = Date.now() - started;
+      expect(visitor.status).toBe(200);
+      expect(waited).toBeLessThan(FORM_BUDGET_MS / 2);
+      lock.exec('COMMIT');
+      const saved = await posted;
+      expect(saved.status).toBe(303);
+      expect(rowsOf(db).report.map((r) => r.receivedOn)).toEqual(['2026-03-14']);
+    } finally {
+      server.close();
+    }
   });
 
   test('the figures form, likewise: 503, the typed figure kept, nothing written', async () => {
