@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from './client';
 
@@ -31,8 +31,39 @@ export function syncTable<T extends SQLiteTable>(
   type Row = T['$inferSelect'];
   const columns = getTableColumns(table) as Record<string, SQLiteColumn>;
   const keyOf = (row: Partial<Row>) => JSON.stringify(options.key.map((k) => row[k]));
-  const whereKey = (row: Partial<Row>): SQL =>
-    and(...options.key.map((k) => eq(columns[k] as SQLiteColumn, row[k])))!;
+  // One statement per set of columns, prepared once for the call and run for every row with the
+  // row's values: building and preparing a query per row made a large import spend seconds here.
+  const whereKey = (): SQL => and(...options.key.map((k) => eq(columns[k] as SQLiteColumn, sql.placeholder(`key_${k}`))))!;
+  const keyParams = (row: Partial<Row>) => Object.fromEntries(options.key.map((k) => [`key_${k}`, row[k]]));
+  const statements = new Map<string, { run: (params: Record<string, unknown>) => unknown }>();
+  const prepared = (name: string, fields: string[], make: () => { run: (params: Record<string, unknown>) => unknown }) => {
+    const id = `${name}:${fields.join(',')}`;
+    let statement = statements.get(id);
+    if (!statement) statements.set(id, (statement = make()));
+    return statement;
+  };
+  const insert = (row: Partial<Row>) => {
+    const fields = Object.keys(row);
+    prepared('insert', fields, () =>
+      db
+        .insert(table)
+        .values(Object.fromEntries(fields.map((f) => [f, sql.placeholder(`set_${f}`)])) as T['$inferInsert'])
+        .prepare(),
+    ).run(Object.fromEntries(fields.map((f) => [`set_${f}`, row[f as keyof Row]])));
+  };
+  const update = (row: Partial<Row>, changes: Record<string, unknown>) => {
+    const fields = Object.keys(changes);
+    prepared('update', fields, () =>
+      db
+        .update(table)
+        .set(Object.fromEntries(fields.map((f) => [f, sql.placeholder(`set_${f}`)])) as never)
+        .where(whereKey())
+        .prepare(),
+    ).run({ ...Object.fromEntries(fields.map((f) => [`set_${f}`, changes[f]])), ...keyParams(row) });
+  };
+  const remove = (row: Partial<Row>) => {
+    prepared('delete', [], () => db.delete(table).where(whereKey()).prepare()).run(keyParams(row));
+  };
   const existing = new Map(
     (db.select().from(table as SQLiteTable).all() as Row[]).map((row) => [keyOf(row), row]),
   );
@@ -44,7 +75,7 @@ export function syncTable<T extends SQLiteTable>(
     seen.add(key);
     const current = existing.get(key);
     if (!current) {
-      db.insert(table).values(row as T['$inferInsert']).run();
+      insert(row);
       counts.inserted++;
       continue;
     }
@@ -58,7 +89,7 @@ export function syncTable<T extends SQLiteTable>(
     if (Object.keys(changes).length === 0) {
       counts.unchanged++;
     } else {
-      db.update(table).set(changes as never).where(whereKey(row)).run();
+      update(row, changes);
       counts.updated++;
     }
   }
@@ -66,7 +97,7 @@ export function syncTable<T extends SQLiteTable>(
   if (options.deleteMissing) {
     for (const [key, row] of existing) {
       if (seen.has(key)) continue;
-      db.delete(table).where(whereKey(row)).run();
+      remove(row);
       counts.deleted++;
     }
   }

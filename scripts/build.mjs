@@ -1,5 +1,5 @@
 // npm run build — compiles the server (server/main.ts and everything it imports) into one
-// JavaScript file, dist/main.js, with esbuild: no type-checking here (that is `npm run typecheck`),
+// JavaScript file, dist/main.js (and the upload's worker thread into dist/upload-worker.js), with esbuild: no type-checking here (that is `npm run typecheck`),
 // node_modules left as they are. `npm start` calls buildIfChanged(), which compiles only when the
 // sources differ from those of the last build (a hash kept in dist/build.json), so that a fresh clone
 // works with `npm install && npm start` and later starts skip the build.
@@ -57,8 +57,9 @@ export async function build() {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
     absWorkingDir: ROOT,
-    entryPoints: ['server/main.ts'],
-    outfile: ENTRY,
+    // The upload's worker thread is a second bundle that the server starts (server/upload-worker/runner.ts).
+    entryPoints: { main: 'server/main.ts', 'upload-worker': 'server/upload-worker/thread.ts' },
+    outdir: OUT_DIR,
     bundle: true,
     platform: 'node',
     target: 'node20',

@@ -138,7 +138,7 @@ function previewOf(
 }
 
 /** Runs the import as a dry run, in one transaction, and describes what it would change. */
-async function dryRun(db: Db, viewer: Viewer, catalogue: Catalogue, files: UploadedFile[], now: Date): Promise<UploadPreview> {
+export async function dryRun(db: Db, viewer: Viewer, catalogue: Catalogue, files: UploadedFile[], now: Date): Promise<UploadPreview> {
   const inputs = await readUploadedFiles(files);
   return withAudit(
     db,
@@ -166,7 +166,11 @@ export async function previewUpload(
 ): Promise<{ preview: UploadPreview; id: string | null }> {
   deleteExpiredUploads(db, now);
   const preview = await dryRun(db, viewer, catalogue, files, now);
-  if (!preview.canConfirm) return { preview, id: null };
+  return { preview, id: preview.canConfirm ? keepUpload(db, viewer, files, preview, now) : null };
+}
+
+/** Keeps the files of a preview that can be confirmed (pending upload); returns its id. */
+export function keepUpload(db: Db, viewer: Viewer, files: UploadedFile[], preview: UploadPreview, now: Date): string {
   const id = randomBytes(16).toString('hex');
   db.transaction((tx) => {
     tx.insert(pendingUploads).values({ id, userId: viewer.id, createdAt: now.toISOString(), auditMark: preview.auditMark }).run();
@@ -174,7 +178,7 @@ export async function previewUpload(
       .values(files.map((f, position) => ({ uploadId: id, position, name: f.name, content: f.content })))
       .run();
   });
-  return { preview, id };
+  return id;
 }
 
 export type ConfirmOutcome =
@@ -309,7 +313,7 @@ function deletePendingUpload(db: Db, id: string): void {
  * no longer be confirmed. Run at every upload, so no timer is needed: what one leaves is purged by
  * the next.
  */
-function deleteExpiredUploads(db: Db, now: Date): void {
+export function deleteExpiredUploads(db: Db, now: Date): void {
   const limit = new Date(now.getTime() - UPLOAD_LIMITS.pendingMs).toISOString();
   db.delete(pendingUploads).where(lt(pendingUploads.createdAt, limit)).run();
 }

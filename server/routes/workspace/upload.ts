@@ -6,8 +6,6 @@ import { previewPageModel, uploadPageModel } from '../../presenters/upload-page'
 import {
   cancelUpload,
   checkUploadedFiles,
-  confirmUpload,
-  previewUpload,
   UPLOAD_LIMITS,
   type UploadPreview,
 } from '../../domain/workspace/upload';
@@ -15,6 +13,7 @@ import { HttpError } from '../../http-error';
 import { csrfCheckAfterParsing } from '../../middleware/csrf';
 import { requireRole } from '../../middleware/viewer';
 import { changedBy } from '../../presenters/form-messages';
+import { uploadRunner } from '../../upload-worker/runner';
 
 const TITLE = 'Importer des fichiers';
 const PREVIEW_TITLE = 'Aperçu de l’import';
@@ -69,6 +68,7 @@ const pendingId = (raw: string | string[] | undefined): string => {
  */
 export function uploadRoutes({ db, data }: RouteContext): Router {
   const router = Router();
+  const uploads = uploadRunner(db);
   const mayUpload = requireRole(canWrite, 'd’importer des fichiers');
 
   router.get('/import', (req, res) => {
@@ -90,14 +90,14 @@ export function uploadRoutes({ db, data }: RouteContext): Router {
       });
       return;
     }
-    const { preview, id } = await previewUpload(db, viewer, catalogue, files);
+    const { preview, id } = await uploads.preview(viewer, catalogue, files);
     res.status(previewStatus(preview)).render('workspace/upload-preview', { title: PREVIEW_TITLE, id, ...previewPageModel(preview, data('workspace')) });
   });
 
   router.post('/import/:id/confirmation', mayUpload, async (req, res) => {
     const id = pendingId(req.params.id);
     const reason = typeof req.body?.motif === 'string' ? (req.body.motif as string) : '';
-    const outcome = await confirmUpload(db, req.viewer!, data('workspace').catalogue, id, reason);
+    const outcome = await uploads.confirm(req.viewer!, data('workspace').catalogue, id, reason);
     switch (outcome.kind) {
       case 'missing':
         throw notFound();

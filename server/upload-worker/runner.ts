@@ -1,0 +1,111 @@
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Db } from '../../db/client';
+import type { Catalogue } from '../../db/queries/catalogue';
+import { HttpError } from '../http-error';
+import type { Viewer } from '../domain/permissions';
+import {
+  confirmUpload,
+  deleteExpiredUploads,
+  keepUpload,
+  previewUpload,
+  type ConfirmOutcome,
+  type UploadedFile,
+  type UploadPreview,
+} from '../domain/workspace/upload';
+import type { UploadTask } from './task';
+
+/** The bounds of the upload's thread. */
+export const UPLOAD_THREAD_LIMITS = {
+  /** Past this, the thread is stopped and its transaction rolled back by SQLite. */
+  timeMs: 2 * 60 * 1000,
+} as const;
+
+export const UPLOAD_BUSY_MESSAGE = 'Une importation est déjà en cours, réessayez dans un instant.';
+
+/**
+ * The compiled server (dist/main.js) starts dist/upload-worker.js (scripts/build.mjs builds both).
+ * From the sources (`npm run dev`, jest), the TypeScript file, compiled by tsx's require hook, which
+ * the thread registers first (Node 20 does not apply `--import tsx` to a worker's entry file).
+ */
+function newThread(workerData: unknown): Worker {
+  if (!__filename.endsWith('.ts')) return new Worker(path.join(__dirname, 'upload-worker.js'), { workerData });
+  const hook = JSON.stringify(require.resolve('tsx/cjs/api'));
+  const entry = JSON.stringify(path.join(__dirname, 'thread.ts'));
+  return new Worker(`require(${hook}).register(); require(${entry});`, { eval: true, workerData });
+}
+
+/** previewUpload and confirmUpload (server/domain/workspace/upload.ts), off the server's thread. */
+export interface UploadRunner {
+  preview(viewer: Viewer, catalogue: Catalogue, files: UploadedFile[], now?: Date): Promise<{ preview: UploadPreview; id: string | null }>;
+  confirm(viewer: Viewer, catalogue: Catalogue, id: string, reason: string, now?: Date): Promise<ConfirmOutcome>;
+}
+
+/**
+ * Runs uploads (the dry run of a preview, and confirmation) one at a time, off the server's thread (issue 13: no upload
+ * may freeze the site): a worker thread with its own connection to the same database file, which,
+ * in WAL mode, leaves the server's connection reading committed data meanwhile; its commit moves the
+ * data version (`pragma data_version`) that the pages' cache follows (server/data-source.ts). A
+ * second upload while one runs is refused (503). An in-memory database cannot be shared with a
+ * thread: its uploads run on the server's connection.
+ */
+export function uploadRunner(db: Db, limits: { timeMs: number } = UPLOAD_THREAD_LIMITS): UploadRunner {
+  let busy = false;
+  /** Runs `work` unless another upload is running. */
+  const alone = async <T>(work: () => Promise<T>): Promise<T> => {
+    if (busy) throw new HttpError(503, 'Importation en cours', UPLOAD_BUSY_MESSAGE);
+    busy = true;
+    try {
+      return await work();
+    } finally {
+      busy = false;
+    }
+  };
+  if (db.$client.memory) {
+    return {
+      preview: (viewer, catalogue, files, now) => alone(() => previewUpload(db, viewer, catalogue, files, now)),
+      confirm: (viewer, catalogue, id, reason, now) => alone(() => confirmUpload(db, viewer, catalogue, id, reason, now)),
+    };
+  }
+  const file = db.$client.name;
+  return {
+    preview: (viewer, _catalogue, files, now = new Date()) =>
+      alone(async () => {
+        deleteExpiredUploads(db, now);
+        const preview = (await inThread(file, { kind: 'dry-run', viewer, files, now: now.toISOString() }, limits.timeMs)) as UploadPreview;
+        return { preview, id: preview.canConfirm ? keepUpload(db, viewer, files, preview, now) : null };
+      }),
+    confirm: (viewer, _catalogue, id, reason, now = new Date()) =>
+      alone(() => inThread(file, { kind: 'confirm', viewer, id, reason, now: now.toISOString() }, limits.timeMs) as Promise<ConfirmOutcome>),
+  };
+}
+
+function inThread(databasePath: string, task: UploadTask, timeMs: number): Promise<UploadPreview | ConfirmOutcome> {
+  return new Promise((resolve, reject) => {
+    const worker = newThread({ databasePath, task });
+    let settled = false;
+    const settle = (action: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      action();
+    };
+    const timer = setTimeout(() => {
+      settle(() =>
+        reject(
+          new HttpError(
+            503,
+            'Importation trop longue',
+            `L’importation a dépassé ${Math.round(timeMs / 1000)} secondes et a été arrêtée : rien n’a été enregistré. Réessayez, ou envoyez moins de lignes à la fois.`,
+          ),
+        ),
+      );
+      void worker.terminate();
+    }, timeMs);
+    worker.on('message', (message: { ok: true; result: UploadPreview | ConfirmOutcome } | { ok: false; message: string }) =>
+      settle(() => (message.ok ? resolve(message.result) : reject(new Error(`Fil de l’importation : ${message.message}`)))),
+    );
+    worker.on('error', (error) => settle(() => reject(error)));
+    worker.on('exit', (code) => settle(() => reject(new Error(`Le fil de l’importation s’est arrêté (code ${code}) sans réponse.`))));
+  });
+}
