@@ -12,9 +12,6 @@ import { htmlProblems, textOf } from '../../helpers/html';
 import { demoDatabase } from '../../helpers/pages';
 import { createTestUser, signedInAgent, type Agent } from '../../helpers/session';
 
-// Uploads read workbooks and write in transactions: on a busy machine a test may take several seconds.
-jest.setTimeout(60_000);
-
 const ADMIN = 'admin@example.org';
 const MEMBER = 'membre@example.org';
 const OBSERVER = 'observateur@example.org';
