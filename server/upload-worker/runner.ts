@@ -19,6 +19,12 @@ import type { UploadTask } from './task';
 export const UPLOAD_THREAD_LIMITS = {
   /** Past this, the thread is stopped and its transaction rolled back by SQLite. */
   timeMs: 2 * 60 * 1000,
+  /**
+   * How long a write on the server's connection waits for the lock while the thread runs: its
+   * transaction holds the lock for seconds, and a write waiting the usual busy timeout would hold
+   * the event loop as long; it fails sooner with SQLITE_BUSY (a « base occupée » answer).
+   */
+  serverWaitMs: 250,
 } as const;
 
 export const UPLOAD_BUSY_MESSAGE = 'Une importation est déjà en cours, réessayez dans un instant.';
@@ -49,7 +55,7 @@ export interface UploadRunner {
  * second upload while one runs is refused (503). An in-memory database cannot be shared with a
  * thread: its uploads run on the server's connection.
  */
-export function uploadRunner(db: Db, limits: { timeMs: number } = UPLOAD_THREAD_LIMITS): UploadRunner {
+export function uploadRunner(db: Db, limits: { timeMs: number; serverWaitMs: number } = UPLOAD_THREAD_LIMITS): UploadRunner {
   let busy = false;
   /** Runs `work` unless another upload is running. */
   const alone = async <T>(work: () => Promise<T>): Promise<T> => {
@@ -67,20 +73,30 @@ export function uploadRunner(db: Db, limits: { timeMs: number } = UPLOAD_THREAD_
       confirm: (viewer, catalogue, id, reason, now) => alone(() => confirmUpload(db, viewer, catalogue, id, reason, now)),
     };
   }
-  const file = db.$client.name;
   return {
     preview: (viewer, _catalogue, files, now = new Date()) =>
       alone(async () => {
         deleteExpiredUploads(db, now);
-        const preview = (await inThread(file, { kind: 'dry-run', viewer, files, now: now.toISOString() }, limits.timeMs)) as UploadPreview;
+        const preview = (await inThread(db, { kind: 'dry-run', viewer, files, now: now.toISOString() }, limits)) as UploadPreview;
         return { preview, id: preview.canConfirm ? keepUpload(db, viewer, files, preview, now) : null };
       }),
     confirm: (viewer, _catalogue, id, reason, now = new Date()) =>
-      alone(() => inThread(file, { kind: 'confirm', viewer, id, reason, now: now.toISOString() }, limits.timeMs) as Promise<ConfirmOutcome>),
+      alone(() => inThread(db, { kind: 'confirm', viewer, id, reason, now: now.toISOString() }, limits) as Promise<ConfirmOutcome>),
   };
 }
 
-function inThread(databasePath: string, task: UploadTask, timeMs: number): Promise<UploadPreview | ConfirmOutcome> {
+/** Runs a task in a new thread, the server's connection waiting `limits.serverWaitMs` at most for the lock meanwhile. */
+async function inThread(db: Db, task: UploadTask, limits: { timeMs: number; serverWaitMs: number }): Promise<UploadPreview | ConfirmOutcome> {
+  const usual = db.$client.pragma('busy_timeout', { simple: true }) as number;
+  db.$client.pragma(`busy_timeout = ${Math.min(usual, limits.serverWaitMs)}`);
+  try {
+    return await thread(db.$client.name, task, limits.timeMs);
+  } finally {
+    db.$client.pragma(`busy_timeout = ${Number(usual)}`);
+  }
+}
+
+function thread(databasePath: string, task: UploadTask, timeMs: number): Promise<UploadPreview | ConfirmOutcome> {
   return new Promise((resolve, reject) => {
     const worker = newThread({ databasePath, task });
     let settled = false;

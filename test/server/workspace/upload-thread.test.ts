@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
-import { and, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { openDatabase, type Db } from '../../../db/client';
 import { readCatalogue } from '../../../db/queries/catalogue';
 import { dataVersion } from '../../../db/queries/engine-data';
-import { answers, indicators, pendingUploads, states } from '../../../db/schema';
+import { answers, indicators, pendingUploads, states, users } from '../../../db/schema';
 import { loadSeed } from '../../../seed/load';
 import { HttpError } from '../../../server/http-error';
 import { UPLOAD_BUSY_MESSAGE, uploadRunner } from '../../../server/upload-worker/runner';
@@ -69,12 +69,21 @@ describe('an upload runs off the server’s thread', () => {
 
     // Pages asked for while the upload is read, checked and written in a dry run.
     const delays: number[] = [];
+    const writeDelays: number[] = [];
     while (uploading) {
       const started = Date.now();
       const [publicPage, workspacePage] = await Promise.all([request(app).get('/'), admin.get('/espace')]);
       delays.push(Date.now() - started);
       expect(publicPage.status).toBe(200);
       expect(workspacePage.status).toBe(200);
+      // A write on the server's connection meanwhile: done, or refused as busy, but at once.
+      const writeStarted = Date.now();
+      try {
+        db.update(users).set({ role: 'admin' }).where(eq(users.email, 'admin@example.org')).run();
+      } catch (error) {
+        expect((error as { code?: string }).code).toMatch(/^SQLITE_BUSY/);
+      }
+      writeDelays.push(Date.now() - writeStarted);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const preview = await upload;
@@ -84,6 +93,7 @@ describe('an upload runs off the server’s thread', () => {
     // The dry run lasts seconds: pages were asked for many times meanwhile, each answered promptly.
     expect(delays.length).toBeGreaterThan(3);
     expect(Math.max(...delays)).toBeLessThan(1000);
+    expect(Math.max(...writeDelays)).toBeLessThan(1000);
     expect(db.select().from(answers).all()).toHaveLength(0);
 
     // Confirmed, in the thread too: the server's connection sees the commit, and so do its pages.
@@ -104,7 +114,7 @@ describe('an upload runs off the server’s thread', () => {
     const files = [{ name: 'answers.csv', content: Buffer.from('year,state,indicator,answer,source,note\n2025,AFG,1.1,yes,,\n') }];
     const catalogue = readCatalogue(db);
 
-    const runner = uploadRunner(db, { timeMs: 60_000 });
+    const runner = uploadRunner(db, { timeMs: 60_000, serverWaitMs: 250 });
     const first = runner.preview(viewer, catalogue, files);
     await expect(runner.preview(viewer, catalogue, files)).rejects.toMatchObject({ status: 503, message: UPLOAD_BUSY_MESSAGE });
     const { preview, id } = await first;
@@ -115,7 +125,7 @@ describe('an upload runs off the server’s thread', () => {
     const pendingBefore = db.select().from(pendingUploads).all().length;
 
     // Stopped before it could even start: nothing written.
-    const hurried = uploadRunner(db, { timeMs: 1 });
+    const hurried = uploadRunner(db, { timeMs: 1, serverWaitMs: 250 });
     const stopped = await hurried.preview(viewer, catalogue, files).catch((error: unknown) => error);
     expect(stopped).toBeInstanceOf(HttpError);
     expect((stopped as HttpError).status).toBe(503);
