@@ -1,9 +1,8 @@
 import { prepareOnce } from './prepared';
 import type { Db } from '../client';
 import { META } from './meta';
-import { answers, figures, populationMemberships, reports } from '../schema';
 import { readCatalogue, type Catalogue } from './catalogue';
-import { readRegistry } from './registry';
+import { readKindData } from './data-kinds';
 import type { EngineData, EngineIndicator } from '../../server/domain/engine/types';
 
 /**
@@ -13,11 +12,7 @@ import type { EngineData, EngineIndicator } from '../../server/domain/engine/typ
 export function readEngineData(db: Db, catalogue: Catalogue = readCatalogue(db)): EngineData {
   return {
     indicators: engineIndicators(catalogue),
-    states: readRegistry(db),
-    memberships: db.select().from(populationMemberships).all(),
-    reports: db.select().from(reports).all(),
-    answers: db.select().from(answers).all(),
-    figures: db.select().from(figures).all(),
+    ...readKindData(db),
   };
 }
 

@@ -1,12 +1,7 @@
+import type { KindRow } from './data-kinds';
+
 /** A State of the registry (docs/method.md#the-registry-of-states). Dates are ISO `YYYY-MM-DD` strings. */
-export interface RegistryState {
-  iso3: string;
-  nameFr: string;
-  nameEn: string;
-  party: boolean;
-  partyFrom: string | null;
-  partyUntil: string | null;
-}
+export type RegistryState = KindRow<'states'>;
 
 /** Reports for year Y are due on 30 April Y; party status is judged on that day. */
 export function reportDueDate(year: number): string {

@@ -1,5 +1,6 @@
 import type { PopulationKey } from '../population';
 import type { RegistryState } from '../registry';
+import type { KindRow } from '../data-kinds';
 
 /** The plan's reporting years; 2025 is the baseline (docs/method.md#reporting-years). */
 export const PLAN_YEARS = [2025, 2026, 2027, 2028, 2029] as const;
@@ -23,34 +24,11 @@ export interface EngineIndicator {
   derivedFrom: DerivedFrom | null;
 }
 
-export interface Membership {
-  year: number;
-  state: string;
-  population: string;
-}
-
-export interface Report {
-  year: number;
-  state: string;
-  receivedOn: string;
-  usedReportingGuide: boolean;
-}
-
-export interface Answer {
-  year: number;
-  state: string;
-  indicator: string;
-  answer: AnswerValue;
-  source: string | null;
-  note: string | null;
-}
-
-export interface Figure {
-  year: number;
-  indicator: string;
-  value: number;
-  denominator: number | null;
-}
+/** The rows the engine reads, typed by the schema through their descriptors (../data-kinds.ts). */
+export type Membership = KindRow<'populations'>;
+export type Report = KindRow<'reports'>;
+export type Answer = KindRow<'answers'>;
+export type Figure = KindRow<'figures'>;
 
 /** Everything the computation reads, as a handful of set-based queries return it. */
 export interface EngineData {

@@ -1,9 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { getTableColumns } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { answers, figures, populationMemberships, reports, states } from '../../../db/schema';
+import { KIND_TABLES } from '../../../db/queries/data-kinds';
 import { syncTable, type SyncCounts } from '../../../db/sync';
-import type { ExchangeKind } from './kinds';
-import type { StateRow, ValidFile } from './validate';
+import { fieldOf, kindDef, type ExchangeKind } from '../data-kinds';
+import type { ValidFile } from './validate';
 
 export interface FileCounts {
   file: string;
@@ -12,7 +14,6 @@ export interface FileCounts {
   changed: number;
   unchanged: number;
 }
-
 
 /**
  * Writes validated files: inserts new rows, updates rows whose values differ, never deletes
@@ -23,56 +24,36 @@ export function applyFiles(db: Db, files: ValidFile[], now: string): FileCounts[
   const ordered = [...files.filter((f) => f.kind === 'states'), ...files.filter((f) => f.kind !== 'states')];
   const counts = new Map<ValidFile, FileCounts>();
   for (const file of ordered) {
-    const c = applyFile(db, file, now);
+    // A column the file left out is undefined: drop it, so that the stored value is neither compared nor written.
+    const rows = (file.rows as object[]).map((row) => Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined)));
+    const c = kindDef(file.kind).marksEdited ? applyEdits(db, file.kind, rows, now) : applySync(db, file.kind, rows);
     counts.set(file, { file: file.file, kind: file.kind, added: c.inserted, changed: c.updated, unchanged: c.unchanged });
   }
   // Reported in the order the user gave the files.
   return files.map((f) => counts.get(f)!);
 }
 
-function applyFile(db: Db, file: ValidFile, now: string): SyncCounts {
-  switch (file.kind) {
-    case 'states':
-      return applyStates(db, file.rows, now);
-    case 'populations':
-      return syncTable(db, populationMemberships, file.rows, { key: ['year', 'state', 'population'] });
-    case 'reports':
-      return syncTable(db, reports, file.rows, { key: ['year', 'state'] });
-    case 'answers':
-      // An absent source or note column leaves the stored one alone: drop undefined properties so
-      // syncTable neither compares nor writes them.
-      return syncTable(
-        db,
-        answers,
-        file.rows.map((row) => Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined))),
-        { key: ['year', 'state', 'indicator'] },
-      );
-    case 'figures':
-      return syncTable(db, figures, file.rows, { key: ['year', 'indicator'] });
-  }
-}
+const applySync = (db: Db, kind: ExchangeKind, rows: Record<string, unknown>[]): SyncCounts =>
+  syncTable(db, KIND_TABLES[kind] as SQLiteTable, rows, { key: kindDef(kind).key.map(fieldOf) as never[] });
 
 /**
- * States are written here rather than with syncTable: syncTable leaves a user-edited State alone,
- * whereas an import is the user's edit. A State the import changes gets `editedAt`, so that the
- * seed no longer overrides it; an unchanged State keeps its marker as it was.
+ * Rows the seed also writes (States) are written here rather than with syncTable: syncTable leaves
+ * a user-edited row alone, whereas an import is the user's edit. A row the import changes gets
+ * `editedAt`, so that the seed no longer overrides it; an unchanged row keeps its marker as it was.
  */
-function applyStates(db: Db, rows: StateRow[], now: string): SyncCounts {
+function applyEdits(db: Db, kind: ExchangeKind, rows: Record<string, unknown>[], now: string): SyncCounts {
+  const table = KIND_TABLES[kind] as SQLiteTable;
+  const columns = getTableColumns(table) as Record<string, SQLiteColumn>;
+  const key = kindDef(kind).key.map(fieldOf);
   const counts: SyncCounts = { inserted: 0, updated: 0, unchanged: 0, deleted: 0 };
   for (const row of rows) {
-    const current = db.select().from(states).where(eq(states.iso3, row.iso3)).get();
-    const next = {
-      nameFr: row.nameFr,
-      nameEn: row.nameEn,
-      party: row.party,
-      partyFrom: row.partyFrom === undefined ? (current?.partyFrom ?? null) : row.partyFrom,
-      partyUntil: row.partyUntil === undefined ? (current?.partyUntil ?? null) : row.partyUntil,
-    };
+    const where = and(...key.map((k) => eq(columns[k]!, row[k])));
+    const current = db.select().from(table).where(where).get() as Record<string, unknown> | undefined;
     if (!current) {
-      db.insert(states).values({ iso3: row.iso3, ...next, editedAt: now }).run();
+      db.insert(table).values({ ...row, editedAt: now } as never).run();
       counts.inserted++;
-    } else if ((Object.keys(next) as (keyof typeof next)[]).some((k) => current[k] !== next[k])) {
-      db.update(states).set({ ...next, editedAt: now }).where(eq(states.iso3, row.iso3)).run();
+    } else if (Object.keys(row).some((k) => current[k] !== row[k])) {
+      db.update(table).set({ ...row, editedAt: now } as never).where(where).run();
       counts.updated++;
     } else {
       counts.unchanged++;

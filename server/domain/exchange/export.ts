@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../../db/client';
-import { answers, figures, populationMemberships, reports, states } from '../../../db/schema';
-import { EXCHANGE_KINDS, KINDS, type ExchangeKind } from './kinds';
-import type { RegistryState } from '../registry';
-import type { Answer, Figure, Membership, Report } from '../engine/types';
+import { readKindData } from '../../../db/queries/data-kinds';
+import { compareCodes, compareText } from '../compare';
+import { DATA_KINDS, EXCHANGE_KINDS, fieldOf, sortByKey, type ExchangeKind, type KindData } from '../data-kinds';
 import { toCsv, type Cell } from './csv-write';
+
+export { compareCodes, compareText };
 
 export interface ExportFile {
   kind: ExchangeKind;
@@ -21,13 +22,7 @@ export interface ExportFile {
  * What the five files are written from: the rows of the data tables (the live database for
  * `npm run export`, the latest releases for the public download). Extra fields are ignored.
  */
-export interface ExchangeData {
-  states: RegistryState[];
-  memberships: Membership[];
-  reports: Report[];
-  answers: Answer[];
-  figures: Figure[];
-}
+export type ExchangeData = KindData;
 
 /**
  * The five exchange files (docs/architecture.md#the-exchange-format) for everything the database
@@ -35,41 +30,21 @@ export interface ExchangeData {
  * same data are byte-identical.
  */
 export function exportFiles(db: Db): ExportFile[] {
-  return exchangeFiles({
-    states: db.select().from(states).all(),
-    memberships: db.select().from(populationMemberships).all(),
-    reports: db.select().from(reports).all(),
-    answers: db.select().from(answers).all(),
-    figures: db.select().from(figures).all(),
-  });
+  return exchangeFiles(readKindData(db));
 }
 
-/** The five exchange files for the given rows, sorted; what `exportFiles` and the open-data downloads write. */
+/** The five exchange files for the given rows, sorted by key; what `exportFiles` and the open-data downloads write. */
 export function exchangeFiles(data: ExchangeData): ExportFile[] {
-  const rows: Record<ExchangeKind, Cell[][]> = {
-    states: [...data.states]
-      .sort((a, b) => compareText(a.iso3, b.iso3))
-      .map((s) => [s.iso3, s.nameFr, s.nameEn, s.party, s.partyFrom, s.partyUntil]),
-    populations: [...data.memberships]
-      .sort((a, b) => a.year - b.year || compareText(a.state, b.state) || compareText(a.population, b.population))
-      .map((m) => [m.year, m.state, m.population]),
-    reports: [...data.reports]
-      .sort((a, b) => a.year - b.year || compareText(a.state, b.state))
-      .map((r) => [r.year, r.state, r.receivedOn, r.usedReportingGuide]),
-    answers: [...data.answers]
-      .sort((a, b) => a.year - b.year || compareText(a.state, b.state) || compareCodes(a.indicator, b.indicator))
-      // A blank answer is written as an empty cell, as docs/architecture.md#the-exchange-format has it.
-      .map((a) => [a.year, a.state, a.indicator, a.answer === 'blank' ? null : a.answer, a.source, a.note]),
-    figures: [...data.figures]
-      .sort((a, b) => a.year - b.year || compareCodes(a.indicator, b.indicator))
-      .map((f) => [f.year, f.indicator, f.value, f.denominator]),
-  };
-  return EXCHANGE_KINDS.map((kind) => ({
-    kind,
-    name: KINDS[kind].fileName,
-    content: toCsv([[...KINDS[kind].columns], ...rows[kind]]),
-    rows: rows[kind].length,
-  }));
+  return EXCHANGE_KINDS.map((kind) => {
+    const def = DATA_KINDS[kind];
+    const rows = sortByKey(kind, data[def.dataKey] as object[], compareCodes).map((row) =>
+      def.columns.map((column): Cell => {
+        const value = (row as Record<string, unknown>)[fieldOf(column.name)] as Cell;
+        return column.write ? column.write(value) : (value ?? null);
+      }),
+    );
+    return { kind, name: def.fileName, content: toCsv([def.columns.map((c) => c.name), ...rows]), rows: rows.length };
+  });
 }
 
 /** Writes the five files into `dir`, creating it if needed; returns what was written. */
@@ -80,20 +55,4 @@ export function exportToDirectory(db: Db, dir: string): (ExportFile & { path: st
     fs.writeFileSync(target, file.content, 'utf8');
     return { ...file, path: target };
   });
-}
-
-/** Plain code-point order: locale-independent, hence the same on every machine. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Indicator codes in numeric order: 5.4 before 5.10, 8 before 11. */
-export function compareCodes(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? -1) - (pb[i] ?? -1);
-    if (d !== 0 && !Number.isNaN(d)) return d;
-  }
-  return compareText(a, b);
 }

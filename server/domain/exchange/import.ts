@@ -133,15 +133,16 @@ export function importFiles(
     if (isDemoDataLoaded(tx)) return { ok: false, errors: [DEMO_DATA_REFUSAL], totalErrors: 1 };
     // Read inside the (immediate) transaction: no other process can change the registry between
     // the validation and the writes.
-    const validated = validateTables(tables, readExchangeContext(tx), problems);
+    const validated = validateTables(tables, readExchangeContext(tx), problems, now.slice(0, 10));
     if (problems.total > 0) return { ok: false, errors: problems.first().map(formatProblem), totalErrors: problems.total };
     // The audit triggers record every change, even in a dry run: what follows the mark is this import's.
     const mark = options.collectChanges ? lastAuditId(tx) : 0;
     const counts = applyFiles(tx, validated, now);
-    const rows = validated.flatMap((f): { year: number }[] => (f.kind === 'states' ? [] : f.rows));
+    // Rows of valid files hold every key column.
+    const rows = validated.flatMap((f) => (f.kind === 'states' ? [] : (f.rows as { year: number }[])));
     if (options.publish) {
-      const reviewed = validated.flatMap((f): { year: number; state: string }[] =>
-        f.kind === 'reports' || f.kind === 'answers' ? f.rows : [],
+      const reviewed = validated.flatMap((f) =>
+        f.kind === 'reports' || f.kind === 'answers' ? (f.rows as { year: number; state: string }[]) : [],
       );
       validateReports(tx, reviewed, null, now);
     }

@@ -1,14 +1,15 @@
 import type { Problem } from './problems';
 
-export const EXCHANGE_KINDS = ['states', 'populations', 'reports', 'answers', 'figures'] as const;
-export type ExchangeKind = (typeof EXCHANGE_KINDS)[number];
+import { DATA_KINDS, EXCHANGE_KINDS, type ExchangeKind } from '../data-kinds';
+
+export { EXCHANGE_KINDS, type ExchangeKind };
 
 export interface KindDefinition {
   /** The file name export writes and messages refer to. */
   fileName: string;
   /** Every column, in the order of docs/architecture.md#the-exchange-format: the header export writes. */
   columns: readonly string[];
-  /** Columns a file may leave out (absent: existing values are kept). */
+  /** Columns a file may leave out. */
   optional: readonly string[];
   /** Columns that identify a row: two rows with the same key in one call are a duplicate. */
   key: readonly string[];
@@ -17,49 +18,23 @@ export interface KindDefinition {
   feminine: boolean;
 }
 
-/** The five exchange files (docs/architecture.md#the-exchange-format). */
-export const KINDS: Record<ExchangeKind, KindDefinition> = {
-  states: {
-    fileName: 'states.csv',
-    columns: ['iso3', 'name_fr', 'name_en', 'party', 'party_from', 'party_until'],
-    optional: ['party_from', 'party_until'],
-    key: ['iso3'],
-    label: 'États',
-    feminine: false,
-  },
-  populations: {
-    fileName: 'populations.csv',
-    columns: ['year', 'state', 'population'],
-    optional: [],
-    key: ['year', 'state', 'population'],
-    label: 'populations',
-    feminine: true,
-  },
-  reports: {
-    fileName: 'reports.csv',
-    columns: ['year', 'state', 'received_on', 'used_reporting_guide'],
-    optional: [],
-    key: ['year', 'state'],
-    label: 'rapports',
-    feminine: false,
-  },
-  answers: {
-    fileName: 'answers.csv',
-    columns: ['year', 'state', 'indicator', 'answer', 'source', 'note'],
-    optional: ['source', 'note'],
-    key: ['year', 'state', 'indicator'],
-    label: 'réponses',
-    feminine: true,
-  },
-  figures: {
-    fileName: 'figures.csv',
-    columns: ['year', 'indicator', 'value', 'denominator'],
-    optional: ['denominator'],
-    key: ['year', 'indicator'],
-    label: 'chiffres',
-    feminine: false,
-  },
-};
+/** The five exchange files (docs/architecture.md#the-exchange-format), as their descriptors (../data-kinds.ts) say. */
+export const KINDS = Object.fromEntries(
+  EXCHANGE_KINDS.map((kind) => {
+    const { fileName, columns, key, label, feminine } = DATA_KINDS[kind];
+    return [
+      kind,
+      {
+        fileName,
+        columns: columns.map((c) => c.name),
+        optional: columns.filter((c) => c.optional).map((c) => c.name),
+        key,
+        label,
+        feminine,
+      },
+    ];
+  }),
+) as unknown as Record<ExchangeKind, KindDefinition>;
 
 export interface DetectedKind {
   kind: ExchangeKind;

@@ -108,3 +108,81 @@ export function readOptionalText(raw: string): string | null {
   const text = undoFormulaEscape(raw.trim()).replace(/\r\n?/g, '\n');
   return text === '' ? null : text;
 }
+
+/*
+ * The bounds every door applies to a value (docs/architecture.md#one-rule-per-value): the import,
+ * the workspace's forms and the command line call these readers, so a value gets the same verdict
+ * and the same French message whichever way it comes in.
+ */
+
+/** A recorded figure above this is a typing slip (no count of the plan comes near it). */
+export const AMOUNT_MAX = 1e12;
+/** The longest source and note the report entry form takes; an import is held to the same. */
+export const SOURCE_MAX = 500;
+export const NOTE_MAX = 2000;
+/** A State's name in the registry. */
+export const NAME_MAX = 200;
+
+/** A recorded amount (figure, numerator or denominator): a finite number, not negative, not absurdly large. */
+export function readAmount(raw: string): Cell<number> {
+  const cell = readNumber(raw);
+  if (!cell.ok) return cell;
+  if (cell.value < 0) return fail(`nombre négatif « ${raw.trim()} » : un nombre positif ou nul est attendu`);
+  if (cell.value > AMOUNT_MAX) return fail(`nombre trop grand « ${raw.trim()} » : 1 000 000 000 000 au plus`);
+  return cell;
+}
+
+/** A ratio's denominator: an amount above zero, since the percentage divides by it. */
+export function readDenominator(raw: string): Cell<number> {
+  const cell = readAmount(raw);
+  if (cell.ok && cell.value === 0) return fail('dénominateur nul : il ne peut pas être 0 (le pourcentage serait une division par zéro)');
+  return cell;
+}
+
+/** Optional free text of at most `max` characters (code points): blank is null. */
+export function readBoundedText(max: number): (raw: string) => Cell<string | null> {
+  return (raw) => {
+    const text = readOptionalText(raw);
+    const length = text === null ? 0 : [...text].length;
+    return length > max ? fail(`${max} caractères au plus (vous en avez saisi ${length})`) : ok(text);
+  };
+}
+
+/** Required text of at most `max` characters: `what` names it in the message when it is missing. */
+export function readName(what: string, max = NAME_MAX): (raw: string) => Cell<string> {
+  return (raw) => {
+    const cell = readRequiredText(raw, what);
+    if (!cell.ok) return cell;
+    const length = [...cell.value].length;
+    return length > max ? fail(`${max} caractères au plus (vous en avez saisi ${length})`) : cell;
+  };
+}
+
+/** An optional date: blank is null. */
+export function readOptionalDate(raw: string): Cell<string | null> {
+  return isBlank(raw) ? ok(null) : readDate(raw);
+}
+
+/** The date a report was received: required. */
+export function readReceivedOn(raw: string): Cell<string> {
+  return isBlank(raw) ? fail('date de réception manquante') : readDate(raw);
+}
+
+/**
+ * A report for year Y covers calendar year Y − 1 and cannot have been received before 1 January Y
+ * (docs/method.md#the-30-april-rule), nor after today. Null when the date is within bounds.
+ */
+export function receivedOnProblem(receivedOn: string, year: number | undefined, today: string): string | null {
+  if (receivedOn > today) return `date dans le futur « ${receivedOn} » : nous sommes le ${today}`;
+  if (year !== undefined && receivedOn < `${year}-01-01`) {
+    return `date antérieure à l’année de rapport « ${receivedOn} » : un rapport pour ${year} est reçu à partir du ${year}-01-01`;
+  }
+  return null;
+}
+
+/** A withdrawal must follow entry into force. Null when the dates are in order (or one is missing). */
+export function partyDatesProblem(from: string | null, until: string | null): string | null {
+  return from !== null && until !== null && from >= until
+    ? `la date de retrait (${until}) doit suivre la date d’entrée en vigueur (${from})`
+    : null;
+}

@@ -29,7 +29,7 @@ const ENTERED = 'affected, victims, article4, article4_late, article3, donor, ex
 describe('import refusals: every problem is reported as FILE:LINE: COLUMN: message and nothing is written', () => {
   test('unknown State, in answers, reports and populations', () => {
     expectRefused(
-      [answersFile('2027,XYZ,1.1,yes'), reportsFile('2027,ABC,2027-04-01,yes'), populationsFile('2027,QQQ,affected')],
+      [answersFile('2027,XYZ,1.1,yes'), reportsFile('2026,ABC,2026-04-01,yes'), populationsFile('2027,QQQ,affected')],
       [
         'bad-answers.csv:2: state: État inconnu « XYZ » (code ISO 3166 alpha-3 attendu)',
         'bad-reports.csv:2: state: État inconnu « ABC » (code ISO 3166 alpha-3 attendu)',
@@ -146,7 +146,7 @@ describe('import refusals: every problem is reported as FILE:LINE: COLUMN: messa
       [figuresFile('2027,5.4,3,', '2028,5.4,3,-1')],
       [
         'bad-figures.csv:2: denominator: dénominateur manquant : l’indicateur 5.4 est un ratio',
-        'bad-figures.csv:3: denominator: dénominateur négatif « -1 »',
+        'bad-figures.csv:3: denominator: nombre négatif « -1 » : un nombre positif ou nul est attendu',
       ],
     );
   });
@@ -202,7 +202,7 @@ describe('import refusals: every problem is reported as FILE:LINE: COLUMN: messa
 
   test('an invalid boolean for party or used_reporting_guide', () => {
     expectRefused(
-      [statesFile('CHN,Chine,China,peut-être,,'), reportsFile('2027,AFG,2027-04-01,maybe')],
+      [statesFile('CHN,Chine,China,peut-être,,'), reportsFile('2026,AFG,2026-04-01,maybe')],
       [
         'bad-states.csv:2: party: valeur « peut-être » non comprise : oui/non, yes/no, true/false ou 1/0 attendu',
         'bad-reports.csv:2: used_reporting_guide: valeur « maybe » non comprise : oui/non, yes/no, true/false ou 1/0 attendu',

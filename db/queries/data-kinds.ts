@@ -1,0 +1,29 @@
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { getTableName } from 'drizzle-orm';
+import type { Db } from '../client';
+import { answers, figures, populationMemberships, reports, states } from '../schema';
+import { DATA_KINDS, EXCHANGE_KINDS, pickColumns, sortByKey, type ExchangeKind, type KindData, type KindRow } from '../../server/domain/data-kinds';
+
+/** The table of each kind of exchanged data (server/domain/data-kinds.ts names them; a test checks both agree). */
+export const KIND_TABLES = {
+  states,
+  populations: populationMemberships,
+  reports,
+  answers,
+  figures,
+} as const satisfies Record<ExchangeKind, SQLiteTable>;
+
+for (const kind of EXCHANGE_KINDS) {
+  if (getTableName(KIND_TABLES[kind]) !== DATA_KINDS[kind].table) throw new Error(`table of ${kind}: ${getTableName(KIND_TABLES[kind])}`);
+}
+
+/** Every row of a kind, with the descriptor's columns only, sorted by key. */
+export function readKindRows<K extends ExchangeKind>(db: Db, kind: K): KindRow<K>[] {
+  const rows = db.select().from(KIND_TABLES[kind] as SQLiteTable).all() as KindRow<K>[];
+  return sortByKey(kind, rows, (a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((row) => pickColumns(kind, row));
+}
+
+/** Every row of the five kinds, by the property EngineData, ReleaseData and ExchangeData give them. */
+export function readKindData(db: Db): KindData {
+  return Object.fromEntries(EXCHANGE_KINDS.map((kind) => [DATA_KINDS[kind].dataKey, readKindRows(db, kind)])) as KindData;
+}

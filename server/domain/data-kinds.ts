@@ -1,0 +1,511 @@
+import type { answers, auditEntries, figures, populationMemberships, reports, states } from '../../db/schema';
+import { PLAN_YEARS, TARGET_YEAR } from './engine/types';
+import { isPartyInYear, type RegistryState } from './registry';
+import { parsePopulationRef } from './population';
+import {
+  NOTE_MAX,
+  SOURCE_MAX,
+  isBlank,
+  partyDatesProblem,
+  readAmount,
+  readAnswer,
+  readBoolean,
+  readBoundedText,
+  readDenominator,
+  readIndicatorCode,
+  readIso3,
+  readName,
+  readOptionalDate,
+  readReceivedOn,
+  readYear,
+  receivedOnProblem,
+  type Cell,
+} from './exchange/values';
+
+/**
+ * The five kinds of exchanged data — States, populations, reports, answers, figures — each
+ * described once (docs/architecture.md#where-a-change-goes): its table, key, columns with their
+ * readers and bounds, words for people, column documentation and audit entity. Validation of an
+ * import, applying it, export, the engine's rows, the release's rows, the journal's wording, the
+ * open-data column docs and the audit triggers are all driven by these descriptors, so a new column
+ * is the schema, its migration and one line here.
+ */
+
+export const EXCHANGE_KINDS = ['states', 'populations', 'reports', 'answers', 'figures'] as const;
+export type ExchangeKind = (typeof EXCHANGE_KINDS)[number];
+
+/** The row of each kind, as the schema types it (`editedAt` is the seed's marker, not data). */
+export interface KindRows {
+  states: Omit<typeof states.$inferSelect, 'editedAt'>;
+  populations: typeof populationMemberships.$inferSelect;
+  reports: typeof reports.$inferSelect;
+  answers: typeof answers.$inferSelect;
+  figures: typeof figures.$inferSelect;
+}
+export type KindRow<K extends ExchangeKind> = KindRows[K];
+
+/** The property holding each kind's rows in EngineData, ReleaseData and ExchangeData. */
+export interface DataKeys {
+  states: 'states';
+  populations: 'memberships';
+  reports: 'reports';
+  answers: 'answers';
+  figures: 'figures';
+}
+
+export type AuditEntity = (typeof auditEntries.$inferSelect)['entity'];
+
+/** What the rules of a value may look up: the registry and catalogue as the call leaves them, and today. */
+export interface RuleContext {
+  /** The registry as it stands before the call: what an absent column keeps. */
+  stored: ReadonlyMap<string, RegistryState>;
+  /** The registry as the call's States files leave it so far (they are read first). */
+  registry: Map<string, RegistryState>;
+  /** States the call's States files name, valid or not: not « unknown » elsewhere in the call. */
+  named: Set<string>;
+  /** States whose row in the call is invalid: their party status after the call is unknown. */
+  uncertain: Set<string>;
+  indicators: ReadonlyMap<string, { kind: 'share' | 'count' | 'figure' | 'ratio'; derivedFrom: string | null }>;
+  /** In the catalogue's order. */
+  populations: ReadonlyMap<string, { derivation: 'registry' | 'entered' | 'union' | 'answers' }>;
+  /** YYYY-MM-DD. */
+  today: string;
+}
+
+/** How the journal shows a recorded value (server/presenters/audit-view.ts formats each). */
+export type ShownAs = 'text' | 'boolean' | 'date' | 'number' | 'answer' | 'population';
+
+/** What the open-data page says of a column; `values` may list the catalogue's entered populations. */
+export interface ColumnDocText {
+  meaning: string;
+  values: string | ((context: { enteredPopulations: readonly string[] }) => string);
+}
+
+export interface ColumnDef {
+  /** Header of the exchange file and name of the table's column; the row's property is its camelCase. */
+  name: string;
+  /** A file may leave it out: `kept` keeps the stored value, `blank` means empty. */
+  optional?: 'kept' | 'blank';
+  /** The single rule for a value of this column (docs/architecture.md#one-rule-per-value). */
+  read: (raw: string, context: RuleContext) => Cell<unknown>;
+  /** The cell export writes; the value itself by default. */
+  write?: (value: unknown) => string | number | boolean | null;
+  /** French, for people: the journal's field names. */
+  label: string;
+  shownAs: ShownAs;
+  doc: ColumnDocText;
+}
+
+export interface KindDef<K extends ExchangeKind = ExchangeKind> {
+  kind: K;
+  /** The table's name in the database. */
+  table: string;
+  /** The file name export writes and messages refer to. */
+  fileName: string;
+  /** Property of EngineData, ReleaseData and ExchangeData holding these rows. */
+  dataKey: DataKeys[K];
+  /** Every column, in the order of docs/architecture.md#the-exchange-format: the header export writes. */
+  columns: readonly ColumnDef[];
+  /** Columns that identify a row; sorted by them (indicator codes in numeric order). */
+  key: readonly string[];
+  /** French name of the rows for the import's summary, and whether it is feminine (for agreement). */
+  label: string;
+  feminine: boolean;
+  /** French name of the rows in a release's changes. */
+  releaseLabel: string;
+  /** What the open-data page says of the file. */
+  description: string;
+  audit: {
+    entity: AuditEntity;
+    /** The journal's name for these entries, in the plural. */
+    label: string;
+    /** Which columns fill the entry's year, State and indicator; the others are recorded as JSON. */
+    year: string | null;
+    state: string | null;
+    indicator: string | null;
+  };
+  /** An import marks a row it writes as edited by a user (`edited_at`), so the seed leaves it alone. */
+  marksEdited: boolean;
+  /** Rules across the columns of one row; `problem` names the column at fault. */
+  check?: (row: Partial<KindRow<K>>, context: RuleContext, problem: (column: string, message: string) => void) => void;
+  /** Bookkeeping once a row is read: what later rows of the call may rely on. */
+  settle?: (row: Partial<KindRow<K>>, valid: boolean, context: RuleContext) => void;
+}
+
+const ok = <T>(value: T): Cell<T> => ({ ok: true, value });
+const fail = <T>(message: string): Cell<T> => ({ ok: false, message });
+
+/** `received_on` → `receivedOn`: a row's property for a column. */
+export const fieldOf = (column: string): string => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+const YEARS = `entier, ${PLAN_YEARS[0]}–${TARGET_YEAR}`;
+
+const year: ColumnDef = {
+  name: 'year',
+  read: readYear,
+  label: 'année',
+  shownAs: 'number',
+  doc: { meaning: 'Année de rapport', values: YEARS },
+};
+
+/** A State the registry knows, or that a States file of the call adds. */
+const state: ColumnDef = {
+  name: 'state',
+  read: (raw, context) => {
+    const cell = readIso3(raw);
+    if (cell.ok && !context.registry.has(cell.value) && !context.named.has(cell.value)) {
+      return fail(`État inconnu « ${cell.value} » (code ISO 3166 alpha-3 attendu)`);
+    }
+    return cell;
+  },
+  label: 'État',
+  shownAs: 'text',
+  doc: { meaning: 'État', values: 'code ISO 3166 alpha-3' },
+};
+
+function knownIndicator(raw: string, context: RuleContext) {
+  const cell = readIndicatorCode(raw);
+  if (!cell.ok) return cell;
+  const indicator = context.indicators.get(cell.value);
+  return indicator ? ok({ code: cell.value, ...indicator }) : fail<never>(`indicateur inconnu « ${cell.value} »`);
+}
+
+/** Only populations entered per year take members (docs/method.md#entered-populations). */
+function readEnteredPopulation(raw: string, context: RuleContext): Cell<string> {
+  const key = raw.trim().toLowerCase();
+  if (key === '') return fail('population manquante');
+  const entered = [...context.populations].filter(([, p]) => p.derivation === 'entered').map(([k]) => k);
+  const population = context.populations.get(key);
+  const derivedYes = population === undefined && parsePopulationRef(key)?.key === 'yes';
+  if (population === undefined && !derivedYes) {
+    return fail(`population inconnue « ${raw.trim()} » (populations saisies : ${entered.join(', ')})`);
+  }
+  if (derivedYes || population?.derivation !== 'entered') {
+    const how = {
+      registry: 'à partir du registre des États',
+      union: 'comme réunion d’autres populations',
+      answers: 'à partir des réponses « oui » à un indicateur',
+      entered: '',
+    }[derivedYes ? 'answers' : (population?.derivation ?? 'answers')];
+    return fail(`la population « ${key} » est calculée ${how} : elle ne se saisit pas (populations saisies : ${entered.join(', ')})`);
+  }
+  return ok(key);
+}
+
+const STATES: KindDef<'states'> = {
+  kind: 'states',
+  table: 'states',
+  fileName: 'states.csv',
+  dataKey: 'states',
+  columns: [
+    { name: 'iso3', read: readIso3, label: 'code', shownAs: 'text', doc: { meaning: 'Code de l’État', values: 'code ISO 3166 alpha-3' } },
+    { name: 'name_fr', read: readName('nom français'), label: 'nom français', shownAs: 'text', doc: { meaning: 'Nom en français', values: 'texte' } },
+    { name: 'name_en', read: readName('nom anglais'), label: 'nom anglais', shownAs: 'text', doc: { meaning: 'Nom en anglais', values: 'texte' } },
+    { name: 'party', read: readBoolean, label: 'État partie', shownAs: 'boolean', doc: { meaning: 'État partie à la Convention', values: 'yes ou no' } },
+    {
+      name: 'party_from',
+      optional: 'kept',
+      read: readOptionalDate,
+      label: 'entrée en vigueur',
+      shownAs: 'date',
+      doc: { meaning: 'Date d’entrée en vigueur de la Convention pour l’État', values: 'date AAAA-MM-JJ ; vide si inconnue' },
+    },
+    {
+      name: 'party_until',
+      optional: 'kept',
+      read: readOptionalDate,
+      label: 'retrait effectif',
+      shownAs: 'date',
+      doc: { meaning: 'Date à laquelle son retrait a pris effet', values: 'date AAAA-MM-JJ ; vide sans retrait' },
+    },
+  ],
+  key: ['iso3'],
+  label: 'États',
+  feminine: false,
+  releaseLabel: 'registre des États',
+  description: 'Le registre des États, tel que publié avec la dernière année publiée.',
+  audit: { entity: 'state', label: 'registre des États', year: null, state: 'iso3', indicator: null },
+  marksEdited: true,
+  check: (row, context, problem) => {
+    const current = row.iso3 === undefined ? undefined : context.stored.get(row.iso3);
+    const from = row.partyFrom === undefined ? (current?.partyFrom ?? null) : row.partyFrom;
+    const until = row.partyUntil === undefined ? (current?.partyUntil ?? null) : row.partyUntil;
+    const order = partyDatesProblem(from, until);
+    if (order) problem('party_until', order);
+  },
+  // Later files judge party status on the registry as this call leaves it.
+  settle: (row, valid, context) => {
+    if (row.iso3 === undefined) return;
+    context.named.add(row.iso3);
+    if (!valid || row.nameFr === undefined || row.nameEn === undefined || row.party === undefined) {
+      context.uncertain.add(row.iso3);
+      return;
+    }
+    const current = context.stored.get(row.iso3);
+    context.registry.set(row.iso3, {
+      iso3: row.iso3,
+      nameFr: row.nameFr,
+      nameEn: row.nameEn,
+      party: row.party,
+      partyFrom: row.partyFrom === undefined ? (current?.partyFrom ?? null) : row.partyFrom,
+      partyUntil: row.partyUntil === undefined ? (current?.partyUntil ?? null) : row.partyUntil,
+    });
+  },
+};
+
+const POPULATIONS: KindDef<'populations'> = {
+  kind: 'populations',
+  table: 'population_memberships',
+  fileName: 'populations.csv',
+  dataKey: 'memberships',
+  columns: [
+    year,
+    state,
+    {
+      name: 'population',
+      read: readEnteredPopulation,
+      label: 'population',
+      shownAs: 'population',
+      doc: {
+        meaning: 'Population saisie dont l’État fait partie cette année-là',
+        values: ({ enteredPopulations }) => enteredPopulations.join(', '),
+      },
+    },
+  ],
+  key: ['year', 'state', 'population'],
+  label: 'populations',
+  feminine: true,
+  releaseLabel: 'appartenances aux populations',
+  description: 'Les populations saisies (États parties touchés, comptant des victimes…), par année publiée.',
+  audit: { entity: 'membership', label: 'populations', year: 'year', state: 'state', indicator: null },
+  marksEdited: false,
+  check: (row, context, problem) => {
+    if (row.year === undefined || row.state === undefined || row.population === undefined) return;
+    const entry = context.registry.get(row.state);
+    if (entry && !context.uncertain.has(row.state) && !isPartyInYear(entry, row.year)) {
+      problem(
+        'state',
+        `l’État « ${row.state} » n’est pas partie à la Convention en ${row.year} (au 30 avril) : il ne peut appartenir à la population « ${row.population} »`,
+      );
+    }
+  },
+};
+
+const REPORTS: KindDef<'reports'> = {
+  kind: 'reports',
+  table: 'reports',
+  fileName: 'reports.csv',
+  dataKey: 'reports',
+  columns: [
+    year,
+    state,
+    {
+      name: 'received_on',
+      read: readReceivedOn,
+      label: 'reçu le',
+      shownAs: 'date',
+      doc: { meaning: 'Date de réception du rapport au titre de l’article 7 (indicateur 8.1)', values: 'date AAAA-MM-JJ' },
+    },
+    {
+      name: 'used_reporting_guide',
+      read: readBoolean,
+      label: 'Guide pour l’établissement des rapports utilisé',
+      shownAs: 'boolean',
+      doc: { meaning: 'Le rapport suit le Guide pour l’établissement des rapports (indicateur 8.2)', values: 'yes ou no' },
+    },
+  ],
+  key: ['year', 'state'],
+  label: 'rapports',
+  feminine: false,
+  releaseLabel: 'rapports',
+  description: 'Les rapports au titre de l’article 7 validés et publiés : date de réception et usage du Guide.',
+  audit: { entity: 'report', label: 'rapports', year: 'year', state: 'state', indicator: null },
+  marksEdited: false,
+  check: (row, context, problem) => {
+    if (row.receivedOn === undefined) return;
+    const bounds = receivedOnProblem(row.receivedOn, row.year, context.today);
+    if (bounds) problem('received_on', bounds);
+  },
+};
+
+const ANSWERS: KindDef<'answers'> = {
+  kind: 'answers',
+  table: 'answers',
+  fileName: 'answers.csv',
+  dataKey: 'answers',
+  columns: [
+    year,
+    state,
+    {
+      name: 'indicator',
+      // Only shares and counts are answered, and not 8.1 and 8.2, which come from the report.
+      read: (raw, context) => {
+        const cell = knownIndicator(raw, context);
+        if (!cell.ok) return cell;
+        const indicator = cell.value;
+        if (indicator.kind === 'figure' || indicator.kind === 'ratio') {
+          const what = indicator.kind === 'figure' ? 'un chiffre' : 'un ratio';
+          return fail(`l’indicateur ${indicator.code} est ${what} : sa valeur se saisit dans figures.csv, pas comme réponse`);
+        }
+        if (indicator.derivedFrom) {
+          return fail(`l’indicateur ${indicator.code} est calculé à partir des rapports (reports.csv) : il ne se saisit pas comme réponse`);
+        }
+        return ok(indicator.code);
+      },
+      label: 'indicateur',
+      shownAs: 'text',
+      doc: { meaning: 'Code de l’indicateur', values: 'texte' },
+    },
+    {
+      name: 'answer',
+      read: readAnswer,
+      // A blank answer is written as an empty cell, as docs/architecture.md#the-exchange-format has it.
+      write: (value) => (value === 'blank' ? null : (value as string)),
+      label: 'réponse',
+      shownAs: 'answer',
+      doc: { meaning: 'Réponse', values: 'yes, no ; vide : question non traitée' },
+    },
+    {
+      name: 'source',
+      optional: 'kept',
+      read: readBoundedText(SOURCE_MAX),
+      label: 'source',
+      shownAs: 'text',
+      doc: { meaning: 'Source de la réponse', values: 'texte ; vide si non précisée' },
+    },
+    {
+      name: 'note',
+      optional: 'kept',
+      read: readBoundedText(NOTE_MAX),
+      label: 'note',
+      shownAs: 'text',
+      doc: { meaning: 'Note', values: 'texte ; vide si aucune' },
+    },
+  ],
+  key: ['year', 'state', 'indicator'],
+  label: 'réponses',
+  feminine: true,
+  releaseLabel: 'réponses',
+  description: 'Les réponses publiées, au format d’échange (réponse vide : question non traitée).',
+  audit: { entity: 'answer', label: 'réponses', year: 'year', state: 'state', indicator: 'indicator' },
+  marksEdited: false,
+};
+
+const FIGURES: KindDef<'figures'> = {
+  kind: 'figures',
+  table: 'figures',
+  fileName: 'figures.csv',
+  dataKey: 'figures',
+  columns: [
+    year,
+    {
+      name: 'indicator',
+      // Only figures and ratios are recorded; the others are computed from answers or reports.
+      read: (raw, context) => {
+        const cell = knownIndicator(raw, context);
+        if (!cell.ok) return cell;
+        const indicator = cell.value;
+        if (indicator.kind !== 'figure' && indicator.kind !== 'ratio') {
+          const from = indicator.derivedFrom ? 'des rapports (reports.csv)' : 'des réponses des États (answers.csv)';
+          return fail(`l’indicateur ${indicator.code} se calcule à partir ${from} : il n’a pas de valeur dans figures.csv`);
+        }
+        return ok(indicator.code);
+      },
+      label: 'indicateur',
+      shownAs: 'text',
+      doc: { meaning: 'Indicateur chiffré (5.3, 11.2, 12.2) ou rapport (5.4)', values: 'texte' },
+    },
+    {
+      name: 'value',
+      read: readAmount,
+      label: 'valeur',
+      shownAs: 'number',
+      doc: { meaning: 'Chiffre enregistré, ou numérateur du rapport', values: 'nombre positif ou nul' },
+    },
+    {
+      name: 'denominator',
+      optional: 'blank',
+      read: (raw) => (isBlank(raw) ? ok(null) : readDenominator(raw)),
+      label: 'dénominateur',
+      shownAs: 'number',
+      doc: { meaning: 'Dénominateur du rapport (5.4 seulement)', values: 'nombre supérieur à 0 ; vide pour un chiffre' },
+    },
+  ],
+  key: ['year', 'indicator'],
+  label: 'chiffres',
+  feminine: false,
+  releaseLabel: 'chiffres',
+  description: 'Les chiffres enregistrés (5.3, 11.2, 12.2) et le rapport 5.4, par année publiée.',
+  audit: { entity: 'figure', label: 'chiffres', year: 'year', state: null, indicator: 'indicator' },
+  marksEdited: false,
+  check: (row, context, problem) => {
+    const kind = row.indicator === undefined ? undefined : context.indicators.get(row.indicator)?.kind;
+    if (kind === 'ratio' && row.denominator === null) {
+      problem('denominator', `dénominateur manquant : l’indicateur ${row.indicator} est un ratio`);
+    }
+    if (kind === 'figure' && row.denominator !== null && row.denominator !== undefined) {
+      problem('denominator', `l’indicateur ${row.indicator} est un chiffre, sans dénominateur : laissez cette colonne vide`);
+    }
+  },
+};
+
+/** The five kinds (docs/architecture.md#the-exchange-format), in the order export writes them. */
+export const DATA_KINDS: { [K in ExchangeKind]: KindDef<K> } = {
+  states: STATES,
+  populations: POPULATIONS,
+  reports: REPORTS,
+  answers: ANSWERS,
+  figures: FIGURES,
+};
+
+/** A kind's descriptor, loosely typed: for code that handles every kind alike. */
+export const kindDef = (kind: ExchangeKind): KindDef => DATA_KINDS[kind] as unknown as KindDef;
+
+/** The rows of one kind in data shaped like EngineData / ReleaseData. */
+export type KindData = { [K in ExchangeKind as DataKeys[K]]: KindRow<K>[] };
+
+/** Sorted by key, a new array: text in code-point order, years as numbers, indicator codes as `compare` says. */
+export function sortByKey<T>(kind: ExchangeKind, rows: readonly T[], compareIndicator: (a: string, b: string) => number): T[] {
+  const fields = kindDef(kind).key.map(fieldOf);
+  const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...rows].sort((a, b) => {
+    for (const field of fields) {
+      const x = (a as Record<string, unknown>)[field];
+      const y = (b as Record<string, unknown>)[field];
+      const d =
+        typeof x === 'number' && typeof y === 'number'
+          ? x - y
+          : field === 'indicator'
+            ? compareIndicator(String(x), String(y))
+            : text(String(x), String(y));
+      if (d !== 0) return d;
+    }
+    return 0;
+  });
+}
+
+/** Only the descriptor's columns of a row, in its order: what export, the release and the engine keep. */
+export function pickColumns<K extends ExchangeKind>(kind: K, row: KindRow<K>): KindRow<K> {
+  const source = row as Record<string, unknown>;
+  return Object.fromEntries(kindDef(kind).columns.map((c) => [fieldOf(c.name), source[fieldOf(c.name)]])) as KindRow<K>;
+}
+
+/** The key of a row as one string (the year left out when `withoutYear`). */
+export function rowKey(kind: ExchangeKind, row: object, withoutYear = false): string {
+  const source = row as Record<string, unknown>;
+  return kindDef(kind)
+    .key.filter((k) => !(withoutYear && k === 'year'))
+    .map((k) => String(source[fieldOf(k)]))
+    .join(':');
+}
+
+/** The columns an audit entry records as JSON (the others fill its year, State and indicator). */
+export function auditedColumns(kind: ExchangeKind): ColumnDef[] {
+  const { audit, columns } = kindDef(kind);
+  const slots = [audit.year, audit.state, audit.indicator];
+  return columns.filter((c) => !slots.includes(c.name));
+}
+
+/** The kind whose changes an audit entity records, if it is one of the five. */
+export const kindOfEntity = (entity: string): ExchangeKind | undefined =>
+  EXCHANGE_KINDS.find((kind) => DATA_KINDS[kind].audit.entity === entity);
