@@ -3,6 +3,7 @@ import type { AuditEntry } from '../../db/queries/audit';
 import { AUDIT_ENTITIES, type AuditEntity, type AuditOperation, type JournalFilter } from '../../db/queries/audit-journal';
 import type { DataView } from '../data-source';
 import { PLAN_YEARS } from '../domain/engine/types';
+import { DATA_KINDS, EXCHANGE_KINDS, auditedColumns, type ExchangeKind, type ShownAs } from '../domain/data-kinds';
 import { formatDate, formatDateTime, formatNumber } from './format';
 
 /** The audit trail (journal des modifications) in French: who changed what, when, from what to what, and why. */
@@ -23,11 +24,7 @@ export const OPERATION_LABELS: Record<AuditOperation, string> = {
 
 /** For the filter's list and the page title: what each kind of entry is about, in the plural. */
 export const ENTITY_LABELS: Record<AuditEntity, string> = {
-  answer: 'réponses',
-  report: 'rapports',
-  membership: 'populations',
-  figure: 'chiffres',
-  state: 'registre des États',
+  ...(Object.fromEntries(EXCHANGE_KINDS.map((k) => [DATA_KINDS[k].audit.entity, DATA_KINDS[k].audit.label])) as Record<KindEntity, string>),
   publication: 'publications',
   validation: 'validations',
 };
@@ -55,29 +52,26 @@ const timestamp = (value: unknown) =>
   typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? formatDateTime(value) : String(value);
 const number = (value: unknown) => (typeof value === 'number' ? formatNumber(value) : String(value));
 
+/** How the journal shows a value of each kind the descriptors name (../domain/data-kinds.ts). */
+const SHOWN: Record<ShownAs, Field['format']> = {
+  text,
+  boolean: yesNo,
+  date: isoDate,
+  number,
+  answer: (v) => ANSWER_VALUES[String(v)] ?? String(v),
+  population: (v, c) => populationName(c.view, String(v)),
+};
+
+type KindEntity = (typeof DATA_KINDS)[ExchangeKind]['audit']['entity'];
+
 /** The recorded columns of each kind of entry (the JSON keys the triggers write), in reading order. */
 const FIELDS: Record<AuditEntity, Field[]> = {
-  answer: [
-    { key: 'answer', label: 'réponse', format: (v) => ANSWER_VALUES[String(v)] ?? String(v) },
-    { key: 'source', label: 'source', format: text },
-    { key: 'note', label: 'note', format: text },
-  ],
-  report: [
-    { key: 'received_on', label: 'reçu le', format: isoDate },
-    { key: 'used_reporting_guide', label: 'Guide pour l’établissement des rapports utilisé', format: yesNo },
-  ],
-  membership: [{ key: 'population', label: 'population', format: (v, c) => populationName(c.view, String(v)) }],
-  figure: [
-    { key: 'value', label: 'valeur', format: number },
-    { key: 'denominator', label: 'dénominateur', format: number },
-  ],
-  state: [
-    { key: 'name_fr', label: 'nom français', format: text },
-    { key: 'name_en', label: 'nom anglais', format: text },
-    { key: 'party', label: 'État partie', format: yesNo },
-    { key: 'party_from', label: 'entrée en vigueur', format: isoDate },
-    { key: 'party_until', label: 'retrait effectif', format: isoDate },
-  ],
+  ...(Object.fromEntries(
+    EXCHANGE_KINDS.map((kind) => [
+      DATA_KINDS[kind].audit.entity,
+      auditedColumns(kind).map((c) => ({ key: c.name, label: c.label, format: SHOWN[c.shownAs] })),
+    ]),
+  ) as Record<KindEntity, Field[]>),
   // Entries written before releases existed carry `published`; later ones a revision and a note.
   publication: [
     { key: 'published', label: 'publiée', format: yesNo },

@@ -1,7 +1,8 @@
 import type { Catalogue } from '../../db/queries/catalogue';
 import type { DataView } from '../data-source';
 import { BASELINE_YEAR, PLAN_YEARS, TARGET_YEAR } from '../domain/engine/types';
-import { KINDS, EXCHANGE_KINDS, type ExchangeKind } from '../domain/exchange/kinds';
+import { DATA_KINDS, EXCHANGE_KINDS, type ExchangeKind } from '../domain/data-kinds';
+import { KINDS } from '../domain/exchange/kinds';
 import type { ExportFile } from '../domain/exchange/export';
 import {
   ANSWER_COLUMNS,
@@ -152,46 +153,14 @@ function answerColumnDocs(): Record<AnswerColumn, Omit<ColumnDoc, 'name'>> {
   };
 }
 
-/** The columns of the exchange files (docs/architecture.md#the-exchange-format). */
-function exchangeColumnDocs(catalogue: Catalogue): Record<ExchangeKind, Record<string, Omit<ColumnDoc, 'name'>>> {
-  const year = { meaning: 'Année de rapport', values: `entier, ${PLAN_YEARS[0]}–${TARGET_YEAR}` };
-  const state = { meaning: 'État', values: 'code ISO 3166 alpha-3' };
-  const entered = catalogue.populations.filter((p) => p.derivation === 'entered').map((p) => p.key);
-  return {
-    states: {
-      iso3: { meaning: 'Code de l’État', values: 'code ISO 3166 alpha-3' },
-      name_fr: { meaning: 'Nom en français', values: 'texte' },
-      name_en: { meaning: 'Nom en anglais', values: 'texte' },
-      party: { meaning: 'État partie à la Convention', values: 'yes ou no' },
-      party_from: { meaning: 'Date d’entrée en vigueur de la Convention pour l’État', values: 'date AAAA-MM-JJ ; vide si inconnue' },
-      party_until: { meaning: 'Date à laquelle son retrait a pris effet', values: 'date AAAA-MM-JJ ; vide sans retrait' },
-    },
-    populations: {
-      year,
-      state,
-      population: { meaning: 'Population saisie dont l’État fait partie cette année-là', values: code(entered) },
-    },
-    reports: {
-      year,
-      state,
-      received_on: { meaning: 'Date de réception du rapport au titre de l’article 7 (indicateur 8.1)', values: 'date AAAA-MM-JJ' },
-      used_reporting_guide: { meaning: 'Le rapport suit le Guide pour l’établissement des rapports (indicateur 8.2)', values: 'yes ou no' },
-    },
-    answers: {
-      year,
-      state,
-      indicator: { meaning: 'Code de l’indicateur', values: 'texte' },
-      answer: { meaning: 'Réponse', values: 'yes, no ; vide : question non traitée' },
-      source: { meaning: 'Source de la réponse', values: 'texte ; vide si non précisée' },
-      note: { meaning: 'Note', values: 'texte ; vide si aucune' },
-    },
-    figures: {
-      year,
-      indicator: { meaning: 'Indicateur chiffré (5.3, 11.2, 12.2) ou rapport (5.4)', values: 'texte' },
-      value: { meaning: 'Chiffre enregistré, ou numérateur du rapport', values: 'nombre' },
-      denominator: { meaning: 'Dénominateur du rapport (5.4 seulement)', values: 'nombre ; vide pour un chiffre' },
-    },
-  };
+/** The columns of the exchange files (docs/architecture.md#the-exchange-format), as their descriptors document them. */
+function exchangeColumnDocs(catalogue: Catalogue, kind: ExchangeKind): ColumnDoc[] {
+  const enteredPopulations = catalogue.populations.filter((p) => p.derivation === 'entered').map((p) => p.key);
+  return DATA_KINDS[kind].columns.map(({ name, doc }) => ({
+    name,
+    meaning: doc.meaning,
+    values: typeof doc.values === 'string' ? doc.values : doc.values({ enteredPopulations }),
+  }));
 }
 
 const docsOf = <C extends string>(columns: readonly C[], docs: Record<string, Omit<ColumnDoc, 'name'>>): ColumnDoc[] =>
@@ -276,14 +245,6 @@ export function openDataPage(view: DataView, counts: OpenDataCounts) {
       })),
   };
 
-  const exchangeDocs = exchangeColumnDocs(catalogue);
-  const exchangeDescriptions: Record<ExchangeKind, string> = {
-    states: 'Le registre des États, tel que publié avec la dernière année publiée.',
-    populations: 'Les populations saisies (États parties touchés, comptant des victimes…), par année publiée.',
-    reports: 'Les rapports au titre de l’article 7 validés et publiés : date de réception et usage du Guide.',
-    answers: 'Les réponses publiées, au format d’échange (réponse vide : question non traitée).',
-    figures: 'Les chiffres enregistrés (5.3, 11.2, 12.2) et le rapport 5.4, par année publiée.',
-  };
   const exchange = EXCHANGE_KINDS.map((kind) => {
     const file = counts.exchange.find((f) => f.kind === kind);
     return download({
@@ -291,10 +252,10 @@ export function openDataPage(view: DataView, counts: OpenDataCounts) {
       name: KINDS[kind].fileName,
       href: `${EXCHANGE_PATH}${KINDS[kind].fileName}`,
       format: 'CSV (format d’échange)',
-      description: exchangeDescriptions[kind],
+      description: DATA_KINDS[kind].description,
       rows: file?.rows ?? 0,
       bom: false,
-      columns: docsOf(KINDS[kind].columns, exchangeDocs[kind]),
+      columns: exchangeColumnDocs(catalogue, kind),
     });
   });
 

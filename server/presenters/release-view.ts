@@ -1,18 +1,16 @@
 import type { Catalogue } from '../../db/queries/catalogue';
 import type { ReleaseChanges, ReleaseHistory, ReleaseInfo, ReleaseRowKind, ReleaseValue } from '../domain/releases/release';
+import { DATA_KINDS, EXCHANGE_KINDS } from '../domain/data-kinds';
 import { formatDay } from './format';
 import { formatIndicatorValue } from './indicator-view';
 
 /** Where a year's releases and their changes are listed. */
 export const releaseHref = (year: number) => `/donnees/#publication-${year}`;
 
-const ROW_KINDS: Record<ReleaseRowKind, { label: string; feminine: boolean }> = {
-  states: { label: 'registre des États', feminine: false },
-  memberships: { label: 'appartenances aux populations', feminine: true },
-  reports: { label: 'rapports', feminine: false },
-  answers: { label: 'réponses', feminine: true },
-  figures: { label: 'chiffres', feminine: false },
-};
+/** The words for each kind of row, from its descriptor (../domain/data-kinds.ts). */
+const ROW_KINDS = Object.fromEntries(
+  EXCHANGE_KINDS.map((kind) => [DATA_KINDS[kind].dataKey, { label: DATA_KINDS[kind].releaseLabel, feminine: DATA_KINDS[kind].feminine }]),
+) as Record<ReleaseRowKind, { label: string; feminine: boolean }>;
 
 const plural = (n: number, word: string, feminine: boolean) => `${n} ${word}${feminine ? 'e' : ''}${n > 1 ? 's' : ''}`;
 

@@ -1,20 +1,14 @@
 import { isPartyInYear, type RegistryState } from '../registry';
 import { pairKey } from '../review';
 import type { EngineSnapshot } from '../engine/engine';
-import type { Answer, EngineData, EngineIndicator, Figure, Membership, Report } from '../engine/types';
+import type { EngineData, EngineIndicator } from '../engine/types';
+import { DATA_KINDS, EXCHANGE_KINDS, pickColumns, rowKey, sortByKey, type DataKeys, type ExchangeKind, type KindData } from '../data-kinds';
 
 /**
  * A reporting year as the public sees it, frozen at publication: its populations, validated reports
  * and answers, figures, and the registry of that day (which decides who was party).
  */
-export interface ReleaseData {
-  year: number;
-  states: RegistryState[];
-  memberships: Membership[];
-  reports: Report[];
-  answers: Answer[];
-  figures: Figure[];
-}
+export type ReleaseData = { year: number } & KindData;
 
 /** An indicator's value in the released year, as computed at publication. */
 export interface ReleaseValue {
@@ -25,7 +19,8 @@ export interface ReleaseValue {
   answered: number | null;
 }
 
-export type ReleaseRowKind = 'states' | 'memberships' | 'reports' | 'answers' | 'figures';
+/** A kind of row in a release, named as ReleaseData names it (stored in `releases.changes`). */
+export type ReleaseRowKind = DataKeys[ExchangeKind];
 
 /** What a revision changed since the previous one. */
 export interface ReleaseChanges {
@@ -65,35 +60,31 @@ export function freezeYear(
   /** The validated (year, State) reports, by `pairKey`. */
   validated: Pick<ReadonlySet<string>, 'has'>,
 ): ReleaseData {
-  const ofYear = <T extends { year: number }>(rows: T[]) => rows.filter((r) => r.year === year);
-  const isValidated = (row: { year: number; state: string }) => validated.has(pairKey(row.year, row.state));
-  return {
-    year,
-    states: [...data.states]
-      .map(({ iso3, nameFr, nameEn, party, partyFrom, partyUntil }) => ({ iso3, nameFr, nameEn, party, partyFrom, partyUntil }))
-      .sort((a, b) => byText(a.iso3, b.iso3)),
-    memberships: ofYear(data.memberships)
-      .map(({ year, state, population }) => ({ year, state, population }))
-      .sort((a, b) => byText(a.state, b.state) || byText(a.population, b.population)),
-    reports: ofYear(data.reports)
-      .filter(isValidated)
-      .map(({ year, state, receivedOn, usedReportingGuide }) => ({ year, state, receivedOn, usedReportingGuide }))
-      .sort((a, b) => byText(a.state, b.state)),
-    answers: ofYear(data.answers)
-      .filter(isValidated)
-      .map(({ year, state, indicator, answer, source, note }) => ({ year, state, indicator, answer, source, note }))
-      .sort((a, b) => byText(a.state, b.state) || byText(a.indicator, b.indicator)),
-    figures: ofYear(data.figures)
-      .map(({ year, indicator, value, denominator }) => ({ year, indicator, value, denominator }))
-      .sort((a, b) => byText(a.indicator, b.indicator)),
+  const isValidated = (row: object) => {
+    const { year, state } = row as { year: number; state: string };
+    return validated.has(pairKey(year, state));
   };
+  const frozen = Object.fromEntries(
+    EXCHANGE_KINDS.map((kind) => {
+      const { dataKey } = DATA_KINDS[kind];
+      const rows = (data[dataKey] as object[]).filter(
+        // The registry is frozen whole; reports and answers only once validated.
+        (row) => kind === 'states' || ((row as { year: number }).year === year && (!REVIEWED.includes(kind) || isValidated(row))),
+      );
+      return [dataKey, sortByKey(kind, rows, byText).map((row) => pickColumns(kind, row as never))];
+    }),
+  ) as KindData;
+  return { year, ...frozen };
 }
+
+/** The kinds a (year, State) validation covers (docs/method.md#review). */
+const REVIEWED: readonly ExchangeKind[] = ['reports', 'answers'];
 
 export const sameReleaseData = (a: ReleaseData, b: ReleaseData) => JSON.stringify(a) === JSON.stringify(b);
 
-/** Whether a year holds anything to publish. */
+/** Whether a year holds anything to publish: a row of any kind but the registry. */
 export const hasReleaseContent = (data: ReleaseData) =>
-  data.memberships.length + data.reports.length + data.answers.length + data.figures.length > 0;
+  EXCHANGE_KINDS.some((kind) => kind !== 'states' && data[DATA_KINDS[kind].dataKey].length > 0);
 
 /**
  * What the engine reads for the public: the latest release of each year, each with the registry it
@@ -112,15 +103,13 @@ export function releasedEngineData(
   for (const { data } of latest) {
     parties.set(data.year, new Set(data.states.filter((s) => isPartyInYear(s, data.year)).map((s) => s.iso3)));
   }
-  return {
-    indicators,
-    states: [...states.values()].sort((a, b) => byText(a.iso3, b.iso3)),
-    parties,
-    memberships: latest.flatMap((r) => r.data.memberships),
-    reports: latest.flatMap((r) => r.data.reports),
-    answers: latest.flatMap((r) => r.data.answers),
-    figures: latest.flatMap((r) => r.data.figures),
-  };
+  const rows = Object.fromEntries(
+    EXCHANGE_KINDS.filter((k) => k !== 'states').map((kind) => {
+      const { dataKey } = DATA_KINDS[kind];
+      return [dataKey, latest.flatMap((r) => r.data[dataKey] as object[])];
+    }),
+  ) as Omit<KindData, 'states'>;
+  return { indicators, states: [...states.values()].sort((a, b) => byText(a.iso3, b.iso3)), parties, ...rows };
 }
 
 /** The values of every indicator in `year`, as the engine computes them. */
@@ -162,13 +151,11 @@ export function releaseChanges(
   });
   const { data: a } = previous;
   const { data: b } = next;
-  const rows = [
-    { kind: 'states' as const, ...rowChanges(a.states, b.states, (s) => s.iso3) },
-    { kind: 'memberships' as const, ...rowChanges(a.memberships, b.memberships, (m) => `${m.state}:${m.population}`) },
-    { kind: 'reports' as const, ...rowChanges(a.reports, b.reports, (r) => r.state) },
-    { kind: 'answers' as const, ...rowChanges(a.answers, b.answers, (r) => `${r.state}:${r.indicator}`) },
-    { kind: 'figures' as const, ...rowChanges(a.figures, b.figures, (f) => f.indicator) },
-  ].filter((r) => r.added + r.changed + r.removed > 0);
+  // Within one year, rows are matched by their key without the year.
+  const rows = EXCHANGE_KINDS.map((kind) => {
+    const { dataKey } = DATA_KINDS[kind];
+    return { kind: dataKey, ...rowChanges<object>(a[dataKey], b[dataKey], (row) => rowKey(kind, row, true)) };
+  }).filter((r) => r.added + r.changed + r.removed > 0);
   return { values, rows };
 }
 
