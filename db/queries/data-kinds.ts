@@ -1,8 +1,8 @@
-import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { getTableName } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { asc, getTableColumns, getTableName } from 'drizzle-orm';
 import type { Db } from '../client';
 import { answers, figures, populationMemberships, reports, states } from '../schema';
-import { DATA_KINDS, EXCHANGE_KINDS, pickColumns, sortByKey, type ExchangeKind, type KindData, type KindRow } from '../../server/domain/data-kinds';
+import { DATA_KINDS, EXCHANGE_KINDS, fieldOf, type ExchangeKind, type KindData, type KindRow } from '../../server/domain/data-kinds';
 
 /** The table of each kind of exchanged data (server/domain/data-kinds.ts names them; a test checks both agree). */
 export const KIND_TABLES = {
@@ -17,10 +17,13 @@ for (const kind of EXCHANGE_KINDS) {
   if (getTableName(KIND_TABLES[kind]) !== DATA_KINDS[kind].table) throw new Error(`table of ${kind}: ${getTableName(KIND_TABLES[kind])}`);
 }
 
-/** Every row of a kind, with the descriptor's columns only, sorted by key. */
+/** Every row of a kind, with the descriptor's columns only; the registry by ISO code. */
 export function readKindRows<K extends ExchangeKind>(db: Db, kind: K): KindRow<K>[] {
-  const rows = db.select().from(KIND_TABLES[kind] as SQLiteTable).all() as KindRow<K>[];
-  return sortByKey(kind, rows, (a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((row) => pickColumns(kind, row));
+  const table = KIND_TABLES[kind] as SQLiteTable;
+  const columns = getTableColumns(table) as Record<string, SQLiteColumn>;
+  const fields = Object.fromEntries(DATA_KINDS[kind].columns.map((c) => [fieldOf(c.name), columns[fieldOf(c.name)]!]));
+  const query = db.select(fields).from(table);
+  return (kind === 'states' ? query.orderBy(...DATA_KINDS[kind].key.map((k) => asc(columns[fieldOf(k)]!))) : query).all() as KindRow<K>[];
 }
 
 /** Every row of the five kinds, by the property EngineData, ReleaseData and ExchangeData give them. */

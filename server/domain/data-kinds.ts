@@ -464,38 +464,49 @@ export const kindDef = (kind: ExchangeKind): KindDef => DATA_KINDS[kind] as unkn
 /** The rows of one kind in data shaped like EngineData / ReleaseData. */
 export type KindData = { [K in ExchangeKind as DataKeys[K]]: KindRow<K>[] };
 
-/** Sorted by key, a new array: text in code-point order, years as numbers, indicator codes as `compare` says. */
+/** The row property of each column, by kind, worked out once. */
+const FIELDS = Object.fromEntries(EXCHANGE_KINDS.map((kind) => [kind, DATA_KINDS[kind].columns.map((c) => fieldOf(c.name))])) as Record<
+  ExchangeKind,
+  string[]
+>;
+const KEY_FIELDS = Object.fromEntries(EXCHANGE_KINDS.map((kind) => [kind, DATA_KINDS[kind].key.map(fieldOf)])) as Record<ExchangeKind, string[]>;
+
+type Compare = (a: Record<string, unknown>, b: Record<string, unknown>) => number;
+
+/** Sorted by key, a new array: text in code-point order, numbers as numbers, indicator codes as `compareIndicator` says. */
 export function sortByKey<T>(kind: ExchangeKind, rows: readonly T[], compareIndicator: (a: string, b: string) => number): T[] {
-  const fields = kindDef(kind).key.map(fieldOf);
-  const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return [...rows].sort((a, b) => {
-    for (const field of fields) {
-      const x = (a as Record<string, unknown>)[field];
-      const y = (b as Record<string, unknown>)[field];
-      const d =
-        typeof x === 'number' && typeof y === 'number'
-          ? x - y
-          : field === 'indicator'
-            ? compareIndicator(String(x), String(y))
-            : text(String(x), String(y));
-      if (d !== 0) return d;
-    }
-    return 0;
+  // One comparison per key column, chosen once: the release sorts thousands of rows.
+  const comparisons = DATA_KINDS[kind].key.map((name): Compare => {
+    const field = fieldOf(name);
+    const column = DATA_KINDS[kind].columns.find((c) => c.name === name);
+    if (column?.shownAs === 'number') return (a, b) => (a[field] as number) - (b[field] as number);
+    if (field === 'indicator') return (a, b) => compareIndicator(a[field] as string, b[field] as string);
+    return (a, b) => ((a[field] as string) < (b[field] as string) ? -1 : (a[field] as string) > (b[field] as string) ? 1 : 0);
   });
+  const [first, second, third] = comparisons;
+  const compare: Compare =
+    comparisons.length === 1
+      ? first!
+      : comparisons.length === 2
+        ? (a, b) => first!(a, b) || second!(a, b)
+        : (a, b) => first!(a, b) || second!(a, b) || third!(a, b) || comparisons.slice(3).reduce((d, c) => d || c(a, b), 0);
+  return ([...rows] as Record<string, unknown>[]).sort(compare) as T[];
 }
 
 /** Only the descriptor's columns of a row, in its order: what export, the release and the engine keep. */
 export function pickColumns<K extends ExchangeKind>(kind: K, row: KindRow<K>): KindRow<K> {
   const source = row as Record<string, unknown>;
-  return Object.fromEntries(kindDef(kind).columns.map((c) => [fieldOf(c.name), source[fieldOf(c.name)]])) as KindRow<K>;
+  const picked: Record<string, unknown> = {};
+  for (const field of FIELDS[kind]) picked[field] = source[field];
+  return picked as KindRow<K>;
 }
 
 /** The key of a row as one string (the year left out when `withoutYear`). */
 export function rowKey(kind: ExchangeKind, row: object, withoutYear = false): string {
   const source = row as Record<string, unknown>;
-  return kindDef(kind)
-    .key.filter((k) => !(withoutYear && k === 'year'))
-    .map((k) => String(source[fieldOf(k)]))
+  return KEY_FIELDS[kind]
+    .filter((k) => !(withoutYear && k === 'year'))
+    .map((k) => String(source[k]))
     .join(':');
 }
 
