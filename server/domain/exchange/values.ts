@@ -8,6 +8,12 @@ import { undoFormulaEscape } from './csv-write';
 export type Cell<T> = { ok: true; value: T } | { ok: false; message: string };
 
 const ok = <T>(value: T): Cell<T> => ({ ok: true, value });
+
+/** A value as a message quotes it: trimmed, and cut at 40 characters, so that a pasted page does not fill the message. */
+const quoted = (raw: string): string => {
+  const text = raw.trim();
+  return [...text].length > 40 ? `${[...text].slice(0, 40).join('')}…` : text;
+};
 const fail = <T>(message: string): Cell<T> => ({ ok: false, message });
 
 export const FIRST_YEAR = 2025;
@@ -32,7 +38,7 @@ export function readDate(raw: string): Cell<string> {
   const text = raw.trim();
   if (text === '') return fail('date manquante');
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return fail(`date invalide « ${text} » : le format AAAA-MM-JJ est attendu`);
+  if (!match) return fail(`date invalide « ${quoted(text)} » : le format AAAA-MM-JJ est attendu (par exemple 2026-04-30)`);
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
@@ -72,10 +78,10 @@ export function readNumber(raw: string): Cell<number> {
   if (text === '') return fail('nombre manquant');
   const compact = text.replace(/[\s\u00a0\u202f]/g, '');
   if (!/^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$/.test(compact)) {
-    return fail(`nombre invalide « ${text} »`);
+    return fail(`nombre invalide « ${quoted(text)} »`);
   }
   const value = Number(compact.replace(',', '.'));
-  return Number.isFinite(value) ? ok(value) : fail(`nombre invalide « ${text} »`);
+  return Number.isFinite(value) ? ok(value) : fail(`nombre invalide « ${quoted(text)} »`);
 }
 
 /** ISO 3166 alpha-3 codes are upper case; a lower-case code from a hand-typed sheet is accepted. */
@@ -127,15 +133,15 @@ export const NAME_MAX = 200;
 export function readAmount(raw: string): Cell<number> {
   const cell = readNumber(raw);
   if (!cell.ok) return cell;
-  if (cell.value < 0) return fail(`nombre négatif « ${raw.trim()} » : un nombre positif ou nul est attendu`);
-  if (cell.value > AMOUNT_MAX) return fail(`nombre trop grand « ${raw.trim()} » : 1 000 000 000 000 au plus`);
+  if (cell.value < 0) return fail(`nombre négatif « ${quoted(raw)} » : un nombre positif ou nul est attendu`);
+  if (cell.value > AMOUNT_MAX) return fail(`nombre trop grand « ${quoted(raw)} » : 1 000 000 000 000 au plus`);
   return cell;
 }
 
 /** A ratio's denominator: an amount above zero, since the percentage divides by it. */
 export function readDenominator(raw: string): Cell<number> {
   const cell = readAmount(raw);
-  if (cell.ok && cell.value === 0) return fail('dénominateur nul : il ne peut pas être 0 (le pourcentage serait une division par zéro)');
+  if (cell.ok && cell.value === 0) return fail('il ne peut pas être 0 (le pourcentage serait une division par zéro)');
   return cell;
 }
 

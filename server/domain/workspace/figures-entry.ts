@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
-import { formText, formVersion, reasonProblem, type FieldError } from './form';
+import { fieldMessage, formText, formVersion, reasonProblem, type FieldError } from './form';
 import { whenNotBusy, type Db } from '../../../db/client';
 import type { Catalogue, CatalogueIndicator } from '../../../db/queries/catalogue';
 import { versionNumber, versionOf, withAudit, type Actor, type AuditEntry } from '../../../db/queries/audit';
 import { isYearPublished } from '../../../db/queries/releases';
 import { figures } from '../../../db/schema';
-import { readNumber } from '../exchange/values';
+import { readAmount, readDenominator, type Cell } from '../exchange/values';
 
 /**
  * The figures of a year (docs/method.md#recorded-figures): the value of each figure indicator (5.3,
@@ -83,15 +83,10 @@ export function readFiguresSubmission(body: Record<string, unknown>, indicators:
   };
 }
 
-/** A non-negative number, or a French message saying what is wrong with it. */
-function readAmount(raw: string, where: string): { ok: true; value: number } | { ok: false; message: string } {
-  const cell = readNumber(raw);
-  const shown = raw.trim().length > 40 ? `${raw.trim().slice(0, 40)}…` : raw.trim();
-  if (!cell.ok) {
-    return { ok: false, message: `${where} : « ${shown} » n’est pas un nombre. Saisissez par exemple 12 ou 12,5.` };
-  }
-  if (cell.value < 0) return { ok: false, message: `${where} : un nombre positif ou nul est attendu (« ${shown} » est négatif).` };
-  return { ok: true, value: cell.value };
+/** The rule of the exchange's `value` or `denominator` (../data-kinds.ts), its message naming the field. */
+function readField(read: (raw: string) => Cell<number>, raw: string, where: string): Cell<number> {
+  const cell = read(raw);
+  return cell.ok ? cell : { ok: false, message: fieldMessage(where, cell.message) };
 }
 
 export type FiguresCheck =
@@ -99,8 +94,9 @@ export type FiguresCheck =
   | { ok: false; errors: FieldError[] };
 
 /**
- * Checks what was typed: numbers (decimal comma accepted), not negative; for a ratio, a numerator
- * and a denominator together, the denominator not 0; a reason when the year is published. An empty
+ * Checks what was typed with the exchange's rules for a figure (decimal comma accepted, not
+ * negative, not absurdly large); for a ratio, a numerator and a denominator together, the
+ * denominator above 0; a reason when the year is published. An empty
  * field means no value recorded. Gives the wanted value of every indicator (null: no row).
  */
 export function checkFigures(state: FiguresState, submission: FiguresSubmission): FiguresCheck {
@@ -116,7 +112,7 @@ export function checkFigures(state: FiguresState, submission: FiguresSubmission)
         wanted.set(indicator.code, null);
         continue;
       }
-      const value = readAmount(typed.value, `Indicateur ${indicator.code}, valeur`);
+      const value = readField(readAmount, typed.value, `Indicateur ${indicator.code}, valeur`);
       if (value.ok) wanted.set(indicator.code, { value: value.value, denominator: null });
       else errors.push({ field: valueId, message: value.message });
       continue;
@@ -126,8 +122,8 @@ export function checkFigures(state: FiguresState, submission: FiguresSubmission)
       wanted.set(indicator.code, null);
       continue;
     }
-    const value = hasValue ? readAmount(typed.value, `Indicateur ${indicator.code}, numérateur`) : null;
-    const denominator = hasDenominator ? readAmount(typed.denominator, `Indicateur ${indicator.code}, dénominateur`) : null;
+    const value = hasValue ? readField(readAmount, typed.value, `Indicateur ${indicator.code}, numérateur`) : null;
+    const denominator = hasDenominator ? readField(readDenominator, typed.denominator, `Indicateur ${indicator.code}, dénominateur`) : null;
     if (value && !value.ok) errors.push({ field: valueId, message: value.message });
     if (!value) {
       errors.push({
@@ -142,13 +138,7 @@ export function checkFigures(state: FiguresState, submission: FiguresSubmission)
         message: `Indicateur ${indicator.code}, dénominateur : un ratio a besoin d’un dénominateur ; saisissez-le, ou videz aussi le numérateur.`,
       });
     }
-    if (denominator?.ok && denominator.value === 0) {
-      errors.push({
-        field: denominatorId,
-        message: `Indicateur ${indicator.code}, dénominateur : il ne peut pas être 0 (le pourcentage serait une division par zéro).`,
-      });
-    }
-    if (value?.ok && denominator?.ok && denominator.value > 0) {
+    if (value?.ok && denominator?.ok) {
       wanted.set(indicator.code, { value: value.value, denominator: denominator.value });
     }
   }

@@ -29,3 +29,9 @@ export function reasonProblem(reason: string, requiredBecause: string | null): s
   }
   return null;
 }
+
+/**
+ * A value's rule (server/domain/exchange/values.ts) as a form shows it: « Label : message. », the
+ * message being word for word what an import says of the same value in `file:line: column: message`.
+ */
+export const fieldMessage = (label: string, message: string): string => `${label} : ${message}.`;

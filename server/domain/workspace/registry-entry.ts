@@ -3,9 +3,9 @@ import type { Db } from '../../../db/client';
 import { versionNumber, versionOf, withAudit, type Actor, type AuditEntry } from '../../../db/queries/audit';
 import { populationMemberships, states } from '../../../db/schema';
 import { anyYearPublished } from '../../../db/queries/releases';
-import { readDate } from '../exchange/values';
+import { partyDatesProblem, readOptionalDate, type Cell } from '../exchange/values';
 import { isPartyInYear, reportDueDate } from '../registry';
-import { formText, formVersion, reasonProblem, type FieldError } from './form';
+import { fieldMessage, formText, formVersion, reasonProblem, type FieldError } from './form';
 
 /**
  * Registry dates (docs/method.md#who-is-a-state-party-in-a-year): whether a State is party, the date
@@ -87,12 +87,10 @@ export function readStateSubmission(body: Record<string, unknown>): StateSubmiss
   };
 }
 
-/** An optional date field: blank is null; otherwise a real calendar day, or a French message. */
-function readOptionalDate(raw: string, label: string): { ok: true; value: string | null } | { ok: false; message: string } {
-  if (raw === '') return { ok: true, value: null };
-  const cell = readDate(raw);
-  if (cell.ok) return cell;
-  return { ok: false, message: `${label} : « ${raw} » n’est pas une date valide. Saisissez-la au format AAAA-MM-JJ (par exemple 2026-04-30), ou laissez le champ vide.` };
+/** The rule of the exchange's party_from and party_until (../data-kinds.ts), its message naming the field. */
+function readDateField(raw: string, label: string): Cell<string | null> {
+  const cell = readOptionalDate(raw);
+  return cell.ok ? cell : { ok: false, message: fieldMessage(label, cell.message) };
 }
 
 export type StateCheck = { ok: true; values: RegistryValues } | { ok: false; errors: FieldError[] };
@@ -106,16 +104,12 @@ export function checkStateSubmission(entry: StateEntryState, submission: StateSu
   const errors: FieldError[] = [];
   const party = submission.party === 'yes' ? true : submission.party === 'no' ? false : null;
   if (party === null) errors.push({ field: REGISTRY_FIELDS.party, message: 'État partie : choisissez oui ou non.' });
-  const from = readOptionalDate(submission.partyFrom, 'Date d’entrée en vigueur');
+  const from = readDateField(submission.partyFrom, 'Date d’entrée en vigueur');
   if (!from.ok) errors.push({ field: REGISTRY_FIELDS.partyFrom, message: from.message });
-  const until = readOptionalDate(submission.partyUntil, 'Date de prise d’effet du retrait');
+  const until = readDateField(submission.partyUntil, 'Date de prise d’effet du retrait');
   if (!until.ok) errors.push({ field: REGISTRY_FIELDS.partyUntil, message: until.message });
-  if (from.ok && until.ok && from.value !== null && until.value !== null && from.value >= until.value) {
-    errors.push({
-      field: REGISTRY_FIELDS.partyUntil,
-      message: `Date de prise d’effet du retrait : elle doit suivre la date d’entrée en vigueur (${from.value}) ; ${until.value} ne la suit pas.`,
-    });
-  }
+  const order = from.ok && until.ok ? partyDatesProblem(from.value, until.value) : null;
+  if (order) errors.push({ field: REGISTRY_FIELDS.partyUntil, message: fieldMessage('Date de prise d’effet du retrait', order) });
   const reasonError = reasonProblem(
     submission.reason,
     entry.anyYearPublished ? 'des années sont publiées et le registre détermine les États parties de chaque année' : null,

@@ -2,8 +2,8 @@ import type { Catalogue, CatalogueIndicator } from '../../../db/queries/catalogu
 import type { AnswerValue } from '../engine/types';
 import { editableActions, isAdmin, type Viewer } from '../permissions';
 import type { RegistryState } from '../registry';
-import { readDate } from '../exchange/values';
-import { reasonProblem, type FieldError } from './form';
+import { NOTE_MAX, SOURCE_MAX, readBoundedText, readDate, receivedOnProblem } from '../exchange/values';
+import { fieldMessage, reasonProblem, type FieldError } from './form';
 
 export type { FieldError } from './form';
 
@@ -17,8 +17,10 @@ export type { FieldError } from './form';
 export type AnswerChoice = AnswerValue | 'none';
 export const ANSWER_CHOICES: readonly AnswerChoice[] = ['yes', 'no', 'blank', 'none'];
 
-export const SOURCE_MAX = 500;
-export const NOTE_MAX = 2000;
+export { NOTE_MAX, SOURCE_MAX };
+
+const readSource = readBoundedText(SOURCE_MAX);
+const readNote = readBoundedText(NOTE_MAX);
 
 export interface StoredAnswer {
   answer: AnswerValue;
@@ -220,14 +222,7 @@ function field(body: FormBody, name: string): string | undefined {
 /** Browsers send textarea line breaks as CRLF; surrounding spaces are not meant. */
 const normaliseText = (text: string | null | undefined): string => (text ?? '').replace(/\r\n?/g, '\n').trim();
 
-const length = (text: string) => [...text].length;
-
 const plural = (n: number, one: string, many: string) => (n > 1 ? many : one);
-
-const frenchDate = (iso: string) => {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
-};
 
 /**
  * Reads the submitted form against what is stored: what to show back, what is wrong (French,
@@ -251,18 +246,12 @@ export function parseEntry(body: FormBody, context: ParseContext): ParsedEntry {
     let row: StoredReportRow | null = null;
     let valid = true;
     if (receivedOn !== '') {
-      if (!readDate(receivedOn).ok) {
+      // The rules of the exchange's received_on (../data-kinds.ts): a real day, within the year's bounds.
+      const date = readDate(receivedOn);
+      const problem = date.ok ? receivedOnProblem(date.value, scope.year, context.today) : date.message;
+      if (problem !== null) {
         valid = false;
-        errors.push({
-          field: fieldIds.receivedOn,
-          message: 'Date de réception : saisissez une date valide au format AAAA-MM-JJ (par exemple 2026-04-30).',
-        });
-      } else if (receivedOn > context.today) {
-        valid = false;
-        errors.push({
-          field: fieldIds.receivedOn,
-          message: `Date de réception : la date ne peut pas être dans le futur (nous sommes le ${frenchDate(context.today)}).`,
-        });
+        errors.push({ field: fieldIds.receivedOn, message: fieldMessage('Date de réception', problem) });
       }
       if (values.guide === '') {
         valid = false;
@@ -325,19 +314,15 @@ export function parseEntry(body: FormBody, context: ParseContext): ParsedEntry {
         message: `Indicateur ${code} : une source ou une note est saisie sans réponse ; choisissez Oui, Non ou Non traité (vide), ou effacez la source et la note.`,
       });
     }
-    if (length(source) > SOURCE_MAX) {
-      valid = false;
-      errors.push({
-        field: fieldIds.source(code),
-        message: `Indicateur ${code}, source : ${SOURCE_MAX} caractères au plus (vous en avez saisi ${length(source)}).`,
-      });
-    }
-    if (length(note) > NOTE_MAX) {
-      valid = false;
-      errors.push({
-        field: fieldIds.note(code),
-        message: `Indicateur ${code}, note : ${NOTE_MAX} caractères au plus (vous en avez saisi ${length(note)}).`,
-      });
+    for (const [text, read, id, label] of [
+      [source, readSource, fieldIds.source(code), 'source'],
+      [note, readNote, fieldIds.note(code), 'note'],
+    ] as const) {
+      const cell = read(text);
+      if (!cell.ok) {
+        valid = false;
+        errors.push({ field: id, message: fieldMessage(`Indicateur ${code}, ${label}`, cell.message) });
+      }
     }
     if (!valid || !differs) continue;
     const row: StoredAnswer | null = choice === 'none' ? null : { answer: choice as AnswerValue, source: source || null, note: note || null };

@@ -191,7 +191,7 @@ describe('the form of a (year, State) report', () => {
     expect(response.status).toBe(400);
     expect(await htmlProblems(response.text)).toEqual([]);
     const text = response.text;
-    expect(text).toContain('Date de réception : saisissez une date valide au format AAAA-MM-JJ');
+    expect(text).toContain('Date de réception : date impossible « 2026-02-30 » : ce jour n’existe pas.');
     expect(text).toContain('indiquez si le Guide de rédaction des rapports a été utilisé');
     expect(text).toContain('Indicateur 10.1, note : 2000 caractères au plus (vous en avez saisi 2001).');
     expect(text).toContain('Indicateur 11.1 : une source ou une note est saisie sans réponse');
@@ -216,7 +216,7 @@ describe('the form of a (year, State) report', () => {
     // A date in the future is refused too, and a source over 500 characters.
     const future = await saveForm(agent, 2026, 'COL', { received_on: '2999-01-01', used_reporting_guide: 'no', 'answer:10.1': 'yes', 'source:10.1': 's'.repeat(501) });
     expect(future.status).toBe(400);
-    expect(future.text).toContain('Date de réception : la date ne peut pas être dans le futur');
+    expect(future.text).toContain('Date de réception : date dans le futur « 2999-01-01 » : nous sommes le ');
     expect(future.text).toContain('Indicateur 10.1, source : 500 caractères au plus (vous en avez saisi 501).');
     expect(dataRows(db, 2026, 'COL').report).toBeNull();
   });

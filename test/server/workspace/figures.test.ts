@@ -147,8 +147,8 @@ describe('figures per year (/espace/chiffres/:year)', () => {
       .expect(400);
     expect(await htmlProblems(response.text)).toEqual([]);
     const text = textOf(response.text);
-    expect(text).toContain('Indicateur 5.3, valeur : « douze » n’est pas un nombre.');
-    expect(text).toContain('Indicateur 11.2, valeur : un nombre positif ou nul est attendu (« -3 » est négatif).');
+    expect(text).toContain('Indicateur 5.3, valeur : nombre invalide « douze ».');
+    expect(text).toContain('Indicateur 11.2, valeur : nombre négatif « -3 » : un nombre positif ou nul est attendu.');
     expect(text).toContain('Indicateur 5.4, dénominateur : un ratio a besoin d’un dénominateur');
     // Beside the field, linked to it, and in the summary with a link to the field.
     expect(response.text).toContain('<p class="field__error" id="value-5.3-error">');
@@ -168,7 +168,7 @@ describe('figures per year (/espace/chiffres/:year)', () => {
     const admin = await signedInAgent(app, 'admin@example.org');
     const fields = await openForm(admin);
     const zero = await admin.post(URL).type('form').send({ ...fields, 'value:5.4': '3', 'denominator:5.4': '0', 'value:5.3': '7' }).expect(400);
-    expect(textOf(zero.text)).toContain('Indicateur 5.4, dénominateur : il ne peut pas être 0');
+    expect(textOf(zero.text)).toContain('Indicateur 5.4, dénominateur : il ne peut pas être 0 (le pourcentage serait une division par zéro).');
     expect(inputValue(zero.text, 'denominator-5.4')).toBe('0');
     const alone = await admin.post(URL).type('form').send({ ...fields, 'value:5.4': '', 'denominator:5.4': '12' }).expect(400);
     expect(textOf(alone.text)).toContain('Indicateur 5.4, numérateur : saisissez-le avec le dénominateur');

@@ -112,7 +112,7 @@ describe('the registry of States (/espace/registre)', () => {
       .send({ ...fields, party: 'yes', party_from: '2027-03-01', party_until: '2026-12-31' })
       .expect(400);
     expect(await htmlProblems(order.text)).toEqual([]);
-    expect(textOf(order.text)).toContain('Date de prise d’effet du retrait : elle doit suivre la date d’entrée en vigueur (2027-03-01)');
+    expect(textOf(order.text)).toContain('Date de prise d’effet du retrait : la date de retrait (2026-12-31) doit suivre la date d’entrée en vigueur (2027-03-01).');
     expect(order.text).toMatch(/id="party_until" name="party_until" value="2026-12-31" aria-invalid="true" aria-describedby="party_until-hint party_until-error"/);
     expect(order.text).toContain('value="2027-03-01"');
     expect(order.text).toContain('href="#party_until"');
@@ -123,7 +123,7 @@ describe('the registry of States (/espace/registre)', () => {
       .send({ ...fields, party: '', party_from: '2026-02-30', party_until: '' })
       .expect(400);
     const text = textOf(impossible.text);
-    expect(text).toContain('Date d’entrée en vigueur : « 2026-02-30 » n’est pas une date valide.');
+    expect(text).toContain('Date d’entrée en vigueur : date impossible « 2026-02-30 » : ce jour n’existe pas.');
     expect(text).toContain('État partie : choisissez oui ou non.');
     expect(impossible.text).toContain('href="#party-yes"');
     expect(impossible.text).not.toMatch(/value="yes" checked/);

@@ -92,7 +92,7 @@ describe('import refusals: every problem is reported as FILE:LINE: COLUMN: messa
       ],
       [
         'bad-reports.csv:2: received_on: date impossible « 2026-02-30 » : ce jour n’existe pas',
-        'bad-reports.csv:3: received_on: date invalide « 30/04/2027 » : le format AAAA-MM-JJ est attendu',
+        'bad-reports.csv:3: received_on: date invalide « 30/04/2027 » : le format AAAA-MM-JJ est attendu (par exemple 2026-04-30)',
         'bad-states.csv:2: party_from: date impossible « 2025-13-01 » : ce jour n’existe pas',
       ],
     );
