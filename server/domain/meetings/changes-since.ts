@@ -1,5 +1,16 @@
-import type { RegistryState } from '../registry';
-import type { Answer, AnswerValue, EngineData, Figure, Membership, Report } from '../engine/types';
+import type { EngineData } from '../engine/types';
+import { compareText } from '../compare';
+import {
+  DATA_KINDS,
+  EXCHANGE_KINDS,
+  fieldOf,
+  kindOfEntity,
+  rowKey,
+  sortByKey,
+  type ExchangeKind,
+  type KindData,
+  type ShownAs,
+} from '../data-kinds';
 
 /**
  * The data as it stood at a past moment, rebuilt from the data as it stands now by undoing, newest
@@ -33,7 +44,6 @@ const parse = (json: string | null): Values | null => {
 const bool = (v: unknown): boolean => v === true || v === 1 || v === '1';
 const textOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 const numberOrNull = (v: unknown): number | null => (v === null || v === undefined || v === '' ? null : Number(v));
-const ANSWER_VALUES: readonly string[] = ['yes', 'no', 'blank'];
 
 /** One table of the engine's data, by primary key, keeping the rows' order. */
 class Rows<T> {
@@ -59,90 +69,59 @@ class Rows<T> {
   }
 }
 
-const answerKey = (r: Pick<Answer, 'year' | 'state' | 'indicator'>) => `${r.year}:${r.state}:${r.indicator}`;
-const reportKey = (r: Pick<Report, 'year' | 'state'>) => `${r.year}:${r.state}`;
-const membershipKey = (r: Membership) => `${r.year}:${r.state}:${r.population}`;
-const figureKey = (r: Pick<Figure, 'year' | 'indicator'>) => `${r.year}:${r.indicator}`;
-const stateKey = (r: Pick<RegistryState, 'iso3'>) => r.iso3;
+/** A value as the audit trail's JSON holds it, read back as the row's type (SQLite writes booleans as 0 and 1). */
+const COERCE: Record<ShownAs, (v: unknown) => unknown> = {
+  boolean: (v) => (v === null || v === undefined ? null : bool(v)),
+  number: numberOrNull,
+  text: textOrNull,
+  date: textOrNull,
+  answer: textOrNull,
+  population: textOrNull,
+};
 
 /**
  * Undoes one change: an insert is removed, an update or a delete puts back the row as `before`
- * recorded it. The row's key (year, State, indicator) is the entry's own columns, which the
- * triggers take from the new row (the old one for a delete). A change of a row's key (an ISO
- * code renamed, say) cannot be undone: its old key is not recorded; the row keeps its new key.
+ * recorded it. The row's key is made of the entry's own columns (year, State, indicator), which the
+ * triggers take from the new row (the old one for a delete), and of the recorded key columns
+ * (a membership's population). A change of a row's key (an ISO code renamed, say) cannot be undone:
+ * its old key is not recorded; the row keeps its new key. Validations and publications are not data
+ * the engine reads.
  */
 function undo(change: DataChange, tables: Tables): void {
-  const { year, state, indicator } = change;
+  const kind = kindOfEntity(change.entity);
+  if (kind === undefined) return;
+  const { audit, columns } = DATA_KINDS[kind];
+  const slots: Record<string, unknown> = {};
+  for (const [column, value] of [
+    [audit.year, change.year],
+    [audit.state, change.state],
+    [audit.indicator, change.indicator],
+  ] as const) {
+    if (column === null) continue;
+    if (value === null) return;
+    slots[fieldOf(column)] = value;
+  }
   const before = parse(change.before);
   const after = parse(change.after);
-  const restore = change.operation !== 'insert' && before !== null;
-  switch (change.entity) {
-    case 'answer': {
-      if (year === null || state === null || indicator === null) return;
-      const key = answerKey({ year, state, indicator });
-      tables.answers.remove(key);
-      if (restore && ANSWER_VALUES.includes(String(before.answer))) {
-        tables.answers.put({
-          year,
-          state,
-          indicator,
-          answer: before.answer as AnswerValue,
-          source: textOrNull(before.source),
-          note: textOrNull(before.note),
-        });
-      }
-      return;
+  const rowFrom = (values: Values): Values => {
+    const row: Values = {};
+    for (const column of columns) {
+      const field = fieldOf(column.name);
+      row[field] = field in slots ? slots[field] : COERCE[column.shownAs](values[column.name]);
     }
-    case 'report': {
-      if (year === null || state === null) return;
-      tables.reports.remove(reportKey({ year, state }));
-      if (restore && typeof before.received_on === 'string') {
-        tables.reports.put({ year, state, receivedOn: before.received_on, usedReportingGuide: bool(before.used_reporting_guide) });
-      }
-      return;
-    }
-    case 'membership': {
-      if (year === null || state === null) return;
-      // The population is part of the key: an update replaces the new population by the old one.
-      if (change.operation !== 'delete' && after !== null) tables.memberships.remove(membershipKey({ year, state, population: String(after.population) }));
-      if (restore && typeof before.population === 'string') tables.memberships.put({ year, state, population: before.population });
-      return;
-    }
-    case 'figure': {
-      if (year === null || indicator === null) return;
-      tables.figures.remove(figureKey({ year, indicator }));
-      const value = restore ? numberOrNull(before.value) : null;
-      if (restore && value !== null) tables.figures.put({ year, indicator, value, denominator: numberOrNull(before.denominator) });
-      return;
-    }
-    case 'state': {
-      if (state === null) return;
-      tables.states.remove(state);
-      if (restore && typeof before.name_fr === 'string') {
-        tables.states.put({
-          iso3: state,
-          nameFr: before.name_fr,
-          nameEn: String(before.name_en ?? before.name_fr),
-          party: bool(before.party),
-          partyFrom: textOrNull(before.party_from),
-          partyUntil: textOrNull(before.party_until),
-        });
-      }
-      return;
-    }
-    // Validations and publications are not data the engine reads.
-    default:
-      return;
-  }
+    return row;
+  };
+  const table = tables[kind];
+  // The key the change left: with the recorded key columns of the row after it (or before, for a delete).
+  table.remove(rowKey(kind, rowFrom((change.operation === 'delete' ? before : after) ?? before ?? {})));
+  if (change.operation === 'insert' || before === null) return;
+  const restored = rowFrom(before);
+  // A row whose required columns the entry does not hold cannot be put back.
+  if (columns.some((c) => !c.optional && (restored[fieldOf(c.name)] === null || restored[fieldOf(c.name)] === undefined))) return;
+  table.put(restored);
 }
 
-interface Tables {
-  answers: Rows<Answer>;
-  reports: Rows<Report>;
-  memberships: Rows<Membership>;
-  figures: Rows<Figure>;
-  states: Rows<RegistryState>;
-}
+type Tables = Record<ExchangeKind, Rows<object>>;
 
 /**
  * The engine's data as it stood before the changes `entriesAfter` records (the audit entries
@@ -151,23 +130,13 @@ interface Tables {
  */
 export function dataAt(current: EngineData, entriesAfter: readonly DataChange[]): EngineData {
   if (entriesAfter.length === 0) return current;
-  const tables: Tables = {
-    answers: new Rows(current.answers, answerKey),
-    reports: new Rows(current.reports, reportKey),
-    memberships: new Rows(current.memberships, membershipKey),
-    figures: new Rows(current.figures, figureKey),
-    states: new Rows(current.states, stateKey),
-  };
+  const tables = Object.fromEntries(
+    EXCHANGE_KINDS.map((kind) => [kind, new Rows<object>(current[DATA_KINDS[kind].dataKey], (row) => rowKey(kind, row))]),
+  ) as Tables;
   for (const change of [...entriesAfter].sort((a, b) => b.id - a.id)) undo(change, tables);
-  return {
-    ...current,
-    answers: tables.answers.list(),
-    reports: tables.reports.list(),
-    memberships: tables.memberships.list(),
-    figures: tables.figures.list(),
-    // The registry is read in ISO code order; a State put back keeps that order.
-    states: tables.states.list().sort((a, b) => (a.iso3 < b.iso3 ? -1 : a.iso3 > b.iso3 ? 1 : 0)),
-  };
+  const rows = Object.fromEntries(EXCHANGE_KINDS.map((kind) => [DATA_KINDS[kind].dataKey, tables[kind].list()])) as KindData;
+  // The registry is read in ISO code order; a State put back keeps that order.
+  return { ...current, ...rows, states: sortByKey('states', rows.states, compareText) };
 }
 
 /** The entries at or after a moment (ISO timestamp): what `dataAt` undoes to see the data of that moment. */
