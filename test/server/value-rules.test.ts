@@ -6,6 +6,7 @@ import type { Express } from 'express';
 import { importFiles } from '../../server/domain/exchange/import';
 import { seededDatabase } from '../helpers/context';
 import { textOf } from '../helpers/html';
+import { dumpTables } from './domain/exchange/support';
 import { appWithStaff, signedInAgent, type Agent } from '../helpers/session';
 
 /**
@@ -153,8 +154,11 @@ async function hiddenFields(agent: Agent, url: string): Promise<Record<string, s
 describe('one rule per value: the import, the command line and the forms give the same verdict and message', () => {
   describe.each(CASES.map((c, i) => [c.what, c, i] as const))('%s', (_, c, i) => {
     test('the import refuses it at file:line: column, and writes nothing', () => {
-      const result = importFiles(seededDatabase(), [{ name: fileName(i), content: fileContent(c) }]);
-      expect(result).toEqual({ ok: false, errors: [`${fileName(i)}:2: ${c.column}: ${c.message}`] });
+      const db = seededDatabase();
+      const before = dumpTables(db);
+      const result = importFiles(db, [{ name: fileName(i), content: fileContent(c) }]);
+      expect(result).toEqual({ ok: false, errors: [`${fileName(i)}:2: ${c.column}: ${c.message}`], totalErrors: 1 });
+      expect(dumpTables(db)).toEqual(before);
     }, 60_000);
 
     test('the form refuses it beside the field, with the same message', async () => {
