@@ -2,6 +2,7 @@ import { RateLimiterRes, RateLimiterSQLite } from 'rate-limiter-flexible';
 import type { Db } from '../../db/client';
 import { getTableName } from 'drizzle-orm';
 import { signInAttempts } from '../../db/schema';
+import { deleteExpiredSignInAttempts } from '../../db/queries/sign-in-attempts';
 
 /** At most 5 failed attempts per account and address in 15 minutes, and 50 per address in an hour. */
 export const ACCOUNT_LIMIT = { points: 5, duration: 15 * 60 };
@@ -29,12 +30,16 @@ export function signInLimits(db: Db) {
     tableName: getTableName(signInAttempts),
     // The table comes from the committed migrations (db/migrations), not from the library.
     tableCreated: true,
-    clearExpiredByTimeout: true,
+    // Not the library's own 5-minute timer: it runs outside any request, so a closed database or a
+    // write lock held by an import would end the process (an unhandled rejection). Swept below instead.
+    clearExpiredByTimeout: false,
   };
+  let attempts = 0;
   const byAccount = new RateLimiterSQLite({ ...store, ...ACCOUNT_LIMIT, keyPrefix: 'compte' });
   const byAddress = new RateLimiterSQLite({ ...store, ...ADDRESS_LIMIT, keyPrefix: 'adresse' });
 
   return async function reserve(email: string, address: string): Promise<Reservation> {
+    if (attempts++ % 100 === 0) deleteExpiredSignInAttempts(db, Date.now() - 60 * 60 * 1000);
     const accountKey = `${email.toLowerCase()}|${address}`;
     const outcomes = await Promise.allSettled([byAccount.consume(accountKey), byAddress.consume(address)]);
     const refused = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));

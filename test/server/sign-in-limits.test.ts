@@ -46,6 +46,20 @@ const tally = (statuses: number[]) =>
   statuses.reduce<Record<number, number>>((counts, s) => ({ ...counts, [s]: (counts[s] ?? 0) + 1 }), {});
 
 describe('sign-in limits', () => {
+  test('expired counters are swept by sign-ins, not by a timer that could fail outside any request', async () => {
+    const { db, app } = testApp();
+    db.insert(signInAttempts).values({ key: 'adresse:203.0.113.9', points: 50, expire: Date.now() - 2 * 60 * 60 * 1000 }).run();
+    const { signIn, close } = await listening(app);
+    try {
+      await signIn('personne@example.org', 'un essai quelconque').expect(401);
+      const keys = db.select().from(signInAttempts).all().map((row) => row.key);
+      expect(keys).not.toContain('adresse:203.0.113.9');
+      expect(keys.length).toBeGreaterThan(0);
+    } finally {
+      await close();
+    }
+  });
+
   test('45 simultaneous wrong passwords for one account: only 5 are checked, the others refused', async () => {
     const { db, app } = testApp();
     await createTestUser(db, 'cible@example.org', 'admin');
