@@ -127,17 +127,17 @@ const csrfTokenOf = (html: string): string => {
   return match[1]!;
 };
 
-/** `name=value` of the session cookie a response sets. */
-const sessionCookieOf = (response: Response): string => {
-  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('sra.sid='));
-  if (!cookie) throw new Error(`pas de cookie de session (réponse ${response.status})`);
+/** `name=value` of the cookie called `name` that a response sets. */
+const cookieOf = (response: Response, name: string): string => {
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith(`${name}=`));
+  if (!cookie) throw new Error(`pas de cookie ${name} (réponse ${response.status})`);
   return cookie.split(';')[0]!;
 };
 
-/** Signs in through the form, as a person would: the session cookie. */
+/** Signs in through the form, as a person would (the form's own token cookie, no session before): the session cookie. */
 async function signIn(base: string): Promise<string> {
   const form = await fetch(`${base}/connexion`);
-  const cookie = sessionCookieOf(form);
+  const cookie = cookieOf(form, 'sra.signin');
   const response = await fetch(`${base}/connexion`, {
     method: 'POST',
     redirect: 'manual',
@@ -145,7 +145,7 @@ async function signIn(base: string): Promise<string> {
     body: new URLSearchParams({ _csrf: csrfTokenOf(await form.text()), email: EMAIL, password: PASSWORD, retour: '/espace' }),
   });
   if (response.status !== 303) throw new Error(`connexion refusée (${response.status})`);
-  return sessionCookieOf(response);
+  return cookieOf(response, 'sra.sid');
 }
 
 /** Creates a meeting through the workspace's form; its id. */
