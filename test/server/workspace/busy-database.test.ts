@@ -8,6 +8,7 @@ import { answers, auditEntries, figures, reports } from '../../../db/schema';
 import { loadSeed } from '../../../seed/load';
 import { readConfig } from '../../../server/config';
 import pino from 'pino';
+import type { Express } from 'express';
 import { createApp } from '../../../server/app';
 import { fragment, htmlProblems, textOf } from '../../helpers/html';
 import { createTestUser, csrfTokenOf, signedInAgent } from '../../helpers/session';
@@ -48,6 +49,16 @@ const rowsOf = (db: Db) => ({
   audit: db.select().from(auditEntries).all().length,
 });
 
+/** An administrator signed in on the report form of COL 2026: the agent, and the form's token and version. */
+async function onReportForm(app: Express, db: Db) {
+  await createTestUser(db, ADMIN, 'admin');
+  const agent = await signedInAgent(app, ADMIN);
+  const page = await agent.get(URL).expect(200);
+  return { agent, form: { _csrf: csrfTokenOf(page.text), version: versionOf(page.text) } };
+}
+
+const versionOf = (html: string) => /name="version" value="([0-9]+)"/.exec(html)![1]!;
+
 describe('a busy database never costs a user’s work', () => {
   let dir: string;
   let db: Db;
@@ -68,12 +79,9 @@ describe('a busy database never costs a user’s work', () => {
 
   test('a report form posted while an import holds the write lock: 503, French message, input kept, nothing written; then saved', async () => {
     const { app, lines } = appWithLog(db);
-    await createTestUser(db, ADMIN, 'admin');
-    const agent = await signedInAgent(app, ADMIN);
-    const page = await agent.get(URL).expect(200);
+    const { agent, form } = await onReportForm(app, db);
     const fields = {
-      _csrf: csrfTokenOf(page.text),
-      version: /name="version" value="([0-9]+)"/.exec(page.text)![1]!,
+      ...form,
       received_on: '2026-03-14',
       used_reporting_guide: 'yes',
       'answer:10.1': 'yes',
@@ -84,7 +92,7 @@ describe('a busy database never costs a user’s work', () => {
     const logged = lines.length;
 
     lock.exec('BEGIN IMMEDIATE');
-    const busy = await agent.post(URL).type("form").send(fields);
+    const busy = await agent.post(URL).type('form').send(fields);
     expect(busy.status).toBe(503);
     expect(busy.headers['retry-after']).toBe('5');
     const summary = textOf(fragment(busy.text, '<div class="error-summary"', '</div>'));
@@ -105,7 +113,7 @@ describe('a busy database never costs a user’s work', () => {
     const again = await agent
       .post(URL)
       .type('form')
-      .send({ ...fields, _csrf: csrfTokenOf(busy.text), version: /name="version" value="([0-9]+)"/.exec(busy.text)![1]! });
+      .send({ ...fields, _csrf: csrfTokenOf(busy.text), version: versionOf(busy.text) });
     expect(again.status).toBe(303);
     expect(again.headers.location).toBe(URL);
     const after = rowsOf(db);
@@ -118,12 +126,9 @@ describe('a busy database never costs a user’s work', () => {
     const { app } = appWithLog(db);
     // As the server sets it (server/main.ts): a statement gives up quickly, the form tries again.
     db.$client.pragma(`busy_timeout = ${SERVER_STATEMENT_BUSY_MS}`);
-    await createTestUser(db, ADMIN, 'admin');
-    const agent = await signedInAgent(app, ADMIN);
-    const page = await agent.get(URL).expect(200);
+    const { agent, form } = await onReportForm(app, db);
     const fields = {
-      _csrf: csrfTokenOf(page.text),
-      version: /name="version" value="([0-9]+)"/.exec(page.text)![1]!,
+      ...form,
       received_on: '2026-03-14',
       used_reporting_guide: 'yes',
     };
