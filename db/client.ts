@@ -77,11 +77,16 @@ export async function retryWhileBusy<T>(attempt: () => T, isBusy: (outcome: T) =
  * Throws SQLITE_BUSY at once when the lock is taken.
  */
 export function withoutWaiting<T>(db: Db, write: () => T): T {
-  const timeout = db.$client.pragma('busy_timeout', { simple: true }) as number;
-  db.$client.pragma('busy_timeout = 0');
+  return withBusyTimeout(db.$client, 0, write);
+}
+
+/** `work()` with the connection's wait for another connection's write lock set to `ms`, then restored. */
+export function withBusyTimeout<T>(client: Database.Database, ms: number, work: () => T): T {
+  const usual = client.pragma('busy_timeout', { simple: true }) as number;
+  client.pragma(`busy_timeout = ${Math.max(0, Math.floor(ms))}`);
   try {
-    return write();
+    return work();
   } finally {
-    db.$client.pragma(`busy_timeout = ${Number(timeout)}`);
+    client.pragma(`busy_timeout = ${Number(usual)}`);
   }
 }

@@ -51,8 +51,7 @@ function writeAtomically(file, contents) {
   fs.renameSync(tmp, file);
 }
 
-export async function build() {
-  const hash = sourceHash();
+export async function build(hash = sourceHash()) {
   const buildId = hash.slice(0, 12);
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
@@ -80,8 +79,9 @@ export async function build() {
 
 export async function buildIfChanged() {
   const stamp = readStamp();
-  if (stamp && fs.existsSync(ENTRY) && stamp.hash === sourceHash()) return { built: false, buildId: stamp.buildId };
-  return build();
+  const hash = sourceHash();
+  if (stamp && fs.existsSync(ENTRY) && stamp.hash === hash) return { built: false, buildId: stamp.buildId };
+  return build(hash);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -1,5 +1,5 @@
 import { lt } from 'drizzle-orm';
-import { withoutWaiting, isDatabaseBusy, type Db } from '../client';
+import { whenNotBusy, withoutWaiting, type Db } from '../client';
 import { signInAttempts } from '../schema';
 
 /**
@@ -8,10 +8,5 @@ import { signInAttempts } from '../schema';
  * failure here must never reach the server.
  */
 export function deleteExpiredSignInAttempts(db: Db, beforeMs: number): number {
-  try {
-    return withoutWaiting(db, () => db.delete(signInAttempts).where(lt(signInAttempts.expire, beforeMs)).run().changes);
-  } catch (error) {
-    if (isDatabaseBusy(error)) return 0;
-    throw error;
-  }
+  return whenNotBusy(0, () => withoutWaiting(db, () => db.delete(signInAttempts).where(lt(signInAttempts.expire, beforeMs)).run().changes));
 }

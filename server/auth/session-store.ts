@@ -1,6 +1,6 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import session from 'express-session';
-import { isDatabaseBusy, withoutWaiting, type Db } from '../../db/client';
+import { whenNotBusy, withoutWaiting, type Db } from '../../db/client';
 import { buildOnce } from '../../db/queries/prepared';
 import { sessions } from '../../db/schema';
 
@@ -85,11 +85,9 @@ export class SqliteSessionStore extends session.Store {
   override touch(sid: string, data: session.SessionData, callback?: (error?: unknown) => void): void {
     this.attempt(callback, () => {
       const expiresAt = this.expiry(data);
-      try {
-        withoutWaiting(this.db, () => queries(this.db).touch.run({ sid, expiresAt, before: expiresAt - TOUCH_EVERY_MS }));
-      } catch (error) {
-        if (!isDatabaseBusy(error)) throw error;
-      }
+      whenNotBusy(undefined, () =>
+        withoutWaiting(this.db, () => queries(this.db).touch.run({ sid, expiresAt, before: expiresAt - TOUCH_EVERY_MS })),
+      );
     });
   }
 

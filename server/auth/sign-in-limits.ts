@@ -7,6 +7,8 @@ import { deleteExpiredSignInAttempts } from '../../db/queries/sign-in-attempts';
 /** At most 5 failed attempts per account and address in 15 minutes, and 50 per address in an hour. */
 export const ACCOUNT_LIMIT = { points: 5, duration: 15 * 60 };
 export const ADDRESS_LIMIT = { points: 50, duration: 60 * 60 };
+/** A counter older than the longest window counts for nothing: it may be swept. */
+const LONGEST_WINDOW_MS = Math.max(ACCOUNT_LIMIT.duration, ADDRESS_LIMIT.duration) * 1000;
 
 export type Reservation =
   | {
@@ -39,7 +41,7 @@ export function signInLimits(db: Db) {
   const byAddress = new RateLimiterSQLite({ ...store, ...ADDRESS_LIMIT, keyPrefix: 'adresse' });
 
   return async function reserve(email: string, address: string): Promise<Reservation> {
-    if (attempts++ % 100 === 0) deleteExpiredSignInAttempts(db, Date.now() - 60 * 60 * 1000);
+    if (attempts++ % 100 === 0) deleteExpiredSignInAttempts(db, Date.now() - LONGEST_WINDOW_MS);
     const accountKey = `${email.toLowerCase()}|${address}`;
     const outcomes = await Promise.allSettled([byAccount.consume(accountKey), byAddress.consume(address)]);
     const refused = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));

@@ -174,11 +174,12 @@ function knownIndicator(raw: string, context: RuleContext) {
 function readEnteredPopulation(raw: string, context: RuleContext): Cell<string> {
   const key = raw.trim().toLowerCase();
   if (key === '') return fail('population manquante');
-  const entered = [...context.populations].filter(([, p]) => p.derivation === 'entered').map(([k]) => k);
+  // Listed only in the messages: not built for every good row.
+  const entered = () => [...context.populations].filter(([, p]) => p.derivation === 'entered').map(([k]) => k);
   const population = context.populations.get(key);
   const derivedYes = population === undefined && parsePopulationRef(key)?.key === 'yes';
   if (population === undefined && !derivedYes) {
-    return fail(`population inconnue « ${raw.trim()} » (populations saisies : ${entered.join(', ')})`);
+    return fail(`population inconnue « ${raw.trim()} » (populations saisies : ${entered().join(', ')})`);
   }
   if (derivedYes || population?.derivation !== 'entered') {
     const how = {
@@ -187,7 +188,7 @@ function readEnteredPopulation(raw: string, context: RuleContext): Cell<string> 
       answers: 'à partir des réponses « oui » à un indicateur',
       entered: '',
     }[derivedYes ? 'answers' : (population?.derivation ?? 'answers')];
-    return fail(`la population « ${key} » est calculée ${how} : elle ne se saisit pas (populations saisies : ${entered.join(', ')})`);
+    return fail(`la population « ${key} » est calculée ${how} : elle ne se saisit pas (populations saisies : ${entered().join(', ')})`);
   }
   return ok(key);
 }

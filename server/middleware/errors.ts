@@ -30,13 +30,13 @@ export function libraryErrorToHttp(err: unknown, req: Request, res: Response, ne
   }
   // Forms that keep what was typed handle this themselves (the report entry); elsewhere, at least say
   // what happened: another process (an import) held the write lock past DATABASE_BUSY_TIMEOUT_MS.
-  if (isDatabaseBusy(err) && res.headersSent) {
-    // express-session saves a changed session after the page is sent: the page stands, only the
-    // session change (a new form token) is lost; answering again would fail (ERR_HTTP_HEADERS_SENT).
-    req.log.warn(`Session non enregistrée (base de données occupée) pour ${req.method} ${req.path}.`);
-    return;
-  }
   if (isDatabaseBusy(err)) {
+    if (res.headersSent) {
+      // express-session saves a changed session after the page is sent: the page stands, only the
+      // session change (a new form token) is lost; answering again would fail (ERR_HTTP_HEADERS_SENT).
+      req.log.warn(`Session non enregistrée (base de données occupée) pour ${req.method} ${req.path}.`);
+      return;
+    }
     next(
       new HttpError(
         503,

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { Router } from 'express';
-import type { Db } from '../../db/client';
+import { withBusyTimeout, type Db } from '../../db/client';
 import { appliedMigrations } from '../../db/queries/maintenance';
 import { BUILD_ID, VERSION } from '../build-info';
 import { committedMigrations } from '../../db/migrations-journal';
@@ -41,17 +41,10 @@ export function healthChecker(db: Db, databasePath: string): () => Health {
     const now = fileIdentity(databasePath);
     const fileProblem = now === null ? 'missing' : now !== opened ? 'replaced' : null;
     let applied: { count: number; latest: number | null } | null = null;
-    const client = db.$client;
     try {
-      const previousTimeout = client.pragma('busy_timeout', { simple: true }) as number;
-      client.pragma(`busy_timeout = ${HEALTH_BUSY_TIMEOUT_MS}`);
-      try {
-        applied = appliedMigrations(client);
-      } finally {
-        client.pragma(`busy_timeout = ${previousTimeout}`);
-      }
+      applied = withBusyTimeout(db.$client, HEALTH_BUSY_TIMEOUT_MS, () => appliedMigrations(db.$client));
     } catch {
-      applied = null;
+      // Unreachable: `applied` stays null.
     }
     const upToDate = applied !== null && applied.count === expected.count && applied.latest === expected.latest;
     const database = fileProblem ?? (applied === null ? 'unreachable' : 'ok');

@@ -2,11 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../../db/client';
 import { readKindData } from '../../../db/queries/data-kinds';
-import { compareCodes, compareText } from '../compare';
+import { compareCodes } from '../compare';
 import { DATA_KINDS, EXCHANGE_KINDS, fieldOf, sortByKey, type ExchangeKind, type KindData } from '../data-kinds';
 import { toCsv, type Cell } from './csv-write';
 
-export { compareCodes, compareText };
 
 export interface ExportFile {
   kind: ExchangeKind;

@@ -2,7 +2,8 @@ import type { Catalogue } from '../../../db/queries/catalogue';
 import { progress } from '../engine/progress';
 import { BASELINE_YEAR, type IndicatorValue, type Progress } from '../engine/types';
 import { toCsv, type Cell } from '../exchange/csv-write';
-import { compareCodes, compareText, exchangeFiles, type ExportFile } from '../exchange/export';
+import { compareCodes, compareText } from '../compare';
+import { exchangeFiles, type ExportFile } from '../exchange/export';
 import { releasedEngineData, type Release, type ReleaseHistory, type ReleaseInfo } from './release';
 
 /**

@@ -3,6 +3,7 @@ import { pairKey } from '../review';
 import type { EngineSnapshot } from '../engine/engine';
 import type { EngineData, EngineIndicator } from '../engine/types';
 import { DATA_KINDS, EXCHANGE_KINDS, pickColumns, rowKey, sortByKey, type DataKeys, type ExchangeKind, type KindData } from '../data-kinds';
+import { compareText } from '../compare';
 
 /**
  * A reporting year as the public sees it, frozen at publication: its populations, validated reports
@@ -48,7 +49,6 @@ export interface Release extends ReleaseInfo {
 /** The releases of each year, oldest revision first. */
 export type ReleaseHistory = Map<number, ReleaseInfo[]>;
 
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The year's data as it will be frozen: reports and answers of validated reports only, every row
@@ -71,7 +71,7 @@ export function freezeYear(
         // The registry is frozen whole; reports and answers only once validated.
         (row) => kind === 'states' || ((row as { year: number }).year === year && (!REVIEWED.includes(kind) || isValidated(row))),
       );
-      return [dataKey, sortByKey(kind, rows, byText).map((row) => pickColumns(kind, row as never))];
+      return [dataKey, sortByKey(kind, rows, compareText).map((row) => pickColumns(kind, row as never))];
     }),
   ) as KindData;
   return { year, ...frozen };
@@ -109,7 +109,7 @@ export function releasedEngineData(
       return [dataKey, latest.flatMap((r) => r.data[dataKey] as object[])];
     }),
   ) as Omit<KindData, 'states'>;
-  return { indicators, states: [...states.values()].sort((a, b) => byText(a.iso3, b.iso3)), parties, ...rows };
+  return { indicators, states: [...states.values()].sort((a, b) => compareText(a.iso3, b.iso3)), parties, ...rows };
 }
 
 /** The values of every indicator in `year`, as the engine computes them. */
