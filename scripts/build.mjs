@@ -70,6 +70,8 @@ export async function build(hash = sourceHash()) {
     write: false,
     logLevel: 'warning',
   });
+  // esbuild's helper process would otherwise live on beside the server it just built.
+  await esbuild.stop();
   fs.mkdirSync(OUT_DIR, { recursive: true });
   for (const file of result.outputFiles) writeAtomically(file.path, file.contents);
   // The stamp last: a build cut short is redone at the next start.
