@@ -1,5 +1,6 @@
 // npm run build — compiles the server (server/main.ts and everything it imports) into one
-// JavaScript file, dist/main.js (and the upload's worker thread into dist/upload-worker.js), with esbuild: no type-checking here (that is `npm run typecheck`),
+// JavaScript file, dist/main.js (the upload's worker thread into dist/upload-worker.js, each command-line
+// tool into dist/cli/NAME.js), with esbuild: no type-checking here (that is `npm run typecheck`),
 // node_modules left as they are. `npm start` calls buildIfChanged(), which compiles only when the
 // sources differ from those of the last build (a hash kept in dist/build.json), so that a fresh clone
 // works with `npm install && npm start` and later starts skip the build.
@@ -12,6 +13,9 @@ const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 export const OUT_DIR = path.join(ROOT, 'dist');
 export const ENTRY = path.join(OUT_DIR, 'main.js');
 const STAMP = path.join(OUT_DIR, 'build.json');
+/** The command-line tools, compiled beside the server: `npm run NAME` runs dist/cli/NAME.js (scripts/cli.mjs). */
+export const COMMANDS = ['import', 'export', 'export-site', 'demo-clear', 'user', 'backup', 'restore'];
+export const commandEntry = (name) => path.join(OUT_DIR, 'cli', `${name}.js`);
 /** What the bundle is made of: our TypeScript, the dependencies' versions, the compiler settings, this script. */
 const SOURCE_DIRS = ['server', 'db', 'seed'];
 const SOURCE_FILES = ['package.json', 'package-lock.json', 'tsconfig.json', 'scripts/build.mjs'];
@@ -57,7 +61,11 @@ export async function build(hash = sourceHash()) {
   const result = await esbuild.build({
     absWorkingDir: ROOT,
     // The upload's worker thread is a second bundle that the server starts (server/upload-worker/runner.ts).
-    entryPoints: { main: 'server/main.ts', 'upload-worker': 'server/upload-worker/thread.ts' },
+    entryPoints: {
+      main: 'server/main.ts',
+      'upload-worker': 'server/upload-worker/thread.ts',
+      ...Object.fromEntries(COMMANDS.map((name) => [`cli/${name}`, `server/cli/${name}.ts`])),
+    },
     outdir: OUT_DIR,
     bundle: true,
     platform: 'node',
@@ -73,7 +81,10 @@ export async function build(hash = sourceHash()) {
   // esbuild's helper process would otherwise live on beside the server it just built.
   await esbuild.stop();
   fs.mkdirSync(OUT_DIR, { recursive: true });
-  for (const file of result.outputFiles) writeAtomically(file.path, file.contents);
+  for (const file of result.outputFiles) {
+    fs.mkdirSync(path.dirname(file.path), { recursive: true });
+    writeAtomically(file.path, file.contents);
+  }
   // The stamp last: a build cut short is redone at the next start.
   writeAtomically(STAMP, JSON.stringify({ hash, buildId, builtAt: new Date().toISOString() }, null, 2) + '\n');
   return { built: true, buildId };
@@ -82,7 +93,7 @@ export async function build(hash = sourceHash()) {
 export async function buildIfChanged() {
   const stamp = readStamp();
   const hash = sourceHash();
-  if (stamp && fs.existsSync(ENTRY) && stamp.hash === hash) return { built: false, buildId: stamp.buildId };
+  if (stamp && stamp.hash === hash && [ENTRY, ...COMMANDS.map(commandEntry)].every((file) => fs.existsSync(file))) return { built: false, buildId: stamp.buildId };
   return build(hash);
 }
 

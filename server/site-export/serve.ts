@@ -15,6 +15,10 @@ export async function siteFetcher(app: Express): Promise<{
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
     s.once('error', reject);
   });
+  // The crawl reuses its connections; with Node's default of 5 s, a busy machine could see the
+  // server close an idle one just as fetch sent the next request on it (ECONNRESET, « fetch
+  // failed »). Only this process connects, and close() ends every connection.
+  server.keepAliveTimeout = 10 * 60_000;
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
   return {

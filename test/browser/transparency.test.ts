@@ -38,29 +38,21 @@ describe('/transparence and /methodologie in Chromium with the demonstration dat
     return page.locator('canvas[data-progress-chart]').count();
   }
 
+  // One visit per page (as in pages.test.ts): loading and running axe-core is what costs.
   describe.each(PAGES)('the $name ($path)', ({ path }) => {
-    test('loads with HTTP 200 and no console, page or request error', async () => {
+    test('loads with HTTP 200, no console, page or request error, no axe-core violation, and does not scroll sideways on a phone', async () => {
       const { page, errors, status, close } = await open(path);
       expect(status).toBe(200);
       await page.waitForLoadState('load');
       expect(errors).toEqual([]);
-      await close();
-    });
-
-    test('has no axe-core violation', async () => {
-      const { page, close } = await open(path);
-      await page.waitForLoadState('load');
       expect(await axeViolations(page)).toEqual([]);
-      await close();
-    });
-
-    test('does not scroll sideways on a phone-sized screen', async () => {
-      const { page, close } = await open(path, { width: 360 });
+      await page.setViewportSize({ width: 360, height: 900 });
       const { scrollWidth, clientWidth } = await page.evaluate(() => ({
         scrollWidth: document.documentElement.scrollWidth,
         clientWidth: document.documentElement.clientWidth,
       }));
       expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+      expect(errors).toEqual([]);
       await close();
     });
   });

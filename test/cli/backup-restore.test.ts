@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,20 +6,15 @@ import { openDatabase } from '../../db/client';
 import { loadDemoData } from '../../seed/demo-load';
 import { loadSeed } from '../../seed/load';
 import { publishEverything } from '../helpers/context';
+import { runCommand } from '../helpers/cli';
 
-// Real commands (tsx) on a busy machine, and a demonstration database to copy.
+// Real commands (their compiled tools) on a busy machine, and a demonstration database to copy.
 jest.setTimeout(180_000);
 
-const root = path.resolve(__dirname, '../..');
-const tsx = path.join(root, 'node_modules/.bin/tsx');
 
 function run(command: 'backup' | 'restore', databasePath: string, file: string) {
-  const result = spawnSync(tsx, [`server/cli/${command}.ts`, file], {
-    cwd: root,
-    env: { ...process.env, DATABASE_PATH: databasePath },
-    encoding: 'utf8',
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  const { status, stdout, stderr } = runCommand(command, [file], { DATABASE_PATH: databasePath });
+  return { status, stdout, stderr };
 }
 
 /** Every row of every table, in a stable order: what "the same data" means. */

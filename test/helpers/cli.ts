@@ -1,0 +1,40 @@
+import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import path from 'node:path';
+
+export const ROOT = path.join(__dirname, '..', '..');
+
+/** The command-line tools `npm run NAME` runs (scripts/cli.mjs), by the name of their source in server/cli/. */
+export type CommandName = 'import' | 'export' | 'export-site' | 'demo-clear' | 'user' | 'backup' | 'restore';
+
+/**
+ * The arguments that run a tool as `npm run NAME -- …` does: its compiled bundle, dist/cli/NAME.js,
+ * which the run's globalSetup (test/setup/build.ts) brought up to date with the sources. Starting
+ * a bundle costs a few hundred milliseconds where compiling the sources with tsx cost seconds, and
+ * the tests start about fifty.
+ */
+export const commandArgs = (name: CommandName, args: string[]): string[] => [path.join(ROOT, 'dist', 'cli', `${name}.js`), ...args];
+
+/** Runs a tool to its end, from the repository root, with `env` added to this process's environment. */
+export function runCommand(name: CommandName, args: string[], env: NodeJS.ProcessEnv, options: SpawnSyncOptions = {}) {
+  const result = spawnSync(process.execPath, commandArgs(name, args), {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+    ...options,
+    env: { ...process.env, ...env },
+  });
+  return { status: result.status, stdout: String(result.stdout ?? ''), stderr: String(result.stderr ?? ''), error: result.error };
+}
+
+/** The same, without blocking the test's event loop (for tools that run while the test serves pages). */
+export function runCommandAsync(name: CommandName, args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, commandArgs(name, args), { cwd: ROOT, env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
