@@ -3,9 +3,10 @@ import os from 'node:os';
 import { withAudit } from '../../db/queries/audit';
 import { loadSeed } from '../../seed/load';
 import { openDatabaseOf, readConfig } from '../config';
-import { formatImportSummary, importFiles, type ImportFile, type UnreadableFile } from '../domain/exchange/import';
+import { formatImportSummary, importFiles, type ImportInput } from '../domain/exchange/import';
+import { readWorkbook } from '../domain/exchange/xlsx';
 
-const USAGE = 'Usage : npm run import -- [--dry-run] [--publish] FICHIER.csv…';
+const USAGE = 'Usage : npm run import -- [--dry-run] [--publish] FICHIER.csv|CLASSEUR.xlsx…';
 
 export interface CliOutput {
   out: (line: string) => void;
@@ -15,11 +16,11 @@ export interface CliOutput {
 const consoleOutput: CliOutput = { out: (l) => console.log(l), err: (l) => console.error(l) };
 
 /**
- * `npm run import -- [--dry-run] [--publish] FILE…` (docs/architecture.md#the-path-of-an-import).
- * Returns the exit status: 0 when imported, 1 when refused (nothing written), 2 for a wrong command
- * line.
+ * `npm run import -- [--dry-run] [--publish] FILE…` (docs/architecture.md#the-path-of-an-import):
+ * CSV files, or XLSX workbooks (`.xlsx`) read sheet by sheet as the upload reads them. Resolves to
+ * the exit status: 0 when imported, 1 when refused (nothing written), 2 for a wrong command line.
  */
-export function runImport(args: string[], env: NodeJS.ProcessEnv = process.env, io: CliOutput = consoleOutput): number {
+export async function runImport(args: string[], env: NodeJS.ProcessEnv = process.env, io: CliOutput = consoleOutput): Promise<number> {
   const options = { dryRun: false, publish: false };
   const paths: string[] = [];
   let onlyFiles = false;
@@ -41,13 +42,18 @@ export function runImport(args: string[], env: NodeJS.ProcessEnv = process.env, 
   }
 
   // An unreadable file is reported among the problems of the others, not on its own.
-  const files = paths.map((name): ImportFile | UnreadableFile => {
+  const files: ImportInput[] = [];
+  for (const name of paths) {
+    let content: Buffer;
     try {
-      return { name, content: fs.readFileSync(name) };
+      content = fs.readFileSync(name);
     } catch (error) {
-      return { name, readError: describeReadError(error) };
+      files.push({ name, readError: describeReadError(error) });
+      continue;
     }
-  });
+    if (/\.xlsx$/i.test(name)) files.push(...(await readWorkbook(name, content)));
+    else files.push({ name, content });
+  }
 
   const db = openDatabaseOf(readConfig(env));
   try {
@@ -79,5 +85,7 @@ function describeReadError(error: unknown): string {
 }
 
 if (require.main === module) {
-  process.exitCode = runImport(process.argv.slice(2));
+  void runImport(process.argv.slice(2)).then((status) => {
+    process.exitCode = status;
+  });
 }

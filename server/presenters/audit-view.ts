@@ -4,7 +4,7 @@ import { AUDIT_ENTITIES, type AuditEntity, type AuditOperation, type JournalFilt
 import type { DataView } from '../data-source';
 import { PLAN_YEARS } from '../domain/engine/types';
 import { DATA_KINDS, EXCHANGE_KINDS, auditedColumns, type ExchangeKind, type ShownAs } from '../domain/data-kinds';
-import { formatDate, formatDateTime, formatNumber } from './format';
+import { formatDate, formatDateTime, formatExactNumber } from './format';
 
 /** The audit trail (journal des modifications) in French: who changed what, when, from what to what, and why. */
 
@@ -50,7 +50,8 @@ const yesNo = (value: unknown) => (value === 1 || value === true || value === '1
 const isoDate = (value: unknown) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : String(value));
 const timestamp = (value: unknown) =>
   typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? formatDateTime(value) : String(value);
-const number = (value: unknown) => (typeof value === 'number' ? formatNumber(value) : String(value));
+// Recorded values, in the journal and the upload's preview: every digit, never rounded for display.
+const number = (value: unknown) => (typeof value === 'number' ? formatExactNumber(value) : String(value));
 
 /** How the journal shows a value of each kind the descriptors name (../domain/data-kinds.ts). */
 const SHOWN: Record<ShownAs, Field['format']> = {

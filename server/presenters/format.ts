@@ -9,6 +9,16 @@ export function formatNumber(value: number): string {
   return number1.format(value).replace(/\u202f/g, NBSP);
 }
 
+const numberExact = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 20 });
+
+/**
+ * A recorded value with every digit it holds (« 0,34 », « 1 234,125 »): where a change is shown, a
+ * correction from 0,33 to 0,34 must not read « 0,3 → 0,3 ».
+ */
+export function formatExactNumber(value: number): string {
+  return numberExact.format(value).replace(/\u202f/g, NBSP);
+}
+
 export function formatPercent(value: number): string {
   return `${formatNumber(value)}${NBSP}%`;
 }

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { parse as parseStream, type Options as ParseOptions } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import type { Problem } from './problems';
@@ -124,23 +125,36 @@ function startReading(
     problems: [{ file, line, column: 'fichier', message }],
   });
 
-  let text: string;
-  try {
+  const format = otherFormat(bytes);
+  if (format !== null) return { result: problem(1, format) };
+  const badLine = firstLineNotUtf8(bytes);
+  if (badLine !== null) {
     // A spreadsheet saved in Windows-1252 or Latin-1 would otherwise turn « é » into « � » silently.
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { result: problem(1, 'le fichier n’est pas encodé en UTF-8 (enregistrez-le au format « CSV UTF-8 »)') };
+    return {
+      result: problem(
+        badLine,
+        'le fichier n’est pas encodé en UTF-8 (premier caractère illisible sur cette ligne) : enregistrez-le au format « CSV UTF-8 » (Excel) ou avec le jeu de caractères « Unicode (UTF-8) » (LibreOffice)',
+      ),
+    };
   }
-  // TextDecoder drops the BOM from the text; byte offsets below still count it.
-  const separator = detectSeparator(text);
+  const bom = startsWithBom(bytes) ? UTF8_BOM.length : 0;
+  // Excel's first line `sep=;` names the separator; the header follows it.
+  const hint = separatorLine(bytes, bom);
+  if (hint !== null && hint.separator === null) {
+    return { result: problem(1, `séparateur « ${hint.named} » non pris en charge : point-virgule ou virgule attendu (ligne « sep=; » ou « sep=, »)`) };
+  }
+  // What csv-parse reads: after the BOM and the `sep=` line. Offsets it reports count from there.
+  const start = bom + (hint?.length ?? 0);
+  const body = bytes.subarray(start);
+  // The header is within the first MAX_LINE_CHARS characters (4 bytes at most each), or refused anyway.
+  const separator = hint?.separator ?? detectSeparator(body.subarray(0, 4 * MAX_LINE_CHARS).toString('utf8'));
 
   // csv-parse's `info.lines` points at the record's end and miscounts CRLF inside quotes, so the
   // start line of each record is computed from byte offsets: a record starts where the previous one
   // ended (`info.bytes`), after any blank lines.
   const lineStarts = lineBreakOffsets(bytes);
-  const lineAt = (offset: number) => 1 + countBelow(lineStarts, skipBlank(bytes, offset));
-  const start = startsWithBom(bytes) ? UTF8_BOM.length : 0;
-  let lastEnd = start;
+  const lineAt = (offset: number) => 1 + countBelow(lineStarts, skipBlank(bytes, start + offset));
+  let lastEnd = 0;
   let records = 0;
 
   const options: ParseOptions = {
@@ -168,7 +182,7 @@ function startReading(
 
   const finish = (rows: ParsedRow[]): CsvReadResult => {
     const records: CsvRecord[] = [];
-    let previousEnd = start;
+    let previousEnd = 0;
     for (const row of rows) {
       const line = lineAt(previousEnd);
       previousEnd = row.info.bytes;
@@ -177,9 +191,9 @@ function startReading(
     }
     const header = records[0];
     if (!header) return problem(1, 'fichier vide : une ligne d’en-tête est attendue');
-    return { ok: true, table: { file, separator, header, records: records.slice(1) } };
+    return { ok: true, table: { file, separator, header: withoutTrailingBlanks(header), records: records.slice(1) } };
   };
-  return { bytes, options, failed: (error) => problem(lineAt(lastEnd), describeCsvError(error)), finish };
+  return { bytes: body, options, failed: (error) => problem(lineAt(lastEnd), describeCsvError(error)), finish };
 }
 
 /**
@@ -201,6 +215,61 @@ function detectSeparator(text: string): ',' | ';' {
     if (c !== ' ' && c !== '\t') blank = false;
   }
   return semicolons > commas ? ';' : ',';
+}
+
+/**
+ * A spreadsheet writes the header as wide as its widest row, and LibreOffice as wide as the last
+ * cell ever filled: `year;state;population;;;`. Blank names at the end name no column; a field
+ * under one of them that holds something is still refused, as a field beyond the header (row-reader.ts).
+ */
+function withoutTrailingBlanks(header: CsvRecord): CsvRecord {
+  let width = header.values.length;
+  while (width > 0 && header.values[width - 1]?.trim() === '') width--;
+  return width === header.values.length ? header : { line: header.line, values: header.values.slice(0, width) };
+}
+
+/** Line 1 as Excel writes it to name the separator: `sep=;` (the line's length, its end included). */
+function separatorLine(bytes: Buffer, from: number): { named: string; separator: ',' | ';' | null; length: number } | null {
+  const head = bytes.subarray(from, from + 16).toString('utf8');
+  const match = /^sep=(.?)[ \t]*(\r\n|\n|\r|$)/i.exec(head);
+  if (!match) return null;
+  const named = match[1] ?? '';
+  return {
+    named,
+    separator: named === ';' || named === ',' ? named : null,
+    length: Buffer.byteLength(match[0]),
+  };
+}
+
+/**
+ * A workbook or an archive given as CSV: named for what it is, rather than « not UTF-8 ». Null for
+ * anything else (read as text).
+ */
+function otherFormat(bytes: Buffer): string | null {
+  const starts = (magic: number[]) => magic.every((b, i) => bytes[i] === b);
+  if (starts([0x50, 0x4b, 0x03, 0x04])) {
+    return 'c’est un classeur (XLSX, ODS) ou une archive ZIP, pas un fichier CSV : un classeur doit porter l’extension .xlsx (ou enregistrez la feuille au format « CSV UTF-8 »)';
+  }
+  if (starts([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+    return 'c’est un classeur Excel 97-2003 (.xls), pas un fichier CSV : enregistrez-le au format « Classeur Excel (.xlsx) » ou « CSV UTF-8 »';
+  }
+  return null;
+}
+
+/**
+ * The line of the first byte sequence that is not UTF-8, or null when the whole file is. Checked
+ * line by line (no UTF-8 character holds a line feed), so the message can point at it.
+ */
+function firstLineNotUtf8(bytes: Buffer): number | null {
+  if (isUtf8(bytes)) return null;
+  let line = 1;
+  for (let start = 0; start < bytes.length; line++) {
+    const end = bytes.indexOf(0x0a, start);
+    const stop = end < 0 ? bytes.length : end;
+    if (!isUtf8(bytes.subarray(start, stop))) return line;
+    start = stop + 1;
+  }
+  return 1;
 }
 
 function startsWithBom(bytes: Buffer): boolean {

@@ -97,8 +97,11 @@ export function importFiles(
 
   const problems = new ProblemList(files.map((f) => f.name));
   const tables: DetectedTable[] = [];
+  // A file refused as a whole (unreadable, not UTF-8, not CSV, header not understood).
+  let refusedFile = false;
   for (const file of files) {
     if ('readError' in file) {
+      refusedFile = true;
       problems.push({
         file: file.name,
         line: 1,
@@ -110,12 +113,16 @@ export function importFiles(
     let table: CsvTable;
     if ('table' in file) {
       for (const problem of file.problems) problems.push(problem);
-      if (file.table === null) continue;
+      if (file.table === null) {
+        refusedFile = true;
+        continue;
+      }
       table = file.table;
     } else {
       const read = readCsv(file.name, file.content);
       if (!read.ok) {
         for (const problem of read.problems) problems.push(problem);
+        refusedFile = true;
         continue;
       }
       table = read.table;
@@ -123,10 +130,15 @@ export function importFiles(
     const detected = detectKind(table.file, table.header);
     if (!detected.ok) {
       problems.push(detected.problem);
+      refusedFile = true;
       continue;
     }
     tables.push({ table, ...detected.detected });
   }
+  // Stop there: the rows of the other files would be judged without the refused one, and a States
+  // file refused for its encoding would make every State it adds « inconnu » elsewhere; the message
+  // naming the cause is the one to read.
+  if (refusedFile) return { ok: false, errors: problems.first().map(formatProblem), totalErrors: problems.total };
 
   const run = (tx: Db): ImportResult => {
     // Real rows mixed with demonstration rows could not be told apart when the demo is cleared.

@@ -36,6 +36,18 @@ export const KINDS = Object.fromEntries(
   }),
 ) as unknown as Record<ExchangeKind, KindDefinition>;
 
+/**
+ * The columns of free text of each kind (a State's names, source, note): an XLSX cell in one of them
+ * is read as the spreadsheet shows it, not as the number or date it stores (xlsx.ts). Codes (key
+ * columns: iso3, state, indicator) keep the stored value: « 1.2 », not « 1,2 ».
+ */
+export const TEXT_COLUMNS = Object.fromEntries(
+  EXCHANGE_KINDS.map((kind) => [
+    kind,
+    DATA_KINDS[kind].columns.filter((c) => c.shownAs === 'text' && !DATA_KINDS[kind].key.includes(c.name)).map((c) => c.name),
+  ]),
+) as unknown as Record<ExchangeKind, readonly string[]>;
+
 export interface DetectedKind {
   kind: ExchangeKind;
   /** Position of each column of the kind in the file; absent optional columns are missing. */
@@ -57,6 +69,10 @@ export function detectKind(
     problem: { file, line: header.line, column: 'en-tête', message },
   });
 
+  const unnamed = names.indexOf('');
+  if (unnamed >= 0) {
+    return fail(`la colonne n° ${unnamed + 1} de l’en-tête n’a pas de nom : nommez-la ou supprimez-la`);
+  }
   // Linear: a header may be far wider than any kind before it is refused below.
   const seen = new Set<string>();
   const repeated = names.find((name) => seen.has(name) || !seen.add(name));

@@ -33,29 +33,39 @@ export function readYear(raw: string): Cell<number> {
   return ok(year);
 }
 
-/** An ISO date that exists in the calendar: `2026-02-30` is refused, as SQLite's CHECK would. */
+/**
+ * A date that exists in the calendar, as AAAA-MM-JJ or, as French spreadsheets write it, JJ/MM/AAAA
+ * (day first, the year in four digits; a day or month of one digit is accepted): the value is the
+ * ISO date either way. `2026-02-30` is refused, as SQLite's CHECK would. Other writings (a year in
+ * two digits, month first) are refused rather than guessed.
+ */
 export function readDate(raw: string): Cell<string> {
   const text = raw.trim();
   if (text === '') return fail('date manquante');
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return fail(`date invalide « ${quoted(text)} » : le format AAAA-MM-JJ est attendu (par exemple 2026-04-30)`);
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const french = iso ? null : /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  const parts = iso ? [iso[1], iso[2], iso[3]] : french ? [french[3], french[2], french[1]] : null;
+  if (!parts) {
+    return fail(`date invalide « ${quoted(text)} » : le format AAAA-MM-JJ ou JJ/MM/AAAA est attendu (par exemple 2026-04-30 ou 30/04/2026)`);
+  }
+  const [year, month, day] = parts.map(Number) as [number, number, number];
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
     return fail(`date impossible « ${text} » : ce jour n’existe pas`);
   }
-  return ok(text);
+  return ok(date.toISOString().slice(0, 10));
 }
 
-const TRUE_WORDS = ['yes', 'oui', 'true', '1'];
-const FALSE_WORDS = ['no', 'non', 'false', '0'];
+/** VRAI and FAUX: what a French spreadsheet writes for a boolean cell saved as CSV. */
+const TRUE_WORDS = ['yes', 'oui', 'true', 'vrai', '1'];
+const FALSE_WORDS = ['no', 'non', 'false', 'faux', '0'];
 
 export function readBoolean(raw: string): Cell<boolean> {
   const text = raw.trim().toLowerCase();
   if (text === '') return fail('valeur manquante : oui ou non attendu');
   if (TRUE_WORDS.includes(text)) return ok(true);
   if (FALSE_WORDS.includes(text)) return ok(false);
-  return fail(`valeur « ${raw.trim()} » non comprise : oui/non, yes/no, true/false ou 1/0 attendu`);
+  return fail(`valeur « ${raw.trim()} » non comprise : oui/non, yes/no, vrai/faux, true/false ou 1/0 attendu`);
 }
 
 export type AnswerValue = 'yes' | 'no' | 'blank';

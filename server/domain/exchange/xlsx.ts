@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { format as formatCell } from 'numfmt';
 import { MAX_FIELDS, type CsvRecord, type CsvTable } from './csv';
 import type { ReadTable, UnreadableFile } from './import';
-import { detectKind, EXCHANGE_KINDS, KINDS, type ExchangeKind } from './kinds';
+import { detectKind, EXCHANGE_KINDS, KINDS, TEXT_COLUMNS, type ExchangeKind } from './kinds';
 import type { Problem } from './problems';
 import { readZip, type ZipLimits } from './zip';
 
@@ -99,8 +100,11 @@ export const sheetLabel = (workbook: string, sheet: string) => `${workbook}, feu
  * row numbers as lines, so that `importFiles` validates and reports it like a CSV file.
  *
  * Cells become text: dates → YYYY-MM-DD, numbers → their decimal writing, booleans → yes/no, rich
- * text and links → their text, formulas → their stored result. Empty rows and empty sheets are
- * skipped. A non-empty sheet with another name, a formula error, a cell outside the header's columns
+ * text and links → their text, formulas → their stored result. In the columns of free text (names,
+ * source, note), a cell reads as the spreadsheet shows it in French instead: « 45 % », not 0.45;
+ * « 30/04/2026 » for a date typed in a note; « VRAI » (see displayedText). Empty rows and empty
+ * sheets are skipped. A non-empty sheet with another name, a formula error, a cell outside the
+ * header's columns
  * or more than MAX_ROWS_PER_SHEET rows are problems.
  */
 export async function readWorkbook(name: string, content: Buffer): Promise<(ReadTable | UnreadableFile)[]> {
@@ -169,11 +173,14 @@ function readSheet(label: string, kind: ExchangeKind, sheet: ExcelJS.Worksheet):
   let width = 0;
   let tooWide = false;
   const records: CsvRecord[] = [];
+  const textColumns = TEXT_COLUMNS[kind];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     if (tooWide) return;
     const cells: { column: number; text: string }[] = [];
     row.eachCell({ includeEmpty: false }, (cell, column) => {
-      const converted = cellText(cell.value);
+      const name = header?.values[column - 1]?.trim().toLowerCase();
+      const shown = name !== undefined && textColumns.includes(name);
+      const converted = cellText(cell.value, shown ? { numFmt: cell.numFmt } : undefined);
       if (converted.ok) {
         cells.push({ column, text: converted.text });
       } else {
@@ -240,17 +247,21 @@ function valuesOf(cells: { column: number; text: string }[], width: number): str
 
 type CellText = { ok: true; text: string } | { ok: false; message: string };
 
-/** A cell's value as the text a CSV file would hold for it. */
-export function cellText(value: ExcelJS.CellValue): CellText {
+/**
+ * A cell's value as the text a CSV file would hold for it; with `shown`, as the cell's number format
+ * shows it (a text column: see displayedText).
+ */
+export function cellText(value: ExcelJS.CellValue, shown?: { numFmt: string | undefined }): CellText {
   if (value === null || value === undefined) return { ok: true, text: '' };
   if (typeof value === 'string') return { ok: true, text: value.trim() };
+  if (value instanceof Date && Number.isNaN(value.getTime())) return { ok: false, message: 'date invalide' };
+  if (shown && (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date)) {
+    return { ok: true, text: displayedText(value, shown.numFmt) };
+  }
   if (typeof value === 'number') return { ok: true, text: String(value) };
   if (typeof value === 'boolean') return { ok: true, text: value ? 'yes' : 'no' };
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return { ok: false, message: 'date invalide' };
-    // exceljs reads a date cell as midnight UTC of that day.
-    return { ok: true, text: value.toISOString().slice(0, 10) };
-  }
+  // exceljs reads a date cell as midnight UTC of that day.
+  if (value instanceof Date) return { ok: true, text: value.toISOString().slice(0, 10) };
   if ('error' in value) return { ok: false, message: `cellule en erreur (${value.error}) : corrigez la formule ou saisissez la valeur` };
   if ('richText' in value) return { ok: true, text: value.richText.map((part) => part.text).join('').trim() };
   if ('formula' in value || 'sharedFormula' in value) {
@@ -261,14 +272,34 @@ export function cellText(value: ExcelJS.CellValue): CellText {
         message: 'formule sans résultat enregistré : ouvrez et enregistrez le classeur dans un tableur, ou saisissez la valeur',
       };
     }
-    return cellText(result);
+    return cellText(result, shown);
   }
   if ('hyperlink' in value) {
     // The text of a link may itself be rich text.
     const text = value.text as unknown as ExcelJS.CellValue;
-    return typeof text === 'string' ? { ok: true, text: text.trim() } : cellText(text);
+    return typeof text === 'string' ? { ok: true, text: text.trim() } : cellText(text, shown);
   }
   return { ok: false, message: 'type de cellule non reconnu' };
+}
+
+/** Days from the spreadsheets' day 0 (30 December 1899) to 1 January 1970. */
+const UNIX_EPOCH_SERIAL = 25_569;
+
+/**
+ * A number, date or boolean of a free-text column (a note, a source, a name) as the spreadsheet
+ * shows it in French, its cell's number format applied by numfmt: « 45 % » for 0.45 formatted as a
+ * percentage, « 30/04/2026 » for a date, « 1 234,50 », « VRAI ». What the person typed and sees is
+ * what the text should say; the stored value (0.45, 2026-04-30T00:00Z, TRUE) is not.
+ */
+function displayedText(value: number | boolean | Date, numFmt: string | undefined): string {
+  // exceljs gives a date as midnight UTC of its day: back to the serial day the format expects.
+  const serial = value instanceof Date ? value.getTime() / 86_400_000 + UNIX_EPOCH_SERIAL : value;
+  try {
+    return formatCell(numFmt || 'General', serial, { locale: 'fr' }).trim();
+  } catch {
+    // A format numfmt cannot read: the value as « General » shows it.
+    return formatCell('General', serial, { locale: 'fr' }).trim();
+  }
 }
 
 /** A, B, …, Z, AA, AB… */

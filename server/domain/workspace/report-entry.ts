@@ -248,6 +248,8 @@ export function parseEntry(body: FormBody, context: ParseContext): ParsedEntry {
     if (receivedOn !== '') {
       // The rules of the exchange's received_on (../data-kinds.ts): a real day, within the year's bounds.
       const date = readDate(receivedOn);
+      // Shown again as ISO: a date field holds no other writing.
+      if (date.ok) values.receivedOn = date.value;
       const problem = date.ok ? receivedOnProblem(date.value, scope.year, context.today) : date.message;
       if (problem !== null) {
         valid = false;
@@ -260,7 +262,8 @@ export function parseEntry(body: FormBody, context: ParseContext): ParsedEntry {
           message: 'Guide de rédaction des rapports : indiquez si le Guide de rédaction des rapports a été utilisé (oui ou non).',
         });
       }
-      row = { receivedOn, usedReportingGuide: values.guide === 'yes' };
+      // Stored as the ISO date the rule reads, whichever writing was typed (30/04/2026 or 2026-04-30).
+      row = { receivedOn: date.ok ? date.value : receivedOn, usedReportingGuide: values.guide === 'yes' };
     } else {
       // Without a date there is no report: a choice left on the Guide's radios means nothing.
       values.guide = '';

@@ -87,12 +87,14 @@ describe('import refusals: every problem is reported as FILE:LINE: COLUMN: messa
   test('impossible or malformed dates', () => {
     expectRefused(
       [
-        reportsFile('2026,AFG,2026-02-30,yes', '2027,AFG,30/04/2027,yes'),
+        reportsFile('2026,AFG,2026-02-30,yes', '2027,AFG,30-04-2027,yes', '2027,COL,04/30/2027,yes'),
         statesFile('CHN,Chine,China,yes,2025-13-01,'),
       ],
       [
         'bad-reports.csv:2: received_on: date impossible « 2026-02-30 » : ce jour n’existe pas',
-        'bad-reports.csv:3: received_on: date invalide « 30/04/2027 » : le format AAAA-MM-JJ est attendu (par exemple 2026-04-30)',
+        'bad-reports.csv:3: received_on: date invalide « 30-04-2027 » : le format AAAA-MM-JJ ou JJ/MM/AAAA est attendu (par exemple 2026-04-30 ou 30/04/2026)',
+        // Day first, always: a month-first date is no day at all, never a guess.
+        'bad-reports.csv:4: received_on: date impossible « 04/30/2027 » : ce jour n’existe pas',
         'bad-states.csv:2: party_from: date impossible « 2025-13-01 » : ce jour n’existe pas',
       ],
     );
@@ -204,8 +206,8 @@ describe('import refusals: every problem is reported as FILE:LINE: COLUMN: messa
     expectRefused(
       [statesFile('CHN,Chine,China,peut-être,,'), reportsFile('2026,AFG,2026-04-01,maybe')],
       [
-        'bad-states.csv:2: party: valeur « peut-être » non comprise : oui/non, yes/no, true/false ou 1/0 attendu',
-        'bad-reports.csv:2: used_reporting_guide: valeur « maybe » non comprise : oui/non, yes/no, true/false ou 1/0 attendu',
+        'bad-states.csv:2: party: valeur « peut-être » non comprise : oui/non, yes/no, vrai/faux, true/false ou 1/0 attendu',
+        'bad-reports.csv:2: used_reporting_guide: valeur « maybe » non comprise : oui/non, yes/no, vrai/faux, true/false ou 1/0 attendu',
       ],
     );
   });
@@ -239,20 +241,19 @@ describe('import refusals: every problem is reported as FILE:LINE: COLUMN: messa
     );
   });
 
-  test('a file that cannot be read, in its place among the files', () => {
+  test('a file that cannot be read stops the import there: the rows of the others are not judged without it', () => {
     expectRefused(
       [{ name: 'missing.csv', readError: 'fichier introuvable' }, answersFile('2027,XYZ,1.1,yes')],
-      [
-        'missing.csv:1: fichier: impossible de lire le fichier (fichier introuvable)',
-        'bad-answers.csv:2: state: État inconnu « XYZ » (code ISO 3166 alpha-3 attendu)',
-      ],
+      ['missing.csv:1: fichier: impossible de lire le fichier (fichier introuvable)'],
     );
   });
 
-  test('a file that is not UTF-8', () => {
+  test('a file that is not UTF-8: one message, on the line of the first character it cannot read', () => {
     expectRefused(
       [{ name: 'latin1.csv', content: Buffer.from('iso3,name_fr,name_en,party\nCIV,Côte d’Ivoire,Ivory Coast,yes\n', 'latin1') }],
-      ['latin1.csv:1: fichier: le fichier n’est pas encodé en UTF-8 (enregistrez-le au format « CSV UTF-8 »)'],
+      [
+        'latin1.csv:2: fichier: le fichier n’est pas encodé en UTF-8 (premier caractère illisible sur cette ligne) : enregistrez-le au format « CSV UTF-8 » (Excel) ou avec le jeu de caractères « Unicode (UTF-8) » (LibreOffice)',
+      ],
     );
   });
 
