@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
+import { eq } from 'drizzle-orm';
+import { reports, states } from '../../db/schema';
 import { importFiles } from '../../server/domain/exchange/import';
 import { seededDatabase } from '../helpers/context';
 import { textOf } from '../helpers/html';
@@ -116,10 +118,18 @@ const CASES: Case[] = [
   {
     what: 'a registry date that is not a date',
     header: STATES,
-    row: 'COL,Colombie,Colombia,yes,30/04/2026,',
+    row: 'COL,Colombie,Colombia,yes,30.04.2026,',
     column: 'party_from',
-    door: { form: 'registry', fields: { party: 'yes', party_from: '30/04/2026', party_until: '' }, label: 'Date d’entrée en vigueur' },
-    message: 'date invalide « 30/04/2026 » : le format AAAA-MM-JJ est attendu (par exemple 2026-04-30)',
+    door: { form: 'registry', fields: { party: 'yes', party_from: '30.04.2026', party_until: '' }, label: 'Date d’entrée en vigueur' },
+    message: 'date invalide « 30.04.2026 » : le format AAAA-MM-JJ ou JJ/MM/AAAA est attendu (par exemple 2026-04-30 ou 30/04/2026)',
+  },
+  {
+    what: 'a date written month first',
+    header: REPORTS,
+    row: '2026,DEU,04/30/2026,yes',
+    column: 'received_on',
+    door: { form: 'report', fields: { received_on: '04/30/2026', used_reporting_guide: 'yes' }, label: 'Date de réception' },
+    message: 'date impossible « 04/30/2026 » : ce jour n’existe pas',
   },
   {
     what: 'a withdrawal before entry into force',
@@ -189,4 +199,48 @@ describe('one rule per value: the import, the command line and the forms give th
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }, 180_000);
+});
+
+/**
+ * The other side of the rule: what a French spreadsheet writes and is harmless — a date as
+ * JJ/MM/AAAA, VRAI/FAUX — is accepted by every door where it can be typed, and stored as the one
+ * value it means (README, « The exchange format »).
+ */
+describe('one rule per value: JJ/MM/AAAA dates and VRAI/FAUX are accepted alike, and stored as their value', () => {
+  const REPORT = { header: REPORTS, row: '2025,AFG,30/04/2025,VRAI' };
+  const STATE = { header: STATES, row: 'COL,Colombie,Colombia,vrai,6/9/2000,' };
+  const storedReport = (db: ReturnType<typeof seededDatabase>) => db.select().from(reports).where(eq(reports.state, 'AFG')).get();
+  const storedState = (db: ReturnType<typeof seededDatabase>) =>
+    db.select({ party: states.party, partyFrom: states.partyFrom, partyUntil: states.partyUntil }).from(states).where(eq(states.iso3, 'COL')).get();
+
+  test('the import', () => {
+    const db = seededDatabase();
+    const result = importFiles(db, [
+      { name: 'reports.csv', content: `${REPORT.header}\n${REPORT.row}\n` },
+      { name: 'states.csv', content: `${STATE.header}\n${STATE.row}\n` },
+    ]);
+    expect(result.ok).toBe(true);
+    expect(storedReport(db)).toEqual({ year: 2025, state: 'AFG', receivedOn: '2025-04-30', usedReportingGuide: true });
+    expect(storedState(db)).toEqual({ party: true, partyFrom: '2000-09-06', partyUntil: null });
+  }, 60_000);
+
+  test('the forms: the date typed as JJ/MM/AAAA is saved as the same ISO date', async () => {
+    const { app, db } = await appWithStaff();
+    const admin = await signedInAgent(app as Express, 'admin@example.org');
+    const report = '/espace/saisie/2025/AFG';
+    const saved = await admin
+      .post(report)
+      .type('form')
+      .send({ ...(await hiddenFields(admin, report)), reason: 'Vérification', received_on: '30/04/2025', used_reporting_guide: 'yes' });
+    expect(saved.status).toBe(303);
+    expect(storedReport(db)).toEqual({ year: 2025, state: 'AFG', receivedOn: '2025-04-30', usedReportingGuide: true });
+
+    const registry = FORM_PATHS.registry;
+    const savedState = await admin
+      .post(registry)
+      .type('form')
+      .send({ ...(await hiddenFields(admin, registry)), reason: 'Vérification', party: 'yes', party_from: '6/9/2000', party_until: '' });
+    expect(savedState.status).toBe(303);
+    expect(storedState(db)).toEqual({ party: true, partyFrom: '2000-09-06', partyUntil: null });
+  }, 60_000);
 });

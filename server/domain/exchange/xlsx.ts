@@ -294,12 +294,15 @@ const UNIX_EPOCH_SERIAL = 25_569;
 function displayedText(value: number | boolean | Date, numFmt: string | undefined): string {
   // exceljs gives a date as midnight UTC of its day: back to the serial day the format expects.
   const serial = value instanceof Date ? value.getTime() / 86_400_000 + UNIX_EPOCH_SERIAL : value;
+  let text: string;
   try {
-    return formatCell(numFmt || 'General', serial, { locale: 'fr' }).trim();
+    text = formatCell(numFmt || 'General', serial, { locale: 'fr' });
   } catch {
     // A format numfmt cannot read: the value as « General » shows it.
-    return formatCell('General', serial, { locale: 'fr' }).trim();
+    text = formatCell('General', serial, { locale: 'fr' });
   }
+  // French groups thousands with a narrow no-break space; a plain one reads everywhere (as in ../../presenters/format.ts).
+  return text.replace(/\u202f/g, '\u00a0').trim();
 }
 
 /** A, B, …, Z, AA, AB… */
