@@ -35,6 +35,26 @@ describe('reading a CSV file into records with line numbers', () => {
     ]);
   });
 
+  test.each([
+    ['readCsv', (content: Buffer) => Promise.resolve(readCsv('t.csv', content))],
+    ['readCsvInSlices', (content: Buffer) => readCsvInSlices('t.csv', content)],
+  ])('%s: Excel’s `sep=` line names the separator and is not a record; lines keep their numbers', async (_name, read) => {
+    const result = await read(Buffer.from('\ufeffsep=,\r\na;b,c\r\n\r\n1;2,3\r\n4,"5\r\n', 'utf8'));
+    if (result.ok) throw new Error('an unclosed quote is refused');
+    // The quote opened on line 5 is placed there, the `sep=` line counted.
+    expect(result.problems).toEqual([{ file: 't.csv', line: 5, column: 'fichier', message: 'guillemet ouvert et jamais fermé à partir de cette ligne' }]);
+    const t = table(Buffer.from('\ufeffsep=,\r\na;b,c\r\n\r\n1;2,3\r\n', 'utf8'));
+    expect(t.separator).toBe(',');
+    expect(t.header).toEqual({ line: 2, values: ['a;b', 'c'] });
+    expect(lines(t)).toEqual([[4, '1;2', '3']]);
+  });
+
+  test('trailing blank header columns, as LibreOffice writes them, name no column', () => {
+    const t = table('year;state;population;;;\n2025;AFG;affected;;;\n');
+    expect(t.header).toEqual({ line: 1, values: ['year', 'state', 'population'] });
+    expect(lines(t)).toEqual([[2, '2025', 'AFG', 'affected', '', '', '']]);
+  });
+
   test('the separator comes from the header line, whatever the data lines hold', () => {
     expect(table('a,b,c\n"1;2",3,4\n').separator).toBe(',');
     expect(table('a;b;c\n1,5;2,5;3\n').separator).toBe(';');

@@ -3,8 +3,8 @@ import { readAnswer, readBoolean, readDate, readNumber, readYear } from '../../.
 const value = <T>(cell: { ok: true; value: T } | { ok: false; message: string }) => (cell.ok ? cell.value : cell.message);
 
 describe('reading cells', () => {
-  test.each(['yes', 'OUI', ' true ', '1'])('« %s » is true', (raw) => expect(value(readBoolean(raw))).toBe(true));
-  test.each(['no', 'Non', 'FALSE', '0'])('« %s » is false', (raw) => expect(value(readBoolean(raw))).toBe(false));
+  test.each(['yes', 'OUI', ' true ', '1', 'VRAI', 'vrai'])('« %s » is true', (raw) => expect(value(readBoolean(raw))).toBe(true));
+  test.each(['no', 'Non', 'FALSE', '0', 'FAUX', 'Faux'])('« %s » is false', (raw) => expect(value(readBoolean(raw))).toBe(false));
 
   test.each([
     ['yes', 'yes'],
@@ -12,6 +12,8 @@ describe('reading cells', () => {
     ['1', 'yes'],
     ['non', 'no'],
     ['0', 'no'],
+    ['VRAI', 'yes'],
+    ['FAUX', 'no'],
     ['', 'blank'],
     ['  ', 'blank'],
     ['Vide', 'blank'],
@@ -38,6 +40,20 @@ describe('reading cells', () => {
     expect(value(readDate('2026-02-29'))).toBe('date impossible « 2026-02-29 » : ce jour n’existe pas');
     expect(value(readDate('2026-04-31'))).toBe('date impossible « 2026-04-31 » : ce jour n’existe pas');
     expect(readDate('2026-4-1').ok).toBe(false);
+  });
+
+  test('JJ/MM/AAAA, as French spreadsheets write dates, is the same ISO date; other writings are not guessed', () => {
+    expect(value(readDate('30/04/2026'))).toBe('2026-04-30');
+    expect(value(readDate(' 1/5/2026 '))).toBe('2026-05-01');
+    expect(value(readDate('29/02/2028'))).toBe('2028-02-29');
+    expect(value(readDate('29/02/2026'))).toBe('date impossible « 29/02/2026 » : ce jour n’existe pas');
+    // Month first: there is no 13th month, and 04/05 would be read as 4 May.
+    expect(value(readDate('12/31/2026'))).toBe('date impossible « 12/31/2026 » : ce jour n’existe pas');
+    for (const raw of ['30/04/26', '30.04.2026', '30-04-2026', '2026/04/30']) {
+      expect(value(readDate(raw))).toBe(
+        `date invalide « ${raw} » : le format AAAA-MM-JJ ou JJ/MM/AAAA est attendu (par exemple 2026-04-30 ou 30/04/2026)`,
+      );
+    }
   });
 
   test('years 2025 to 2029', () => {
