@@ -76,17 +76,25 @@ describe('npm run import / npm run export, as child processes', () => {
     const bad = path.join(dir, 'bad.csv');
     fs.writeFileSync(bad, 'year;state;indicator;answer\r\n2027;XYZ;1.1;oui\r\n2027;AFG;1.1;peut-être\r\n');
     const missing = path.join(dir, 'missing.csv');
-    const result = run('import', [`${VALID}/states.csv`, `${VALID}/answers.csv`, bad, missing], databasePath);
+    const result = run('import', [`${VALID}/states.csv`, `${VALID}/answers.csv`, bad], databasePath);
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr.trim().split('\n')).toEqual([
       `${bad}:2: state: État inconnu « XYZ » (code ISO 3166 alpha-3 attendu)`,
       `${bad}:3: answer: réponse « peut-être » non comprise : oui, non ou vide attendu (ou yes, no, blank)`,
-      `${missing}:1: fichier: impossible de lire le fichier (fichier introuvable)`,
-      'Import refusé : 3 problèmes, rien n’a été écrit.',
+      'Import refusé : 2 problèmes, rien n’a été écrit.',
     ]);
     expect(countAnswers(databasePath)).toBe(0);
-  }, 60_000);
+
+    // A file that cannot be read stops the import there: the others' rows are not judged without it.
+    const withMissing = run('import', [`${VALID}/states.csv`, `${VALID}/answers.csv`, bad, missing], databasePath);
+    expect(withMissing.status).toBe(1);
+    expect(withMissing.stderr.trim().split('\n')).toEqual([
+      `${missing}:1: fichier: impossible de lire le fichier (fichier introuvable)`,
+      'Import refusé : 1 problème, rien n’a été écrit.',
+    ]);
+    expect(countAnswers(databasePath)).toBe(0);
+  }, 120_000);
 
   test('an import into a database holding demonstration data is refused', () => {
     const db = openDatabase(databasePath);
