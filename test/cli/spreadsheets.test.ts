@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,9 +5,8 @@ import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { openDatabase } from '../../db/client';
 import { answers, figures, reports, states } from '../../db/schema';
+import { runCommand } from '../helpers/cli';
 
-const ROOT = path.join(__dirname, '..', '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 /**
  * `npm run import` as a child process, on files as French spreadsheets save them (README, « The
@@ -16,13 +14,8 @@ const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
  * columns, VRAI/FAUX and JJ/MM/AAAA; a Windows-1252 file refused with one message.
  */
 function runImport(args: string[], databasePath: string) {
-  const result = spawnSync(TSX, ['server/cli/import.ts', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_PATH: databasePath },
-    encoding: 'utf8',
-    timeout: 90_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  const { status, stdout, stderr } = runCommand('import', args, { DATABASE_PATH: databasePath });
+  return { status, stdout, stderr };
 }
 
 function read<T>(databasePath: string, query: (db: ReturnType<typeof openDatabase>) => T): T {
