@@ -3,7 +3,7 @@ import { testApp } from '../helpers/context';
 
 jest.setTimeout(300_000);
 
-// The overview with the catalogue and registry but no report data (pages.test.ts covers it with the demonstration data).
+// The overview with the catalogue and registry but no report data (test/browser/pages-overview.test.ts covers it with the demonstration data).
 describe('home page in Chromium, without report data', () => {
   const chromium = chromiumSuite(() => testApp().app);
 

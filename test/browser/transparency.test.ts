@@ -38,7 +38,7 @@ describe('/transparence and /methodologie in Chromium with the demonstration dat
     return page.locator('canvas[data-progress-chart]').count();
   }
 
-  // One visit per page (as in pages.test.ts): loading and running axe-core is what costs.
+  // One visit per page (as in test/helpers/page-checks.ts): loading and running axe-core is what costs.
   describe.each(PAGES)('the $name ($path)', ({ path }) => {
     test('loads with HTTP 200, no console, page or request error, no axe-core violation, and does not scroll sideways on a phone', async () => {
       const { page, errors, status, close } = await open(path);
