@@ -52,7 +52,7 @@ const publicCaches = new WeakMap<express.Express, PublicCache>();
 export const publicCacheOf = (app: express.Express): PublicCache | undefined => publicCaches.get(app);
 
 export function createApp(appContext: AppContext): express.Express {
-  const data = dataSource(appContext.db);
+  const data = dataSource(appContext.db, { publicationMinCoverage: appContext.config.publicationMinCoverage });
   // What a signed-in page may show: the workspace's data, the meetings and, for « aujourd’hui », the hour.
   const privateVersion = () =>
     `${data('workspace').version}|${meetingsVersion(appContext.db)}|${new Date().toISOString().slice(0, 13)}`;

@@ -20,6 +20,11 @@ export interface Config {
    * express's `trust proxy` setting: false (none, the default), a hop count, or the proxies' addresses.
    */
   trustProxy: TrustProxy;
+  /**
+   * The share of States Parties, in percent, whose validated report a year must hold for visitors to
+   * be moved to it by default; a first publication below it needs a written reason.
+   */
+  publicationMinCoverage: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -63,6 +68,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isFinite(cacheMb) || cacheMb < 0) {
     throw new Error(`PUBLIC_CACHE_MB doit être un nombre de mégaoctets positif ou nul (reçu : « ${env.PUBLIC_CACHE_MB} »).`);
   }
+  const coverage = env.PUBLICATION_MIN_COVERAGE?.trim() || '50';
+  if (!/^\d{1,3}(\.\d+)?$/.test(coverage) || Number(coverage) > 100) {
+    throw new Error(`PUBLICATION_MIN_COVERAGE doit être un pourcentage entre 0 et 100 (reçu : « ${env.PUBLICATION_MIN_COVERAGE} »).`);
+  }
   return {
     port,
     databasePath: env.DATABASE_PATH || 'data/dashboard.sqlite',
@@ -73,6 +82,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: logLevel(env),
     publicCacheBytes: Math.round(cacheMb * 1024 * 1024),
     trustProxy: trustProxy(env.TRUST_PROXY),
+    publicationMinCoverage: Number(coverage),
   };
 }
 

@@ -9,6 +9,7 @@ import { readRegistry } from '../db/queries/registry';
 import { EngineSnapshot } from './domain/engine/engine';
 import { releasedEngineData, unreleasedYears, type Release, type ReleaseHistory } from './domain/releases/release';
 import { draftsByYear, pairKey, type ReviewState } from './domain/review';
+import { publicDefaultYear } from './domain/releases/coverage';
 
 /**
  * public: visitors who are not signed in, who see the latest release of each published year;
@@ -35,6 +36,11 @@ export interface DataView {
   latestReleases: () => Release[];
   /** Published years changed since their latest release (workspace; none for the public, who sees releases). */
   unreleasedYears: () => Set<number>;
+  /**
+   * The year shown when none is asked for: the latest year with data in the workspace; for the
+   * public, the latest published year complete enough (docs/method.md#the-default-year).
+   */
+  defaultYear: number;
 }
 
 /** `compute` run on first call only, its result kept. */
@@ -44,6 +50,11 @@ function once<T>(compute: () => T): () => T {
 }
 
 export type DataSource = (audience?: Audience) => DataView;
+
+export interface DataSourceOptions {
+  /** PUBLICATION_MIN_COVERAGE: the coverage, in percent, a published year needs to become the public's default year. */
+  publicationMinCoverage: number;
+}
 
 /** The public's review state: what the releases hold is, by definition, validated and published. */
 function releasedReview(latest: Release[]): ReviewState {
@@ -57,12 +68,14 @@ function releasedReview(latest: Release[]): ReviewState {
   return review;
 }
 
-const builders: Record<Audience, { version: (db: Db) => string; build: (db: Db) => Omit<DataView, 'version' | 'audience'> }> = {
+type Builder = { version: (db: Db) => string; build: (db: Db, options: DataSourceOptions) => Omit<DataView, 'version' | 'audience'> };
+
+const builders: Record<Audience, Builder> = {
   // The public reads releases only: edits in the workspace change nothing it sees until the next release.
   public: {
     // Before the first release, the public sees the registry as it stands (and nothing else).
     version: (db) => releaseVersion(db) ?? `registry:${dataVersion(db)}`,
-    build(db) {
+    build(db, options) {
       const catalogue = readCatalogue(db);
       const latest = readLatestReleases(db);
       const registry = latest.length === 0 ? readRegistry(db) : [];
@@ -75,6 +88,7 @@ const builders: Record<Audience, { version: (db: Db) => string; build: (db: Db) 
         releases: readReleaseHistory(db),
         latestReleases: () => latest,
         unreleasedYears: () => new Set(),
+        defaultYear: publicDefaultYear(latest, options.publicationMinCoverage),
       };
     },
   },
@@ -85,15 +99,17 @@ const builders: Record<Audience, { version: (db: Db) => string; build: (db: Db) 
       const data = readEngineData(db, catalogue);
       const review = readReviewState(db);
       const latestReleases = once(() => readLatestReleases(db));
+      const engine = new EngineSnapshot(data);
       return {
         catalogue,
-        engine: new EngineSnapshot(data),
+        engine,
         demo: isDemoDataLoaded(db),
         review,
         drafts: draftsByYear(data, review),
         releases: readReleaseHistory(db),
         latestReleases,
         unreleasedYears: once(() => unreleasedYears(data, review.validated, latestReleases())),
+        defaultYear: engine.latestYear(),
       };
     },
   },
@@ -105,13 +121,13 @@ const builders: Record<Audience, { version: (db: Db) => string; build: (db: Db) 
  * ever needed. Each audience's view is built when first asked for. The public view is the default,
  * so that forgetting the audience never shows a draft.
  */
-export function dataSource(db: Db): DataSource {
+export function dataSource(db: Db, options: DataSourceOptions = { publicationMinCoverage: 50 }): DataSource {
   const current: Partial<Record<Audience, DataView>> = {};
   return (audience = 'public') => {
     const version = builders[audience].version(db);
     let view = current[audience];
     if (view === undefined || view.version !== version) {
-      view = { version, audience, ...builders[audience].build(db) };
+      view = { version, audience, ...builders[audience].build(db, options) };
       current[audience] = view;
     }
     return view;

@@ -156,6 +156,10 @@ export function releaseVersion(db: Db): string | null {
   return row.n === 0 ? null : `${row.last}:${row.n}:${row.demo ?? ''}`;
 }
 
+/** The number of a year's latest revision, or null when it was never published. */
+export const latestRevision = (db: Db, year: number): number | null =>
+  db.select({ revision: sql<number>`max(${releases.revision})` }).from(releases).where(eq(releases.year, year)).get()?.revision ?? null;
+
 export const isYearPublished = (db: Db, year: number): boolean =>
   db.select({ id: releases.id }).from(releases).where(eq(releases.year, year)).get() !== undefined;
 

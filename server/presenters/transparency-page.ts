@@ -135,7 +135,7 @@ export interface TransparencyPage {
   actionCount: number;
   indicatorCount: number;
   sectionCount: number;
-  /** The latest published year, or null before the first publication. */
+  /** The year visitors land on (docs/method.md#the-default-year), or null before the first publication. */
   year: number | null;
   baselineYear: number;
   targetYear: number;
@@ -201,7 +201,8 @@ export function transparencyPage(view: DataView): TransparencyPage {
     release: latestReleaseView(view.releases, y)!,
     revisions: view.releases.get(y)!.length,
   }));
-  const year = publishedYears.at(-1)?.year ?? null;
+  // The year visitors land on: a year published early, with few reports, does not take its place.
+  const year = publishedYears.length > 0 ? view.defaultYear : null;
   const results = year === null ? null : engine.year(year).indicators;
   const baselineOnly = year === BASELINE_YEAR;
 

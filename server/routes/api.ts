@@ -25,8 +25,8 @@ export function apiRouter({ data, cache }: RouteContext): Router {
 
   router.get('/indicators', (req, res, next) =>
     json(req, res, next, () => {
-      const { engine: snapshot, demo, releases } = data(audienceOf(req));
-      const year = yearParam(req.query.year, snapshot.latestYear());
+      const { engine: snapshot, demo, releases, defaultYear } = data(audienceOf(req));
+      const year = yearParam(req.query.year, defaultYear);
       const result = snapshot.year(year);
       return {
         year,
@@ -57,8 +57,8 @@ export function apiRouter({ data, cache }: RouteContext): Router {
 
   router.get('/states', (req, res, next) =>
     json(req, res, next, () => {
-      const { engine: snapshot, demo } = data(audienceOf(req));
-      const year = yearParam(req.query.year, snapshot.latestYear());
+      const { engine: snapshot, demo, defaultYear } = data(audienceOf(req));
+      const year = yearParam(req.query.year, defaultYear);
       const result = snapshot.year(year);
       const states = [...snapshot.index.states].sort((a, b) => a.nameFr.localeCompare(b.nameFr, 'fr'));
       return {

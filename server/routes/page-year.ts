@@ -17,9 +17,12 @@ export interface PageYear {
   live: boolean;
 }
 
-/** The year a page shows: `?year=`, or the latest year with data. */
-export function pageYear(req: Request, { engine, releases, audience }: Pick<DataView, 'engine' | 'releases' | 'audience'>): PageYear {
-  const year = yearParam(req.query.year, engine.latestYear());
+/** The year a page shows: `?year=`, or the view's default year (docs/method.md#the-default-year). */
+export function pageYear(
+  req: Request,
+  { engine, releases, audience, defaultYear }: Pick<DataView, 'engine' | 'releases' | 'audience' | 'defaultYear'>,
+): PageYear {
+  const year = yearParam(req.query.year, defaultYear);
   const withData = new Set(engine.yearsWithData());
   return {
     year,

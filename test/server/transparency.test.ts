@@ -10,6 +10,7 @@ import { publishEverything, seededDatabase, testApp, correctAnswerToYes } from '
 import { fragment, hrefsOf, htmlProblems, textOf } from '../helpers/html';
 import { createTestUser, signedInAgent } from '../helpers/session';
 import { demoDatabase, expectedValueText, fr, type ApiIndicator, type ApiIndicatorYear } from '../helpers/pages';
+import { releaseCandidate } from '../../server/domain/releases/publish';
 
 const CLI = { userId: null, label: 'test', origin: 'cli' };
 const PAGES = ['/transparence', '/methodologie'];
@@ -271,7 +272,7 @@ describe('/transparence after a correction', () => {
     expect((await request(app).get('/transparence').expect(200)).text).toBe(before.text);
 
     const note = 'Correction de la réponse d’un État à l’indicateur 1.1';
-    const published = publishYear(db, CLI, 2026, { note, now: new Date('2026-11-24T10:00:00Z') });
+    const published = publishYear(db, CLI, 2026, { note, fingerprint: releaseCandidate(db, 2026).fingerprint, now: new Date('2026-11-24T10:00:00Z') });
     expect(published).toMatchObject({ ok: true, outcome: { revision: 2 } });
     const after = await request(app).get('/transparence').expect(200);
     expect(await htmlProblems(after.text)).toEqual([]);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Db } from '../../../db/client';
 import { readCatalogue } from '../../../db/queries/catalogue';
 import { engineIndicators } from '../../../db/queries/engine-data';
@@ -38,6 +39,44 @@ function valuesWith(db: Db, data: ReleaseData, latest: Release[] = readLatestRel
     { id: Number.MAX_SAFE_INTEGER, data },
   ]);
   return releaseValues(new EngineSnapshot(engineData), data.year);
+}
+
+/**
+ * A digest of what publishing `year` would freeze, on top of which revision: the preview shows it,
+ * the confirmation sends it back, and a publication whose data moved in between is refused.
+ */
+export const releaseFingerprint = (previousRevision: number | null, data: ReleaseData): string =>
+  createHash('sha256').update(`${previousRevision ?? 0}\n${JSON.stringify(data)}`).digest('base64url');
+
+/** What publishing a year now would release, and the public's engine as it would then compute. */
+export interface ReleaseCandidate {
+  year: number;
+  data: ReleaseData;
+  /** The year's latest release, or null before its first publication. */
+  previous: Release | null;
+  /** The latest release of every other year, with the candidate in its year's place. */
+  releasesAfter: { year: number; data: ReleaseData }[];
+  engineAfter: EngineSnapshot;
+  fingerprint: string;
+}
+
+/** The release publishing `year` would make, computed without writing anything. */
+export function releaseCandidate(db: Db, year: number): ReleaseCandidate {
+  const data = readYearForRelease(db, year);
+  const latest = readLatestReleases(db);
+  const previous = latest.find((r) => r.year === year) ?? null;
+  const others = latest.filter((r) => r.year !== year);
+  const engineAfter = new EngineSnapshot(
+    releasedEngineData(engineIndicators(readCatalogue(db)), [...others, { id: Number.MAX_SAFE_INTEGER, data }]),
+  );
+  return {
+    year,
+    data,
+    previous,
+    releasesAfter: [...others, { year, data }],
+    engineAfter,
+    fingerprint: releaseFingerprint(previous?.revision ?? null, data),
+  };
 }
 
 /**

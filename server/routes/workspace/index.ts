@@ -8,6 +8,7 @@ import { figuresRoutes } from './figures';
 import { homeRoutes } from './home';
 import { journalRoutes } from './journal';
 import { meetingsRoutes } from './meetings';
+import { publicationRoutes } from './publication';
 import { registryRoutes } from './registry';
 import { uploadRoutes } from './upload';
 
@@ -20,6 +21,7 @@ export function workspaceRouter(context: RouteContext): Router {
     next();
   });
   router.use(homeRoutes(context));
+  router.use(publicationRoutes(context));
   router.use(entryRoutes(context));
   router.use(figuresRoutes(context));
   router.use(registryRoutes(context));

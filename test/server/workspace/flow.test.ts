@@ -3,6 +3,7 @@ import { withAudit } from '../../../db/queries/audit';
 import { populationMemberships } from '../../../db/schema';
 import { testApp } from '../../helpers/context';
 import { createTestUser, signedInAgent } from '../../helpers/session';
+import { confirmPublication } from '../../helpers/publication';
 
 /**
  * The issue's « done when »: a member signs in, enters a State's report for a year, has it
@@ -56,7 +57,7 @@ test('a report goes from entry to publication, and visitors see it only then', a
 
   // The admin publishes 2026: the public sees it.
   const admin = await signedInAgent(app, 'uaa@example.org');
-  await admin.post('/espace/annees/2026/publication').type('form').send({ _csrf: await admin.csrf() }).expect(303);
+  expect((await confirmPublication(admin, 2026, { reason: 'Premiers rapports de 2026' })).status).toBe(303);
   expect(await indicator301()).toMatchObject({ numerator: 1, denominator: 1, value: 100 });
   expect(await visitorSees()).toBe(true);
   expect((await member.get('/espace/saisie/2026/KHM')).text).toContain('badge--published');

@@ -4,6 +4,7 @@ import { reports } from '../../../db/schema';
 import { testApp } from '../../helpers/context';
 import { textOf } from '../../helpers/html';
 import { createTestUser, signedInAgent } from '../../helpers/session';
+import { confirmPublication } from '../../helpers/publication';
 
 // Signing in verifies an argon2 hash: slow on a busy machine.
 jest.setTimeout(120_000);
@@ -40,7 +41,8 @@ describe('messages after a change come from the session, not from the address', 
   test('a publication says so once, on the page it leads to, and not again on reload', async () => {
     const { db, admin } = await adminAgent();
     validateReports(db, [{ year: 2026, state: 'COL' }], null, '2026-05-01T00:00:00Z');
-    const done = await admin.post('/espace/annees/2026/publication').type('form').send({ _csrf: await admin.csrf() }).expect(303);
+    const done = await confirmPublication(admin, 2026, { reason: 'Essai de publication anticipée' });
+    expect(done.status).toBe(303);
     expect(done.headers.location).toBe('/espace');
     // Another page first: the message waits for its own page.
     expect(banner((await admin.get('/espace/chiffres/2026').expect(200)).text)).toBeNull();

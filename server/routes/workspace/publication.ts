@@ -1,0 +1,86 @@
+import { Router, type Request, type Response } from 'express';
+import type { RouteContext } from '../../app';
+import { viewerActor } from '../../domain/actor';
+import { isAdmin } from '../../domain/permissions';
+import { releaseCandidate } from '../../domain/releases/publish';
+import { publishFields, publishYear, type PublishRefusal } from '../../domain/workspace/publication';
+import { yearProgress } from '../../domain/workspace/year-progress';
+import { requireRole } from '../../middleware/viewer';
+import { redirectWithFlash } from '../../middleware/flash';
+import { lowCoverageNote, publicationPreview } from '../../presenters/publication-preview';
+import { yearParam } from '../params';
+
+/** HTTP status of each refusal: the request itself was wrong, or the data moved under it. */
+const REFUSAL_STATUS: Record<PublishRefusal, number> = {
+  invalid: 400,
+  unconfirmed: 400,
+  reason: 400,
+  drafts: 409,
+  nothing: 409,
+  stale: 409,
+};
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/**
+ * Publishing a year (docs/method.md#publishing): a preview of what the public will see change and
+ * of the year's completeness, then a confirmation carrying the fingerprint of the data previewed.
+ */
+export function publicationRoutes({ db, data, config }: RouteContext): Router {
+  const router = Router();
+  const adminOnly = requireRole(isAdmin, 'de publier une année');
+
+  function renderPreview(
+    res: Response,
+    year: number,
+    status: number,
+    options: { errors?: { field?: string; message: string }[]; typed?: { note: string; reason: string } } = {},
+  ) {
+    const view = data('workspace');
+    const preview = publicationPreview({
+      catalogue: view.catalogue,
+      publicView: data('public'),
+      candidate: releaseCandidate(db, year),
+      progress: yearProgress(view.catalogue, view.engine, view.review, view.drafts.get(year)?.size ?? 0, year),
+      drafts: [...(view.drafts.get(year) ?? [])].sort().map((iso3) => ({ iso3, name: view.engine.stateName(iso3) })),
+      minCoverage: config.publicationMinCoverage,
+      typed: options.typed,
+    });
+    res.status(status).render('workspace/publication-preview', {
+      ...preview,
+      errors: options.errors,
+      errorTitle: options.errors?.length ? 'Rien n’a été publié' : undefined,
+      reasonError: options.errors?.find((e) => e.field === publishFields.reason)?.message ?? null,
+    });
+  }
+
+  router.get('/annees/:year/publication', adminOnly, (req: Request, res: Response) => {
+    renderPreview(res, yearParam(req.params.year, 0), 200);
+  });
+
+  router.post('/annees/:year/publication', adminOnly, (req: Request, res: Response) => {
+    const year = yearParam(req.params.year, 0);
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const typed = { note: text(body[publishFields.note]), reason: text(body[publishFields.reason]) };
+    const result = publishYear(db, viewerActor(req.viewer!), year, {
+      ...typed,
+      fingerprint: text(body[publishFields.fingerprint]) || null,
+      minCoverage: config.publicationMinCoverage,
+      lowCoverageNote,
+    });
+    if (result.ok) {
+      redirectWithFlash(req, res, '/espace', publishedMessage(year, result.outcome.revision));
+      return;
+    }
+    const field = result.kind === 'reason' ? publishFields.reason : result.kind === 'invalid' ? publishFields.note : undefined;
+    renderPreview(res, year, REFUSAL_STATUS[result.kind], { errors: [{ field, message: result.message }], typed });
+  });
+
+  return router;
+}
+
+function publishedMessage(year: number, revision: number | null): string {
+  return revision === 1 || revision === null
+    ? `L’année ${year} est publiée : le public la voit désormais.`
+    : `La révision ${revision} de l’année ${year} est publiée : le public la voit désormais.`;
+}
