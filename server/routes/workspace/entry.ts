@@ -12,6 +12,8 @@ import {
   type ReportEntry,
 } from '../../domain/workspace/report-store';
 import { HttpError } from '../../http-error';
+import { enteredPopulations, notOfferedIndicators } from '../../domain/workspace/not-offered';
+import { notOfferedView } from '../../presenters/not-offered-view';
 import { requireRole } from '../../middleware/viewer';
 import { redirectWithFlash, takeFlash } from '../../middleware/flash';
 import { formatDateTime } from '../../presenters/format';
@@ -62,6 +64,11 @@ export function entryRoutes({ db, data, privatePages, config }: RouteContext): R
     res.status(status).render('workspace/report-entry', {
       title: `${entry.state.nameFr} — rapport ${entry.year}`,
       errorTitle: options.errorTitle,
+      notOffered: notOfferedView(
+        view.catalogue,
+        notOfferedIndicators(view.catalogue, view.engine.year(entry.year).populations, enteredPopulations(view.engine, entry.year), entry.scope),
+        { stateName: entry.state.nameFr, year: entry.year },
+      ),
       ...reportEntryView({
         catalogue: view.catalogue,
         viewer: req.viewer!,

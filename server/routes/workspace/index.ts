@@ -9,6 +9,7 @@ import { homeRoutes } from './home';
 import { journalRoutes } from './journal';
 import { meetingsRoutes } from './meetings';
 import { publicationRoutes } from './publication';
+import { yearsRoutes } from './years';
 import { registryRoutes } from './registry';
 import { uploadRoutes } from './upload';
 
@@ -22,6 +23,7 @@ export function workspaceRouter(context: RouteContext): Router {
   });
   router.use(homeRoutes(context));
   router.use(publicationRoutes(context));
+  router.use(yearsRoutes(context));
   router.use(entryRoutes(context));
   router.use(figuresRoutes(context));
   router.use(registryRoutes(context));

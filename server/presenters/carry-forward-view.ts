@@ -1,0 +1,36 @@
+import type { DataView } from '../data-source';
+import type { CarryForwardPlan } from '../domain/workspace/carry-forward';
+import { formatNumber } from './format';
+
+/** The name of the checkbox of a population in the carry-forward form. */
+export const carryFieldName = (key: string) => `population:${key}`;
+
+/**
+ * The carry-forward preview (views/workspace/carry-forward.hbs): population by population, exactly
+ * which States would be copied, which are left out and why, with a checkbox per population.
+ */
+export function carryForwardView(view: DataView, plan: CarryForwardPlan, chosen: ReadonlySet<string> | null) {
+  const names = (iso3s: string[]) => iso3s.map((iso3) => ({ iso3, name: view.engine.stateName(iso3) }));
+  const populations = plan.populations.map((p) => ({
+    key: p.key,
+    name: p.name,
+    id: `reprise-${p.key}`,
+    fieldName: carryFieldName(p.key),
+    copyable: p.copy.length > 0,
+    checked: p.copy.length > 0 && (chosen ? chosen.has(p.key) : p.suggested),
+    yearSpecific: !p.suggested,
+    copy: names(p.copy),
+    copyCount: formatNumber(p.copy.length),
+    notParty: names(p.notParty),
+    alreadyEntered: p.alreadyEntered > 0 ? `${formatNumber(p.alreadyEntered)} État${p.alreadyEntered > 1 ? 's' : ''}` : null,
+  }));
+  return {
+    year: plan.year,
+    from: plan.from,
+    fingerprint: plan.fingerprint,
+    populations,
+    anything: populations.some((p) => p.copyable),
+    action: `/espace/annees/${plan.year}/populations`,
+    checklistHref: `/espace/annees/${plan.year}`,
+  };
+}

@@ -1,0 +1,68 @@
+import { Router, type Request, type Response } from 'express';
+import type { RouteContext } from '../../app';
+import { viewerActor } from '../../domain/actor';
+import { isAdmin } from '../../domain/permissions';
+import { canCarryForward, carryForward, readCarryForwardPlan } from '../../domain/workspace/carry-forward';
+import { yearProgress } from '../../domain/workspace/year-progress';
+import { HttpError } from '../../http-error';
+import { requireRole } from '../../middleware/viewer';
+import { redirectWithFlash, takeFlash } from '../../middleware/flash';
+import { carryFieldName, carryForwardView } from '../../presenters/carry-forward-view';
+import { yearChecklist } from '../../presenters/year-checklist';
+import { yearParam } from '../params';
+
+/** A year's checklist (/espace/annees/Y) and carrying its populations forward from the year before. */
+export function yearsRoutes({ db, data }: RouteContext): Router {
+  const router = Router();
+  const adminOnly = requireRole(isAdmin, 'de reprendre les populations d’une année');
+
+  router.get('/annees/:year', (req, res) => {
+    const year = yearParam(req.params.year, 0);
+    const view = data('workspace');
+    const progress = yearProgress(view.catalogue, view.engine, view.review, view.drafts.get(year)?.size ?? 0, year);
+    res.render('workspace/year', { title: `Année ${year}`, ...yearChecklist(view, req.viewer!, progress, { flash: takeFlash(req) }) });
+  });
+
+  function carryYear(req: Request): number {
+    const year = yearParam(req.params.year, 0);
+    if (!canCarryForward(year)) {
+      throw new HttpError(404, 'Pas d’année précédente', `${year} est l’année de référence : il n’y a pas de populations d’une année précédente à reprendre.`);
+    }
+    return year;
+  }
+
+  function renderPlan(res: Response, year: number, status: number, options: { chosen?: Set<string>; error?: string } = {}) {
+    const view = data('workspace');
+    const plan = readCarryForwardPlan(db, view.catalogue, year);
+    res.status(status).render('workspace/carry-forward', {
+      title: `Reprendre les populations de ${year - 1} en ${year}`,
+      errors: options.error ? [{ message: options.error }] : undefined,
+      ...carryForwardView(view, plan, options.chosen ?? null),
+    });
+  }
+
+  router.get('/annees/:year/populations', adminOnly, (req, res) => {
+    renderPlan(res, carryYear(req), 200);
+  });
+
+  router.post('/annees/:year/populations', adminOnly, (req, res) => {
+    const year = carryYear(req);
+    const view = data('workspace');
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const keys = view.catalogue.populations.map((p) => p.key).filter((key) => body[carryFieldName(key)] === '1');
+    const fingerprint = typeof body.fingerprint === 'string' ? body.fingerprint : null;
+    const result = carryForward(db, viewerActor(req.viewer!), view.catalogue, year, { keys, fingerprint });
+    if (result.ok) {
+      redirectWithFlash(
+        req,
+        res,
+        `/espace/annees/${year}`,
+        `${result.copied} appartenance${result.copied > 1 ? 's' : ''} reprise${result.copied > 1 ? 's' : ''} de ${year - 1} : ${result.populations.join(' ; ')}.`,
+      );
+      return;
+    }
+    renderPlan(res, year, result.kind === 'stale' ? 409 : 400, { chosen: new Set(keys), error: result.message });
+  });
+
+  return router;
+}
