@@ -201,8 +201,9 @@ export function transparencyPage(view: DataView): TransparencyPage {
     release: latestReleaseView(view.releases, y)!,
     revisions: view.releases.get(y)!.length,
   }));
-  // The year visitors land on: a year published early, with few reports, does not take its place.
-  const year = publishedYears.length > 0 ? view.defaultYear : null;
+  // The year visitors land on: a year published early, with few reports, does not take its place
+  // (while no published year is complete enough, the latest published one rather than an empty page).
+  const year = publishedYears.some((p) => p.year === view.defaultYear) ? view.defaultYear : (publishedYears.at(-1)?.year ?? null);
   const results = year === null ? null : engine.year(year).indicators;
   const baselineOnly = year === BASELINE_YEAR;
 

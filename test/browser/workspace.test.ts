@@ -3,6 +3,9 @@ import { axeViolations, chromiumSuite, watchForErrors } from '../helpers/browser
 import { testApp } from '../helpers/context';
 import { demoDatabase } from '../helpers/pages';
 import { TEST_PASSWORD, createTestUser } from '../helpers/session';
+import { withAudit } from '../../db/queries/audit';
+import { validateReports } from '../../db/queries/review';
+import { reports } from '../../db/schema';
 
 jest.setTimeout(300_000);
 
@@ -16,12 +19,22 @@ const WORKSPACE_PAGES = [
   { name: 'audit trail', path: '/espace/journal?annee=2026&etat=COL' },
   { name: 'upload', path: '/espace/import' },
   { name: 'dashboard page, signed in', path: '/indicators/1.1' },
+  { name: 'year checklist', path: '/espace/annees/2027' },
+  { name: 'carry-forward of populations', path: '/espace/annees/2027/populations' },
+  { name: 'publication preview, nothing to publish', path: '/espace/annees/2026/publication' },
+  { name: 'publication preview, low coverage', path: '/espace/annees/2027/publication' },
+  { name: 'report form of a year without populations', path: '/espace/saisie/2027/AFG' },
 ];
 
 describe('the workspace in Chromium', () => {
   const chromium = chromiumSuite(async () => {
     const db = demoDatabase();
     await createTestUser(db, 'admin@example.org', 'admin');
+    // One validated 2027 report: its publication preview offers the form, with the reason a low coverage needs.
+    withAudit(db, { userId: null, label: 'test', origin: 'cli' }, (tx) =>
+      tx.insert(reports).values({ year: 2027, state: 'COL', receivedOn: '2027-03-02', usedReportingGuide: true }).run(),
+    );
+    validateReports(db, [{ year: 2027, state: 'COL' }], null, '2026-11-03T00:00:00Z');
     return testApp(db).app;
   });
   let context: BrowserContext;
@@ -82,6 +95,16 @@ describe('the workspace in Chromium', () => {
     expect(await page.locator('.error-summary').count()).toBe(1);
     expect(await page.locator('input[name="received_on"]').inputValue()).toBe('2099-01-01');
     expect(await page.locator('[aria-invalid="true"]').count()).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  test('publishing a year of low coverage without a reason is refused beside the field, and the page stays accessible', async () => {
+    const { page } = await open('/espace/annees/2027/publication');
+    await page.getByRole('button', { name: 'Confirmer la publication de 2027' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('.error-summary').count()).toBe(1);
+    expect(await page.locator('#reason[aria-invalid="true"]').count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
