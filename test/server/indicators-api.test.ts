@@ -84,8 +84,14 @@ describe('GET /api/v1/indicators', () => {
     expect(byCode.get('5.3')).toMatchObject({ value: null, status: 'no-data' });
   });
 
-  test('defaults to the latest year with data', async () => {
+  test('defaults to the latest published year complete enough: with 2 reports of 164, none is, so the baseline year', async () => {
     const { body } = await request(app).get('/api/v1/indicators').expect(200);
+    expect(body.year).toBe(2025);
+  });
+
+  test('with no coverage threshold (PUBLICATION_MIN_COVERAGE=0), defaults to the latest published year', async () => {
+    const { app: lenient } = testApp(db, { publicationMinCoverage: 0 });
+    const { body } = await request(lenient).get('/api/v1/indicators').expect(200);
     expect(body.year).toBe(2026);
   });
 
