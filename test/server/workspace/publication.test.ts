@@ -12,6 +12,7 @@ import { formatShare } from '../../../server/presenters/publication-preview';
 
 /** « 50 % » as the pages write it (with a no-break space). */
 const FIFTY = formatPercent(50);
+import { readConfig } from '../../../server/config';
 import { testApp } from '../../helpers/context';
 import { htmlProblems, textOf } from '../../helpers/html';
 import { confirmPublication, fingerprintOf } from '../../helpers/publication';
@@ -234,5 +235,16 @@ describe('publishing a year goes through a preview and an explicit confirmation'
     // The link to the preview is shown to admins only.
     expect((await member.get('/espace')).text).not.toContain('Publier 2026');
     expect((await admin.get('/espace')).text).toContain('<a href="/espace/annees/2026/publication" class="button">Publier 2026</a>');
+  });
+});
+
+describe('PUBLICATION_MIN_COVERAGE', () => {
+  test('is a percentage, 50 by default; anything else stops the start with a French message', () => {
+    expect(readConfig({}).publicationMinCoverage).toBe(50);
+    expect(readConfig({ PUBLICATION_MIN_COVERAGE: '30' }).publicationMinCoverage).toBe(30);
+    expect(readConfig({ PUBLICATION_MIN_COVERAGE: '0' }).publicationMinCoverage).toBe(0);
+    for (const bad of ['120', '-5', 'moitié']) {
+      expect(() => readConfig({ PUBLICATION_MIN_COVERAGE: bad })).toThrow(`PUBLICATION_MIN_COVERAGE doit être un pourcentage entre 0 et 100 (reçu : « ${bad} »).`);
+    }
   });
 });
