@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
+import { META } from './meta';
 import { prepareOnce } from './prepared';
 import { meetingItems, meetings, meetingSpeakers, users } from '../schema';
 import type { SpeakerRow } from '../../server/domain/meetings/plan';
@@ -83,11 +84,12 @@ export function readOtherInterventions(db: Db, meetingId: number): Map<number, n
 }
 
 /**
- * A key that changes whenever any meeting or speakers' list changes: every write moves the meeting's
- * version (server/domain/meetings/store.ts), and creating or deleting one changes the list of ids.
- * Meetings are not audited, so the data version does not see them.
+ * A key that changes whenever any meeting, agenda item or speakers' list changes, from any connection:
+ * triggers move a counter in `meta` on every write to those tables (migration 0010_meetings_version).
+ * Meetings are not audited, so the data version does not see them. Read on every signed-in request:
+ * one lookup by key.
  */
 export function meetingsVersion(db: Db): string {
-  const row = prepareOnce(db, `SELECT coalesce(group_concat(id || ':' || version), '') AS key FROM (SELECT id, version FROM meetings ORDER BY id)`).get() as { key: string };
-  return row.key;
+  const row = prepareOnce(db, `SELECT value FROM meta WHERE key = '${META.meetingsVersion}'`).get() as { value: string } | undefined;
+  return row?.value ?? '';
 }
