@@ -56,7 +56,7 @@ export function createApp(appContext: AppContext): express.Express {
   // What a signed-in page may show: the workspace's data, the meetings and, for « aujourd’hui », the hour.
   const privateVersion = () =>
     `${data('workspace').version}|${meetingsVersion(appContext.db)}|${new Date().toISOString().slice(0, 13)}`;
-  const cache = new PublicCache(data, { maxBytes: appContext.config.publicCacheBytes });
+  const cache = new PublicCache(data, { maxBytes: appContext.config.publicCacheBytes, logger: appContext.logger });
   const context: RouteContext = { ...appContext, data, cache, privatePages: new PrivateRenderCache(privateVersion) };
   const app = express();
   publicCaches.set(app, cache);

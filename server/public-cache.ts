@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import type { LRUCache } from 'lru-cache';
 import type { DataSource } from './data-source';
-import { BROTLI_QUALITY, COMPRESSION_THRESHOLD, compress, preferredEncoding, type Compressed, type Encoding } from './compression';
+import { BROTLI_QUALITY, compress, type Encoding } from './compression';
+import { boundedCache, KeptBody, resized } from './kept-body';
+import { silentLogger, type Logger } from './logger';
 
 interface Entry {
   key: string;
@@ -11,15 +14,10 @@ interface Entry {
   immutable: boolean;
   /** Digest of the body: each encoding's ETag is made from it. */
   digest: string;
-  body: Buffer;
-  /** The body compressed, once per encoding, on first demand. */
-  encoded: Partial<Record<Compressed, Buffer>>;
-  /** Compressions under way, awaited by every request that needs them. */
-  pending: Partial<Record<Compressed, Promise<Buffer>>>;
+  /** The body and its compressed copies, each made once. */
+  kept: KeptBody;
   /** Brotli at its best quality (done in the background after a quick first one). */
   brotliBest: boolean;
-  /** What the entry weighs against the cache's bound. */
-  bytes: number;
 }
 
 export interface CacheOptions {
@@ -43,6 +41,8 @@ export interface FileResponse extends CacheOptions {
 export interface PublicCacheOptions {
   /** The bound on what the cache holds, bodies and their compressed copies together, in bytes. */
   maxBytes: number;
+  /** Where a failed background compression is logged. */
+  logger?: Logger;
 }
 
 export interface PublicCacheStats {
@@ -74,18 +74,20 @@ const ETAG_SUFFIX: Record<Encoding, string> = { identity: '', br: '-br', gzip: '
  */
 export class PublicCache {
   private version = '';
-  /** In order of use, least recent first. */
-  private readonly entries = new Map<string, Entry>();
-  private bytes = 0;
+  private readonly entries: LRUCache<string, Entry>;
   private readonly maxBytes: number;
+  private readonly logger: Logger;
   private readonly refineQueue = new Set<string>();
   private refining = false;
 
   constructor(
     private readonly data: DataSource,
-    { maxBytes }: PublicCacheOptions,
+    { maxBytes, logger = silentLogger }: PublicCacheOptions,
   ) {
     this.maxBytes = maxBytes;
+    this.logger = logger;
+    // A bound of 0 keeps nothing: no entry weighs less than one byte.
+    this.entries = boundedCache<Entry>(Math.max(1, maxBytes), (entry, key) => entry.kept.bytes + key.length + ENTRY_OVERHEAD);
   }
 
   /** Renders `view` with the locals `build` returns, or sends the kept page for this URL. */
@@ -138,12 +140,12 @@ export class PublicCache {
 
   /** What the cache holds now (for tests and monitoring). */
   stats(): PublicCacheStats {
-    return { entries: this.entries.size, bytes: this.bytes, maxBytes: this.maxBytes };
+    return { entries: this.entries.size, bytes: this.entries.calculatedSize, maxBytes: this.maxBytes };
   }
 
   /** The URLs whose answers the cache holds, in their canonical form, least recently used first. */
   keys(): string[] {
-    return [...this.entries.keys()];
+    return [...this.entries.rkeys()];
   }
 
   /**
@@ -178,18 +180,11 @@ export class PublicCache {
     const { version } = this.data('public');
     if (version !== this.version) {
       this.entries.clear();
-      this.bytes = 0;
       this.refineQueue.clear();
       this.version = version;
     }
     if (key === null) return undefined;
-    const entry = this.entries.get(key);
-    if (entry) {
-      // Most recently used goes last.
-      this.entries.delete(key);
-      this.entries.set(key, entry);
-    }
-    return entry;
+    return this.entries.get(key);
   }
 
   private respond(
@@ -228,20 +223,19 @@ export class PublicCache {
       filename: fresh.filename,
       immutable: fresh.immutable,
       digest: createHash('sha1').update(body).digest('base64url'),
-      body,
-      encoded: {},
-      pending: {},
+      kept: new KeptBody(body, () => {
+        resized(this.entries, key, entry);
+        // Its first brotli copy is the quick one: the best one is made in the background.
+        if (!entry.brotliBest && entry.kept.has('br')) this.refine(key);
+      }),
       brotliBest: false,
-      bytes,
     };
     this.entries.set(key, entry);
-    this.bytes += bytes;
-    this.evict();
     this.send(req, res, next, entry);
   }
 
   private send(req: Request, res: Response, next: NextFunction, entry: Entry): void {
-    const encoding: Encoding = entry.body.length < COMPRESSION_THRESHOLD ? 'identity' : preferredEncoding(req);
+    const encoding: Encoding = entry.kept.encodingFor(req);
     res.set('ETag', `W/"${entry.digest}${ETAG_SUFFIX[encoding]}"`);
     res.set('Cache-Control', entry.immutable ? IMMUTABLE : REVALIDATE);
     // The same URL answers a signed-in user differently, and each encoding has its own bytes:
@@ -254,55 +248,7 @@ export class PublicCache {
       res.status(304).end();
       return;
     }
-    if (encoding === 'identity') {
-      res.send(entry.body);
-      return;
-    }
-    const sendEncoded = (body: Buffer) => {
-      // Said here, so that the compression middleware leaves the body as it is.
-      res.set('Content-Encoding', encoding);
-      res.send(body);
-    };
-    const ready = entry.encoded[encoding];
-    if (ready) sendEncoded(ready);
-    else this.encode(entry, encoding).then(sendEncoded, next);
-  }
-
-  /** The body in `encoding`, compressed once whatever the number of requests waiting for it. */
-  private encode(entry: Entry, encoding: Compressed): Promise<Buffer> {
-    const ready = entry.encoded[encoding];
-    if (ready) return Promise.resolve(ready);
-    entry.pending[encoding] ??= compress(entry.body, encoding, BROTLI_QUALITY.quick).then(
-      (encoded) => {
-        delete entry.pending[encoding];
-        this.attach(entry, encoding, encoded);
-        if (encoding === 'br' && this.entries.get(entry.key) === entry) this.refine(entry.key);
-        return encoded;
-      },
-      (error: unknown) => {
-        delete entry.pending[encoding];
-        throw error;
-      },
-    );
-    return entry.pending[encoding];
-  }
-
-  /** Keeps a compressed copy with its entry, and counts it if the entry is still in the cache. */
-  private attach(entry: Entry, encoding: Compressed, encoded: Buffer): void {
-    const before = entry.encoded[encoding]?.length ?? 0;
-    entry.encoded[encoding] = encoded;
-    if (this.entries.get(entry.key) !== entry) return;
-    entry.bytes += encoded.length - before;
-    this.bytes += encoded.length - before;
-    this.evict();
-  }
-
-  private evict(): void {
-    for (const [key, entry] of this.entries) {
-      if (this.bytes <= this.maxBytes) break;
-      this.entries.delete(key);
-      this.bytes -= entry.bytes;
-    }
+    entry.kept.send(res, next, encoding);
   }
 
   /**
@@ -318,14 +264,14 @@ export class PublicCache {
     void (async () => {
       for (const next of this.refineQueue) {
         this.refineQueue.delete(next);
-        const entry = this.entries.get(next);
-        if (!entry || entry.brotliBest || !entry.encoded.br) continue;
+        const entry = this.entries.peek(next);
+        if (!entry || entry.brotliBest || !entry.kept.has('br')) continue;
         try {
-          const best = await compress(entry.body, 'br', BROTLI_QUALITY.best);
+          const best = await compress(entry.kept.body, 'br', BROTLI_QUALITY.best);
           entry.brotliBest = true;
-          if (best.length < entry.encoded.br.length) this.attach(entry, 'br', best);
+          entry.kept.replace('br', best);
         } catch (error) {
-          console.error(error);
+          this.logger.error({ err: error, key: next }, 'Compression brotli en arrière-plan échouée : la copie rapide reste servie.');
         }
       }
       this.refining = false;
