@@ -18,6 +18,9 @@ export interface SessionLifetimes {
  */
 export const TOUCH_EVERY_MS = 60 * 1000;
 
+/** Sessions whose stored expiry the store remembers, at most (each entry: an id and a number). */
+const MAX_REMEMBERED = 100_000;
+
 /** The queries asked on every signed-in request, prepared once per connection. */
 const queries = (db: Db) =>
   buildOnce(db, 'sessionStore', (d) => ({
@@ -40,6 +43,12 @@ const queries = (db: Db) =>
  */
 export class SqliteSessionStore extends session.Store {
   private writes = 0;
+  /**
+   * The expiry each session has in its row, as this process last read or wrote it: a touch that would
+   * not move it by TOUCH_EVERY_MS is skipped without asking the database (on almost every request).
+   * Only sessions found in the database have an entry; it is forgotten when the session ends.
+   */
+  private readonly stored = new Map<string, number>();
 
   constructor(
     private readonly db: Db,
@@ -52,12 +61,17 @@ export class SqliteSessionStore extends session.Store {
   override get(sid: string, callback: Callback): void {
     this.attempt(callback, () => {
       const row = queries(this.db).read.get({ sid });
-      if (!row) return null;
+      if (!row) {
+        this.stored.delete(sid);
+        return null;
+      }
       const data = JSON.parse(row.data) as session.SessionData;
       if (row.expiresAt <= this.now() || this.expiry(data) <= this.now()) {
+        this.stored.delete(sid);
         this.db.delete(sessions).where(eq(sessions.sid, sid)).run();
         return null;
       }
+      this.remember(sid, row.expiresAt);
       return data;
     });
   }
@@ -66,13 +80,18 @@ export class SqliteSessionStore extends session.Store {
     this.attempt(callback, () => {
       const values = { data: JSON.stringify(data), userId: data.userId ?? null, expiresAt: this.expiry(data) };
       this.db.insert(sessions).values({ sid, ...values }).onConflictDoUpdate({ target: sessions.sid, set: values }).run();
+      this.remember(sid, values.expiresAt);
       // Expired sessions are swept now and then rather than on a timer.
-      if (++this.writes % 100 === 1) this.db.delete(sessions).where(lt(sessions.expiresAt, this.now())).run();
+      if (++this.writes % 100 === 1) {
+        this.db.delete(sessions).where(lt(sessions.expiresAt, this.now())).run();
+        for (const [known, expiresAt] of this.stored) if (expiresAt < this.now()) this.stored.delete(known);
+      }
     });
   }
 
   override destroy(sid: string, callback?: (error?: unknown) => void): void {
     this.attempt(callback, () => {
+      this.stored.delete(sid);
       this.db.delete(sessions).where(eq(sessions.sid, sid)).run();
     });
   }
@@ -85,10 +104,18 @@ export class SqliteSessionStore extends session.Store {
   override touch(sid: string, data: session.SessionData, callback?: (error?: unknown) => void): void {
     this.attempt(callback, () => {
       const expiresAt = this.expiry(data);
-      whenNotBusy(undefined, () =>
-        withoutWaiting(this.db, () => queries(this.db).touch.run({ sid, expiresAt, before: expiresAt - TOUCH_EVERY_MS })),
-      );
+      const before = expiresAt - TOUCH_EVERY_MS;
+      const known = this.stored.get(sid);
+      if (known !== undefined && known >= before) return;
+      const written = whenNotBusy(undefined, () => withoutWaiting(this.db, () => queries(this.db).touch.run({ sid, expiresAt, before })));
+      if (written !== undefined && written.changes > 0) this.remember(sid, expiresAt);
     });
+  }
+
+  private remember(sid: string, expiresAt: number): void {
+    // A bound on memory whatever happens: forgetting only costs a write.
+    if (this.stored.size >= MAX_REMEMBERED && !this.stored.has(sid)) this.stored.clear();
+    this.stored.set(sid, expiresAt);
   }
 
   /** A session without a sign-in time (none is written any more) ends at once. */

@@ -4,6 +4,7 @@ import session from 'express-session';
 import type { Db } from '../../db/client';
 import { readMeta, writeMeta } from '../../db/queries/meta';
 import type { Config } from '../config';
+import { cookieValue } from '../cookies';
 import { SqliteSessionStore } from './session-store';
 
 /**
@@ -34,7 +35,7 @@ export function sessionMiddleware(db: Db, config: Config, now: () => number = Da
     // A visitor reading pages has no session and needs none: skipping express-session spares the
     // public pages a random id per request. Writes still get one, so the CSRF check refuses them.
     const reading = req.method === 'GET' || req.method === 'HEAD';
-    if (reading && !req.headers.cookie?.includes(`${SESSION_COOKIE}=`)) {
+    if (reading && cookieValue(req, SESSION_COOKIE) === null) {
       next();
       return;
     }

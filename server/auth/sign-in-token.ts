@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
+import { cookieValue } from '../cookies';
 
 export const SIGN_IN_COOKIE = 'sra.signin';
 
@@ -42,13 +43,4 @@ export function signInFormToken(secret: string, options: { secure: boolean; path
       return given.length === expected.length && timingSafeEqual(given, expected);
     },
   };
-}
-
-/** One cookie of the request (express has no cookie parser, and this is the only cookie read by hand). */
-function cookieValue(req: Request, name: string): string | null {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const at = part.indexOf('=');
-    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
-  }
-  return null;
 }
