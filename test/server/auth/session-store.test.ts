@@ -18,7 +18,7 @@ function setup(start: number) {
   const stored = (sid: string) => db.select().from(sessions).where(eq(sessions.sid, sid)).get()?.expiresAt;
   const call = (work: (done: (error?: unknown) => void) => void) =>
     new Promise<void>((resolve, reject) => work((error) => (error ? reject(error) : resolve())));
-  return { store, stored, call, clock };
+  return { store, stored, call, clock, db };
 }
 
 describe('SqliteSessionStore.touch', () => {
@@ -47,5 +47,29 @@ describe('SqliteSessionStore.touch', () => {
       store.get('xyz', (error, value) => (error ? reject(error) : resolve(value))),
     );
     expect(read?.signedInAt).toBe(start);
+  });
+
+  test('a request within TOUCH_EVERY_MS of the last write asks nothing of the database for its touch', async () => {
+    const start = Date.UTC(2026, 10, 30, 9);
+    const { store, stored, call, clock, db } = setup(start);
+    await call((done) => store.set('req', signedInAt(start), done));
+    clock.now = start + TOUCH_EVERY_MS / 2;
+    // As express-session does on each request: read the session, then touch it once answered.
+    await call((done) => store.get('req', (error) => done(error)));
+    const prepare = jest.spyOn(db.$client, 'prepare');
+    const pragma = jest.spyOn(db.$client, 'pragma');
+    try {
+      await call((done) => store.touch('req', signedInAt(start), done));
+      expect(prepare).not.toHaveBeenCalled();
+      expect(pragma).not.toHaveBeenCalled();
+    } finally {
+      prepare.mockRestore();
+      pragma.mockRestore();
+    }
+    expect(stored('req')).toBe(start + IDLE);
+    // Once the expiry moves by more, the touch writes it, and the next one within the minute does not.
+    clock.now = start + 2 * TOUCH_EVERY_MS;
+    await call((done) => store.touch('req', signedInAt(start), done));
+    expect(stored('req')).toBe(start + 2 * TOUCH_EVERY_MS + IDLE);
   });
 });
