@@ -25,6 +25,11 @@ const ENTRY_OVERHEAD = 512;
 export class PrivateRenderCache {
   private version = '';
   private readonly pages: LRUCache<string, KeptBody>;
+  /**
+   * Pages being rendered: a request for the same page meanwhile (the same session's tabs, a reload)
+   * waits for that render instead of making its own (the pack takes a quarter of a second).
+   */
+  private readonly rendering = new Map<string, Promise<KeptBody | null>>();
 
   constructor(
     private readonly currentVersion: () => string,
@@ -51,6 +56,7 @@ export class PrivateRenderCache {
     const version = this.currentVersion();
     if (version !== this.version) {
       this.pages.clear();
+      this.rendering.clear();
       this.version = version;
     }
     // The token is the session's secret: it names the session without keeping its id.
@@ -60,15 +66,30 @@ export class PrivateRenderCache {
       send(req, res, next, kept);
       return;
     }
+    const inFlight = this.rendering.get(key);
+    if (inFlight !== undefined) {
+      // Nothing to wait for if that render ends otherwise (an error, a redirect): this one renders.
+      void inFlight.then((page) => (page ? send(req, res, next, page) : next()));
+      return;
+    }
+    let settle: (page: KeptBody | null) => void = () => {};
+    const rendered = new Promise<KeptBody | null>((resolve) => (settle = resolve));
+    this.rendering.set(key, rendered);
+    const finish = (page: KeptBody | null) => {
+      if (this.rendering.get(key) === rendered) this.rendering.delete(key);
+      settle(page);
+    };
+    // However the route answers; a promise settles once, so the page given by `store` stays.
+    res.once('close', () => finish(null));
     const render = res.render.bind(res);
     res.render = ((view: string, options?: object | RenderCallback, callback?: RenderCallback) => {
       const done = typeof options === 'function' ? options : callback;
       render(view, typeof options === 'function' ? {} : options, (error: Error | null, html: string) => {
-        if (done) {
-          if (!error && res.statusCode === 200) this.store(version, key, html);
-          done(error, html);
-        } else if (error) next(error);
-        else if (res.statusCode === 200) send(req, res, next, this.store(version, key, html));
+        const page = !error && res.statusCode === 200 ? this.store(version, key, html) : null;
+        finish(page);
+        if (done) done(error, html);
+        else if (error) next(error);
+        else if (page) send(req, res, next, page);
         else res.send(html);
       });
     }) as Response['render'];

@@ -192,4 +192,19 @@ describe('pages kept for signed-in users', () => {
       spy.mockRestore();
     }
   });
+
+  test('requests for a page being rendered wait for that render instead of making their own', async () => {
+    const { app } = await meetingApp();
+    const admin = await signedInAgent(app, 'admin@example.org');
+    await admin.get('/espace').expect(200);
+    const render = jest.spyOn(app, 'render');
+    try {
+      const pages = await Promise.all(Array.from({ length: 6 }, () => admin.get('/espace/journal').expect(200)));
+      expect(new Set(pages.map((p) => p.text)).size).toBe(1);
+      expect(textOf(pages[0]!.text)).toContain('admin@example.org');
+      expect(render.mock.calls.map(([view]) => view)).toEqual(['workspace/journal']);
+    } finally {
+      render.mockRestore();
+    }
+  });
 });
