@@ -7,8 +7,10 @@
  *
  * The reference, measured in the same run, is a bare `node:http` server in its own process answering
  * the bytes of `/` from memory: what this machine and Node can do at best for a page that size.
- * Every route's throughput is printed as a ratio of it. A static file holding the same bytes, served
- * by the application (express.static), is measured too.
+ * It is measured again just before each route, and the route's throughput is printed as a ratio of
+ * that measure: on a machine shared with other work the load drifts within a run, and a reference
+ * measured once at the start would compare routes measured under another load. A static file
+ * holding the same bytes, served by the application (express.static), is measured too.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -169,9 +171,19 @@ interface Measure {
   p50: number;
   p99: number;
   bytes: number;
+  /** The bare server's throughput measured just before this route. */
+  reference: number;
+}
+
+/** The bare server, measured now: what the next route is compared with. */
+async function referenceNow(): Promise<number> {
+  const url = `http://localhost:${BARE_PORT}/`;
+  await run(url, WARMUP);
+  return (await run(url, DURATION)).requests.average;
 }
 
 async function measure(base: string, [name, route]: Route, headers: Record<string, string>): Promise<Measure> {
+  const reference = await referenceNow();
   const url = base + route.replace('#304', '');
   const conditional = await conditionalHeaders(base, route);
   const all = { ...headers, ...conditional };
@@ -186,7 +198,7 @@ async function measure(base: string, [name, route]: Route, headers: Record<strin
   const expected = route.endsWith('#304') ? r['3xx'] : 0;
   if (r.non2xx !== expected || r.errors > 0) throw new Error(`${route} : ${r.non2xx} réponses en erreur, ${r.errors} erreurs`);
   if (route.endsWith('#304') && r['3xx'] === 0) throw new Error(`${route} : aucune réponse 304`);
-  return { name, route, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, bytes };
+  return { name, route, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, bytes, reference };
 }
 
 async function main(): Promise<void> {
@@ -230,15 +242,17 @@ async function main(): Promise<void> {
       }
     }
 
-    const reference = results[0]!.rps;
     console.log(
       `\n${os.cpus().length} cœurs (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}, NODE_ENV=production, ` +
         `${CONNECTIONS} connexions, ${DURATION} s par route après ${WARMUP} s de chauffe, ${Buffer.byteLength(home)} octets pour /\n`,
     );
-    console.log('| Route | Octets | Requêtes/s | p50 (ms) | p99 (ms) | Rapport au serveur nu |');
-    console.log('|---|---:|---:|---:|---:|---:|');
+    console.log('Rapport : requêtes/s de la route sur celles du serveur nu mesuré juste avant elle.\n');
+    console.log('| Route | Octets | Requêtes/s | p50 (ms) | p99 (ms) | Serveur nu juste avant (requêtes/s) | Rapport au serveur nu |');
+    console.log('|---|---:|---:|---:|---:|---:|---:|');
     for (const r of results) {
-      console.log(`| ${r.name} \`${r.route}\` | ${r.bytes} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${(r.rps / reference).toFixed(2)} |`);
+      console.log(
+        `| ${r.name} \`${r.route}\` | ${r.bytes} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.reference.toFixed(0)} | ${(r.rps / r.reference).toFixed(2)} |`,
+      );
     }
   } finally {
     for (const child of children) child.kill('SIGTERM');
