@@ -11,6 +11,11 @@
  * that measure: on a machine shared with other work the load drifts within a run, and a reference
  * measured once at the start would compare routes measured under another load. A static file
  * holding the same bytes, served by the application (express.static), is measured too.
+ *
+ * Where /proc is readable (Linux), the CPU time each server process spent per request is printed
+ * too, and the bare server's over the route's: unlike throughput, it hardly depends on the share of
+ * the cores other work leaves the servers, so it still compares them on a busy machine (on a quiet
+ * one the server, busy on one core, answers about that many times fewer requests than the bare one).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -164,6 +169,27 @@ async function createMeeting(base: string, cookie: string, fields: Record<string
   return id;
 }
 
+/** CPU time (user and system) a process has used so far, in microseconds; null without /proc. */
+function cpuMicros(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    // Fields 14 and 15 of /proc/PID/stat, after the command name in parentheses, in clock ticks (100 per second on Linux).
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10_000;
+  } catch {
+    return null;
+  }
+}
+
+/** A run, with the CPU time per request the process `pid` spent answering it (null without /proc). */
+async function runWithCpu(url: string, pid: number | undefined, headers: Record<string, string> = {}) {
+  const before = cpuMicros(pid);
+  const result = await run(url, DURATION, headers);
+  const after = cpuMicros(pid);
+  const cpu = before === null || after === null || result.requests.total === 0 ? null : (after - before) / result.requests.total;
+  return { result, cpu };
+}
+
 interface Measure {
   name: string;
   route: string;
@@ -173,17 +199,24 @@ interface Measure {
   bytes: number;
   /** The bare server's throughput measured just before this route. */
   reference: number;
+  /** CPU time per request, in microseconds, of the server measured and of the bare one just before (null without /proc). */
+  cpu: number | null;
+  referenceCpu: number | null;
 }
 
+/** The two processes measured: the application's and the bare server's. */
+const pids: { app?: number; bare?: number } = {};
+
 /** The bare server, measured now: what the next route is compared with. */
-async function referenceNow(): Promise<number> {
+async function referenceNow(): Promise<{ rps: number; cpu: number | null }> {
   const url = `http://localhost:${BARE_PORT}/`;
   await run(url, WARMUP);
-  return (await run(url, DURATION)).requests.average;
+  const { result, cpu } = await runWithCpu(url, pids.bare);
+  return { rps: result.requests.average, cpu };
 }
 
 async function measure(base: string, [name, route]: Route, headers: Record<string, string>): Promise<Measure> {
-  const reference = await referenceNow();
+  const { rps: reference, cpu: referenceCpu } = await referenceNow();
   const url = base + route.replace('#304', '');
   const conditional = await conditionalHeaders(base, route);
   const all = { ...headers, ...conditional };
@@ -193,12 +226,12 @@ async function measure(base: string, [name, route]: Route, headers: Record<strin
   if (headers.cookie && !body.includes(EMAIL)) throw new Error(`${route} : la page n’est pas celle d’un utilisateur connecté (${sample.status})`);
   const bytes = body.length;
   await run(url, WARMUP, all);
-  const r = await run(url, DURATION, all);
+  const { result: r, cpu } = await runWithCpu(url, base.endsWith(`:${BARE_PORT}`) ? pids.bare : pids.app, all);
   // autocannon counts a 304 as non-2xx: expected here, and only here.
   const expected = route.endsWith('#304') ? r['3xx'] : 0;
   if (r.non2xx !== expected || r.errors > 0) throw new Error(`${route} : ${r.non2xx} réponses en erreur, ${r.errors} erreurs`);
   if (route.endsWith('#304') && r['3xx'] === 0) throw new Error(`${route} : aucune réponse 304`);
-  return { name, route, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, bytes, reference };
+  return { name, route, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, bytes, reference, cpu, referenceCpu };
 }
 
 async function main(): Promise<void> {
@@ -207,11 +240,13 @@ async function main(): Promise<void> {
   const children: ChildProcess[] = [];
   try {
     children.push(await startServer(database));
+    pids.app = children[0]!.pid;
     const base = `http://localhost:${PORT}`;
     const home = await fetch(`${base}/`).then((r) => r.text());
     fs.mkdirSync(path.dirname(STATIC_COPY), { recursive: true });
     fs.writeFileSync(STATIC_COPY, home);
     children.push(await startBareServer(STATIC_COPY));
+    pids.bare = children[1]!.pid;
 
     const results: Measure[] = [await measure(`http://localhost:${BARE_PORT}`, ['Serveur node:http nu (référence)', '/'], {})];
     if (ONLY !== 'signed-in') {
@@ -246,12 +281,15 @@ async function main(): Promise<void> {
       `\n${os.cpus().length} cœurs (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}, NODE_ENV=production, ` +
         `${CONNECTIONS} connexions, ${DURATION} s par route après ${WARMUP} s de chauffe, ${Buffer.byteLength(home)} octets pour /\n`,
     );
-    console.log('Rapport : requêtes/s de la route sur celles du serveur nu mesuré juste avant elle.\n');
-    console.log('| Route | Octets | Requêtes/s | p50 (ms) | p99 (ms) | Serveur nu juste avant (requêtes/s) | Rapport au serveur nu |');
-    console.log('|---|---:|---:|---:|---:|---:|---:|');
+    console.log('Rapport : requêtes/s de la route sur celles du serveur nu mesuré juste avant elle.');
+    console.log('Rapport CPU : temps CPU par requête du serveur nu sur celui du serveur mesuré (« – » sans /proc).\n');
+    console.log('| Route | Octets | Requêtes/s | p50 (ms) | p99 (ms) | Serveur nu juste avant (requêtes/s) | Rapport au serveur nu | CPU par requête (µs) | Rapport CPU |');
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const r of results) {
+      const cpuRatio = r.cpu === null || r.referenceCpu === null || r.cpu === 0 ? '–' : (r.referenceCpu / r.cpu).toFixed(2);
       console.log(
-        `| ${r.name} \`${r.route}\` | ${r.bytes} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.reference.toFixed(0)} | ${(r.rps / r.reference).toFixed(2)} |`,
+        `| ${r.name} \`${r.route}\` | ${r.bytes} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.reference.toFixed(0)} | ${(r.rps / r.reference).toFixed(2)} | ` +
+          `${r.cpu === null ? '–' : r.cpu.toFixed(0)} | ${cpuRatio} |`,
       );
     }
   } finally {
