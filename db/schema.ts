@@ -419,6 +419,16 @@ export const meetings = sqliteTable(
     year: integer('year').notNull(),
     /** The meeting's own agenda, one point per line (the intersessional items come from the guidelines). */
     agenda: text('agenda').notNull().default(''),
+    /**
+     * The sittings of the meeting, one per line « AAAA-MM-JJ HH:MM-HH:MM » (server/domain/meetings/sittings.ts):
+     * the time the speakers' list must fit in. Empty: not entered yet.
+     */
+    sittings: text('sittings').notNull().default(''),
+    /**
+     * Who starts in the speaker groups of an intersessional meeting: every State of the group's
+     * population, or only the States that asked for the floor (the groups start empty).
+     */
+    speakersFrom: text('speakers_from', { enum: ['population', 'requests'] }).notNull().default('population'),
     /** Moves on every change to the meeting or its speakers' list. */
     version: integer('version').notNull().default(1),
     createdAt: text('created_at').notNull(),

@@ -16,6 +16,8 @@ const meetingColumns = {
   place: meetings.place,
   year: meetings.year,
   agenda: meetings.agenda,
+  sittings: meetings.sittings,
+  speakersFrom: meetings.speakersFrom,
   version: meetings.version,
   createdAt: meetings.createdAt,
   createdBy: meetings.createdBy,

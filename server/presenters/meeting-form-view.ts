@@ -1,7 +1,8 @@
 import type { Meeting } from '../../db/queries/meetings';
 import { PLAN_YEARS } from '../domain/engine/types';
-import { MEETING_KIND_LABELS, MEETING_KINDS } from '../domain/meetings/kinds';
-import { AGENDA_MAX, PLACE_MAX, TITLE_MAX, type MeetingSubmission } from '../domain/meetings/meeting-form';
+import { MEETING_KIND_LABELS, MEETING_KINDS, SPEAKERS_FROM, SPEAKERS_FROM_LABELS } from '../domain/meetings/kinds';
+import { AGENDA_MAX, PLACE_MAX, SITTINGS_TEXT_MAX, TITLE_MAX, type MeetingSubmission } from '../domain/meetings/meeting-form';
+import { SITTINGS_MAX } from '../domain/meetings/sittings';
 import type { FieldError } from '../domain/workspace/form';
 import { meetingConflictMessage } from './meeting-messages';
 
@@ -31,6 +32,7 @@ export function meetingFormView(options: MeetingFormOptions) {
   });
   const kind = value('kind', 'intersessional');
   const year = value('year', String(options.defaultYear));
+  const speakersFrom = value('speakersFrom', 'population');
   const errors: { field?: string; message: string }[] = options.conflict
     ? [
         {
@@ -51,9 +53,14 @@ export function meetingFormView(options: MeetingFormOptions) {
     endsOn: field('endsOn'),
     place: field('place'),
     agenda: field('agenda'),
+    sittings: field('sittings'),
+    // Every line in trouble, not only the first: the field is a list.
+    sittingsErrors: (options.errors ?? []).filter((e) => e.field === 'sittings').map((e) => e.message),
+    speakersFrom: SPEAKERS_FROM.map((k) => ({ value: k, label: SPEAKERS_FROM_LABELS[k], checked: k === speakersFrom })),
+    speakersFromError: errorOf.get('speakersFrom') ?? null,
     years: PLAN_YEARS.map((y) => ({ year: y, selected: String(y) === year })),
     yearError: errorOf.get('year') ?? null,
-    limits: { title: TITLE_MAX, place: PLACE_MAX, agenda: AGENDA_MAX },
+    limits: { title: TITLE_MAX, place: PLACE_MAX, agenda: AGENDA_MAX, sittings: SITTINGS_MAX, sittingsText: SITTINGS_TEXT_MAX },
     errors,
     errorTitle: options.conflict ? 'Enregistrement refusé : modification concurrente' : null,
   };

@@ -9,6 +9,9 @@ import type { FieldError } from '../domain/workspace/form';
 import { formatDateTime, formatDayRange, formatMinutes } from './format';
 import { populationLabel } from './labels';
 import { meetingLastChange } from './meeting-messages';
+import { meetingTimeView } from './meeting-time-view';
+import { storedSittings } from '../domain/meetings/sittings';
+import { SPEAKERS_FROM_LABELS } from '../domain/meetings/kinds';
 
 /** Element ids of the speakers' list forms (the posted names are `rank:ISO3`). */
 export const groupAnchor = (key: string) => `groupe-${key}`;
@@ -95,7 +98,10 @@ function itemView(planned: PlannedItem, options: MeetingPageOptions, byName: Reg
 export function meetingPageView(options: MeetingPageOptions) {
   const { meeting, plan } = options;
   const byName = [...options.states].sort((a, b) => a.nameFr.localeCompare(b.nameFr, 'fr'));
-  const items = plan ? plan.items.map((i) => itemView(i, options, byName)) : [];
+  const time = plan ? meetingTimeView(plan, storedSittings(meeting.sittings)) : null;
+  const items = plan
+    ? plan.items.map((i) => ({ ...itemView(i, options, byName), time: time?.items.get(i.item.number) ?? null }))
+    : [];
   return {
     title: meeting.title,
     meeting,
@@ -118,6 +124,7 @@ export function meetingPageView(options: MeetingPageOptions) {
             present: plan.items[index]!.groups.reduce((sum, g) => sum + g.present, 0),
             others: plan.items[index]!.otherInterventions,
             minutesText: i.minutesText,
+            time: i.time,
           })),
           present: plan.present,
           others: plan.items.reduce((sum, i) => sum + i.otherInterventions, 0),
@@ -128,6 +135,9 @@ export function meetingPageView(options: MeetingPageOptions) {
       options.drift && (options.drift.joined > 0 || options.drift.left > 0)
         ? `${plural(options.drift.joined, 'État des populations n’est pas', 'États des populations ne sont pas')} dans la liste ; ${plural(options.drift.left, 'État de la liste n’est plus', 'États de la liste ne sont plus')} dans sa population.`
         : null,
+    time,
+    speakersFromText: SPEAKERS_FROM_LABELS[meeting.speakersFrom],
+    onlyRequests: meeting.speakersFrom === 'requests',
     listSaved: options.saved === 'liste',
     errors: options.errors ?? [],
     errorTitle: options.errorTitle ?? null,

@@ -1,6 +1,7 @@
 import { readDate, readYear } from '../exchange/values';
 import { formText, formVersion, type FieldError } from '../workspace/form';
-import { MEETING_KIND_LABELS, MEETING_KINDS, type MeetingKind } from './kinds';
+import { MEETING_KIND_LABELS, MEETING_KINDS, SPEAKERS_FROM, SPEAKERS_FROM_LABELS, type MeetingKind, type SpeakersFrom } from './kinds';
+import { readSittings, sittingsText } from './sittings';
 
 /** A meeting's details as the form edits them. */
 export interface MeetingDetails {
@@ -11,16 +12,22 @@ export interface MeetingDetails {
   place: string;
   year: number;
   agenda: string;
+  /** One sitting per line, as server/domain/meetings/sittings.ts writes them; '' (or absent) when not entered. */
+  sittings?: string;
+  /** Absent: every State of the population (the column's default). */
+  speakersFrom?: SpeakersFrom;
 }
 
 /** What the user typed, kept as text so that a refused form shows it back. */
-export type MeetingSubmission = Record<'kind' | 'title' | 'startsOn' | 'endsOn' | 'place' | 'year' | 'agenda', string> & {
+export type MeetingSubmission = Record<'kind' | 'title' | 'startsOn' | 'endsOn' | 'place' | 'year' | 'agenda' | 'sittings' | 'speakersFrom', string> & {
   version: number | null;
 };
 
 export const TITLE_MAX = 200;
 export const PLACE_MAX = 200;
 export const AGENDA_MAX = 5000;
+/** Forty sittings of « AAAA-MM-JJ HH:MM-HH:MM » and their line breaks, with room for spaces. */
+export const SITTINGS_TEXT_MAX = 2000;
 
 
 export function readMeetingSubmission(body: Record<string, unknown>): MeetingSubmission {
@@ -32,6 +39,9 @@ export function readMeetingSubmission(body: Record<string, unknown>): MeetingSub
     place: formText(body.place).trim(),
     year: formText(body.year).trim(),
     agenda: formText(body.agenda).replace(/\r\n?/g, '\n').trim(),
+    sittings: formText(body.sittings).replace(/\r\n?/g, '\n').trim(),
+    // Absent from older forms and other kinds of meeting: everyone, as before the choice existed.
+    speakersFrom: formText(body.speakersFrom).trim() || 'population',
     version: formVersion(body),
   };
 }
@@ -67,7 +77,15 @@ export function checkMeeting(submission: MeetingSubmission): MeetingCheck {
   if (!year.ok) errors.push({ field: 'year', message: `Année des rapports examinés : ${year.message}.` });
   const agendaLength = lengthProblem(submission.agenda, AGENDA_MAX, 'Ordre du jour');
   if (agendaLength) errors.push({ field: 'agenda', message: agendaLength });
-  if (errors.length > 0 || !kind || !startsOn.ok || !endsOn.ok || !year.ok) return { ok: false, errors };
+  const sittingsLength = lengthProblem(submission.sittings, SITTINGS_TEXT_MAX, 'Séances');
+  if (sittingsLength) errors.push({ field: 'sittings', message: sittingsLength });
+  const sittings = readSittings(sittingsLength ? '' : submission.sittings, startsOn.ok ? startsOn.value : null, endsOn.ok ? endsOn.value : null);
+  if (!sittings.ok) for (const message of sittings.messages) errors.push({ field: 'sittings', message });
+  const speakersFrom = (SPEAKERS_FROM as readonly string[]).includes(submission.speakersFrom) ? (submission.speakersFrom as SpeakersFrom) : null;
+  if (!speakersFrom) {
+    errors.push({ field: 'speakersFrom', message: `Orateurs de départ : choisissez ${SPEAKERS_FROM.map((k) => `« ${SPEAKERS_FROM_LABELS[k]} »`).join(' ou ')}.` });
+  }
+  if (errors.length > 0 || !kind || !startsOn.ok || !endsOn.ok || !year.ok || !sittings.ok || !speakersFrom) return { ok: false, errors };
   return {
     ok: true,
     details: {
@@ -78,6 +96,8 @@ export function checkMeeting(submission: MeetingSubmission): MeetingCheck {
       place: submission.place,
       year: year.value,
       agenda: submission.agenda,
+      sittings: sittingsText(sittings.sittings),
+      speakersFrom,
     },
   };
 }

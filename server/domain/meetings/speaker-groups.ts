@@ -65,3 +65,11 @@ export function speakerDrift(
   const left = rows.filter((r) => !r.added && !(defaults.get(r.groupKey) ?? []).includes(r.state)).length;
   return { joined, left };
 }
+
+/**
+ * The list a meeting starts from and is kept in line with: its year's populations, or nobody when
+ * only the States that ask for the floor speak (they are added by hand).
+ */
+export function meetingDefaults(source: SpeakerSource, meeting: { year: number; speakersFrom?: 'population' | 'requests' }): ReadonlyMap<string, string[]> {
+  return meeting.speakersFrom === 'requests' ? new Map() : source.defaults(meeting.year);
+}

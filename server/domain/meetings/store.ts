@@ -5,7 +5,7 @@ import { readOtherInterventions, readSpeakers } from '../../../db/queries/meetin
 import type { MeetingGuidelines } from '../../../seed/meeting-guidelines';
 import type { MeetingDetails } from './meeting-form';
 import { meetingPlan, type MeetingPlan, type SpeakerRow } from './plan';
-import { byFrenchName } from './speaker-groups';
+import { byFrenchName, meetingDefaults } from './speaker-groups';
 
 /**
  * Writes to meetings and their speakers' lists. Every change after creation names the version the
@@ -111,7 +111,7 @@ export function createMeeting(db: Db, details: MeetingDetails, source: SpeakerSo
         .values({ ...details, createdAt: at, createdBy: by.userId, updatedAt: at, updatedBy: by.userId })
         .returning({ id: meetings.id })
         .get();
-      if (details.kind === 'intersessional') syncSpeakers(tx, id, source.guidelines, source.defaults(details.year), source.nameOf);
+      if (details.kind === 'intersessional') syncSpeakers(tx, id, source.guidelines, meetingDefaults(source, details), source.nameOf);
       return id;
     },
     { behavior: 'immediate' },
@@ -119,21 +119,35 @@ export function createMeeting(db: Db, details: MeetingDetails, source: SpeakerSo
 }
 
 /**
- * Saves a meeting's details. An intersessional meeting whose year or kind changed has its list
- * brought in line with the data of its (new) year.
+ * Saves a meeting's details. An intersessional meeting whose year, kind or starting speakers changed
+ * has its list brought in line with the data of its (new) year, or with nobody but the States added
+ * by hand when only the States that asked for the floor speak.
  */
 export function updateMeeting(db: Db, id: number, version: number | null, details: MeetingDetails, source: SpeakerSource, by: Writer) {
   return writeMeeting(db, id, version, by, (tx) => {
-    const before = tx.select({ kind: meetings.kind, year: meetings.year }).from(meetings).where(eq(meetings.id, id)).get()!;
+    const before = tx
+      .select({ kind: meetings.kind, year: meetings.year, speakersFrom: meetings.speakersFrom })
+      .from(meetings)
+      .where(eq(meetings.id, id))
+      .get()!;
     tx.update(meetings).set(details).where(eq(meetings.id, id)).run();
-    const rebuild = details.kind === 'intersessional' && (before.kind !== details.kind || before.year !== details.year);
-    return rebuild ? syncSpeakers(tx, id, source.guidelines, source.defaults(details.year), source.nameOf) : null;
+    const rebuild =
+      details.kind === 'intersessional' &&
+      (before.kind !== details.kind || before.year !== details.year || before.speakersFrom !== (details.speakersFrom ?? before.speakersFrom));
+    return rebuild ? syncSpeakers(tx, id, source.guidelines, meetingDefaults(source, details), source.nameOf) : null;
   });
 }
 
 /** Brings the list in line with the data of the meeting's year (new populations, corrections). */
-export function refreshSpeakers(db: Db, id: number, version: number | null, year: number, source: SpeakerSource, by: Writer) {
-  return writeMeeting(db, id, version, by, (tx) => syncSpeakers(tx, id, source.guidelines, source.defaults(year), source.nameOf));
+export function refreshSpeakers(
+  db: Db,
+  id: number,
+  version: number | null,
+  meeting: { year: number; speakersFrom?: 'population' | 'requests' },
+  source: SpeakerSource,
+  by: Writer,
+) {
+  return writeMeeting(db, id, version, by, (tx) => syncSpeakers(tx, id, source.guidelines, meetingDefaults(source, meeting), source.nameOf));
 }
 
 /** Replaces one group's rows (after `editGroup`). */

@@ -7,7 +7,7 @@ import { checkMeeting, readMeetingSubmission } from '../../domain/meetings/meeti
 import { agendaCsv, speakersCsv } from '../../domain/meetings/meeting-csv';
 import { findGroup } from '../../domain/meetings/plan';
 import { editGroup, readGroupEdit } from '../../domain/meetings/reorder';
-import { speakerDrift, speakerSource } from '../../domain/meetings/speaker-groups';
+import { meetingDefaults, speakerDrift, speakerSource } from '../../domain/meetings/speaker-groups';
 import {
   addSpeaker,
   createMeeting,
@@ -59,7 +59,7 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
         catalogue: view.catalogue,
         states: view.engine.index.states,
         canEdit: canWrite(req.viewer),
-        drift: plan ? speakerDrift(speakers.defaults(meeting.year), rows) : null,
+        drift: plan ? speakerDrift(meetingDefaults(speakers, meeting), rows) : null,
         saved: extra.saved ?? null,
         errors: extra.errors,
         errorTitle: extra.errorTitle,
@@ -128,7 +128,7 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
 
   router.post('/reunions/:id/actualisation', canPrepare, (req, res) => {
     const meeting = meetingParam(db, req.params.id);
-    afterWrite(req, res, meeting, refreshSpeakers(db, meeting.id, formVersion(req.body ?? {}), meeting.year, source(), writer(req)), 'liste');
+    afterWrite(req, res, meeting, refreshSpeakers(db, meeting.id, formVersion(req.body ?? {}), meeting, source(), writer(req)), 'liste');
   });
 
   router.post('/reunions/:id/groupes/:group', canPrepare, (req, res) => {
