@@ -11,6 +11,7 @@ import { formatDate, formatDateTime, formatExactNumber } from './format';
 export const ORIGIN_LABELS: Record<string, string> = {
   web: 'saisie en ligne',
   upload: 'import dans le navigateur',
+  'demo-upload': 'import dans le navigateur sur les données de démonstration',
   cli: 'import en ligne de commande',
   demo: 'données de démonstration',
   seed: 'fichiers du catalogue',

@@ -54,6 +54,12 @@ export interface ImportOptions {
    * (also for a dry run, read before rolling back).
    */
   collectChanges?: boolean;
+  /**
+   * Accept the demonstration database: the rows join the demonstration data and are deleted with
+   * it by `npm run demo:clear` (web uploads, so that a new user can try the whole flow). Without
+   * it the import is refused there (the command line, which loads real data).
+   */
+  intoDemo?: boolean;
 }
 
 export interface ImportSummary {
@@ -142,7 +148,7 @@ export function importFiles(
 
   const run = (tx: Db): ImportResult => {
     // Real rows mixed with demonstration rows could not be told apart when the demo is cleared.
-    if (isDemoDataLoaded(tx)) return { ok: false, errors: [DEMO_DATA_REFUSAL], totalErrors: 1 };
+    if (isDemoDataLoaded(tx) && !options.intoDemo) return { ok: false, errors: [DEMO_DATA_REFUSAL], totalErrors: 1 };
     // Read inside the (immediate) transaction: no other process can change the registry between
     // the validation and the writes.
     const validated = validateTables(tables, readExchangeContext(tx), problems, now.slice(0, 10));

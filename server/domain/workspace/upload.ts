@@ -3,6 +3,7 @@ import { asc, eq, gt, lt } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { lastAuditId, latestAuditEntry, withAudit, type AuditEntry } from '../../../db/queries/audit';
 import type { Catalogue } from '../../../db/queries/catalogue';
+import { isDemoDataLoaded } from '../../../db/queries/meta';
 import { readReviewState } from '../../../db/queries/review';
 import { auditEntries, pendingUploadFiles, pendingUploads } from '../../../db/schema';
 import { viewerActor } from '../actor';
@@ -68,6 +69,13 @@ export function checkUploadedFiles(files: UploadedFile[]): string[] {
   }
   return messages;
 }
+
+/**
+ * The uploader as the journal records them: on the demonstration database their changes are
+ * demonstration changes (origin « demo-upload »), deleted with the demonstration data by
+ * `npm run demo:clear`.
+ */
+export const uploadActor = (db: Db, viewer: Viewer) => viewerActor(viewer, isDemoDataLoaded(db) ? 'demo-upload' : 'upload');
 
 /** The files as `importFiles` takes them: CSV files as they are, a workbook as its sheets. */
 export async function readUploadedFiles(files: UploadedFile[]): Promise<ImportInput[]> {
@@ -142,11 +150,11 @@ export async function dryRun(db: Db, viewer: Viewer, catalogue: Catalogue, files
   const inputs = await readUploadedFiles(files);
   return withAudit(
     db,
-    viewerActor(viewer, 'upload'),
+    uploadActor(db, viewer),
     (tx) => {
       const auditMark = lastAuditId(tx);
       const review = readReviewState(tx);
-      const result = importFiles(tx, inputs, { dryRun: true, collectChanges: true, now });
+      const result = importFiles(tx, inputs, { dryRun: true, collectChanges: true, now, intoDemo: true });
       return previewOf(result, viewer, catalogue, review, auditMark);
     },
     { now },
@@ -233,13 +241,13 @@ export async function confirmUpload(
   try {
     outcome = withAudit(
       db,
-      viewerActor(viewer, 'upload'),
+      uploadActor(db, viewer),
       (tx): ConfirmOutcome | 'stale' => {
         // Confirmed twice at once: the first one took it.
         if (!tx.select().from(pendingUploads).where(eq(pendingUploads.id, id)).get()) return { kind: 'missing' };
         if (lastAuditId(tx) !== pending.auditMark) return 'stale';
         const review = readReviewState(tx);
-          const result = importFiles(tx, inputs, { collectChanges: true, now });
+        const result = importFiles(tx, inputs, { collectChanges: true, now, intoDemo: true });
         const preview = previewOf(result, viewer, catalogue, review, pending.auditMark);
         if (!preview.canConfirm) throw new Abort({ kind: 'refused', preview, id: null, reasonError: null });
         if (preview.reasonNeeded.length > 0 && reason === '') {

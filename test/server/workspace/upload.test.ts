@@ -5,7 +5,10 @@ import type { Db } from '../../../db/client';
 import { lastAuditId, withAudit } from '../../../db/queries/audit';
 import { validateReports } from '../../../db/queries/review';
 import { answers, auditEntries, pendingUploads, populationMemberships, reports, users } from '../../../db/schema';
-import { DEMO_DATA_REFUSAL } from '../../../server/domain/exchange/import';
+import { DEMO_DATA_REFUSAL, importFiles } from '../../../server/domain/exchange/import';
+import { clearDemoData } from '../../../seed/demo-load';
+import { readEngineData } from '../../../db/queries/engine-data';
+import { EngineSnapshot } from '../../../server/domain/engine/engine';
 import { UPLOAD_LIMITS } from '../../../server/domain/workspace/upload';
 import { testApp } from '../../helpers/context';
 import { htmlProblems, textOf } from '../../helpers/html';
@@ -385,14 +388,40 @@ describe('upload in the browser: preview, then confirmation', () => {
     expect(entry).toMatchObject({ operation: 'update', origin: 'upload', reason: 'Date corrigée par la mission' });
   });
 
-  test('the demonstration database refuses uploads with the import’s message', async () => {
+  test('the demonstration database takes uploads, marked as demonstration changes, and demo:clear still clears them', async () => {
     const { db, app } = await fixture(demoDatabase());
     const admin = await signedInAgent(app, ADMIN);
-    const response = await upload(admin, [csv('reports.csv', [REPORTS_HEADER, '2025,AFG,2025-04-28,yes'])]);
-    expect(response.status).toBe(422);
+    const form = await admin.get('/espace/import').expect(200);
+    await expectValidHtml(form.text);
+    expect(textOf(form.text)).toContain('Base de démonstration : vous pouvez essayer l’import de bout en bout.');
+    expect(textOf(form.text)).not.toContain('npm run');
+
+    const before = db.select().from(reports).all();
+    const engine = new EngineSnapshot(readEngineData(db));
+    const late = [...engine.year(2026).populations.get('party')].find((s) => !before.some((r) => r.year === 2026 && r.state === s))!;
+    const response = await upload(admin, [csv('reports.csv', [REPORTS_HEADER, `2026,${late},2026-05-20,yes`])]);
+    expect(response.status).toBe(200);
     await expectValidHtml(response.text);
-    expect(textOf(response.text)).toContain(DEMO_DATA_REFUSAL);
-    expect(pendingCount(db)).toBe(0);
+    expect(textOf(response.text)).not.toContain(DEMO_DATA_REFUSAL);
+    expect(textOf(response.text)).toContain('Base de démonstration');
+    const done = await confirm(admin, confirmationId(response.text));
+    expect(done.status).toBe(200);
+    await expectValidHtml(done.text);
+    expect(textOf(done.text)).toContain('Base de démonstration');
+    expect(db.select().from(reports).all()).toHaveLength(before.length + 1);
+    const entry = db.select().from(auditEntries).where(eq(auditEntries.entity, 'report')).all().at(-1);
+    expect(entry).toMatchObject({ operation: 'insert', origin: 'demo-upload', actor: ADMIN, year: 2026, state: late });
+    const journal = await admin.get('/espace/journal').expect(200);
+    expect(textOf(journal.text)).toContain('import dans le navigateur sur les données de démonstration');
+
+    // The command line still refuses to mix real rows with the demonstration data.
+    expect(importFiles(db, [{ name: 'reports.csv', content: `${REPORTS_HEADER}\n2025,${late},2025-04-28,yes\n` }])).toEqual({ ok: false, errors: [DEMO_DATA_REFUSAL], totalErrors: 1 });
+    // demo:clear deletes the uploaded rows with the rest of the demonstration data.
+    clearDemoData(db);
+    expect(db.select().from(reports).all()).toEqual([]);
+    expect(db.select().from(auditEntries).all()).toEqual([]);
+    const after = await admin.get('/espace/import').expect(200);
+    expect(textOf(after.text)).not.toContain('Base de démonstration');
   });
 
   test('rows already stored as they are: nothing to change, nothing to confirm', async () => {
