@@ -5,7 +5,7 @@ import type { Briefing, BriefingCard, BriefingScope, CardAnswer, CardReport } fr
 import type { MeetingPlan } from '../domain/meetings/plan';
 import { reportDueDate } from '../domain/registry';
 import { REPORT_STATUS_LABELS, reportStatus, type ReportStatus } from '../domain/review';
-import { formatDate, formatDayRange, formatMinutes } from './format';
+import { formatDate, formatDayRange, formatMinutes, formatSigned } from './format';
 import { ANSWER_LABELS, KIND_LABELS } from './labels';
 
 /** The view model of the briefing cards page (views/workspace/briefing-cards.hbs). */
@@ -60,10 +60,47 @@ function actionsText(actions: readonly number[]): string {
   return `des actions ${actions.slice(0, -1).join(', ')} et ${actions.at(-1)}`;
 }
 
-function cardView(view: DataView, years: readonly number[], card: BriefingCard, index: number, total: number) {
+/** Points listed on a printed card: with the rest of the card they fit on one A4 page; the others are counted. */
+export const CARD_POINTS_MAX = 8;
+
+/** « 12 oui · 6 non · 3 sans réponse ; +3 oui depuis 2025 ». */
+function tallyText(card: BriefingCard, years: readonly number[]): string {
+  const { tally } = card;
+  const asked = tally.yes + tally.no + tally.blank;
+  if (card.indicators.length === 0) return 'Aucun indicateur de ces actions n’appelle de réponse par État.';
+  if (tally.noData === card.indicators.length) return `Pas de données pour ${years[0]}.`;
+  if (asked === 0) return `Question non posée à cet État en ${years[0]} (hors population pour ${plural(tally.outside, 'indicateur', 'indicateurs')}).`;
+  const parts = [`${tally.yes} oui`, `${tally.no} non`, `${tally.blank} sans réponse`];
+  const outside = tally.outside > 0 ? ` (${plural(tally.outside, 'indicateur', 'indicateurs')} hors population)` : '';
+  const since = card.yesBefore !== null && years[1] !== undefined ? ` ; ${formatSigned(tally.yes - card.yesBefore, '')} oui depuis ${years[1]}` : '';
+  return `${parts.join(' · ')}${since}${outside}`;
+}
+
+function pointView(view: DataView, years: readonly number[], point: BriefingCard['points'][number]) {
+  const [year, baseline] = years;
+  const answer =
+    point.kind === 'changed'
+      ? `${ANSWER_LABELS[point.before!]} en ${baseline} → ${ANSWER_LABELS[point.now]} en ${year}`
+      : point.kind === 'no'
+        ? `non${point.before === 'no' ? ` (déjà en ${baseline})` : ''}`
+        : `sans réponse${point.before === 'blank' ? ` (déjà en ${baseline})` : ''}`;
+  return { code: point.code, text: view.catalogue.indicatorByCode.get(point.code)?.text ?? point.code, answer, kind: point.kind };
+}
+
+function cardView(view: DataView, meetingId: number, years: readonly number[], card: BriefingCard, index: number, total: number) {
   const indicatorText = (code: string) => view.catalogue.indicatorByCode.get(code)?.text ?? code;
   const id = `fiche-${index + 1}`;
+  // Changes and « non » one by one, with their text; the answers missing by their codes only (the summary line counts them).
+  const listed = card.points.filter((p) => p.kind !== 'blank');
+  const blank = card.points.filter((p) => p.kind === 'blank').map((p) => p.code);
+  const hidden = listed.length - CARD_POINTS_MAX;
   return {
+    tallyText: tallyText(card, years),
+    points: listed.slice(0, CARD_POINTS_MAX).map((p) => pointView(view, years, p)),
+    morePoints: hidden > 0 ? `… et ${plural(hidden, 'autre changement ou « non »', 'autres changements ou « non »')} : voir le détail complet.` : null,
+    blankText: blank.length > 0 ? `Sans réponse en ${years[0]} (${blank.length}) : ${blank.join(', ')}.` : null,
+    detailHref: cardsHref(meetingId, `?groupe=${encodeURIComponent(card.group.key)}&etat=${card.state}`),
+    group: card.group.key,
     id,
     headingId: `${id}-titre`,
     positionText: `fiche ${index + 1} sur ${total}`,
@@ -113,9 +150,10 @@ function scopeLinks({ meeting, plan, scope }: BriefingPageOptions) {
   }));
 }
 
-function scopeText({ guidelines, scope }: BriefingPageOptions): string {
+function scopeText({ guidelines, scope, briefing }: BriefingPageOptions): string {
   const item = guidelines.items.find((i) => i.number === scope.item);
   const group = item?.groups.find((g) => g.key === scope.group);
+  if (item && group && scope.state) return `détail complet de la fiche de ${briefing.cards[0]?.name ?? scope.state}, point ${item.number}, ${group.name}`;
   if (item && group) return `Point ${item.number}, ${group.name}`;
   if (item) return `Point ${item.number} : ${item.title}`;
   return 'tous les points de l’ordre du jour';
@@ -123,7 +161,8 @@ function scopeText({ guidelines, scope }: BriefingPageOptions): string {
 
 export function briefingCardsPage(view: DataView, options: BriefingPageOptions) {
   const { meeting, briefing, scope } = options;
-  const cards = briefing.cards.map((card, index, all) => cardView(view, briefing.years, card, index, all.length));
+  const cards = briefing.cards.map((card, index, all) => cardView(view, meeting.id, briefing.years, card, index, all.length));
+  const full = Boolean(scope.state);
   const heading = `Fiches d’information — ${meeting.title}`;
   return {
     title: scope.item === null ? heading : `${heading} (${scopeText(options)})`,
@@ -136,6 +175,8 @@ export function briefingCardsPage(view: DataView, options: BriefingPageOptions) 
     yearsText: briefing.years.map((y) => `en ${y}`).join(' et '),
     scopeText: scopeText(options),
     filtered: scope.item !== null,
+    full,
+    baselineYear: briefing.years[1] ?? null,
     allHref: cardsHref(meeting.id, ''),
     scopeLinks: scopeLinks(options),
     countText: cards.length === 0 ? 'Aucune fiche' : plural(cards.length, 'fiche', 'fiches'),

@@ -14,6 +14,8 @@ import type { MeetingPlan } from './plan';
 export interface BriefingScope {
   item: number | null;
   group: string | null;
+  /** One State's card of the group (its full detail); null: every card of the scope. */
+  state?: string | null;
 }
 
 export type ScopeReading = { ok: true; scope: BriefingScope } | { ok: false; message: string };
@@ -22,7 +24,17 @@ export type ScopeReading = { ok: true; scope: BriefingScope } | { ok: false; mes
  * The scope from the query's `point` and `groupe` ('' when absent), checked against the guidelines;
  * an unknown value gets a French message naming what exists.
  */
-export function readBriefingScope(guidelines: MeetingGuidelines, raw: { point: string; groupe: string }): ScopeReading {
+export function readBriefingScope(guidelines: MeetingGuidelines, raw: { point: string; groupe: string; etat?: string }): ScopeReading {
+  const state = (raw.etat ?? '').toUpperCase();
+  if (state !== '' && !/^[A-Z]{3}$/.test(state)) {
+    return { ok: false, message: `« ${(raw.etat ?? '').slice(0, 20)} » n’est pas un code d’État (trois lettres, par exemple « KHM »).` };
+  }
+  if (state !== '' && raw.groupe === '') return { ok: false, message: 'La fiche d’un État se demande dans un groupe d’orateurs : ajoutez le groupe.' };
+  const read = readItemAndGroup(guidelines, raw);
+  return read.ok ? { ok: true, scope: { ...read.scope, state: state === '' ? null : state } } : read;
+}
+
+function readItemAndGroup(guidelines: MeetingGuidelines, raw: { point: string; groupe: string }): ScopeReading {
   const numbers = guidelines.items.map((i) => i.number);
   let item: GuidelineItem | null = null;
   if (raw.point !== '') {
@@ -87,6 +99,61 @@ export interface BriefingCard {
   indicators: CardIndicator[];
   /** Figures and ratios of the actions: one number for all States, so no answer of the State. */
   withoutAnswers: string[];
+  /** The State's answers of the meeting's year, counted. */
+  tally: CardTally;
+  /** « oui » answers of the baseline year on the same indicators; null when the meeting looks at the baseline year. */
+  yesBefore: number | null;
+  /** What changed since the baseline year, then what is « non » or without answer: what a chair asks about. */
+  points: CardPoint[];
+}
+
+export interface CardTally {
+  yes: number;
+  no: number;
+  /** « non traité » or no answer entered. */
+  blank: number;
+  /** Indicators whose population the State is not in. */
+  outside: number;
+  /** No data at all for the year. */
+  noData: number;
+}
+
+/** `changed`: the answer differs from the baseline year's; `no`, `blank`: unchanged but open. */
+export type CardPointKind = 'changed' | 'no' | 'blank';
+
+export interface CardPoint {
+  code: string;
+  kind: CardPointKind;
+  now: AnswerValue;
+  /** The baseline year's answer, when the State was asked then. */
+  before: AnswerValue | null;
+}
+
+const POINT_ORDER: Record<CardPointKind, number> = { changed: 0, no: 1, blank: 2 };
+
+/** Counts the answers of one year (the first of `answers` of each indicator). */
+function tallyOf(indicators: readonly CardIndicator[], column: number): CardTally {
+  const tally: CardTally = { yes: 0, no: 0, blank: 0, outside: 0, noData: 0 };
+  for (const indicator of indicators) {
+    const answer = indicator.answers[column];
+    if (!answer || answer.kind === 'no-data') tally.noData++;
+    else if (answer.kind === 'outside') tally.outside++;
+    else tally[answer.value]++;
+  }
+  return tally;
+}
+
+/** The indicators a chair asks about, changes first, in catalogue order within each kind. */
+function pointsOf(indicators: readonly CardIndicator[]): CardPoint[] {
+  const points: CardPoint[] = [];
+  for (const indicator of indicators) {
+    const [now, before] = indicator.answers;
+    if (now?.kind !== 'answer') continue;
+    const earlier = before?.kind === 'answer' ? before.value : null;
+    if (earlier !== null && earlier !== now.value) points.push({ code: indicator.code, kind: 'changed', now: now.value, before: earlier });
+    else if (now.value !== 'yes') points.push({ code: indicator.code, kind: now.value, now: now.value, before: earlier });
+  }
+  return points.sort((a, b) => POINT_ORDER[a.kind] - POINT_ORDER[b.kind]);
 }
 
 export interface Briefing {
@@ -130,6 +197,8 @@ export function briefingCards(plan: MeetingPlan, engine: EngineSnapshot, year: n
       const present = speakers.filter((s) => !s.absent);
       absent += speakers.length - present.length;
       present.forEach((speaker, index) => {
+        if (scope.state && speaker.state !== scope.state) return;
+        const answers = answerable.map((i) => ({ code: i.code, answers: years.map((y) => cardAnswer(engine, y, i.code, speaker.state)) }));
         cards.push({
           item: planned.item,
           group,
@@ -141,8 +210,11 @@ export function briefingCards(plan: MeetingPlan, engine: EngineSnapshot, year: n
           actions,
           reports: years.map((y) => cardReport(engine, y, speaker.state)),
           flags: engine.year(year).flags.get(speaker.state) ?? [],
-          indicators: answerable.map((i) => ({ code: i.code, answers: years.map((y) => cardAnswer(engine, y, i.code, speaker.state)) })),
+          indicators: answers,
           withoutAnswers: indicators.filter((i) => !answerable.includes(i)).map((i) => i.code),
+          tally: tallyOf(answers, 0),
+          yesBefore: years.length > 1 ? tallyOf(answers, 1).yes : null,
+          points: pointsOf(answers),
         });
       });
     }

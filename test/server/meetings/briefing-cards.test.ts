@@ -12,6 +12,7 @@ import { createMeeting, saveGroup } from '../../../server/domain/meetings/store'
 import { reportDueDate } from '../../../server/domain/registry';
 import { formatDate } from '../../../server/presenters/format';
 import { ANSWER_LABELS } from '../../../server/presenters/labels';
+import { CARD_POINTS_MAX } from '../../../server/presenters/briefing-cards';
 import { testApp } from '../../helpers/context';
 import { htmlProblems, textOf } from '../../helpers/html';
 import { createTestUser, signedInAgent, type Agent } from '../../helpers/session';
@@ -107,18 +108,21 @@ interface Card {
   iso3: string;
   item: number;
   group: string;
+  /** The link to the card's full detail (none on the detail page itself). */
+  detail: string | null;
 }
 
 /** The cards of a page, in page order. */
 function cardsOf(html: string): Card[] {
-  return [...html.matchAll(/<article class="briefing-card"[\s\S]*?<\/article>/g)].map(([card]) => {
+  return [...html.matchAll(/<article class="briefing-card[^"]*"[\s\S]*?<\/article>/g)].map(([card]) => {
     const text = textOf(card);
     return {
       html: card,
       text,
       iso3: /\(([A-Z]{3})\)<\/span><\/h2>/.exec(card)![1]!,
       item: Number(/Point (\d+) :/.exec(text)![1]),
-      group: /<dt>Groupe<\/dt><dd>([^<]*)<\/dd>/.exec(card)![1]!.replace(/&#x27;/g, "'"),
+      group: /<span class="briefing-card__group">([^<]*)<\/span>/.exec(card)![1]!.replace(/&#x27;/g, "'"),
+      detail: /<p class="briefing-card__more"><a href="([^"]+)"/.exec(card)?.[1]?.replace(/&amp;/g, '&').replace(/&#x3D;/g, '=') ?? null,
     };
   });
 }
@@ -141,6 +145,17 @@ describe('briefing cards of an intersessional meeting', () => {
   let meetingId: number;
   let html: string;
   const guidelines = readMeetingGuidelines();
+
+  /** The card's full detail, from its link: the page of that one card. */
+  async function fullCard(card: Card): Promise<Card> {
+    expect(card.detail).not.toBeNull();
+    const response = await observer.get(card.detail!);
+    expect(response.status).toBe(200);
+    const [full, ...others] = cardsOf(response.text);
+    expect(others).toEqual([]);
+    expect([full!.iso3, full!.item, full!.group]).toEqual([card.iso3, card.item, card.group]);
+    return full!;
+  }
 
   beforeAll(async () => {
     ({ db, app } = testApp());
@@ -195,13 +210,13 @@ describe('briefing cards of an intersessional meeting', () => {
     expect(col.text).toContain('Colombie (COL)');
     expect(col.text).toContain(`« Point 3 : ${victims.title} »`);
     expect(col.text).toContain('4e orateur sur 4');
-    expect(col.text).toContain(`Temps de parole ${group.minutes}\u00a0min`);
+    expect(col.text).toContain(`temps de parole ${group.minutes}\u00a0min`);
     expect(cardsOf(html).find((c) => c.iso3 === 'AFG')!.text).toContain('1er orateur sur 4');
   });
 
-  test('the answers shown are the State’s answers, « hors population » outside the population, with source and note', () => {
+  test('the full detail of a card, behind its link, shows the State’s answers, « hors population » outside the population, with source and note', async () => {
     const view = dataSource(db)('workspace');
-    const cards = cardsOf(html).filter((c) => c.item === 3);
+    const cards = await Promise.all(cardsOf(html).filter((c) => c.item === 3).map((c) => fullCard(c)));
     const indicators = [...view.catalogue.indicatorByCode.values()].filter(
       (i) => guidelines.items.find((item) => item.number === 3)!.actions.includes(i.action),
     );
@@ -282,9 +297,9 @@ describe('briefing cards of an intersessional meeting', () => {
     for (const card of cards.filter((c) => !flags.has(c.iso3))) expect(card.text).toContain('Aucun signalement.');
   });
 
-  test('figures have no per-State answer: listed apart, not in the table', () => {
+  test('figures have no per-State answer: listed apart in the full detail, not in the table', async () => {
     const view = dataSource(db)('workspace');
-    const nonParty = cardsOf(html).find((c) => c.item === 7)!;
+    const nonParty = await fullCard(cardsOf(html).find((c) => c.item === 7)!);
     const president = guidelines.items.find((i) => i.number === 7)!;
     const group = president.groups.find((g) => g.name === nonParty.group)!;
     const figures = [...view.catalogue.indicatorByCode.values()].filter(
@@ -332,8 +347,66 @@ describe('briefing cards of an intersessional meeting', () => {
     expect(response.status).toBe(200);
     const cards = cardsOf(response.text);
     expect(cards.map((c) => c.iso3)).toEqual(['AFG', 'AGO', 'COL', 'UKR']);
+    expect(cards[0]!.text).not.toContain('depuis 2025');
+    cards[0] = await fullCard(cards[0]!);
     expect(cards[0]!.html.match(/<th scope="col">Réponse \d{4}<\/th>/g)).toEqual(['<th scope="col">Réponse 2025</th>']);
     expect(answerCells(cards[0]!).get('30.1')).toEqual(['non Source : Rapport 2025']);
-    expect((cards[0]!.text.match(/\b2025 : /g) ?? []).length).toBe(1);
+    const reportsList = textOf(/<ul class="briefing-card__reports">[\s\S]*?<\/ul>/.exec(cards[0]!.html)![0]);
+    expect((reportsList.match(/\b2025 : /g) ?? []).length).toBe(1);
+  });
+  test('a card opens with a summary line counted from the answers, then only what changed or is open', async () => {
+    const view = dataSource(db)('workspace');
+    const item = guidelines.items.find((i) => i.number === 3)!;
+    const answerable = [...view.catalogue.indicatorByCode.values()].filter((i) => item.actions.includes(i.action) && (i.kind === 'share' || i.kind === 'count'));
+    const engine = view.engine;
+    const value = (year: number, state: string, code: string): 'yes' | 'no' | 'blank' | null => {
+      if (!engine.year(year).populations.of(engine.index.indicatorByCode.get(code)!).has(state)) return null;
+      const split = engine.year(year).indicators.get(code)!.states!;
+      return split.yes.includes(state) ? 'yes' : split.no.includes(state) ? 'no' : 'blank';
+    };
+    for (const card of cardsOf(html).filter((c) => c.item === 3)) {
+      const now = answerable.map((i) => value(YEAR, card.iso3, i.code));
+      const before = answerable.map((i) => value(BASELINE, card.iso3, i.code));
+      const count = (list: (string | null)[], v: string) => list.filter((x) => x === v).length;
+      const delta = count(now, 'yes') - count(before, 'yes');
+      const sign = delta > 0 ? `+${delta}` : delta < 0 ? `−${-delta}` : '0';
+      expect(card.text).toContain(`${count(now, 'yes')} oui · ${count(now, 'no')} non · ${count(now, 'blank')} sans réponse ; ${sign} oui depuis ${BASELINE}`);
+      // The points: every change since the baseline, then every « non » and every missing answer; « oui » unchanged are left out.
+      const points = [...card.html.matchAll(/<li class="briefing-card__point--(\w+)"><strong>([^<]+)<\/strong>/g)].map((m) => `${m[2]}:${m[1]}`);
+      const expected = answerable
+        .map((i, k) => {
+          const [n, b] = [now[k], before[k]];
+          if (n === null) return null;
+          if (b !== null && b !== n) return `${i.code}:changed`;
+          return n === 'yes' ? null : `${i.code}:${n}`;
+        })
+        .filter((p): p is string => p !== null)
+        .sort((a, b) => ['changed', 'no', 'blank'].indexOf(a.split(':')[1]!) - ['changed', 'no', 'blank'].indexOf(b.split(':')[1]!));
+      const one = expected.filter((p) => !p.endsWith(':blank'));
+      expect(points).toEqual(one.slice(0, CARD_POINTS_MAX));
+      if (one.length > CARD_POINTS_MAX) expect(card.text).toContain(`… et ${one.length - CARD_POINTS_MAX} autre`);
+      const blank = expected.filter((p) => p.endsWith(':blank')).map((p) => p.split(':')[0]);
+      if (blank.length > 0) expect(card.text).toContain(`Sans réponse en ${YEAR} (${blank.length}) : ${blank.join(', ')}.`);
+      else expect(card.html).not.toContain('briefing-card__blank');
+      // The full table is behind the link, not on the printed card.
+      expect(card.html).not.toContain('briefing-card__answers');
+      expect(card.detail).toBe(`/espace/reunions/${meetingId}/fiches?groupe=victims&etat=${card.iso3}`);
+    }
+    const afg = cardsOf(html).find((c) => c.iso3 === 'AFG' && c.item === 3)!;
+    expect(afg.text).toContain(`30.1 ${view.catalogue.indicatorByCode.get('30.1')!.text} — non en ${BASELINE} → oui en ${YEAR}`);
+  });
+
+  test('the detail of one card: a valid page; a State without a card there is a 404, a bad code a 400, in French', async () => {
+    const page = await observer.get(`/espace/reunions/${meetingId}/fiches?groupe=victims&etat=AFG`);
+    expect(page.status).toBe(200);
+    expect(await htmlProblems(page.text)).toEqual([]);
+    expect(textOf(page.text)).toContain('détail complet de la fiche de Afghanistan');
+    const absent = await observer.get(`/espace/reunions/${meetingId}/fiches?groupe=victims&etat=UKR`);
+    expect(absent.status).toBe(404);
+    expect(textOf(absent.text)).toContain('Aucun orateur présent de ce groupe n’a le code « UKR »');
+    for (const query of ['groupe=victims&etat=12', 'etat=AFG']) {
+      const refused = await observer.get(`/espace/reunions/${meetingId}/fiches?${query}`);
+      expect(refused.status).toBe(400);
+    }
   });
 });
