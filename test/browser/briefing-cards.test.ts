@@ -88,6 +88,20 @@ describe('the briefing cards in Chromium', () => {
     await page.close();
   });
 
+  test('the full detail of a card, from its link: HTTP 200, every answer, no script or CSP error, and no axe-core violation', async () => {
+    const cards = await open(`/espace/reunions/${meetingId}/fiches?groupe=victims`);
+    const href = await cards.page.locator('.briefing-card__more a').first().getAttribute('href');
+    await cards.page.close();
+    expect(href).toMatch(/\?groupe=victims&etat=[A-Z]{3}$/);
+    const { page, errors, status } = await open(href!);
+    expect(status).toBe(200);
+    expect(await page.locator('.briefing-card').count()).toBe(1);
+    expect(await page.locator('.briefing-card__answers tbody tr').count()).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test('printed: no site header, menus, footer or page header, and every card starts a new page', async () => {
     const { page } = await open(`/espace/reunions/${meetingId}/fiches?groupe=victims`);
     const cards = page.locator('.briefing-card');
@@ -103,22 +117,24 @@ describe('the briefing cards in Chromium', () => {
     const printed = await breaks();
     expect(printed).toHaveLength(presentVictims);
     for (const [before, after] of printed) expect([before, after]).toContain('page');
-    for (const selector of ['.briefing-card h2', '.briefing-card__answers']) expect(await display(selector)).not.toBe('none');
+    for (const selector of ['.briefing-card h2', '.briefing-card__tally']) expect(await display(selector)).not.toBe('none');
 
-    // Printed to PDF: A4 pages, at least one per card, and none of the site's links.
+    // Printed to PDF: A4 pages, one per card, and none of the site's links.
     const pdf = await page.pdf({ preferCSSPageSize: true });
-    expect(pdfPages(pdf).length).toBeGreaterThanOrEqual(presentVictims);
+    expect(pdfPages(pdf).length).toBe(presentVictims);
     for (const box of pdfPages(pdf)) expect(box).toEqual(A4_POINTS);
     expect(pdfLinks(pdf).filter((uri) => /\/(sections|committees|transparence|donnees)\b/.test(uri))).toEqual([]);
     await page.close();
   });
 
-  test('short cards print one per page, the first one on the first page', async () => {
-    const { page } = await open(`/espace/reunions/${meetingId}/fiches?groupe=non-party`);
+  test('every card of the meeting prints on exactly one A4 page, item 4 included', async () => {
+    const { page } = await open(`/espace/reunions/${meetingId}/fiches`);
     const cards = await page.locator('.briefing-card').count();
-    expect(cards).toBeGreaterThan(1);
-    // Each of these cards is shorter than an A4 page (four indicators): one page each, no blank page.
-    expect(pdfPages(await page.pdf({ preferCSSPageSize: true }))).toHaveLength(cards);
+    expect(cards).toBeGreaterThan(100);
+    await page.emulateMedia({ media: 'print' });
+    const pages = pdfPages(await page.pdf({ preferCSSPageSize: true }));
+    expect(pages).toHaveLength(cards);
+    for (const box of pages) expect(box).toEqual(A4_POINTS);
     await page.close();
   });
 });
