@@ -3,9 +3,11 @@ import type { EngineSnapshot } from '../domain/engine/engine';
 import type { IndicatorResult } from '../domain/engine/types';
 import { MEETING_KIND_LABELS } from '../domain/meetings/kinds';
 import { agendaPoints } from '../domain/meetings/meeting-form';
-import type { ChangeStatus, CoordinationPack, IndicatorChange, MechanismPack } from '../domain/meetings/pack';
-import type { PlannedItem } from '../domain/meetings/plan';
-import { formatDate, formatDateTime, formatDay, formatNumber, formatSigned } from './format';
+import type { ChangeStatus, CoordinationPack, IndicatorChange, MechanismPack, PackReport } from '../domain/meetings/pack';
+import type { MeetingPlan, PlannedItem } from '../domain/meetings/plan';
+import { storedSittings } from '../domain/meetings/sittings';
+import { meetingTimeView } from './meeting-time-view';
+import { formatDate, formatDay, formatNumber, formatSigned } from './format';
 import { formatIndicatorValue } from './indicator-view';
 import { STATUS_LABELS } from './labels';
 
@@ -55,7 +57,6 @@ function windowView(pack: CoordinationPack, meeting: Meeting, previous: Meeting 
   };
 }
 
-const nameOf = (engine: EngineSnapshot) => (iso3: string) => engine.stateName(iso3);
 
 const valueText = (change: IndicatorChange, r: IndicatorResult) => formatIndicatorValue(change.indicator.kind, r, r.states !== null);
 
@@ -92,42 +93,104 @@ function agendaItemView(item: PlannedItem, otherSpeakers: string) {
   };
 }
 
-function mechanismView(m: MechanismPack, engine: EngineSnapshot, year: number, otherSpeakers: string) {
-  const name = nameOf(engine);
-  const changes = m.changes.map(changeView);
+/** Short names of the mechanisms, for the « Comités concernés » column; the overview gives the full names. */
+const SHORT_NAMES: Record<string, string> = {
+  president: 'Président',
+  article5: 'Article 5',
+  'victim-assistance': 'Victimes',
+  cooperation: 'Coopération',
+  compliance: 'Respect',
+};
+const shortName = (pack: CoordinationPack, id: string) => SHORT_NAMES[id] ?? pack.mechanisms.find((m) => m.mechanism.id === id)?.mechanism.name ?? id;
+
+const countChanges = (changes: readonly IndicatorChange[]) => ({
+  improved: changes.filter((c) => c.status === 'improved').length,
+  worsened: changes.filter((c) => c.status === 'worsened').length,
+  changed: changes.filter((c) => c.status === 'changed').length,
+});
+
+const changeSummaryText = (changes: readonly IndicatorChange[]) => {
+  const n = countChanges(changes);
+  return [
+    plural(n.improved, 'en progrès', 'en progrès'),
+    plural(n.worsened, 'en recul', 'en recul'),
+    plural(n.changed, 'modifié sans progrès ni recul', 'modifiés sans progrès ni recul'),
+  ].join(', ');
+};
+
+function mechanismView(m: MechanismPack, otherSpeakers: string) {
   return {
     id: m.mechanism.id,
     name: m.mechanism.name,
     actionsText: m.mechanism.lead.join(', '),
     indicatorCount: m.indicators.length,
-    reports: m.reports.map((r) => ({
-      year: r.year,
-      state: name(r.state),
-      iso3: r.state,
-      receivedOn: formatDate(r.receivedOn),
-      timeliness: r.onTime ? 'dans les délais' : 'en retard',
-      onTime: r.onTime,
-      enteredAt: formatDateTime(r.at),
-      actor: r.actor,
-      entryHref: `/espace/saisie/${r.year}/${r.state}`,
-    })),
-    validations: m.validations.map((v) => ({
-      year: v.year,
-      state: name(v.state),
-      iso3: v.state,
-      answers: formatNumber(v.answers),
-      at: formatDateTime(v.at),
-      actor: v.actor,
-      entryHref: `/espace/saisie/${v.year}/${v.state}`,
-    })),
-    changes,
-    changeSummary: [
-      plural(m.changes.filter((c) => c.status === 'improved').length, 'en progrès', 'en progrès'),
-      plural(m.changes.filter((c) => c.status === 'worsened').length, 'en recul', 'en recul'),
-      plural(m.changes.filter((c) => c.status === 'changed').length, 'modifié sans progrès ni recul', 'modifiés sans progrès ni recul'),
-    ].join(', '),
-    flags: m.flags.map((f) => ({ state: name(f.state), iso3: f.state, messages: f.flags.map((flag) => flag.message), href: `/states/${f.state}?year=${year}` })),
+    changes: m.changes.map(changeView),
+    changeSummary: changeSummaryText(m.changes),
     agenda: m.agenda.map((item) => agendaItemView(item, otherSpeakers)),
+  };
+}
+
+function reportView(pack: CoordinationPack, engine: EngineSnapshot, r: PackReport) {
+  return {
+    year: r.year,
+    state: engine.stateName(r.state),
+    iso3: r.state,
+    receivedOn: r.received ? formatDate(r.received.receivedOn) : '—',
+    timeliness: r.received ? (r.received.onTime ? 'dans les délais' : 'en retard') : null,
+    onTime: r.received?.onTime ?? null,
+    validatedAt: r.validated ? formatDay(r.validated.at) : '—',
+    validatedBy: r.validated?.actor ?? null,
+    answers: r.validated ? formatNumber(r.validated.answers) : null,
+    committees: r.mechanisms.map((id) => shortName(pack, id)).join(', '),
+    entryHref: `/espace/saisie/${r.year}/${r.state}`,
+  };
+}
+
+/** The first page: what changed across the plan, in figures, and per mechanism. */
+function overviewView(pack: CoordinationPack, plan: MeetingPlan | null, intersessional: Meeting | null) {
+  const received = pack.reports.filter((r) => r.received !== null);
+  const onTime = received.filter((r) => r.received!.onTime).length;
+  const validated = pack.reports.filter((r) => r.validated !== null).length;
+  const changes = pack.mechanisms.flatMap((m) => m.changes);
+  const unique = [...new Map(changes.map((c) => [c.indicator.code, c])).values()];
+  const counts = countChanges(unique);
+  const flagCount = pack.flags.reduce((sum, f) => sum + f.flags.length, 0);
+  const time = plan && intersessional ? meetingTimeView(plan, storedSittings(intersessional.sittings)) : null;
+  return {
+    figures: [
+      { label: 'Rapports reçus', value: formatNumber(received.length), detail: `${plural(onTime, 'dans les délais', 'dans les délais')}, ${plural(received.length - onTime, 'en retard', 'en retard')}` },
+      { label: 'Rapports validés', value: formatNumber(validated), detail: null },
+      {
+        label: `Indicateurs qui ont évolué (${pack.year})`,
+        value: formatNumber(unique.length),
+        detail: `${plural(counts.improved, 'en progrès', 'en progrès')}, ${plural(counts.worsened, 'en recul', 'en recul')}, ${plural(counts.changed, 'modifié', 'modifiés')} sans progrès ni recul`,
+      },
+      { label: `États signalés par l’alerte précoce (${pack.year})`, value: formatNumber(pack.flags.length), detail: plural(flagCount, 'signalement ouvert', 'signalements ouverts') },
+    ],
+    rows: pack.mechanisms.map((m) => {
+      const n = countChanges(m.changes);
+      const items = m.agenda.map((i) => `point ${i.item.number} : ${minutes(i.minutes)}`);
+      return {
+        id: m.mechanism.id,
+        name: m.mechanism.name,
+        short: SHORT_NAMES[m.mechanism.id] ?? null,
+        reports: formatNumber(pack.reports.filter((r) => r.mechanisms.includes(m.mechanism.id)).length),
+        improved: formatNumber(n.improved),
+        worsened: formatNumber(n.worsened),
+        changed: formatNumber(n.changed),
+        flags: formatNumber(m.flags.length),
+        agenda: items.length > 0 ? items.join(' ; ') : '—',
+      };
+    }),
+    intersessional: plan
+      ? {
+          present: formatNumber(plan.present),
+          needed: minutes(plan.minutes),
+          available: time ? time.availableText : null,
+          warning: time?.warning ?? null,
+          fits: time ? time.fits : null,
+        }
+      : null,
   };
 }
 
@@ -139,9 +202,11 @@ export interface PackPageInput {
   engine: EngineSnapshot;
   /** What the guidelines call the other speakers of an item (« Autres États parties et organisations »). */
   otherSpeakers: string;
+  /** The next intersessional meeting's plan, or null. */
+  plan?: MeetingPlan | null;
 }
 
-export function coordinationPackPage({ meeting, previous, intersessional, pack, engine, otherSpeakers }: PackPageInput) {
+export function coordinationPackPage({ meeting, previous, intersessional, pack, engine, otherSpeakers, plan = null }: PackPageInput) {
   const title = `Dossier du Comité de coordination — ${meeting.title}`;
   return {
     title,
@@ -162,6 +227,16 @@ export function coordinationPackPage({ meeting, previous, intersessional, pack, 
     intersessional: intersessional
       ? { title: intersessional.title, href: `/espace/reunions/${intersessional.id}`, dates: meetingDates(intersessional), place: intersessional.place }
       : null,
-    mechanisms: pack.mechanisms.map((m) => mechanismView(m, engine, pack.year, otherSpeakers)),
+    overview: overviewView(pack, plan, intersessional),
+    reports: pack.reports.map((r) => reportView(pack, engine, r)),
+    committeesLegend: pack.mechanisms.map((m) => `${SHORT_NAMES[m.mechanism.id] ?? m.mechanism.name} : ${m.mechanism.name}`).join(' ; '),
+    flags: pack.flags.map((f) => ({
+      state: engine.stateName(f.state),
+      iso3: f.state,
+      messages: f.flags.map((flag) => flag.message),
+      href: `/states/${f.state}?year=${pack.year}`,
+      committees: f.mechanisms.map((id) => shortName(pack, id)).join(', '),
+    })),
+    mechanisms: pack.mechanisms.map((m) => mechanismView(m, otherSpeakers)),
   };
 }

@@ -84,12 +84,70 @@ export interface MechanismPack {
   agenda: PlannedItem[];
 }
 
+/** A report received or validated in the window, once, with the mechanisms whose States or indicators it concerns. */
+export interface PackReport {
+  year: number;
+  state: string;
+  received: ReceivedReport | null;
+  validated: ValidatedReport | null;
+  /** Mechanism ids, in catalogue order. */
+  mechanisms: string[];
+}
+
+/** A State with open early-warning flags, once, with the mechanisms that follow it. */
+export interface PackFlag {
+  state: string;
+  flags: StateFlag[];
+  mechanisms: string[];
+}
+
 export interface CoordinationPack {
   year: number;
   window: PackWindow;
   /** The earliest change in the window (to date a window that starts with the audit trail). */
   firstEntryAt: string | null;
   mechanisms: MechanismPack[];
+  /** The reports of every mechanism's lists, each once (newest year first, then in French order). */
+  reports: PackReport[];
+  /** The flagged States of every mechanism's lists, each once, in French order. */
+  flags: PackFlag[];
+}
+
+/** The mechanisms' lists merged: each report and each flagged State once, with the mechanisms that list it. */
+function mergeLists(mechanisms: readonly MechanismPack[], order: (a: string, b: string) => number): { reports: PackReport[]; flags: PackFlag[] } {
+  const reports = new Map<string, PackReport>();
+  const flags = new Map<string, PackFlag>();
+  const reportOf = (year: number, state: string) => {
+    const key = `${year}:${state}`;
+    let report = reports.get(key);
+    if (!report) reports.set(key, (report = { year, state, received: null, validated: null, mechanisms: [] }));
+    return report;
+  };
+  const add = (list: string[], id: string) => {
+    if (!list.includes(id)) list.push(id);
+  };
+  for (const m of mechanisms) {
+    for (const r of m.reports) {
+      const report = reportOf(r.year, r.state);
+      report.received = r;
+      add(report.mechanisms, m.mechanism.id);
+    }
+    for (const v of m.validations) {
+      const report = reportOf(v.year, v.state);
+      // The answers counted are the mechanism's own: across the pack, the report's answers to every listed mechanism's indicators.
+      report.validated = report.validated ? { ...report.validated, answers: report.validated.answers + v.answers } : v;
+      add(report.mechanisms, m.mechanism.id);
+    }
+    for (const f of m.flags) {
+      let flag = flags.get(f.state);
+      if (!flag) flags.set(f.state, (flag = { state: f.state, flags: f.flags, mechanisms: [] }));
+      add(flag.mechanisms, m.mechanism.id);
+    }
+  }
+  return {
+    reports: [...reports.values()].sort((a, b) => b.year - a.year || order(a.state, b.state)),
+    flags: [...flags.values()].sort((a, b) => order(a.state, b.state)),
+  };
 }
 
 export interface PackInput {
@@ -192,5 +250,5 @@ export function buildPack(input: PackInput): CoordinationPack {
     });
 
   const firstEntryAt = inWindow.reduce<string | null>((first, e) => (first === null || e.at < first ? e.at : first), null);
-  return { year, window, firstEntryAt, mechanisms };
+  return { year, window, firstEntryAt, mechanisms, ...mergeLists(mechanisms, order) };
 }

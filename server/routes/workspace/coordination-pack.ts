@@ -42,7 +42,7 @@ export function coordinationPackRoutes({ db, data, privatePages }: RouteContext)
     });
     res.render(
       'workspace/coordination-pack',
-      coordinationPackPage({ meeting, previous, intersessional, pack, engine: view.engine, otherSpeakers: guidelines.otherSpeakers.name }),
+      coordinationPackPage({ meeting, previous, intersessional, pack, engine: view.engine, otherSpeakers: guidelines.otherSpeakers.name, plan }),
     );
   });
 

@@ -176,26 +176,34 @@ describe('the Coordinating Committee’s pack (/espace/reunions/:id/dossier)', (
     expect(ids).toEqual(['president', 'article5', 'victim-assistance', 'cooperation', 'compliance']);
   });
 
-  test('lists the reports received in the window only, for the States each mechanism looks at', () => {
-    const article5 = partOf(sectionOf(html, 'article5'), 'rapports');
-    // In French order (Cambodge, Colombie); NOR has no Article 5 obligations.
-    expect(statesIn(article5)).toEqual(['KHM', 'COL']);
-    expect(textOf(article5)).toContain(`Colombie ${formatDate('2026-04-20')} dans les délais`);
-    expect(textOf(article5)).toContain(`Cambodge ${formatDate('2026-05-15')} en retard`);
-    expect(textOf(article5)).toContain(formatDateTime('2026-05-02T08:00:00.000Z'));
-    // 8.1 and 8.2 look at every State Party.
-    expect(statesIn(partOf(sectionOf(html, 'compliance'), 'rapports'))).toEqual(['KHM', 'COL', 'NOR']);
+  test('lists each report received or validated in the window once, with the committees it concerns', () => {
+    const table = fragment(html, '<table class="data-table pack-reports">', '</table>');
+    // In French order (Cambodge, Colombie, Norvège), newest year first; each once.
+    expect(statesIn(table)).toEqual(['KHM', 'COL', 'NOR']);
+    const row = (iso3: string) => textOf(fragment(table, `data-state="${iso3}"`, '</tr>'));
+    // COL's answers to the listed mechanisms' indicators: 17.1 (Article 5) and 46.1 (compliance).
+    expect(row('COL')).toContain(`${formatDate('2026-04-20')} dans les délais ${formatDate('2026-05-06')} admin@example.org 2`);
+    expect(row('KHM')).toContain(`${formatDate('2026-05-15')} en retard — —`);
+    // NOR has no Article 5 obligations: only the committees whose indicators look at every State Party.
+    expect(row('COL')).toMatch(/Article 5.*Respect/);
+    expect(row('NOR')).toContain('Respect');
+    expect(row('NOR')).not.toContain('Article 5');
+    expect(row('NOR')).toContain(`${formatDate('2026-04-28')} dans les délais ${formatDate('2026-05-07')} admin@example.org 0`);
+    // No mechanism section repeats them.
+    expect(sectionOf(html, 'article5')).not.toContain('data-state=');
   });
 
-  test('lists the reports validated in the window, with the answers on the mechanism’s indicators, who and when', () => {
-    const article5 = textOf(partOf(sectionOf(html, 'article5'), 'validations'));
-    expect(article5).toContain(`${YEAR} Colombie 1 ${formatDateTime('2026-05-06T08:00:00.000Z')} admin@example.org`);
-    expect(statesIn(partOf(sectionOf(html, 'article5'), 'validations'))).toEqual(['COL']);
-    const compliance = partOf(sectionOf(html, 'compliance'), 'validations');
-    expect(statesIn(compliance)).toEqual(['COL', 'NOR']);
-    // COL answered 46.1; NOR nothing (8.1 and 8.2 come from the report itself).
-    expect(textOf(compliance)).toContain(`${YEAR} Colombie 1 `);
-    expect(textOf(compliance)).toContain(`${YEAR} Norvège 0 `);
+  test('opens with an overview in figures: across the plan, then per mechanism', () => {
+    const overview = fragment(html, '<section class="pack-overview"', '</section>');
+    const text = textOf(overview);
+    expect(text).toContain('3 Rapports reçus (2 dans les délais, 1 en retard)');
+    expect(text).toContain('2 Rapports validés');
+    const moved = new Set(['president', 'article5', 'victim-assistance', 'cooperation', 'compliance'].flatMap((m) => indicatorsIn(partOf(sectionOf(html, m), 'indicateurs'))));
+    expect(text).toContain(`${moved.size} Indicateurs qui ont évolué (${YEAR})`);
+    expect(text).toContain(`2 États signalés par l’alerte précoce (${YEAR})`);
+    const article5 = textOf(fragment(overview, 'data-mechanism="article5"', '</tr>'));
+    // Reports KHM and COL; 17.1 in progress; TCD flagged; item 4 at the next intersessional meeting.
+    expect(article5).toMatch(/> Comité sur l’application de l’article 5 2 1 0 0 1 point 4 : \d+ min$/);
   });
 
   test('lists the indicators that moved in the window, with their values then computed from the data', () => {
@@ -223,12 +231,13 @@ describe('the Coordinating Committee’s pack (/espace/reunions/:id/dossier)', (
     expect(textOf(partOf(sectionOf(html, 'president'), 'indicateurs'))).toContain('Aucun indicateur n’a changé');
   });
 
-  test('lists the open early-warning flags: all of them for action 47, those of its populations otherwise', () => {
-    // UKR (Article 4) is outside the populations of the Article 5 committee's indicators.
-    expect(statesIn(partOf(sectionOf(html, 'article5'), 'alertes'))).toEqual(['TCD']);
-    expect(statesIn(partOf(sectionOf(html, 'compliance'), 'alertes'))).toEqual(['TCD', 'UKR']);
-    expect(statesIn(partOf(sectionOf(html, 'president'), 'alertes'))).toEqual(['TCD', 'UKR']);
-    expect(textOf(partOf(sectionOf(html, 'compliance'), 'alertes'))).toContain('Tchad : Aucun rapport au titre de l’article 7 en 2025 ni en 2026');
+  test('lists the open early-warning flags once, with the committees that follow each State', () => {
+    const flags = fragment(html, '<ul class="flags pack-flags">', '</ul>');
+    expect(statesIn(flags)).toEqual(['TCD', 'UKR']);
+    expect(textOf(flags)).toContain('Tchad : Aucun rapport au titre de l’article 7 en 2025 ni en 2026');
+    // UKR (Article 4) is outside the populations of the Article 5 committee's indicators; action 47 follows every one.
+    expect(textOf(fragment(flags, 'data-state="TCD"', '</li>'))).toMatch(/\(.*Article 5.*\)/);
+    expect(textOf(fragment(flags, 'data-state="UKR"', '</li>'))).not.toContain('Article 5');
   });
 
   test('says « aucun » where a list is empty', async () => {
@@ -236,11 +245,10 @@ describe('the Coordinating Committee’s pack (/espace/reunions/:id/dossier)', (
     const quiet = addCoordination(f.db, { title: 'Réunion de décembre 2025', startsOn: '2025-12-01', endsOn: '2025-12-01' });
     const response = await f.agent.get(`/espace/reunions/${quiet}/dossier`).expect(200);
     const article5 = sectionOf(response.text, 'article5');
-    expect(textOf(partOf(article5, 'rapports'))).toContain('Aucun rapport reçu pendant la période.');
-    expect(textOf(partOf(article5, 'validations'))).toContain('Aucun rapport validé pendant la période.');
+    expect(textOf(response.text)).toContain('Aucun rapport reçu ni validé pendant la période.');
     expect(textOf(partOf(article5, 'indicateurs'))).toContain('Aucun indicateur n’a changé de valeur pendant la période.');
     // Flags are those open now, whatever the window.
-    expect(statesIn(partOf(article5, 'alertes'))).toEqual(['TCD']);
+    expect(statesIn(fragment(response.text, '<ul class="flags pack-flags">', '</ul>'))).toEqual(['TCD', 'UKR']);
   });
 
   test('gives each mechanism its item of the next intersessional meeting, with speakers and minutes', () => {
@@ -268,7 +276,7 @@ describe('the Coordinating Committee’s pack (/espace/reunions/:id/dossier)', (
     expect(text).toContain(`Modifications depuis le début du journal jusqu’au ${formatDate('2025-11-01')}`);
     expect(text).toContain('Ordre du jour non encore saisi');
     // Its window holds the reports entered in June 2025 (newest year first, then in French order), none of 2026's.
-    expect(statesIn(partOf(sectionOf(response.text, 'article5'), 'rapports'))).toEqual(['AFG', 'AFG', 'KHM', 'COL']);
+    expect(statesIn(fragment(response.text, '<table class="data-table pack-reports">', '</table>'))).toEqual(['AFG', 'AFG', 'KHM', 'COL']);
     // The next intersessional meeting after November 2025 is June 2026's.
     expect(partOf(sectionOf(response.text, 'article5'), 'intersessions')).toContain(`href="/espace/reunions/${f.meetings.pastIntersessional}"`);
   });
