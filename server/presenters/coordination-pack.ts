@@ -93,13 +93,16 @@ function agendaItemView(item: PlannedItem, otherSpeakers: string) {
   };
 }
 
-/** Short names of the mechanisms, for the « Comités concernés » column; the overview gives the full names. */
+/**
+ * Codes of the mechanisms for the « Comités concernés » column, so that a report's row holds on one
+ * printed line; the legend above the table gives the full names.
+ */
 const SHORT_NAMES: Record<string, string> = {
-  president: 'Président',
-  article5: 'Article 5',
-  'victim-assistance': 'Victimes',
-  cooperation: 'Coopération',
-  compliance: 'Respect',
+  president: 'P',
+  article5: 'A5',
+  'victim-assistance': 'AV',
+  cooperation: 'CA',
+  compliance: 'RO',
 };
 const shortName = (pack: CoordinationPack, id: string) => SHORT_NAMES[id] ?? pack.mechanisms.find((m) => m.mechanism.id === id)?.mechanism.name ?? id;
 
@@ -141,7 +144,7 @@ function reportView(pack: CoordinationPack, engine: EngineSnapshot, r: PackRepor
     validatedAt: r.validated ? formatDay(r.validated.at) : '—',
     validatedBy: r.validated?.actor ?? null,
     answers: r.validated ? formatNumber(r.validated.answers) : null,
-    committees: r.mechanisms.map((id) => shortName(pack, id)).join(', '),
+    committees: r.mechanisms.map((id) => shortName(pack, id)).join(' · '),
     entryHref: `/espace/saisie/${r.year}/${r.state}`,
   };
 }
@@ -235,7 +238,7 @@ export function coordinationPackPage({ meeting, previous, intersessional, pack, 
       iso3: f.state,
       messages: f.flags.map((flag) => flag.message),
       href: `/states/${f.state}?year=${pack.year}`,
-      committees: f.mechanisms.map((id) => shortName(pack, id)).join(', '),
+      committees: f.mechanisms.map((id) => shortName(pack, id)).join(' · '),
     })),
     mechanisms: pack.mechanisms.map((m) => mechanismView(m, otherSpeakers)),
   };

@@ -16,6 +16,9 @@ import { TEST_PASSWORD, createTestUser } from '../helpers/session';
 
 jest.setTimeout(300_000);
 
+/** The pages of a PDF as Chromium writes it (its page objects, uncompressed). */
+const pdfPageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+
 const YEAR = 2026;
 
 /**
@@ -54,17 +57,19 @@ async function packApp() {
       source,
       { userId: null },
     );
-  meeting({ title: 'Comité de coordination de mars' });
+  const first = meeting({ title: 'Comité de coordination de mars' });
   const id = meeting({ title: 'Comité de coordination de septembre', startsOn: '2026-09-15', endsOn: '2026-09-15', agenda: 'Ouverture\nExamen du dossier\nDivers' });
   meeting({ kind: 'intersessional', title: 'Réunions intersessions', startsOn: '2026-10-20', endsOn: '2026-10-22' });
-  return { app: testApp(db).app, id };
+  return { app: testApp(db).app, id, first };
 }
 
 describe('the Coordinating Committee’s pack in Chromium', () => {
   let packId = 0;
+  let firstId = 0;
   const chromium = chromiumSuite(async () => {
-    const { app, id } = await packApp();
+    const { app, id, first } = await packApp();
     packId = id;
+    firstId = first;
     return app;
   });
   let context: BrowserContext;
@@ -92,7 +97,7 @@ describe('the Coordinating Committee’s pack in Chromium', () => {
   test('opens for a signed-in observer, with every part filled, without script or CSP error and without axe-core violation', async () => {
     expect(await page.locator('h1').textContent()).toContain('Dossier du Comité de coordination');
     expect(await page.locator('.pack-mechanism').count()).toBe(5);
-    for (const part of ['.pack-reports', '.pack-validations', '.pack-changes', '.pack-flags', '.pack-agenda']) {
+    for (const part of ['.pack-overview', '.pack-figures', '.pack-reports', '.pack-changes', '.pack-flags', '.pack-agenda']) {
       expect(await page.locator(part).count()).toBeGreaterThan(0);
     }
     expect(await axeViolations(page)).toEqual([]);
@@ -111,9 +116,34 @@ describe('the Coordinating Committee’s pack in Chromium', () => {
     const breaks = await page.locator('.pack-mechanism').evaluateAll((sections) => sections.map((s) => getComputedStyle(s).breakBefore));
     expect(breaks).toEqual(Array(5).fill('page'));
     const pdf = await page.pdf({ format: 'A4' });
-    // At least the first page and one per mechanism.
-    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-    expect(pages).toBeGreaterThanOrEqual(6);
+    // At least the overview, the lists and one per mechanism.
+    expect(pdfPageCount(pdf)).toBeGreaterThanOrEqual(7);
     await page.emulateMedia({ media: 'screen' });
+  });
+
+  test('a year of activity (the first Committee meeting, since the demonstration data was loaded): the overview prints on one page, the whole pack under 30', async () => {
+    const year = await context.newPage();
+    const yearErrors = watchForErrors(year);
+    const response = await year.goto(`${chromium.url}/espace/reunions/${firstId}/dossier`);
+    expect(response?.status()).toBe(200);
+    // Every report of the demonstration data was received in the window: listed once each.
+    expect(await year.locator('.pack-reports tbody tr').count()).toBeGreaterThan(100);
+    expect(await axeViolations(year)).toEqual([]);
+    await year.emulateMedia({ media: 'print' });
+    const whole = pdfPageCount(await year.pdf({ format: 'A4' }));
+    expect(whole).toBeLessThan(30);
+    // The overview alone: what follows it taken out of the page.
+    await year.evaluate(() => {
+      const overview = document.querySelector('.pack-overview');
+      let next = overview?.nextElementSibling ?? null;
+      while (next) {
+        const after = next.nextElementSibling;
+        next.remove();
+        next = after;
+      }
+    });
+    expect(pdfPageCount(await year.pdf({ format: 'A4' }))).toBeLessThan(2);
+    expect(yearErrors).toEqual([]);
+    await year.close();
   });
 });

@@ -185,9 +185,10 @@ describe('the Coordinating Committee’s pack (/espace/reunions/:id/dossier)', (
     expect(row('COL')).toContain(`${formatDate('2026-04-20')} dans les délais ${formatDate('2026-05-06')} admin@example.org 2`);
     expect(row('KHM')).toContain(`${formatDate('2026-05-15')} en retard — —`);
     // NOR has no Article 5 obligations: only the committees whose indicators look at every State Party.
-    expect(row('COL')).toMatch(/Article 5.*Respect/);
-    expect(row('NOR')).toContain('Respect');
-    expect(row('NOR')).not.toContain('Article 5');
+    expect(row('COL')).toMatch(/A5 .*RO$/);
+    expect(row('NOR')).toMatch(/RO$/);
+    expect(row('NOR')).not.toContain('A5');
+    expect(textOf(html)).toContain('A5 : Comité sur l’application de l’article 5');
     expect(row('NOR')).toContain(`${formatDate('2026-04-28')} dans les délais ${formatDate('2026-05-07')} admin@example.org 0`);
     // No mechanism section repeats them.
     expect(sectionOf(html, 'article5')).not.toContain('data-state=');
@@ -236,8 +237,8 @@ describe('the Coordinating Committee’s pack (/espace/reunions/:id/dossier)', (
     expect(statesIn(flags)).toEqual(['TCD', 'UKR']);
     expect(textOf(flags)).toContain('Tchad : Aucun rapport au titre de l’article 7 en 2025 ni en 2026');
     // UKR (Article 4) is outside the populations of the Article 5 committee's indicators; action 47 follows every one.
-    expect(textOf(fragment(flags, 'data-state="TCD"', '</li>'))).toMatch(/\(.*Article 5.*\)/);
-    expect(textOf(fragment(flags, 'data-state="UKR"', '</li>'))).not.toContain('Article 5');
+    expect(textOf(fragment(flags, 'data-state="TCD"', '</li>'))).toMatch(/\(.*A5.*\)/);
+    expect(textOf(fragment(flags, 'data-state="UKR"', '</li>'))).not.toContain('A5');
   });
 
   test('says « aucun » where a list is empty', async () => {
