@@ -65,12 +65,17 @@ describe('meetings in Chromium', () => {
     await page.getByLabel('Dernier jour').fill('2026-06-19');
     await page.getByLabel('Lieu').fill('Genève, CICG');
     await page.getByLabel('Année des rapports examinés').selectOption('2026');
+    // One short sitting: the plan warns that the list does not fit, item by item.
+    await page.getByLabel(/^Séances/).fill('2026-06-16 10:00-11:00');
+    await page.getByLabel('tous les États de la population').check();
     await page.getByRole('button', { name: 'Créer la réunion' }).click();
     await page.waitForURL(/\/espace\/reunions\/\d+\?enregistre=liste/);
     expect(await page.locator('h1').textContent()).toBe('Réunions intersessions 2026');
+    expect(await page.locator('#temps-alerte').textContent()).toContain('La liste des orateurs ne tient pas dans les séances');
+    expect(await page.locator('#temps-table tr.time-over').count()).toBeGreaterThan(0);
     expect(await violationsHere()).toEqual([]);
 
-    const total = async () => minutesIn((await page.locator('#temps-table tfoot strong').textContent()) ?? '');
+    const total = async () => minutesIn((await page.locator('#temps-table tfoot strong').first().textContent()) ?? '');
     const names = async (key: string) => page.locator(`section[aria-labelledby="groupe-${key}"] tbody th`).allTextContents();
     const before = await total();
     const victims = await names('victims');
