@@ -8,10 +8,12 @@ import { isPartyInYear } from '../domain/registry';
 import { pairKey } from '../domain/review';
 import {
   actionsConcerned,
+  defaultSource,
   editorsOf,
   fieldIds,
   fieldNames,
   reasonRequired,
+  type EntrySection,
   type AnswerChoice,
   type AnswerInput,
   type EntryStatus,
@@ -105,17 +107,37 @@ export function yearReportsView(view: DataView, year: number, filter: string | n
   };
 }
 
+/**
+ * The three answers a report gives, and the fourth state of an indicator nobody has entered yet
+ * (no row: choosing it deletes a stored answer).
+ */
 const ANSWER_CHOICE_LABELS: Record<AnswerChoice, string> = {
   yes: 'Oui',
   no: 'Non',
-  blank: 'Non traité (vide)',
-  none: 'Aucune réponse',
+  blank: 'Non traité dans le rapport',
+  none: 'Pas encore saisi',
 };
+
+/** « Section 3. … enregistrée : 2 modifications. » */
+export function sectionSavedMessage(section: EntrySection, count: number): string {
+  const what = `« ${section.title} » enregistrée`;
+  return count === 0
+    ? `${what} : aucune modification, les valeurs saisies étaient déjà enregistrées.`
+    : `${what} : ${count} modification${count > 1 ? 's' : ''}.`;
+}
+
+/** Said after a section's save when other sections of the page hold changes not saved. */
+export function unsavedSectionsMessage(sections: EntrySection[]): string {
+  const names = sections.map((s) => `« ${s.title} »`).join(', ');
+  return sections.length > 1
+    ? `Les sections ${names} ont des modifications non enregistrées : elles sont gardées ci-dessous, enregistrez-les.`
+    : `La section ${names} a des modifications non enregistrées : elles sont gardées ci-dessous, enregistrez-la.`;
+}
 
 const guideText = (used: unknown) => (used === true || used === 1 ? 'Guide utilisé' : 'Guide non utilisé');
 
 const answerText = (a: StoredAnswer | undefined): string => {
-  if (!a) return 'aucune réponse';
+  if (!a) return 'pas encore saisi';
   const parts: string[] = [ANSWER_LABELS[a.answer]];
   if (a.source) parts.push(`source : ${a.source}`);
   if (a.note) parts.push(`note : ${a.note}`);
@@ -237,10 +259,18 @@ export function reportEntryView(input: EntryViewInput) {
         : null,
   };
 
-  const sections = catalogue.sections
+  const inScope = new Map(scope.indicators.map((i) => [i.indicator.code, i] as const));
+  const prefill = defaultSource(year);
+  const sectionReason = (key: string) => {
+    const id = fieldIds.sectionReason(key);
+    return { ...fieldView(id), name: fieldNames.sectionReason(key), value: values.sectionReasons.get(key) ?? '' };
+  };
+  const answerSections = scope.sections
+    .filter((section) => section.kind === 'answers')
     .map((section) => {
-      const indicators = scope.indicators
-        .filter(({ indicator }) => section.actions.includes(indicator.action))
+      const indicators = section.codes
+        .map((code) => inScope.get(code))
+        .filter((x) => x !== undefined)
         .map(({ indicator, inPopulation }) => {
           const code = indicator.code;
           const input: AnswerInput = values.answers.get(code) ?? { answer: 'none', source: '', note: '' };
@@ -252,10 +282,13 @@ export function reportEntryView(input: EntryViewInput) {
             (storedAnswer?.source ?? '') !== input.source ||
             (storedAnswer?.note ?? '') !== input.note;
           const hintId = `answer-${code}-hint`;
-          const describedBy = (errorId: string | null) =>
-            [errorId, !canEdit && canSave ? hintId : null].filter(Boolean).join(' ') || null;
+          const sourceHintId = `source-${code}-hint`;
+          const describedBy = (errorId: string | null, ...more: (string | null)[]) =>
+            [errorId, !canEdit && canSave ? hintId : null, ...more].filter(Boolean).join(' ') || null;
           const sourceField = fieldView(fieldIds.source(code));
           const noteField = fieldView(fieldIds.note(code));
+          // A new answer's source is the State's report of the year unless the user types another.
+          const prefilled = canEdit && input.answer === 'none' && input.source === '';
           return {
             code,
             text: indicator.text,
@@ -278,9 +311,11 @@ export function reportEntryView(input: EntryViewInput) {
             },
             source: {
               ...sourceField,
-              describedBy: describedBy(sourceField.error ? sourceField.errorId : null),
+              describedBy: describedBy(sourceField.error ? sourceField.errorId : null, prefilled ? sourceHintId : null),
               name: fieldNames.source(code),
-              value: input.source,
+              value: prefilled ? prefill : input.source,
+              prefilled,
+              hintId: sourceHintId,
             },
             note: {
               ...noteField,
@@ -291,9 +326,58 @@ export function reportEntryView(input: EntryViewInput) {
             current: conflict && differs ? answerText(storedAnswer) : null,
           };
         });
-      return { number: section.number, title: section.title, id: `section-${section.number}`, indicators };
-    })
-    .filter((s) => s.indicators.length > 0);
+      const counts = answerCounts(section.codes.map((code) => stored.answers.get(code)));
+      return {
+        key: section.key,
+        title: section.title,
+        id: fieldIds.section(section.key),
+        headingId: `${fieldIds.section(section.key)}-titre`,
+        indicators,
+        editable: indicators.some((i) => i.editable),
+        reason: sectionReason(section.key),
+        counts,
+      };
+    });
+
+  // What is stored (not what the page holds unsaved), section by section: the summary and the navigation.
+  const missingOf = (codes: string[]) =>
+    codes.filter((code) => !stored.answers.has(code) && inScope.get(code)?.inPopulation).map((code) => ({ code, href: `#indicateur-${code}` }));
+  const summaryRows = scope.sections.map((section) => {
+    const anchor = `#${fieldIds.section(section.key)}`;
+    if (section.kind === 'report') {
+      return {
+        title: section.title,
+        href: anchor,
+        entered: stored.report ? storedReportText(stored) : null,
+        missingText: stored.report ? null : 'date de réception pas encore saisie',
+        missing: [],
+        nav: stored.report ? 'saisi' : 'pas encore saisi',
+      };
+    }
+    if (section.kind === 'populations') {
+      const n = stored.memberships.size;
+      return {
+        title: section.title,
+        href: anchor,
+        entered: n === 0 ? null : `${plural(n, 'population', 'populations')} sur ${scope.enteredPopulations.length}`,
+        missingText: n === 0 ? 'aucune population saisie' : null,
+        missing: [],
+        nav: `${n} / ${scope.enteredPopulations.length}`,
+      };
+    }
+    const counts = answerCounts(section.codes.map((code) => stored.answers.get(code)));
+    const missing = missingOf(section.codes);
+    return {
+      title: section.title,
+      href: anchor,
+      entered: `${counts.entered} / ${section.codes.length} (${counts.detail})`,
+      missingText: missing.length === 0 ? null : `${plural(missing.length, 'indicateur pas encore saisi', 'indicateurs pas encore saisis')} :`,
+      missing,
+      nav: `${counts.entered} / ${section.codes.length}`,
+    };
+  });
+  const totals = answerCounts(scope.indicators.map(({ indicator }) => stored.answers.get(indicator.code)));
+  const missingTotal = missingOf(scope.indicators.map(({ indicator }) => indicator.code)).length;
 
   const concerned = actionsConcerned(catalogue, stored);
   const validation = entry.validation;
@@ -319,9 +403,17 @@ export function reportEntryView(input: EntryViewInput) {
     errors: errors.map((e) => ({ field: e.field, message: e.message })),
     canSave,
     readOnlyReason: canSave ? null : 'Votre rôle (observateur) permet de lire les brouillons, non de les modifier.',
-    report,
-    populations,
-    sections,
+    report: { ...report, sectionId: fieldIds.section('rapport'), reason: sectionReason('rapport') },
+    populations: { ...populations, sectionId: fieldIds.section('populations'), reason: sectionReason('populations') },
+    sections: answerSections,
+    sectionField: fieldNames.section,
+    nav: summaryRows.map((r) => ({ title: r.title, href: r.href, count: r.nav })),
+    summaryRows,
+    totals: {
+      ...totals,
+      offered: scope.indicators.length,
+      missing: missingTotal,
+    },
     answerCount: stored.answers.size,
     indicatorCount: scope.indicators.length,
     reason: {
@@ -338,6 +430,22 @@ export function reportEntryView(input: EntryViewInput) {
         ? 'Votre comité n’est concerné par aucune des actions de ce rapport : un membre d’un comité concerné ou l’Unité d’appui le validera.'
         : null,
     summary: `${plural(stored.answers.size, 'réponse saisie', 'réponses saisies')} sur ${plural(scope.indicators.length, 'indicateur proposé', 'indicateurs proposés')}`,
+  };
+}
+
+/** How many of an indicator list are answered, and how: « 3 oui · 1 non · 1 non traité dans le rapport ». */
+function answerCounts(answers: (StoredAnswer | undefined)[]) {
+  const count = (value: string) => answers.filter((a) => a?.answer === value).length;
+  const yes = count('yes');
+  const no = count('no');
+  const blank = count('blank');
+  return {
+    entered: yes + no + blank,
+    yes,
+    no,
+    blank,
+    notEntered: answers.length - yes - no - blank,
+    detail: `${yes} oui · ${no} non · ${blank} non traité${blank > 1 ? 's' : ''} dans le rapport`,
   };
 }
 

@@ -59,7 +59,26 @@ export interface EntryScope {
   indicators: ScopeIndicator[];
   /** The entered populations (empty for a State not party that year: it can belong to none). */
   enteredPopulations: { key: string; name: string; description: string }[];
+  /** The parts of the form, each saved on its own: the report row, the populations, then each section of the plan with indicators offered. */
+  sections: EntrySection[];
 }
+
+/** A part of the form that can be saved on its own (docs/workspace.md#the-report-form). */
+export interface EntrySection {
+  /** In the address of its anchor and in the `section` field of its save button: `rapport`, `populations`, `section-3`. */
+  key: string;
+  kind: 'report' | 'populations' | 'answers';
+  /** « Rapport », « Populations 2026 », « Section 3. Stockpile destruction ». */
+  title: string;
+  /** The indicator codes it holds (answers only). */
+  codes: string[];
+}
+
+export const REPORT_SECTION = 'rapport';
+export const POPULATIONS_SECTION = 'populations';
+
+/** The source a new answer is given unless the user types another: the State's Article 7 report of the year. */
+export const defaultSource = (year: number): string => `Rapport article 7 ${year}`;
 
 /** The populations of a year as the engine computes them (YearPopulations). */
 export interface PopulationsOfYear {
@@ -87,15 +106,16 @@ export function entryScope(
       if (inPopulation || stored.answers.has(indicator.code)) indicators.push({ indicator, inPopulation });
     }
   }
-  return {
-    year,
-    state,
-    party,
-    indicators,
-    enteredPopulations: party
-      ? catalogue.populations.filter((p) => p.derivation === 'entered').map((p) => ({ key: p.key, name: p.name, description: p.description }))
-      : [],
-  };
+  const enteredPopulations = party
+    ? catalogue.populations.filter((p) => p.derivation === 'entered').map((p) => ({ key: p.key, name: p.name, description: p.description }))
+    : [];
+  const sections: EntrySection[] = [{ key: REPORT_SECTION, kind: 'report', title: 'Rapport', codes: [] }];
+  if (enteredPopulations.length > 0) sections.push({ key: POPULATIONS_SECTION, kind: 'populations', title: `Populations ${year}`, codes: [] });
+  for (const section of catalogue.sections) {
+    const codes = indicators.filter(({ indicator }) => section.actions.includes(indicator.action)).map(({ indicator }) => indicator.code);
+    if (codes.length > 0) sections.push({ key: `section-${section.number}`, kind: 'answers', title: `Section ${section.number}. ${section.title}`, codes });
+  }
+  return { year, state, party, indicators, enteredPopulations, sections };
 }
 
 export const reasonRequired = (status: EntryStatus): boolean => status === 'validated' || status === 'published';
@@ -120,7 +140,10 @@ export interface EntryValues {
   guide: string;
   populations: Set<string>;
   answers: Map<string, AnswerInput>;
+  /** The reason of a save of the whole form. */
   reason: string;
+  /** The reason typed beside each section's save button, by section key. */
+  sectionReasons: Map<string, string>;
 }
 
 export function valuesFromStored(stored: StoredReport, scope: EntryScope): EntryValues {
@@ -132,6 +155,7 @@ export function valuesFromStored(stored: StoredReport, scope: EntryScope): Entry
     populations: new Set(stored.memberships),
     answers,
     reason: '',
+    sectionReasons: new Map(),
   };
 }
 
@@ -147,6 +171,8 @@ export const fieldIds = {
   source: (code: string) => `source-${code}`,
   note: (code: string) => `note-${code}`,
   reason: 'reason',
+  sectionReason: (key: string) => `reason-${key}`,
+  section: (key: string) => `partie-${key}`,
 };
 
 /** Names of the form's fields (the body is urlencoded, not extended: one flat name per field). */
@@ -160,6 +186,9 @@ export const fieldNames = {
   source: (code: string) => `source:${code}`,
   note: (code: string) => `note:${code}`,
   reason: 'reason',
+  sectionReason: (key: string) => `reason:${key}`,
+  /** The name of the save buttons: the section saved (absent: the whole form). */
+  section: 'section',
   version: 'version',
 };
 
@@ -198,6 +227,8 @@ export interface ParsedEntry {
   errors: FieldError[];
   changes: ChangeSet;
   touched: Touched;
+  /** Keys of the sections whose fields differ from what is stored, the saved one included. */
+  differing: Set<string>;
 }
 
 export interface ParseContext {
@@ -207,6 +238,11 @@ export interface ParseContext {
   status: EntryStatus;
   /** Today (YYYY-MM-DD): a report cannot have been received after it. */
   today: string;
+  /**
+   * The section saved: the fields of the others are read for what the page shows back, but give no
+   * change, no error and no reason to refuse. Null: the whole form.
+   */
+  only?: EntrySection | null;
 }
 
 export type FormBody = Record<string, unknown>;
@@ -235,10 +271,16 @@ export function parseEntry(body: FormBody, context: ParseContext): ParsedEntry {
   const errors: FieldError[] = [];
   const changes: ChangeSet = { report: null, answers: [], addPopulations: [], removePopulations: [] };
   const touched: Touched = { report: false, populations: false, answers: [] };
+  const differing = new Set<string>();
+  const only = context.only ?? null;
+  const active = (key: string) => only === null || only.key === key;
+  const sectionOfCode = new Map(scope.sections.flatMap((s) => s.codes.map((code) => [code, s.key] as const)));
 
   // The report row: date received (empty: no report) and whether the Reporting Guide was used.
   const receivedRaw = field(body, fieldNames.receivedOn);
   if (receivedRaw !== undefined) {
+    // A section not saved gives no error: only what it shows back is kept.
+    const reportErrorsFrom = errors.length;
     const receivedOn = receivedRaw.trim();
     const guide = (field(body, fieldNames.guide) ?? '').trim();
     values.receivedOn = receivedOn;
@@ -272,7 +314,9 @@ export function parseEntry(body: FormBody, context: ParseContext): ParsedEntry {
     const differs =
       (before === null) !== (row === null) ||
       (before !== null && row !== null && (before.receivedOn !== row.receivedOn || before.usedReportingGuide !== row.usedReportingGuide));
-    if (differs) {
+    if (differs) differing.add(REPORT_SECTION);
+    if (!active(REPORT_SECTION)) errors.splice(reportErrorsFrom);
+    else if (differs) {
       touched.report = true;
       if (valid) changes.report = row === null ? { kind: 'delete' } : { kind: before ? 'update' : 'insert', row };
     }
@@ -282,9 +326,14 @@ export function parseEntry(body: FormBody, context: ParseContext): ParsedEntry {
   if (field(body, fieldNames.populationsShown) !== undefined && scope.enteredPopulations.length > 0) {
     const chosen = new Set(scope.enteredPopulations.map((p) => p.key).filter((key) => field(body, fieldNames.population(key)) !== undefined));
     values.populations = chosen;
-    changes.addPopulations = [...chosen].filter((key) => !stored.memberships.has(key));
-    changes.removePopulations = [...stored.memberships].filter((key) => !chosen.has(key));
-    touched.populations = changes.addPopulations.length + changes.removePopulations.length > 0;
+    const add = [...chosen].filter((key) => !stored.memberships.has(key));
+    const remove = [...stored.memberships].filter((key) => !chosen.has(key));
+    if (add.length + remove.length > 0) differing.add(POPULATIONS_SECTION);
+    if (active(POPULATIONS_SECTION)) {
+      changes.addPopulations = add;
+      changes.removePopulations = remove;
+      touched.populations = add.length + remove.length > 0;
+    }
   }
 
   // Answers, indicator by indicator.
@@ -298,23 +347,31 @@ export function parseEntry(body: FormBody, context: ParseContext): ParsedEntry {
     if (answerRaw === undefined && sourceRaw === undefined && noteRaw === undefined) continue;
 
     const choice = answerRaw === undefined ? shown.answer : (ANSWER_CHOICES as readonly string[]).includes(answerRaw) ? (answerRaw as AnswerChoice) : '';
-    const source = sourceRaw === undefined ? normaliseText(before?.source) : normaliseText(sourceRaw);
+    let source = sourceRaw === undefined ? normaliseText(before?.source) : normaliseText(sourceRaw);
     const note = noteRaw === undefined ? normaliseText(before?.note) : normaliseText(noteRaw);
+    // The pre-filled source of an indicator left « pas encore saisi » is no answer's source.
+    if (choice === 'none' && note === '' && source === defaultSource(scope.year)) source = '';
     values.answers.set(code, { answer: choice, source, note });
 
     const differs =
       choice !== (before?.answer ?? 'none') || source !== normaliseText(before?.source) || note !== normaliseText(before?.note);
+    const sectionKey = sectionOfCode.get(code) ?? '';
+    if (differs) differing.add(sectionKey);
+    if (!active(sectionKey)) continue;
     if (differs) touched.answers.push(code);
 
     let valid = true;
     if (choice === '') {
       valid = false;
-      errors.push({ field: fieldIds.answer(code), message: `Indicateur ${code} : choisissez Oui, Non, Non traité (vide) ou Aucune réponse.` });
+      errors.push({
+        field: fieldIds.answer(code),
+        message: `Indicateur ${code} : choisissez Oui, Non, Non traité dans le rapport ou Pas encore saisi.`,
+      });
     } else if (choice === 'none' && (source !== '' || note !== '')) {
       valid = false;
       errors.push({
         field: fieldIds.answer(code),
-        message: `Indicateur ${code} : une source ou une note est saisie sans réponse ; choisissez Oui, Non ou Non traité (vide), ou effacez la source et la note.`,
+        message: `Indicateur ${code} : une source ou une note est saisie sans réponse ; choisissez Oui, Non ou Non traité dans le rapport, ou effacez la source et la note.`,
       });
     }
     for (const [text, read, id, label] of [
@@ -337,14 +394,32 @@ export function parseEntry(body: FormBody, context: ParseContext): ParsedEntry {
     });
   }
 
-  // The reason: required for a change to a validated report or a published year.
-  const reason = normaliseText(field(body, fieldNames.reason));
+  // The reason: required for a change to a validated report or a published year. Each section's
+  // save button has its own beside it; the whole form's is `reason`.
+  for (const section of scope.sections) {
+    const typed = field(body, fieldNames.sectionReason(section.key));
+    if (typed !== undefined) values.sectionReasons.set(section.key, normaliseText(typed));
+  }
+  const reason = only === null ? normaliseText(field(body, fieldNames.reason)) : (values.sectionReasons.get(only.key) ?? '');
   values.reason = reason;
   const attempted = touched.report || touched.populations || touched.answers.length > 0;
   const reasonError = reasonProblem(reason, attempted ? reasonNeededBecause(context.status, scope.year) : null);
-  if (reasonError) errors.push({ field: fieldIds.reason, message: reasonError });
+  if (reasonError) errors.push({ field: reasonFieldId(only), message: reasonError });
 
-  return { values, errors, changes, touched };
+  return { values, errors, changes, touched, differing };
+}
+
+/** The id of the reason field a save reads: its section's, or the whole form's. */
+export const reasonFieldId = (only: EntrySection | null | undefined): string => (only ? fieldIds.sectionReason(only.key) : fieldIds.reason);
+
+/**
+ * The section a save button names, null for the whole form (no `section` field, or `tout`), or
+ * undefined for a name the form does not have.
+ */
+export function sectionSaved(body: FormBody, scope: EntryScope): EntrySection | null | undefined {
+  const key = field(body, fieldNames.section);
+  if (key === undefined || key === '' || key === 'tout') return null;
+  return scope.sections.find((s) => s.key === key);
 }
 
 /** The mechanisms that may edit the answers of an action, by name (lead first). */

@@ -1,4 +1,4 @@
-import { reasonProblem } from './form';
+import { formText, reasonProblem } from './form';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { whenNotBusy, type Db } from '../../../db/client';
 import type { Catalogue } from '../../../db/queries/catalogue';
@@ -13,12 +13,14 @@ import {
   actionsConcerned,
   changeCount,
   entryScope,
-  fieldIds,
   fieldNames,
   forbiddenChange,
   hasData,
   parseEntry,
+  reasonFieldId,
   reasonNeededBecause,
+  sectionSaved,
+  type EntrySection,
   type EntryScope,
   type EntryStatus,
   type EntryValues,
@@ -124,8 +126,9 @@ export function todayIso(now: Date): string {
 }
 
 export type SaveOutcome =
-  | { kind: 'saved'; count: number }
-  | { kind: 'unchanged' }
+  /** `section`: the section saved, null for the whole form. */
+  | { kind: 'saved'; count: number; section: EntrySection | null }
+  | { kind: 'unchanged'; section: EntrySection | null }
   | { kind: 'forbidden'; message: string }
   | { kind: 'invalid'; errors: FieldError[]; values: EntryValues }
   /** Someone changed the report since the form was loaded: `entry` says who and when; `version` is the new one. */
@@ -134,9 +137,10 @@ export type SaveOutcome =
   | { kind: 'busy'; values: EntryValues };
 
 /**
- * Saves the submitted form of a (year, State) report: checks what the user typed, what they may
- * change and that nobody changed the report since they loaded the form, then writes the rows that
- * change in one transaction with the audit trail (all or nothing).
+ * Saves the submitted form of a (year, State) report, or the one section its save button names:
+ * checks what the user typed, what they may change and that nobody changed the report since they
+ * loaded the form, then writes the rows that change in one transaction with the audit trail (all or
+ * nothing). A section's save writes nothing of the other sections, whatever their fields hold.
  */
 export function saveReportEntry(
   db: Db,
@@ -146,7 +150,13 @@ export function saveReportEntry(
   const now = input.now ?? new Date();
   const { year, stored, scope } = entry;
   const iso3 = entry.state.iso3;
-  const parsed = parseEntry(body, { scope, stored, status: entry.status, today: todayIso(now) });
+  const only = sectionSaved(body, scope);
+  if (only === undefined) {
+    const shown = parseEntry(body, { scope, stored, status: entry.status, today: todayIso(now) });
+    const named = formText(body[fieldNames.section]).slice(0, 40);
+    return { kind: 'invalid', errors: [{ field: '', message: `Le formulaire n’a pas de section « ${named} » : rien n’a été enregistré.` }], values: shown.values };
+  }
+  const parsed = parseEntry(body, { scope, stored, status: entry.status, today: todayIso(now), only });
 
   const forbidden = forbiddenChange(viewer, catalogue, scope, parsed.touched);
   if (forbidden) return { kind: 'forbidden', message: forbidden };
@@ -155,7 +165,7 @@ export function saveReportEntry(
   if (parsed.errors.length > 0) return { kind: 'invalid', errors: parsed.errors, values: parsed.values };
   const { changes } = parsed;
   const count = changeCount(changes);
-  if (count === 0) return { kind: 'unchanged' };
+  if (count === 0) return { kind: 'unchanged', section: only };
 
   // What needs no lock is checked above, so the write lock is held only to re-read the version and
   // the status (another save may have moved them) and to write; an import holding it past the busy
@@ -170,7 +180,7 @@ export function saveReportEntry(
         if (versionNumber(current) !== submitted) return { kind: 'conflict', entry: current, version: versionNumber(current), values: parsed.values };
         const status = readEntryStatus(tx, year, iso3, stored);
         const reasonError = reasonProblem(parsed.values.reason, reasonNeededBecause(status, year));
-        if (reasonError) return { kind: 'invalid', errors: [{ field: fieldIds.reason, message: reasonError }], values: parsed.values };
+        if (reasonError) return { kind: 'invalid', errors: [{ field: reasonFieldId(only), message: reasonError }], values: parsed.values };
 
         const reportKey = and(eq(reports.year, year), eq(reports.state, iso3));
         if (changes.report?.kind === 'insert') tx.insert(reports).values({ year, state: iso3, ...changes.report.row }).run();
@@ -196,7 +206,7 @@ export function saveReportEntry(
             )
             .run();
         }
-        return { kind: 'saved', count };
+        return { kind: 'saved', count, section: only };
       },
       { reason: parsed.values.reason || null, now },
     ),
@@ -246,4 +256,14 @@ export function validateReportEntry(
     },
     { now },
   );
+}
+
+/**
+ * After a section's save: what the other sections of the submitted page still hold that is not
+ * stored (the page shows it back rather than losing it), against the report as it is now.
+ */
+export function pendingSections(entry: ReportEntry, body: FormBody, saved: EntrySection, now = new Date()): { sections: EntrySection[]; values: EntryValues } {
+  const { values, differing } = parseEntry(body, { scope: entry.scope, stored: entry.stored, status: entry.status, today: todayIso(now) });
+  values.sectionReasons.delete(saved.key);
+  return { sections: entry.scope.sections.filter((s) => s.key !== saved.key && differing.has(s.key)), values };
 }

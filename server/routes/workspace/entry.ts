@@ -2,9 +2,10 @@ import { Router, type Request, type Response } from 'express';
 import type { RouteContext } from '../../app';
 import type { DataView } from '../../data-source';
 import { canWrite } from '../../domain/permissions';
-import { valuesFromStored, type EntryValues, type FieldError } from '../../domain/workspace/report-entry';
+import { fieldIds, valuesFromStored, type EntryValues, type FieldError } from '../../domain/workspace/report-entry';
 import {
   loadReportEntry,
+  pendingSections,
   recentReportAudit,
   saveReportEntry,
   submittedVersion,
@@ -17,7 +18,14 @@ import { notOfferedView } from '../../presenters/not-offered-view';
 import { requireRole } from '../../middleware/viewer';
 import { redirectWithFlash, takeFlash } from '../../middleware/flash';
 import { formatDateTime } from '../../presenters/format';
-import { STATUS_FILTERS, reportEntryView, validationMovedMessage, yearReportsView } from '../../presenters/report-entry-view';
+import {
+  STATUS_FILTERS,
+  reportEntryView,
+  sectionSavedMessage,
+  unsavedSectionsMessage,
+  validationMovedMessage,
+  yearReportsView,
+} from '../../presenters/report-entry-view';
 import { BUSY_MESSAGE, BUSY_TITLE, savedMessage } from '../../presenters/form-messages';
 import { yearParam } from '../params';
 import type { AuditEntry } from '../../../db/queries/audit';
@@ -96,9 +104,24 @@ export function entryRoutes({ db, data, privatePages, config }: RouteContext): R
     );
     switch (outcome.kind) {
       case 'saved':
-      case 'unchanged':
-        redirectWithFlash(req, res, `/espace/saisie/${entry.year}/${entry.state.iso3}`, savedMessage(outcome.kind === 'saved' ? outcome.count : 0));
+      case 'unchanged': {
+        const count = outcome.kind === 'saved' ? outcome.count : 0;
+        const path = `/espace/saisie/${entry.year}/${entry.state.iso3}`;
+        if (outcome.section === null) {
+          redirectWithFlash(req, res, path, savedMessage(count));
+          return;
+        }
+        // What the other sections of the page hold unsaved is shown back, not lost by the redirect.
+        const { view: fresh, entry: current } = load(req);
+        const pending = pendingSections(current, req.body ?? {}, outcome.section);
+        const message = sectionSavedMessage(outcome.section, count);
+        if (pending.sections.length > 0) {
+          render(req, res, 200, fresh, current, { values: pending.values, flash: `${message} ${unsavedSectionsMessage(pending.sections)}` });
+          return;
+        }
+        redirectWithFlash(req, res, path, message, `#${fieldIds.section(outcome.section.key)}`);
         return;
+      }
       case 'forbidden':
         throw new HttpError(403, 'Modification refusée', outcome.message);
       case 'invalid':

@@ -7,6 +7,7 @@ import { lastAuditId, versionNumber, versionOf } from '../../../db/queries/audit
 import { publishEverything, testApp } from '../../helpers/context';
 import { fragment, hrefsOf, htmlProblems, textOf } from '../../helpers/html';
 import { createTestUser, csrfTokenOf, signedInAgent, type Agent } from '../../helpers/session';
+import { browserFields, decode } from '../../helpers/form-fields';
 
 /**
  * Data entry and review of a (year, State) report, through real HTTP on a real SQLite database.
@@ -41,42 +42,6 @@ async function setup(...needed: Account[]) {
 }
 
 const formPath = (year: number, iso3: string) => `/espace/saisie/${year}/${iso3}`;
-
-const decode = (s: string) =>
-  s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'")
-    .replace(/&#x3D;/g, '=')
-    .replace(/&#x60;/g, '`')
-    .replace(/&amp;/g, '&');
-
-const attr = (tag: string, name: string) => {
-  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
-  return m ? decode(m[1]!) : null;
-};
-const hasFlag = (tag: string, name: string) => new RegExp(`\\s${name}(?=[\\s>])`).test(tag);
-
-/** What a browser would submit for the form posting to `action`: enabled fields, checked boxes only. */
-function browserFields(html: string, action: string): Record<string, string> {
-  const form = fragment(html, `<form method="post" action="${action}"`, '</form>');
-  const fields: Record<string, string> = {};
-  for (const [tag] of form.matchAll(/<input\b[^>]*>/g)) {
-    const name = attr(tag, 'name');
-    if (!name || hasFlag(tag, 'disabled')) continue;
-    const type = attr(tag, 'type') ?? 'text';
-    if ((type === 'radio' || type === 'checkbox') && !hasFlag(tag, 'checked')) continue;
-    fields[name] = attr(tag, 'value') ?? 'on';
-  }
-  for (const m of form.matchAll(/<textarea\b([^>]*)>([\s\S]*?)<\/textarea>/g)) {
-    const tag = `<textarea${m[1]}>`;
-    const name = attr(tag, 'name');
-    if (!name || hasFlag(tag, 'disabled')) continue;
-    fields[name] = decode(m[2]!.replace(/^\n/, ''));
-  }
-  return fields;
-}
 
 /** Opens the form, then submits it with `changes` on top of what the page holds. */
 async function saveForm(agent: Agent, year: number, iso3: string, changes: Record<string, string | undefined>) {
@@ -125,7 +90,8 @@ describe('the form of a (year, State) report', () => {
     expect(rows.report).toEqual({ year: 2026, state: 'COL', receivedOn: '2026-03-14', usedReportingGuide: true });
     expect(rows.answers.map((a) => [a.indicator, a.answer, a.source, a.note])).toEqual([
       ['10.1', 'yes', 'Rapport article 7, § 12', null],
-      ['11.1', 'no', null, 'Aucune démarche signalée.'],
+      // No source typed: the page's pre-filled one, the State's report of the year.
+      ['11.1', 'no', 'Rapport article 7 2026', 'Aucune démarche signalée.'],
     ]);
     expect(rows.validation).toBeNull();
 
@@ -195,7 +161,7 @@ describe('the form of a (year, State) report', () => {
     expect(text).toContain('indiquez si le Guide de rédaction des rapports a été utilisé');
     expect(text).toContain('Indicateur 10.1, note : 2000 caractères au plus (vous en avez saisi 2001).');
     expect(text).toContain('Indicateur 11.1 : une source ou une note est saisie sans réponse');
-    expect(text).toContain('Indicateur 15.1 : choisissez Oui, Non, Non traité (vide) ou Aucune réponse.');
+    expect(text).toContain('Indicateur 15.1 : choisissez Oui, Non, Non traité dans le rapport ou Pas encore saisi.');
     // The summary links to the fields; each field points at its message.
     const summary = fragment(text, '<div class="error-summary"', '</div>');
     for (const id of ['received_on', 'used_reporting_guide-yes', 'note-10.1', 'answer-11.1-yes', 'answer-15.1-yes']) {
@@ -366,7 +332,7 @@ describe('two people editing the same report', () => {
     const refused = await submit(second, secondPage.text, 2026, 'COL', { 'answer:10.1': 'no', 'note:10.1': 'Note de la seconde personne' });
     expect(refused.status).toBe(409);
     expect(await htmlProblems(refused.text)).toEqual([]);
-    const message = textOf(fragment(refused.text, '<div class="form-message form-message--error" role="alert">', '</div>'));
+    const message = textOf(fragment(refused.text, '<div class="form-message form-message--error" role="alert"', '</div>'));
     expect(message).toContain(`modifié par ${PRESIDENT} le `);
     expect(message).toMatch(/le \d{1,2} \S+ \d{4} à \d{2}:\d{2}/);
     expect(refused.text).toContain('>Note de la seconde personne</textarea>');
