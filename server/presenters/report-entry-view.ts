@@ -27,6 +27,8 @@ import { formatDate, formatDateTime } from './format';
 import { ANSWER_LABELS, populationLabel } from './labels';
 import { REPORT_STATUS_LABELS } from '../domain/review';
 import { reportSummary } from './report-view';
+import { REPORT_SORTS, reportListHref, type ReportListQuery } from './report-list-query';
+import { actionsOfMechanisms, isLate, missingAnswers } from '../domain/workspace/committee-work';
 
 export const STATUS_LABELS: Record<EntryStatus, string> = REPORT_STATUS_LABELS;
 
@@ -51,17 +53,28 @@ export const STATUS_FILTERS: ReadonlyMap<string, EntryStatus> = new Map([
 
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 
-/** The States of a year's data entry: every State party that year, and any other with a report or answers. */
-export function yearReportsView(view: DataView, year: number, filter: string | null) {
-  const { engine, review } = view;
+const STATUS_ORDER: Record<EntryStatus, number> = { none: 0, draft: 1, validated: 2, published: 3 };
+
+/**
+ * The States of a year's data entry: every State party that year, and any other with a report or
+ * answers; with whether their report is late, the answers missing to the viewer's indicators (a
+ * member's committees; every indicator for the others) and the early warnings, filtered and sorted
+ * as the address says (report-list-query.ts).
+ */
+export function yearReportsView(view: DataView, year: number, options: { viewer: Viewer; today: string; query: ReportListQuery }) {
+  const { engine, review, catalogue } = view;
+  const { viewer, today, query } = options;
+  const filter = query.statut;
   const reportsOfYear = engine.index.reports.get(year);
   const answerCounts = new Map<string, number>();
   for (const byState of engine.index.answers.get(year)?.values() ?? []) {
     for (const state of byState.keys()) answerCounts.set(state, (answerCounts.get(state) ?? 0) + 1);
   }
+  const mine = viewer.role === 'member' ? actionsOfMechanisms(catalogue, viewer.mechanisms) : new Set(catalogue.actions.map((a) => a.number));
+  const missing = missingAnswers(catalogue, engine, year, mine);
+  const flags = engine.year(year).flags;
   const rows = engine.index.states
     .filter((s) => isPartyInYear(s, year) || reportsOfYear?.has(s.iso3) || answerCounts.has(s.iso3))
-    .sort((a, b) => a.nameFr.localeCompare(b.nameFr, 'fr'))
     .map((s) => {
       const report = reportsOfYear?.get(s.iso3) ?? null;
       const answers = answerCounts.get(s.iso3) ?? 0;
@@ -72,6 +85,8 @@ export function yearReportsView(view: DataView, year: number, filter: string | n
         : report || answers > 0
           ? 'draft'
           : 'none';
+      const late = isLate(engine, year, s.iso3, today);
+      const alerts = flags.get(s.iso3) ?? [];
       return {
         iso3: s.iso3,
         name: s.nameFr,
@@ -80,7 +95,11 @@ export function yearReportsView(view: DataView, year: number, filter: string | n
         statusLabel: STATUS_LABELS[status],
         badge: STATUS_BADGES[status],
         received: report ? reportSummary(report) : 'pas de rapport',
+        late,
         answers,
+        missing: missing.get(s.iso3)?.length ?? 0,
+        alerts: alerts.length,
+        alertText: alerts.map((f) => f.message).join(' '),
         href: `/espace/saisie/${year}/${s.iso3}`,
       };
     });
@@ -91,17 +110,61 @@ export function yearReportsView(view: DataView, year: number, filter: string | n
     badge: STATUS_BADGES[status],
     count: rows.filter((r) => r.status === status).length,
   }));
+  const needle = query.etat.toLocaleLowerCase('fr');
+  const shown = rows.filter(
+    (r) =>
+      (!wanted || r.status === wanted) &&
+      (!query.flags.has('retard') || r.late) &&
+      (!query.flags.has('manquantes') || r.missing > 0) &&
+      (!query.flags.has('alerte') || r.alerts > 0) &&
+      (needle === '' || r.name.toLocaleLowerCase('fr').includes(needle) || r.iso3.toLowerCase() === needle),
+  );
+  const byName = (a: (typeof rows)[number], b: (typeof rows)[number]) => a.name.localeCompare(b.name, 'fr');
+  const key: Record<string, (r: (typeof rows)[number]) => number> = {
+    statut: (r) => STATUS_ORDER[r.status],
+    retard: (r) => (r.late ? 1 : 0),
+    reponses: (r) => r.answers,
+    manquantes: (r) => r.missing,
+    alertes: (r) => r.alerts,
+  };
+  const sortKey = key[query.sort];
+  const direction = query.descending ? -1 : 1;
+  // Ties keep the French alphabetical order of the names, whatever the direction.
+  shown.sort((a, b) => (sortKey ? direction * (sortKey(a) - sortKey(b)) || byName(a, b) : direction * byName(a, b)));
+  const filtered = Boolean(wanted) || query.flags.size > 0 || query.etat !== '';
   return {
     year,
-    rows: wanted ? rows.filter((r) => r.status === wanted) : rows,
+    rows: shown,
     total: rows.length,
     counts,
     filter: wanted ? filter : null,
+    filtered,
+    clearHref: `/espace/saisie/${year}`,
     filterOptions: [...STATUS_FILTERS].map(([value, status]) => ({
       value,
       label: STATUS_LABELS[status],
       selected: value === filter,
     })),
+    flagOptions: [
+      { name: 'retard', label: 'en retard', checked: query.flags.has('retard') },
+      { name: 'manquantes', label: viewer.role === 'member' ? 'à qui il manque des réponses à vos indicateurs' : 'à qui il manque des réponses', checked: query.flags.has('manquantes') },
+      { name: 'alerte', label: 'en alerte précoce', checked: query.flags.has('alerte') },
+    ],
+    etat: query.etat,
+    sort: query.sort,
+    descending: query.descending,
+    missingLabel: viewer.role === 'member' ? 'Réponses manquantes (vos indicateurs)' : 'Réponses manquantes',
+    columns: [...REPORT_SORTS].map(([value, column]) => {
+      const current = value === query.sort;
+      return {
+        value,
+        label: value === 'manquantes' && viewer.role === 'member' ? 'Réponses manquantes (vos indicateurs)' : column.label,
+        current,
+        ariaSort: current ? (query.descending ? 'descending' : 'ascending') : null,
+        href: reportListHref(year, query, value, current ? !query.descending : column.descending),
+        next: current ? (query.descending ? 'croissant' : 'décroissant') : column.descending ? 'décroissant' : 'croissant',
+      };
+    }),
     years: PLAN_YEARS.map((y) => ({ year: y, current: y === year, href: `/espace/saisie/${y}` })),
     published: review.published.has(year),
   };
@@ -412,7 +475,7 @@ export function reportEntryView(input: EntryViewInput) {
     totals: {
       ...totals,
       offered: scope.indicators.length,
-      missing: missingTotal,
+      missingText: `${missingTotal} pas encore saisi${missingTotal > 1 ? 's' : ''}`,
     },
     answerCount: stored.answers.size,
     indicatorCount: scope.indicators.length,
@@ -446,6 +509,7 @@ function answerCounts(answers: (StoredAnswer | undefined)[]) {
     blank,
     notEntered: answers.length - yes - no - blank,
     detail: `${yes} oui · ${no} non · ${blank} non traité${blank > 1 ? 's' : ''} dans le rapport`,
+    notEnteredText: `${answers.length - yes - no - blank} pas encore saisi${answers.length - yes - no - blank > 1 ? 's' : ''}`,
   };
 }
 

@@ -9,6 +9,7 @@ import {
   recentReportAudit,
   saveReportEntry,
   submittedVersion,
+  todayIso,
   validateReportEntry,
   type ReportEntry,
 } from '../../domain/workspace/report-store';
@@ -27,6 +28,7 @@ import {
   yearReportsView,
 } from '../../presenters/report-entry-view';
 import { BUSY_MESSAGE, BUSY_TITLE, savedMessage } from '../../presenters/form-messages';
+import { readReportListQuery } from '../../presenters/report-list-query';
 import { yearParam } from '../params';
 import type { AuditEntry } from '../../../db/queries/audit';
 import { retryWhileBusy } from '../../../db/client';
@@ -38,11 +40,15 @@ export function entryRoutes({ db, data, privatePages, config }: RouteContext): R
 
   router.get('/saisie/:year', privatePages.keep, (req, res) => {
     const year = yearParam(req.params.year, 0);
-    const filter = typeof req.query.statut === 'string' && req.query.statut !== '' ? req.query.statut : null;
+    const query = readReportListQuery(req.query);
+    const filter = query.statut;
     if (filter !== null && !STATUS_FILTERS.has(filter)) {
-      throw new HttpError(400, 'Filtre invalide', `Le statut « ${filter} » n’existe pas : choisissez aucun, brouillon, valide ou publie.`);
+      throw new HttpError(400, 'Filtre invalide', `Le statut « ${filter.slice(0, 40)} » n’existe pas : choisissez aucun, brouillon, valide ou publie.`);
     }
-    res.render('workspace/year-reports', { title: `Rapports ${year}`, ...yearReportsView(data('workspace'), year, filter) });
+    res.render('workspace/year-reports', {
+      title: `Rapports ${year}`,
+      ...yearReportsView(data('workspace'), year, { viewer: req.viewer!, today: todayIso(new Date()), query }),
+    });
   });
 
   /** The form's context for a (year, State) of the address; 404 for an unknown State. */

@@ -2,12 +2,32 @@ import { Router } from 'express';
 import type { RouteContext } from '../../app';
 import { takeFlash } from '../../middleware/flash';
 import { workspaceHome } from '../../presenters/workspace-home';
+import { defaultWorkYear, memberHome } from '../../presenters/member-home';
+import { todayIso } from '../../domain/workspace/report-store';
+import { nextIntersessional } from '../../../db/queries/meetings';
+import { readMeetingGuidelines } from '../../../seed/meeting-guidelines';
+import { yearParam } from '../params';
 
-export function homeRoutes({ data, privatePages }: RouteContext): Router {
+export function homeRoutes({ db, data, privatePages }: RouteContext): Router {
   const router = Router();
 
   router.get('/', privatePages.keep, (req, res) => {
-    res.render('workspace/home', { title: 'Espace de travail', flash: takeFlash(req), ...workspaceHome(data('workspace'), req.viewer!) });
+    const viewer = req.viewer!;
+    const view = data('workspace');
+    // A member opens on « Mon comité »: what their committees have to do in the year.
+    let committee = null;
+    if (viewer.role === 'member' && viewer.mechanisms.length > 0) {
+      const today = todayIso(new Date());
+      committee = memberHome({
+        view,
+        viewer,
+        year: yearParam(req.query.annee, defaultWorkYear(today)),
+        today,
+        nextMeeting: nextIntersessional(db, today),
+        guidelines: readMeetingGuidelines(),
+      });
+    }
+    res.render('workspace/home', { title: 'Espace de travail', flash: takeFlash(req), committee, ...workspaceHome(view, viewer) });
   });
 
   return router;

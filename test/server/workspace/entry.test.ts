@@ -103,7 +103,7 @@ describe('the form of a (year, State) report', () => {
     expect(entries.map((e) => [e.entity, e.indicator, JSON.parse(e.after!)])).toEqual([
       ['report', null, { received_on: '2026-03-14', used_reporting_guide: 1 }],
       ['answer', '10.1', { answer: 'yes', source: 'Rapport article 7, § 12', note: null }],
-      ['answer', '11.1', { answer: 'no', source: null, note: 'Aucune démarche signalée.' }],
+      ['answer', '11.1', { answer: 'no', source: 'Rapport article 7 2026', note: 'Aucune démarche signalée.' }],
     ]);
 
     // The page after the redirect: the message, the draft badge, the values, the last changes.
@@ -338,7 +338,7 @@ describe('two people editing the same report', () => {
     expect(refused.text).toContain('>Note de la seconde personne</textarea>');
     expect(refused.text).toMatch(/id="answer-10\.1-no" name="answer:10\.1" value="no" checked/);
     // What was saved in between is shown beside the field, and the form carries the new version.
-    expect(textOf(refused.text)).toContain('Enregistré entre-temps : oui — note : Note de la première personne');
+    expect(textOf(refused.text)).toContain('Enregistré entre-temps : oui — source : Rapport article 7 2026 — note : Note de la première personne');
     expect(versionIn(refused.text)).toBe(firstEntry.id);
     expect(auditCount(db)).toBe(before);
     expect(dataRows(db, 2026, 'COL').answers[0]?.note).toBe('Note de la première personne');
