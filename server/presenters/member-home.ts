@@ -34,7 +34,7 @@ export interface MemberHomeInput {
 
 /**
  * « Mon comité »: what a member's committees have to do in a year, each line a count computed from
- * the data with a link to where it is done (docs/workspace.md#my-committee).
+ * the data with a link to where it is done (README.md, « Workspace »).
  */
 export function memberHome({ view, viewer, year, today, nextMeeting, guidelines }: MemberHomeInput) {
   const { catalogue, engine } = view;

@@ -13,6 +13,7 @@ const WORKSPACE_PAGES = [
   { name: 'workspace home', path: '/espace' },
   { name: 'reports of a year', path: '/espace/saisie/2026' },
   { name: 'report entry form', path: '/espace/saisie/2026/COL' },
+  { name: 'reports of a year, filtered and sorted', path: '/espace/saisie/2026?retard=oui&tri=manquantes' },
   { name: 'figures of a year', path: '/espace/chiffres/2026' },
   { name: 'registry', path: '/espace/registre' },
   { name: 'registry State form', path: '/espace/registre/COL' },
@@ -35,6 +36,7 @@ describe('the workspace in Chromium', () => {
       tx.insert(reports).values({ year: 2027, state: 'COL', receivedOn: '2027-03-02', usedReportingGuide: true }).run(),
     );
     validateReports(db, [{ year: 2027, state: 'COL' }], null, '2026-11-03T00:00:00Z');
+    await createTestUser(db, 'membre@example.org', 'member', ['compliance']);
     return testApp(db).app;
   });
   let context: BrowserContext;
@@ -90,9 +92,11 @@ describe('the workspace in Chromium', () => {
   test('a report form with errors keeps what was typed, shows messages beside the fields, and stays accessible', async () => {
     const { page } = await open('/espace/saisie/2026/COL');
     await page.locator('input[name="received_on"]').fill('2099-01-01');
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('button', { name: 'Enregistrer « Rapport »' }).click();
     await page.waitForLoadState();
     expect(await page.locator('.error-summary').count()).toBe(1);
+    // The focus is on the error summary (autofocus: no script), which links to the field.
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('error-summary');
     expect(await page.locator('input[name="received_on"]').inputValue()).toBe('2099-01-01');
     expect(await page.locator('[aria-invalid="true"]').count()).toBeGreaterThan(0);
     expect(await axeViolations(page)).toEqual([]);
@@ -107,6 +111,31 @@ describe('the workspace in Chromium', () => {
     expect(await page.locator('#reason[aria-invalid="true"]').count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
+  });
+
+  test('the report form’s navigation stays in view while the form scrolls', async () => {
+    const { page } = await open('/espace/saisie/2026/COL');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const nav = page.locator('.entry-sidebar');
+    await page.locator('#partie-section-IX').scrollIntoViewIfNeeded();
+    const box = await nav.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y).toBeLessThan(800);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
+    await page.close();
+  });
+
+  test('a member’s home (« Mon comité ») has no axe violation', async () => {
+    const member = await chromium.browser.newContext();
+    const { page } = await open('/connexion', member);
+    await page.getByLabel('Adresse électronique').fill('membre@example.org');
+    await page.getByLabel('Mot de passe').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL(`${chromium.url}/espace`);
+    expect(await page.locator('#mon-comite').count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await member.close();
   });
 
   test('signing out returns to the public overview, without the workspace notice', async () => {

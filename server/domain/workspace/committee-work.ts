@@ -9,7 +9,7 @@ import { isAnswerable } from './report-entry';
 /**
  * What a committee has to do for a year, computed from the data (never typed): the States whose
  * answers to its indicators are missing, its drafts to validate, the early warnings it follows, the
- * late reports. Pure: the caller reads the data (docs/workspace.md#my-committee).
+ * late reports. Pure: the caller reads the data (README.md, « Workspace »).
  */
 
 /** Populations every committee sees; following their 164 or 33 States says nothing. */

@@ -63,7 +63,7 @@ export interface EntryScope {
   sections: EntrySection[];
 }
 
-/** A part of the form that can be saved on its own (docs/workspace.md#the-report-form). */
+/** A part of the form that can be saved on its own (README.md, « Workspace »). */
 export interface EntrySection {
   /** In the address of its anchor and in the `section` field of its save button: `rapport`, `populations`, `section-3`. */
   key: string;
