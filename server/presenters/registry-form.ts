@@ -1,3 +1,5 @@
+import { HttpError } from '../http-error';
+import { queryText, readSort, readTextFilter, sortColumns, type SortColumn } from './list-query';
 import { versionNumber, type AuditEntry } from '../../db/queries/audit';
 import { PLAN_YEARS } from '../domain/engine/types';
 import { isPartyInYear } from '../domain/registry';
@@ -14,8 +16,64 @@ import { formatDate, formatDateTime } from './format';
 const dateOrDash = (iso: string | null) => (iso ? formatDate(iso) : '—');
 
 /** The view model of views/workspace/registry.hbs: every State, by French name. */
-export function registryList(rows: StateRow[]) {
-  const states = rows.map((s) => ({
+/** The registry list's sortable columns (`tri`). */
+const REGISTRY_SORTS: ReadonlyMap<string, SortColumn> = new Map([
+  ['etat', { label: 'État', descending: false }],
+  ['code', { label: 'Code ISO', descending: false }],
+  ['partie', { label: 'État partie', descending: true }],
+  ['entree', { label: 'Entrée en vigueur', descending: false }],
+  ['retrait', { label: 'Retrait', descending: true }],
+  ['modifie', { label: 'Modifié en ligne', descending: true }],
+]);
+
+/** The registry list's filters and sort from the address: `etat` (part of the name or ISO3), `partie` (oui, non), `tri`, `ordre`. */
+export function readRegistryQuery(query: Record<string, unknown>) {
+  const etat = readTextFilter(query, 'etat', 'État');
+  const partie = queryText(query, 'partie');
+  if (partie !== '' && partie !== 'oui' && partie !== 'non') {
+    throw new HttpError(400, 'Filtre invalide', `Le filtre « partie » vaut « oui », « non » ou rien : « ${partie.slice(0, 40)} » n’a pas de sens.`);
+  }
+  return { etat, partie, ...readSort(query, REGISTRY_SORTS, 'etat') };
+}
+export type RegistryQuery = ReturnType<typeof readRegistryQuery>;
+
+function registryHref(query: RegistryQuery, sort: string, descending: boolean): string {
+  const params = new URLSearchParams();
+  if (query.etat) params.set('etat', query.etat);
+  if (query.partie) params.set('partie', query.partie);
+  if (sort !== 'etat') params.set('tri', sort);
+  if (descending !== REGISTRY_SORTS.get(sort)!.descending) params.set('ordre', descending ? 'decroissant' : 'croissant');
+  const search = params.toString();
+  return `/espace/registre${search ? `?${search}` : ''}`;
+}
+
+export function registryList(rows: StateRow[], query: RegistryQuery = { etat: '', partie: '', sort: 'etat', descending: false }) {
+  const needle = query.etat.toLocaleLowerCase('fr');
+  const byName = (a: StateRow, b: StateRow) => a.nameFr.localeCompare(b.nameFr, 'fr');
+  // Dates as text sort in time order; a missing one sorts first.
+  const keys: Record<string, (s: StateRow) => string | number> = {
+    code: (s) => s.iso3,
+    partie: (s) => (s.party ? 1 : 0),
+    entree: (s) => s.partyFrom ?? '',
+    retrait: (s) => s.partyUntil ?? '',
+    modifie: (s) => s.editedAt ?? '',
+  };
+  const key = keys[query.sort];
+  const direction = query.descending ? -1 : 1;
+  const compare = (a: StateRow, b: StateRow) => {
+    if (!key) return direction * byName(a, b);
+    const x = key(a);
+    const y = key(b);
+    return direction * (x < y ? -1 : x > y ? 1 : 0) || byName(a, b);
+  };
+  const shown = rows
+    .filter(
+      (s) =>
+        (needle === '' || s.nameFr.toLocaleLowerCase('fr').includes(needle) || s.iso3.toLowerCase() === needle) &&
+        (query.partie === '' || s.party === (query.partie === 'oui')),
+    )
+    .sort(compare);
+  const states = shown.map((s) => ({
     iso3: s.iso3,
     name: s.nameFr,
     party: s.party ? 'oui' : 'non',
@@ -26,8 +84,18 @@ export function registryList(rows: StateRow[]) {
   return {
     title: 'Registre des États',
     states,
-    count: states.length,
+    count: rows.length,
     partyCount: rows.filter((s) => s.party).length,
+    filtered: query.etat !== '' || query.partie !== '',
+    etat: query.etat,
+    partyOptions: [
+      { value: '', label: 'tous', selected: query.partie === '' },
+      { value: 'oui', label: 'États parties', selected: query.partie === 'oui' },
+      { value: 'non', label: 'États non parties', selected: query.partie === 'non' },
+    ],
+    sort: query.sort,
+    descending: query.descending,
+    columns: sortColumns(REGISTRY_SORTS, query, (sort, descending) => registryHref(query, sort, descending)),
   };
 }
 

@@ -28,6 +28,7 @@ import { ANSWER_LABELS, populationLabel } from './labels';
 import { REPORT_STATUS_LABELS } from '../domain/review';
 import { reportSummary } from './report-view';
 import { REPORT_SORTS, reportListHref, type ReportListQuery } from './report-list-query';
+import { sortColumns } from './list-query';
 import { actionsOfMechanisms, isLate, missingAnswers } from '../domain/workspace/committee-work';
 
 export const STATUS_LABELS: Record<EntryStatus, string> = REPORT_STATUS_LABELS;
@@ -154,17 +155,9 @@ export function yearReportsView(view: DataView, year: number, options: { viewer:
     sort: query.sort,
     descending: query.descending,
     missingLabel: viewer.role === 'member' ? 'Réponses manquantes (vos indicateurs)' : 'Réponses manquantes',
-    columns: [...REPORT_SORTS].map(([value, column]) => {
-      const current = value === query.sort;
-      return {
-        value,
-        label: value === 'manquantes' && viewer.role === 'member' ? 'Réponses manquantes (vos indicateurs)' : column.label,
-        current,
-        ariaSort: current ? (query.descending ? 'descending' : 'ascending') : null,
-        href: reportListHref(year, query, value, current ? !query.descending : column.descending),
-        next: current ? (query.descending ? 'croissant' : 'décroissant') : column.descending ? 'décroissant' : 'croissant',
-      };
-    }),
+    columns: sortColumns(REPORT_SORTS, query, (sort, descending) => reportListHref(year, query, sort, descending)).map((c) =>
+      c.value === 'manquantes' && viewer.role === 'member' ? { ...c, label: 'Réponses manquantes (vos indicateurs)' } : c,
+    ),
     years: PLAN_YEARS.map((y) => ({ year: y, current: y === year, href: `/espace/saisie/${y}` })),
     published: review.published.has(year),
   };

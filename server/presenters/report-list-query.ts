@@ -1,4 +1,5 @@
 import { HttpError } from '../http-error';
+import { queryText as text, readSort, readTextFilter, type SortColumn } from './list-query';
 
 /**
  * The filters and sort of a year's reports list (/espace/saisie/YEAR), from its address: GET forms
@@ -7,7 +8,7 @@ import { HttpError } from '../http-error';
  */
 
 /** The sortable columns, as they appear in the address (`tri`), and their natural direction. */
-export const REPORT_SORTS: ReadonlyMap<string, { label: string; descending: boolean }> = new Map([
+export const REPORT_SORTS: ReadonlyMap<string, SortColumn> = new Map([
   ['etat', { label: 'État', descending: false }],
   ['statut', { label: 'Statut', descending: false }],
   ['retard', { label: 'En retard', descending: true }],
@@ -30,14 +31,6 @@ export interface ReportListQuery {
   descending: boolean;
 }
 
-const ETAT_MAX = 60;
-
-/** A query parameter as one string ('' when absent; the first value when repeated). */
-function text(query: Record<string, unknown>, name: string): string {
-  const raw = query[name];
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  return typeof value === 'string' ? value.trim() : '';
-}
 
 export function readReportListQuery(query: Record<string, unknown>): ReportListQuery {
   const flags = new Set<ReportFlag>();
@@ -47,27 +40,15 @@ export function readReportListQuery(query: Record<string, unknown>): ReportListQ
     if (value !== 'oui') throw new HttpError(400, 'Filtre invalide', `Le filtre « ${flag} » vaut « oui » ou rien : « ${value.slice(0, 40)} » n’a pas de sens.`);
     flags.add(flag);
   }
-  const etat = text(query, 'etat');
-  if ([...etat].length > ETAT_MAX) {
-    throw new HttpError(400, 'Filtre invalide', `Le filtre « État » compte ${ETAT_MAX} caractères au plus : saisissez une partie du nom ou le code ISO3.`);
-  }
-  const sort = text(query, 'tri') || 'etat';
-  const column = REPORT_SORTS.get(sort);
-  if (!column) {
-    const known = [...REPORT_SORTS.keys()].join(', ');
-    throw new HttpError(400, 'Tri invalide', `Le tri « ${sort.slice(0, 40)} » n’existe pas : choisissez ${known}.`);
-  }
-  const order = text(query, 'ordre');
-  if (order !== '' && order !== 'croissant' && order !== 'decroissant') {
-    throw new HttpError(400, 'Tri invalide', `L’ordre « ${order.slice(0, 40)} » n’existe pas : choisissez croissant ou decroissant.`);
-  }
+  const etat = readTextFilter(query, 'etat', 'État');
+  const { sort, descending } = readSort(query, REPORT_SORTS, 'etat');
   const statut = text(query, 'statut');
   return {
     statut: statut === '' ? null : statut,
     flags,
     etat,
     sort,
-    descending: order === '' ? column.descending : order === 'decroissant',
+    descending,
   };
 }
 

@@ -16,6 +16,7 @@ const WORKSPACE_PAGES = [
   { name: 'reports of a year, filtered and sorted', path: '/espace/saisie/2026?retard=oui&tri=manquantes' },
   { name: 'figures of a year', path: '/espace/chiffres/2026' },
   { name: 'registry', path: '/espace/registre' },
+  { name: 'registry, filtered and sorted', path: '/espace/registre?partie=oui&tri=entree' },
   { name: 'registry State form', path: '/espace/registre/COL' },
   { name: 'audit trail', path: '/espace/journal?annee=2026&etat=COL' },
   { name: 'upload', path: '/espace/import' },

@@ -12,7 +12,7 @@ import {
 import { HttpError } from '../../http-error';
 import { requireRole } from '../../middleware/viewer';
 import { redirectWithFlash, takeFlash } from '../../middleware/flash';
-import { registryList, registrySavedMessage, registryStateForm } from '../../presenters/registry-form';
+import { readRegistryQuery, registryList, registrySavedMessage, registryStateForm } from '../../presenters/registry-form';
 
 /** The registry of States: everyone signed in reads it; admins edit party status and dates. */
 export function registryRoutes({ db, data }: RouteContext): Router {
@@ -32,8 +32,8 @@ export function registryRoutes({ db, data }: RouteContext): Router {
     return entry;
   };
 
-  router.get('/registre', (_req, res) => {
-    res.render('workspace/registry', registryList(readStatesForRegistry(db)));
+  router.get('/registre', (req, res) => {
+    res.render('workspace/registry', registryList(readStatesForRegistry(db), readRegistryQuery(req.query)));
   });
 
   router.get('/registre/:iso3', (req, res) => {

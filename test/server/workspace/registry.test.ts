@@ -47,6 +47,37 @@ describe('the registry of States (/espace/registre)', () => {
     expect(textOf(usa)).toMatch(/^États-Unis d’Amérique USA non/);
   });
 
+  test('filters by name or code and party status, sorts by column (GET, no script); unknown values are a clear 400', async () => {
+    const { db, app } = await setup();
+    const member = await signedInAgent(app, 'membre@example.org');
+    const all = db.select().from(states).all();
+    const rowsOf = async (query: string) => {
+      const page = await member.get(`/espace/registre?${query}`).expect(200);
+      return hrefsOf(fragment(page.text, '<tbody>', '</tbody>')).map((h) => h.slice('/espace/registre/'.length));
+    };
+    const byName = (a: (typeof all)[number], b: (typeof all)[number]) => a.nameFr.localeCompare(b.nameFr, 'fr');
+    expect(await rowsOf('partie=non')).toEqual(all.filter((s) => !s.party).sort(byName).map((s) => s.iso3));
+    expect(await rowsOf('etat=COL')).toEqual(['COL']);
+    expect(await rowsOf('etat=guin')).toEqual(all.filter((s) => s.nameFr.toLowerCase().includes('guin')).sort(byName).map((s) => s.iso3));
+    expect(await rowsOf('tri=code&ordre=decroissant')).toEqual(all.map((s) => s.iso3).sort().reverse());
+    const byEntry = await member.get('/espace/registre?tri=entree').expect(200);
+    expect(await htmlProblems(byEntry.text)).toEqual([]);
+    // The column sorted says so, and its link sorts it the other way.
+    const sorted = fragment(byEntry.text, '<th scope="col" aria-sort="ascending">', '</th>');
+    expect(textOf(sorted)).toContain('Entrée en vigueur');
+    expect(hrefsOf(sorted)).toEqual(['/espace/registre?tri=entree&ordre=decroissant']);
+    const from = (await rowsOf('tri=entree')).map((iso3) => all.find((s) => s.iso3 === iso3)!.partyFrom ?? '');
+    expect(from).toEqual([...from].sort());
+    for (const [query, message] of [
+      ['tri=nom', 'Le tri « nom » n’existe pas'],
+      ['partie=peut-etre', 'Le filtre « partie » vaut « oui », « non » ou rien'],
+      ['ordre=haut', 'L’ordre « haut » n’existe pas'],
+    ] as const) {
+      const refused = await member.get(`/espace/registre?${query}`).expect(400);
+      expect(textOf(refused.text)).toContain(message);
+    }
+  });
+
   test('a State’s form is valid HTML; an unknown code is a 404 in French', async () => {
     const { app } = await setup();
     const admin = await signedInAgent(app, 'admin@example.org');

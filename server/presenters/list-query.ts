@@ -1,0 +1,59 @@
+import { HttpError } from '../http-error';
+
+/**
+ * What the workspace's lists share to read their filters and sort from the address (GET forms and
+ * links, no script): a value a list does not know is a 400 with a French message naming the
+ * parameter, never a silent default nor a 500.
+ */
+
+/** A query parameter as one string ('' when absent; the first value when repeated). */
+export function queryText(query: Record<string, unknown>, name: string): string {
+  const raw = query[name];
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+export interface SortColumn {
+  label: string;
+  /** The direction a first click sorts in (counts: most first). */
+  descending: boolean;
+}
+
+/** `tri` (one of `sorts`, `fallback` when absent) and `ordre` (croissant or decroissant, the column's own when absent). */
+export function readSort(query: Record<string, unknown>, sorts: ReadonlyMap<string, SortColumn>, fallback: string): { sort: string; descending: boolean } {
+  const sort = queryText(query, 'tri') || fallback;
+  const column = sorts.get(sort);
+  if (!column) {
+    throw new HttpError(400, 'Tri invalide', `Le tri « ${sort.slice(0, 40)} » n’existe pas : choisissez ${[...sorts.keys()].join(', ')}.`);
+  }
+  const order = queryText(query, 'ordre');
+  if (order !== '' && order !== 'croissant' && order !== 'decroissant') {
+    throw new HttpError(400, 'Tri invalide', `L’ordre « ${order.slice(0, 40)} » n’existe pas : choisissez croissant ou decroissant.`);
+  }
+  return { sort, descending: order === '' ? column.descending : order === 'decroissant' };
+}
+
+/** A text filter (part of a name): at most `max` characters. */
+export function readTextFilter(query: Record<string, unknown>, name: string, label: string, max = 60): string {
+  const value = queryText(query, name);
+  if ([...value].length > max) {
+    throw new HttpError(400, 'Filtre invalide', `Le filtre « ${label} » compte ${max} caractères au plus : saisissez une partie du nom ou le code ISO3.`);
+  }
+  return value;
+}
+
+/** The header links of a sortable table: each sorts by its column, the current one the other way. */
+export function sortColumns(sorts: ReadonlyMap<string, SortColumn>, current: { sort: string; descending: boolean }, href: (sort: string, descending: boolean) => string) {
+  return [...sorts].map(([value, column]) => {
+    const isCurrent = value === current.sort;
+    const descending = isCurrent ? !current.descending : column.descending;
+    return {
+      value,
+      label: column.label,
+      current: isCurrent,
+      ariaSort: isCurrent ? (current.descending ? 'descending' : 'ascending') : null,
+      href: href(value, descending),
+      next: descending ? 'décroissant' : 'croissant',
+    };
+  });
+}
