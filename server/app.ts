@@ -13,6 +13,7 @@ import { HttpError } from './http-error';
 import { dataSource, type DataSource } from './data-source';
 import { PublicCache } from './public-cache';
 import { PrivateRenderCache } from './private-render-cache';
+import { ReleaseBundles } from './release-bundles';
 import { meetingsVersion } from '../db/queries/meetings';
 import { compressResponses } from './compression';
 import { sessionMiddleware } from './auth/session';
@@ -44,6 +45,8 @@ export interface RouteContext extends AppContext {
   data: DataSource;
   cache: PublicCache;
   privatePages: PrivateRenderCache;
+  /** indicateurs.xlsx and tout.zip, built once per release. */
+  bundles: ReleaseBundles;
 }
 
 const publicCaches = new WeakMap<express.Express, PublicCache>();
@@ -57,7 +60,13 @@ export function createApp(appContext: AppContext): express.Express {
   const privateVersion = () =>
     `${data('workspace').version}|${meetingsVersion(appContext.db)}|${new Date().toISOString().slice(0, 13)}`;
   const cache = new PublicCache(data, { maxBytes: appContext.config.publicCacheBytes, logger: appContext.logger });
-  const context: RouteContext = { ...appContext, data, cache, privatePages: new PrivateRenderCache(privateVersion) };
+  const context: RouteContext = {
+    ...appContext,
+    data,
+    cache,
+    privatePages: new PrivateRenderCache(privateVersion),
+    bundles: new ReleaseBundles(appContext.db, data),
+  };
   const app = express();
   publicCaches.set(app, cache);
   app.disable('x-powered-by');

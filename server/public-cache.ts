@@ -12,6 +12,7 @@ interface Entry {
   /** Download name, for files sent as attachments. */
   filename?: string;
   immutable: boolean;
+  compressed: boolean;
   /** Digest of the body: each encoding's ETag is made from it. */
   digest: string;
   /** The body and its compressed copies, each made once. */
@@ -35,7 +36,9 @@ export interface FileResponse extends CacheOptions {
   filename?: string;
   /** What never changes once published (a given revision's files): cached by browsers for a year. */
   immutable?: boolean;
-  build: () => string;
+  /** Already compressed (a ZIP, an XLSX, a PNG): sent as it is, never compressed again. */
+  compressed?: boolean;
+  build: () => string | Buffer;
 }
 
 export interface PublicCacheOptions {
@@ -115,7 +118,7 @@ export class PublicCache {
     }
     res.render(view, locals, (error: Error | null, html: string) => {
       if (error) next(error);
-      else this.respond(req, res, next, key, version, { body: html, type: 'text/html; charset=utf-8', immutable: false });
+      else this.respond(req, res, next, key, version, { body: html, type: 'text/html; charset=utf-8', immutable: false, compressed: false });
     });
   }
 
@@ -128,14 +131,53 @@ export class PublicCache {
       return;
     }
     const version = this.version;
-    let body: string;
+    let body: string | Buffer;
     try {
       body = file.build();
     } catch (error) {
       next(error);
       return;
     }
-    this.respond(req, res, next, key, version, { body, type: file.type, filename: file.filename, immutable: file.immutable ?? false });
+    this.respond(req, res, next, key, version, {
+      body,
+      type: file.type,
+      filename: file.filename,
+      immutable: file.immutable ?? false,
+      compressed: file.compressed ?? false,
+    });
+  }
+
+  /**
+   * As `file`, for a body built asynchronously (an image rendered off the event loop): built only
+   * when the cache does not hold it already.
+   */
+  async fileAsync(
+    req: Request,
+    res: Response,
+    next: NextFunction,
+    file: Omit<FileResponse, 'build'> & { build: () => Promise<string | Buffer> },
+  ): Promise<void> {
+    const key = this.keyOf(req, file.query ?? []);
+    const cached = this.lookup(req, key);
+    if (cached) {
+      this.send(req, res, next, cached);
+      return;
+    }
+    const version = this.version;
+    let body: string | Buffer;
+    try {
+      body = await file.build();
+    } catch (error) {
+      next(error);
+      return;
+    }
+    this.respond(req, res, next, key, version, {
+      body,
+      type: file.type,
+      filename: file.filename,
+      immutable: file.immutable ?? false,
+      compressed: file.compressed ?? false,
+    });
   }
 
   /** What the cache holds now (for tests and monitoring). */
@@ -193,7 +235,7 @@ export class PublicCache {
     next: NextFunction,
     key: string | null,
     version: string,
-    fresh: { body: string; type: string; filename?: string; immutable: boolean },
+    fresh: { body: string | Buffer; type: string; filename?: string; immutable: boolean; compressed: boolean },
   ): void {
     if (req.viewer) {
       res.set('Cache-Control', 'private, no-store').type(fresh.type);
@@ -201,7 +243,7 @@ export class PublicCache {
       res.send(fresh.body);
       return;
     }
-    const body = Buffer.from(fresh.body);
+    const body = typeof fresh.body === 'string' ? Buffer.from(fresh.body) : fresh.body;
     const bytes = body.length + (key?.length ?? 0) + ENTRY_OVERHEAD;
     // Not kept — another spelling of the URL, data published meanwhile, too big for the bound — it
     // goes as any response built for one request: no ETag, compressed on the fly.
@@ -222,6 +264,7 @@ export class PublicCache {
       type: fresh.type,
       filename: fresh.filename,
       immutable: fresh.immutable,
+      compressed: fresh.compressed,
       digest: createHash('sha1').update(body).digest('base64url'),
       kept: new KeptBody(body, () => {
         resized(this.entries, key, entry);
@@ -235,7 +278,7 @@ export class PublicCache {
   }
 
   private send(req: Request, res: Response, next: NextFunction, entry: Entry): void {
-    const encoding: Encoding = entry.kept.encodingFor(req);
+    const encoding: Encoding = entry.compressed ? 'identity' : entry.kept.encodingFor(req);
     res.set('ETag', `W/"${entry.digest}${ETAG_SUFFIX[encoding]}"`);
     res.set('Cache-Control', entry.immutable ? IMMUTABLE : REVALIDATE);
     // The same URL answers a signed-in user differently, and each encoding has its own bytes:

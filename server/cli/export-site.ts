@@ -57,7 +57,7 @@ export async function runExportSite(args: string[], env: NodeJS.ProcessEnv = pro
     const bytes = site.files.reduce((sum, f) => sum + f.body.length, 0);
     io.out(`Site statique exporté dans « ${dir} » en ${formatNumber((Date.now() - started) / 1000)} s :`);
     io.out(`- ${count(byKind('page'), 'page', 'pages')} ;`);
-    io.out(`- ${count(byKind('data'), 'fichier de données', 'fichiers de données')} (CSV, JSON) ;`);
+    io.out(`- ${count(byKind('data'), 'fichier de données', 'fichiers de données')} (CSV, JSON, XLSX, ZIP) ;`);
     io.out(`- ${count(byKind('asset'), 'ressource', 'ressources')} (styles, scripts, images) ;`);
     io.out(`- ${size(bytes)} au total.`);
     io.out(`Ouvrez « ${dir}/index.html », ou publiez le dossier tel quel sur un hébergement statique.`);

@@ -72,3 +72,10 @@ export function formatMinutes(minutes: number): string {
 export function formatDayRange(startsOn: string, endsOn: string): string {
   return startsOn === endsOn ? `le ${formatDate(startsOn)}` : `du ${formatDate(startsOn)} au ${formatDate(endsOn)}`;
 }
+
+/** « 850 octets », « 34 ko », « 1,2 Mo »: a file's size (1 ko = 1 000 octets, as file managers count). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${formatNumber(bytes)}${NBSP}octet${bytes > 1 ? 's' : ''}`;
+  if (bytes < 1_000_000) return `${formatNumber(Math.round(bytes / 1000))}${NBSP}ko`;
+  return `${formatNumber(Math.round(bytes / 100_000) / 10)}${NBSP}Mo`;
+}

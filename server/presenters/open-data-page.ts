@@ -15,7 +15,7 @@ import {
   type IndicatorColumn,
 } from '../domain/releases/open-data';
 import type { ReleaseHistory, ReleaseInfo } from '../domain/releases/release';
-import { formatDay, formatNumber } from './format';
+import { formatBytes, formatDay, formatNumber } from './format';
 import { ANSWER_LABELS, DIRECTION_LABELS, KIND_LABELS, STATUS_LABELS } from './labels';
 import { releaseChangesText, valueChanges, type ValueChangeView } from './release-view';
 
@@ -79,7 +79,7 @@ const code = (values: readonly string[]) => values.join(', ');
 const PUBLISHED_AT = 'date et heure (UTC, ISO 8601, par exemple 2026-06-01T09:00:00.000Z)';
 
 /** What each column of indicateurs.csv (and of the per-indicator CSV, which uses the same names) means. */
-function indicatorColumnDocs(catalogue: Catalogue): Record<IndicatorColumn, Omit<ColumnDoc, 'name'>> {
+export function indicatorColumnDocs(catalogue: Catalogue): Record<IndicatorColumn, Omit<ColumnDoc, 'name'>> {
   const populations = catalogue.populations.filter((p) => p.key !== 'yes').map((p) => p.key);
   const statuses = Object.entries(STATUS_LABELS).map(([key, label]) => `${key} (${label})`);
   return {
@@ -175,6 +175,8 @@ export interface OpenDataCounts {
   indicatorRows: number;
   answerRows: number;
   exchange: ExportFile[];
+  /** Sizes of the workbook and of the archive of everything, in bytes. */
+  bundles: { xlsx: number; zip: number };
 }
 
 /** The /donnees/ page: licence, downloads with their columns, and every release of every year. */
@@ -259,8 +261,30 @@ export function openDataPage(view: DataView, counts: OpenDataCounts) {
     });
   });
 
+  const bundles = [
+    {
+      id: 'indicateurs-xlsx',
+      name: 'indicateurs.xlsx',
+      href: `${OPEN_DATA_PATH}indicateurs.xlsx`,
+      format: 'Classeur XLSX (Excel, LibreOffice)',
+      description: `Les lignes de indicateurs.csv, une feuille par année publiée (${years || 'aucune'}), nombres en cellules numériques, pourcentages formatés, en-têtes figés avec une note par colonne ; et une feuille « Catalogue » des ${catalogue.indicatorByCode.size} indicateurs.`,
+      size: formatBytes(counts.bundles.xlsx),
+      bytes: counts.bundles.xlsx,
+    },
+    {
+      id: 'tout-zip',
+      name: 'tout.zip',
+      href: `${OPEN_DATA_PATH}tout.zip`,
+      format: 'Archive ZIP',
+      description: `Tous les fichiers de cette page en une fois : indicateurs.csv, .json et .xlsx, reponses.csv, les ${catalogue.indicatorByCode.size} fichiers par indicateur, les fichiers du format d’échange et ceux de chaque révision publiée, avec un fichier LISEZMOI.txt qui les décrit.`,
+      size: formatBytes(counts.bundles.zip),
+      bytes: counts.bundles.zip,
+    },
+  ].map((b) => ({ ...b, ...dated }));
+
   return {
     title: 'Données ouvertes',
+    bundles,
     licence: LICENCE,
     citation: citationText(history),
     ...dated,

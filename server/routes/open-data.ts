@@ -15,6 +15,7 @@ import {
   rowsCsv,
 } from '../domain/releases/open-data';
 import { citationText, openDataPage } from '../presenters/open-data-page';
+import { XLSX_TYPE, ZIP_TYPE, type Bundles } from '../release-bundles';
 
 const CSV = 'text/csv; charset=utf-8';
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -25,21 +26,34 @@ const notFound = (message: string) => new HttpError(404, 'Fichier introuvable', 
  * Open data (/donnees/): what is published, and only that — the latest release of each year, or
  * one given revision — for visitors and signed-in users alike (never drafts, never the live tables).
  */
-export function openDataRouter({ db, data, cache }: RouteContext): Router {
+export function openDataRouter({ db, data, cache, bundles }: RouteContext): Router {
   const router = Router();
   const published = () => data('public');
 
-  router.get('/donnees/', (req, res, next) =>
-    cache.page(req, res, next, 'open-data', () => {
-      const view = published();
-      const latest = published().latestReleases();
-      return openDataPage(view, {
-        indicatorRows: publishedIndicatorRows(view.catalogue, view.releases).length,
-        answerRows: publishedAnswerRows(latest).length,
-        exchange: publishedExchangeFiles(latest),
-      });
-    }),
-  );
+  // The page gives the sizes of the workbook and the archive: they are built (once per release) first.
+  router.get('/donnees/', (req, res, next) => {
+    bundles.get().then(
+      ({ xlsx, zip }) =>
+        cache.page(req, res, next, 'open-data', () => {
+          const view = published();
+          const latest = published().latestReleases();
+          return openDataPage(view, {
+            indicatorRows: publishedIndicatorRows(view.catalogue, view.releases).length,
+            answerRows: publishedAnswerRows(latest).length,
+            exchange: publishedExchangeFiles(latest),
+            bundles: { xlsx: xlsx.length, zip: zip.length },
+          });
+        }),
+      next,
+    );
+  });
+
+  const bundleFile = (name: string, type: string, pick: (b: Bundles) => Buffer) =>
+    router.get(`/donnees/${name}`, (req, res, next) => {
+      bundles.get().then((built) => cache.file(req, res, next, { type, filename: name, compressed: true, build: () => pick(built) }), next);
+    });
+  bundleFile('indicateurs.xlsx', XLSX_TYPE, (b) => b.xlsx);
+  bundleFile('tout.zip', ZIP_TYPE, (b) => b.zip);
 
   router.get('/donnees/indicateurs.csv', (req, res, next) =>
     cache.file(req, res, next, {

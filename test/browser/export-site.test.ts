@@ -101,7 +101,7 @@ describe('npm run export:site', () => {
     const summary = lines.slice(lines.findIndex((l) => l.startsWith('Site statique exporté')));
     expect(summary[0]).toMatch(new RegExp(`^Site statique exporté dans « ${out} » en [0-9]+(,[0-9])? s :$`));
     expect(summary[1]).toMatch(/^- [0-9\u00a0]+ pages ;$/);
-    expect(summary[2]).toMatch(/^- [0-9\u00a0]+ fichiers de données \(CSV, JSON\) ;$/);
+    expect(summary[2]).toMatch(/^- [0-9\u00a0]+ fichiers de données \(CSV, JSON, XLSX, ZIP\) ;$/);
     expect(summary[3]).toMatch(/^- [0-9] ressources \(styles, scripts, images\) ;$/);
     expect(summary[4]).toMatch(/^- [0-9\u00a0,]+ Mo au total\.$/);
     // The numbers are those of the files written.
@@ -130,6 +130,9 @@ describe('npm run export:site', () => {
     expect(csv.body.split('\n')[0]).toMatch(/^indicator,year,value,/);
     expect(visited.get('donnees/index.html')?.status).toBe(200);
     expect(visited.get('donnees/indicateurs.csv')?.type).toMatch(/^text\/csv/);
+    // The workbook and the archive of everything are linked from /donnees/, hence copied too.
+    expect(visited.get('donnees/indicateurs.xlsx')?.status).toBe(200);
+    expect(visited.get('donnees/tout.zip')?.status).toBe(200);
     expect(visited.get('static/css/site.css')?.type).toMatch(/^text\/css/);
     expect(visited.get('static/vendor/chart.js/chart.umd.min.js')?.status).toBe(200);
     expect(JSON.parse(visited.get('api/v1/catalogue.json')!.body)).toHaveProperty('actions');
