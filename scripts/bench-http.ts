@@ -53,6 +53,10 @@ const PUBLIC_ROUTES: Route[] = [
   ['Transparence', '/transparence'],
   ['Données ouvertes', '/donnees/'],
   ['Téléchargement indicateurs', '/donnees/indicateurs.csv'],
+  // Never cached: each request queries the FTS5 index (an accent-less prefix, a State, a code).
+  ['Recherche « demin »', '/recherche?q=demin'],
+  ['Recherche « angola »', '/recherche?q=angola'],
+  ['Recherche « 30.4 »', '/recherche?q=30.4'],
   // A client that already holds the page: conditional request, 304 without a body.
   ['Indicateur revalidé (304)', '/indicators/15.2#304'],
 ];

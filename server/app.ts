@@ -14,6 +14,8 @@ import { dataSource, type DataSource } from './data-source';
 import { PublicCache } from './public-cache';
 import { PrivateRenderCache } from './private-render-cache';
 import { ReleaseBundles } from './release-bundles';
+import { PublicSearch } from './search-index';
+import { searchRouter } from './routes/search';
 import { meetingsVersion } from '../db/queries/meetings';
 import { compressResponses } from './compression';
 import { sessionMiddleware } from './auth/session';
@@ -47,9 +49,15 @@ export interface RouteContext extends AppContext {
   privatePages: PrivateRenderCache;
   /** indicateurs.xlsx and tout.zip, built once per release. */
   bundles: ReleaseBundles;
+  /** The full-text index behind /recherche. */
+  search: PublicSearch;
 }
 
 const publicCaches = new WeakMap<express.Express, PublicCache>();
+const searches = new WeakMap<express.Express, PublicSearch>();
+
+/** The app's search index, to fill it at start (server/main.ts). */
+export const searchOf = (app: express.Express): PublicSearch | undefined => searches.get(app);
 
 /** The app's public cache, to see what it holds (tests). */
 export const publicCacheOf = (app: express.Express): PublicCache | undefined => publicCaches.get(app);
@@ -60,14 +68,16 @@ export function createApp(appContext: AppContext): express.Express {
   const privateVersion = () =>
     `${data('workspace').version}|${meetingsVersion(appContext.db)}|${new Date().toISOString().slice(0, 13)}`;
   const cache = new PublicCache(data, { maxBytes: appContext.config.publicCacheBytes, logger: appContext.logger });
+  const app = express();
   const context: RouteContext = {
     ...appContext,
     data,
     cache,
     privatePages: new PrivateRenderCache(privateVersion),
     bundles: new ReleaseBundles(appContext.db, data),
+    search: new PublicSearch(data),
   };
-  const app = express();
+  searches.set(app, context.search);
   publicCaches.set(app, cache);
   app.disable('x-powered-by');
   // Off unless TRUST_PROXY says which proxies to believe: req.ip is then the client's address (README, « Security »).
@@ -93,6 +103,7 @@ export function createApp(appContext: AppContext): express.Express {
   app.use('/espace', workspaceRouter(context));
   app.use(transparencyRouter(context));
   app.use(openDataRouter(context));
+  if (!appContext.staticSite) app.use(searchRouter(context));
   // The dashboard's pages, signed in: rendered once per version like the public's, but per user.
   app.use(context.privatePages.keep, pagesRouter(context));
 

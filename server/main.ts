@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { Express } from 'express';
 import type { Db } from '../db/client';
-import { createApp } from './app';
+import { createApp, searchOf } from './app';
 import { readConfig, type Config } from './config';
 import { createLogger } from './logger';
 import { stopGracefully } from './shutdown';
@@ -31,7 +31,10 @@ async function main(): Promise<void> {
     // Served requests must never all wait on another process's lock: statements give up quickly and
     // forms try again asynchronously within DATABASE_BUSY_TIMEOUT_MS (db/client.ts).
     db.$client.pragma(`busy_timeout = ${SERVER_STATEMENT_BUSY_MS}`);
-    const server = await listen(createApp({ db, config, logger }), config.port);
+    const app = createApp({ db, config, logger });
+    // The search index is filled from the catalogue and registry now, not by the first visitor.
+    searchOf(app)?.warm();
+    const server = await listen(app, config.port);
     logger.info(`Tableau de bord servi sur http://localhost:${config.port}/ (base : ${config.databasePath})`);
     const stop = stopGracefully(server, db, logger);
     process.on('SIGTERM', () => stop('SIGTERM'));

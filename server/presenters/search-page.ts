@@ -1,0 +1,82 @@
+import { MARK_END, MARK_START, type SearchDocument, type SearchHit } from '../../db/queries/search';
+import type { DataView } from '../data-source';
+import { formatNumber } from './format';
+
+/** What a result is, in French, by kind. */
+export const SEARCH_KINDS = {
+  indicator: 'Indicateur',
+  action: 'Action',
+  section: 'Section',
+  committee: 'Comité',
+  state: 'État',
+} as const;
+export type SearchKind = keyof typeof SEARCH_KINDS;
+
+/** Results shown at most: past that, the visitor is asked to type more. */
+export const MAX_RESULTS = 50;
+
+const clean = (text: string) => text.replace(/[\u0002\u0003]/g, '');
+
+/** Everything a visitor may look for, with the page it leads to: the public's catalogue and registry. */
+export function searchDocuments(view: DataView): SearchDocument[] {
+  const { catalogue } = view;
+  const doc = (kind: SearchKind, title: string, code: string, body: string, url: string): SearchDocument => ({
+    kind,
+    title: clean(title),
+    code: clean(code),
+    body: clean(body),
+    url,
+  });
+  const sectionTitle = new Map(catalogue.sections.map((s) => [s.number, s.title]));
+  return [
+    ...catalogue.sections
+      .filter((s) => s.actions.length > 0)
+      .map((s) => doc('section', `Section ${s.number}. ${s.title}`, s.number, s.introduction.join(' '), `/sections/${s.number}`)),
+    ...catalogue.actions.map((a) =>
+      doc('action', `Action ${a.number}`, String(a.number), `${a.text} (section ${a.section}, ${sectionTitle.get(a.section) ?? ''})`, `/actions/${a.number}`),
+    ),
+    ...[...catalogue.indicatorByCode.values()].map((i) =>
+      doc('indicator', `Indicateur ${i.code}`, i.code, `${i.text} (action ${i.action})`, `/indicators/${encodeURIComponent(i.code)}`),
+    ),
+    ...catalogue.mechanisms.map((m) => doc('committee', m.name, m.id, m.mandate, `/committees/${encodeURIComponent(m.id)}`)),
+    ...[...view.engine.index.stateByIso3.values()].map((s) =>
+      doc('state', s.nameFr, s.iso3, s.nameEn === s.nameFr ? s.iso3 : `${s.nameEn} (${s.iso3})`, `/states/${s.iso3}`),
+    ),
+  ];
+}
+
+/** A passage cut into plain and matched parts, for <mark>. */
+function snippetParts(snippet: string): { text: string; mark: boolean }[] {
+  const parts: { text: string; mark: boolean }[] = [];
+  for (const piece of snippet.split(MARK_START)) {
+    const end = piece.indexOf(MARK_END);
+    if (end < 0) {
+      if (piece) parts.push({ text: piece, mark: false });
+      continue;
+    }
+    parts.push({ text: piece.slice(0, end), mark: true });
+    if (end + 1 < piece.length) parts.push({ text: piece.slice(end + 1), mark: false });
+  }
+  return parts;
+}
+
+const isKind = (kind: string): kind is SearchKind => kind in SEARCH_KINDS;
+
+/** The /recherche page: the query as typed, how many results, and each saying what it is. */
+export function searchPage(query: string, hits: SearchHit[] | null) {
+  const results = (hits ?? []).map((hit) => ({
+    kind: isKind(hit.kind) ? SEARCH_KINDS[hit.kind] : hit.kind,
+    title: hit.title,
+    href: hit.url,
+    parts: snippetParts(hit.snippet),
+  }));
+  const n = results.length;
+  let summary: string | null = null;
+  if (hits !== null) {
+    summary =
+      n === 0
+        ? `Aucun résultat pour « ${query} ». Vérifiez l’orthographe ou essayez un autre mot, un code d’indicateur (30.4) ou le nom d’un État.`
+        : `${formatNumber(n)} résultat${n > 1 ? 's' : ''} pour « ${query} »${n >= MAX_RESULTS ? ` (les ${MAX_RESULTS} premiers : précisez la recherche pour voir les autres)` : ''}.`;
+  }
+  return { title: query ? `Recherche : ${query}` : 'Recherche', query, summary, results };
+}
