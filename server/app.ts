@@ -27,6 +27,7 @@ import { workspaceRouter } from './routes/workspace';
 import { projectPath } from './project-root';
 import { requestLogger, silentLogger, type Logger } from './logger';
 import { healthRouter } from './routes/health';
+import { publicCors } from './middleware/cors';
 
 export interface AppContext {
   db: Db;
@@ -88,6 +89,7 @@ export function createApp(appContext: AppContext): express.Express {
   app.use(requestLogger(appContext.logger ?? silentLogger));
   app.use(compressResponses());
   app.use(securityHeaders());
+  app.use(['/api/v1', '/donnees'], publicCors);
   // Before sessions: a probe neither reads nor makes one.
   app.use(healthRouter(appContext.db, appContext.config.databasePath));
   app.use('/static', express.static(projectPath('static'), { maxAge: '1h' }));

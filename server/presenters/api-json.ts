@@ -1,18 +1,21 @@
 import type { CatalogueIndicator } from '../../db/queries/catalogue';
+import type { DataView } from '../data-source';
+import { BASELINE_YEAR } from '../domain/engine/types';
 import { latestRelease, type ReleaseHistory } from '../domain/releases/release';
 import { valueCells } from '../domain/releases/open-data';
 import type { YearResult } from '../domain/engine/engine';
 import type { EngineIndicator, IndicatorResult, Report } from '../domain/engine/types';
 import { POPULATION_KEYS, formatPopulationRef } from '../domain/population';
 import { isReportOnTime, type RegistryState } from '../domain/registry';
+import type { CatalogueIndicatorJson, IndicatorSummaryJson, IndicatorYearJson, PublicationJson, StateJson } from './api-schemas';
 
-/** The JSON shapes of the API (README, « API »): values unrounded, null where there is none. */
+/** The JSON answers of the API (README, « API »), typed by their schemas (api-schemas.ts): values unrounded, null where there is none. */
 
 function progressJson(r: IndicatorResult) {
   return { ...valueCells(r, r), target: r.target, reachesTarget: r.reachesTarget };
 }
 
-export function indicatorSummaryJson(indicator: EngineIndicator, result: IndicatorResult) {
+export function indicatorSummaryJson(indicator: EngineIndicator, result: IndicatorResult): IndicatorSummaryJson {
   return {
     code: indicator.code,
     action: indicator.action,
@@ -24,11 +27,11 @@ export function indicatorSummaryJson(indicator: EngineIndicator, result: Indicat
   };
 }
 
-export function indicatorYearJson(result: IndicatorResult) {
+export function indicatorYearJson(result: IndicatorResult): IndicatorYearJson {
   return { year: result.year, ...progressJson(result), states: result.states };
 }
 
-export function reportJson(report: Report | null) {
+export function reportJson(report: Report | null): StateJson['report'] {
   if (!report) return null;
   return {
     receivedOn: report.receivedOn,
@@ -42,7 +45,7 @@ export function statePopulations(state: string, result: YearResult): string[] {
   return POPULATION_KEYS.filter((key) => key !== 'yes' && result.populations.get(key).has(state));
 }
 
-export function stateJson(state: RegistryState, result: YearResult, report: Report | null) {
+export function stateJson(state: RegistryState, result: YearResult, report: Report | null): StateJson {
   return {
     iso3: state.iso3,
     name: state.nameFr,
@@ -57,12 +60,56 @@ export function stateJson(state: RegistryState, result: YearResult, report: Repo
 }
 
 /** When a year's figures were published: its latest release, or null when it is not published. */
-export function publicationJson(releases: ReleaseHistory, year: number) {
+export function publicationJson(releases: ReleaseHistory, year: number): PublicationJson {
   const release = latestRelease(releases, year);
   return release && { revision: release.revision, publishedAt: release.publishedAt, note: release.note };
 }
 
 /** An indicator of the catalogue as the API documents it: the parsed population reference stays internal. */
-export function catalogueIndicatorJson({ populationRef: _ref, ...indicator }: CatalogueIndicator) {
+export function catalogueIndicatorJson({ populationRef: _ref, ...indicator }: CatalogueIndicator): CatalogueIndicatorJson {
   return indicator;
+}
+
+/** GET /api/v1/catalogue. */
+export function catalogueResponse({ catalogue }: DataView) {
+  const { sections, actions, mechanisms } = catalogue;
+  return {
+    sections: sections.map(({ number, title, actions }) => ({ number, title, actions })),
+    actions: actions.map((action) => ({ ...action, indicators: action.indicators.map(catalogueIndicatorJson) })),
+    mechanisms,
+  };
+}
+
+/** GET /api/v1/indicators?year=Y. */
+export function indicatorsResponse({ engine: snapshot, demo, releases }: DataView, year: number) {
+  const result = snapshot.year(year);
+  return {
+    year,
+    baselineYear: BASELINE_YEAR,
+    demo,
+    hasData: result.hasData,
+    publication: publicationJson(releases, year),
+    indicators: snapshot.index.indicators.map((i) => indicatorSummaryJson(i, result.indicators.get(i.code)!)),
+  };
+}
+
+/** GET /api/v1/indicators/CODE. */
+export function indicatorDetailResponse({ engine: snapshot, demo, releases }: DataView, indicator: CatalogueIndicator) {
+  return {
+    ...catalogueIndicatorJson(indicator),
+    baselineYear: BASELINE_YEAR,
+    demo,
+    years: snapshot.indicatorYears(indicator.code).map((r) => ({ ...indicatorYearJson(r), publication: publicationJson(releases, r.year) })),
+  };
+}
+
+/** GET /api/v1/states?year=Y. */
+export function statesResponse({ engine: snapshot, demo }: DataView, year: number) {
+  const result = snapshot.year(year);
+  const states = [...snapshot.index.states].sort((a, b) => a.nameFr.localeCompare(b.nameFr, 'fr'));
+  return {
+    year,
+    demo,
+    states: states.map((s) => stateJson(s, result, snapshot.index.reports.get(year)?.get(s.iso3) ?? null)),
+  };
 }

@@ -16,6 +16,8 @@ import {
 } from '../domain/releases/open-data';
 import { citationText, openDataPage } from '../presenters/open-data-page';
 import { XLSX_TYPE, ZIP_TYPE, type Bundles } from '../release-bundles';
+import { apiExamples, openApiDocument } from '../presenters/openapi';
+import { apiDocPage } from '../presenters/api-doc-page';
 
 const CSV = 'text/csv; charset=utf-8';
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -47,6 +49,10 @@ export function openDataRouter({ db, data, cache, bundles }: RouteContext): Rout
       next,
     );
   });
+
+  router.get('/donnees/api', (req, res, next) =>
+    cache.page(req, res, next, 'api-doc', () => apiDocPage(openApiDocument(apiExamples(published())))),
+  );
 
   const bundleFile = (name: string, type: string, pick: (b: Bundles) => Buffer) =>
     router.get(`/donnees/${name}`, (req, res, next) => {
