@@ -16,6 +16,7 @@ import { PrivateRenderCache } from './private-render-cache';
 import { ReleaseBundles } from './release-bundles';
 import { PublicSearch } from './search-index';
 import { searchRouter } from './routes/search';
+import { embedRouter } from './routes/embed';
 import { meetingsVersion } from '../db/queries/meetings';
 import { compressResponses } from './compression';
 import { sessionMiddleware } from './auth/session';
@@ -100,6 +101,8 @@ export function createApp(appContext: AppContext): express.Express {
   app.use(csrfProtection);
   app.use(viewerMiddleware(appContext.db));
   app.use('/api/v1', apiRouter(context));
+  // Before the layout's locals: embeds have their own layout, without the site's header.
+  if (!appContext.staticSite) app.use(embedRouter(context));
   app.use(layoutLocals(context));
   app.use(authRouter(context));
   app.use('/espace', workspaceRouter(context));

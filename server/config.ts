@@ -25,6 +25,11 @@ export interface Config {
    * be moved to it by default; a first publication below it needs a written reason.
    */
   publicationMinCoverage: number;
+   * The site's public address (`https://tableau.example.org`), written where another site needs an
+   * absolute one: the « Intégrer » iframe code and the share cards' meta tags. Never read from the
+   * request's Host, which a visitor chooses and the public cache would keep.
+   */
+  publicUrl: string;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -83,7 +88,24 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicCacheBytes: Math.round(cacheMb * 1024 * 1024),
     trustProxy: trustProxy(env.TRUST_PROXY),
     publicationMinCoverage: Number(coverage),
+    publicUrl: publicUrl(env.PUBLIC_URL, port),
   };
+}
+
+/** PUBLIC_URL: an http(s) origin, with a path for a site served below one; by default http://localhost:PORT. */
+function publicUrl(raw: string | undefined, port: number): string {
+  const value = raw?.trim() ?? '';
+  if (value === '') return `http://localhost:${port}`;
+  let url: URL | null = null;
+  try {
+    url = new URL(value);
+  } catch {
+    url = null;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash || url.username) {
+    throw new Error(`PUBLIC_URL doit être l’adresse publique du site, par exemple https://tableau.example.org (reçu : « ${raw} »).`);
+  }
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 
 /** The configured database, with the configured wait for another process's write lock. */

@@ -8,6 +8,7 @@ import { actionHeader, sectionViews } from '../presenters/progress-view';
 import { statePage } from '../presenters/state-page';
 import { statesPage } from '../presenters/states-page';
 import { audienceOf } from '../data-source';
+import { cardPaths, embedCode, embedPaths, shareView } from '../presenters/share';
 
 const notFound = (what: string, value: string) =>
   new HttpError(404, 'Page introuvable', `${what} « ${value} » n’existe pas dans le Plan d’action.`);
@@ -18,8 +19,10 @@ const YEAR = { query: ['year'] } as const;
 /** Keeps an explicitly chosen year in the page's links. */
 const yearQuery = (req: Request) => (req.query.year ? `?year=${encodeURIComponent(String(req.query.year))}` : '');
 
-export function pagesRouter({ data, cache }: RouteContext): Router {
+export function pagesRouter({ data, cache, config, staticSite }: RouteContext): Router {
   const router = Router();
+  /** « Intégrer » and the share card: not in a static copy, which serves neither embeds nor cards. */
+  const sharing = (embed: () => Record<string, unknown>) => (staticSite ? {} : embed());
 
   /** What every dashboard page shares: the year shown, its selector and the data view. */
   function pageContext(req: Request, keep: { name: string; value: string }[] = []) {
@@ -74,6 +77,10 @@ export function pagesRouter({ data, cache }: RouteContext): Router {
         action: actionHeader(view, action),
         section: view.catalogue.sections.find((s) => s.number === action.section),
         indicators: action.indicators.map((i) => indicatorDetail(view, i, page.year)),
+        ...sharing(() => ({
+          embed: embedCode(config.publicUrl, embedPaths.action(action.number), `Action ${action.number}`, `l’action ${action.number} et ses indicateurs`, 900),
+          share: shareView(config.publicUrl, `/actions/${action.number}`, cardPaths.action(action.number), `Action ${action.number}`, action.text),
+        })),
       };
     }, YEAR),
   );
@@ -89,6 +96,10 @@ export function pagesRouter({ data, cache }: RouteContext): Router {
         charts: true,
         section: view.catalogue.sections.find((s) => s.number === action.section),
         ...indicatorDetail(view, indicator, page.year),
+        ...sharing(() => ({
+          embed: embedCode(config.publicUrl, embedPaths.indicator(indicator.code), `Indicateur ${indicator.code}`, `l’indicateur ${indicator.code}, son graphique et ses valeurs`, 640),
+          share: shareView(config.publicUrl, `/indicators/${indicator.code}`, cardPaths.indicator(indicator.code), `Indicateur ${indicator.code}`, indicator.text),
+        })),
       };
     }, YEAR),
   );

@@ -1,0 +1,88 @@
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import type { RouteContext } from '../app';
+import { HttpError } from '../http-error';
+import { indicatorDetail } from '../presenters/indicator-detail';
+import { actionHeader } from '../presenters/progress-view';
+import { actionCard, cardSvg, indicatorCard, transparencyCard, type CardContent } from '../presenters/share';
+import { transparencyPage } from '../presenters/transparency-page';
+import { renderPng } from '../share-image';
+import { pageYear } from './page-year';
+
+const notFound = (what: string, value: string) =>
+  new HttpError(404, 'Page introuvable', `${what} « ${value} » n’existe pas dans le Plan d’action.`);
+
+const YEAR = { query: ['year'] } as const;
+
+/**
+ * Embeds (/embed/…: pages any site may frame, server/security.ts) and the share cards' images
+ * (/partage/…/carte.png). Both show what is published, whoever asks: another site's page has no
+ * business showing a signed-in user's drafts.
+ */
+export function embedRouter({ data, cache }: RouteContext): Router {
+  const router = Router();
+  const published = () => data('public');
+  const embedLocals = (req: Request) => {
+    const view = published();
+    return { view, page: pageYear(req, view), layout: 'embed', demo: view.demo };
+  };
+
+  router.get('/embed/indicators/:code', (req, res, next) =>
+    cache.page(req, res, next, 'embed/indicator', () => {
+      const { view, page, layout, demo } = embedLocals(req);
+      const indicator = view.catalogue.indicatorByCode.get(req.params.code);
+      if (!indicator) throw notFound('L’indicateur', req.params.code);
+      return { layout, page, demo, charts: true, title: `Indicateur ${indicator.code}`, href: `/indicators/${indicator.code}`, ...indicatorDetail(view, indicator, page.year) };
+    }, YEAR),
+  );
+
+  router.get('/embed/actions/:n', (req, res, next) =>
+    cache.page(req, res, next, 'embed/action', () => {
+      const { view, page, layout, demo } = embedLocals(req);
+      const action = view.catalogue.actions.find((a) => String(a.number) === req.params.n);
+      if (!action) throw notFound('L’action', req.params.n);
+      return {
+        layout,
+        page,
+        demo,
+        charts: true,
+        title: `Action ${action.number}`,
+        href: `/actions/${action.number}`,
+        action: actionHeader(view, action),
+        indicators: action.indicators.map((i) => indicatorDetail(view, i, page.year)),
+      };
+    }, YEAR),
+  );
+
+  router.get('/embed/transparence', (req, res, next) =>
+    cache.page(req, res, next, 'embed/transparency', () => {
+      const view = published();
+      const page = transparencyPage(view);
+      return { layout: 'embed', demo: view.demo, title: 'Où en est le Plan d’action ?', href: '/transparence', progressCharts: page.bySection !== null, ...page };
+    }),
+  );
+
+  const card = (req: Request, res: Response, next: NextFunction, content: () => CardContent) =>
+    void cache.fileAsync(req, res, next, { type: 'image/png', compressed: true, build: () => renderPng(cardSvg(content())) });
+
+  router.get('/partage/indicators/:code/carte.png', (req, res, next) =>
+    card(req, res, next, () => {
+      const view = published();
+      const indicator = view.catalogue.indicatorByCode.get(req.params.code);
+      if (!indicator) throw notFound('L’indicateur', req.params.code);
+      return indicatorCard(view, indicator);
+    }),
+  );
+
+  router.get('/partage/actions/:n/carte.png', (req, res, next) =>
+    card(req, res, next, () => {
+      const view = published();
+      const action = view.catalogue.actions.find((a) => String(a.number) === req.params.n);
+      if (!action) throw notFound('L’action', req.params.n);
+      return actionCard(view, action);
+    }),
+  );
+
+  router.get('/partage/transparence/carte.png', (req, res, next) => card(req, res, next, () => transparencyCard(published())));
+
+  return router;
+}
