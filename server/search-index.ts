@@ -1,6 +1,6 @@
-import { openSearchIndex, type SearchHit, type SearchIndex } from '../db/queries/search';
+import { openSearchIndex, type SearchIndex } from '../db/queries/search';
 import type { DataSource } from './data-source';
-import { MAX_QUERY_LENGTH, matchExpression } from './domain/search';
+import { MAX_QUERY_LENGTH, matchExpression, type SearchHit } from './domain/search';
 import { MAX_RESULTS, searchDocuments } from './presenters/search-page';
 
 /**

@@ -8,23 +8,7 @@ import Database from 'better-sqlite3';
  * the title or the code weighing more than one in the text.
  */
 
-/** One thing to find. */
-export interface SearchDocument {
-  kind: string;
-  title: string;
-  /** The code a visitor may type: « 30.4 », « 12 », « III », « AGO ». */
-  code: string;
-  body: string;
-  url: string;
-}
-
-export interface SearchHit extends SearchDocument {
-  /** The passage that matched, each matched word between the characters \u0002 and \u0003. */
-  snippet: string;
-}
-
-export const MARK_START = '\u0002';
-export const MARK_END = '\u0003';
+import { MARK_END, MARK_START, type SearchDocument, type SearchHit } from '../../server/domain/search';
 
 export interface SearchIndex {
   /** Runs an FTS5 MATCH expression (build it with domain/search.ts#matchExpression, never from raw input). */

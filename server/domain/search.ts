@@ -6,6 +6,25 @@
  * column filters and the like are never passed on: they cannot make the query fail.
  */
 
+/** One thing to find. */
+export interface SearchDocument {
+  kind: string;
+  title: string;
+  /** The code a visitor may type: « 30.4 », « 12 », « III », « AGO ». */
+  code: string;
+  body: string;
+  url: string;
+}
+
+export interface SearchHit extends SearchDocument {
+  /** The passage that matched, each matched word between MARK_START and MARK_END. */
+  snippet: string;
+}
+
+/** Around each matched word of a hit's passage: control characters, which no searched text holds. */
+export const MARK_START = '\u0002';
+export const MARK_END = '\u0003';
+
 /** Past this, what is typed is cut: a search box is no place for an essay. */
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_WORDS = 8;

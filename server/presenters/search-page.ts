@@ -1,4 +1,4 @@
-import { MARK_END, MARK_START, type SearchDocument, type SearchHit } from '../../db/queries/search';
+import { MARK_END, MARK_START, type SearchDocument, type SearchHit } from '../domain/search';
 import type { DataView } from '../data-source';
 import { formatNumber } from './format';
 
