@@ -77,7 +77,7 @@ describe('search', () => {
 
   test('every page has the search box, usable without JavaScript (a GET form)', async () => {
     const home = (await request(app).get('/').expect(200)).text;
-    expect(home).toMatch(/<form class="site-search" role="search" method="get" action="\/recherche">/);
+    expect(home).toMatch(/<form class="site-search" role="search" aria-label="[^"]+" method="get" action="\/recherche">/);
     expect(home).toContain('<label for="site-search-q"');
   });
 });
