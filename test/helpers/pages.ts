@@ -36,6 +36,16 @@ export const PAGE_TYPES: PageType[] = [
   { name: 'State not party', path: '/states/USA' },
 ];
 
+/** Pages outside the dashboard's page types (no year selector): search, the API's documentation, the embeds. */
+export const OTHER_PAGE_TYPES: PageType[] = [
+  { name: 'search results', path: '/recherche?q=demin' },
+  { name: 'search without results', path: '/recherche?q=zzzz' },
+  { name: 'API documentation', path: '/donnees/api' },
+  { name: 'indicator embed', path: '/embed/indicators/1.1' },
+  { name: 'action embed', path: '/embed/actions/5' },
+  { name: 'transparency embed', path: '/embed/transparence' },
+];
+
 /** The page types that draw charts. */
 export const CHART_PAGE_TYPES = PAGE_TYPES.filter((p) => /^\/(actions|indicators)\//.test(p.path));
 
