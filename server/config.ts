@@ -25,6 +25,7 @@ export interface Config {
    * be moved to it by default; a first publication below it needs a written reason.
    */
   publicationMinCoverage: number;
+  /**
    * The site's public address (`https://tableau.example.org`), written where another site needs an
    * absolute one: the « Intégrer » iframe code and the share cards' meta tags. Never read from the
    * request's Host, which a visitor chooses and the public cache would keep.

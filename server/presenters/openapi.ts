@@ -56,7 +56,7 @@ export interface ApiExamples {
 
 /** Examples of each answer from the data `view` holds, shortened. */
 export function apiExamples(view: DataView): ApiExamples {
-  const year = view.engine.latestYear();
+  const year = view.defaultYear;
   const indicator = view.catalogue.indicatorByCode.values().next().value;
   return {
     Catalogue: shortened(catalogueResponseSchema.parse(catalogueResponse(view))),

@@ -78,7 +78,7 @@ const publishedLine = (view: DataView, year: number) => {
 };
 
 export function indicatorCard(view: DataView, indicator: CatalogueIndicator): CardContent {
-  const year = view.engine.latestYear();
+  const year = view.defaultYear;
   const { current } = indicatorDetail(view, indicator, year);
   return {
     kicker: `Action ${indicator.action} · ${SITE_NAME}`,
@@ -91,7 +91,7 @@ export function indicatorCard(view: DataView, indicator: CatalogueIndicator): Ca
 }
 
 export function actionCard(view: DataView, action: CatalogueAction): CardContent {
-  const year = view.engine.latestYear();
+  const year = view.defaultYear;
   const n = action.indicators.length;
   return {
     kicker: `Section ${action.section} · ${SITE_NAME}`,
@@ -104,7 +104,7 @@ export function actionCard(view: DataView, action: CatalogueAction): CardContent
 }
 
 export function transparencyCard(view: DataView): CardContent {
-  const year = view.engine.latestYear();
+  const year = view.defaultYear;
   const indicators = view.catalogue.indicatorByCode.size;
   return {
     kicker: SITE_NAME,
