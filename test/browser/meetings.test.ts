@@ -55,7 +55,7 @@ describe('meetings in Chromium', () => {
   });
 
   test('a member creates the next intersessional meeting, adjusts its list, and every page passes axe-core', async () => {
-    await page.getByRole('link', { name: /^Réunions/ }).click();
+    await page.getByRole('link', { name: 'Réunions', exact: true }).click();
     expect(await violationsHere()).toEqual([]);
     await page.getByRole('link', { name: 'Préparer une nouvelle réunion' }).click();
     expect(await violationsHere()).toEqual([]);

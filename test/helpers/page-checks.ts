@@ -29,6 +29,11 @@ export function describePageChecks(title: string, pageTypes: PageType[]): void {
         expect(errors).toEqual([]);
         expect(await axeViolations(page)).toEqual([]);
         await page.setViewportSize({ width: 360, height: 740 });
+        // Charts follow the new width a few frames later (ResizeObserver, then Chart.js's own frame):
+        // wait for the page to settle (or 10 s), then measure.
+        await page
+          .waitForFunction(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth, undefined, { timeout: 10_000 })
+          .catch(() => undefined);
         const { scrollWidth, clientWidth } = await page.evaluate(() => ({
           scrollWidth: document.documentElement.scrollWidth,
           clientWidth: document.documentElement.clientWidth,
