@@ -3,14 +3,14 @@
 // tsconfig.json); plain JavaScript (build scripts, jest's config, the browser scripts) gets the
 // untyped rules. eslint-config-prettier comes last: layout is Prettier's job, not ESLint's.
 import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
-  {
-    ignores: ['node_modules/', 'dist/', 'coverage/', 'data/', 'tmp/', 'static/bench/', 'db/migrations/'],
-  },
+export default defineConfig(
+  // What .gitignore leaves out (built, generated or local), and drizzle-kit's generated migrations.
+  globalIgnores(['dist/', 'coverage/', 'data/', 'tmp/', 'static/bench/', 'db/migrations/']),
   js.configs.recommended,
   {
     files: ['**/*.ts'],

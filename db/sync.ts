@@ -36,7 +36,7 @@ export function syncTable<T extends SQLiteTable>(
   const keyOf = (row: Partial<Row>) => JSON.stringify(options.key.map((k) => row[k]));
   // Updates and deletes: one statement per set of columns, prepared once for the call and run with
   // each row's values, rather than a query built and prepared per row.
-  const whereKey = (): SQL => and(...options.key.map((k) => eq(columns[k] as SQLiteColumn, sql.placeholder(`key_${k}`))))!;
+  const whereKey = (): SQL => and(...options.key.map((k) => eq(columns[k]!, sql.placeholder(`key_${k}`))))!;
   const keyParams = (row: Partial<Row>) => Object.fromEntries(options.key.map((k) => [`key_${k}`, row[k]]));
   const statements = new Map<string, { run: (params: Record<string, unknown>) => unknown }>();
   const prepared = (name: string, fields: string[], make: () => { run: (params: Record<string, unknown>) => unknown }) => {
@@ -94,7 +94,7 @@ export function syncTable<T extends SQLiteTable>(
       options.userEdited && current[options.userEdited.marker] != null ? options.userEdited.fields : [];
     const changes: Record<string, unknown> = {};
     for (const [field, value] of Object.entries(row)) {
-      if (protectedFields.includes(field as keyof Row & string)) continue;
+      if (protectedFields.includes(field)) continue;
       if (current[field as keyof Row] !== value) changes[field] = value;
     }
     if (Object.keys(changes).length === 0) {

@@ -118,9 +118,7 @@ async function startBareServer(file: string): Promise<ChildProcess> {
 }
 
 function run(url: string, duration: number, headers: Record<string, string> = {}): Promise<autocannon.Result> {
-  return new Promise((resolve, reject) => {
-    autocannon({ url, connections: CONNECTIONS, duration, headers }, (error, result) => (error ? reject(error) : resolve(result)));
-  });
+  return autocannon({ url, connections: CONNECTIONS, duration, headers });
 }
 
 /** For a route marked `#304`: the If-None-Match header of a client holding the current version. */

@@ -126,7 +126,7 @@ export function dataSource(db: Db, options: DataSourceOptions = { publicationMin
   return (audience = 'public') => {
     const version = builders[audience].version(db);
     let view = current[audience];
-    if (view === undefined || view.version !== version) {
+    if (view?.version !== version) {
       view = { version, audience, ...builders[audience].build(db, options) };
       current[audience] = view;
     }

@@ -83,7 +83,7 @@ export class PrivateRenderCache {
     res.once('close', () => finish(null));
     const render = res.render.bind(res);
     res.render = ((view: string, options?: object | RenderCallback, callback?: RenderCallback) => {
-      const done = typeof options === 'function' ? options : callback;
+      const done = typeof options === 'function' ? (options as RenderCallback) : callback;
       render(view, typeof options === 'function' ? {} : options, (error: Error | null, html: string) => {
         const page = !error && res.statusCode === 200 ? this.store(version, key, html) : null;
         finish(page);

@@ -201,12 +201,12 @@ export class PublicCache {
     const query: Record<string, string> = {};
     for (const name of names) {
       const value = all[name];
-      const first = Array.isArray(value) ? value[0] : value;
+      const first: unknown = Array.isArray(value) ? value[0] : value;
       if (typeof first === 'string') query[name] = first;
     }
     // Express 5 parses `req.query` from the URL on each read: an own property takes precedence.
     Object.defineProperty(req, 'query', { value: query, configurable: true, enumerable: true, writable: true });
-    const pattern: unknown = req.route?.path;
+    const pattern: unknown = (req.route as { path?: unknown } | undefined)?.path;
     const params = req.params as Record<string, string>;
     const path =
       typeof pattern === 'string'

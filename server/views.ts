@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Express } from 'express';
 import { create } from 'express-handlebars';
+import type { RenderViewOptions } from 'express-handlebars/types';
 import { projectPath } from './project-root';
 
 const viewsDir = projectPath('views');
@@ -24,7 +25,11 @@ export function configureViews(app: Express): void {
     partialsDir: path.join(viewsDir, 'partials'),
     helpers,
   });
-  app.engine('.hbs', engine.engine);
+  // express-handlebars answers through the callback, but it reads the partials before its own
+  // try: a failure there only rejects the promise it returns, which express never looks at.
+  app.engine('.hbs', (file, options, callback) => {
+    engine.renderView(file, options as RenderViewOptions, callback).catch(callback);
+  });
   app.set('view engine', '.hbs');
   app.set('views', viewsDir);
 }

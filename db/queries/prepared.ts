@@ -6,7 +6,7 @@ const statements = new WeakMap<Db, Map<string, Statement>>();
 /** A statement asked on every request (the version keys): prepared once per connection. */
 export function prepareOnce(db: Db, text: string): Statement {
   let ofDb = statements.get(db);
-  if (!ofDb) statements.set(db, (ofDb = new Map()));
+  if (!ofDb) statements.set(db, (ofDb = new Map<string, Statement>()));
   let statement = ofDb.get(text);
   if (!statement) ofDb.set(text, (statement = db.$client.prepare(text)));
   return statement;
@@ -21,7 +21,7 @@ const built = new WeakMap<Db, Map<string, unknown>>();
  */
 export function buildOnce<T>(db: Db, name: string, build: (db: Db) => T): T {
   let ofDb = built.get(db);
-  if (!ofDb) built.set(db, (ofDb = new Map()));
+  if (!ofDb) built.set(db, (ofDb = new Map<string, unknown>()));
   if (!ofDb.has(name)) ofDb.set(name, build(db));
   return ofDb.get(name) as T;
 }

@@ -8,9 +8,11 @@ import { pairKey } from '../../server/domain/review';
 import {
   freezeYear,
   type Release,
+  type ReleaseChanges,
   type ReleaseData,
   type ReleaseHistory,
   type ReleaseInfo,
+  type ReleaseValue,
 } from '../../server/domain/releases/release';
 
 type ReleaseRow = typeof releases.$inferSelect;
@@ -21,8 +23,8 @@ const infoOf = (row: Omit<ReleaseRow, 'data'>): ReleaseInfo => ({
   revision: row.revision,
   publishedAt: row.publishedAt,
   note: row.note,
-  values: row.indicatorValues ? JSON.parse(row.indicatorValues) : [],
-  changes: row.changes ? JSON.parse(row.changes) : null,
+  values: row.indicatorValues ? (JSON.parse(row.indicatorValues) as ReleaseValue[]) : [],
+  changes: row.changes ? (JSON.parse(row.changes) as ReleaseChanges) : null,
 });
 
 const releaseOf = (row: ReleaseRow): Release => ({ ...infoOf(row), data: JSON.parse(row.data!) as ReleaseData });

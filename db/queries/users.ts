@@ -20,9 +20,9 @@ export function readViewer(db: Db, id: number): Viewer | null {
     mechanisms: d.select({ mechanism: userMechanisms.mechanism }).from(userMechanisms).where(eq(userMechanisms.userId, sql.placeholder('id'))).prepare(),
   }));
   const user = userQuery.get({ id });
-  if (!user || user.disabledAt !== null) return null;
+  if (user?.disabledAt !== null) return null;
   const mechanisms = mechanismsQuery.all({ id }).map((m) => m.mechanism);
-  return { id: user.id, email: user.email, role: user.role as Role, mechanisms };
+  return { id: user.id, email: user.email, role: user.role, mechanisms };
 }
 
 export function createUser(

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { cookieValue } from '../cookies';
+import { formBody } from '../form-body';
 
 export const SIGN_IN_COOKIE = 'sra.signin';
 
@@ -36,7 +37,7 @@ export function signInFormToken(secret: string, options: { secure: boolean; path
     /** Whether the posted `_csrf` field is the HMAC of the cookie's nonce. */
     verify(req: Request): boolean {
       const nonce = cookieValue(req, SIGN_IN_COOKIE);
-      const posted: unknown = req.body?._csrf;
+      const posted = formBody(req)._csrf;
       if (nonce === null || !NONCE.test(nonce) || typeof posted !== 'string') return false;
       const expected = Buffer.from(sign(nonce));
       const given = Buffer.from(posted);

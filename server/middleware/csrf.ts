@@ -1,13 +1,17 @@
 import { csrfSync } from 'csrf-sync';
 import type { Request } from 'express';
 import { SIGN_IN_PATH } from '../auth/session';
+import { formBody } from '../form-body';
 
 /** The one route that receives files (server/routes/workspace/upload.ts). */
 export const UPLOAD_PATH = '/espace/import';
 
 const options = {
   // Forms post the token in a hidden field named `_csrf`.
-  getTokenFromRequest: (req: Request) => (typeof req.body?._csrf === 'string' ? (req.body._csrf as string) : undefined),
+  getTokenFromRequest: (req: Request) => {
+    const token = formBody(req)._csrf;
+    return typeof token === 'string' ? token : undefined;
+  },
   size: 32,
 };
 

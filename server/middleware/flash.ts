@@ -23,7 +23,7 @@ export function redirectWithFlash(req: Request, res: Response, path: string, mes
 /** The message for this page, taken from the session (so a reload does not repeat it); null when none. */
 export function takeFlash(req: Request): string | null {
   const flash = req.session?.flash;
-  if (!flash || flash.path !== pagePath(req.baseUrl + req.path)) return null;
+  if (flash?.path !== pagePath(req.baseUrl + req.path)) return null;
   delete req.session.flash;
   return flash.message;
 }

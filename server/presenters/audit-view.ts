@@ -151,7 +151,7 @@ export function entrySubject(entry: AuditEntry, view: DataView): string {
       return `${state} — rapport (${year})`;
     case 'membership': {
       const key = (after ?? before)?.population;
-      return `${state} — population « ${populationName(view, String(key ?? '?'))} » (${year})`;
+      return `${state} — population « ${populationName(view, typeof key === 'string' ? key : '?')} » (${year})`;
     }
     case 'figure':
       return `Chiffre ${entry.indicator ?? '?'} (${year})`;

@@ -27,7 +27,7 @@ export function meetingFormView(options: MeetingFormOptions) {
   for (const e of options.errors ?? []) if (!errorOf.has(e.field)) errorOf.set(e.field, e.message);
   const field = (id: keyof MeetingSubmission, fallback = '') => ({
     id,
-    value: value(id as keyof MeetingSubmission & keyof Meeting, fallback),
+    value: value(id, fallback),
     error: errorOf.get(id) ?? null,
   });
   const kind = value('kind', 'intersessional');

@@ -238,7 +238,8 @@ export function describeAuditEntry(entry: AuditEntry, catalogue: Catalogue): str
       return `Rapport : ${parts.join(' ; ') || 'modifié'}`;
     }
     case 'membership': {
-      const population = String((after ?? before)?.population ?? '');
+      const recorded = (after ?? before)?.population;
+      const population = typeof recorded === 'string' ? recorded : '';
       const name = populationLabel(catalogue, population) ?? population;
       return entry.operation === 'delete' ? `Population retirée : ${name}` : `Population ajoutée : ${name}`;
     }

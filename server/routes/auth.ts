@@ -7,6 +7,7 @@ import { signInLimits } from '../auth/sign-in-limits';
 import { HashingSlots, SIGN_IN_SLOTS } from '../auth/hashing-slots';
 import { signInFormToken } from '../auth/sign-in-token';
 import { HttpError } from '../http-error';
+import { formBody } from '../form-body';
 
 /** Only a path of this site: never `//host` or `https://…`, so the sign-in cannot send anyone elsewhere. */
 export function safeReturnPath(value: unknown): string {
@@ -31,7 +32,7 @@ export function authRouter({ db, config, clock = Date.now }: RouteContext): Rout
     res.status(status).render('signin', {
       title: 'Connexion',
       csrfToken: formToken.issue(req, res),
-      retour: safeReturnPath(req.body?.retour ?? req.query.retour),
+      retour: safeReturnPath(formBody(req).retour ?? req.query.retour),
       errors: Object.entries(form.fieldErrors ?? {}).map(([field, message]) => ({ field, message })),
       ...form,
     });
@@ -48,8 +49,9 @@ export function authRouter({ db, config, clock = Date.now }: RouteContext): Rout
   router.post(SIGN_IN_PATH, async (req, res, next) => {
     try {
       if (!formToken.verify(req)) throw new HttpError(403, 'Formulaire expiré', FORM_EXPIRED);
-      const email = typeof req.body.email === 'string' ? req.body.email.trim() : '';
-      const password = typeof req.body.password === 'string' ? req.body.password : '';
+      const { email: postedEmail, password: postedPassword, retour: postedReturn } = formBody(req);
+      const email = typeof postedEmail === 'string' ? postedEmail.trim() : '';
+      const password = typeof postedPassword === 'string' ? postedPassword : '';
       const fieldErrors: Record<string, string> = {};
       if (!email) fieldErrors.email = 'Saisissez votre adresse électronique.';
       if (!password) fieldErrors.password = 'Saisissez votre mot de passe.';
@@ -88,7 +90,7 @@ export function authRouter({ db, config, clock = Date.now }: RouteContext): Rout
         return;
       }
       await reservation.succeeded();
-      const retour = safeReturnPath(req.body.retour);
+      const retour = safeReturnPath(postedReturn);
       // A new session id at sign-in, so that an id planted before cannot be used after (session fixation).
       req.session.regenerate((error) => {
         if (error) return next(error);

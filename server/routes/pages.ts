@@ -17,7 +17,10 @@ const notFound = (what: string, value: string) =>
 const YEAR = { query: ['year'] } as const;
 
 /** Keeps an explicitly chosen year in the page's links. */
-const yearQuery = (req: Request) => (req.query.year ? `?year=${encodeURIComponent(String(req.query.year))}` : '');
+const yearQuery = (req: Request) => {
+  const year = req.query.year;
+  return typeof year === 'string' && year ? `?year=${encodeURIComponent(year)}` : '';
+};
 
 export function pagesRouter({ data, cache, config, staticSite }: RouteContext): Router {
   const router = Router();

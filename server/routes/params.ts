@@ -10,7 +10,8 @@ const LAST_YEAR = TARGET_YEAR;
  */
 export function yearParam(raw: unknown, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
-  const text = Array.isArray(raw) ? String(raw[0]) : String(raw);
+  const first: unknown = Array.isArray(raw) ? raw[0] : raw;
+  const text = typeof first === 'string' ? first : '';
   const year = /^[0-9]{4}$/.test(text) ? Number(text) : NaN;
   if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) {
     throw new HttpError(

@@ -153,10 +153,10 @@ describe('npm run export:site', () => {
 
   test('the year and committee choices are links to years with data, the current one marked', async () => {
     const home = visited.get('comite-article5/year-2025/index.html')!.body;
-    const years = home.match(/<ul class="year-selector__list">([\s\S]*?)<\/ul>/)![1]!;
+    const years = /<ul class="year-selector__list">([\s\S]*?)<\/ul>/.exec(home)![1]!;
     expect(linksOf(years, false)).toEqual(['index.html', '../year-2026/index.html']);
     expect(years).toContain('<a href="index.html" aria-current="page">2025 (référence)</a>');
-    const committees = home.match(/<ul class="committee-filter__list">([\s\S]*?)<\/ul>/)![1]!;
+    const committees = /<ul class="committee-filter__list">([\s\S]*?)<\/ul>/.exec(home)![1]!;
     expect(linksOf(committees, false)).toHaveLength(7);
     expect(committees).toMatch(/<a href="index\.html" aria-current="page">Comité sur l’application de l’article 5<\/a>/);
     for (const file of ['index.html', 'comite-article5/year-2025/index.html', 'indicators/1.1/year-2025/index.html', 'states/AFG/index.html']) {

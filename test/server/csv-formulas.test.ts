@@ -32,7 +32,7 @@ const NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/;
 
 /** Every cell of a CSV, read as written: no trimming, so that a leading tab or CR is seen. */
 function cellsOf(csv: string): string[][] {
-  return parse(csv, { bom: true, relax_column_count: true }) as string[][];
+  return parse(csv, { bom: true, relax_column_count: true });
 }
 
 /** The cells that would start a formula: none may be left, except numbers (−7.5 is a number). */

@@ -117,7 +117,7 @@ function reference(
   if (indicator.kind === 'figure' || indicator.kind === 'ratio') {
     const f = ds.figures.find((x) => x.year === year && x.indicator === indicator.code);
     if (indicator.kind === 'figure') return { value: f ? f.value : null, numerator: null, denominator: null, answered: null };
-    return { value: f && f.denominator ? (100 * f.value) / f.denominator : null, numerator: f?.value ?? null, denominator: f?.denominator ?? null, answered: null };
+    return { value: f?.denominator ? (100 * f.value) / f.denominator : null, numerator: f?.value ?? null, denominator: f?.denominator ?? null, answered: null };
   }
   const members = population(indicator.population!);
   const yes = members.filter((iso3) => answerOf(indicator, iso3) === 'yes').length;

@@ -207,7 +207,7 @@ describe('open data with the demonstration data', () => {
   test('each download carries an ETag and answers 304 to a request that has it', async () => {
     for (const url of ['/donnees/', '/donnees/indicateurs.csv', '/donnees/indicateurs.json', '/donnees/reponses.csv', '/donnees/echange/answers.csv', '/donnees/publications/2026/revision-1/reponses.csv']) {
       const first = await request(app).get(url).expect(200);
-      const etag = first.headers.etag as string;
+      const etag = first.headers.etag!;
       expect([url, etag]).toEqual([url, expect.stringMatching(/^W\/"/)]);
       await request(app).get(url).set('If-None-Match', etag).expect(304);
     }
@@ -316,7 +316,7 @@ describe('open data across a revision', () => {
   test('a new release gives the latest files a new ETag', async () => {
     const { db, app } = testApp(demoDatabase());
     const first = await request(app).get('/donnees/reponses.csv').expect(200);
-    const etag = first.headers.etag as string;
+    const etag = first.headers.etag!;
     expect(first.headers['cache-control']).toBe('public, no-cache');
     const target = pickAnswer(db);
     correctAnswerToYes(db, { year: 2026, state: target.state, indicator: '1.2' });

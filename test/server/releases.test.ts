@@ -185,7 +185,7 @@ describe('responses to the public are conditional', () => {
       const { db, app, admin } = await fixture();
       await publish(admin, 2026);
       const first = await request(app).get(url).expect(200);
-      const etag = first.headers.etag as string;
+      const etag = first.headers.etag!;
       expect(etag).toMatch(/^W\/"/);
       expect(first.headers['cache-control']).toBe('public, no-cache');
       expect(first.headers.vary).toMatch(/Cookie/);
@@ -206,7 +206,7 @@ describe('responses to the public are conditional', () => {
   );
 
   test('a signed-in user’s responses are never stored', async () => {
-    const { app, admin } = await fixture();
+    const { admin } = await fixture();
     const res = await admin.get('/indicators/1.1').expect(200);
     expect(res.headers['cache-control']).toBe('private, no-store');
     expect(res.headers.etag).toBeUndefined();

@@ -25,7 +25,7 @@ const TODAY = new Date().toISOString().slice(0, 10);
 const LONG_SOURCE = 's'.repeat(501);
 const LONG_NOTE = 'n'.repeat(2001);
 
-type Door = { form: 'figures' | 'report' | 'registry'; fields: Record<string, string>; label: string };
+interface Door { form: 'figures' | 'report' | 'registry'; fields: Record<string, string>; label: string }
 
 interface Case {
   what: string;
@@ -173,7 +173,7 @@ describe('one rule per value: the import, the command line and the forms give th
 
     test('the form refuses it beside the field, with the same message', async () => {
       const { app } = await appWithStaff();
-      const admin = await signedInAgent(app as Express, 'admin@example.org');
+      const admin = await signedInAgent(app, 'admin@example.org');
       const url = FORM_PATHS[c.door.form];
       const response = await admin.post(url).type('form').send({ ...(await hiddenFields(admin, url)), reason: 'Vérification', ...c.door.fields });
       expect(response.status).toBe(400);

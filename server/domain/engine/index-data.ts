@@ -20,7 +20,8 @@ export interface EngineIndex {
   yearsWithData: Set<number>;
 }
 
-function child<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+/** The map's entry for `key`, made first when missing; its type is the map's (NoInfer: not `make`'s `new Map()`). */
+function child<K, V>(map: Map<K, V>, key: K, make: () => NoInfer<V>): V {
   let value = map.get(key);
   if (value === undefined) {
     value = make();

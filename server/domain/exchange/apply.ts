@@ -34,7 +34,7 @@ export function applyFiles(db: Db, files: ValidFile[], now: string): FileCounts[
 }
 
 const applySync = (db: Db, kind: ExchangeKind, rows: Record<string, unknown>[]): SyncCounts =>
-  syncTable(db, KIND_TABLES[kind] as SQLiteTable, rows, { key: kindDef(kind).key.map(fieldOf) as never[] });
+  syncTable(db, KIND_TABLES[kind] as SQLiteTable, rows, { key: kindDef(kind).key.map(fieldOf) });
 
 /**
  * Rows the seed also writes (States) are written here rather than with syncTable: syncTable leaves
@@ -48,12 +48,12 @@ function applyEdits(db: Db, kind: ExchangeKind, rows: Record<string, unknown>[],
   const counts: SyncCounts = { inserted: 0, updated: 0, unchanged: 0, deleted: 0 };
   for (const row of rows) {
     const where = and(...key.map((k) => eq(columns[k]!, row[k])));
-    const current = db.select().from(table).where(where).get() as Record<string, unknown> | undefined;
+    const current = db.select().from(table).where(where).get();
     if (!current) {
       db.insert(table).values({ ...row, editedAt: now } as never).run();
       counts.inserted++;
     } else if (Object.keys(row).some((k) => current[k] !== row[k])) {
-      db.update(table).set({ ...row, editedAt: now } as never).where(where).run();
+      db.update(table).set({ ...row, editedAt: now }).where(where).run();
       counts.updated++;
     } else {
       counts.unchanged++;

@@ -102,7 +102,7 @@ export async function readCsvInSlices(file: string, content: Buffer | string): P
   return reading.finish(rows);
 }
 
-type ParsedRow = { record: string[]; info: { bytes: number } };
+interface ParsedRow { record: string[]; info: { bytes: number } }
 
 /**
  * What readCsv and readCsvInSlices share: the checks before parsing, csv-parse's options, and the
@@ -204,8 +204,7 @@ function detectSeparator(text: string): ',' | ';' {
   let semicolons = 0;
   let commas = 0;
   let blank = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+  for (const c of text) {
     if (c === '\n' || c === '\r') {
       if (!blank) break;
       continue;

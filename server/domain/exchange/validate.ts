@@ -60,7 +60,7 @@ export function validateTables(
         const id = JSON.stringify(key);
         const first = seen.get(id);
         if (first) {
-          row.problem(KINDS[t.kind].key.join(','), `doublon : la clé « ${key.join(', ')} » figure déjà à ${first.file}:${first.line}`);
+          row.problem(KINDS[t.kind].key.join(','), `doublon : la clé « ${key.map(String).join(', ')} » figure déjà à ${first.file}:${first.line}`);
         } else {
           seen.set(id, { file: row.file, line: row.line });
         }
@@ -68,7 +68,7 @@ export function validateTables(
       def.settle?.(values, row.valid, rules);
       if (row.valid) rows.push(values);
     }
-    byTable.set(t, { file: t.table.file, kind: t.kind, rows } as ValidFile);
+    byTable.set(t, { file: t.table.file, kind: t.kind, rows });
   }
   return tables.map((t) => byTable.get(t)).filter((f): f is ValidFile => f !== undefined);
 }

@@ -42,7 +42,7 @@ const parse = (json: string | null): Values | null => {
 
 /** SQLite's json_object writes booleans as 0 and 1. */
 const bool = (v: unknown): boolean => v === true || v === 1 || v === '1';
-const textOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const textOrNull = (v: unknown): string | null => (typeof v === 'string' || typeof v === 'number' ? String(v) : null);
 const numberOrNull = (v: unknown): number | null => (v === null || v === undefined || v === '' ? null : Number(v));
 
 /** One table of the engine's data, by primary key, keeping the rows' order. */

@@ -216,7 +216,8 @@ export function buildPack(input: PackInput): CoordinationPack {
       const reports = inWindow
         .filter((e) => e.entity === 'report' && e.operation === 'insert' && e.year !== null && e.state !== null && concerned.has(e.state))
         .map((e): ReceivedReport => {
-          const receivedOn = String(json(e.after).received_on ?? '');
+          const received = json(e.after).received_on;
+          const receivedOn = typeof received === 'string' ? received : '';
           return { year: e.year!, state: e.state!, receivedOn, onTime: isReportOnTime({ year: e.year!, receivedOn }), at: e.at, actor: e.actor };
         })
         .sort(byYearThenName);

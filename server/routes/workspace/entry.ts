@@ -32,6 +32,7 @@ import { readReportListQuery } from '../../presenters/report-list-query';
 import { yearParam } from '../params';
 import type { AuditEntry } from '../../../db/queries/audit';
 import { retryWhileBusy } from '../../../db/client';
+import { formBody } from '../../form-body';
 
 /** Data entry and review of the (year, State) reports: /espace/saisie/… */
 export function entryRoutes({ db, data, privatePages, config }: RouteContext): Router {
@@ -55,9 +56,9 @@ export function entryRoutes({ db, data, privatePages, config }: RouteContext): R
   function load(req: Request): { view: DataView; entry: ReportEntry } {
     const year = yearParam(req.params.year, 0);
     const view = data('workspace');
-    const iso3 = String(req.params.iso3).toUpperCase();
-    const state = view.engine.index.stateByIso3.get(iso3);
-    if (!state) throw new HttpError(404, 'État inconnu', `L’État « ${req.params.iso3} » n’est pas dans le registre des États.`);
+    const typed = String(req.params.iso3);
+    const state = view.engine.index.stateByIso3.get(typed.toUpperCase());
+    if (!state) throw new HttpError(404, 'État inconnu', `L’État « ${typed} » n’est pas dans le registre des États.`);
     return { view, entry: loadReportEntry(db, view.catalogue, view.engine.year(year).populations, year, state) };
   }
 
@@ -104,7 +105,7 @@ export function entryRoutes({ db, data, privatePages, config }: RouteContext): R
   router.post('/saisie/:year/:iso3', mayWrite, async (req, res) => {
     const { view, entry } = load(req);
     const outcome = await retryWhileBusy(
-      () => saveReportEntry(db, { viewer: req.viewer!, catalogue: view.catalogue, entry, body: req.body ?? {} }),
+      () => saveReportEntry(db, { viewer: req.viewer!, catalogue: view.catalogue, entry, body: formBody(req) }),
       (o) => o.kind === 'busy',
       config.databaseBusyTimeoutMs,
     );
@@ -153,7 +154,7 @@ export function entryRoutes({ db, data, privatePages, config }: RouteContext): R
       catalogue: view.catalogue,
       year: entry.year,
       state: entry.state,
-      version: submittedVersion(req.body ?? {}),
+      version: submittedVersion(formBody(req)),
     });
     switch (outcome.kind) {
       case 'validated':

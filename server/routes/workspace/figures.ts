@@ -9,6 +9,7 @@ import { savedMessage } from '../../presenters/form-messages';
 import { figuresForm } from '../../presenters/figures-form';
 import { yearParam } from '../params';
 import { retryWhileBusy } from '../../../db/client';
+import { formBody } from '../../form-body';
 
 /** The figures and ratios of a year (5.3, 5.4, 11.2, 12.2): everyone signed in reads them, admins edit them. */
 export function figuresRoutes({ db, data, config }: RouteContext): Router {
@@ -24,7 +25,7 @@ export function figuresRoutes({ db, data, config }: RouteContext): Router {
     const year = yearParam(req.params.year, 0);
     const catalogue = data('workspace').catalogue;
     const state = readFiguresState(db, catalogue, year);
-    const submission = readFiguresSubmission(req.body ?? {}, state.indicators);
+    const submission = readFiguresSubmission(formBody(req), state.indicators);
     const check = checkFigures(state, submission);
     if (!check.ok) {
       res.status(400).render('workspace/figures', figuresForm(state, { canEdit: true, submission, errors: check.errors }));

@@ -26,6 +26,7 @@ import { meetingsListView } from '../../presenters/meetings-list-view';
 import { meetingConflictMessage } from '../../presenters/meeting-messages';
 import { groupAnchor, itemAnchor, meetingPageView, rankFieldId } from '../../presenters/meeting-plan-view';
 import { meetingParam } from './meeting-param';
+import { formBody } from '../../form-body';
 
 
 /**
@@ -91,7 +92,7 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
   });
 
   router.post('/reunions', canPrepare, (req, res) => {
-    const submission = readMeetingSubmission(req.body ?? {});
+    const submission = readMeetingSubmission(formBody(req));
     const check = checkMeeting(submission);
     if (!check.ok) {
       res.status(400).render('workspace/meeting-form', meetingFormView({ meeting: null, submission, errors: check.errors, defaultYear: 0 }));
@@ -112,7 +113,7 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
 
   router.post('/reunions/:id', canPrepare, (req, res) => {
     const meeting = meetingParam(db, req.params.id);
-    const submission = readMeetingSubmission(req.body ?? {});
+    const submission = readMeetingSubmission(formBody(req));
     const check = checkMeeting(submission);
     if (!check.ok) {
       res.status(400).render('workspace/meeting-form', meetingFormView({ meeting, submission, errors: check.errors, defaultYear: 0 }));
@@ -128,36 +129,38 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
 
   router.post('/reunions/:id/actualisation', canPrepare, (req, res) => {
     const meeting = meetingParam(db, req.params.id);
-    afterWrite(req, res, meeting, refreshSpeakers(db, meeting.id, formVersion(req.body ?? {}), meeting, source(), writer(req)), 'liste');
+    afterWrite(req, res, meeting, refreshSpeakers(db, meeting.id, formVersion(formBody(req)), meeting, source(), writer(req)), 'liste');
   });
 
   router.post('/reunions/:id/groupes/:group', canPrepare, (req, res) => {
     const meeting = meetingParam(db, req.params.id);
-    const found = findGroup(guidelines, String(req.params.group));
-    if (!found) throw new HttpError(404, 'Groupe introuvable', `Aucun groupe d’orateurs ne s’appelle « ${req.params.group} ».`);
+    const group = String(req.params.group);
+    const found = findGroup(guidelines, group);
+    if (!found) throw new HttpError(404, 'Groupe introuvable', `Aucun groupe d’orateurs ne s’appelle « ${group} ».`);
     const key = found.group.key;
     const rows = readSpeakers(db, meeting.id).filter((r) => r.groupKey === key);
-    const read = readGroupEdit(req.body ?? {}, rows, source().nameOf, (state) => rankFieldId(key, state));
+    const read = readGroupEdit(formBody(req), rows, source().nameOf, (state) => rankFieldId(key, state));
     if (!read.ok) {
       renderMeeting(req, res, meeting, { status: 400, errors: read.errors });
       return;
     }
-    afterWrite(req, res, meeting, saveGroup(db, meeting.id, formVersion(req.body ?? {}), key, editGroup(rows, read.edit), writer(req)), groupAnchor(key));
+    afterWrite(req, res, meeting, saveGroup(db, meeting.id, formVersion(formBody(req)), key, editGroup(rows, read.edit), writer(req)), groupAnchor(key));
   });
 
   router.post('/reunions/:id/groupes/:group/orateurs', canPrepare, (req, res) => {
     const meeting = meetingParam(db, req.params.id);
-    const found = findGroup(guidelines, String(req.params.group));
-    if (!found) throw new HttpError(404, 'Groupe introuvable', `Aucun groupe d’orateurs ne s’appelle « ${req.params.group} ».`);
+    const group = String(req.params.group);
+    const found = findGroup(guidelines, group);
+    if (!found) throw new HttpError(404, 'Groupe introuvable', `Aucun groupe d’orateurs ne s’appelle « ${group} ».`);
     const key = found.group.key;
-    const state = formText(req.body?.state).trim().toUpperCase();
+    const state = formText(formBody(req).state).trim().toUpperCase();
     const field = `ajout-${key}`;
     const known = workspace().engine.index.stateByIso3.get(state);
     if (!known) {
       renderMeeting(req, res, meeting, { status: 400, errors: [{ field, message: `${found.group.name} : choisissez un État de la liste (« ${state.slice(0, 20)} » n’est pas un État du registre).` }] });
       return;
     }
-    const result = addSpeaker(db, meeting.id, formVersion(req.body ?? {}), key, state, writer(req));
+    const result = addSpeaker(db, meeting.id, formVersion(formBody(req)), key, state, writer(req));
     if (result.kind === 'saved' && !result.value) {
       renderMeeting(req, res, meeting, { status: 400, errors: [{ field, message: `${found.group.name} : ${known.nameFr} figure déjà dans ce groupe.` }] });
       return;
@@ -167,9 +170,10 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
 
   router.post('/reunions/:id/points/:item', canPrepare, (req, res) => {
     const meeting = meetingParam(db, req.params.id);
-    const item = guidelines.items.find((i) => String(i.number) === req.params.item);
-    if (!item) throw new HttpError(404, 'Point introuvable', `L’ordre du jour ne compte pas de point « ${req.params.item} ».`);
-    const typed = formText(req.body?.otherInterventions).trim();
+    const asked = String(req.params.item);
+    const item = guidelines.items.find((i) => String(i.number) === asked);
+    if (!item) throw new HttpError(404, 'Point introuvable', `L’ordre du jour ne compte pas de point « ${asked} ».`);
+    const typed = formText(formBody(req).otherInterventions).trim();
     if (!/^[0-9]{1,3}$/.test(typed) || Number(typed) > 200) {
       renderMeeting(req, res, meeting, {
         status: 400,
@@ -177,7 +181,7 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
       });
       return;
     }
-    afterWrite(req, res, meeting, setOtherInterventions(db, meeting.id, formVersion(req.body ?? {}), item.number, Number(typed), writer(req)), itemAnchor(item.number));
+    afterWrite(req, res, meeting, setOtherInterventions(db, meeting.id, formVersion(formBody(req)), item.number, Number(typed), writer(req)), itemAnchor(item.number));
   });
 
   const planOf = (meeting: Meeting) => {

@@ -13,6 +13,7 @@ import { HttpError } from '../../http-error';
 import { requireRole } from '../../middleware/viewer';
 import { redirectWithFlash, takeFlash } from '../../middleware/flash';
 import { readRegistryQuery, registryList, registrySavedMessage, registryStateForm } from '../../presenters/registry-form';
+import { formBody } from '../../form-body';
 
 /** The registry of States: everyone signed in reads it; admins edit party status and dates. */
 export function registryRoutes({ db, data }: RouteContext): Router {
@@ -24,10 +25,11 @@ export function registryRoutes({ db, data }: RouteContext): Router {
   };
 
   const entryOf = (req: Request) => {
-    const iso3 = String(req.params.iso3 ?? '').toUpperCase();
+    const typed = String(req.params.iso3 ?? '');
+    const iso3 = typed.toUpperCase();
     const entry = /^[A-Z]{3}$/.test(iso3) ? readStateEntry(db, iso3) : null;
     if (!entry) {
-      throw new HttpError(404, 'État inconnu', `Aucun État du registre n’a le code « ${req.params.iso3} » (code ISO 3166 alpha-3 attendu, par exemple COL).`);
+      throw new HttpError(404, 'État inconnu', `Aucun État du registre n’a le code « ${typed} » (code ISO 3166 alpha-3 attendu, par exemple COL).`);
     }
     return entry;
   };
@@ -44,7 +46,7 @@ export function registryRoutes({ db, data }: RouteContext): Router {
   router.post('/registre/:iso3', requireRole(isAdmin, 'de modifier le registre des États'), (req, res) => {
     const entry = entryOf(req);
     const names = populationNames();
-    const submission = readStateSubmission(req.body ?? {});
+    const submission = readStateSubmission(formBody(req));
     const check = checkStateSubmission(entry, submission);
     if (!check.ok) {
       res.status(400).render('workspace/registry-state', registryStateForm(entry, names, { canEdit: true, submission, errors: check.errors }));

@@ -14,6 +14,7 @@ import { csrfCheckAfterParsing } from '../../middleware/csrf';
 import { requireRole } from '../../middleware/viewer';
 import { changedBy } from '../../presenters/form-messages';
 import { uploadRunner } from '../../upload-worker/runner';
+import { formBody } from '../../form-body';
 
 const TITLE = 'Importer des fichiers';
 const PREVIEW_TITLE = 'Aperçu de l’import';
@@ -96,7 +97,8 @@ export function uploadRoutes({ db, data }: RouteContext): Router {
 
   router.post('/import/:id/confirmation', mayUpload, async (req, res) => {
     const id = pendingId(req.params.id);
-    const reason = typeof req.body?.motif === 'string' ? (req.body.motif as string) : '';
+    const { motif } = formBody(req);
+    const reason = typeof motif === 'string' ? motif : '';
     const outcome = await uploads.confirm(req.viewer!, data('workspace').catalogue, id, reason);
     switch (outcome.kind) {
       case 'missing':

@@ -11,13 +11,16 @@ jest.setTimeout(30_000);
 const IDLE = SESSION_LIFETIMES.idleMs;
 const signedInAt = (at: number) => ({ cookie: {}, signedInAt: at }) as unknown as session.SessionData;
 
+/** The store hands its callbacks an `unknown` error: a promise rejects with an Error. */
+const failure = (error: unknown) => (error instanceof Error ? error : new Error('échec du magasin de sessions', { cause: error }));
+
 function setup(start: number) {
   const db = openDatabase(':memory:');
   const clock = { now: start };
   const store = new SqliteSessionStore(db, SESSION_LIFETIMES, () => clock.now);
   const stored = (sid: string) => db.select().from(sessions).where(eq(sessions.sid, sid)).get()?.expiresAt;
   const call = (work: (done: (error?: unknown) => void) => void) =>
-    new Promise<void>((resolve, reject) => work((error) => (error ? reject(error) : resolve())));
+    new Promise<void>((resolve, reject) => work((error) => (error ? reject(failure(error)) : resolve())));
   return { store, stored, call, clock, db };
 }
 
@@ -44,7 +47,7 @@ describe('SqliteSessionStore.touch', () => {
     expect(stored('xyz')).toBe(start + IDLE);
     clock.now = start + IDLE - 1000;
     const read = await new Promise<session.SessionData | null | undefined>((resolve, reject) =>
-      store.get('xyz', (error, value) => (error ? reject(error) : resolve(value))),
+      store.get('xyz', (error, value) => (error ? reject(failure(error)) : resolve(value))),
     );
     expect(read?.signedInAt).toBe(start);
   });

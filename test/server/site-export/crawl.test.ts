@@ -37,7 +37,8 @@ describe('crawling a site into static files', () => {
       );
     });
     app.get('/a', (req, res) => {
-      res.type('html').send(page(`<p>${req.query.year ?? 'défaut'}</p><a href="/">accueil</a> <a href="b">relatif</a> <img alt="" src="/static/i.svg">`));
+      const year = typeof req.query.year === 'string' ? req.query.year : 'défaut';
+      res.type('html').send(page(`<p>${year}</p><a href="/">accueil</a> <a href="b">relatif</a> <img alt="" src="/static/i.svg">`));
     });
     app.get('/b', (_req, res) => {
       res.type('html').send(page('<a href="./a?year=2025&amp;comite=x">retour</a>'));
