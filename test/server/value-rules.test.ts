@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Express } from 'express';
 import { eq } from 'drizzle-orm';
 import { reports, states } from '../../db/schema';
 import { importFiles } from '../../server/domain/exchange/import';
@@ -226,7 +225,7 @@ describe('one rule per value: JJ/MM/AAAA dates and VRAI/FAUX are accepted alike,
 
   test('the forms: the date typed as JJ/MM/AAAA is saved as the same ISO date', async () => {
     const { app, db } = await appWithStaff();
-    const admin = await signedInAgent(app as Express, 'admin@example.org');
+    const admin = await signedInAgent(app, 'admin@example.org');
     const report = '/espace/saisie/2025/AFG';
     const saved = await admin
       .post(report)
