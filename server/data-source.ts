@@ -68,7 +68,10 @@ function releasedReview(latest: Release[]): ReviewState {
   return review;
 }
 
-type Builder = { version: (db: Db) => string; build: (db: Db, options: DataSourceOptions) => Omit<DataView, 'version' | 'audience'> };
+interface Builder {
+  version: (db: Db) => string;
+  build: (db: Db, options: DataSourceOptions) => Omit<DataView, 'version' | 'audience'>;
+}
 
 const builders: Record<Audience, Builder> = {
   // The public reads releases only: edits in the workspace change nothing it sees until the next release.

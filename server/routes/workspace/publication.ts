@@ -9,6 +9,7 @@ import { requireRole } from '../../middleware/viewer';
 import { redirectWithFlash } from '../../middleware/flash';
 import { lowCoverageNote, publicationPreview } from '../../presenters/publication-preview';
 import { yearParam } from '../params';
+import { formBody } from '../../form-body';
 
 /** HTTP status of each refusal: the request itself was wrong, or the data moved under it. */
 const REFUSAL_STATUS: Record<PublishRefusal, number> = {
@@ -60,7 +61,7 @@ export function publicationRoutes({ db, data, config }: RouteContext): Router {
 
   router.post('/annees/:year/publication', adminOnly, (req: Request, res: Response) => {
     const year = yearParam(req.params.year, 0);
-    const body = (req.body ?? {}) as Record<string, unknown>;
+    const body = formBody(req);
     const typed = { note: text(body[publishFields.note]), reason: text(body[publishFields.reason]) };
     const result = publishYear(db, viewerActor(req.viewer!), year, {
       ...typed,

@@ -10,6 +10,7 @@ import { redirectWithFlash, takeFlash } from '../../middleware/flash';
 import { carryFieldName, carryForwardView } from '../../presenters/carry-forward-view';
 import { yearChecklist } from '../../presenters/year-checklist';
 import { yearParam } from '../params';
+import { formBody } from '../../form-body';
 
 /** A year's checklist (/espace/annees/Y) and carrying its populations forward from the year before. */
 export function yearsRoutes({ db, data }: RouteContext): Router {
@@ -48,7 +49,7 @@ export function yearsRoutes({ db, data }: RouteContext): Router {
   router.post('/annees/:year/populations', adminOnly, (req, res) => {
     const year = carryYear(req);
     const view = data('workspace');
-    const body = (req.body ?? {}) as Record<string, unknown>;
+    const body = formBody(req);
     const keys = view.catalogue.populations.map((p) => p.key).filter((key) => body[carryFieldName(key)] === '1');
     const fingerprint = typeof body.fingerprint === 'string' ? body.fingerprint : null;
     const result = carryForward(db, viewerActor(req.viewer!), view.catalogue, year, { keys, fingerprint });
