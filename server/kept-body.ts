@@ -15,7 +15,9 @@ export class KeptBody {
   /** `grown` is called when a compressed copy is added or replaced, so that the cache holding it counts it. */
   constructor(
     readonly body: Buffer,
-    private readonly grown: () => void = () => {},
+    private readonly grown: () => void = () => {
+      // A body no cache counts: nothing to tell.
+    },
   ) {}
 
   /** The body and its compressed copies, in bytes. */

@@ -72,7 +72,9 @@ export class PrivateRenderCache {
       void inFlight.then((page) => (page ? send(req, res, next, page) : next()));
       return;
     }
-    let settle: (page: KeptBody | null) => void = () => {};
+    let settle: (page: KeptBody | null) => void = () => {
+      // Replaced at once by the promise's resolve, below.
+    };
     const rendered = new Promise<KeptBody | null>((resolve) => (settle = resolve));
     this.rendering.set(key, rendered);
     const finish = (page: KeptBody | null) => {
