@@ -349,12 +349,12 @@ describe('briefing cards of an intersessional meeting', () => {
     expect(cards.map((c) => c.iso3)).toEqual(['AFG', 'AGO', 'COL', 'UKR']);
     expect(cards[0]!.text).not.toContain('depuis 2025');
     cards[0] = await fullCard(cards[0]!);
-    expect(cards[0]!.html.match(/<th scope="col">Réponse \d{4}<\/th>/g)).toEqual(['<th scope="col">Réponse 2025</th>']);
-    expect(answerCells(cards[0]!).get('30.1')).toEqual(['non Source : Rapport 2025']);
-    const reportsList = textOf(/<ul class="briefing-card__reports">[\s\S]*?<\/ul>/.exec(cards[0]!.html)![0]);
+    expect(cards[0].html.match(/<th scope="col">Réponse \d{4}<\/th>/g)).toEqual(['<th scope="col">Réponse 2025</th>']);
+    expect(answerCells(cards[0]).get('30.1')).toEqual(['non Source : Rapport 2025']);
+    const reportsList = textOf(/<ul class="briefing-card__reports">[\s\S]*?<\/ul>/.exec(cards[0].html)![0]);
     expect((reportsList.match(/\b2025 : /g) ?? []).length).toBe(1);
   });
-  test('a card opens with a summary line counted from the answers, then only what changed or is open', async () => {
+  test('a card opens with a summary line counted from the answers, then only what changed or is open', () => {
     const view = dataSource(db)('workspace');
     const item = guidelines.items.find((i) => i.number === 3)!;
     const answerable = [...view.catalogue.indicatorByCode.values()].filter((i) => item.actions.includes(i.action) && (i.kind === 'share' || i.kind === 'count'));

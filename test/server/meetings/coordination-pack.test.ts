@@ -13,7 +13,7 @@ import type { MeetingDetails } from '../../../server/domain/meetings/meeting-for
 import { packWindow } from '../../../server/domain/meetings/pack';
 import { speakerSource } from '../../../server/domain/meetings/speaker-groups';
 import { createMeeting, setOtherInterventions } from '../../../server/domain/meetings/store';
-import { formatDate, formatDateTime } from '../../../server/presenters/format';
+import { formatDate } from '../../../server/presenters/format';
 import { testApp } from '../../helpers/context';
 import { fragment, htmlProblems, textOf } from '../../helpers/html';
 import { expectedValueText } from '../../helpers/pages';
