@@ -9,7 +9,7 @@ import { HttpError } from '../http-error';
 /** A query parameter as one string ('' when absent; the first value when repeated). */
 export function queryText(query: Record<string, unknown>, name: string): string {
   const raw = query[name];
-  const value = Array.isArray(raw) ? raw[0] : raw;
+  const value: unknown = Array.isArray(raw) ? (raw as unknown[])[0] : raw;
   return typeof value === 'string' ? value.trim() : '';
 }
 

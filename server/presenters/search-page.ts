@@ -15,7 +15,8 @@ export type SearchKind = keyof typeof SEARCH_KINDS;
 /** Results shown at most: past that, the visitor is asked to type more. */
 export const MAX_RESULTS = 50;
 
-const clean = (text: string) => text.replace(/[\u0002\u0003]/g, '');
+// The marks FTS5's snippet() puts around a match (MARK_START, MARK_END) never belong in a title or a code.
+const clean = (text: string) => text.replaceAll(MARK_START, '').replaceAll(MARK_END, '');
 
 /** Everything a visitor may look for, with the page it leads to: the public's catalogue and registry. */
 export function searchDocuments(view: DataView): SearchDocument[] {

@@ -94,7 +94,7 @@ describe('embeds and share cards', () => {
       cards.set(url, png);
       const again = await request(app).get(url).expect(200);
       expect(again.headers.etag).toBe(res.headers.etag);
-      await request(app).get(url).set('If-None-Match', res.headers.etag as string).expect(304);
+      await request(app).get(url).set('If-None-Match', res.headers.etag!).expect(304);
     }
     // Each card says something of its own.
     expect(new Set([...cards.values()].map((b) => b.toString('base64'))).size).toBe(3);

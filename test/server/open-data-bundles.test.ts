@@ -22,7 +22,7 @@ const binary = (res: request.Response, callback: (error: Error | null, body: Buf
 
 async function download(app: Express, url: string): Promise<{ body: Buffer; headers: Record<string, string> }> {
   const res = await request(app).get(url).buffer(true).parse(binary).expect(200);
-  return { body: res.body as Buffer, headers: res.headers as Record<string, string> };
+  return { body: res.body, headers: res.headers };
 }
 
 function csvRecords(text: string): { header: string[]; rows: string[][] } {
@@ -127,7 +127,7 @@ describe('indicateurs.xlsx and tout.zip with the demonstration data', () => {
   test('both are built once per release: the same ETag, and a 304 for it', async () => {
     for (const url of ['/donnees/indicateurs.xlsx', '/donnees/tout.zip']) {
       const first = await request(app).get(url).expect(200);
-      const etag = first.headers.etag as string;
+      const etag = first.headers.etag!;
       expect(etag).toBeTruthy();
       const second = await request(app).get(url).expect(200);
       expect(second.headers.etag).toBe(etag);

@@ -120,7 +120,7 @@ export function entryRoutes({ db, data, privatePages, config }: RouteContext): R
         }
         // What the other sections of the page hold unsaved is shown back, not lost by the redirect.
         const { view: fresh, entry: current } = load(req);
-        const pending = pendingSections(current, req.body ?? {}, outcome.section);
+        const pending = pendingSections(current, formBody(req), outcome.section);
         const message = sectionSavedMessage(outcome.section, count);
         if (pending.sections.length > 0) {
           render(req, res, 200, fresh, current, { values: pending.values, flash: `${message} ${unsavedSectionsMessage(pending.sections)}` });
