@@ -11,6 +11,16 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 const migrationsFolder = projectPath('db', 'migrations');
 
 /** How long a write waits for another connection's write lock before giving up (README.md#configuration). */
+/**
+ * Runs `write` in one transaction, immediate by default (the write lock is taken at once). drizzle
+ * types a transaction apart from the database, but it runs the same queries on the same
+ * connection: it is handed on as a `Db`, so that every query function takes either. The one
+ * place that says so.
+ */
+export function inTransaction<T>(db: Db, write: (tx: Db) => T, behavior: 'deferred' | 'immediate' | 'exclusive' = 'immediate'): T {
+  return db.transaction((tx) => write(tx as unknown as Db), { behavior });
+}
+
 export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 
 /**

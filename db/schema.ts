@@ -1,5 +1,14 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
+import { ANSWER_VALUES, AUDIT_ENTITIES, BASELINE_YEAR, DERIVED_FROM, DIRECTIONS, INDICATOR_KINDS, POPULATION_DERIVATIONS, TARGET_YEAR } from './codes';
 import { type AnySQLiteColumn, blob, check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/** `column IN ('a','b')`: a CHECK on one of the lists of db/codes.ts. */
+const oneOf = (column: AnySQLiteColumn, values: readonly string[]): SQL =>
+  sql`${column} IN ${sql.raw(`(${values.map((v) => `'${v}'`).join(',')})`)}`;
+
+/** The reporting years of the plan (db/codes.ts). */
+const yearCheck = (name: string, column: AnySQLiteColumn) =>
+  check(name, sql`${column} BETWEEN ${sql.raw(String(BASELINE_YEAR))} AND ${sql.raw(String(TARGET_YEAR))}`);
 
 /** A text column holding an ISO date (YYYY-MM-DD) that SQLite itself accepts as a real calendar day. */
 const isoDateCheck = (column: string) =>
@@ -35,9 +44,9 @@ export const populations = sqliteTable(
     name: text('name').notNull(),
     description: text('description').notNull(),
     /** How membership is known: from the registry, entered per year, as a union, or from answers. */
-    derivation: text('derivation', { enum: ['registry', 'entered', 'union', 'answers'] }).notNull(),
+    derivation: text('derivation', { enum: POPULATION_DERIVATIONS }).notNull(),
   },
-  (t) => [check('populations_derivation', sql`${t.derivation} IN ('registry','entered','union','answers')`)],
+  (t) => [check('populations_derivation', oneOf(t.derivation, POPULATION_DERIVATIONS))],
 );
 
 export const indicators = sqliteTable(
@@ -47,22 +56,22 @@ export const indicators = sqliteTable(
     action: integer('action').notNull().references(() => actions.number),
     position: integer('position').notNull(),
     text: text('text').notNull(),
-    kind: text('kind', { enum: ['share', 'count', 'figure', 'ratio'] }).notNull(),
+    kind: text('kind', { enum: INDICATOR_KINDS }).notNull(),
     /** Population key; null for figures and ratios, which are recorded rather than counted over States. */
     population: text('population').references(() => populations.key),
     /** For the `yes` population: the indicator whose yes-answers form it. */
     populationOf: text('population_of').references((): AnySQLiteColumn => indicators.code),
-    direction: text('direction', { enum: ['up', 'down', 'neutral'] }).notNull(),
+    direction: text('direction', { enum: DIRECTIONS }).notNull(),
     provenance: text('provenance'),
     /** For indicators read from the report itself rather than from an answer (8.1, 8.2). */
-    derivedFrom: text('derived_from', { enum: ['report_on_time', 'report_reporting_guide'] }),
+    derivedFrom: text('derived_from', { enum: DERIVED_FROM }),
     /** Set when a user changes kind, population or direction: the seed then leaves those fields alone. */
     editedAt: text('edited_at'),
   },
   (t) => [
     uniqueIndex('indicators_action_position_unique').on(t.action, t.position),
-    check('indicators_kind', sql`${t.kind} IN ('share','count','figure','ratio')`),
-    check('indicators_direction', sql`${t.direction} IN ('up','down','neutral')`),
+    check('indicators_kind', oneOf(t.kind, INDICATOR_KINDS)),
+    check('indicators_direction', oneOf(t.direction, DIRECTIONS)),
     check(
       'indicators_population_by_kind',
       sql`(${t.kind} IN ('share','count')) = (${t.population} IS NOT NULL)`,
@@ -70,7 +79,7 @@ export const indicators = sqliteTable(
     check('indicators_population_of', sql`(${t.population} = 'yes') = (${t.populationOf} IS NOT NULL)`),
     check(
       'indicators_derived_from',
-      sql`${t.derivedFrom} IS NULL OR (${t.derivedFrom} IN ('report_on_time','report_reporting_guide') AND ${t.kind} = 'share')`,
+      sql`${t.derivedFrom} IS NULL OR (${oneOf(t.derivedFrom, DERIVED_FROM)} AND ${t.kind} = 'share')`,
     ),
   ],
 );
@@ -128,9 +137,6 @@ export const states = sqliteTable(
   ],
 );
 
-/** The reporting years of the plan; 2025 is the baseline. */
-const yearCheck = (name: string, column: AnySQLiteColumn) => check(name, sql`${column} BETWEEN 2025 AND 2029`);
-
 /**
  * Membership of a State in an entered population (affected, victims…) for a reporting year. Derived
  * populations are never stored; triggers (migration 0002) refuse them and States not party that year.
@@ -178,14 +184,14 @@ export const answers = sqliteTable(
     indicator: text('indicator')
       .notNull()
       .references(() => indicators.code),
-    answer: text('answer', { enum: ['yes', 'no', 'blank'] }).notNull(),
+    answer: text('answer', { enum: ANSWER_VALUES }).notNull(),
     source: text('source'),
     note: text('note'),
   },
   (t) => [
     primaryKey({ columns: [t.year, t.state, t.indicator] }),
     yearCheck('answers_year', t.year),
-    check('answers_answer', sql`${t.answer} IN ('yes','no','blank')`),
+    check('answers_answer', oneOf(t.answer, ANSWER_VALUES)),
   ],
 );
 
@@ -338,9 +344,7 @@ export const auditEntries = sqliteTable(
     /** Who, as a person reads it (an address, « import en ligne de commande »…), kept as it was then. */
     actor: text('actor').notNull(),
     origin: text('origin').notNull(),
-    entity: text('entity', {
-      enum: ['answer', 'report', 'membership', 'figure', 'state', 'publication', 'validation'],
-    }).notNull(),
+    entity: text('entity', { enum: AUDIT_ENTITIES }).notNull(),
     operation: text('operation', { enum: ['insert', 'update', 'delete'] }).notNull(),
     year: integer('year'),
     state: text('state'),

@@ -9,11 +9,16 @@ export interface SyncCounts {
   deleted: number;
 }
 
-interface SyncOptions<Row> {
+export interface SyncOptions<Row> {
   /** Properties that identify a row. */
   key: (keyof Row & string)[];
   /** A row whose this property is not null was edited by a user: leave these properties alone. */
   userEdited?: { marker: keyof Row & string; fields: (keyof Row & string)[] };
+  /**
+   * The rows are a user's edit (an import): a row inserted or changed gets `marker = at`, so that
+   * the seed no longer overrides it; an unchanged row keeps its marker as it was.
+   */
+  markEdited?: { marker: keyof Row & string; at: unknown };
   /** Delete rows the seed no longer lists (only for tables the seed alone owns). */
   deleteMissing?: boolean;
 }
@@ -22,8 +27,8 @@ interface SyncOptions<Row> {
 const INSERT_BATCH = 500;
 
 /**
- * Brings a table in line with the seed's rows, writing only what differs, so that loading twice
- * changes nothing and a corrected text is picked up at the next start.
+ * Brings a table in line with the given rows (the seed's, an import's), writing only what differs,
+ * so that loading twice changes nothing and a corrected text is picked up at the next start.
  */
 export function syncTable<T extends SQLiteTable>(
   db: Db,
@@ -85,8 +90,9 @@ export function syncTable<T extends SQLiteTable>(
     const key = keyOf(row);
     seen.add(key);
     const current = existing.get(key);
+    const stamp = options.markEdited ? { [options.markEdited.marker]: options.markEdited.at } : {};
     if (!current) {
-      insert(row);
+      insert({ ...row, ...stamp });
       counts.inserted++;
       continue;
     }
@@ -100,7 +106,7 @@ export function syncTable<T extends SQLiteTable>(
     if (Object.keys(changes).length === 0) {
       counts.unchanged++;
     } else {
-      update(row, changes);
+      update(row, { ...changes, ...stamp });
       counts.updated++;
     }
   }

@@ -5,7 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../db/client';
-import { readEngineData } from '../db/queries/engine-data';
+import { readEngineData } from '../server/domain/stored-data';
 import { loadDemoData } from '../seed/demo-load';
 import { loadSeed } from '../seed/load';
 import { EngineSnapshot } from '../server/domain/engine/engine';

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { parsePopulationRef } from '../server/domain/population';
 import { projectPath } from '../server/project-root';
+import { DERIVED_FROM, DIRECTIONS, INDICATOR_KINDS, POPULATION_DERIVATIONS } from '../db/codes';
 
 /** The catalogue as the seed data files hold it (seed/data/*.json). */
 
@@ -12,15 +13,15 @@ const nonEmpty = z.string().trim().min(1);
 const indicatorSchema = z.object({
   code: z.string().regex(/^[0-9]+(\.[0-9]+)?$/),
   text: nonEmpty,
-  kind: z.enum(['share', 'count', 'figure', 'ratio']),
+  kind: z.enum(INDICATOR_KINDS),
   population: z
     .string()
     .nullable()
     .refine((p) => p === null || parsePopulationRef(p) !== null, { message: 'population inconnue' }),
-  direction: z.enum(['up', 'down', 'neutral']),
+  direction: z.enum(DIRECTIONS),
   provenance: z.string().nullable(),
   /** Read from the report itself (8.1: received by 30 April; 8.2: Reporting Guide used), not from answers. */
-  derivedFrom: z.enum(['report_on_time', 'report_reporting_guide']).nullable().default(null),
+  derivedFrom: z.enum(DERIVED_FROM).nullable().default(null),
 });
 
 const catalogueSchema = z.object({
@@ -53,7 +54,7 @@ const populationsSchema = z.object({
       key: z.string(),
       name: nonEmpty,
       description: nonEmpty,
-      derivation: z.enum(['registry', 'entered', 'union', 'answers']),
+      derivation: z.enum(POPULATION_DERIVATIONS),
     }),
   ),
 });

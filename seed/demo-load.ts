@@ -1,17 +1,13 @@
-import { count } from 'drizzle-orm';
-import type { Db } from '../db/client';
+import { inTransaction, type Db } from '../db/client';
+import { dataTablesEmpty, deleteAllData, insertDataRows } from '../db/queries/demo';
 import { META, isDemoDataLoaded, readMeta, writeMeta } from '../db/queries/meta';
-import { readCatalogue } from '../db/queries/catalogue';
-import { readRegistry } from '../db/queries/registry';
-import { answers, auditEntries, figures, populationMemberships, releases, reports, validations } from '../db/schema';
+import { readCatalogue } from '../server/domain/catalogue';
+import { readRegistry } from '../server/domain/stored-data';
 import { withAudit, type Actor } from '../db/queries/audit';
 import { validateReports } from '../db/queries/review';
 import { releaseYears } from '../server/domain/releases/publish';
 import type { Config } from '../server/config';
 import { generateDemoData, type DemoData } from './demo';
-
-/** The tables that hold what States report (and the demonstration data). */
-const DATA_TABLES = { populationMemberships, reports, answers, figures } as const;
 
 export interface DemoCounts {
   populationMemberships: number;
@@ -27,10 +23,6 @@ export interface DemoClearCounts extends DemoCounts {
 
 const DEMO_ACTOR: Actor = { userId: null, label: 'données de démonstration', origin: 'demo' };
 
-function insertChunked<T>(rows: T[], insert: (chunk: T[]) => void, size = 500): void {
-  for (let i = 0; i < rows.length; i += size) insert(rows.slice(i, i + size));
-}
-
 /**
  * Inserts the demonstration data (by default generated from the catalogue and registry in the
  * database) and marks the database as holding it, in one transaction: all or nothing. Its reports
@@ -42,10 +34,7 @@ export function loadDemoData(
   data: DemoData = generateDemoData(readCatalogue(db), readRegistry(db)),
 ): DemoCounts {
   return withAudit(db, DEMO_ACTOR, (tx) => {
-    insertChunked(data.populationMemberships, (chunk) => tx.insert(populationMemberships).values(chunk).run());
-    insertChunked(data.reports, (chunk) => tx.insert(reports).values(chunk).run());
-    insertChunked(data.answers, (chunk) => tx.insert(answers).values(chunk).run());
-    insertChunked(data.figures, (chunk) => tx.insert(figures).values(chunk).run());
+    insertDataRows(tx, data);
     const now = new Date().toISOString();
     validateReports(tx, [...data.reports, ...data.answers], null, now);
     releaseYears(tx, [...data.reports, ...data.answers, ...data.figures].map((r) => r.year), {
@@ -70,31 +59,22 @@ export function loadDemoData(
  * real data.
  */
 export function clearDemoData(db: Db, now: Date = new Date()): DemoClearCounts {
-  return db.transaction((tx) => {
-    const t = tx as unknown as Db;
-    if (!isDemoDataLoaded(t)) {
-      throw new Error('La base ne contient pas de données de démonstration : rien n’a été supprimé.');
-    }
-    const counts: DemoClearCounts = {
-      answers: t.delete(answers).run().changes,
-      figures: t.delete(figures).run().changes,
-      reports: t.delete(reports).run().changes,
-      populationMemberships: t.delete(populationMemberships).run().changes,
-      releases: t.delete(releases).run().changes,
-      validations: t.delete(validations).run().changes,
-    };
-    // The trail of fictitious data (and of its deletion just now) describes nothing real.
-    t.delete(auditEntries).run();
-    writeMeta(t, META.demoData, null);
-    writeMeta(t, META.demoCleared, now.toISOString());
-    return counts;
-  });
+  return inTransaction(
+    db,
+    (tx) => {
+      if (!isDemoDataLoaded(tx)) {
+        throw new Error('La base ne contient pas de données de démonstration : rien n’a été supprimé.');
+      }
+      // The trail of fictitious data (and of its deletion just now) describes nothing real: it goes too.
+      const counts: DemoClearCounts = deleteAllData(tx);
+      writeMeta(tx, META.demoData, null);
+      writeMeta(tx, META.demoCleared, now.toISOString());
+      return counts;
+    },
+    'deferred',
+  );
 }
 
-/** Whether the data tables are all empty. */
-export function dataTablesEmpty(db: Db): boolean {
-  return Object.values(DATA_TABLES).every((table) => (db.select({ n: count() }).from(table).get()?.n ?? 0) === 0);
-}
 
 /**
  * Demonstration data is loaded at start only when the configuration asks for it, the database

@@ -1,6 +1,7 @@
 import type { answers, figures, populationMemberships, reports } from '../db/schema';
 import { parsePopulationRef } from '../server/domain/population';
 import { isPartyInYear, type RegistryState } from '../server/domain/registry';
+import type { DerivedFrom, Direction, IndicatorKind, PopulationDerivation } from '../db/codes';
 
 /**
  * Deterministic demonstration data (README, « Configuration », DEMO_DATA): a plausible but invented
@@ -31,17 +32,17 @@ export interface DemoData {
 /** What the generator needs of an indicator; the seed's indicators and the database's both fit. */
 export interface DemoIndicator {
   code: string;
-  kind: 'share' | 'count' | 'figure' | 'ratio';
+  kind: IndicatorKind;
   /** A population reference as the seed writes it: « affected », « yes(15.1) »; null for figures and ratios. */
   population: string | null;
-  direction: 'up' | 'down' | 'neutral';
-  derivedFrom?: 'report_on_time' | 'report_reporting_guide' | null;
+  direction: Direction;
+  derivedFrom?: DerivedFrom | null;
 }
 
 /** What the generator needs of the catalogue; a `SeedCatalogue` fits. */
 export interface DemoCatalogue {
   actions: readonly { number: number; section: string; indicators: readonly DemoIndicator[] }[];
-  populations: readonly { key: string; derivation: 'registry' | 'entered' | 'union' | 'answers' }[];
+  populations: readonly { key: string; derivation: PopulationDerivation }[];
 }
 
 // ---------------------------------------------------------------------------------------------

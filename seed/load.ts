@@ -1,7 +1,7 @@
 import type { Db } from '../db/client';
 import { withAudit, type Actor } from '../db/queries/audit';
-import { actions, indicators, mechanismActions, mechanisms, populations, sections, states } from '../db/schema';
-import { syncTable, type SyncCounts } from '../db/sync';
+import { syncSeedTable } from '../db/queries/seed';
+import type { SyncCounts } from '../db/sync';
 import { parsePopulationRef } from '../server/domain/population';
 import type { RegistryState } from '../server/domain/registry';
 import { readSeedCatalogue, type SeedCatalogue } from './catalogue';
@@ -27,9 +27,7 @@ export function loadSeed(
 ): SeedSummary {
   return withAudit(db, SEED_ACTOR, (t) => {
     const summary = {} as SeedSummary;
-    summary.sections = syncTable(
-      t,
-      sections,
+    summary.sections = syncSeedTable(t, 'sections',
       catalogue.sections.map((s, i) => ({
         number: s.number,
         position: i + 1,
@@ -38,21 +36,15 @@ export function loadSeed(
       })),
       { key: ['number'] },
     );
-    summary.populations = syncTable(
-      t,
-      populations,
+    summary.populations = syncSeedTable(t, 'populations',
       catalogue.populations.map((p, i) => ({ ...p, position: i + 1 })),
       { key: ['key'] },
     );
-    summary.actions = syncTable(
-      t,
-      actions,
+    summary.actions = syncSeedTable(t, 'actions',
       catalogue.actions.map((a) => ({ number: a.number, section: a.section, text: a.text })),
       { key: ['number'] },
     );
-    summary.indicators = syncTable(
-      t,
-      indicators,
+    summary.indicators = syncSeedTable(t, 'indicators',
       catalogue.actions.flatMap((a) =>
         a.indicators.map((ind, i) => {
           const ref = ind.population === null ? null : parsePopulationRef(ind.population);
@@ -72,15 +64,11 @@ export function loadSeed(
       ),
       { key: ['code'], userEdited: { marker: 'editedAt', fields: ['kind', 'population', 'populationOf', 'direction'] } },
     );
-    summary.mechanisms = syncTable(
-      t,
-      mechanisms,
+    summary.mechanisms = syncSeedTable(t, 'mechanisms',
       catalogue.mechanisms.map((m, i) => ({ id: m.id, position: i + 1, name: m.name, mandate: m.mandate })),
       { key: ['id'] },
     );
-    summary.mechanismActions = syncTable(
-      t,
-      mechanismActions,
+    summary.mechanismActions = syncSeedTable(t, 'mechanismActions',
       catalogue.mechanisms.flatMap((m) => [
         ...m.lead.map((action) => ({ mechanism: m.id, action, role: 'lead' as const })),
         ...m.contributing
@@ -89,7 +77,7 @@ export function loadSeed(
       ]),
       { key: ['mechanism', 'action'], deleteMissing: true },
     );
-    summary.states = syncTable(t, states, registry, {
+    summary.states = syncSeedTable(t, 'states', registry, {
       key: ['iso3'],
       userEdited: { marker: 'editedAt', fields: ['nameFr', 'nameEn', 'party', 'partyFrom', 'partyUntil'] },
     });

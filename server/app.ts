@@ -1,7 +1,5 @@
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import type { Db } from '../db/client';
-import type { Config } from './config';
 import { securityHeaders } from './security';
 import { configureViews } from './views';
 import { apiRouter } from './routes/api';
@@ -10,7 +8,7 @@ import { transparencyRouter } from './routes/transparency';
 import { openDataRouter } from './routes/open-data';
 import { layoutLocals } from './middleware/layout';
 import { HttpError } from './http-error';
-import { dataSource, type DataSource } from './data-source';
+import { dataSource } from './data-source';
 import { PublicCache } from './public-cache';
 import { PrivateRenderCache } from './private-render-cache';
 import { ReleaseBundles } from './release-bundles';
@@ -26,34 +24,10 @@ import { libraryErrorToHttp } from './middleware/errors';
 import { authRouter } from './routes/auth';
 import { workspaceRouter } from './routes/workspace';
 import { projectPath } from './project-root';
-import { requestLogger, silentLogger, type Logger } from './logger';
+import { requestLogger, silentLogger } from './logger';
 import { healthRouter } from './routes/health';
 import { publicCors } from './middleware/cors';
-
-export interface AppContext {
-  db: Db;
-  config: Config;
-  /** Rendering a static copy of the public site (`npm run export:site`): no sign-in link, no forms. */
-  staticSite?: boolean;
-  /** Where requests and errors are logged (server/logger.ts); nothing is logged without one. */
-  logger?: Logger;
-  /** The time for sessions (milliseconds since the epoch); tests pass a clock they move. */
-  clock?: () => number;
-}
-
-/**
- * What routes receive: the app's context, the current view of the data, the cache of what the public
- * is sent and the one of the pages signed-in users read.
- */
-export interface RouteContext extends AppContext {
-  data: DataSource;
-  cache: PublicCache;
-  privatePages: PrivateRenderCache;
-  /** indicateurs.xlsx and tout.zip, built once per release. */
-  bundles: ReleaseBundles;
-  /** The full-text index behind /recherche. */
-  search: PublicSearch;
-}
+import type { AppContext, RouteContext } from './route-context';
 
 const publicCaches = new WeakMap<express.Express, PublicCache>();
 const searches = new WeakMap<express.Express, PublicSearch>();

@@ -1,11 +1,10 @@
 import type { Request } from 'express';
 import type { Db } from '../db/client';
-import { readCatalogue, type Catalogue } from '../db/queries/catalogue';
-import { dataVersion, engineIndicators, readEngineData } from '../db/queries/engine-data';
+import { readCatalogue, type Catalogue } from './domain/catalogue';
+import { dataVersion } from '../db/queries/engine-data';
+import { engineIndicators, readEngineData, readRegistry, readReviewState } from './domain/stored-data';
 import { isDemoDataLoaded } from '../db/queries/meta';
 import { readLatestReleases, readReleaseHistory, releaseVersion } from '../db/queries/releases';
-import { readReviewState } from '../db/queries/review';
-import { readRegistry } from '../db/queries/registry';
 import { EngineSnapshot } from './domain/engine/engine';
 import { releasedEngineData, unreleasedYears, type Release, type ReleaseHistory } from './domain/releases/release';
 import { draftsByYear, pairKey, type ReviewState } from './domain/review';

@@ -1,13 +1,12 @@
 import { and, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { auditEntries, users } from '../schema';
-import { PLAN_YEARS } from '../../server/domain/engine/types';
+import { PLAN_YEARS, type AuditEntity } from '../codes';
 import type { AuditEntry } from './audit';
 
-export type AuditEntity = AuditEntry['entity'];
+export type { AuditEntity };
 export type AuditOperation = AuditEntry['operation'];
 
-export const AUDIT_ENTITIES: readonly AuditEntity[] = ['answer', 'report', 'membership', 'figure', 'state', 'publication', 'validation'];
 
 /** What the journal is narrowed to; an absent field does not filter. */
 export interface JournalFilter {

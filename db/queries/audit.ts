@@ -1,5 +1,5 @@
-import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../client';
+import { and, asc, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { inTransaction, type Db } from '../client';
 import { auditContext, auditEntries } from '../schema';
 
 /** Who writes: a signed-in user, or a program (import from the command line, demonstration data…). */
@@ -30,16 +30,12 @@ export function withAudit<T>(db: Db, actor: Actor, write: (tx: Db) => T, options
     reason: options.reason?.trim() || null,
     at: (options.now ?? new Date()).toISOString(),
   };
-  return db.transaction(
-    (tx) => {
-      const t = tx as unknown as Db;
-      t.insert(auditContext).values(context).onConflictDoUpdate({ target: auditContext.id, set: context }).run();
-      const result = write(t);
-      t.delete(auditContext).run();
-      return result;
-    },
-    { behavior: 'immediate' },
-  );
+  return inTransaction(db, (tx) => {
+    tx.insert(auditContext).values(context).onConflictDoUpdate({ target: auditContext.id, set: context }).run();
+    const result = write(tx);
+    tx.delete(auditContext).run();
+    return result;
+  });
 }
 
 /** The id of the latest audit entry (0 when there is none): a mark to find what was written after it. */
@@ -49,10 +45,17 @@ export function lastAuditId(db: Db): number {
 
 export type AuditEntry = typeof auditEntries.$inferSelect;
 
+/** The entries written after `mark` (from `lastAuditId`), oldest first. */
+export const auditEntriesAfter = (db: Db, mark: number): AuditEntry[] =>
+  db.select().from(auditEntries).where(gt(auditEntries.id, mark)).orderBy(asc(auditEntries.id)).all();
+
 /** The latest entry among those `where` selects, or null. */
 export function latestAuditEntry(db: Db, where: SQL | undefined): AuditEntry | null {
   return db.select().from(auditEntries).where(where).orderBy(desc(auditEntries.id)).limit(1).get() ?? null;
 }
+
+/** The latest entry written after `mark` (from `lastAuditId`), or null. */
+export const latestAuditEntryAfter = (db: Db, mark: number): AuditEntry | null => latestAuditEntry(db, gt(auditEntries.id, mark));
 
 /** The entries of a (year, State) report: the report itself, its answers, its populations and its validation. */
 export const reportAuditWhere = (year: number, state: string): SQL | undefined =>
@@ -60,6 +63,17 @@ export const reportAuditWhere = (year: number, state: string): SQL | undefined =
     eq(auditEntries.year, year),
     eq(auditEntries.state, state),
     inArray(auditEntries.entity, ['report', 'answer', 'membership', 'validation']),
+  );
+
+/** The latest changes of a (year, State) report (its row, answers, populations and validation), newest first. */
+export const recentReportEntries = (db: Db, year: number, state: string, limit: number): AuditEntry[] =>
+  db.select().from(auditEntries).where(reportAuditWhere(year, state)).orderBy(desc(auditEntries.id)).limit(limit).all();
+
+/** The entry that recorded a (year, State) report's validation, or null. */
+export const validationEntry = (db: Db, year: number, state: string): AuditEntry | null =>
+  latestAuditEntry(
+    db,
+    and(eq(auditEntries.entity, 'validation'), eq(auditEntries.operation, 'insert'), eq(auditEntries.year, year), eq(auditEntries.state, state)),
   );
 
 /**
@@ -75,6 +89,3 @@ export const versionOf = {
   /** A State of the registry. */
   state: (db: Db, iso3: string) => latestAuditEntry(db, and(eq(auditEntries.entity, 'state'), eq(auditEntries.state, iso3))),
 };
-
-/** The version number a form carries for what `entry` (from `versionOf`) last changed. */
-export const versionNumber = (entry: AuditEntry | null): number => entry?.id ?? 0;

@@ -1,8 +1,9 @@
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { asc, getTableColumns, getTableName } from 'drizzle-orm';
+import { asc, getTableColumns } from 'drizzle-orm';
 import type { Db } from '../client';
+import { syncTable, type SyncCounts } from '../sync';
 import { answers, figures, populationMemberships, reports, states } from '../schema';
-import { DATA_KINDS, EXCHANGE_KINDS, fieldOf, type ExchangeKind, type KindData, type KindRow } from '../../server/domain/data-kinds';
+import type { ExchangeKind } from '../../server/domain/data-kinds';
 
 /** The table of each kind of exchanged data (server/domain/data-kinds.ts names them; a test checks both agree). */
 export const KIND_TABLES = {
@@ -13,20 +14,33 @@ export const KIND_TABLES = {
   figures,
 } as const satisfies Record<ExchangeKind, SQLiteTable>;
 
-for (const kind of EXCHANGE_KINDS) {
-  if (getTableName(KIND_TABLES[kind]) !== DATA_KINDS[kind].table) throw new Error(`table of ${kind}: ${getTableName(KIND_TABLES[kind])}`);
+/** The table's columns by property name. */
+const columnsOf = (kind: ExchangeKind): Record<string, SQLiteColumn> =>
+  getTableColumns(KIND_TABLES[kind] as SQLiteTable) as Record<string, SQLiteColumn>;
+
+/**
+ * Every row of a kind's table with the given properties only (the descriptor's columns), ordered
+ * by `orderBy` when given. The caller types the rows.
+ */
+export function readTableRows(db: Db, kind: ExchangeKind, fields: readonly string[], orderBy: readonly string[] = []): unknown[] {
+  const columns = columnsOf(kind);
+  const query = db.select(Object.fromEntries(fields.map((f) => [f, columns[f]!]))).from(KIND_TABLES[kind] as SQLiteTable);
+  return (orderBy.length > 0 ? query.orderBy(...orderBy.map((f) => asc(columns[f]!))) : query).all();
 }
 
-/** Every row of a kind, with the descriptor's columns only; the registry by ISO code. */
-export function readKindRows<K extends ExchangeKind>(db: Db, kind: K): KindRow<K>[] {
-  const table = KIND_TABLES[kind] as SQLiteTable;
-  const columns = getTableColumns(table) as Record<string, SQLiteColumn>;
-  const fields = Object.fromEntries(DATA_KINDS[kind].columns.map((c) => [fieldOf(c.name), columns[fieldOf(c.name)]!]));
-  const query = db.select(fields).from(table);
-  return (kind === 'states' ? query.orderBy(...DATA_KINDS[kind].key.map((k) => asc(columns[fieldOf(k)]!))) : query).all() as KindRow<K>[];
-}
-
-/** Every row of the five kinds, by the property EngineData, ReleaseData and ExchangeData give them. */
-export function readKindData(db: Db): KindData {
-  return Object.fromEntries(EXCHANGE_KINDS.map((kind) => [DATA_KINDS[kind].dataKey, readKindRows(db, kind)])) as KindData;
+/**
+ * Writes a kind's rows, only those that differ from the stored ones, by their key properties;
+ * never deletes. `editedAt`, when given, marks the rows written as a user's edit (see `syncTable`).
+ */
+export function writeKindRows(
+  db: Db,
+  kind: ExchangeKind,
+  rows: Record<string, unknown>[],
+  key: readonly string[],
+  editedAt?: string,
+): SyncCounts {
+  return syncTable(db, KIND_TABLES[kind] as SQLiteTable, rows, {
+    key: key as never[],
+    ...(editedAt === undefined ? {} : { markEdited: { marker: 'editedAt' as never, at: editedAt } }),
+  });
 }

@@ -1,35 +1,6 @@
 import { prepareOnce } from './prepared';
 import type { Db } from '../client';
 import { META } from './meta';
-import { readCatalogue, type Catalogue } from './catalogue';
-import { readKindData } from './data-kinds';
-import type { EngineData, EngineIndicator } from '../../server/domain/engine/types';
-
-/**
- * Everything the engine reads, for all years, in set-based queries. The indicators come from the
- * catalogue when the caller already has it, so they are read once.
- */
-export function readEngineData(db: Db, catalogue: Catalogue = readCatalogue(db)): EngineData {
-  return {
-    indicators: engineIndicators(catalogue),
-    ...readKindData(db),
-  };
-}
-
-/** What the engine needs to know of the catalogue's indicators. */
-export function engineIndicators(catalogue: Catalogue): EngineIndicator[] {
-  return [...catalogue.indicatorByCode.values()].map((i) => {
-    return {
-      code: i.code,
-      action: i.action,
-      kind: i.kind,
-      population: i.populationRef?.key ?? null,
-      populationOf: i.populationRef?.of ?? null,
-      direction: i.direction,
-      derivedFrom: i.derivedFrom,
-    };
-  });
-}
 
 /**
  * A key that changes whenever the data may have changed: `data_version` moves when another

@@ -95,3 +95,74 @@ export function meetingsVersion(db: Db): string {
   const row = prepareOnce(db, `SELECT value FROM meta WHERE key = '${META.meetingsVersion}'`).get() as { value: string } | undefined;
   return row?.value ?? '';
 }
+
+/**
+ * Moves a meeting's version on from `version`, recording who and when; false when the meeting is
+ * at another version (or gone): the caller writes nothing then.
+ */
+export function bumpMeetingVersion(db: Db, id: number, version: number | null, at: string, by: number | null): boolean {
+  return (
+    db
+      .update(meetings)
+      .set({ version: sql`${meetings.version} + 1`, updatedAt: at, updatedBy: by })
+      .where(and(eq(meetings.id, id), eq(meetings.version, version ?? -1)))
+      .run().changes > 0
+  );
+}
+
+export const meetingExists = (db: Db, id: number): boolean =>
+  db.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, id)).get() !== undefined;
+
+export type MeetingDetailsRow = Pick<typeof meetings.$inferInsert, 'kind' | 'title' | 'startsOn' | 'endsOn' | 'place' | 'year' | 'agenda'>;
+
+/** Adds a meeting; returns its id. */
+export function insertMeeting(db: Db, details: MeetingDetailsRow, at: string, by: number | null): number {
+  return db
+    .insert(meetings)
+    .values({ ...details, createdAt: at, createdBy: by, updatedAt: at, updatedBy: by })
+    .returning({ id: meetings.id })
+    .get().id;
+}
+
+/** Replaces a meeting's details; returns its kind and year before. */
+export function updateMeetingDetails(
+  db: Db,
+  id: number,
+  details: MeetingDetailsRow,
+): { kind: Meeting['kind']; year: number | null; speakersFrom: Meeting['speakersFrom'] } {
+  const before = db
+    .select({ kind: meetings.kind, year: meetings.year, speakersFrom: meetings.speakersFrom })
+    .from(meetings)
+    .where(eq(meetings.id, id))
+    .get()!;
+  db.update(meetings).set(details).where(eq(meetings.id, id)).run();
+  return before;
+}
+
+/** The row of an agenda item of a meeting, made when missing. */
+export function ensureMeetingItem(db: Db, meetingId: number, item: number): void {
+  db.insert(meetingItems).values({ meetingId, item }).onConflictDoNothing().run();
+}
+
+/** Replaces one group's rows of a speakers' list, numbered in the given order. */
+export function replaceSpeakerGroup(db: Db, meetingId: number, groupKey: string, rows: readonly Omit<SpeakerRow, 'groupKey' | 'position'>[]): void {
+  db.delete(meetingSpeakers).where(and(eq(meetingSpeakers.meetingId, meetingId), eq(meetingSpeakers.groupKey, groupKey))).run();
+  rows.forEach((row, index) => {
+    db.insert(meetingSpeakers)
+      .values({ meetingId, groupKey, state: row.state, position: index + 1, absent: row.absent, added: row.added })
+      .run();
+  });
+}
+
+/** Adds a State, added by a user, at `position` of a group. */
+export function insertSpeaker(db: Db, meetingId: number, groupKey: string, state: string, position: number): void {
+  db.insert(meetingSpeakers).values({ meetingId, groupKey, state, position, absent: false, added: true }).run();
+}
+
+/** The number of other interventions planned for an agenda item. */
+export function setItemOtherInterventions(db: Db, meetingId: number, item: number, count: number): void {
+  db.insert(meetingItems)
+    .values({ meetingId, item, otherInterventions: count })
+    .onConflictDoUpdate({ target: [meetingItems.meetingId, meetingItems.item], set: { otherInterventions: count } })
+    .run();
+}

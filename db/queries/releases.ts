@@ -1,18 +1,15 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { answers, figures, populationMemberships, releases, reports, validations } from '../schema';
-import { readRegistry } from './registry';
+import { answers, figures, populationMemberships, releases, reports } from '../schema';
 import { META } from './meta';
 import { prepareOnce } from './prepared';
-import { pairKey } from '../../server/domain/review';
-import {
-  freezeYear,
-  type Release,
-  type ReleaseChanges,
-  type ReleaseData,
-  type ReleaseHistory,
-  type ReleaseInfo,
-  type ReleaseValue,
+import type {
+  Release,
+  ReleaseChanges,
+  ReleaseData,
+  ReleaseHistory,
+  ReleaseInfo,
+  ReleaseValue,
 } from '../../server/domain/releases/release';
 
 type ReleaseRow = typeof releases.$inferSelect;
@@ -79,27 +76,14 @@ export function unfrozenReleases(db: Db): { id: number; year: number }[] {
   return db.select({ id: releases.id, year: releases.year }).from(releases).where(isNull(releases.data)).all();
 }
 
-/** What the year would be if it were published now: its data, validated reports and answers only. */
-export function readYearForRelease(db: Db, year: number): ReleaseData {
-  const validated = new Set(
-    db
-      .select()
-      .from(validations)
-      .where(eq(validations.year, year))
-      .all()
-      .map((v) => pairKey(v.year, v.state)),
-  );
-  return freezeYear(
-    {
-      states: readRegistry(db),
-      memberships: db.select().from(populationMemberships).where(eq(populationMemberships.year, year)).all(),
-      reports: db.select().from(reports).where(eq(reports.year, year)).all(),
-      answers: db.select().from(answers).where(eq(answers.year, year)).all(),
-      figures: db.select().from(figures).where(eq(figures.year, year)).all(),
-    },
-    year,
-    validated,
-  );
+/** The stored rows of one year, before freezing (server/domain/releases/release.ts). */
+export function readYearRows(db: Db, year: number) {
+  return {
+    memberships: db.select().from(populationMemberships).where(eq(populationMemberships.year, year)).all(),
+    reports: db.select().from(reports).where(eq(reports.year, year)).all(),
+    answers: db.select().from(answers).where(eq(answers.year, year)).all(),
+    figures: db.select().from(figures).where(eq(figures.year, year)).all(),
+  };
 }
 
 export interface NewRelease {

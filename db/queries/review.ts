@@ -1,28 +1,20 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
 import { answers, releases, reports, validations } from '../schema';
-import { pairKey, type ReviewState } from '../../server/domain/review';
 
-export function readReviewState(db: Db): ReviewState {
-  const published = new Map<number, string>();
-  // Revisions in order: the latest one's date stays.
-  for (const r of db.select().from(releases).orderBy(asc(releases.year), asc(releases.revision)).all()) {
-    published.set(r.year, r.publishedAt);
-  }
-  const validated: ReviewState['validated'] = new Map();
-  for (const v of db.select().from(validations).all()) {
-    validated.set(pairKey(v.year, v.state), { validatedBy: v.validatedBy, validatedAt: v.validatedAt });
-  }
-  return { published, validated };
-}
+/** Every release's year and date, revisions in order. */
+export const readPublicationDates = (db: Db): { year: number; publishedAt: string }[] =>
+  db.select({ year: releases.year, publishedAt: releases.publishedAt }).from(releases).orderBy(asc(releases.year), asc(releases.revision)).all();
+
+/** Every validated (year, State) report, or those of one year. */
+export const readValidations = (db: Db, year?: number) =>
+  (year === undefined ? db.select().from(validations) : db.select().from(validations).where(eq(validations.year, year))).all();
 
 /** Marks the (year, State) reports validated; those already validated keep their first validation. */
 export function validateReports(db: Db, pairs: { year: number; state: string }[], by: number | null, now: string): number {
   let added = 0;
-  const seen = new Set<string>();
+  // A pair named twice conflicts with itself: counted once.
   for (const { year, state } of pairs) {
-    if (seen.has(pairKey(year, state))) continue;
-    seen.add(pairKey(year, state));
     added += db
       .insert(validations)
       .values({ year, state, validatedBy: by, validatedAt: now })

@@ -8,7 +8,24 @@ import Database from 'better-sqlite3';
  * the title or the code weighing more than one in the text.
  */
 
-import { MARK_END, MARK_START, type SearchDocument, type SearchHit } from '../../server/domain/search';
+/** One thing to find. */
+export interface SearchDocument {
+  kind: string;
+  title: string;
+  /** The code a visitor may type: « 30.4 », « 12 », « III », « AGO ». */
+  code: string;
+  body: string;
+  url: string;
+}
+
+export interface SearchHit extends SearchDocument {
+  /** The passage that matched, each matched word between MARK_START and MARK_END. */
+  snippet: string;
+}
+
+/** Around each matched word of a hit's passage: control characters, which no searched text holds. */
+export const MARK_START = '\u0002';
+export const MARK_END = '\u0003';
 
 export interface SearchIndex {
   /** Runs an FTS5 MATCH expression (build it with domain/search.ts#matchExpression, never from raw input). */

@@ -1,6 +1,9 @@
-import { lt } from 'drizzle-orm';
+import { getTableName, lt } from 'drizzle-orm';
 import { whenNotBusy, withoutWaiting, type Db } from '../client';
 import { signInAttempts } from '../schema';
+
+/** The table rate-limiter-flexible keeps the sign-in counters in (server/auth/sign-in-limits.ts). */
+export const SIGN_IN_ATTEMPTS_TABLE = getTableName(signInAttempts);
 
 /**
  * Deletes the sign-in counters that expired before `beforeMs`. Skipped without waiting while another

@@ -1,5 +1,7 @@
 import argon2 from 'argon2';
 import { argon2Cost } from './argon2-cost';
+import type { Db } from '../../db/client';
+import { findUserByEmail, type User } from '../../db/queries/users';
 
 /** The shortest password accepted (NIST SP 800-63B asks for at least 8; we ask for more). */
 export const MIN_PASSWORD_LENGTH = 12;
@@ -31,3 +33,12 @@ export function passwordProblem(password: string): string | null {
  */
 let decoy: Promise<string> | null = null;
 export const decoyHash = (): Promise<string> => (decoy ??= hashPassword(`decoy-${Math.random()}-${Date.now()}`));
+
+/**
+ * The account an address may sign in to and the hash to check the password against: a decoy hash
+ * for an unknown or disabled address (user null), so that the answer takes as long either way.
+ */
+export async function signInAccount(db: Db, email: string): Promise<{ user: User | null; hash: string }> {
+  const user = findUserByEmail(db, email);
+  return user !== null && user.disabledAt === null ? { user, hash: user.passwordHash } : { user: null, hash: await decoyHash() };
+}

@@ -1,8 +1,6 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
 import session from 'express-session';
 import { whenNotBusy, withoutWaiting, type Db } from '../../db/client';
-import { buildOnce } from '../../db/queries/prepared';
-import { sessions } from '../../db/schema';
+import { deleteExpiredSessions, deleteSession, readSession, touchSession, writeSession } from '../../db/queries/sessions';
 
 type Callback = (error?: unknown, value?: session.SessionData | null) => void;
 
@@ -20,17 +18,6 @@ export const TOUCH_EVERY_MS = 60 * 1000;
 
 /** Sessions whose stored expiry the store remembers, at most (each entry: an id and a number). */
 const MAX_REMEMBERED = 100_000;
-
-/** The queries asked on every signed-in request, prepared once per connection. */
-const queries = (db: Db) =>
-  buildOnce(db, 'sessionStore', (d) => ({
-    read: d.select().from(sessions).where(eq(sessions.sid, sql.placeholder('sid'))).prepare(),
-    touch: d
-      .update(sessions)
-      .set({ expiresAt: sql`${sql.placeholder('expiresAt')}` })
-      .where(and(eq(sessions.sid, sql.placeholder('sid')), lt(sessions.expiresAt, sql.placeholder('before'))))
-      .prepare(),
-  }));
 
 /**
  * express-session's store in the application's own SQLite database, in a table of the committed
@@ -60,7 +47,7 @@ export class SqliteSessionStore extends session.Store {
 
   override get(sid: string, callback: Callback): void {
     this.attempt(callback, () => {
-      const row = queries(this.db).read.get({ sid });
+      const row = readSession(this.db, sid);
       if (!row) {
         this.stored.delete(sid);
         return null;
@@ -68,7 +55,7 @@ export class SqliteSessionStore extends session.Store {
       const data = JSON.parse(row.data) as session.SessionData;
       if (row.expiresAt <= this.now() || this.expiry(data) <= this.now()) {
         this.stored.delete(sid);
-        this.db.delete(sessions).where(eq(sessions.sid, sid)).run();
+        deleteSession(this.db, sid);
         return null;
       }
       this.remember(sid, row.expiresAt);
@@ -79,11 +66,11 @@ export class SqliteSessionStore extends session.Store {
   override set(sid: string, data: session.SessionData, callback?: (error?: unknown) => void): void {
     this.attempt(callback, () => {
       const values = { data: JSON.stringify(data), userId: data.userId ?? null, expiresAt: this.expiry(data) };
-      this.db.insert(sessions).values({ sid, ...values }).onConflictDoUpdate({ target: sessions.sid, set: values }).run();
+      writeSession(this.db, sid, values);
       this.remember(sid, values.expiresAt);
       // Expired sessions are swept now and then rather than on a timer.
       if (++this.writes % 100 === 1) {
-        this.db.delete(sessions).where(lt(sessions.expiresAt, this.now())).run();
+        deleteExpiredSessions(this.db, this.now());
         for (const [known, expiresAt] of this.stored) if (expiresAt < this.now()) this.stored.delete(known);
       }
     });
@@ -92,7 +79,7 @@ export class SqliteSessionStore extends session.Store {
   override destroy(sid: string, callback?: (error?: unknown) => void): void {
     this.attempt(callback, () => {
       this.stored.delete(sid);
-      this.db.delete(sessions).where(eq(sessions.sid, sid)).run();
+      deleteSession(this.db, sid);
     });
   }
 
@@ -107,8 +94,8 @@ export class SqliteSessionStore extends session.Store {
       const before = expiresAt - TOUCH_EVERY_MS;
       const known = this.stored.get(sid);
       if (known !== undefined && known >= before) return;
-      const written = whenNotBusy(undefined, () => withoutWaiting(this.db, () => queries(this.db).touch.run({ sid, expiresAt, before })));
-      if (written !== undefined && written.changes > 0) this.remember(sid, expiresAt);
+      const written = whenNotBusy(false, () => withoutWaiting(this.db, () => touchSession(this.db, sid, expiresAt, before)));
+      if (written) this.remember(sid, expiresAt);
     });
   }
 

@@ -1,8 +1,6 @@
 import { RateLimiterRes, RateLimiterSQLite } from 'rate-limiter-flexible';
 import type { Db } from '../../db/client';
-import { getTableName } from 'drizzle-orm';
-import { signInAttempts } from '../../db/schema';
-import { deleteExpiredSignInAttempts } from '../../db/queries/sign-in-attempts';
+import { SIGN_IN_ATTEMPTS_TABLE, deleteExpiredSignInAttempts } from '../../db/queries/sign-in-attempts';
 
 /** At most 5 failed attempts per account and address in 15 minutes, and 50 per address in an hour. */
 export const ACCOUNT_LIMIT = { points: 5, duration: 15 * 60 };
@@ -29,7 +27,7 @@ export function signInLimits(db: Db) {
   const store = {
     storeClient: db.$client,
     storeType: 'better-sqlite3',
-    tableName: getTableName(signInAttempts),
+    tableName: SIGN_IN_ATTEMPTS_TABLE,
     // The table comes from the committed migrations (db/migrations), not from the library.
     tableCreated: true,
     // Not the library's own 5-minute timer: it runs outside any request, so a closed database or a

@@ -1,5 +1,5 @@
 import { createUser, disableUser, findUserByEmail, listUsers, setPasswordHash } from '../../db/queries/users';
-import { readCatalogue } from '../../db/queries/catalogue';
+import { readCatalogue } from '../domain/catalogue';
 import { loadSeed } from '../../seed/load';
 import { hashPassword, passwordProblem } from '../auth/passwords';
 import { openDatabaseOf, readConfig } from '../config';

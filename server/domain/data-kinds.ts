@@ -1,5 +1,5 @@
-import type { answers, auditEntries, figures, populationMemberships, reports, states } from '../../db/schema';
-import { PLAN_YEARS, TARGET_YEAR } from './engine/types';
+import type { answers, auditEntries, figures, populationMemberships, reports } from '../../db/schema';
+import { PLAN_YEARS, TARGET_YEAR, type IndicatorKind, type PopulationDerivation } from '../../db/codes';
 import { isPartyInYear, type RegistryState } from './registry';
 import { parsePopulationRef } from './population';
 import {
@@ -36,7 +36,7 @@ export type ExchangeKind = (typeof EXCHANGE_KINDS)[number];
 
 /** The row of each kind, as the schema types it (`editedAt` is the seed's marker, not data). */
 export interface KindRows {
-  states: Omit<typeof states.$inferSelect, 'editedAt'>;
+  states: RegistryState;
   populations: typeof populationMemberships.$inferSelect;
   reports: typeof reports.$inferSelect;
   answers: typeof answers.$inferSelect;
@@ -65,9 +65,9 @@ export interface RuleContext {
   named: Set<string>;
   /** States whose row in the call is invalid: their party status after the call is unknown. */
   uncertain: Set<string>;
-  indicators: ReadonlyMap<string, { kind: 'share' | 'count' | 'figure' | 'ratio'; derivedFrom: string | null }>;
+  indicators: ReadonlyMap<string, { kind: IndicatorKind; derivedFrom: string | null }>;
   /** In the catalogue's order. */
-  populations: ReadonlyMap<string, { derivation: 'registry' | 'entered' | 'union' | 'answers' }>;
+  populations: ReadonlyMap<string, { derivation: PopulationDerivation }>;
   /** YYYY-MM-DD. */
   today: string;
 }
@@ -470,6 +470,33 @@ const FIELDS = Object.fromEntries(EXCHANGE_KINDS.map((kind) => [kind, DATA_KINDS
   ExchangeKind,
   string[]
 >;
+const HEADERS = Object.fromEntries(EXCHANGE_KINDS.map((kind) => [kind, DATA_KINDS[kind].columns.map((c) => c.name)])) as Record<
+  ExchangeKind,
+  string[]
+>;
+const OPTIONAL = Object.fromEntries(
+  EXCHANGE_KINDS.map((kind) => [kind, DATA_KINDS[kind].columns.filter((c) => c.optional).map((c) => c.name)]),
+) as Record<ExchangeKind, string[]>;
+
+const TEXT = Object.fromEntries(
+  EXCHANGE_KINDS.map((kind) => [
+    kind,
+    DATA_KINDS[kind].columns.filter((c) => c.shownAs === 'text' && !DATA_KINDS[kind].key.includes(c.name)).map((c) => c.name),
+  ]),
+) as Record<ExchangeKind, string[]>;
+
+/**
+ * The columns of free text of a kind (a State's names, source, note): an XLSX cell in one of them
+ * is read as the spreadsheet shows it, not as the number or date it stores (exchange/xlsx.ts).
+ * Codes (key columns: iso3, state, indicator) keep the stored value: « 1.2 », not « 1,2 ».
+ */
+export const textColumns = (kind: ExchangeKind): readonly string[] => TEXT[kind];
+
+/** A kind's columns by name, in the order export writes them: the file's header. */
+export const headerOf = (kind: ExchangeKind): readonly string[] => HEADERS[kind];
+/** The columns a file of the kind may leave out. */
+export const optionalColumns = (kind: ExchangeKind): readonly string[] => OPTIONAL[kind];
+
 const KEY_FIELDS = Object.fromEntries(EXCHANGE_KINDS.map((kind) => [kind, DATA_KINDS[kind].key.map(fieldOf)])) as Record<ExchangeKind, string[]>;
 
 type Compare = (a: Record<string, unknown>, b: Record<string, unknown>) => number;

@@ -1,4 +1,4 @@
-import type { Catalogue } from '../../db/queries/catalogue';
+import type { Catalogue } from './catalogue';
 
 export type Role = 'admin' | 'member' | 'observer';
 

@@ -1,7 +1,10 @@
-import type { KindRow } from './data-kinds';
+import type { states } from '../../db/schema';
 
-/** A State of the registry (docs/method.md#the-registry-of-states). Dates are ISO `YYYY-MM-DD` strings. */
-export type RegistryState = KindRow<'states'>;
+/**
+ * A State of the registry (docs/method.md#the-registry-of-states), as the schema types it; dates are
+ * ISO `YYYY-MM-DD` strings. `editedAt` is the seed's marker, not data.
+ */
+export type RegistryState = Omit<typeof states.$inferSelect, 'editedAt'>;
 
 /** Reports for year Y are due on 30 April Y; party status is judged on that day. */
 export function reportDueDate(year: number): string {

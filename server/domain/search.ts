@@ -6,24 +6,8 @@
  * column filters and the like are never passed on: they cannot make the query fail.
  */
 
-/** One thing to find. */
-export interface SearchDocument {
-  kind: string;
-  title: string;
-  /** The code a visitor may type: « 30.4 », « 12 », « III », « AGO ». */
-  code: string;
-  body: string;
-  url: string;
-}
-
-export interface SearchHit extends SearchDocument {
-  /** The passage that matched, each matched word between MARK_START and MARK_END. */
-  snippet: string;
-}
-
-/** Around each matched word of a hit's passage: control characters, which no searched text holds. */
-export const MARK_START = '\u0002';
-export const MARK_END = '\u0003';
+// The index's rows and the marks its snippets carry are defined with its SQL; the domain passes them on.
+export { MARK_END, MARK_START, type SearchDocument, type SearchHit } from '../../db/queries/search';
 
 /** Past this, what is typed is cut: a search box is no place for an essay. */
 export const MAX_QUERY_LENGTH = 200;

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import type { RouteContext } from '../app';
+import type { RouteContext } from '../route-context';
 import { audienceOf, type DataView } from '../data-source';
 import { workspaceNotice } from '../presenters/workspace-notice';
 

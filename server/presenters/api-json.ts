@@ -1,4 +1,4 @@
-import type { CatalogueIndicator } from '../../db/queries/catalogue';
+import type { CatalogueIndicator } from '../domain/catalogue';
 import type { DataView } from '../data-source';
 import { BASELINE_YEAR } from '../domain/engine/types';
 import { latestRelease, type ReleaseHistory } from '../domain/releases/release';
@@ -89,7 +89,7 @@ export function indicatorsResponse({ engine: snapshot, demo, releases }: DataVie
     demo,
     hasData: result.hasData,
     publication: publicationJson(releases, year),
-    indicators: snapshot.index.indicators.map((i) => indicatorSummaryJson(i, result.indicators.get(i.code)!)),
+    indicators: snapshot.indicators().map((i) => indicatorSummaryJson(i, result.indicators.get(i.code)!)),
   };
 }
 
@@ -106,10 +106,10 @@ export function indicatorDetailResponse({ engine: snapshot, demo, releases }: Da
 /** GET /api/v1/states?year=Y. */
 export function statesResponse({ engine: snapshot, demo }: DataView, year: number) {
   const result = snapshot.year(year);
-  const states = [...snapshot.index.states].sort((a, b) => a.nameFr.localeCompare(b.nameFr, 'fr'));
+  const states = [...snapshot.states()].sort((a, b) => a.nameFr.localeCompare(b.nameFr, 'fr'));
   return {
     year,
     demo,
-    states: states.map((s) => stateJson(s, result, snapshot.index.reports.get(year)?.get(s.iso3) ?? null)),
+    states: states.map((s) => stateJson(s, result, snapshot.report(year, s.iso3) ?? null)),
   };
 }

@@ -1,6 +1,6 @@
 import { toCsv } from '../domain/exchange/csv-write';
 import type { AuditEntry } from '../../db/queries/audit';
-import { AUDIT_ENTITIES, type AuditEntity, type AuditOperation, type JournalFilter } from '../../db/queries/audit-journal';
+import { AUDIT_ENTITIES, type AuditEntity, type AuditOperation, type JournalFilter } from '../domain/journal';
 import type { DataView } from '../data-source';
 import { PLAN_YEARS } from '../domain/engine/types';
 import { DATA_KINDS, EXCHANGE_KINDS, auditedColumns, type ExchangeKind, type ShownAs } from '../domain/data-kinds';
@@ -130,7 +130,7 @@ function populationName(view: DataView, key: string): string {
 
 function stateName(view: DataView, iso3: string | null, values?: Values | null): string {
   if (iso3 === null) return 'État inconnu';
-  const named = view.engine.index.stateByIso3.get(iso3)?.nameFr ?? values?.name_fr;
+  const named = view.engine.state(iso3)?.nameFr ?? values?.name_fr;
   return typeof named === 'string' && named !== '' ? named : iso3;
 }
 
@@ -242,7 +242,7 @@ export function journalForm(view: DataView, values: JournalFormValues, errors: P
   const option = (value: string, label: string, current: string) => ({ value, label, selected: value === current });
   return {
     years: PLAN_YEARS.map((y) => option(String(y), String(y), values.annee)),
-    states: [...view.engine.index.states]
+    states: [...view.engine.states()]
       .sort((a, b) => a.nameFr.localeCompare(b.nameFr, 'fr'))
       .map((s) => option(s.iso3, `${s.nameFr} (${s.iso3})`, values.etat.toUpperCase())),
     entities: AUDIT_ENTITIES.map((e) => option(e, ENTITY_LABELS[e][0]!.toUpperCase() + ENTITY_LABELS[e].slice(1), values.entite)),

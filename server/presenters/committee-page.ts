@@ -1,4 +1,4 @@
-import type { CatalogueMechanism } from '../../db/queries/catalogue';
+import type { CatalogueMechanism } from '../domain/catalogue';
 import { followedPopulations, warningsFollowed } from '../domain/workspace/committee-work';
 import type { DataView } from '../data-source';
 import { actionView, countStatuses } from './progress-view';

@@ -1,6 +1,6 @@
 import { BUSY_MESSAGE, BUSY_TITLE, conflictMessage, lastChangeText } from './form-messages';
-import { REASON_MAX, type FieldError } from '../domain/workspace/form';
-import { versionNumber, type AuditEntry } from '../../db/queries/audit';
+import { REASON_MAX, versionNumber, type FieldError } from '../domain/workspace/form';
+import { type AuditEntry } from '../../db/queries/audit';
 import { PLAN_YEARS } from '../domain/engine/types';
 import {
   figureFieldId,

@@ -1,4 +1,4 @@
-import type { CatalogueIndicator } from '../../db/queries/catalogue';
+import type { CatalogueIndicator } from '../domain/catalogue';
 import type { DataView } from '../data-source';
 import { BASELINE_YEAR, TARGET_YEAR, type IndicatorResult } from '../domain/engine/types';
 import { formatNumber } from './format';
@@ -88,7 +88,7 @@ export function yearRows(indicator: CatalogueIndicator, years: IndicatorResult[]
 export function indicatorDetail(view: DataView, indicator: CatalogueIndicator, year: number) {
   const years = view.engine.indicatorYears(indicator.code);
   const current = years.find((r) => r.year === year)!;
-  const answers = view.engine.index.answers.get(year)?.get(indicator.code);
+  const answers = view.engine.answersTo(year, indicator.code);
   const list = (codes: string[]): StateAnswerView[] =>
     codes
       .map((iso3) => ({
@@ -96,7 +96,7 @@ export function indicatorDetail(view: DataView, indicator: CatalogueIndicator, y
         name: view.engine.stateName(iso3),
         source: answers?.get(iso3)?.source ?? null,
         note: answers?.get(iso3)?.note ?? null,
-        report: reportSummary(view.engine.index.reports.get(year)?.get(iso3), 'rapport reçu'),
+        report: reportSummary(view.engine.report(year, iso3), 'rapport reçu'),
         draft: view.drafts.get(year)?.has(iso3) ?? false,
       }))
       .sort((a, b) => a.name.localeCompare(b.name, 'fr'));

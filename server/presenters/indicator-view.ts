@@ -1,4 +1,4 @@
-import type { CatalogueIndicator } from '../../db/queries/catalogue';
+import type { CatalogueIndicator } from '../domain/catalogue';
 import type { IndicatorResult } from '../domain/engine/types';
 import { formatNumber, formatPercent, formatSigned } from './format';
 import { STATUS_LABELS } from './labels';

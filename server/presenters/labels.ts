@@ -1,4 +1,4 @@
-import type { Catalogue } from '../../db/queries/catalogue';
+import type { Catalogue } from '../domain/catalogue';
 import type { Direction, IndicatorKind, Status } from '../domain/engine/types';
 import { parsePopulationRef } from '../domain/population';
 

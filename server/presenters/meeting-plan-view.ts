@@ -1,4 +1,4 @@
-import type { Catalogue } from '../../db/queries/catalogue';
+import type { Catalogue } from '../domain/catalogue';
 import type { Meeting } from '../../db/queries/meetings';
 import type { RegistryState } from '../domain/registry';
 import { MEETING_KIND_LABELS } from '../domain/meetings/kinds';
@@ -24,7 +24,7 @@ export interface MeetingPageOptions {
   /** Null for meetings other than intersessional ones. */
   plan: MeetingPlan | null;
   catalogue: Catalogue;
-  states: RegistryState[];
+  states: readonly RegistryState[];
   canEdit: boolean;
   /** How the list differs from the data of the meeting's year. */
   drift: { joined: number; left: number } | null;

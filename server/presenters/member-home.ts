@@ -50,7 +50,7 @@ export function memberHome({ view, viewer, year, today, nextMeeting, guidelines 
   const warnings = [...warningsFollowed(catalogue, engine, year, actions)]
     .flatMap(([iso3, flags]) => flags.map((f) => ({ iso3, name: engine.stateName(iso3), message: f.message, href: `/espace/saisie/${year}/${iso3}` })))
     .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
-  const late = [...engine.index.stateByIso3.keys()].filter((iso3) => isLate(engine, year, iso3, today)).length;
+  const late = engine.states().filter((s) => isLate(engine, year, s.iso3, today)).length;
 
   const items = nextMeeting
     ? guidelines.items

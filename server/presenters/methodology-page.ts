@@ -1,4 +1,4 @@
-import type { CatalogueIndicator, CataloguePopulation } from '../../db/queries/catalogue';
+import type { CatalogueIndicator, CataloguePopulation } from '../domain/catalogue';
 import type { DataView } from '../data-source';
 import { EARLY_WARNING_ACTION } from '../domain/engine/flags';
 import { OBLIGATION_POPULATIONS } from '../domain/engine/populations';

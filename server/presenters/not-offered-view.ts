@@ -1,4 +1,4 @@
-import type { Catalogue } from '../../db/queries/catalogue';
+import type { Catalogue } from '../domain/catalogue';
 import type { NotOfferedGroup } from '../domain/workspace/not-offered';
 import { populationLabel } from './labels';
 

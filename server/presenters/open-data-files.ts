@@ -1,6 +1,5 @@
 import type { DataView } from '../data-source';
-import { KINDS } from '../domain/exchange/kinds';
-import { EXCHANGE_KINDS } from '../domain/data-kinds';
+import { DATA_KINDS, EXCHANGE_KINDS } from '../domain/data-kinds';
 import {
   ANSWER_COLUMNS,
   INDICATOR_COLUMNS,
@@ -45,7 +44,7 @@ export function openDataFiles(view: DataView, readRelease: ReadRelease): OpenDat
   ];
   const exchange = publishedExchangeFiles(latest);
   for (const kind of EXCHANGE_KINDS) {
-    const name = KINDS[kind].fileName;
+    const name = DATA_KINDS[kind].fileName;
     files.push({ path: `echange/${name}`, url: `/donnees/echange/${name}`, content: exchange.find((f) => f.kind === kind)?.content ?? '' });
   }
   for (const indicator of catalogue.indicatorByCode.values()) {

@@ -1,8 +1,7 @@
-import type { Catalogue } from '../../db/queries/catalogue';
+import type { Catalogue } from '../domain/catalogue';
 import type { DataView } from '../data-source';
 import { BASELINE_YEAR, PLAN_YEARS, TARGET_YEAR } from '../domain/engine/types';
 import { DATA_KINDS, EXCHANGE_KINDS, type ExchangeKind } from '../domain/data-kinds';
-import { KINDS } from '../domain/exchange/kinds';
 import type { ExportFile } from '../domain/exchange/export';
 import {
   ANSWER_COLUMNS,
@@ -251,8 +250,8 @@ export function openDataPage(view: DataView, counts: OpenDataCounts) {
     const file = counts.exchange.find((f) => f.kind === kind);
     return download({
       id: `echange-${kind}`,
-      name: KINDS[kind].fileName,
-      href: `${EXCHANGE_PATH}${KINDS[kind].fileName}`,
+      name: DATA_KINDS[kind].fileName,
+      href: `${EXCHANGE_PATH}${DATA_KINDS[kind].fileName}`,
       format: 'CSV (format d’échange)',
       description: DATA_KINDS[kind].description,
       rows: file?.rows ?? 0,

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { Catalogue } from '../../db/queries/catalogue';
+import type { Catalogue } from '../domain/catalogue';
 import { INDICATOR_COLUMNS, LICENCE, lastPublishedAt, latestOfEachYear, type IndicatorColumn, type IndicatorRow } from '../domain/releases/open-data';
 import type { ReleaseHistory } from '../domain/releases/release';
 import { DIRECTION_LABELS, KIND_LABELS } from './labels';

@@ -1,6 +1,6 @@
 import { BASELINE_YEAR } from '../domain/engine/types';
 import type { DataView } from '../data-source';
-import type { CatalogueAction } from '../../db/queries/catalogue';
+import type { CatalogueAction } from '../domain/catalogue';
 import { indicatorRowView, type IndicatorRowView } from './indicator-view';
 
 export interface StatusCounts {

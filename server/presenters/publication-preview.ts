@@ -1,5 +1,5 @@
 import type { DataView } from '../data-source';
-import type { Catalogue } from '../../db/queries/catalogue';
+import type { Catalogue } from '../domain/catalogue';
 import type { EngineSnapshot } from '../domain/engine/engine';
 import { BASELINE_YEAR, type Status } from '../domain/engine/types';
 import { publicDefaultYear, reachesCoverage, releaseCoverage, type Coverage } from '../domain/releases/coverage';

@@ -1,9 +1,9 @@
 import { HttpError } from '../http-error';
 import { queryText, readSort, readTextFilter, sortColumns, type SortColumn } from './list-query';
-import { versionNumber, type AuditEntry } from '../../db/queries/audit';
+import type { AuditEntry } from '../../db/queries/audit';
 import { PLAN_YEARS } from '../domain/engine/types';
 import { isPartyInYear } from '../domain/registry';
-import { REASON_MAX, type FieldError } from '../domain/workspace/form';
+import { REASON_MAX, versionNumber, type FieldError } from '../domain/workspace/form';
 import {
   REGISTRY_FIELDS,
   type StateEntryState,

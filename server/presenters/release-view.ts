@@ -1,4 +1,4 @@
-import type { Catalogue } from '../../db/queries/catalogue';
+import type { Catalogue } from '../domain/catalogue';
 import type { ReleaseChanges, ReleaseHistory, ReleaseInfo, ReleaseRowKind, ReleaseValue } from '../domain/releases/release';
 import { DATA_KINDS, EXCHANGE_KINDS } from '../domain/data-kinds';
 import { formatDay } from './format';

@@ -1,5 +1,5 @@
 import { changedBy, conflictMessage } from './form-messages';
-import type { Catalogue } from '../../db/queries/catalogue';
+import type { Catalogue } from '../domain/catalogue';
 import type { AuditEntry } from '../../db/queries/audit';
 import type { DataView } from '../data-source';
 import { PLAN_YEARS } from '../domain/engine/types';
@@ -66,18 +66,15 @@ export function yearReportsView(view: DataView, year: number, options: { viewer:
   const { engine, review, catalogue } = view;
   const { viewer, today, query } = options;
   const filter = query.statut;
-  const reportsOfYear = engine.index.reports.get(year);
-  const answerCounts = new Map<string, number>();
-  for (const byState of engine.index.answers.get(year)?.values() ?? []) {
-    for (const state of byState.keys()) answerCounts.set(state, (answerCounts.get(state) ?? 0) + 1);
-  }
+  const answerCounts = engine.answerCounts(year);
   const mine = viewer.role === 'member' ? actionsOfMechanisms(catalogue, viewer.mechanisms) : new Set(catalogue.actions.map((a) => a.number));
   const missing = missingAnswers(catalogue, engine, year, mine);
   const flags = engine.year(year).flags;
-  const rows = engine.index.states
-    .filter((s) => isPartyInYear(s, year) || reportsOfYear?.has(s.iso3) || answerCounts.has(s.iso3))
+  const rows = engine
+    .states()
+    .filter((s) => isPartyInYear(s, year) || engine.report(year, s.iso3) !== undefined || answerCounts.has(s.iso3))
     .map((s) => {
-      const report = reportsOfYear?.get(s.iso3) ?? null;
+      const report = engine.report(year, s.iso3) ?? null;
       const answers = answerCounts.get(s.iso3) ?? 0;
       const status: EntryStatus = review.validated.has(pairKey(year, s.iso3))
         ? review.published.has(year)

@@ -40,7 +40,7 @@ export function searchDocuments(view: DataView): SearchDocument[] {
       doc('indicator', `Indicateur ${i.code}`, i.code, `${i.text} (action ${i.action})`, `/indicators/${encodeURIComponent(i.code)}`),
     ),
     ...catalogue.mechanisms.map((m) => doc('committee', m.name, m.id, m.mandate, `/committees/${encodeURIComponent(m.id)}`)),
-    ...[...view.engine.index.stateByIso3.values()].map((s) =>
+    ...view.engine.states().map((s) =>
       doc('state', s.nameFr, s.iso3, s.nameEn === s.nameFr ? s.iso3 : `${s.nameEn} (${s.iso3})`, `/states/${s.iso3}`),
     ),
   ];

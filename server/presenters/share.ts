@@ -1,4 +1,4 @@
-import type { CatalogueAction, CatalogueIndicator } from '../../db/queries/catalogue';
+import type { CatalogueAction, CatalogueIndicator } from '../domain/catalogue';
 import type { DataView } from '../data-source';
 import { latestReleaseView } from './release-view';
 import { indicatorDetail } from './indicator-detail';

@@ -10,7 +10,7 @@ export function statePage(view: DataView, state: RegistryState, year: number) {
   const { engine, catalogue } = view;
   const years = [...PLAN_YEARS];
   const reports = years.map((y) => {
-    const report = reportJson(engine.index.reports.get(y)?.get(state.iso3) ?? null);
+    const report = reportJson(engine.report(y, state.iso3) ?? null);
     const hasData = report !== null || view.drafts.get(y)?.has(state.iso3) || view.review.validated.has(pairKey(y, state.iso3));
     // Signed-in users see where each report stands; the public sees validated reports only.
     const status = view.audience === 'workspace' && hasData ? reportStatus(view.review, y, state.iso3) : null;
@@ -39,7 +39,7 @@ export function statePage(view: DataView, state: RegistryState, year: number) {
       code: i.code,
       text: i.text,
       cells: years.map((y) => {
-        const a = engine.index.answers.get(y)?.get(i.code)?.get(state.iso3);
+        const a = engine.answer(y, i.code, state.iso3);
         return a ? { answer: ANSWER_LABELS[a.answer], source: a.source, note: a.note } : { answer: null, source: null, note: null };
       }),
     }))

@@ -7,11 +7,11 @@ export function statesPage(view: DataView, year: number) {
   const { engine, catalogue } = view;
   const result = engine.year(year);
   const populationName = new Map(catalogue.populations.map((p) => [p.key, p.name]));
-  const states = [...engine.index.states]
+  const states = [...engine.states()]
     .sort((a, b) => a.nameFr.localeCompare(b.nameFr, 'fr'))
     .map((s) => {
       const party = result.populations.get('party').has(s.iso3);
-      const report = engine.index.reports.get(year)?.get(s.iso3);
+      const report = engine.report(year, s.iso3);
       const populations = statePopulations(s.iso3, result)
         .filter((key) => key !== 'party' && key !== 'non_party')
         .map((key) => populationName.get(key) ?? key);

@@ -1,4 +1,4 @@
-import type { CatalogueIndicator } from '../../db/queries/catalogue';
+import type { CatalogueIndicator } from '../domain/catalogue';
 import type { DataView } from '../data-source';
 import { BASELINE_YEAR, PLAN_YEARS, TARGET_YEAR, type IndicatorResult, type Status } from '../domain/engine/types';
 import { isReportOnTime, reportDueDate } from '../domain/registry';
@@ -164,7 +164,7 @@ const ofShare = (n: number, d: number) => `${formatNumber(n)} / ${formatNumber(d
 function keyFigures(view: DataView, year: number): KeyFigures {
   const result = view.engine.year(year);
   const party = result.populations.get('party');
-  const reports = [...(view.engine.index.reports.get(year)?.values() ?? [])];
+  const reports = view.engine.reports(year);
   const fromParties = reports.filter((r) => party.has(r.state));
   const onTime = fromParties.filter(isReportOnTime).length;
   const shares = view.catalogue.actions

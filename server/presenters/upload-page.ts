@@ -1,12 +1,12 @@
 import type { DataView } from '../data-source';
 import { OPERATION_LABELS, changeLines, entrySubject } from './audit-view';
-import type { Catalogue } from '../../db/queries/catalogue';
-import { EXCHANGE_KINDS, KINDS } from '../domain/exchange/kinds';
+import type { Catalogue } from '../domain/catalogue';
+import { DATA_KINDS, EXCHANGE_KINDS, headerOf, optionalColumns, type ExchangeKind } from '../domain/data-kinds';
 import { canWrite, editableActions, isAdmin, ROLE_LABELS, type Viewer } from '../domain/permissions';
 import { formatMegabytes, UPLOAD_LIMITS, type UploadPreview } from '../domain/workspace/upload';
 
 /** Who may import each kind of rows. */
-const WHO: Record<(typeof EXCHANGE_KINDS)[number], string> = {
+const WHO: Record<ExchangeKind, string> = {
   states: 'administrateurs',
   populations: 'administrateurs',
   reports: 'administrateurs et membres des comités',
@@ -20,9 +20,9 @@ export function uploadPageModel(viewer: Viewer, catalogue: Catalogue) {
     canUpload: canWrite(viewer),
     kinds: EXCHANGE_KINDS.map((kind) => ({
       sheet: kind,
-      fileName: KINDS[kind].fileName,
-      columns: KINDS[kind].columns.join(','),
-      optional: KINDS[kind].optional.join(', '),
+      fileName: DATA_KINDS[kind].fileName,
+      columns: headerOf(kind).join(','),
+      optional: optionalColumns(kind).join(', '),
       who: WHO[kind],
     })),
     limits: {

@@ -1,5 +1,5 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
-import type { RouteContext } from '../app';
+import type { RouteContext } from '../route-context';
 import { audienceOf } from '../data-source';
 import { HttpError } from '../http-error';
 import { catalogueResponse, indicatorDetailResponse, indicatorsResponse, statesResponse } from '../presenters/api-json';

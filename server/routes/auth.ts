@@ -1,7 +1,6 @@
 import { Router, type Request, type Response } from 'express';
-import type { RouteContext } from '../app';
-import { findUserByEmail } from '../../db/queries/users';
-import { decoyHash, verifyPassword } from '../auth/passwords';
+import type { RouteContext } from '../route-context';
+import { signInAccount, verifyPassword } from '../auth/passwords';
 import { SESSION_COOKIE, SESSION_LIFETIMES, SIGN_IN_PATH, secretOf } from '../auth/session';
 import { signInLimits } from '../auth/sign-in-limits';
 import { HashingSlots, SIGN_IN_SLOTS } from '../auth/hashing-slots';
@@ -71,9 +70,7 @@ export function authRouter({ db, config, clock = Date.now }: RouteContext): Rout
         return;
       }
 
-      const user = findUserByEmail(db, email);
-      const usable = user !== null && user.disabledAt === null;
-      const hash = usable ? user.passwordHash : await decoyHash();
+      const { user, hash } = await signInAccount(db, email);
       // Verified even for an unknown address, so that the answer takes as long either way.
       const checked = await slots.run(() => verifyPassword(hash, password));
       if (!checked.ok) {
@@ -85,7 +82,7 @@ export function authRouter({ db, config, clock = Date.now }: RouteContext): Rout
         });
         return;
       }
-      if (!usable || !checked.value) {
+      if (user === null || !checked.value) {
         showForm(req, res, 401, { email, error: 'Adresse électronique ou mot de passe incorrect.' });
         return;
       }

@@ -1,5 +1,5 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
-import type { RouteContext } from '../app';
+import type { RouteContext } from '../route-context';
 import { HttpError } from '../http-error';
 import { indicatorDetail } from '../presenters/indicator-detail';
 import { actionHeader } from '../presenters/progress-view';

@@ -1,8 +1,8 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
-import type { RouteContext } from '../app';
-import { readRelease } from '../../db/queries/releases';
+import type { RouteContext } from '../route-context';
+import { readRelease } from '../domain/releases/publish';
 import { HttpError } from '../http-error';
-import { EXCHANGE_KINDS, KINDS } from '../domain/exchange/kinds';
+import { DATA_KINDS, EXCHANGE_KINDS } from '../domain/data-kinds';
 import {
   ANSWER_COLUMNS,
   INDICATOR_COLUMNS,
@@ -92,7 +92,7 @@ export function openDataRouter({ db, data, cache, bundles }: RouteContext): Rout
   );
 
   for (const kind of EXCHANGE_KINDS) {
-    const name = KINDS[kind].fileName;
+    const name = DATA_KINDS[kind].fileName;
     router.get(`/donnees/echange/${name}`, (req, res, next) =>
       cache.file(req, res, next, {
         type: CSV,

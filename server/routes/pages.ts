@@ -1,5 +1,5 @@
 import { Router, type Request } from 'express';
-import type { RouteContext } from '../app';
+import type { RouteContext } from '../route-context';
 import { HttpError } from '../http-error';
 import { committeePage } from '../presenters/committee-page';
 import { indicatorCsv, indicatorDetail } from '../presenters/indicator-detail';
@@ -138,7 +138,7 @@ export function pagesRouter({ data, cache, config, staticSite }: RouteContext): 
   router.get('/states/:iso3', (req, res, next) =>
     cache.page(req, res, next, 'state', () => {
       const { view, page, locals } = pageContext(req);
-      const state = view.engine.index.stateByIso3.get(req.params.iso3.toUpperCase());
+      const state = view.engine.state(req.params.iso3.toUpperCase());
       if (!state) throw notFound('L’État', req.params.iso3);
       return { ...locals, title: state.nameFr, ...statePage(view, state, page.year) };
     }, YEAR),

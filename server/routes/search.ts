@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { RouteContext } from '../app';
+import type { RouteContext } from '../route-context';
 import { MAX_QUERY_LENGTH } from '../domain/search';
 import { searchPage } from '../presenters/search-page';
 

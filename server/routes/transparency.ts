@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { RouteContext } from '../app';
+import type { RouteContext } from '../route-context';
 import { methodologyPage } from '../presenters/methodology-page';
 import { transparencyPage } from '../presenters/transparency-page';
 import { cardPaths, embedCode, embedPaths, shareView } from '../presenters/share';

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client';
-import type { Catalogue } from '../../db/queries/catalogue';
+import type { Catalogue } from '../domain/catalogue';
 import type { Viewer } from '../domain/permissions';
 import { confirmUpload, dryRun, type ConfirmOutcome, type UploadedFile, type UploadPreview } from '../domain/workspace/upload';
 

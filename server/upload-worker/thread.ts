@@ -2,7 +2,7 @@
 // its own connection to the database file, so that the server's event loop stays free meanwhile.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../../db/client';
-import { readCatalogue } from '../../db/queries/catalogue';
+import { readCatalogue } from '../domain/catalogue';
 import { runUploadTask, type UploadTask } from './task';
 
 interface Input {

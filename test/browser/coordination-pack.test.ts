@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { and, eq } from 'drizzle-orm';
 import { withAudit } from '../../db/queries/audit';
-import { readEngineData } from '../../db/queries/engine-data';
+import { readEngineData } from '../../server/domain/stored-data';
 import { validateReports } from '../../db/queries/review';
 import { answers, auditEntries, reports } from '../../db/schema';
 import { readMeetingGuidelines } from '../../seed/meeting-guidelines';
@@ -32,7 +32,7 @@ async function packApp() {
   db.update(auditEntries).set({ at: '2026-01-15T09:00:00.000Z' }).run();
   const engine = new EngineSnapshot(readEngineData(db));
   const year = engine.year(YEAR);
-  const late = [...year.populations.get('party')].find((s) => !engine.index.reports.get(YEAR)?.has(s));
+  const late = [...year.populations.get('party')].find((s) => engine.report(YEAR, s) === undefined);
   if (!late) throw new Error('the demonstration data has a 2026 report for every State Party');
   const turned = year.indicators.get('17.1')!.states!.no[0]!;
   const actor = { userId: null, label: 'uaa@example.org', origin: 'web' };

@@ -1,4 +1,4 @@
-import { getTableColumns } from 'drizzle-orm';
+import { getTableColumns, getTableName } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { openDatabase } from '../../db/client';
 import { auditTriggers, AUDITED_TABLES } from '../../db/audit-triggers';
@@ -26,6 +26,10 @@ describe('the audit triggers are generated from the descriptors (npm run db:audi
       const covered = [...audited.recorded, audited.year, audited.state, audited.indicator].filter((c) => c !== null);
       expect(names.filter((n) => n !== 'edited_at').sort()).toEqual([...new Set(covered)].sort());
     }
+  });
+
+  test('each descriptor names the table db/queries reads for its kind', () => {
+    for (const kind of EXCHANGE_KINDS) expect([kind, getTableName(KIND_TABLES[kind])]).toEqual([kind, DATA_KINDS[kind].table]);
   });
 
   test('each descriptor lists its table’s columns, in a property named as the schema names it', () => {

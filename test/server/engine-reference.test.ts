@@ -5,7 +5,7 @@
  * the test.
  */
 import request from 'supertest';
-import { readCatalogue } from '../../db/queries/catalogue';
+import { readCatalogue } from '../../server/domain/catalogue';
 import { importFiles } from '../../server/domain/exchange/import';
 import { testApp } from '../helpers/context';
 

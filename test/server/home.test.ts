@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { readCatalogue } from '../../db/queries/catalogue';
+import { readCatalogue } from '../../server/domain/catalogue';
 import { seededDatabase, testApp } from '../helpers/context';
 import { htmlProblems } from '../helpers/html';
 

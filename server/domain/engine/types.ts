@@ -2,15 +2,10 @@ import type { PopulationKey } from '../population';
 import type { RegistryState } from '../registry';
 import type { KindRow } from '../data-kinds';
 
-/** The plan's reporting years; 2025 is the baseline (docs/method.md#reporting-years). */
-export const PLAN_YEARS = [2025, 2026, 2027, 2028, 2029] as const;
-export const BASELINE_YEAR = 2025;
-export const TARGET_YEAR = 2029;
-
-export type IndicatorKind = 'share' | 'count' | 'figure' | 'ratio';
-export type Direction = 'up' | 'down' | 'neutral';
-export type AnswerValue = 'yes' | 'no' | 'blank';
-export type DerivedFrom = 'report_on_time' | 'report_reporting_guide';
+// The years and codes are defined once, with the schema that enforces them.
+export { BASELINE_YEAR, PLAN_YEARS, TARGET_YEAR } from '../../../db/codes';
+export type { AnswerValue, DerivedFrom, Direction, IndicatorKind } from '../../../db/codes';
+import type { DerivedFrom, Direction, IndicatorKind } from '../../../db/codes';
 
 /** What the engine needs to know of an indicator. */
 export interface EngineIndicator {

@@ -1,13 +1,14 @@
 import type { Db } from '../../../db/client';
-import { readCatalogue } from '../../../db/queries/catalogue';
-import { readRegistry } from '../../../db/queries/registry';
+import { readCatalogue } from '../catalogue';
+import { readRegistry } from '../stored-data';
 import type { RegistryState } from '../registry';
+import type { IndicatorKind, PopulationDerivation } from '../../../db/codes';
 
 /** What validation needs to know of the database: the registry and the catalogue. */
 export interface ExchangeContext {
   states: Map<string, RegistryState>;
-  indicators: Map<string, { kind: 'share' | 'count' | 'figure' | 'ratio'; derivedFrom: string | null }>;
-  populations: Map<string, { derivation: 'registry' | 'entered' | 'union' | 'answers' }>;
+  indicators: Map<string, { kind: IndicatorKind; derivedFrom: string | null }>;
+  populations: Map<string, { derivation: PopulationDerivation }>;
 }
 
 export function readExchangeContext(db: Db): ExchangeContext {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../../db/client';
-import { readKindData } from '../../../db/queries/data-kinds';
+import { readKindData } from '../stored-data';
 import { compareCodes } from '../compare';
 import { DATA_KINDS, EXCHANGE_KINDS, fieldOf, sortByKey, type ExchangeKind, type KindData } from '../data-kinds';
 import { toCsv, type Cell } from './csv-write';

@@ -1,14 +1,13 @@
-import { asc, gt } from 'drizzle-orm';
-import type { Db } from '../../../db/client';
-import { lastAuditId, type AuditEntry } from '../../../db/queries/audit';
+import { inTransaction, type Db } from '../../../db/client';
+import { auditEntriesAfter, lastAuditId, type AuditEntry } from '../../../db/queries/audit';
 import { isDemoDataLoaded } from '../../../db/queries/meta';
-import { auditEntries } from '../../../db/schema';
 import { validateReports } from '../../../db/queries/review';
 import { applyFiles, type FileCounts } from './apply';
 import { releaseYears, type ReleaseOutcome } from '../releases/publish';
 import { readExchangeContext } from './context';
 import { readCsv, type CsvTable } from './csv';
-import { detectKind, KINDS } from './kinds';
+import { detectKind } from './kinds';
+import { DATA_KINDS } from '../data-kinds';
 import { formatProblem, ProblemList, type Problem } from './problems';
 import { validateTables, type DetectedTable } from './validate';
 
@@ -170,14 +169,14 @@ export function importFiles(
       published: options.publish ? releaseYears(tx, rows.map((r) => r.year), { now, by: null }) : null,
     };
     if (options.collectChanges) {
-      summary.changes = tx.select().from(auditEntries).where(gt(auditEntries.id, mark)).orderBy(asc(auditEntries.id)).all();
+      summary.changes = auditEntriesAfter(tx, mark);
     }
     if (options.dryRun) throw new DryRunRollback(summary);
     return { ok: true, summary };
   };
 
   try {
-    return db.transaction((tx) => run(tx as unknown as Db), { behavior: 'immediate' });
+    return inTransaction(db, run);
   } catch (error) {
     if (error instanceof DryRunRollback) return { ok: true, summary: error.summary };
     throw error;
@@ -187,7 +186,7 @@ export function importFiles(
 /** The French lines printed after an import, one per file, e.g. « answers.csv (réponses) : 3 ajoutées, … ». */
 export function formatImportSummary(summary: ImportSummary): string[] {
   const lines = summary.files.map((f) => {
-    const def = KINDS[f.kind];
+    const def = DATA_KINDS[f.kind];
     const word = (n: number, masculine: string) => `${n} ${masculine}${def.feminine ? 'e' : ''}${n > 1 ? 's' : ''}`;
     return `${f.file} (${def.label}) : ${word(f.added, 'ajouté')}, ${word(f.changed, 'modifié')}, ${word(f.unchanged, 'inchangé')}`;
   });

@@ -1,7 +1,7 @@
-import { fieldOf, kindDef, type ExchangeKind, type KindRow, type RuleContext } from '../data-kinds';
+import { DATA_KINDS, fieldOf, kindDef, type ExchangeKind, type KindRow, type RuleContext } from '../data-kinds';
 import type { ExchangeContext } from './context';
 import type { CsvTable } from './csv';
-import { KINDS, type DetectedKind } from './kinds';
+import type { DetectedKind } from './kinds';
 import type { ProblemSink } from './problems';
 import { RowReader } from './row-reader';
 
@@ -60,7 +60,7 @@ export function validateTables(
         const id = JSON.stringify(key);
         const first = seen.get(id);
         if (first) {
-          row.problem(KINDS[t.kind].key.join(','), `doublon : la clé « ${key.map(String).join(', ')} » figure déjà à ${first.file}:${first.line}`);
+          row.problem(DATA_KINDS[t.kind].key.join(','), `doublon : la clé « ${key.map(String).join(', ')} » figure déjà à ${first.file}:${first.line}`);
         } else {
           seen.set(id, { file: row.file, line: row.line });
         }

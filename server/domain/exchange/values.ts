@@ -1,4 +1,5 @@
 import { undoFormulaEscape } from './csv-write';
+import { BASELINE_YEAR, TARGET_YEAR, type AnswerValue } from '../../../db/codes';
 
 /**
  * Readers for the cells of the exchange files (docs/architecture.md#the-exchange-format). Each
@@ -16,8 +17,6 @@ const quoted = (raw: string): string => {
 };
 const fail = <T>(message: string): Cell<T> => ({ ok: false, message });
 
-export const FIRST_YEAR = 2025;
-export const LAST_YEAR = 2029;
 
 export function isBlank(raw: string | undefined): boolean {
   return raw === undefined || raw.trim() === '';
@@ -27,8 +26,8 @@ export function readYear(raw: string): Cell<number> {
   const text = raw.trim();
   if (text === '') return fail('année manquante');
   const year = /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) {
-    return fail(`année invalide « ${text} » : un nombre entier de ${FIRST_YEAR} à ${LAST_YEAR} est attendu`);
+  if (!Number.isInteger(year) || year < BASELINE_YEAR || year > TARGET_YEAR) {
+    return fail(`année invalide « ${text} » : un nombre entier de ${BASELINE_YEAR} à ${TARGET_YEAR} est attendu`);
   }
   return ok(year);
 }
@@ -68,7 +67,7 @@ export function readBoolean(raw: string): Cell<boolean> {
   return fail(`valeur « ${raw.trim()} » non comprise : oui/non, yes/no, vrai/faux, true/false ou 1/0 attendu`);
 }
 
-export type AnswerValue = 'yes' | 'no' | 'blank';
+export type { AnswerValue };
 
 /** An empty answer, or the words blank/vide, means the State did not address the question. */
 export function readAnswer(raw: string): Cell<AnswerValue> {

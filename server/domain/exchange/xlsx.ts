@@ -3,7 +3,8 @@ import JSZip from 'jszip';
 import { format as formatCell } from 'numfmt';
 import { MAX_FIELDS, type CsvRecord, type CsvTable } from './csv';
 import type { ReadTable, UnreadableFile } from './import';
-import { detectKind, EXCHANGE_KINDS, KINDS, TEXT_COLUMNS, type ExchangeKind } from './kinds';
+import { detectKind } from './kinds';
+import { DATA_KINDS, EXCHANGE_KINDS, headerOf, textColumns as textColumnsOf, type ExchangeKind } from '../data-kinds';
 import type { Problem } from './problems';
 import { readZip, type ZipLimits } from './zip';
 
@@ -173,7 +174,7 @@ function readSheet(label: string, kind: ExchangeKind, sheet: ExcelJS.Worksheet):
   let width = 0;
   let tooWide = false;
   const records: CsvRecord[] = [];
-  const textColumns = TEXT_COLUMNS[kind];
+  const textColumns = textColumnsOf(kind);
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     if (tooWide) return;
     const cells: { column: number; text: string }[] = [];
@@ -232,7 +233,7 @@ function readSheet(label: string, kind: ExchangeKind, sheet: ExcelJS.Worksheet):
     problem(
       header.line,
       'en-tête',
-      `la feuille « ${kind} » a l’en-tête de ${KINDS[actual].fileName} (${KINDS[actual].columns.join(',')}) : renommez la feuille « ${actual} » ou corrigez l’en-tête (${KINDS[kind].columns.join(',')})`,
+      `la feuille « ${kind} » a l’en-tête de ${DATA_KINDS[actual].fileName} (${headerOf(actual).join(',')}) : renommez la feuille « ${actual} » ou corrigez l’en-tête (${headerOf(kind).join(',')})`,
     );
     return { name: label, table: null, problems };
   }

@@ -167,18 +167,18 @@ export interface Briefing {
 
 function cardAnswer(engine: EngineSnapshot, year: number, code: string, state: string): CardAnswer {
   const result = engine.year(year);
-  const indicator = engine.index.indicatorByCode.get(code);
+  const indicator = engine.indicator(code);
   if (!result.hasData || !indicator) return { kind: 'no-data' };
   if (!result.populations.of(indicator).has(state)) return { kind: 'outside' };
   // The engine's own split, so that the card says exactly what the indicator counted.
   const states = result.indicators.get(code)?.states;
   const value: AnswerValue = states?.yes.includes(state) ? 'yes' : states?.no.includes(state) ? 'no' : 'blank';
-  const row = engine.index.answers.get(year)?.get(code)?.get(state) ?? null;
+  const row = engine.answer(year, code, state) ?? null;
   return { kind: 'answer', value, entered: row !== null, source: row?.source ?? null, note: row?.note ?? null };
 }
 
 function cardReport(engine: EngineSnapshot, year: number, state: string): CardReport {
-  const report = engine.index.reports.get(year)?.get(state) ?? null;
+  const report = engine.report(year, state) ?? null;
   return { year, report, onTime: report ? isReportOnTime(report) : null, party: engine.year(year).populations.get('party').has(state) };
 }
 
@@ -192,7 +192,7 @@ export function briefingCards(plan: MeetingPlan, engine: EngineSnapshot, year: n
     for (const { group, speakers } of planned.groups) {
       if (scope.group !== null && group.key !== scope.group) continue;
       const actions = group.actions ?? planned.item.actions;
-      const indicators = engine.index.indicators.filter((i) => actions.includes(i.action));
+      const indicators = engine.indicators().filter((i) => actions.includes(i.action));
       const answerable = indicators.filter((i) => i.kind === 'share' || i.kind === 'count');
       const present = speakers.filter((s) => !s.absent);
       absent += speakers.length - present.length;

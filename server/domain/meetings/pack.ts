@@ -1,4 +1,4 @@
-import type { Catalogue, CatalogueIndicator, CatalogueMechanism } from '../../../db/queries/catalogue';
+import type { Catalogue, CatalogueIndicator, CatalogueMechanism } from '../catalogue';
 import { EngineSnapshot } from '../engine/engine';
 import { EARLY_WARNING_ACTION } from '../engine/flags';
 import { status } from '../engine/progress';
@@ -205,13 +205,13 @@ export function buildPack(input: PackInput): CoordinationPack {
       // The States its indicators look at this year: the populations of its shares and counts.
       const concerned = new Set<string>();
       for (const indicator of indicators) {
-        const engineIndicator = engine.index.indicatorByCode.get(indicator.code);
+        const engineIndicator = engine.indicator(indicator.code);
         if (engineIndicator && (indicator.kind === 'share' || indicator.kind === 'count')) {
           for (const state of current.populations.of(engineIndicator)) concerned.add(state);
         }
       }
       const answersOf = (answerYear: number, state: string) =>
-        indicators.filter((i) => engine.index.answers.get(answerYear)?.get(i.code)?.has(state)).length;
+        indicators.filter((i) => engine.answersTo(answerYear, i.code).has(state)).length;
 
       const reports = inWindow
         .filter((e) => e.entity === 'report' && e.operation === 'insert' && e.year !== null && e.state !== null && concerned.has(e.state))

@@ -1,7 +1,14 @@
 import type { EngineSnapshot } from '../engine/engine';
-import type { SpeakerSource } from './store';
 import type { GuidelineGroup, MeetingGuidelines } from '../../../seed/meeting-guidelines';
 import { parsePopulationRef } from '../population';
+
+/** What an intersessional meeting needs from the data of its year to build its list. */
+export interface SpeakerSource {
+  guidelines: MeetingGuidelines;
+  /** Group key → the States of its population, in any order. */
+  defaults: (year: number) => ReadonlyMap<string, string[]>;
+  nameOf: (iso3: string) => string;
+}
 
 /** The States of a population in the meeting's reporting year (`ref` as the catalogue writes it: « affected », « yes(46.1) »). */
 export type PopulationOf = (ref: string) => ReadonlySet<string>;

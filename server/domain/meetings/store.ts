@@ -1,11 +1,23 @@
-import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../../db/client';
-import { meetingItems, meetings, meetingSpeakers } from '../../../db/schema';
-import { readOtherInterventions, readSpeakers } from '../../../db/queries/meetings';
+import { inTransaction, type Db } from '../../../db/client';
+import {
+  bumpMeetingVersion,
+  ensureMeetingItem,
+  insertMeeting,
+  insertSpeaker,
+  meetingExists,
+  readOtherInterventions,
+  readSpeakers,
+  replaceSpeakerGroup,
+  setItemOtherInterventions,
+  updateMeetingDetails,
+} from '../../../db/queries/meetings';
 import type { MeetingGuidelines } from '../../../seed/meeting-guidelines';
 import type { MeetingDetails } from './meeting-form';
 import { meetingPlan, type MeetingPlan, type SpeakerRow } from './plan';
-import { byFrenchName, meetingDefaults } from './speaker-groups';
+import { byFrenchName, meetingDefaults, type SpeakerSource } from './speaker-groups';
+
+// Reading a meeting applies no rule: routes and presenters reach these queries here.
+export { listMeetings, nextIntersessional, readMeeting, readSpeakers, type Meeting } from '../../../db/queries/meetings';
 
 /**
  * Writes to meetings and their speakers' lists. Every change after creation names the version the
@@ -22,22 +34,12 @@ interface Writer {
 
 /** Runs `write` in one transaction once the meeting's version is moved on from `version`. */
 function writeMeeting<T>(db: Db, id: number, version: number | null, by: Writer, write: (tx: Db) => T): MeetingWrite<T> {
-  return db.transaction(
-    (txRaw): MeetingWrite<T> => {
-      const tx = txRaw as unknown as Db;
-      const bumped = tx
-        .update(meetings)
-        .set({ version: sql`${meetings.version} + 1`, updatedAt: (by.now ?? new Date()).toISOString(), updatedBy: by.userId })
-        .where(and(eq(meetings.id, id), eq(meetings.version, version ?? -1)))
-        .run();
-      if (bumped.changes === 0) {
-        const exists = tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, id)).get();
-        return { kind: exists ? 'conflict' : 'missing' };
-      }
-      return { kind: 'saved', value: write(tx) };
-    },
-    { behavior: 'immediate' },
-  );
+  return inTransaction(db, (tx): MeetingWrite<T> => {
+    if (!bumpMeetingVersion(tx, id, version, (by.now ?? new Date()).toISOString(), by.userId)) {
+      return { kind: meetingExists(tx, id) ? 'conflict' : 'missing' };
+    }
+    return { kind: 'saved', value: write(tx) };
+  });
 }
 
 /**
@@ -58,7 +60,7 @@ function syncSpeakers(
   let left = 0;
   const order = byFrenchName(nameOf);
   for (const item of guidelines.items) {
-    tx.insert(meetingItems).values({ meetingId, item: item.number }).onConflictDoNothing().run();
+    ensureMeetingItem(tx, meetingId, item.number);
     for (const group of item.groups) {
       const wanted = new Set(defaults.get(group.key) ?? []);
       const rows = current.filter((r) => r.groupKey === group.key).sort((a, b) => a.position - b.position);
@@ -72,19 +74,10 @@ function syncSpeakers(
         else kept.splice(at, 0, row);
         joined++;
       }
-      replaceGroup(tx, meetingId, group.key, kept);
+      replaceSpeakerGroup(tx, meetingId, group.key, kept);
     }
   }
   return { joined, left };
-}
-
-function replaceGroup(tx: Db, meetingId: number, groupKey: string, rows: readonly SpeakerRow[]): void {
-  tx.delete(meetingSpeakers).where(and(eq(meetingSpeakers.meetingId, meetingId), eq(meetingSpeakers.groupKey, groupKey))).run();
-  rows.forEach((row, index) => {
-    tx.insert(meetingSpeakers)
-      .values({ meetingId, groupKey, state: row.state, position: index + 1, absent: row.absent, added: row.added })
-      .run();
-  });
 }
 
 /** An intersessional meeting's plan as stored: its speakers' list and other interventions, with the time sums. */
@@ -92,30 +85,14 @@ export function readMeetingPlan(db: Db, guidelines: MeetingGuidelines, meetingId
   return meetingPlan(guidelines, readSpeakers(db, meetingId), readOtherInterventions(db, meetingId), nameOf);
 }
 
-/** What an intersessional meeting needs from the data of its year to build its list. */
-export interface SpeakerSource {
-  guidelines: MeetingGuidelines;
-  /** Group key → the States of its population, in any order. */
-  defaults: (year: number) => ReadonlyMap<string, string[]>;
-  nameOf: (iso3: string) => string;
-}
-
 /** Creates a meeting; an intersessional one gets its speakers' list from the data of its year. */
 export function createMeeting(db: Db, details: MeetingDetails, source: SpeakerSource, by: Writer): number {
   const at = (by.now ?? new Date()).toISOString();
-  return db.transaction(
-    (txRaw) => {
-      const tx = txRaw as unknown as Db;
-      const { id } = tx
-        .insert(meetings)
-        .values({ ...details, createdAt: at, createdBy: by.userId, updatedAt: at, updatedBy: by.userId })
-        .returning({ id: meetings.id })
-        .get();
-      if (details.kind === 'intersessional') syncSpeakers(tx, id, source.guidelines, meetingDefaults(source, details), source.nameOf);
-      return id;
-    },
-    { behavior: 'immediate' },
-  );
+  return inTransaction(db, (tx) => {
+    const id = insertMeeting(tx, details, at, by.userId);
+    if (details.kind === 'intersessional') syncSpeakers(tx, id, source.guidelines, meetingDefaults(source, details), source.nameOf);
+    return id;
+  });
 }
 
 /**
@@ -125,12 +102,7 @@ export function createMeeting(db: Db, details: MeetingDetails, source: SpeakerSo
  */
 export function updateMeeting(db: Db, id: number, version: number | null, details: MeetingDetails, source: SpeakerSource, by: Writer) {
   return writeMeeting(db, id, version, by, (tx) => {
-    const before = tx
-      .select({ kind: meetings.kind, year: meetings.year, speakersFrom: meetings.speakersFrom })
-      .from(meetings)
-      .where(eq(meetings.id, id))
-      .get()!;
-    tx.update(meetings).set(details).where(eq(meetings.id, id)).run();
+    const before = updateMeetingDetails(tx, id, details);
     const rebuild =
       details.kind === 'intersessional' &&
       (before.kind !== details.kind || before.year !== details.year || before.speakersFrom !== (details.speakersFrom ?? before.speakersFrom));
@@ -152,7 +124,7 @@ export function refreshSpeakers(
 
 /** Replaces one group's rows (after `editGroup`). */
 export function saveGroup(db: Db, id: number, version: number | null, groupKey: string, rows: readonly SpeakerRow[], by: Writer) {
-  return writeMeeting(db, id, version, by, (tx) => replaceGroup(tx, id, groupKey, rows));
+  return writeMeeting(db, id, version, by, (tx) => replaceSpeakerGroup(tx, id, groupKey, rows));
 }
 
 /** Adds a State at the end of a group; refused (`false`) when it is already in the group. */
@@ -161,16 +133,13 @@ export function addSpeaker(db: Db, id: number, version: number | null, groupKey:
     const rows = readSpeakers(tx, id).filter((r) => r.groupKey === groupKey);
     if (rows.some((r) => r.state === state)) return false;
     const position = rows.reduce((max, r) => Math.max(max, r.position), 0) + 1;
-    tx.insert(meetingSpeakers).values({ meetingId: id, groupKey, state, position, absent: false, added: true }).run();
+    insertSpeaker(tx, id, groupKey, state, position);
     return true;
   });
 }
 
 export function setOtherInterventions(db: Db, id: number, version: number | null, item: number, count: number, by: Writer) {
   return writeMeeting(db, id, version, by, (tx) => {
-    tx.insert(meetingItems)
-      .values({ meetingId: id, item, otherInterventions: count })
-      .onConflictDoUpdate({ target: [meetingItems.meetingId, meetingItems.item], set: { otherInterventions: count } })
-      .run();
+    setItemOtherInterventions(tx, id, item, count);
   });
 }

@@ -1,4 +1,4 @@
-import type { Catalogue } from '../../../db/queries/catalogue';
+import type { Catalogue } from '../catalogue';
 import { progress } from '../engine/progress';
 import { BASELINE_YEAR, type IndicatorValue, type Progress } from '../engine/types';
 import { toCsv, type Cell } from '../exchange/csv-write';

@@ -1,16 +1,20 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../../../db/client';
-import { readCatalogue } from '../../../db/queries/catalogue';
-import { engineIndicators } from '../../../db/queries/engine-data';
+import { inTransaction, type Db } from '../../../db/client';
+import { readCatalogue } from '../catalogue';
+import { engineIndicators, readRegistry } from '../stored-data';
 import {
   fillRelease,
   insertRelease,
   readLatestReleases,
-  readYearForRelease,
+  readRelease,
+  readYearRows,
   unfrozenReleases,
 } from '../../../db/queries/releases';
+import { readValidations } from '../../../db/queries/review';
+import { pairKey } from '../review';
 import { EngineSnapshot } from '../engine/engine';
 import {
+  freezeYear,
   hasReleaseContent,
   releaseChanges,
   releasedEngineData,
@@ -29,6 +33,14 @@ export interface ReleaseOutcome {
   /** The revision now public (null when the year is still unpublished). */
   revision: number | null;
   publishedAt: string | null;
+}
+
+// One revision of a year as published, with its data: what the public downloads.
+export { readRelease };
+
+/** What the year would be if it were published now: its data, validated reports and answers only. */
+export function readYearForRelease(db: Db, year: number): ReleaseData {
+  return freezeYear({ states: readRegistry(db), ...readYearRows(db, year) }, year, new Set(readValidations(db, year).map((v) => pairKey(v.year, v.state))));
 }
 
 /** The values of `data`'s year if it were published beside the other years' latest releases. */
@@ -122,13 +134,16 @@ export function releaseYears(
  * what they hold now: the public saw exactly that until then. Returns how many were frozen.
  */
 export function freezeEarlierPublications(db: Db): number {
-  return db.transaction((tx) => {
-    const t = tx as unknown as Db;
-    const pending = unfrozenReleases(t);
-    for (const { id, year } of pending) {
-      const data = readYearForRelease(t, year);
-      fillRelease(t, id, data, valuesWith(t, data));
-    }
-    return pending.length;
-  });
+  return inTransaction(
+    db,
+    (tx) => {
+      const pending = unfrozenReleases(tx);
+      for (const { id, year } of pending) {
+        const data = readYearForRelease(tx, year);
+        fillRelease(tx, id, data, valuesWith(tx, data));
+      }
+      return pending.length;
+    },
+    'deferred',
+  );
 }

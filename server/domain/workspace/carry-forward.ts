@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../../db/client';
-import type { Catalogue } from '../../../db/queries/catalogue';
+import type { Catalogue } from '../catalogue';
 import { withAudit, type Actor } from '../../../db/queries/audit';
 import { insertMemberships, readMemberships, type MembershipRow } from '../../../db/queries/memberships';
-import { readRegistry } from '../../../db/queries/registry';
+import { readRegistry } from '../stored-data';
 import { BASELINE_YEAR } from '../engine/types';
 import { isPartyInYear } from '../registry';
 

@@ -1,4 +1,4 @@
-import type { Catalogue } from '../../../db/queries/catalogue';
+import type { Catalogue } from '../catalogue';
 import type { EngineSnapshot } from '../engine/engine';
 import { EARLY_WARNING_ACTION } from '../engine/flags';
 import type { StateFlag } from '../engine/types';
@@ -52,16 +52,15 @@ export function warningsFollowed(catalogue: Catalogue, engine: EngineSnapshot, y
  */
 export function missingAnswers(catalogue: Catalogue, engine: EngineSnapshot, year: number, actions: ReadonlySet<number>): Map<string, string[]> {
   const populations = engine.year(year).populations;
-  const answered = engine.index.answers.get(year);
   const missing = new Map<string, string[]>();
   for (const action of catalogue.actions) {
     if (!actions.has(action.number)) continue;
     for (const indicator of action.indicators) {
       const ref = indicator.populationRef;
       if (!isAnswerable(indicator) || ref === null) continue;
-      const states = answered?.get(indicator.code);
+      const states = engine.answersTo(year, indicator.code);
       for (const iso3 of populations.get(ref.key, ref.of)) {
-        if (states?.has(iso3)) continue;
+        if (states.has(iso3)) continue;
         const list = missing.get(iso3) ?? [];
         list.push(indicator.code);
         missing.set(iso3, list);
@@ -74,12 +73,12 @@ export function missingAnswers(catalogue: Catalogue, engine: EngineSnapshot, yea
 /** The actions what is stored for a (year, State) concerns: its answers' actions, and 8 (reporting) when there is a report. */
 export function storedActions(catalogue: Catalogue, engine: EngineSnapshot, year: number, iso3: string): Set<number> {
   const actions = new Set<number>();
-  for (const [code, byState] of engine.index.answers.get(year) ?? []) {
-    if (!byState.has(iso3)) continue;
+  for (const { code } of engine.indicators()) {
+    if (engine.answer(year, code, iso3) === undefined) continue;
     const indicator = catalogue.indicatorByCode.get(code);
     if (indicator) actions.add(indicator.action);
   }
-  if (engine.index.reports.get(year)?.has(iso3)) actions.add(8);
+  if (engine.report(year, iso3) !== undefined) actions.add(8);
   return actions;
 }
 
@@ -97,8 +96,8 @@ export function draftsToValidate(catalogue: Catalogue, engine: EngineSnapshot, d
  * 30 April has passed (`today`, YYYY-MM-DD). A State not party is never late: its report is voluntary.
  */
 export function isLate(engine: EngineSnapshot, year: number, iso3: string, today: string): boolean {
-  const state = engine.index.stateByIso3.get(iso3);
+  const state = engine.state(iso3);
   if (!state || !isPartyInYear(state, year)) return false;
-  const report = engine.index.reports.get(year)?.get(iso3);
+  const report = engine.report(year, iso3);
   return report ? !isReportOnTime(report) : today > reportDueDate(year);
 }

@@ -1,10 +1,9 @@
-import { and, eq } from 'drizzle-orm';
-import { fieldMessage, formText, formVersion, reasonProblem, type FieldError } from './form';
+import { fieldMessage, formText, formVersion, reasonProblem, versionNumber, type FieldError } from './form';
 import { whenNotBusy, type Db } from '../../../db/client';
-import type { Catalogue, CatalogueIndicator } from '../../../db/queries/catalogue';
-import { versionNumber, versionOf, withAudit, type Actor, type AuditEntry } from '../../../db/queries/audit';
+import type { Catalogue, CatalogueIndicator } from '../catalogue';
+import { versionOf, withAudit, type Actor, type AuditEntry } from '../../../db/queries/audit';
 import { isYearPublished } from '../../../db/queries/releases';
-import { figures } from '../../../db/schema';
+import { readYearFigures, writeFigure } from '../../../db/queries/figures';
 import { readAmount, readDenominator, type Cell } from '../exchange/values';
 
 /**
@@ -54,9 +53,7 @@ export function recordedIndicators(catalogue: Catalogue): RecordedIndicator[] {
 
 export function readFiguresState(db: Db, catalogue: Catalogue, year: number): FiguresState {
   const stored = new Map<string, StoredFigure>();
-  for (const row of db.select().from(figures).where(eq(figures.year, year)).all()) {
-    stored.set(row.indicator, { value: row.value, denominator: row.denominator });
-  }
+  for (const row of readYearFigures(db, year)) stored.set(row.indicator, { value: row.value, denominator: row.denominator });
   return {
     year,
     indicators: recordedIndicators(catalogue),
@@ -177,16 +174,12 @@ export function saveFigures(
         const current = versionOf.figures(tx, year);
         if (version === null || versionNumber(current) !== version) return { kind: 'conflict', entry: current };
         let changes = 0;
+        // Read inside the transaction: only what differs from the stored values is written.
+        const stored = new Map(readYearFigures(tx, year).map((row) => [row.indicator, row]));
         for (const [indicator, next] of wanted) {
-          const where = and(eq(figures.year, year), eq(figures.indicator, indicator));
-          const stored = tx.select().from(figures).where(where).get();
-          if (next === null) {
-            if (stored) changes += tx.delete(figures).where(where).run().changes;
-          } else if (!stored) {
-            changes += tx.insert(figures).values({ year, indicator, ...next }).run().changes;
-          } else if (stored.value !== next.value || stored.denominator !== next.denominator) {
-            changes += tx.update(figures).set(next).where(where).run().changes;
-          }
+          const current = stored.get(indicator);
+          const same = next === null ? !current : current && current.value === next.value && current.denominator === next.denominator;
+          if (!same) changes += writeFigure(tx, year, indicator, next, current !== undefined);
         }
         return { kind: 'saved', changes };
       },

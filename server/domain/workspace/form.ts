@@ -1,3 +1,5 @@
+import type { AuditEntry } from '../../../db/queries/audit';
+
 /** What the workspace's forms share: field errors and the reason asked for a change to validated or published data. */
 
 /** A message for one field of a form; `field` is the element id (for aria-describedby and the summary's link). */
@@ -35,3 +37,6 @@ export function reasonProblem(reason: string, requiredBecause: string | null): s
  * message being word for word what an import says of the same value in `file:line: column: message`.
  */
 export const fieldMessage = (label: string, message: string): string => `${label} : ${message}.`;
+
+/** The version number a form carries for what `entry` (from `versionOf`) last changed. */
+export const versionNumber = (entry: AuditEntry | null): number => entry?.id ?? 0;

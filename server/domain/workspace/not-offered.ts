@@ -1,4 +1,4 @@
-import type { Catalogue, CatalogueIndicator } from '../../../db/queries/catalogue';
+import type { Catalogue, CatalogueIndicator } from '../catalogue';
 import type { EngineSnapshot } from '../engine/engine';
 import { OBLIGATION_POPULATIONS } from '../engine/populations';
 import { isAnswerable, type EntryScope, type PopulationsOfYear } from './report-entry';
@@ -62,7 +62,6 @@ export function notOfferedIndicators(
 }
 
 /** The entered populations with at least one member in `year`. */
-export function enteredPopulations(engine: Pick<EngineSnapshot, 'index'>, year: number): Set<string> {
-  const byPopulation = engine.index.memberships.get(year);
-  return new Set([...(byPopulation?.entries() ?? [])].filter(([, members]) => members.size > 0).map(([key]) => key));
+export function enteredPopulations(engine: Pick<EngineSnapshot, 'enteredPopulations'>, year: number): Set<string> {
+  return engine.enteredPopulations(year);
 }

@@ -1,11 +1,8 @@
 import type { Db } from '../../../db/client';
 import { withAudit, type Actor } from '../../../db/queries/audit';
 import { isYearPublished, latestRevision, readRelease } from '../../../db/queries/releases';
-import { draftStates } from '../../../db/queries/review';
-import { validations } from '../../../db/schema';
-import { eq } from 'drizzle-orm';
-import { readYearForRelease } from '../../../db/queries/releases';
-import { releaseFingerprint, releaseYear, type ReleaseOutcome } from '../releases/publish';
+import { draftStates, readValidations } from '../../../db/queries/review';
+import { readYearForRelease, releaseFingerprint, releaseYear, type ReleaseOutcome } from '../releases/publish';
 import { sameReleaseData } from '../releases/release';
 import { reachesCoverage, releaseCoverage, type Coverage } from '../releases/coverage';
 
@@ -76,7 +73,7 @@ export function publishYear(db: Db, actor: Actor, year: number, options: Publish
         };
       }
       const published = isYearPublished(tx, year);
-      if (!published && !tx.select().from(validations).where(eq(validations.year, year)).get()) {
+      if (!published && readValidations(tx, year).length === 0) {
         return { ok: false, kind: 'nothing', message: `L’année ${year} n’a aucun rapport validé : rien à publier.` };
       }
       const data = readYearForRelease(tx, year);

@@ -1,11 +1,10 @@
-import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { versionNumber, versionOf, withAudit, type Actor, type AuditEntry } from '../../../db/queries/audit';
-import { populationMemberships, states } from '../../../db/schema';
+import { versionOf, withAudit, type Actor, type AuditEntry } from '../../../db/queries/audit';
+import { readStateMemberships, readStateRow, readStateRows, updateStateParty, type StateRow } from '../../../db/queries/registry';
 import { anyYearPublished } from '../../../db/queries/releases';
 import { partyDatesProblem, readOptionalDate, type Cell } from '../exchange/values';
 import { isPartyInYear, reportDueDate } from '../registry';
-import { fieldMessage, formText, formVersion, reasonProblem, type FieldError } from './form';
+import { fieldMessage, formText, formVersion, reasonProblem, versionNumber, type FieldError } from './form';
 
 /**
  * Registry dates (docs/method.md#who-is-a-state-party-in-a-year): whether a State is party, the date
@@ -14,7 +13,7 @@ import { fieldMessage, formText, formVersion, reasonProblem, type FieldError } f
  * leaves it alone.
  */
 
-export type StateRow = typeof states.$inferSelect;
+export type { StateRow };
 
 export interface Membership {
   year: number;
@@ -53,24 +52,15 @@ export const REGISTRY_FIELDS = { party: 'party-yes', partyFrom: 'party_from', pa
 
 /** Every State of the registry, by French name. */
 export function readStatesForRegistry(db: Db): StateRow[] {
-  return db
-    .select()
-    .from(states)
-    .all()
-    .sort((a, b) => a.nameFr.localeCompare(b.nameFr, 'fr'));
+  return readStateRows(db).sort((a, b) => a.nameFr.localeCompare(b.nameFr, 'fr'));
 }
 
 export function readStateEntry(db: Db, iso3: string): StateEntryState | null {
-  const state = db.select().from(states).where(eq(states.iso3, iso3)).get();
+  const state = readStateRow(db, iso3);
   if (!state) return null;
   return {
     state,
-    memberships: db
-      .select({ year: populationMemberships.year, population: populationMemberships.population })
-      .from(populationMemberships)
-      .where(eq(populationMemberships.state, iso3))
-      .orderBy(asc(populationMemberships.year), asc(populationMemberships.population))
-      .all(),
+    memberships: readStateMemberships(db, iso3),
     anyYearPublished: anyYearPublished(db),
     version: versionOf.state(db, iso3),
   };
@@ -188,7 +178,7 @@ export function saveStateEntry(
       if (current.party === values.party && current.partyFrom === values.partyFrom && current.partyUntil === values.partyUntil) {
         return { kind: 'saved', changed: false };
       }
-      tx.update(states).set({ ...values, editedAt: now.toISOString() }).where(eq(states.iso3, iso3)).run();
+      updateStateParty(tx, iso3, values, now.toISOString());
       return { kind: 'saved', changed: true };
     },
     { reason, now },

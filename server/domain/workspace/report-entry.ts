@@ -1,4 +1,4 @@
-import type { Catalogue, CatalogueIndicator } from '../../../db/queries/catalogue';
+import type { Catalogue, CatalogueIndicator } from '../catalogue';
 import type { AnswerValue } from '../engine/types';
 import { editableActions, isAdmin, type Viewer } from '../permissions';
 import type { RegistryState } from '../registry';

@@ -1,11 +1,10 @@
-import { formText, reasonProblem } from './form';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { formText, reasonProblem, versionNumber } from './form';
 import { whenNotBusy, type Db } from '../../../db/client';
-import type { Catalogue } from '../../../db/queries/catalogue';
-import { latestAuditEntry, reportAuditWhere, versionNumber, versionOf, withAudit, type AuditEntry } from '../../../db/queries/audit';
+import type { Catalogue } from '../catalogue';
+import { recentReportEntries, validationEntry, versionOf, withAudit, type AuditEntry } from '../../../db/queries/audit';
+import { isReportValidated, readReportRows, readValidationRow, writeReportChanges } from '../../../db/queries/reports';
 import { validateReports } from '../../../db/queries/review';
 import { isYearPublished } from '../../../db/queries/releases';
-import { answers, auditEntries, populationMemberships, reports, users, validations } from '../../../db/schema';
 import { viewerActor } from '../actor';
 import { canValidate, type Viewer } from '../permissions';
 import { isPartyInYear, type RegistryState } from '../registry';
@@ -33,17 +32,11 @@ import {
 /** Reading and writing a (year, State) report for the data entry form, in one transaction with the audit trail. */
 
 export function readStoredReport(db: Db, year: number, state: string): StoredReport {
-  const report = db.select().from(reports).where(and(eq(reports.year, year), eq(reports.state, state))).get();
-  const answerRows = db.select().from(answers).where(and(eq(answers.year, year), eq(answers.state, state))).all();
-  const membershipRows = db
-    .select()
-    .from(populationMemberships)
-    .where(and(eq(populationMemberships.year, year), eq(populationMemberships.state, state)))
-    .all();
+  const { report, answers, memberships } = readReportRows(db, year, state);
   return {
     report: report ? { receivedOn: report.receivedOn, usedReportingGuide: report.usedReportingGuide } : null,
-    answers: new Map(answerRows.map((a) => [a.indicator, { answer: a.answer, source: a.source, note: a.note }])),
-    memberships: new Set(membershipRows.map((m) => m.population)),
+    answers: new Map(answers.map((a) => [a.indicator, { answer: a.answer, source: a.source, note: a.note }])),
+    memberships: new Set(memberships.map((m) => m.population)),
   };
 }
 
@@ -55,29 +48,19 @@ export interface ValidationInfo {
 }
 
 export function readValidation(db: Db, year: number, state: string): ValidationInfo | null {
-  const row = db
-    .select({ at: validations.validatedAt, email: users.email })
-    .from(validations)
-    .leftJoin(users, eq(users.id, validations.validatedBy))
-    .where(and(eq(validations.year, year), eq(validations.state, state)))
-    .get();
+  const row = readValidationRow(db, year, state);
   if (!row) return null;
-  const entry = latestAuditEntry(
-    db,
-    and(eq(auditEntries.entity, 'validation'), eq(auditEntries.operation, 'insert'), eq(auditEntries.year, year), eq(auditEntries.state, state)),
-  );
-  return { at: row.at, by: row.email ?? entry?.actor ?? 'inconnu' };
+  return { at: row.at, by: row.email ?? validationEntry(db, year, state)?.actor ?? 'inconnu' };
 }
 
 export function readEntryStatus(db: Db, year: number, state: string, stored: StoredReport): EntryStatus {
-  const validated = db.select().from(validations).where(and(eq(validations.year, year), eq(validations.state, state))).get();
-  if (!validated) return hasData(stored) ? 'draft' : 'none';
+  if (!isReportValidated(db, year, state)) return hasData(stored) ? 'draft' : 'none';
   return isYearPublished(db, year) ? 'published' : 'validated';
 }
 
 /** The latest changes of a (year, State) report (its row, answers, populations and validation), newest first. */
 export function recentReportAudit(db: Db, year: number, state: string, limit = 10): AuditEntry[] {
-  return db.select().from(auditEntries).where(reportAuditWhere(year, state)).orderBy(desc(auditEntries.id)).limit(limit).all();
+  return recentReportEntries(db, year, state, limit);
 }
 
 /** Everything the form of a (year, State) report is built from. */
@@ -182,30 +165,7 @@ export function saveReportEntry(
         const reasonError = reasonProblem(parsed.values.reason, reasonNeededBecause(status, year));
         if (reasonError) return { kind: 'invalid', errors: [{ field: reasonFieldId(only), message: reasonError }], values: parsed.values };
 
-        const reportKey = and(eq(reports.year, year), eq(reports.state, iso3));
-        if (changes.report?.kind === 'insert') tx.insert(reports).values({ year, state: iso3, ...changes.report.row }).run();
-        if (changes.report?.kind === 'update') tx.update(reports).set(changes.report.row).where(reportKey).run();
-        if (changes.report?.kind === 'delete') tx.delete(reports).where(reportKey).run();
-
-        for (const change of changes.answers) {
-          const answerKey = and(eq(answers.year, year), eq(answers.state, iso3), eq(answers.indicator, change.code));
-          if (change.kind === 'insert') tx.insert(answers).values({ year, state: iso3, indicator: change.code, ...change.row! }).run();
-          if (change.kind === 'update') tx.update(answers).set(change.row!).where(answerKey).run();
-          if (change.kind === 'delete') tx.delete(answers).where(answerKey).run();
-        }
-
-        for (const population of changes.addPopulations) tx.insert(populationMemberships).values({ year, state: iso3, population }).run();
-        if (changes.removePopulations.length > 0) {
-          tx.delete(populationMemberships)
-            .where(
-              and(
-                eq(populationMemberships.year, year),
-                eq(populationMemberships.state, iso3),
-                inArray(populationMemberships.population, changes.removePopulations),
-              ),
-            )
-            .run();
-        }
+        writeReportChanges(tx, year, iso3, changes);
         return { kind: 'saved', count, section: only };
       },
       { reason: parsed.values.reason || null, now },

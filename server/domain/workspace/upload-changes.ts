@@ -1,7 +1,7 @@
 import type { AuditEntry } from '../../../db/queries/audit';
-import type { Catalogue } from '../../../db/queries/catalogue';
+import type { Catalogue } from '../catalogue';
 import type { FileCounts } from '../exchange/apply';
-import type { ExchangeKind } from '../exchange/kinds';
+import type { ExchangeKind } from '../data-kinds';
 import { editableActions, isAdmin, type Viewer } from '../permissions';
 import { REPORT_STATUS_LABELS, reportStatus, type ReviewState } from '../review';
 

@@ -1,11 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { asc, eq, gt, lt } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { lastAuditId, latestAuditEntry, withAudit, type AuditEntry } from '../../../db/queries/audit';
-import type { Catalogue } from '../../../db/queries/catalogue';
+import { lastAuditId, latestAuditEntryAfter, withAudit, type AuditEntry } from '../../../db/queries/audit';
+import type { Catalogue } from '../catalogue';
 import { isDemoDataLoaded } from '../../../db/queries/meta';
-import { readReviewState } from '../../../db/queries/review';
-import { auditEntries, pendingUploadFiles, pendingUploads } from '../../../db/schema';
+import { readReviewState } from '../stored-data';
+import {
+  deletePendingUpload,
+  deletePendingUploadsBefore,
+  insertPendingUpload,
+  pendingUploadExists,
+  readPendingUploadRow,
+  renewPendingUpload,
+} from '../../../db/queries/uploads';
 import { viewerActor } from '../actor';
 import { readCsvInSlices } from '../exchange/csv';
 import { formatImportSummary, importFiles, type ImportInput, type ImportResult } from '../exchange/import';
@@ -180,12 +186,7 @@ export async function previewUpload(
 /** Keeps the files of a preview that can be confirmed (pending upload); returns its id. */
 export function keepUpload(db: Db, viewer: Viewer, files: UploadedFile[], preview: UploadPreview, now: Date): string {
   const id = randomBytes(16).toString('hex');
-  db.transaction((tx) => {
-    tx.insert(pendingUploads).values({ id, userId: viewer.id, createdAt: now.toISOString(), auditMark: preview.auditMark }).run();
-    tx.insert(pendingUploadFiles)
-      .values(files.map((f, position) => ({ uploadId: id, position, name: f.name, content: f.content })))
-      .run();
-  });
+  insertPendingUpload(db, id, { userId: viewer.id, createdAt: now.toISOString(), auditMark: preview.auditMark, files });
   return id;
 }
 
@@ -244,7 +245,7 @@ export async function confirmUpload(
       uploadActor(db, viewer),
       (tx): ConfirmOutcome | 'stale' => {
         // Confirmed twice at once: the first one took it.
-        if (!tx.select().from(pendingUploads).where(eq(pendingUploads.id, id)).get()) return { kind: 'missing' };
+        if (!pendingUploadExists(tx, id)) return { kind: 'missing' };
         if (lastAuditId(tx) !== pending.auditMark) return 'stale';
         const review = readReviewState(tx);
         const result = importFiles(tx, inputs, { collectChanges: true, now, intoDemo: true });
@@ -258,7 +259,7 @@ export async function confirmUpload(
             reasonError: 'Indiquez le motif de la modification : cet import change des données validées ou publiées.',
           });
         }
-        tx.delete(pendingUploads).where(eq(pendingUploads.id, id)).run();
+        deletePendingUpload(tx, id);
         return { kind: 'done', counts: preview.counts, totalChanges: preview.totalChanges };
       },
       { reason, now },
@@ -271,13 +272,10 @@ export async function confirmUpload(
   if (outcome !== 'stale') return outcome;
 
   // Someone changed the data since the preview: show what the upload would do now.
-  const changedBy = latestAuditEntry(db, gt(auditEntries.id, pending.auditMark));
+  const changedBy = latestAuditEntryAfter(db, pending.auditMark);
   const preview = await dryRun(db, viewer, catalogue, files, now);
   if (preview.canConfirm) {
-    db.update(pendingUploads)
-      .set({ auditMark: preview.auditMark, createdAt: now.toISOString() })
-      .where(eq(pendingUploads.id, id))
-      .run();
+    renewPendingUpload(db, id, preview.auditMark, now.toISOString());
   } else {
     deletePendingUpload(db, id);
   }
@@ -301,19 +299,9 @@ interface PendingUpload {
 
 /** A pending upload not older than UPLOAD_LIMITS.pendingMs, or null. */
 function readPendingUpload(db: Db, id: string, now: Date): PendingUpload | null {
-  const row = db.select().from(pendingUploads).where(eq(pendingUploads.id, id)).get();
+  const row = readPendingUploadRow(db, id);
   if (!row || Date.parse(row.createdAt) + UPLOAD_LIMITS.pendingMs < now.getTime()) return null;
-  const files = db
-    .select({ name: pendingUploadFiles.name, content: pendingUploadFiles.content })
-    .from(pendingUploadFiles)
-    .where(eq(pendingUploadFiles.uploadId, id))
-    .orderBy(asc(pendingUploadFiles.position))
-    .all();
-  return { userId: row.userId, auditMark: row.auditMark, files };
-}
-
-function deletePendingUpload(db: Db, id: string): void {
-  db.delete(pendingUploads).where(eq(pendingUploads.id, id)).run();
+  return { userId: row.userId, auditMark: row.auditMark, files: row.files };
 }
 
 /**
@@ -323,5 +311,5 @@ function deletePendingUpload(db: Db, id: string): void {
  */
 export function deleteExpiredUploads(db: Db, now: Date): void {
   const limit = new Date(now.getTime() - UPLOAD_LIMITS.pendingMs).toISOString();
-  db.delete(pendingUploads).where(lt(pendingUploads.createdAt, limit)).run();
+  deletePendingUploadsBefore(db, limit);
 }

@@ -1,4 +1,4 @@
-import type { Catalogue } from '../../../db/queries/catalogue';
+import type { Catalogue } from '../catalogue';
 import type { EngineSnapshot } from '../engine/engine';
 import { BASELINE_YEAR } from '../engine/types';
 import { pairKey, type ReviewState } from '../review';
@@ -33,16 +33,14 @@ export interface YearProgress {
 }
 
 export function yearProgress(catalogue: Catalogue, engine: EngineSnapshot, review: ReviewState, drafts: number, year: number): YearProgress {
-  const { index } = engine;
   const result = engine.year(year);
   const party = result.populations.get('party');
   const previousYear = year > BASELINE_YEAR ? year - 1 : null;
   const previousParty = previousYear === null ? null : engine.year(previousYear).populations.get('party');
-  const reports = [...(index.reports.get(year)?.keys() ?? [])];
+  const reports = engine.reports(year).map((r) => r.state);
   const fromParties = reports.filter((s) => party.has(s));
   const entered = catalogue.populations.filter((p) => p.derivation === 'entered');
-  const answersOfYear = index.answers.get(year);
-  const indicators = catalogue.actions.flatMap((a) => a.indicators);
+    const indicators = catalogue.actions.flatMap((a) => a.indicators);
 
   /** Answers in the population, out of the population, for the indicators of a set of actions. */
   const answerCoverage = (actions: ReadonlySet<number>) => {
@@ -52,14 +50,14 @@ export function yearProgress(catalogue: Catalogue, engine: EngineSnapshot, revie
       if (!actions.has(indicator.action) || !isAnswerable(indicator) || indicator.populationRef === null) continue;
       const population = result.populations.get(indicator.populationRef.key, indicator.populationRef.of);
       expected += population.size;
-      const answered = answersOfYear?.get(indicator.code);
-      if (answered) for (const state of population) if (answered.has(state)) got++;
+      const answered = engine.answersTo(year, indicator.code);
+      for (const state of population) if (answered.has(state)) got++;
     }
     return { entered: got, expected };
   };
 
   let answers = 0;
-  for (const byState of answersOfYear?.values() ?? []) answers += byState.size;
+  for (const count of engine.answerCounts(year).values()) answers += count;
 
   return {
     year,
@@ -79,7 +77,7 @@ export function yearProgress(catalogue: Catalogue, engine: EngineSnapshot, revie
     })),
     figures: indicators
       .filter((i) => i.kind === 'figure' || i.kind === 'ratio')
-      .map((i) => ({ code: i.code, entered: index.figures.get(year)?.has(i.code) ?? false })),
+      .map((i) => ({ code: i.code, entered: engine.figure(year, i.code) !== undefined })),
     answers,
     byMechanism: catalogue.mechanisms.map((m) => ({
       id: m.id,

@@ -1,5 +1,5 @@
 import { Router, type Request } from 'express';
-import type { RouteContext } from '../../app';
+import type { RouteContext } from '../../route-context';
 import { readMeetingGuidelines } from '../../../seed/meeting-guidelines';
 import { briefingCards, readBriefingScope } from '../../domain/meetings/briefing';
 import { readMeetingPlan } from '../../domain/meetings/store';

@@ -1,11 +1,8 @@
 import { Router } from 'express';
-import type { RouteContext } from '../../app';
-import { nextIntersessional, previousMeeting } from '../../../db/queries/meetings';
-import { auditEntriesSince } from '../../../db/queries/pack';
+import type { RouteContext } from '../../route-context';
 import { readMeetingGuidelines } from '../../../seed/meeting-guidelines';
 import { HttpError } from '../../http-error';
-import { buildPack, packWindow } from '../../domain/meetings/pack';
-import { readMeetingPlan } from '../../domain/meetings/store';
+import { readCoordinationPack } from '../../domain/meetings/coordination';
 import { MEETING_KIND_LABELS } from '../../domain/meetings/kinds';
 import { coordinationPackPage } from '../../presenters/coordination-pack';
 import { meetingParam } from './meeting-param';
@@ -24,22 +21,8 @@ export function coordinationPackRoutes({ db, data, privatePages }: RouteContext)
       );
     }
     const view = data('workspace');
-    const previous = previousMeeting(db, meeting);
-    const window = packWindow(previous?.startsOn ?? null, meeting.startsOn, new Date());
-    const intersessional = nextIntersessional(db, meeting.startsOn);
     const guidelines = readMeetingGuidelines();
-    const plan = intersessional
-      ? readMeetingPlan(db, guidelines, intersessional.id, (iso3) => view.engine.stateName(iso3))
-      : null;
-    const pack = buildPack({
-      catalogue: view.catalogue,
-      year: meeting.year,
-      window,
-      entries: auditEntriesSince(db, window.from),
-      data: view.engine.data,
-      engine: view.engine,
-      plan,
-    });
+    const { previous, intersessional, pack, plan } = readCoordinationPack(db, meeting, view, guidelines);
     res.render(
       'workspace/coordination-pack',
       coordinationPackPage({ meeting, previous, intersessional, pack, engine: view.engine, otherSpeakers: guidelines.otherSpeakers.name, plan }),

@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import type { RouteContext } from '../../app';
+import type { RouteContext } from '../../route-context';
 import type { DataView } from '../../data-source';
 import { canWrite } from '../../domain/permissions';
 import { fieldIds, valuesFromStored, type EntryValues, type FieldError } from '../../domain/workspace/report-entry';
@@ -30,7 +30,7 @@ import {
 import { BUSY_MESSAGE, BUSY_TITLE, savedMessage } from '../../presenters/form-messages';
 import { readReportListQuery } from '../../presenters/report-list-query';
 import { yearParam } from '../params';
-import type { AuditEntry } from '../../../db/queries/audit';
+import type { AuditEntry } from '../../domain/journal';
 import { retryWhileBusy } from '../../../db/client';
 import { formBody } from '../../form-body';
 
@@ -57,7 +57,7 @@ export function entryRoutes({ db, data, privatePages, config }: RouteContext): R
     const year = yearParam(req.params.year, 0);
     const view = data('workspace');
     const typed = String(req.params.iso3);
-    const state = view.engine.index.stateByIso3.get(typed.toUpperCase());
+    const state = view.engine.state(typed.toUpperCase());
     if (!state) throw new HttpError(404, 'État inconnu', `L’État « ${typed} » n’est pas dans le registre des États.`);
     return { view, entry: loadReportEntry(db, view.catalogue, view.engine.year(year).populations, year, state) };
   }

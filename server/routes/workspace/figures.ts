@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { RouteContext } from '../../app';
+import type { RouteContext } from '../../route-context';
 import { viewerActor } from '../../domain/actor';
 import { isAdmin } from '../../domain/permissions';
 import { checkFigures, readFiguresState, readFiguresSubmission, saveFigures } from '../../domain/workspace/figures-entry';

@@ -1,10 +1,10 @@
 import { Router } from 'express';
-import type { RouteContext } from '../../app';
+import type { RouteContext } from '../../route-context';
 import { takeFlash } from '../../middleware/flash';
 import { workspaceHome } from '../../presenters/workspace-home';
 import { defaultWorkYear, memberHome } from '../../presenters/member-home';
 import { todayIso } from '../../domain/workspace/report-store';
-import { nextIntersessional } from '../../../db/queries/meetings';
+import { nextIntersessional } from '../../domain/meetings/store';
 import { readMeetingGuidelines } from '../../../seed/meeting-guidelines';
 import { yearParam } from '../params';
 

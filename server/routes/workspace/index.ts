@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { RouteContext } from '../../app';
+import type { RouteContext } from '../../route-context';
 import { requireViewer } from '../../middleware/viewer';
 import { briefingCardsRoutes } from './briefing-cards';
 import { coordinationPackRoutes } from './coordination-pack';

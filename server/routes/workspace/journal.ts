@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
-import type { RouteContext } from '../../app';
+import type { RouteContext } from '../../route-context';
 import type { Db } from '../../../db/client';
-import { AUDIT_ENTITIES, journalMentionsState, readJournal, readJournalPage, userEmailsOf, type AuditEntity, type JournalFilter } from '../../../db/queries/audit-journal';
+import { AUDIT_ENTITIES, journalMentionsState, readJournal, readJournalPage, userEmailsOf, type AuditEntity, type JournalFilter } from '../../domain/journal';
 import type { DataView } from '../../data-source';
 import { HttpError } from '../../http-error';
 import {
@@ -46,7 +46,7 @@ function readFilter(req: Request, db: Db, view: DataView): { filter: JournalFilt
   }
   if (values.etat) {
     const iso3 = values.etat.toUpperCase();
-    if (/^[A-Z]{3}$/.test(iso3) && (view.engine.index.stateByIso3.has(iso3) || journalMentionsState(db, iso3))) filter.state = iso3;
+    if (/^[A-Z]{3}$/.test(iso3) && (view.engine.state(iso3) !== undefined || journalMentionsState(db, iso3))) filter.state = iso3;
     else errors.etat = `L’État « ${values.etat} » n’existe pas dans le registre : choisissez un État de la liste.`;
   }
   if (values.indicateur) {

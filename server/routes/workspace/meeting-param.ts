@@ -1,4 +1,4 @@
-import { readMeeting, type Meeting } from '../../../db/queries/meetings';
+import { readMeeting, type Meeting } from '../../domain/meetings/store';
 import type { Db } from '../../../db/client';
 import { HttpError } from '../../http-error';
 

@@ -1,6 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import type { RouteContext } from '../../app';
-import { listMeetings, readMeeting, readSpeakers, type Meeting } from '../../../db/queries/meetings';
+import type { RouteContext } from '../../route-context';
 import { readMeetingGuidelines } from '../../../seed/meeting-guidelines';
 import { canWrite } from '../../domain/permissions';
 import { checkMeeting, readMeetingSubmission } from '../../domain/meetings/meeting-form';
@@ -11,11 +10,15 @@ import { meetingDefaults, speakerDrift, speakerSource } from '../../domain/meeti
 import {
   addSpeaker,
   createMeeting,
+  listMeetings,
+  readMeeting,
   readMeetingPlan,
+  readSpeakers,
   refreshSpeakers,
   saveGroup,
   setOtherInterventions,
   updateMeeting,
+  type Meeting,
   type MeetingWrite,
 } from '../../domain/meetings/store';
 import { formText, formVersion, type FieldError } from '../../domain/workspace/form';
@@ -58,7 +61,7 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
         guidelines,
         plan,
         catalogue: view.catalogue,
-        states: view.engine.index.states,
+        states: view.engine.states(),
         canEdit: canWrite(req.viewer),
         drift: plan ? speakerDrift(meetingDefaults(speakers, meeting), rows) : null,
         saved: extra.saved ?? null,
@@ -155,7 +158,7 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
     const key = found.group.key;
     const state = formText(formBody(req).state).trim().toUpperCase();
     const field = `ajout-${key}`;
-    const known = workspace().engine.index.stateByIso3.get(state);
+    const known = workspace().engine.state(state);
     if (!known) {
       renderMeeting(req, res, meeting, { status: 400, errors: [{ field, message: `${found.group.name} : choisissez un État de la liste (« ${state.slice(0, 20)} » n’est pas un État du registre).` }] });
       return;

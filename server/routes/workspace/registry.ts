@@ -1,5 +1,5 @@
 import { Router, type Request } from 'express';
-import type { RouteContext } from '../../app';
+import type { RouteContext } from '../../route-context';
 import { viewerActor } from '../../domain/actor';
 import { isAdmin } from '../../domain/permissions';
 import {

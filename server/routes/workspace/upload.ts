@@ -1,6 +1,6 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import multer from 'multer';
-import type { RouteContext } from '../../app';
+import type { RouteContext } from '../../route-context';
 import { canWrite } from '../../domain/permissions';
 import { previewPageModel, uploadPageModel } from '../../presenters/upload-page';
 import {

@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import type { RouteContext } from '../../app';
+import type { RouteContext } from '../../route-context';
 import { viewerActor } from '../../domain/actor';
 import { isAdmin } from '../../domain/permissions';
 import { canCarryForward, carryForward, readCarryForwardPlan } from '../../domain/workspace/carry-forward';

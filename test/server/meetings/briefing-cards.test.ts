@@ -222,7 +222,7 @@ describe('briefing cards of an intersessional meeting', () => {
     );
     // Who is asked: the engine's populations of the year (the victims above, or the States Parties for some indicators).
     const inPopulation = (year: number, state: string, code: string) =>
-      view.engine.year(year).populations.of(view.engine.index.indicatorByCode.get(code)!).has(state);
+      view.engine.year(year).populations.of(view.engine.indicator(code)!).has(state);
     let checked = 0;
     for (const card of cards) {
       const cells = answerCells(card);
@@ -360,7 +360,7 @@ describe('briefing cards of an intersessional meeting', () => {
     const answerable = [...view.catalogue.indicatorByCode.values()].filter((i) => item.actions.includes(i.action) && (i.kind === 'share' || i.kind === 'count'));
     const engine = view.engine;
     const value = (year: number, state: string, code: string): 'yes' | 'no' | 'blank' | null => {
-      if (!engine.year(year).populations.of(engine.index.indicatorByCode.get(code)!).has(state)) return null;
+      if (!engine.year(year).populations.of(engine.indicator(code)!).has(state)) return null;
       const split = engine.year(year).indicators.get(code)!.states!;
       return split.yes.includes(state) ? 'yes' : split.no.includes(state) ? 'no' : 'blank';
     };

@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/client';
 import { withAudit, type Actor } from '../../../db/queries/audit';
-import { readEngineData } from '../../../db/queries/engine-data';
+import { readEngineData } from '../../../server/domain/stored-data';
 import { readMeeting } from '../../../db/queries/meetings';
 import { auditEntriesSince } from '../../../db/queries/pack';
 import { validateReports } from '../../../db/queries/review';

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { answers, indicators, mechanismActions, meetings, reports, states, validations } from '../../../db/schema';
-import { readEngineData } from '../../../db/queries/engine-data';
-import { readCatalogue } from '../../../db/queries/catalogue';
+import { readEngineData } from '../../../server/domain/stored-data';
+import { readCatalogue } from '../../../server/domain/catalogue';
 import { EngineSnapshot } from '../../../server/domain/engine/engine';
 import { isPartyInYear } from '../../../server/domain/registry';
 import { todayIso } from '../../../server/domain/workspace/report-store';

@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { answers, auditEntries, reports } from '../../../db/schema';
-import { readCatalogue } from '../../../db/queries/catalogue';
+import { readCatalogue } from '../../../server/domain/catalogue';
 import { testApp } from '../../helpers/context';
 import { browserFields } from '../../helpers/form-fields';
 import { fragment, hrefsOf, htmlProblems, textOf } from '../../helpers/html';

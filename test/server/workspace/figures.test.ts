@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { auditEntries, figures, releases } from '../../../db/schema';
-import { readCatalogue } from '../../../db/queries/catalogue';
+import { readCatalogue } from '../../../server/domain/catalogue';
 import { fragment, htmlProblems, textOf } from '../../helpers/html';
 import { appWithStaff, signedInAgent, type Agent } from '../../helpers/session';
 

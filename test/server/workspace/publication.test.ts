@@ -4,7 +4,7 @@ import type { Db } from '../../../db/client';
 import { withAudit } from '../../../db/queries/audit';
 import { validateReports } from '../../../db/queries/review';
 import { isYearPublished, readReleaseHistory } from '../../../db/queries/releases';
-import { readRegistry } from '../../../db/queries/registry';
+import { readRegistry } from '../../../server/domain/stored-data';
 import { answers, auditEntries, populationMemberships, reports } from '../../../db/schema';
 import { isPartyInYear } from '../../../server/domain/registry';
 import { formatPercent } from '../../../server/presenters/format';

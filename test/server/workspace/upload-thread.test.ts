@@ -4,7 +4,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { openDatabase, type Db } from '../../../db/client';
-import { readCatalogue } from '../../../db/queries/catalogue';
+import { readCatalogue } from '../../../server/domain/catalogue';
 import { dataVersion } from '../../../db/queries/engine-data';
 import { answers, indicators, pendingUploads, states, users } from '../../../db/schema';
 import { loadSeed } from '../../../seed/load';

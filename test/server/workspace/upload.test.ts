@@ -7,7 +7,7 @@ import { validateReports } from '../../../db/queries/review';
 import { answers, auditEntries, pendingUploads, populationMemberships, reports, users } from '../../../db/schema';
 import { DEMO_DATA_REFUSAL, importFiles } from '../../../server/domain/exchange/import';
 import { clearDemoData } from '../../../seed/demo-load';
-import { readEngineData } from '../../../db/queries/engine-data';
+import { readEngineData } from '../../../server/domain/stored-data';
 import { EngineSnapshot } from '../../../server/domain/engine/engine';
 import { UPLOAD_LIMITS } from '../../../server/domain/workspace/upload';
 import { testApp } from '../../helpers/context';

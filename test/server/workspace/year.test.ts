@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { withAudit } from '../../../db/queries/audit';
-import { readCatalogue } from '../../../db/queries/catalogue';
+import { readCatalogue } from '../../../server/domain/catalogue';
 import { readMemberships } from '../../../db/queries/memberships';
-import { readRegistry } from '../../../db/queries/registry';
+import { readRegistry } from '../../../server/domain/stored-data';
 import { validateReports } from '../../../db/queries/review';
 import { auditEntries, populationMemberships, reports, states } from '../../../db/schema';
 import { isPartyInYear } from '../../../server/domain/registry';
