@@ -41,6 +41,6 @@ export function writeKindRows(
 ): SyncCounts {
   return syncTable(db, KIND_TABLES[kind] as SQLiteTable, rows, {
     key: key as never[],
-    ...(editedAt === undefined ? {} : { markEdited: { marker: 'editedAt' as never, at: editedAt } }),
+    ...(editedAt === undefined ? {} : { markEdited: { marker: 'editedAt', at: editedAt } }),
   });
 }

@@ -178,7 +178,7 @@ export function saveFigures(
         const stored = new Map(readYearFigures(tx, year).map((row) => [row.indicator, row]));
         for (const [indicator, next] of wanted) {
           const current = stored.get(indicator);
-          const same = next === null ? !current : current && current.value === next.value && current.denominator === next.denominator;
+          const same = next === null ? !current : current?.value === next.value && current.denominator === next.denominator;
           if (!same) changes += writeFigure(tx, year, indicator, next, current !== undefined);
         }
         return { kind: 'saved', changes };
