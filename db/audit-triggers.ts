@@ -76,7 +76,7 @@ export function auditTrigger(t: AuditedTable, operation: Operation): string {
   return [
     `CREATE TRIGGER ${quote(triggerName(t.table, operation))} AFTER ${operation.toUpperCase()} ON ${quote(t.table)}${when}`,
     'BEGIN',
-    "  INSERT INTO `audit_entries` (`at`, `user_id`, `actor`, `origin`, `entity`, `operation`, `year`, `state`, `indicator`, `before`, `after`, `reason`)",
+    '  INSERT INTO `audit_entries` (`at`, `user_id`, `actor`, `origin`, `entity`, `operation`, `year`, `state`, `indicator`, `before`, `after`, `reason`)',
     "  SELECT coalesce(c.`at`, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), c.`user_id`, coalesce(c.`actor`, 'inconnu'), coalesce(c.`origin`, 'inconnue'),",
     `    '${t.entity}', '${operation}', ${slot(t.year)}, ${slot(t.state)}, ${slot(t.indicator)}, ${before}, ${after}, c.\`reason\``,
     '  FROM (SELECT 1) LEFT JOIN `audit_context` c ON c.`id` = 1;',
@@ -87,7 +87,8 @@ export function auditTrigger(t: AuditedTable, operation: Operation): string {
 /** Every audit trigger, by name, as SQLite keeps it in sqlite_master (without the final semicolon). */
 export function auditTriggers(tables: readonly AuditedTable[] = AUDITED_TABLES): Map<string, string> {
   const triggers = new Map<string, string>();
-  for (const t of tables) for (const operation of t.operations) triggers.set(triggerName(t.table, operation), auditTrigger(t, operation).replace(/;$/, ''));
+  for (const t of tables)
+    for (const operation of t.operations) triggers.set(triggerName(t.table, operation), auditTrigger(t, operation).replace(/;$/, ''));
   return triggers;
 }
 

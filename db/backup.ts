@@ -61,7 +61,9 @@ export function checkDatabaseFile(file: string, label: string): CopySummary {
 export async function backupDatabase(databasePath: string, target: string): Promise<CopySummary> {
   if (!fs.existsSync(databasePath)) throw new MaintenanceError(`Aucune base de données à « ${databasePath} » : rien à sauvegarder.`);
   if (fs.existsSync(target)) {
-    throw new MaintenanceError(`Le fichier « ${target} » existe déjà : il n’a pas été remplacé. Choisissez un autre nom (par exemple daté).`);
+    throw new MaintenanceError(
+      `Le fichier « ${target} » existe déjà : il n’a pas été remplacé. Choisissez un autre nom (par exemple daté).`,
+    );
   }
   fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
   const partial = `${target}.partiel`;

@@ -1,6 +1,26 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { ANSWER_VALUES, AUDIT_ENTITIES, BASELINE_YEAR, DERIVED_FROM, DIRECTIONS, INDICATOR_KINDS, POPULATION_DERIVATIONS, TARGET_YEAR } from './codes';
-import { type AnySQLiteColumn, blob, check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  ANSWER_VALUES,
+  AUDIT_ENTITIES,
+  BASELINE_YEAR,
+  DERIVED_FROM,
+  DIRECTIONS,
+  INDICATOR_KINDS,
+  POPULATION_DERIVATIONS,
+  TARGET_YEAR,
+} from './codes';
+import {
+  type AnySQLiteColumn,
+  blob,
+  check,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 
 /** `column IN ('a','b')`: a CHECK on one of the lists of db/codes.ts. */
 const oneOf = (column: AnySQLiteColumn, values: readonly string[]): SQL =>
@@ -30,7 +50,9 @@ export const actions = sqliteTable(
   'actions',
   {
     number: integer('number').primaryKey(),
-    section: text('section').notNull().references(() => sections.number),
+    section: text('section')
+      .notNull()
+      .references(() => sections.number),
     text: text('text').notNull(),
   },
   (t) => [check('actions_number_range', sql`${t.number} BETWEEN 1 AND 48`)],
@@ -53,7 +75,9 @@ export const indicators = sqliteTable(
   'indicators',
   {
     code: text('code').primaryKey(),
-    action: integer('action').notNull().references(() => actions.number),
+    action: integer('action')
+      .notNull()
+      .references(() => actions.number),
     position: integer('position').notNull(),
     text: text('text').notNull(),
     kind: text('kind', { enum: INDICATOR_KINDS }).notNull(),
@@ -72,15 +96,9 @@ export const indicators = sqliteTable(
     uniqueIndex('indicators_action_position_unique').on(t.action, t.position),
     check('indicators_kind', oneOf(t.kind, INDICATOR_KINDS)),
     check('indicators_direction', oneOf(t.direction, DIRECTIONS)),
-    check(
-      'indicators_population_by_kind',
-      sql`(${t.kind} IN ('share','count')) = (${t.population} IS NOT NULL)`,
-    ),
+    check('indicators_population_by_kind', sql`(${t.kind} IN ('share','count')) = (${t.population} IS NOT NULL)`),
     check('indicators_population_of', sql`(${t.population} = 'yes') = (${t.populationOf} IS NOT NULL)`),
-    check(
-      'indicators_derived_from',
-      sql`${t.derivedFrom} IS NULL OR (${oneOf(t.derivedFrom, DERIVED_FROM)} AND ${t.kind} = 'share')`,
-    ),
+    check('indicators_derived_from', sql`${t.derivedFrom} IS NULL OR (${oneOf(t.derivedFrom, DERIVED_FROM)} AND ${t.kind} = 'share')`),
   ],
 );
 
@@ -106,10 +124,7 @@ export const mechanismActions = sqliteTable(
       .references(() => actions.number),
     role: text('role', { enum: ['lead', 'contributing'] }).notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.mechanism, t.action] }),
-    check('mechanism_actions_role', sql`${t.role} IN ('lead','contributing')`),
-  ],
+  (t) => [primaryKey({ columns: [t.mechanism, t.action] }), check('mechanism_actions_role', sql`${t.role} IN ('lead','contributing')`)],
 );
 
 export const states = sqliteTable(
@@ -130,10 +145,7 @@ export const states = sqliteTable(
     check('states_iso3', sql`length(${t.iso3}) = 3 AND ${t.iso3} GLOB '[A-Z][A-Z][A-Z]'`),
     check('states_party_from_date', isoDateCheck('party_from')),
     check('states_party_until_date', isoDateCheck('party_until')),
-    check(
-      'states_party_dates_order',
-      sql`${t.partyFrom} IS NULL OR ${t.partyUntil} IS NULL OR ${t.partyFrom} < ${t.partyUntil}`,
-    ),
+    check('states_party_dates_order', sql`${t.partyFrom} IS NULL OR ${t.partyUntil} IS NULL OR ${t.partyFrom} < ${t.partyUntil}`),
   ],
 );
 
@@ -432,7 +444,9 @@ export const meetings = sqliteTable(
      * Who starts in the speaker groups of an intersessional meeting: every State of the group's
      * population, or only the States that asked for the floor (the groups start empty).
      */
-    speakersFrom: text('speakers_from', { enum: ['population', 'requests'] }).notNull().default('population'),
+    speakersFrom: text('speakers_from', { enum: ['population', 'requests'] })
+      .notNull()
+      .default('population'),
     /** Moves on every change to the meeting or its speakers' list. */
     version: integer('version').notNull().default(1),
     createdAt: text('created_at').notNull(),

@@ -56,7 +56,10 @@ export function syncTable<T extends SQLiteTable>(
   let batch: Partial<Row>[] = [];
   let batchFields = '';
   const flush = () => {
-    if (batch.length > 0) db.insert(table).values(batch as T['$inferInsert'][]).run();
+    if (batch.length > 0)
+      db.insert(table)
+        .values(batch as T['$inferInsert'][])
+        .run();
     batch = [];
   };
   const insert = (row: Partial<Row>) => {
@@ -81,7 +84,12 @@ export function syncTable<T extends SQLiteTable>(
     prepared('delete', [], () => db.delete(table).where(whereKey()).prepare()).run(keyParams(row));
   };
   const existing = new Map(
-    (db.select().from(table as SQLiteTable).all() as Row[]).map((row) => [keyOf(row), row]),
+    (
+      db
+        .select()
+        .from(table as SQLiteTable)
+        .all() as Row[]
+    ).map((row) => [keyOf(row), row]),
   );
   const counts: SyncCounts = { inserted: 0, updated: 0, unchanged: 0, deleted: 0 };
   const seen = new Set<string>();
@@ -96,8 +104,7 @@ export function syncTable<T extends SQLiteTable>(
       counts.inserted++;
       continue;
     }
-    const protectedFields =
-      options.userEdited && current[options.userEdited.marker] != null ? options.userEdited.fields : [];
+    const protectedFields = options.userEdited && current[options.userEdited.marker] != null ? options.userEdited.fields : [];
     const changes: Record<string, unknown> = {};
     for (const [field, value] of Object.entries(row)) {
       if (protectedFields.includes(field)) continue;

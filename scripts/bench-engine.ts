@@ -71,10 +71,16 @@ function main(): void {
   const largeMs = time(() => computeAllYears(large), Math.max(20, repetitions / 5));
 
   console.log(`Calcul des 106 indicateurs pour les ${PLAN_YEARS.length} années du plan (médiane sur ${repetitions} répétitions)`);
-  console.log(`  démonstration        : ${size(demo).toLocaleString('fr-FR')} lignes, ${demoMs.toFixed(2)} ms (${(demoMs / PLAN_YEARS.length).toFixed(2)} ms par année)`);
+  console.log(
+    `  démonstration        : ${size(demo).toLocaleString('fr-FR')} lignes, ${demoMs.toFixed(2)} ms (${(demoMs / PLAN_YEARS.length).toFixed(2)} ms par année)`,
+  );
   console.log(`  démonstration + lecture SQLite : ${readAndCompute.toFixed(2)} ms`);
-  console.log(`  synthétique ×${(size(large) / size(demo)).toFixed(1)} : ${size(large).toLocaleString('fr-FR')} lignes, ${largeMs.toFixed(2)} ms`);
-  console.log(`  rapport des temps    : ${(largeMs / demoMs).toFixed(2)} pour ${(size(large) / size(demo)).toFixed(1)} fois plus de données`);
+  console.log(
+    `  synthétique ×${(size(large) / size(demo)).toFixed(1)} : ${size(large).toLocaleString('fr-FR')} lignes, ${largeMs.toFixed(2)} ms`,
+  );
+  console.log(
+    `  rapport des temps    : ${(largeMs / demoMs).toFixed(2)} pour ${(size(large) / size(demo)).toFixed(1)} fois plus de données`,
+  );
   db.$client.close();
 }
 

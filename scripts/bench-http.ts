@@ -91,9 +91,12 @@ async function startServer(database: string): Promise<ChildProcess> {
   });
   let exited: number | null | undefined;
   child.on('exit', (code) => (exited = code));
-  for (const started = Date.now(); Date.now() - started < 120_000; ) {
+  for (const started = Date.now(); Date.now() - started < 120_000;) {
     if (exited !== undefined) throw new Error(`le serveur s’est arrêté (code ${exited})`);
-    const healthy = await fetch(`http://127.0.0.1:${PORT}/healthz`).then((r) => r.ok, () => false);
+    const healthy = await fetch(`http://127.0.0.1:${PORT}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (healthy) return child;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -225,7 +228,8 @@ async function measure(base: string, [name, route]: Route, headers: Record<strin
   const sample = await fetch(url, { headers: all, redirect: 'manual' });
   const body = Buffer.from(await sample.arrayBuffer());
   // Signed in: the page must be the signed-in user's, not the public's.
-  if (headers.cookie && !body.includes(EMAIL)) throw new Error(`${route} : la page n’est pas celle d’un utilisateur connecté (${sample.status})`);
+  if (headers.cookie && !body.includes(EMAIL))
+    throw new Error(`${route} : la page n’est pas celle d’un utilisateur connecté (${sample.status})`);
   const bytes = body.length;
   await run(url, WARMUP, all);
   const { result: r, cpu } = await runWithCpu(url, base.endsWith(`:${BARE_PORT}`) ? pids.bare : pids.app, all);
@@ -285,7 +289,9 @@ async function main(): Promise<void> {
     );
     console.log('Rapport : requêtes/s de la route sur celles du serveur nu mesuré juste avant elle.');
     console.log('Rapport CPU : temps CPU par requête du serveur nu sur celui du serveur mesuré (« – » sans /proc).\n');
-    console.log('| Route | Octets | Requêtes/s | p50 (ms) | p99 (ms) | Serveur nu juste avant (requêtes/s) | Rapport au serveur nu | CPU par requête (µs) | Rapport CPU |');
+    console.log(
+      '| Route | Octets | Requêtes/s | p50 (ms) | p99 (ms) | Serveur nu juste avant (requêtes/s) | Rapport au serveur nu | CPU par requête (µs) | Rapport CPU |',
+    );
     console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const r of results) {
       const cpuRatio = r.cpu === null || r.referenceCpu === null || r.cpu === 0 ? '–' : (r.referenceCpu / r.cpu).toFixed(2);

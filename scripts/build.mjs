@@ -35,7 +35,11 @@ export function sourceHash() {
   const hash = crypto.createHash('sha256');
   const files = [...SOURCE_DIRS.flatMap(listTypeScript), ...SOURCE_FILES.filter((f) => fs.existsSync(path.join(ROOT, f)))].sort();
   for (const file of files) {
-    hash.update(file).update('\0').update(fs.readFileSync(path.join(ROOT, file))).update('\0');
+    hash
+      .update(file)
+      .update('\0')
+      .update(fs.readFileSync(path.join(ROOT, file)))
+      .update('\0');
   }
   return hash.digest('hex');
 }
@@ -93,7 +97,8 @@ export async function build(hash = sourceHash()) {
 export async function buildIfChanged() {
   const stamp = readStamp();
   const hash = sourceHash();
-  if (stamp && stamp.hash === hash && [ENTRY, ...COMMANDS.map(commandEntry)].every((file) => fs.existsSync(file))) return { built: false, buildId: stamp.buildId };
+  if (stamp && stamp.hash === hash && [ENTRY, ...COMMANDS.map(commandEntry)].every((file) => fs.existsSync(file)))
+    return { built: false, buildId: stamp.buildId };
   return build(hash);
 }
 

@@ -37,11 +37,15 @@ export function loadDemoData(
     insertDataRows(tx, data);
     const now = new Date().toISOString();
     validateReports(tx, [...data.reports, ...data.answers], null, now);
-    releaseYears(tx, [...data.reports, ...data.answers, ...data.figures].map((r) => r.year), {
-      now,
-      by: null,
-      note: 'Données de démonstration, générées pour présenter l’outil : elles ne décrivent aucun État.',
-    });
+    releaseYears(
+      tx,
+      [...data.reports, ...data.answers, ...data.figures].map((r) => r.year),
+      {
+        now,
+        by: null,
+        note: 'Données de démonstration, générées pour présenter l’outil : elles ne décrivent aucun État.',
+      },
+    );
     writeMeta(tx, META.demoData, 'loaded');
     return {
       populationMemberships: data.populationMemberships.length,
@@ -74,7 +78,6 @@ export function clearDemoData(db: Db, now: Date = new Date()): DemoClearCounts {
     'deferred',
   );
 }
-
 
 /**
  * Demonstration data is loaded at start only when the configuration asks for it, the database

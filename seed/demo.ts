@@ -94,25 +94,160 @@ const withChanges = (list: readonly string[], only2025: readonly string[], only2
 });
 
 const AFFECTED_CORE = [
-  'AFG', 'AGO', 'BIH', 'KHM', 'COL', 'HRV', 'IRQ', 'UKR', 'YEM', 'SDN', 'SSD', 'TCD', 'ZWE', 'ETH', 'SOM',
-  'SEN', 'THA', 'TJK', 'TUR', 'SRB', 'CYP', 'PER', 'ECU', 'NER', 'NGA', 'MLI', 'BFA', 'COD', 'ERI', 'PSE',
+  'AFG',
+  'AGO',
+  'BIH',
+  'KHM',
+  'COL',
+  'HRV',
+  'IRQ',
+  'UKR',
+  'YEM',
+  'SDN',
+  'SSD',
+  'TCD',
+  'ZWE',
+  'ETH',
+  'SOM',
+  'SEN',
+  'THA',
+  'TJK',
+  'TUR',
+  'SRB',
+  'CYP',
+  'PER',
+  'ECU',
+  'NER',
+  'NGA',
+  'MLI',
+  'BFA',
+  'COD',
+  'ERI',
+  'PSE',
 ];
 
 const VICTIMS_CORE = [
-  'AFG', 'AGO', 'BIH', 'KHM', 'COL', 'HRV', 'IRQ', 'UKR', 'YEM', 'SDN', 'SSD', 'TCD', 'ZWE', 'ETH', 'SOM',
-  'SEN', 'THA', 'TJK', 'SRB', 'PER', 'ALB', 'SLV', 'NIC', 'UGA', 'MOZ',
+  'AFG',
+  'AGO',
+  'BIH',
+  'KHM',
+  'COL',
+  'HRV',
+  'IRQ',
+  'UKR',
+  'YEM',
+  'SDN',
+  'SSD',
+  'TCD',
+  'ZWE',
+  'ETH',
+  'SOM',
+  'SEN',
+  'THA',
+  'TJK',
+  'SRB',
+  'PER',
+  'ALB',
+  'SLV',
+  'NIC',
+  'UGA',
+  'MOZ',
 ];
 
 const ARTICLE3_CORE = [
-  'ARG', 'AUS', 'BGD', 'BLR', 'BEL', 'BEN', 'BIH', 'BWA', 'BRA', 'BGR', 'BFA', 'CMR', 'CAN', 'CPV', 'CHL',
-  'COL', 'HRV', 'CYP', 'CZE', 'DNK', 'DJI', 'ECU', 'ERI', 'FRA', 'DEU', 'GRC', 'HND', 'IDN', 'IRL', 'ITA',
-  'JPN', 'JOR', 'KEN', 'MLI', 'MOZ', 'NAM', 'NLD', 'NIC', 'NER', 'NGA', 'OMN', 'PER', 'PRT', 'ROU', 'RWA',
-  'SEN', 'SRB', 'ZAF', 'ESP', 'SDN', 'SWE', 'TZA', 'THA', 'TGO', 'TUN', 'TUR', 'UGA', 'UKR', 'GBR', 'VEN',
+  'ARG',
+  'AUS',
+  'BGD',
+  'BLR',
+  'BEL',
+  'BEN',
+  'BIH',
+  'BWA',
+  'BRA',
+  'BGR',
+  'BFA',
+  'CMR',
+  'CAN',
+  'CPV',
+  'CHL',
+  'COL',
+  'HRV',
+  'CYP',
+  'CZE',
+  'DNK',
+  'DJI',
+  'ECU',
+  'ERI',
+  'FRA',
+  'DEU',
+  'GRC',
+  'HND',
+  'IDN',
+  'IRL',
+  'ITA',
+  'JPN',
+  'JOR',
+  'KEN',
+  'MLI',
+  'MOZ',
+  'NAM',
+  'NLD',
+  'NIC',
+  'NER',
+  'NGA',
+  'OMN',
+  'PER',
+  'PRT',
+  'ROU',
+  'RWA',
+  'SEN',
+  'SRB',
+  'ZAF',
+  'ESP',
+  'SDN',
+  'SWE',
+  'TZA',
+  'THA',
+  'TGO',
+  'TUN',
+  'TUR',
+  'UGA',
+  'UKR',
+  'GBR',
+  'VEN',
 ];
 
 const DONOR_CORE = [
-  'DEU', 'NOR', 'GBR', 'FRA', 'JPN', 'CAN', 'AUS', 'NLD', 'CHE', 'SWE', 'DNK', 'FIN', 'BEL', 'IRL', 'ITA',
-  'ESP', 'AUT', 'LUX', 'NZL', 'CZE', 'POL', 'SVK', 'SVN', 'EST', 'LTU', 'PRT', 'ISL', 'HUN', 'QAT', 'KWT',
+  'DEU',
+  'NOR',
+  'GBR',
+  'FRA',
+  'JPN',
+  'CAN',
+  'AUS',
+  'NLD',
+  'CHE',
+  'SWE',
+  'DNK',
+  'FIN',
+  'BEL',
+  'IRL',
+  'ITA',
+  'ESP',
+  'AUT',
+  'LUX',
+  'NZL',
+  'CZE',
+  'POL',
+  'SVK',
+  'SVN',
+  'EST',
+  'LTU',
+  'PRT',
+  'ISL',
+  'HUN',
+  'QAT',
+  'KWT',
 ];
 
 /** Entered populations, per year. Kept mostly stable, with one or two changes from 2025 to 2026. */
@@ -261,11 +396,7 @@ function dayBetween(year: number, from: [number, number], to: [number, number], 
  * 2026 from the catalogue (indicator kinds and populations) and the registry (who is party when).
  * Every row satisfies the database's checks and triggers for that catalogue and registry.
  */
-export function generateDemoData(
-  catalogue: DemoCatalogue,
-  registry: readonly RegistryState[],
-  seed: number = DEFAULT_DEMO_SEED,
-): DemoData {
+export function generateDemoData(catalogue: DemoCatalogue, registry: readonly RegistryState[], seed: number = DEFAULT_DEMO_SEED): DemoData {
   const rand = keyedRandom(seed);
   const byIso = new Map(registry.map((s) => [s.iso3, s]));
   const partyIn = (iso3: string, year: number) => {
@@ -314,10 +445,7 @@ export function generateDemoData(
           : 0.8 * rand('diligence', iso3) + 0.2 * rand('diligence', iso3, year) + (donors.has(iso3) ? 0.25 : 0),
       }))
       .sort((a, b) => b.score - a.score || a.iso3.localeCompare(b.iso3));
-    const reporting = Math.min(
-      ranked.filter((r) => r.score >= 0).length,
-      Math.round(parties.length * reportRate),
-    );
+    const reporting = Math.min(ranked.filter((r) => r.score >= 0).length, Math.round(parties.length * reportRate));
     const onTime = Math.min(reporting, Math.round(parties.length * onTimeRate));
     const reported = new Set<string>();
     ranked.slice(0, reporting).forEach(({ iso3 }, i) => {
@@ -373,15 +501,14 @@ export function generateDemoData(
       yearAnswers.push(...rows);
     }
     const position = new Map(answerable.map((a, i) => [a.indicator.code, i]));
-    yearAnswers.sort(
-      (a, b) => (position.get(a.indicator) ?? 0) - (position.get(b.indicator) ?? 0) || a.state.localeCompare(b.state),
-    );
+    yearAnswers.sort((a, b) => (position.get(a.indicator) ?? 0) - (position.get(b.indicator) ?? 0) || a.state.localeCompare(b.state));
     data.answers.push(...yearAnswers);
 
     // Figures and ratios.
     for (const action of catalogue.actions) {
       for (const indicator of action.indicators) {
-        if (indicator.kind === 'figure') data.figures.push({ year, indicator: indicator.code, value: figureValue(indicator.code, year, rand), denominator: null });
+        if (indicator.kind === 'figure')
+          data.figures.push({ year, indicator: indicator.code, value: figureValue(indicator.code, year, rand), denominator: null });
         if (indicator.kind === 'ratio') data.figures.push({ year, indicator: indicator.code, ...ratioValue(indicator.code, year, rand) });
       }
     }
@@ -443,7 +570,8 @@ function answersFor(
   if (code === '11.3') {
     const inPopulation = new Set(population);
     for (const state of voluntary) {
-      if (inPopulation.has(state)) rows.push({ year, state, indicator: code, answer: 'yes', source: voluntaryReportSource(year), note: null });
+      if (inPopulation.has(state))
+        rows.push({ year, state, indicator: code, answer: 'yes', source: voluntaryReportSource(year), note: null });
     }
     return rows;
   }

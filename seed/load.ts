@@ -27,7 +27,9 @@ export function loadSeed(
 ): SeedSummary {
   return withAudit(db, SEED_ACTOR, (t) => {
     const summary = {} as SeedSummary;
-    summary.sections = syncSeedTable(t, 'sections',
+    summary.sections = syncSeedTable(
+      t,
+      'sections',
       catalogue.sections.map((s, i) => ({
         number: s.number,
         position: i + 1,
@@ -36,15 +38,21 @@ export function loadSeed(
       })),
       { key: ['number'] },
     );
-    summary.populations = syncSeedTable(t, 'populations',
+    summary.populations = syncSeedTable(
+      t,
+      'populations',
       catalogue.populations.map((p, i) => ({ ...p, position: i + 1 })),
       { key: ['key'] },
     );
-    summary.actions = syncSeedTable(t, 'actions',
+    summary.actions = syncSeedTable(
+      t,
+      'actions',
       catalogue.actions.map((a) => ({ number: a.number, section: a.section, text: a.text })),
       { key: ['number'] },
     );
-    summary.indicators = syncSeedTable(t, 'indicators',
+    summary.indicators = syncSeedTable(
+      t,
+      'indicators',
       catalogue.actions.flatMap((a) =>
         a.indicators.map((ind, i) => {
           const ref = ind.population === null ? null : parsePopulationRef(ind.population);
@@ -64,11 +72,15 @@ export function loadSeed(
       ),
       { key: ['code'], userEdited: { marker: 'editedAt', fields: ['kind', 'population', 'populationOf', 'direction'] } },
     );
-    summary.mechanisms = syncSeedTable(t, 'mechanisms',
+    summary.mechanisms = syncSeedTable(
+      t,
+      'mechanisms',
       catalogue.mechanisms.map((m, i) => ({ id: m.id, position: i + 1, name: m.name, mandate: m.mandate })),
       { key: ['id'] },
     );
-    summary.mechanismActions = syncSeedTable(t, 'mechanismActions',
+    summary.mechanismActions = syncSeedTable(
+      t,
+      'mechanismActions',
       catalogue.mechanisms.flatMap((m) => [
         ...m.lead.map((action) => ({ mechanism: m.id, action, role: 'lead' as const })),
         ...m.contributing

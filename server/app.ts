@@ -41,8 +41,7 @@ export const publicCacheOf = (app: express.Express): PublicCache | undefined => 
 export function createApp(appContext: AppContext): express.Express {
   const data = dataSource(appContext.db, { publicationMinCoverage: appContext.config.publicationMinCoverage });
   // What a signed-in page may show: the workspace's data, the meetings and, for « aujourd’hui », the hour.
-  const privateVersion = () =>
-    `${data('workspace').version}|${meetingsVersion(appContext.db)}|${new Date().toISOString().slice(0, 13)}`;
+  const privateVersion = () => `${data('workspace').version}|${meetingsVersion(appContext.db)}|${new Date().toISOString().slice(0, 13)}`;
   const cache = new PublicCache(data, { maxBytes: appContext.config.publicCacheBytes, logger: appContext.logger });
   const app = express();
   const context: RouteContext = {

@@ -64,7 +64,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const busy = env.DATABASE_BUSY_TIMEOUT_MS?.trim() || String(DEFAULT_BUSY_TIMEOUT_MS);
   if (!/^\d{1,6}$/.test(busy) || Number(busy) > 600_000) {
-    throw new Error(`DATABASE_BUSY_TIMEOUT_MS doit être un nombre de millisecondes entre 0 et 600000 (reçu : « ${env.DATABASE_BUSY_TIMEOUT_MS} »).`);
+    throw new Error(
+      `DATABASE_BUSY_TIMEOUT_MS doit être un nombre de millisecondes entre 0 et 600000 (reçu : « ${env.DATABASE_BUSY_TIMEOUT_MS} »).`,
+    );
   }
   const sessionSecret = env.SESSION_SECRET?.trim() || null;
   if (sessionSecret !== null && sessionSecret.length < 32) {

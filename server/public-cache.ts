@@ -118,7 +118,8 @@ export class PublicCache {
     }
     res.render(view, locals, (error: Error | null, html: string) => {
       if (error) next(error);
-      else this.respond(req, res, next, key, version, { body: html, type: 'text/html; charset=utf-8', immutable: false, compressed: false });
+      else
+        this.respond(req, res, next, key, version, { body: html, type: 'text/html; charset=utf-8', immutable: false, compressed: false });
     });
   }
 

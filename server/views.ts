@@ -13,8 +13,7 @@ const helpers = {
   json: (value: unknown) => JSON.stringify(value),
   /** Joins strings and numbers; Handlebars passes its options object last, which is dropped. */
   concat: (...parts: unknown[]) => parts.slice(0, -1).join(''),
-  join: (list: unknown, separator: unknown) =>
-    Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : '',
+  join: (list: unknown, separator: unknown) => (Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : ''),
 };
 
 export function configureViews(app: Express): void {

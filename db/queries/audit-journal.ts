@@ -7,7 +7,6 @@ import type { AuditEntry } from './audit';
 export type { AuditEntity };
 export type AuditOperation = AuditEntry['operation'];
 
-
 /** What the journal is narrowed to; an absent field does not filter. */
 export interface JournalFilter {
   year?: number;
@@ -49,7 +48,11 @@ export interface JournalPage {
 export function readJournalPage(db: Db, filter: JournalFilter, page: { limit: number; offset: number }): JournalPage {
   const where = journalWhere(filter);
   const entries = db.select().from(auditEntries).where(where).orderBy(desc(auditEntries.id)).limit(page.limit).offset(page.offset).all();
-  const total = db.select({ n: sql<number>`count(*)` }).from(auditEntries).where(where).get()!.n;
+  const total = db
+    .select({ n: sql<number>`count(*)` })
+    .from(auditEntries)
+    .where(where)
+    .get()!.n;
   return { entries, total };
 }
 
@@ -84,6 +87,10 @@ export function userEmailsOf(db: Db, entries: readonly AuditEntry[]): Map<number
     }
   }
   if (ids.size === 0) return new Map();
-  const rows = db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, [...ids])).all();
+  const rows = db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(inArray(users.id, [...ids]))
+    .all();
   return new Map(rows.map((r) => [r.id, r.email]));
 }

@@ -40,7 +40,10 @@ export function withAudit<T>(db: Db, actor: Actor, write: (tx: Db) => T, options
 
 /** The id of the latest audit entry (0 when there is none): a mark to find what was written after it. */
 export function lastAuditId(db: Db): number {
-  return db.select({ id: sql<number>`coalesce(max(${auditEntries.id}), 0)` }).from(auditEntries).get()!.id;
+  return db
+    .select({ id: sql<number>`coalesce(max(${auditEntries.id}), 0)` })
+    .from(auditEntries)
+    .get()!.id;
 }
 
 export type AuditEntry = typeof auditEntries.$inferSelect;
@@ -73,7 +76,12 @@ export const recentReportEntries = (db: Db, year: number, state: string, limit: 
 export const validationEntry = (db: Db, year: number, state: string): AuditEntry | null =>
   latestAuditEntry(
     db,
-    and(eq(auditEntries.entity, 'validation'), eq(auditEntries.operation, 'insert'), eq(auditEntries.year, year), eq(auditEntries.state, state)),
+    and(
+      eq(auditEntries.entity, 'validation'),
+      eq(auditEntries.operation, 'insert'),
+      eq(auditEntries.year, year),
+      eq(auditEntries.state, state),
+    ),
   );
 
 /**

@@ -9,9 +9,19 @@ export const readYearFigures = (db: Db, year: number) => db.select().from(figure
  * Writes one figure of a year: deleted when `next` is null, else inserted or updated as `stored`
  * says. Returns the rows changed.
  */
-export function writeFigure(db: Db, year: number, indicator: string, next: { value: number; denominator: number | null } | null, stored: boolean): number {
+export function writeFigure(
+  db: Db,
+  year: number,
+  indicator: string,
+  next: { value: number; denominator: number | null } | null,
+  stored: boolean,
+): number {
   const where = and(eq(figures.year, year), eq(figures.indicator, indicator));
   if (next === null) return db.delete(figures).where(where).run().changes;
-  if (!stored) return db.insert(figures).values({ year, indicator, ...next }).run().changes;
+  if (!stored)
+    return db
+      .insert(figures)
+      .values({ year, indicator, ...next })
+      .run().changes;
   return db.update(figures).set(next).where(where).run().changes;
 }

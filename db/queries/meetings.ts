@@ -145,8 +145,15 @@ export function ensureMeetingItem(db: Db, meetingId: number, item: number): void
 }
 
 /** Replaces one group's rows of a speakers' list, numbered in the given order. */
-export function replaceSpeakerGroup(db: Db, meetingId: number, groupKey: string, rows: readonly Omit<SpeakerRow, 'groupKey' | 'position'>[]): void {
-  db.delete(meetingSpeakers).where(and(eq(meetingSpeakers.meetingId, meetingId), eq(meetingSpeakers.groupKey, groupKey))).run();
+export function replaceSpeakerGroup(
+  db: Db,
+  meetingId: number,
+  groupKey: string,
+  rows: readonly Omit<SpeakerRow, 'groupKey' | 'position'>[],
+): void {
+  db.delete(meetingSpeakers)
+    .where(and(eq(meetingSpeakers.meetingId, meetingId), eq(meetingSpeakers.groupKey, groupKey)))
+    .run();
   rows.forEach((row, index) => {
     db.insert(meetingSpeakers)
       .values({ meetingId, groupKey, state: row.state, position: index + 1, absent: row.absent, added: row.added })

@@ -25,5 +25,8 @@ export function updateStateParty(
   values: Pick<StateRow, 'party' | 'partyFrom' | 'partyUntil'>,
   editedAt: string,
 ): void {
-  db.update(states).set({ ...values, editedAt }).where(eq(states.iso3, iso3)).run();
+  db.update(states)
+    .set({ ...values, editedAt })
+    .where(eq(states.iso3, iso3))
+    .run();
 }

@@ -3,14 +3,7 @@ import type { Db } from '../client';
 import { answers, figures, populationMemberships, releases, reports } from '../schema';
 import { META } from './meta';
 import { prepareOnce } from './prepared';
-import type {
-  Release,
-  ReleaseChanges,
-  ReleaseData,
-  ReleaseHistory,
-  ReleaseInfo,
-  ReleaseValue,
-} from '../../server/domain/releases/release';
+import type { Release, ReleaseChanges, ReleaseData, ReleaseHistory, ReleaseInfo, ReleaseValue } from '../../server/domain/releases/release';
 
 type ReleaseRow = typeof releases.$inferSelect;
 
@@ -144,7 +137,11 @@ export function releaseVersion(db: Db): string | null {
 
 /** The number of a year's latest revision, or null when it was never published. */
 export const latestRevision = (db: Db, year: number): number | null =>
-  db.select({ revision: sql<number>`max(${releases.revision})` }).from(releases).where(eq(releases.year, year)).get()?.revision ?? null;
+  db
+    .select({ revision: sql<number>`max(${releases.revision})` })
+    .from(releases)
+    .where(eq(releases.year, year))
+    .get()?.revision ?? null;
 
 export const isYearPublished = (db: Db, year: number): boolean =>
   db.select({ id: releases.id }).from(releases).where(eq(releases.year, year)).get() !== undefined;

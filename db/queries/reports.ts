@@ -6,8 +6,17 @@ import type { ChangeSet } from '../../server/domain/workspace/report-entry';
 /** The stored rows of one (year, State) report: the report itself, its answers and its populations. */
 export function readReportRows(db: Db, year: number, state: string) {
   return {
-    report: db.select().from(reports).where(and(eq(reports.year, year), eq(reports.state, state))).get() ?? null,
-    answers: db.select().from(answers).where(and(eq(answers.year, year), eq(answers.state, state))).all(),
+    report:
+      db
+        .select()
+        .from(reports)
+        .where(and(eq(reports.year, year), eq(reports.state, state)))
+        .get() ?? null,
+    answers: db
+      .select()
+      .from(answers)
+      .where(and(eq(answers.year, year), eq(answers.state, state)))
+      .all(),
     memberships: db
       .select()
       .from(populationMemberships)
@@ -29,19 +38,28 @@ export function readValidationRow(db: Db, year: number, state: string): { at: st
 }
 
 export const isReportValidated = (db: Db, year: number, state: string): boolean =>
-  db.select({ year: validations.year }).from(validations).where(and(eq(validations.year, year), eq(validations.state, state))).get() !==
-  undefined;
+  db
+    .select({ year: validations.year })
+    .from(validations)
+    .where(and(eq(validations.year, year), eq(validations.state, state)))
+    .get() !== undefined;
 
 /** Writes the changes of a report's form (server/domain/workspace/report-entry.ts): only the rows that change. */
 export function writeReportChanges(db: Db, year: number, state: string, changes: ChangeSet): void {
   const reportKey = and(eq(reports.year, year), eq(reports.state, state));
-  if (changes.report?.kind === 'insert') db.insert(reports).values({ year, state, ...changes.report.row }).run();
+  if (changes.report?.kind === 'insert')
+    db.insert(reports)
+      .values({ year, state, ...changes.report.row })
+      .run();
   if (changes.report?.kind === 'update') db.update(reports).set(changes.report.row).where(reportKey).run();
   if (changes.report?.kind === 'delete') db.delete(reports).where(reportKey).run();
 
   for (const change of changes.answers) {
     const answerKey = and(eq(answers.year, year), eq(answers.state, state), eq(answers.indicator, change.code));
-    if (change.kind === 'insert') db.insert(answers).values({ year, state, indicator: change.code, ...change.row! }).run();
+    if (change.kind === 'insert')
+      db.insert(answers)
+        .values({ year, state, indicator: change.code, ...change.row! })
+        .run();
     if (change.kind === 'update') db.update(answers).set(change.row!).where(answerKey).run();
     if (change.kind === 'delete') db.delete(answers).where(answerKey).run();
   }

@@ -4,7 +4,11 @@ import { answers, releases, reports, validations } from '../schema';
 
 /** Every release's year and date, revisions in order. */
 export const readPublicationDates = (db: Db): { year: number; publishedAt: string }[] =>
-  db.select({ year: releases.year, publishedAt: releases.publishedAt }).from(releases).orderBy(asc(releases.year), asc(releases.revision)).all();
+  db
+    .select({ year: releases.year, publishedAt: releases.publishedAt })
+    .from(releases)
+    .orderBy(asc(releases.year), asc(releases.revision))
+    .all();
 
 /** Every validated (year, State) report, or those of one year. */
 export const readValidations = (db: Db, year?: number) =>
@@ -15,11 +19,7 @@ export function validateReports(db: Db, pairs: { year: number; state: string }[]
   let added = 0;
   // A pair named twice conflicts with itself: counted once.
   for (const { year, state } of pairs) {
-    added += db
-      .insert(validations)
-      .values({ year, state, validatedBy: by, validatedAt: now })
-      .onConflictDoNothing()
-      .run().changes;
+    added += db.insert(validations).values({ year, state, validatedBy: by, validatedAt: now }).onConflictDoNothing().run().changes;
   }
   return added;
 }
@@ -27,8 +27,18 @@ export function validateReports(db: Db, pairs: { year: number; state: string }[]
 /** The (year, State) pairs of `year` that hold a report or an answer and are not validated. */
 export function draftStates(db: Db, year: number): string[] {
   const withData = new Set([
-    ...db.select({ state: reports.state }).from(reports).where(eq(reports.year, year)).all().map((r) => r.state),
-    ...db.selectDistinct({ state: answers.state }).from(answers).where(eq(answers.year, year)).all().map((r) => r.state),
+    ...db
+      .select({ state: reports.state })
+      .from(reports)
+      .where(eq(reports.year, year))
+      .all()
+      .map((r) => r.state),
+    ...db
+      .selectDistinct({ state: answers.state })
+      .from(answers)
+      .where(eq(answers.year, year))
+      .all()
+      .map((r) => r.state),
   ]);
   if (withData.size === 0) return [];
   const done = new Set(

@@ -6,7 +6,11 @@ import { sessions } from '../schema';
 /** The queries asked on every signed-in request, prepared once per connection. */
 const prepared = (db: Db) =>
   buildOnce(db, 'sessionStore', (d) => ({
-    read: d.select().from(sessions).where(eq(sessions.sid, sql.placeholder('sid'))).prepare(),
+    read: d
+      .select()
+      .from(sessions)
+      .where(eq(sessions.sid, sql.placeholder('sid')))
+      .prepare(),
     touch: d
       .update(sessions)
       .set({ expiresAt: sql`${sql.placeholder('expiresAt')}` })
@@ -22,7 +26,10 @@ export const touchSession = (db: Db, sid: string, expiresAt: number, before: num
   prepared(db).touch.run({ sid, expiresAt, before }).changes > 0;
 
 export function writeSession(db: Db, sid: string, values: { data: string; userId: number | null; expiresAt: number }): void {
-  db.insert(sessions).values({ sid, ...values }).onConflictDoUpdate({ target: sessions.sid, set: values }).run();
+  db.insert(sessions)
+    .values({ sid, ...values })
+    .onConflictDoUpdate({ target: sessions.sid, set: values })
+    .run();
 }
 
 export function deleteSession(db: Db, sid: string): void {

@@ -9,15 +9,29 @@ export type User = typeof users.$inferSelect;
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
 export function findUserByEmail(db: Db, email: string): User | null {
-  return db.select().from(users).where(eq(users.email, normaliseEmail(email))).get() ?? null;
+  return (
+    db
+      .select()
+      .from(users)
+      .where(eq(users.email, normaliseEmail(email)))
+      .get() ?? null
+  );
 }
 
 /** The signed-in user of a session, or null when the account is unknown or disabled. */
 export function readViewer(db: Db, id: number): Viewer | null {
   // Asked on every signed-in request: prepared once.
   const { user: userQuery, mechanisms: mechanismsQuery } = buildOnce(db, 'readViewer', (d) => ({
-    user: d.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare(),
-    mechanisms: d.select({ mechanism: userMechanisms.mechanism }).from(userMechanisms).where(eq(userMechanisms.userId, sql.placeholder('id'))).prepare(),
+    user: d
+      .select()
+      .from(users)
+      .where(eq(users.id, sql.placeholder('id')))
+      .prepare(),
+    mechanisms: d
+      .select({ mechanism: userMechanisms.mechanism })
+      .from(userMechanisms)
+      .where(eq(userMechanisms.userId, sql.placeholder('id')))
+      .prepare(),
   }));
   const user = userQuery.get({ id });
   if (user?.disabledAt !== null) return null;
@@ -44,7 +58,16 @@ export function createUser(
 export function listUsers(db: Db): (User & { mechanisms: string[] })[] {
   const all = db.select().from(users).orderBy(asc(users.email)).all();
   const links = all.length
-    ? db.select().from(userMechanisms).where(inArray(userMechanisms.userId, all.map((u) => u.id))).all()
+    ? db
+        .select()
+        .from(userMechanisms)
+        .where(
+          inArray(
+            userMechanisms.userId,
+            all.map((u) => u.id),
+          ),
+        )
+        .all()
     : [];
   return all.map((u) => ({ ...u, mechanisms: links.filter((l) => l.userId === u.id).map((l) => l.mechanism) }));
 }

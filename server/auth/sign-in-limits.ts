@@ -45,7 +45,8 @@ export function signInLimits(db: Db) {
     const refused = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
     const error = refused.find((reason) => !(reason instanceof RateLimiterRes));
     // A failure of the store (not a refusal) goes to the error handler, as an Error.
-    if (error !== undefined) throw error instanceof Error ? error : new Error('Échec du compteur de tentatives de connexion', { cause: error });
+    if (error !== undefined)
+      throw error instanceof Error ? error : new Error('Échec du compteur de tentatives de connexion', { cause: error });
     if (refused.length) {
       return { ok: false, msBeforeNext: Math.max(...refused.map((r) => (r as RateLimiterRes).msBeforeNext)) };
     }

@@ -35,7 +35,9 @@ function main(): number {
     console.log(`- ${plural(removed.figures, 'valeur', 'valeurs')} de chiffres et de ratios ;`);
     console.log(`- ${plural(removed.validations, 'validation', 'validations')} de rapports ;`);
     console.log(`- ${plural(removed.releases, 'publication', 'publications')} d’année (révisions comprises).`);
-    console.log('Le catalogue et le registre des États sont conservés ; les données de démonstration ne seront plus chargées au démarrage.');
+    console.log(
+      'Le catalogue et le registre des États sont conservés ; les données de démonstration ne seront plus chargées au démarrage.',
+    );
     return 0;
   } finally {
     db.$client.close();

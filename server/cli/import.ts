@@ -65,7 +65,10 @@ export async function runImport(args: string[], env: NodeJS.ProcessEnv = process
       for (const line of result.errors) io.err(line);
       const n = result.totalErrors;
       const hidden = n - result.errors.length;
-      if (hidden > 0) io.err(`… et ${hidden} autre${hidden > 1 ? 's' : ''} problème${hidden > 1 ? 's' : ''}, non affiché${hidden > 1 ? 's' : ''} : corrigez d’abord ceux-ci.`);
+      if (hidden > 0)
+        io.err(
+          `… et ${hidden} autre${hidden > 1 ? 's' : ''} problème${hidden > 1 ? 's' : ''}, non affiché${hidden > 1 ? 's' : ''} : corrigez d’abord ceux-ci.`,
+        );
       io.err(`Import refusé : ${n} problème${n > 1 ? 's' : ''}, rien n’a été écrit.`);
       return 1;
     }

@@ -200,9 +200,27 @@ const STATES: KindDef<'states'> = {
   dataKey: 'states',
   columns: [
     { name: 'iso3', read: readIso3, label: 'code', shownAs: 'text', doc: { meaning: 'Code de l’État', values: 'code ISO 3166 alpha-3' } },
-    { name: 'name_fr', read: readName('nom français'), label: 'nom français', shownAs: 'text', doc: { meaning: 'Nom en français', values: 'texte' } },
-    { name: 'name_en', read: readName('nom anglais'), label: 'nom anglais', shownAs: 'text', doc: { meaning: 'Nom en anglais', values: 'texte' } },
-    { name: 'party', read: readBoolean, label: 'État partie', shownAs: 'boolean', doc: { meaning: 'État partie à la Convention', values: 'yes ou no' } },
+    {
+      name: 'name_fr',
+      read: readName('nom français'),
+      label: 'nom français',
+      shownAs: 'text',
+      doc: { meaning: 'Nom en français', values: 'texte' },
+    },
+    {
+      name: 'name_en',
+      read: readName('nom anglais'),
+      label: 'nom anglais',
+      shownAs: 'text',
+      doc: { meaning: 'Nom en anglais', values: 'texte' },
+    },
+    {
+      name: 'party',
+      read: readBoolean,
+      label: 'État partie',
+      shownAs: 'boolean',
+      doc: { meaning: 'État partie à la Convention', values: 'yes ou no' },
+    },
     {
       name: 'party_from',
       optional: 'kept',
@@ -497,7 +515,10 @@ export const headerOf = (kind: ExchangeKind): readonly string[] => HEADERS[kind]
 /** The columns a file of the kind may leave out. */
 export const optionalColumns = (kind: ExchangeKind): readonly string[] => OPTIONAL[kind];
 
-const KEY_FIELDS = Object.fromEntries(EXCHANGE_KINDS.map((kind) => [kind, DATA_KINDS[kind].key.map(fieldOf)])) as Record<ExchangeKind, string[]>;
+const KEY_FIELDS = Object.fromEntries(EXCHANGE_KINDS.map((kind) => [kind, DATA_KINDS[kind].key.map(fieldOf)])) as Record<
+  ExchangeKind,
+  string[]
+>;
 
 type Compare = (a: Record<string, unknown>, b: Record<string, unknown>) => number;
 

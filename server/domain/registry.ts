@@ -22,9 +22,5 @@ export function isReportOnTime(report: { year: number; receivedOn: string }): bo
  */
 export function isPartyInYear(state: Pick<RegistryState, 'party' | 'partyFrom' | 'partyUntil'>, year: number): boolean {
   const due = reportDueDate(year);
-  return (
-    state.party &&
-    (state.partyFrom === null || state.partyFrom <= due) &&
-    (state.partyUntil === null || state.partyUntil > due)
-  );
+  return state.party && (state.partyFrom === null || state.partyFrom <= due) && (state.partyUntil === null || state.partyUntil > due);
 }

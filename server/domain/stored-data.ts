@@ -15,7 +15,12 @@ import type { RegistryState } from './registry';
 /** Every row of a kind, with the descriptor's columns only; the registry by ISO code. */
 export function readKindRows<K extends ExchangeKind>(db: Db, kind: K): KindRow<K>[] {
   const def = DATA_KINDS[kind];
-  return readTableRows(db, kind, def.columns.map((c) => fieldOf(c.name)), kind === 'states' ? def.key.map(fieldOf) : []) as KindRow<K>[];
+  return readTableRows(
+    db,
+    kind,
+    def.columns.map((c) => fieldOf(c.name)),
+    kind === 'states' ? def.key.map(fieldOf) : [],
+  ) as KindRow<K>[];
 }
 
 /** The registry of States as the database holds it now, by ISO code. */

@@ -79,6 +79,10 @@ function multerErrorToHttp(err: multer.MulterError): HttpError {
     case 'LIMIT_FIELD_VALUE':
       return new HttpError(413, 'Formulaire trop volumineux', `Le formulaire envoyé dépasse les limites de l’import : ${nothing}.`);
     default:
-      return new HttpError(400, 'Envoi illisible', `L’envoi des fichiers n’a pas pu être lu : ${nothing}. Rechargez la page, puis recommencez.`);
+      return new HttpError(
+        400,
+        'Envoi illisible',
+        `L’envoi des fichiers n’a pas pu être lu : ${nothing}. Rechargez la page, puis recommencez.`,
+      );
   }
 }

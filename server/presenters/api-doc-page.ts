@@ -40,7 +40,9 @@ function unwrapNull(schema: Schema): { schema: Schema; nullable: boolean } {
 
 function typeText(raw: Schema): string {
   const { schema, nullable } = unwrapNull(raw);
-  const types = (Array.isArray(schema.type) ? schema.type : [schema.type]).filter((t): t is string => typeof t === 'string' && t !== 'null');
+  const types = (Array.isArray(schema.type) ? schema.type : [schema.type]).filter(
+    (t): t is string => typeof t === 'string' && t !== 'null',
+  );
   let text = types.map((t) => TYPE_WORDS[t] ?? t).join(' ou ') || 'valeur';
   if (Array.isArray(schema.enum)) text = `${text} : ${schema.enum.map((v) => JSON.stringify(v)).join(', ')}`;
   if (types[0] === 'array') text = `liste de ${typeText(asSchema(schema.items))}`;
@@ -57,7 +59,10 @@ export function fieldsOf(raw: Schema, prefix = ''): FieldView[] {
   return Object.entries(properties).flatMap(([key, value]) => {
     const property = asSchema(value);
     const name = prefix ? `${prefix}.${key}` : key;
-    const description = typeof property.description === 'string' ? property.description : (unwrapNull(property).schema.description as string | undefined) ?? '';
+    const description =
+      typeof property.description === 'string'
+        ? property.description
+        : ((unwrapNull(property).schema.description as string | undefined) ?? '');
     return [{ name, type: typeText(property), description }, ...fieldsOf(property, name)];
   });
 }

@@ -20,8 +20,7 @@ export function indicatorSummaryJson(indicator: EngineIndicator, result: Indicat
     code: indicator.code,
     action: indicator.action,
     kind: indicator.kind,
-    population:
-      indicator.population === null ? null : formatPopulationRef({ key: indicator.population, of: indicator.populationOf }),
+    population: indicator.population === null ? null : formatPopulationRef({ key: indicator.population, of: indicator.populationOf }),
     direction: indicator.direction,
     ...progressJson(result),
   };
@@ -99,7 +98,9 @@ export function indicatorDetailResponse({ engine: snapshot, demo, releases }: Da
     ...catalogueIndicatorJson(indicator),
     baselineYear: BASELINE_YEAR,
     demo,
-    years: snapshot.indicatorYears(indicator.code).map((r) => ({ ...indicatorYearJson(r), publication: publicationJson(releases, r.year) })),
+    years: snapshot
+      .indicatorYears(indicator.code)
+      .map((r) => ({ ...indicatorYearJson(r), publication: publicationJson(releases, r.year) })),
   };
 }
 

@@ -14,9 +14,11 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const year = z.number().int().min(PLAN_YEARS[0]).max(PLAN_YEARS.at(-1)!);
 const nullableNumber = (description: string) => z.number().nullable().describe(description);
 
-const kind = z.enum(['share', 'count', 'figure', 'ratio']).describe(
-  'Nature : share (pourcentage d’une population d’États), count (nombre d’États), figure (chiffre enregistré), ratio (rapport entre deux chiffres, en %)',
-);
+const kind = z
+  .enum(['share', 'count', 'figure', 'ratio'])
+  .describe(
+    'Nature : share (pourcentage d’une population d’États), count (nombre d’États), figure (chiffre enregistré), ratio (rapport entre deux chiffres, en %)',
+  );
 const direction = z.enum(['up', 'down', 'neutral']).describe('Sens du progrès : up (hausse), down (baisse), neutral');
 const population = z
   .string()
@@ -33,7 +35,9 @@ export const publicationSchema = z
   .describe('Publication dont viennent les valeurs (dernière révision de l’année) ; null pour une année non publiée');
 
 const progressShape = {
-  value: nullableNumber('Valeur non arrondie : pourcentage 0–100 (share, ratio) ou nombre (count, figure) ; null sans valeur (« sans objet » ou pas de données)'),
+  value: nullableNumber(
+    'Valeur non arrondie : pourcentage 0–100 (share, ratio) ou nombre (count, figure) ; null sans valeur (« sans objet » ou pas de données)',
+  ),
   numerator: nullableNumber('n : États comptés, ou numérateur enregistré (ratio) ; null pour figure'),
   denominator: nullableNumber('N : taille de la population, ou dénominateur enregistré (ratio) ; null pour figure'),
   answered: nullableNumber('États de la population ayant répondu oui ou non ; null pour figure et ratio'),
@@ -137,14 +141,19 @@ export const catalogueResponseSchema = z
   .describe('Le catalogue du Plan d’action : sections, actions, indicateurs et mécanismes');
 
 export const stateFlagSchema = z.object({
-  code: z.enum(['no-report-two-years']).describe('Alerte : no-report-two-years (obligations au titre des articles 3, 4 ou 5 et aucun rapport deux années de suite)'),
+  code: z
+    .enum(['no-report-two-years'])
+    .describe('Alerte : no-report-two-years (obligations au titre des articles 3, 4 ou 5 et aucun rapport deux années de suite)'),
   action: z.number().int().describe('Action du Plan d’action concernée'),
   years: z.array(z.number().int()).describe('Années sans rapport'),
   message: z.string().describe('L’alerte en français'),
 });
 
 export const stateSchema = z.object({
-  iso3: z.string().regex(/^[A-Z]{3}$/).describe('Code ISO 3166 alpha-3'),
+  iso3: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .describe('Code ISO 3166 alpha-3'),
   name: z.string().describe('Nom en français'),
   nameEn: z.string().describe('Nom en anglais'),
   party: z.boolean().describe('État partie cette année-là'),

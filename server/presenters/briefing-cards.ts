@@ -47,7 +47,9 @@ function answerView(answer: CardAnswer, year: number) {
       return { label: 'hors population', details: [`question non posée à cet État en ${year}`] };
     case 'answer': {
       const details = answer.entered
-        ? [answer.source ? `Source : ${answer.source}` : null, answer.note ? `Note : ${answer.note}` : null].filter((d): d is string => d !== null)
+        ? [answer.source ? `Source : ${answer.source}` : null, answer.note ? `Note : ${answer.note}` : null].filter(
+            (d): d is string => d !== null,
+          )
         : ['aucune réponse saisie'];
       return { label: ANSWER_LABELS[answer.value], details };
     }
@@ -69,10 +71,12 @@ function tallyText(card: BriefingCard, years: readonly number[]): string {
   const asked = tally.yes + tally.no + tally.blank;
   if (card.indicators.length === 0) return 'Aucun indicateur de ces actions n’appelle de réponse par État.';
   if (tally.noData === card.indicators.length) return `Pas de données pour ${years[0]}.`;
-  if (asked === 0) return `Question non posée à cet État en ${years[0]} (hors population pour ${plural(tally.outside, 'indicateur', 'indicateurs')}).`;
+  if (asked === 0)
+    return `Question non posée à cet État en ${years[0]} (hors population pour ${plural(tally.outside, 'indicateur', 'indicateurs')}).`;
   const parts = [`${tally.yes} oui`, `${tally.no} non`, `${tally.blank} sans réponse`];
   const outside = tally.outside > 0 ? ` (${plural(tally.outside, 'indicateur', 'indicateurs')} hors population)` : '';
-  const since = card.yesBefore !== null && years[1] !== undefined ? ` ; ${formatSigned(tally.yes - card.yesBefore, '')} oui depuis ${years[1]}` : '';
+  const since =
+    card.yesBefore !== null && years[1] !== undefined ? ` ; ${formatSigned(tally.yes - card.yesBefore, '')} oui depuis ${years[1]}` : '';
   return `${parts.join(' · ')}${since}${outside}`;
 }
 
@@ -97,7 +101,10 @@ function cardView(view: DataView, meetingId: number, years: readonly number[], c
   return {
     tallyText: tallyText(card, years),
     points: listed.slice(0, CARD_POINTS_MAX).map((p) => pointView(view, years, p)),
-    morePoints: hidden > 0 ? `… et ${plural(hidden, 'autre changement ou « non »', 'autres changements ou « non »')} : voir le détail complet.` : null,
+    morePoints:
+      hidden > 0
+        ? `… et ${plural(hidden, 'autre changement ou « non »', 'autres changements ou « non »')} : voir le détail complet.`
+        : null,
     blankText: blank.length > 0 ? `Sans réponse en ${years[0]} (${blank.length}) : ${blank.join(', ')}.` : null,
     detailHref: cardsHref(meetingId, `?groupe=${encodeURIComponent(card.group.key)}&etat=${card.state}`),
     group: card.group.key,
@@ -140,7 +147,11 @@ function scopeLinks({ meeting, plan, scope }: BriefingPageOptions) {
     title: planned.item.title,
     href: cardsHref(meeting.id, `?point=${planned.item.number}`),
     current: scope.item === planned.item.number && scope.group === null,
-    count: plural(planned.groups.reduce((sum, g) => sum + g.present, 0), 'fiche', 'fiches'),
+    count: plural(
+      planned.groups.reduce((sum, g) => sum + g.present, 0),
+      'fiche',
+      'fiches',
+    ),
     groups: planned.groups.map((g) => ({
       label: g.group.name,
       href: cardsHref(meeting.id, `?groupe=${encodeURIComponent(g.group.key)}`),
@@ -153,7 +164,8 @@ function scopeLinks({ meeting, plan, scope }: BriefingPageOptions) {
 function scopeText({ guidelines, scope, briefing }: BriefingPageOptions): string {
   const item = guidelines.items.find((i) => i.number === scope.item);
   const group = item?.groups.find((g) => g.key === scope.group);
-  if (item && group && scope.state) return `détail complet de la fiche de ${briefing.cards[0]?.name ?? scope.state}, point ${item.number}, ${group.name}`;
+  if (item && group && scope.state)
+    return `détail complet de la fiche de ${briefing.cards[0]?.name ?? scope.state}, point ${item.number}, ${group.name}`;
   if (item && group) return `Point ${item.number}, ${group.name}`;
   if (item) return `Point ${item.number} : ${item.title}`;
   return 'tous les points de l’ordre du jour';

@@ -36,7 +36,8 @@ const boundText = (iso: string) => (iso.endsWith('T00:00:00.000Z') ? formatDate(
 function windowView(pack: CoordinationPack, meeting: Meeting, previous: Meeting | null) {
   const { from, until } = pack.window;
   const untilText = boundText(until);
-  const end = until === `${meeting.startsOn}T00:00:00.000Z` ? 'jusqu’au premier jour de celle-ci' : 'jusqu’à aujourd’hui, la réunion étant à venir';
+  const end =
+    until === `${meeting.startsOn}T00:00:00.000Z` ? 'jusqu’au premier jour de celle-ci' : 'jusqu’à aujourd’hui, la réunion étant à venir';
   if (from === null) {
     return {
       heading: `Modifications depuis le début du journal jusqu’au ${untilText}`,
@@ -56,7 +57,6 @@ function windowView(pack: CoordinationPack, meeting: Meeting, previous: Meeting 
       : null,
   };
 }
-
 
 const valueText = (change: IndicatorChange, r: IndicatorResult) => formatIndicatorValue(change.indicator.kind, r, r.states !== null);
 
@@ -104,7 +104,8 @@ const SHORT_NAMES: Record<string, string> = {
   cooperation: 'CA',
   compliance: 'RO',
 };
-const shortName = (pack: CoordinationPack, id: string) => SHORT_NAMES[id] ?? pack.mechanisms.find((m) => m.mechanism.id === id)?.mechanism.name ?? id;
+const shortName = (pack: CoordinationPack, id: string) =>
+  SHORT_NAMES[id] ?? pack.mechanisms.find((m) => m.mechanism.id === id)?.mechanism.name ?? id;
 
 const countChanges = (changes: readonly IndicatorChange[]) => ({
   improved: changes.filter((c) => c.status === 'improved').length,
@@ -161,14 +162,22 @@ function overviewView(pack: CoordinationPack, plan: MeetingPlan | null, interses
   const time = plan && intersessional ? meetingTimeView(plan, storedSittings(intersessional.sittings)) : null;
   return {
     figures: [
-      { label: 'Rapports reçus', value: formatNumber(received.length), detail: `${plural(onTime, 'dans les délais', 'dans les délais')}, ${plural(received.length - onTime, 'en retard', 'en retard')}` },
+      {
+        label: 'Rapports reçus',
+        value: formatNumber(received.length),
+        detail: `${plural(onTime, 'dans les délais', 'dans les délais')}, ${plural(received.length - onTime, 'en retard', 'en retard')}`,
+      },
       { label: 'Rapports validés', value: formatNumber(validated), detail: null },
       {
         label: `Indicateurs qui ont évolué (${pack.year})`,
         value: formatNumber(unique.length),
         detail: `${plural(counts.improved, 'en progrès', 'en progrès')}, ${plural(counts.worsened, 'en recul', 'en recul')}, ${plural(counts.changed, 'modifié', 'modifiés')} sans progrès ni recul`,
       },
-      { label: `États signalés par l’alerte précoce (${pack.year})`, value: formatNumber(pack.flags.length), detail: plural(flagCount, 'signalement ouvert', 'signalements ouverts') },
+      {
+        label: `États signalés par l’alerte précoce (${pack.year})`,
+        value: formatNumber(pack.flags.length),
+        detail: plural(flagCount, 'signalement ouvert', 'signalements ouverts'),
+      },
     ],
     rows: pack.mechanisms.map((m) => {
       const n = countChanges(m.changes);
@@ -228,7 +237,12 @@ export function coordinationPackPage({ meeting, previous, intersessional, pack, 
     window: windowView(pack, meeting, previous),
     year: pack.year,
     intersessional: intersessional
-      ? { title: intersessional.title, href: `/espace/reunions/${intersessional.id}`, dates: meetingDates(intersessional), place: intersessional.place }
+      ? {
+          title: intersessional.title,
+          href: `/espace/reunions/${intersessional.id}`,
+          dates: meetingDates(intersessional),
+          place: intersessional.place,
+        }
       : null,
     overview: overviewView(pack, plan, intersessional),
     reports: pack.reports.map((r) => reportView(pack, engine, r)),

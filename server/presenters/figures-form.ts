@@ -2,12 +2,7 @@ import { BUSY_MESSAGE, BUSY_TITLE, conflictMessage, lastChangeText } from './for
 import { REASON_MAX, versionNumber, type FieldError } from '../domain/workspace/form';
 import { type AuditEntry } from '../../db/queries/audit';
 import { PLAN_YEARS } from '../domain/engine/types';
-import {
-  figureFieldId,
-  figureFieldName,
-  type FiguresState,
-  type FiguresSubmission,
-} from '../domain/workspace/figures-entry';
+import { figureFieldId, figureFieldName, type FiguresState, type FiguresSubmission } from '../domain/workspace/figures-entry';
 import { formatPercent } from './format';
 
 const exact = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 10, useGrouping: false });
@@ -54,7 +49,10 @@ export function figuresForm(state: FiguresState, options: FiguresFormOptions) {
     const stored = state.stored.get(indicator.code);
     const isRatio = indicator.kind === 'ratio';
     const fields = isRatio
-      ? [field(indicator.code, 'value', 'Numérateur', stored?.value), field(indicator.code, 'denominator', 'Dénominateur', stored?.denominator)]
+      ? [
+          field(indicator.code, 'value', 'Numérateur', stored?.value),
+          field(indicator.code, 'denominator', 'Dénominateur', stored?.denominator),
+        ]
       : [field(indicator.code, 'value', 'Valeur', stored?.value)];
     let current = 'aucune valeur enregistrée';
     if (stored && isRatio && stored.denominator) {
@@ -62,7 +60,15 @@ export function figuresForm(state: FiguresState, options: FiguresFormOptions) {
     } else if (stored) {
       current = inputNumber(stored.value);
     }
-    return { code: indicator.code, text: indicator.text, isRatio, kindLabel: isRatio ? 'ratio' : 'chiffre', current, fields, invalid: fields.some((f) => f.error) };
+    return {
+      code: indicator.code,
+      text: indicator.text,
+      isRatio,
+      kindLabel: isRatio ? 'ratio' : 'chiffre',
+      current,
+      fields,
+      invalid: fields.some((f) => f.error),
+    };
   });
 
   const errors: { field?: string; message: string }[] = [];

@@ -8,8 +8,7 @@ export const changedBy = (entry: Pick<AuditEntry, 'actor' | 'at'> | null): strin
   entry ? `par ${entry.actor} le ${formatDateTime(entry.at)}` : 'par quelqu’un d’autre';
 
 /** « Dernière modification par … le … », or null when never changed. */
-export const lastChangeText = (entry: AuditEntry | null): string | null =>
-  entry ? `Dernière modification ${changedBy(entry)}.` : null;
+export const lastChangeText = (entry: AuditEntry | null): string | null => (entry ? `Dernière modification ${changedBy(entry)}.` : null);
 
 /** A save refused by the optimistic version check; `what` says what changed (« Ce rapport a été modifié »). */
 export function conflictMessage(entry: AuditEntry | null, what: string): string {

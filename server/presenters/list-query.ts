@@ -20,7 +20,11 @@ export interface SortColumn {
 }
 
 /** `tri` (one of `sorts`, `fallback` when absent) and `ordre` (croissant or decroissant, the column's own when absent). */
-export function readSort(query: Record<string, unknown>, sorts: ReadonlyMap<string, SortColumn>, fallback: string): { sort: string; descending: boolean } {
+export function readSort(
+  query: Record<string, unknown>,
+  sorts: ReadonlyMap<string, SortColumn>,
+  fallback: string,
+): { sort: string; descending: boolean } {
   const sort = queryText(query, 'tri') || fallback;
   const column = sorts.get(sort);
   if (!column) {
@@ -37,13 +41,21 @@ export function readSort(query: Record<string, unknown>, sorts: ReadonlyMap<stri
 export function readTextFilter(query: Record<string, unknown>, name: string, label: string, max = 60): string {
   const value = queryText(query, name);
   if ([...value].length > max) {
-    throw new HttpError(400, 'Filtre invalide', `Le filtre « ${label} » compte ${max} caractères au plus : saisissez une partie du nom ou le code ISO3.`);
+    throw new HttpError(
+      400,
+      'Filtre invalide',
+      `Le filtre « ${label} » compte ${max} caractères au plus : saisissez une partie du nom ou le code ISO3.`,
+    );
   }
   return value;
 }
 
 /** The header links of a sortable table: each sorts by its column, the current one the other way. */
-export function sortColumns(sorts: ReadonlyMap<string, SortColumn>, current: { sort: string; descending: boolean }, href: (sort: string, descending: boolean) => string) {
+export function sortColumns(
+  sorts: ReadonlyMap<string, SortColumn>,
+  current: { sort: string; descending: boolean },
+  href: (sort: string, descending: boolean) => string,
+) {
   return [...sorts].map(([value, column]) => {
     const isCurrent = value === current.sort;
     const descending = isCurrent ? !current.descending : column.descending;

@@ -99,9 +99,7 @@ export function meetingPageView(options: MeetingPageOptions) {
   const { meeting, plan } = options;
   const byName = [...options.states].sort((a, b) => a.nameFr.localeCompare(b.nameFr, 'fr'));
   const time = plan ? meetingTimeView(plan, storedSittings(meeting.sittings)) : null;
-  const items = plan
-    ? plan.items.map((i) => ({ ...itemView(i, options, byName), time: time?.items.get(i.item.number) ?? null }))
-    : [];
+  const items = plan ? plan.items.map((i) => ({ ...itemView(i, options, byName), time: time?.items.get(i.item.number) ?? null })) : [];
   return {
     title: meeting.title,
     meeting,

@@ -50,7 +50,11 @@ export function meetingTimeView(plan: MeetingPlan, sittings: readonly Sitting[])
   const items = new Map<number, ItemTimeView>();
   for (const item of fit.items) {
     const fits = item.over === 0;
-    const end = item.endsAt ? (item.startsAt?.day === item.endsAt.day ? clock(item.endsAt.minute) : momentText(item.endsAt)) : 'après la dernière séance';
+    const end = item.endsAt
+      ? item.startsAt?.day === item.endsAt.day
+        ? clock(item.endsAt.minute)
+        : momentText(item.endsAt)
+      : 'après la dernière séance';
     items.set(item.number, {
       scheduleText: item.startsAt ? `${momentText(item.startsAt)} → ${end}` : 'après la dernière séance',
       fits,

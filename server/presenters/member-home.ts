@@ -3,13 +3,7 @@ import type { MeetingGuidelines } from '../../seed/meeting-guidelines';
 import type { DataView } from '../data-source';
 import { PLAN_YEARS } from '../domain/engine/types';
 import type { Viewer } from '../domain/permissions';
-import {
-  actionsOfMechanisms,
-  draftsToValidate,
-  isLate,
-  missingAnswers,
-  warningsFollowed,
-} from '../domain/workspace/committee-work';
+import { actionsOfMechanisms, draftsToValidate, isLate, missingAnswers, warningsFollowed } from '../domain/workspace/committee-work';
 import { isAnswerable } from '../domain/workspace/report-entry';
 import { formatDate } from './format';
 
@@ -48,7 +42,9 @@ export function memberHome({ view, viewer, year, today, nextMeeting, guidelines 
     .map((iso3) => ({ iso3, name: engine.stateName(iso3), href: `/espace/saisie/${year}/${iso3}` }))
     .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
   const warnings = [...warningsFollowed(catalogue, engine, year, actions)]
-    .flatMap(([iso3, flags]) => flags.map((f) => ({ iso3, name: engine.stateName(iso3), message: f.message, href: `/espace/saisie/${year}/${iso3}` })))
+    .flatMap(([iso3, flags]) =>
+      flags.map((f) => ({ iso3, name: engine.stateName(iso3), message: f.message, href: `/espace/saisie/${year}/${iso3}` })),
+    )
     .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
   const late = engine.states().filter((s) => isLate(engine, year, s.iso3, today)).length;
 
@@ -82,7 +78,9 @@ export function memberHome({ view, viewer, year, today, nextMeeting, guidelines 
         key: 'missing',
         count: missingCount,
         text: `${plural(missingCount, 'réponse manque', 'réponses manquent')} en ${year} à vos indicateurs, pour ${plural(missing.size, 'État', 'États')} de leurs populations`,
-        links: [{ text: `Les États ${year}, ceux à qui il manque le plus de réponses d’abord`, href: `${list}?manquantes=oui&tri=manquantes` }],
+        links: [
+          { text: `Les États ${year}, ceux à qui il manque le plus de réponses d’abord`, href: `${list}?manquantes=oui&tri=manquantes` },
+        ],
       },
       {
         key: 'warnings',

@@ -152,7 +152,9 @@ export function methodologyPage(view: DataView): MethodologyPage {
       name: p.name,
       description: p.description,
       derivation:
-        p.derivation === 'union' ? `${DERIVATION_TEXT.union} : ${frenchList(OBLIGATION_POPULATIONS.map(nameOf))}` : DERIVATION_TEXT[p.derivation],
+        p.derivation === 'union'
+          ? `${DERIVATION_TEXT.union} : ${frenchList(OBLIGATION_POPULATIONS.map(nameOf))}`
+          : DERIVATION_TEXT[p.derivation],
       indicators: codes((i) => keyOf(i) === p.key).map((code) => ({ code })),
       sizes: years.map((y) => formatNumber(engine.year(y).populations.get(p.key).size)),
     }));

@@ -82,13 +82,21 @@ export function indicatorColumnDocs(catalogue: Catalogue): Record<IndicatorColum
   const populations = catalogue.populations.filter((p) => p.key !== 'yes').map((p) => p.key);
   const statuses = Object.entries(STATUS_LABELS).map(([key, label]) => `${key} (${label})`);
   return {
-    year: { meaning: `Année de rapport (rapports dus le 30 avril de cette année) ; ${BASELINE_YEAR} est l’année de référence`, values: `entier, ${PLAN_YEARS[0]}–${TARGET_YEAR}` },
+    year: {
+      meaning: `Année de rapport (rapports dus le 30 avril de cette année) ; ${BASELINE_YEAR} est l’année de référence`,
+      values: `entier, ${PLAN_YEARS[0]}–${TARGET_YEAR}`,
+    },
     indicator: { meaning: 'Code de l’indicateur dans le Plan d’action', values: 'texte, par exemple 1.1, 2, 15.2' },
     action: { meaning: 'Numéro de l’action à laquelle l’indicateur appartient', values: `entier, 1–${catalogue.actions.length}` },
-    section: { meaning: 'Section du Plan d’action (chiffre romain)', values: code(catalogue.sections.filter((s) => s.actions.length > 0).map((s) => s.number)) },
+    section: {
+      meaning: 'Section du Plan d’action (chiffre romain)',
+      values: code(catalogue.sections.filter((s) => s.actions.length > 0).map((s) => s.number)),
+    },
     kind: {
       meaning: 'Nature de l’indicateur',
-      values: Object.entries(KIND_LABELS).map(([key, label]) => `${key} : ${label}`).join(' ; '),
+      values: Object.entries(KIND_LABELS)
+        .map(([key, label]) => `${key} : ${label}`)
+        .join(' ; '),
     },
     population: {
       meaning: 'Population d’États servant de dénominateur',
@@ -96,11 +104,14 @@ export function indicatorColumnDocs(catalogue: Catalogue): Record<IndicatorColum
     },
     direction: {
       meaning: 'Sens du progrès',
-      values: Object.entries(DIRECTION_LABELS).map(([key, label]) => `${key} : ${label}`).join(' ; '),
+      values: Object.entries(DIRECTION_LABELS)
+        .map(([key, label]) => `${key} : ${label}`)
+        .join(' ; '),
     },
     value: {
       meaning: 'Valeur de l’indicateur, non arrondie',
-      values: 'pourcentage de 0 à 100 pour share et ratio ; nombre pour count et figure ; vide : pas de valeur (population vide, « sans objet », ou pas de données)',
+      values:
+        'pourcentage de 0 à 100 pour share et ratio ; nombre pour count et figure ; vide : pas de valeur (population vide, « sans objet », ou pas de données)',
     },
     numerator: {
       meaning: 'n : États comptés (réponse « oui ») ; pour ratio, le numérateur enregistré',
@@ -131,7 +142,10 @@ export function indicatorColumnDocs(catalogue: Catalogue): Record<IndicatorColum
       meaning: 'Publication (révision) dont vient la valeur',
       values: `${PUBLISHED_AT} ; vide pour une année non publiée (fichier par indicateur)`,
     },
-    revision: { meaning: 'Numéro de la révision de l’année dont vient la valeur', values: 'entier, 1 pour la première publication ; vide pour une année non publiée' },
+    revision: {
+      meaning: 'Numéro de la révision de l’année dont vient la valeur',
+      values: 'entier, 1 pour la première publication ; vide pour une année non publiée',
+    },
   };
 }
 
@@ -143,7 +157,9 @@ function answerColumnDocs(): Record<AnswerColumn, Omit<ColumnDoc, 'name'>> {
     indicator: { meaning: 'Code de l’indicateur', values: 'texte, par exemple 1.1' },
     answer: {
       meaning: 'Réponse de l’État à l’indicateur',
-      values: Object.entries(ANSWER_LABELS).map(([key, label]) => `${key} (${label})`).join(' ; '),
+      values: Object.entries(ANSWER_LABELS)
+        .map(([key, label]) => `${key} (${label})`)
+        .join(' ; '),
     },
     source: { meaning: 'Source de la réponse (rapport, paragraphe, compte rendu de réunion…)', values: 'texte ; vide si non précisée' },
     note: { meaning: 'Note sur la réponse', values: 'texte, éventuellement sur plusieurs lignes ; vide si aucune' },
@@ -168,7 +184,6 @@ const docsOf = <C extends string>(columns: readonly C[], docs: Record<string, Om
     if (!doc) throw new Error(`colonne non documentée : ${name}`);
     return { name, ...doc };
   });
-
 
 export interface OpenDataCounts {
   indicatorRows: number;
@@ -220,7 +235,8 @@ export function openDataPage(view: DataView, counts: OpenDataCounts) {
       name: 'reponses.csv',
       href: `${OPEN_DATA_PATH}reponses.csv`,
       format: 'CSV',
-      description: 'Toutes les réponses publiées des États aux indicateurs, avec leur source et leur note (dernière révision de chaque année ; rapports validés seulement).',
+      description:
+        'Toutes les réponses publiées des États aux indicateurs, avec leur source et leur note (dernière révision de chaque année ; rapports validés seulement).',
       rows: counts.answerRows,
       bom: true,
       columns: docsOf(ANSWER_COLUMNS, answerColumnDocs()),
@@ -303,9 +319,7 @@ export function releaseHistoryView(catalogue: Catalogue, history: ReleaseHistory
       year,
       id: `publication-${year}`,
       latestRevision: revisions.at(-1)?.revision ?? 0,
-      revisions: revisions
-        .map((r, i) => revisionView(catalogue, r, i === revisions.length - 1))
-        .reverse(),
+      revisions: revisions.map((r, i) => revisionView(catalogue, r, i === revisions.length - 1)).reverse(),
     }));
 }
 

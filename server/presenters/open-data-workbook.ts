@@ -1,6 +1,13 @@
 import ExcelJS from 'exceljs';
 import type { Catalogue } from '../domain/catalogue';
-import { INDICATOR_COLUMNS, LICENCE, lastPublishedAt, latestOfEachYear, type IndicatorColumn, type IndicatorRow } from '../domain/releases/open-data';
+import {
+  INDICATOR_COLUMNS,
+  LICENCE,
+  lastPublishedAt,
+  latestOfEachYear,
+  type IndicatorColumn,
+  type IndicatorRow,
+} from '../domain/releases/open-data';
 import type { ReleaseHistory } from '../domain/releases/release';
 import { DIRECTION_LABELS, KIND_LABELS } from './labels';
 import { indicatorColumnDocs } from './open-data-page';
@@ -21,9 +28,19 @@ const CATALOGUE_COLUMNS = [
   { name: 'section_title', note: 'Titre de la section' },
   { name: 'action_text', note: 'Texte de l’action' },
   { name: 'indicator_text', note: 'Texte de l’indicateur' },
-  { name: 'kind', note: `Nature de l’indicateur : ${Object.entries(KIND_LABELS).map(([k, l]) => `${k} (${l})`).join(' ; ')}` },
+  {
+    name: 'kind',
+    note: `Nature de l’indicateur : ${Object.entries(KIND_LABELS)
+      .map(([k, l]) => `${k} (${l})`)
+      .join(' ; ')}`,
+  },
   { name: 'population', note: 'Population d’États servant de dénominateur ; vide pour figure et ratio' },
-  { name: 'direction', note: `Sens du progrès : ${Object.entries(DIRECTION_LABELS).map(([k, l]) => `${k} (${l})`).join(' ; ')}` },
+  {
+    name: 'direction',
+    note: `Sens du progrès : ${Object.entries(DIRECTION_LABELS)
+      .map(([k, l]) => `${k} (${l})`)
+      .join(' ; ')}`,
+  },
 ] as const;
 
 const isPercentKind = (kind: IndicatorRow['kind']) => kind === 'share' || kind === 'ratio';

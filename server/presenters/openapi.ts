@@ -71,7 +71,10 @@ export function apiExamples(view: DataView): ApiExamples {
 const ref = (name: ResponseSchemaName) => ({ $ref: `#/components/schemas/${name}` });
 
 const CACHE_HEADERS = {
-  ETag: { description: 'Version de la réponse : la renvoyer dans If-None-Match donne un 304 tant qu’aucune publication ne l’a changée', schema: { type: 'string' } },
+  ETag: {
+    description: 'Version de la réponse : la renvoyer dans If-None-Match donne un 304 tant qu’aucune publication ne l’a changée',
+    schema: { type: 'string' },
+  },
   'Cache-Control': { description: '« public, no-cache » : à revalider à chaque usage', schema: { type: 'string' } },
   'Access-Control-Allow-Origin': { description: '« * » : l’API se lit depuis n’importe quel site', schema: { type: 'string' } },
 };
@@ -149,7 +152,8 @@ export function openApiDocument(examples: ApiExamples) {
         get: {
           operationId: 'indicator',
           summary: 'Un indicateur, année par année',
-          description: 'Les champs du catalogue de l’indicateur et, pour chaque année du plan, ses valeurs et les États comptés, non comptés et sans réponse.',
+          description:
+            'Les champs du catalogue de l’indicateur et, pour chaque année du plan, ses valeurs et les États comptés, non comptés et sans réponse.',
           parameters: [
             {
               name: 'code',

@@ -44,9 +44,7 @@ export function actionHeader(view: DataView, action: CatalogueAction): Omit<Acti
 export function actionView(view: DataView, action: CatalogueAction, year: number): ActionView {
   return {
     ...actionHeader(view, action),
-    indicators: action.indicators.map((i) =>
-      indicatorRowView(i, view.engine.indicatorYears(i.code), year, BASELINE_YEAR),
-    ),
+    indicators: action.indicators.map((i) => indicatorRowView(i, view.engine.indicatorYears(i.code), year, BASELINE_YEAR)),
   };
 }
 

@@ -81,7 +81,11 @@ export function publicationPreview(input: PreviewInput) {
       before && formatShare(before.coverage.reports, before.coverage.parties),
       formatShare(after.coverage.reports, after.coverage.parties),
     ),
-    row('Indicateurs ayant une valeur', before && formatShare(before.withValue, indicatorCount), formatShare(after.withValue, indicatorCount)),
+    row(
+      'Indicateurs ayant une valeur',
+      before && formatShare(before.withValue, indicatorCount),
+      formatShare(after.withValue, indicatorCount),
+    ),
     ...STATUS_ORDER.map((status) =>
       row(
         `Indicateurs « ${STATUS_LABELS[status]} »`,
@@ -103,7 +107,8 @@ export function publicationPreview(input: PreviewInput) {
       `${plural(input.drafts.length, 'rapport est', 'rapports sont')} encore en brouillon : faites-les valider (ou supprimez-les) avant de publier ${year}.`,
     );
   }
-  if (unchanged) blockers.push(`Rien n’a changé dans les données de ${year} depuis sa révision ${previous.revision} : il n’y a rien à publier.`);
+  if (unchanged)
+    blockers.push(`Rien n’a changé dans les données de ${year} depuis sa révision ${previous.revision} : il n’y a rien à publier.`);
   else if (nothingValidated || empty) blockers.push(`L’année ${year} n’a aucun rapport validé : rien à publier.`);
 
   const warnings: string[] = [];
@@ -131,7 +136,9 @@ export function publicationPreview(input: PreviewInput) {
   }
   const missingFigures = progress.figures.filter((f) => !f.entered);
   if (missingFigures.length > 0) {
-    warnings.push(`Chiffres non saisis pour ${year} : ${missingFigures.map((f) => f.code).join(', ')} ; ces indicateurs n’auront pas de valeur.`);
+    warnings.push(
+      `Chiffres non saisis pour ${year} : ${missingFigures.map((f) => f.code).join(', ')} ; ces indicateurs n’auront pas de valeur.`,
+    );
   }
   const worsened = after.statuses.get('worsened') ?? 0;
   if (year !== BASELINE_YEAR && worsened > (before?.statuses.get('worsened') ?? 0)) {
@@ -142,11 +149,23 @@ export function publicationPreview(input: PreviewInput) {
 
   const withPopulation = progress.populations.filter((p) => p.members > 0).length;
   const completeness = [
-    { label: 'Rapports reçus d’États parties', value: formatShare(progress.reportsReceived, progress.parties), href: `/espace/saisie/${year}` },
-    { label: 'Rapports validés d’États parties', value: formatShare(progress.reportsValidated, progress.parties), href: `/espace/saisie/${year}?statut=valide` },
+    {
+      label: 'Rapports reçus d’États parties',
+      value: formatShare(progress.reportsReceived, progress.parties),
+      href: `/espace/saisie/${year}`,
+    },
+    {
+      label: 'Rapports validés d’États parties',
+      value: formatShare(progress.reportsValidated, progress.parties),
+      href: `/espace/saisie/${year}?statut=valide`,
+    },
     { label: 'Rapports en brouillon', value: formatNumber(progress.drafts), href: `/espace/saisie/${year}?statut=brouillon` },
     { label: 'Rapports volontaires d’États non parties', value: formatNumber(progress.voluntaryReports), href: null },
-    { label: 'Populations saisies (au moins un État)', value: formatShare(withPopulation, progress.populations.length), href: `/espace/annees/${year}` },
+    {
+      label: 'Populations saisies (au moins un État)',
+      value: formatShare(withPopulation, progress.populations.length),
+      href: `/espace/annees/${year}`,
+    },
     {
       label: 'Chiffres saisis',
       value: formatShare(progress.figures.filter((f) => f.entered).length, progress.figures.length),
@@ -161,7 +180,9 @@ export function publicationPreview(input: PreviewInput) {
     year,
     isRevision: previous !== null,
     title: previous ? `Publier la révision ${previous.revision + 1} de ${year} : aperçu` : `Publier ${year} : aperçu`,
-    current: previous ? `${year} est publiée (révision ${previous.revision}, le ${formatDay(previous.publishedAt)}).` : `${year} n’est pas encore publiée.`,
+    current: previous
+      ? `${year} est publiée (révision ${previous.revision}, le ${formatDay(previous.publishedAt)}).`
+      : `${year} n’est pas encore publiée.`,
     headlines,
     defaultYear: { before: defaultBefore, after: defaultAfter, moves: defaultBefore !== defaultAfter },
     changesText: changes ? releaseChangesText(changes) : null,
@@ -178,8 +199,12 @@ export function publicationPreview(input: PreviewInput) {
           action: `/espace/annees/${year}/publication`,
           fingerprint: { name: publishFields.fingerprint, value: candidate.fingerprint },
           note: { id: 'note', name: publishFields.note, value: input.typed?.note ?? '', max: RELEASE_NOTE_MAX },
-          reason: needsReason ? { id: 'reason', name: publishFields.reason, value: input.typed?.reason ?? '', max: LOW_COVERAGE_REASON_MAX } : null,
-          button: previous ? `Confirmer la publication de la révision ${previous.revision + 1} de ${year}` : `Confirmer la publication de ${year}`,
+          reason: needsReason
+            ? { id: 'reason', name: publishFields.reason, value: input.typed?.reason ?? '', max: LOW_COVERAGE_REASON_MAX }
+            : null,
+          button: previous
+            ? `Confirmer la publication de la révision ${previous.revision + 1} de ${year}`
+            : `Confirmer la publication de ${year}`,
         }
       : null,
     checklistHref: `/espace/annees/${year}`,

@@ -4,12 +4,7 @@ import type { AuditEntry } from '../../db/queries/audit';
 import { PLAN_YEARS } from '../domain/engine/types';
 import { isPartyInYear } from '../domain/registry';
 import { REASON_MAX, versionNumber, type FieldError } from '../domain/workspace/form';
-import {
-  REGISTRY_FIELDS,
-  type StateEntryState,
-  type StateRow,
-  type StateSubmission,
-} from '../domain/workspace/registry-entry';
+import { REGISTRY_FIELDS, type StateEntryState, type StateRow, type StateSubmission } from '../domain/workspace/registry-entry';
 import { conflictMessage, lastChangeText } from './form-messages';
 import { formatDate, formatDateTime } from './format';
 
@@ -31,7 +26,11 @@ export function readRegistryQuery(query: Record<string, unknown>) {
   const etat = readTextFilter(query, 'etat', 'État');
   const partie = queryText(query, 'partie');
   if (partie !== '' && partie !== 'oui' && partie !== 'non') {
-    throw new HttpError(400, 'Filtre invalide', `Le filtre « partie » vaut « oui », « non » ou rien : « ${partie.slice(0, 40)} » n’a pas de sens.`);
+    throw new HttpError(
+      400,
+      'Filtre invalide',
+      `Le filtre « partie » vaut « oui », « non » ou rien : « ${partie.slice(0, 40)} » n’a pas de sens.`,
+    );
   }
   return { etat, partie, ...readSort(query, REGISTRY_SORTS, 'etat') };
 }

@@ -18,7 +18,11 @@ const plural = (n: number, word: string, feminine: boolean) => `${n} ${word}${fe
 export function releaseChangesText(changes: ReleaseChanges): string {
   const parts: string[] = [];
   const n = changes.values.length;
-  parts.push(n === 0 ? 'aucune valeur d’indicateur modifiée' : `${n} valeur${n > 1 ? 's' : ''} d’indicateur${n > 1 ? 's' : ''} modifiée${n > 1 ? 's' : ''}`);
+  parts.push(
+    n === 0
+      ? 'aucune valeur d’indicateur modifiée'
+      : `${n} valeur${n > 1 ? 's' : ''} d’indicateur${n > 1 ? 's' : ''} modifiée${n > 1 ? 's' : ''}`,
+  );
   for (const row of changes.rows) {
     const { label, feminine } = ROW_KINDS[row.kind];
     const counts = [

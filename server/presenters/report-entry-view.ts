@@ -67,7 +67,8 @@ export function yearReportsView(view: DataView, year: number, options: { viewer:
   const { viewer, today, query } = options;
   const filter = query.statut;
   const answerCounts = engine.answerCounts(year);
-  const mine = viewer.role === 'member' ? actionsOfMechanisms(catalogue, viewer.mechanisms) : new Set(catalogue.actions.map((a) => a.number));
+  const mine =
+    viewer.role === 'member' ? actionsOfMechanisms(catalogue, viewer.mechanisms) : new Set(catalogue.actions.map((a) => a.number));
   const missing = missingAnswers(catalogue, engine, year, mine);
   const flags = engine.year(year).flags;
   const rows = engine
@@ -145,7 +146,11 @@ export function yearReportsView(view: DataView, year: number, options: { viewer:
     })),
     flagOptions: [
       { name: 'retard', label: 'en retard', checked: query.flags.has('retard') },
-      { name: 'manquantes', label: viewer.role === 'member' ? 'à qui il manque des réponses à vos indicateurs' : 'à qui il manque des réponses', checked: query.flags.has('manquantes') },
+      {
+        name: 'manquantes',
+        label: viewer.role === 'member' ? 'à qui il manque des réponses à vos indicateurs' : 'à qui il manque des réponses',
+        checked: query.flags.has('manquantes'),
+      },
       { name: 'alerte', label: 'en alerte précoce', checked: query.flags.has('alerte') },
     ],
     etat: query.etat,
@@ -198,7 +203,9 @@ const answerText = (a: StoredAnswer | undefined): string => {
 };
 
 const storedReportText = (stored: StoredReport): string =>
-  stored.report ? `reçu le ${formatDate(stored.report.receivedOn)}, ${guideText(stored.report.usedReportingGuide).toLowerCase()}` : 'pas de rapport';
+  stored.report
+    ? `reçu le ${formatDate(stored.report.receivedOn)}, ${guideText(stored.report.usedReportingGuide).toLowerCase()}`
+    : 'pas de rapport';
 
 type Json = Record<string, unknown> | null;
 const parseJson = (text: string | null): Json => (text ? (JSON.parse(text) as Record<string, unknown>) : null);
@@ -395,7 +402,9 @@ export function reportEntryView(input: EntryViewInput) {
 
   // What is stored (not what the page holds unsaved), section by section: the summary and the navigation.
   const missingOf = (codes: string[]) =>
-    codes.filter((code) => !stored.answers.has(code) && inScope.get(code)?.inPopulation).map((code) => ({ code, href: `#indicateur-${code}` }));
+    codes
+      .filter((code) => !stored.answers.has(code) && inScope.get(code)?.inPopulation)
+      .map((code) => ({ code, href: `#indicateur-${code}` }));
   const summaryRows = scope.sections.map((section) => {
     const anchor = `#${fieldIds.section(section.key)}`;
     if (section.kind === 'report') {
@@ -425,7 +434,8 @@ export function reportEntryView(input: EntryViewInput) {
       title: section.title,
       href: anchor,
       entered: `${counts.entered} / ${section.codes.length} (${counts.detail})`,
-      missingText: missing.length === 0 ? null : `${plural(missing.length, 'indicateur pas encore saisi', 'indicateurs pas encore saisis')} :`,
+      missingText:
+        missing.length === 0 ? null : `${plural(missing.length, 'indicateur pas encore saisi', 'indicateurs pas encore saisis')} :`,
       missing,
       nav: `${counts.entered} / ${section.codes.length}`,
     };

@@ -31,13 +31,17 @@ export interface ReportListQuery {
   descending: boolean;
 }
 
-
 export function readReportListQuery(query: Record<string, unknown>): ReportListQuery {
   const flags = new Set<ReportFlag>();
   for (const flag of REPORT_FLAGS) {
     const value = text(query, flag);
     if (value === '') continue;
-    if (value !== 'oui') throw new HttpError(400, 'Filtre invalide', `Le filtre « ${flag} » vaut « oui » ou rien : « ${value.slice(0, 40)} » n’a pas de sens.`);
+    if (value !== 'oui')
+      throw new HttpError(
+        400,
+        'Filtre invalide',
+        `Le filtre « ${flag} » vaut « oui » ou rien : « ${value.slice(0, 40)} » n’a pas de sens.`,
+      );
     flags.add(flag);
   }
   const etat = readTextFilter(query, 'etat', 'État');

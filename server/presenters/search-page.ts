@@ -34,15 +34,21 @@ export function searchDocuments(view: DataView): SearchDocument[] {
       .filter((s) => s.actions.length > 0)
       .map((s) => doc('section', `Section ${s.number}. ${s.title}`, s.number, s.introduction.join(' '), `/sections/${s.number}`)),
     ...catalogue.actions.map((a) =>
-      doc('action', `Action ${a.number}`, String(a.number), `${a.text} (section ${a.section}, ${sectionTitle.get(a.section) ?? ''})`, `/actions/${a.number}`),
+      doc(
+        'action',
+        `Action ${a.number}`,
+        String(a.number),
+        `${a.text} (section ${a.section}, ${sectionTitle.get(a.section) ?? ''})`,
+        `/actions/${a.number}`,
+      ),
     ),
     ...[...catalogue.indicatorByCode.values()].map((i) =>
       doc('indicator', `Indicateur ${i.code}`, i.code, `${i.text} (action ${i.action})`, `/indicators/${encodeURIComponent(i.code)}`),
     ),
     ...catalogue.mechanisms.map((m) => doc('committee', m.name, m.id, m.mandate, `/committees/${encodeURIComponent(m.id)}`)),
-    ...view.engine.states().map((s) =>
-      doc('state', s.nameFr, s.iso3, s.nameEn === s.nameFr ? s.iso3 : `${s.nameEn} (${s.iso3})`, `/states/${s.iso3}`),
-    ),
+    ...view.engine
+      .states()
+      .map((s) => doc('state', s.nameFr, s.iso3, s.nameEn === s.nameFr ? s.iso3 : `${s.nameEn} (${s.iso3})`, `/states/${s.iso3}`)),
   ];
 }
 

@@ -49,7 +49,7 @@ function rightsOf(viewer: Viewer, catalogue: Catalogue): string {
 /** « 1 à 16, 30 » from [1, 2, …, 16, 30]. */
 function ranges(numbers: number[]): string {
   const parts: string[] = [];
-  for (let i = 0; i < numbers.length; ) {
+  for (let i = 0; i < numbers.length;) {
     let j = i;
     while (j + 1 < numbers.length && numbers[j + 1] === numbers[j]! + 1) j++;
     parts.push(j - i >= 2 ? `${numbers[i]} à ${numbers[j]}` : numbers.slice(i, j + 1).join(', '));

@@ -51,7 +51,9 @@ export function yearChecklist(view: DataView, viewer: Viewer, progress: YearProg
       'Registre des États',
       'check',
       `${plural(progress.parties, 'État partie', 'États parties')} en ${year}${
-        previousYear === null ? '' : ` ; ${plural(progress.joined.length, 'entrée', 'entrées')} et ${plural(progress.left.length, 'retrait', 'retraits')} depuis ${previousYear}`
+        previousYear === null
+          ? ''
+          : ` ; ${plural(progress.joined.length, 'entrée', 'entrées')} et ${plural(progress.left.length, 'retrait', 'retraits')} depuis ${previousYear}`
       }.`,
       [{ href: '/espace/registre', label: 'Registre des États' }],
       registryDetails,
@@ -73,7 +75,12 @@ export function yearChecklist(view: DataView, viewer: Viewer, progress: YearProg
       'Chiffres',
       figuresEntered === progress.figures.length ? 'done' : 'todo',
       `${formatShare(figuresEntered, progress.figures.length)} des chiffres saisis${
-        figuresEntered < progress.figures.length ? ` ; manquent : ${progress.figures.filter((f) => !f.entered).map((f) => f.code).join(', ')}` : ''
+        figuresEntered < progress.figures.length
+          ? ` ; manquent : ${progress.figures
+              .filter((f) => !f.entered)
+              .map((f) => f.code)
+              .join(', ')}`
+          : ''
       }.`,
       [{ href: `/espace/chiffres/${year}`, label: `Chiffres ${year}` }],
     ),
@@ -82,7 +89,9 @@ export function yearChecklist(view: DataView, viewer: Viewer, progress: YearProg
       'Rapports reçus',
       progress.reportsReceived === progress.parties ? 'done' : 'todo',
       `${formatShare(progress.reportsReceived, progress.parties)} des États parties ont un rapport ${year} saisi${
-        progress.voluntaryReports ? ` ; ${plural(progress.voluntaryReports, 'rapport volontaire', 'rapports volontaires')} d’États non parties` : ''
+        progress.voluntaryReports
+          ? ` ; ${plural(progress.voluntaryReports, 'rapport volontaire', 'rapports volontaires')} d’États non parties`
+          : ''
       }.`,
       [
         { href: `/espace/saisie/${year}?statut=aucun`, label: 'États sans rapport saisi' },

@@ -34,13 +34,22 @@ export function apiRouter({ data, cache }: RouteContext): Router {
     cache.file(req, res, next, { type: JSON_TYPE, build: () => JSON.stringify(openApiDocument(apiExamples(data('public')))) }),
   );
 
-  router.get('/catalogue', (req, res, next) => json(req, res, next, catalogueResponseSchema, () => catalogueResponse(data(audienceOf(req)))));
+  router.get('/catalogue', (req, res, next) =>
+    json(req, res, next, catalogueResponseSchema, () => catalogueResponse(data(audienceOf(req)))),
+  );
 
   router.get('/indicators', (req, res, next) =>
-    json(req, res, next, indicatorsResponseSchema, () => {
-      const view = data(audienceOf(req));
-      return indicatorsResponse(view, yearParam(req.query.year, view.defaultYear));
-    }, ['year']),
+    json(
+      req,
+      res,
+      next,
+      indicatorsResponseSchema,
+      () => {
+        const view = data(audienceOf(req));
+        return indicatorsResponse(view, yearParam(req.query.year, view.defaultYear));
+      },
+      ['year'],
+    ),
   );
 
   router.get('/indicators/:code', (req, res, next) =>
@@ -55,10 +64,17 @@ export function apiRouter({ data, cache }: RouteContext): Router {
   );
 
   router.get('/states', (req, res, next) =>
-    json(req, res, next, statesResponseSchema, () => {
-      const view = data(audienceOf(req));
-      return statesResponse(view, yearParam(req.query.year, view.defaultYear));
-    }, ['year']),
+    json(
+      req,
+      res,
+      next,
+      statesResponseSchema,
+      () => {
+        const view = data(audienceOf(req));
+        return statesResponse(view, yearParam(req.query.year, view.defaultYear));
+      },
+      ['year'],
+    ),
   );
 
   router.use((req, _res, next) => {

@@ -13,8 +13,7 @@ export function safeReturnPath(value: unknown): string {
   return typeof value === 'string' && /^\/(?![/\\])/.test(value) ? value : '/espace';
 }
 
-const FORM_EXPIRED =
-  'Ce formulaire a expiré ou ne provient pas de ce site : rien n’a été enregistré. Rechargez la page, puis recommencez.';
+const FORM_EXPIRED = 'Ce formulaire a expiré ou ne provient pas de ce site : rien n’a été enregistré. Rechargez la page, puis recommencez.';
 
 export function authRouter({ db, config, clock = Date.now }: RouteContext): Router {
   const router = Router();
@@ -26,7 +25,12 @@ export function authRouter({ db, config, clock = Date.now }: RouteContext): Rout
     lifetimeMs: SESSION_LIFETIMES.idleMs,
   });
 
-  const showForm = (req: Request, res: Response, status: number, form: { email?: string; error?: string; fieldErrors?: Record<string, string> }) => {
+  const showForm = (
+    req: Request,
+    res: Response,
+    status: number,
+    form: { email?: string; error?: string; fieldErrors?: Record<string, string> },
+  ) => {
     res.set('Cache-Control', 'private, no-store');
     res.status(status).render('signin', {
       title: 'Connexion',

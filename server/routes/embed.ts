@@ -27,37 +27,66 @@ export function embedRouter({ data, cache }: RouteContext): Router {
   };
 
   router.get('/embed/indicators/:code', (req, res, next) =>
-    cache.page(req, res, next, 'embed/indicator', () => {
-      const { view, page, layout, demo } = embedLocals(req);
-      const indicator = view.catalogue.indicatorByCode.get(req.params.code);
-      if (!indicator) throw notFound('L’indicateur', req.params.code);
-      return { layout, page, demo, charts: true, title: `Indicateur ${indicator.code}`, href: `/indicators/${indicator.code}`, ...indicatorDetail(view, indicator, page.year) };
-    }, YEAR),
+    cache.page(
+      req,
+      res,
+      next,
+      'embed/indicator',
+      () => {
+        const { view, page, layout, demo } = embedLocals(req);
+        const indicator = view.catalogue.indicatorByCode.get(req.params.code);
+        if (!indicator) throw notFound('L’indicateur', req.params.code);
+        return {
+          layout,
+          page,
+          demo,
+          charts: true,
+          title: `Indicateur ${indicator.code}`,
+          href: `/indicators/${indicator.code}`,
+          ...indicatorDetail(view, indicator, page.year),
+        };
+      },
+      YEAR,
+    ),
   );
 
   router.get('/embed/actions/:n', (req, res, next) =>
-    cache.page(req, res, next, 'embed/action', () => {
-      const { view, page, layout, demo } = embedLocals(req);
-      const action = view.catalogue.actions.find((a) => String(a.number) === req.params.n);
-      if (!action) throw notFound('L’action', req.params.n);
-      return {
-        layout,
-        page,
-        demo,
-        charts: true,
-        title: `Action ${action.number}`,
-        href: `/actions/${action.number}`,
-        action: actionHeader(view, action),
-        indicators: action.indicators.map((i) => indicatorDetail(view, i, page.year)),
-      };
-    }, YEAR),
+    cache.page(
+      req,
+      res,
+      next,
+      'embed/action',
+      () => {
+        const { view, page, layout, demo } = embedLocals(req);
+        const action = view.catalogue.actions.find((a) => String(a.number) === req.params.n);
+        if (!action) throw notFound('L’action', req.params.n);
+        return {
+          layout,
+          page,
+          demo,
+          charts: true,
+          title: `Action ${action.number}`,
+          href: `/actions/${action.number}`,
+          action: actionHeader(view, action),
+          indicators: action.indicators.map((i) => indicatorDetail(view, i, page.year)),
+        };
+      },
+      YEAR,
+    ),
   );
 
   router.get('/embed/transparence', (req, res, next) =>
     cache.page(req, res, next, 'embed/transparency', () => {
       const view = published();
       const page = transparencyPage(view);
-      return { layout: 'embed', demo: view.demo, title: 'Où en est le Plan d’action ?', href: '/transparence', progressCharts: page.bySection !== null, ...page };
+      return {
+        layout: 'embed',
+        demo: view.demo,
+        title: 'Où en est le Plan d’action ?',
+        href: '/transparence',
+        progressCharts: page.bySection !== null,
+        ...page,
+      };
     }),
   );
 

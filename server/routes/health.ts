@@ -8,7 +8,10 @@ export function healthRouter(db: Db, databasePath: string): Router {
   const router = Router();
   router.get('/healthz', (_req, res) => {
     const health = check();
-    res.status(health.status === 'ok' ? 200 : 503).set('Cache-Control', 'no-store').json(health);
+    res
+      .status(health.status === 'ok' ? 200 : 503)
+      .set('Cache-Control', 'no-store')
+      .json(health);
   });
   return router;
 }

@@ -41,70 +41,122 @@ export function pagesRouter({ data, cache, config, staticSite }: RouteContext): 
   };
 
   router.get('/', (req, res, next) =>
-    cache.page(req, res, next, 'home', () => {
-      const committeeId = typeof req.query.comite === 'string' ? req.query.comite : '';
-      const { view, page, locals } = pageContext(req, committeeId ? [{ name: 'comite', value: committeeId }] : []);
-      const committee = committeeId ? view.catalogue.mechanisms.find((m) => m.id === committeeId) : undefined;
-      if (committeeId && !committee) throw notFound('Le comité', committeeId);
-      const only = committee ? new Set([...committee.lead, ...committee.contributing]) : null;
-      return {
-        ...locals,
-        title: 'Plan d’action de Siem Reap-Angkor 2025-2029',
-        sections: sectionViews(view, page.year, only),
-        committee,
-        committeeOptions: view.catalogue.mechanisms.map((m) => ({ id: m.id, name: m.name, selected: m.id === committeeId })),
-        actionCount: view.catalogue.actions.length,
-        indicatorCount: view.catalogue.actions.reduce((n, a) => n + a.indicators.length, 0),
-      };
-    }, { query: ['year', 'comite'] }),
+    cache.page(
+      req,
+      res,
+      next,
+      'home',
+      () => {
+        const committeeId = typeof req.query.comite === 'string' ? req.query.comite : '';
+        const { view, page, locals } = pageContext(req, committeeId ? [{ name: 'comite', value: committeeId }] : []);
+        const committee = committeeId ? view.catalogue.mechanisms.find((m) => m.id === committeeId) : undefined;
+        if (committeeId && !committee) throw notFound('Le comité', committeeId);
+        const only = committee ? new Set([...committee.lead, ...committee.contributing]) : null;
+        return {
+          ...locals,
+          title: 'Plan d’action de Siem Reap-Angkor 2025-2029',
+          sections: sectionViews(view, page.year, only),
+          committee,
+          committeeOptions: view.catalogue.mechanisms.map((m) => ({ id: m.id, name: m.name, selected: m.id === committeeId })),
+          actionCount: view.catalogue.actions.length,
+          indicatorCount: view.catalogue.actions.reduce((n, a) => n + a.indicators.length, 0),
+        };
+      },
+      { query: ['year', 'comite'] },
+    ),
   );
 
   router.get('/sections/:roman', (req, res, next) =>
-    cache.page(req, res, next, 'section', () => {
-      const { view, page, locals } = pageContext(req);
-      const section = sectionViews(view, page.year).find((s) => s.number === req.params.roman);
-      if (!section) throw notFound('La section', req.params.roman);
-      return { ...locals, title: `Section ${section.number}. ${section.title}`, section };
-    }, YEAR),
+    cache.page(
+      req,
+      res,
+      next,
+      'section',
+      () => {
+        const { view, page, locals } = pageContext(req);
+        const section = sectionViews(view, page.year).find((s) => s.number === req.params.roman);
+        if (!section) throw notFound('La section', req.params.roman);
+        return { ...locals, title: `Section ${section.number}. ${section.title}`, section };
+      },
+      YEAR,
+    ),
   );
 
   router.get('/actions/:n', (req, res, next) =>
-    cache.page(req, res, next, 'action', () => {
-      const { view, page, locals } = pageContext(req);
-      const action = view.catalogue.actions.find((a) => String(a.number) === req.params.n);
-      if (!action) throw notFound('L’action', req.params.n);
-      return {
-        ...locals,
-        title: `Action ${action.number}`,
-        charts: true,
-        action: actionHeader(view, action),
-        section: view.catalogue.sections.find((s) => s.number === action.section),
-        indicators: action.indicators.map((i) => indicatorDetail(view, i, page.year)),
-        ...sharing(() => ({
-          embed: embedCode(config.publicUrl, embedPaths.action(action.number), `Action ${action.number}`, `l’action ${action.number} et ses indicateurs`, 900),
-          share: shareView(config.publicUrl, `/actions/${action.number}`, cardPaths.action(action.number), `Action ${action.number}`, action.text),
-        })),
-      };
-    }, YEAR),
+    cache.page(
+      req,
+      res,
+      next,
+      'action',
+      () => {
+        const { view, page, locals } = pageContext(req);
+        const action = view.catalogue.actions.find((a) => String(a.number) === req.params.n);
+        if (!action) throw notFound('L’action', req.params.n);
+        return {
+          ...locals,
+          title: `Action ${action.number}`,
+          charts: true,
+          action: actionHeader(view, action),
+          section: view.catalogue.sections.find((s) => s.number === action.section),
+          indicators: action.indicators.map((i) => indicatorDetail(view, i, page.year)),
+          ...sharing(() => ({
+            embed: embedCode(
+              config.publicUrl,
+              embedPaths.action(action.number),
+              `Action ${action.number}`,
+              `l’action ${action.number} et ses indicateurs`,
+              900,
+            ),
+            share: shareView(
+              config.publicUrl,
+              `/actions/${action.number}`,
+              cardPaths.action(action.number),
+              `Action ${action.number}`,
+              action.text,
+            ),
+          })),
+        };
+      },
+      YEAR,
+    ),
   );
 
   router.get('/indicators/:code', (req, res, next) =>
-    cache.page(req, res, next, 'indicator', () => {
-      const indicator = findIndicator(req);
-      const { view, page, locals } = pageContext(req);
-      const action = view.catalogue.actions.find((a) => a.number === indicator.action)!;
-      return {
-        ...locals,
-        title: `Indicateur ${indicator.code}`,
-        charts: true,
-        section: view.catalogue.sections.find((s) => s.number === action.section),
-        ...indicatorDetail(view, indicator, page.year),
-        ...sharing(() => ({
-          embed: embedCode(config.publicUrl, embedPaths.indicator(indicator.code), `Indicateur ${indicator.code}`, `l’indicateur ${indicator.code}, son graphique et ses valeurs`, 640),
-          share: shareView(config.publicUrl, `/indicators/${indicator.code}`, cardPaths.indicator(indicator.code), `Indicateur ${indicator.code}`, indicator.text),
-        })),
-      };
-    }, YEAR),
+    cache.page(
+      req,
+      res,
+      next,
+      'indicator',
+      () => {
+        const indicator = findIndicator(req);
+        const { view, page, locals } = pageContext(req);
+        const action = view.catalogue.actions.find((a) => a.number === indicator.action)!;
+        return {
+          ...locals,
+          title: `Indicateur ${indicator.code}`,
+          charts: true,
+          section: view.catalogue.sections.find((s) => s.number === action.section),
+          ...indicatorDetail(view, indicator, page.year),
+          ...sharing(() => ({
+            embed: embedCode(
+              config.publicUrl,
+              embedPaths.indicator(indicator.code),
+              `Indicateur ${indicator.code}`,
+              `l’indicateur ${indicator.code}, son graphique et ses valeurs`,
+              640,
+            ),
+            share: shareView(
+              config.publicUrl,
+              `/indicators/${indicator.code}`,
+              cardPaths.indicator(indicator.code),
+              `Indicateur ${indicator.code}`,
+              indicator.text,
+            ),
+          })),
+        };
+      },
+      YEAR,
+    ),
   );
 
   router.get('/indicators/:code/donnees.csv', (req, res, next) => {
@@ -120,28 +172,49 @@ export function pagesRouter({ data, cache, config, staticSite }: RouteContext): 
   });
 
   router.get('/committees/:id', (req, res, next) =>
-    cache.page(req, res, next, 'committee', () => {
-      const { view, page, locals } = pageContext(req);
-      const mechanism = view.catalogue.mechanisms.find((m) => m.id === req.params.id);
-      if (!mechanism) throw notFound('Le comité', req.params.id);
-      return { ...locals, title: mechanism.name, ...committeePage(view, mechanism, page.year) };
-    }, YEAR),
+    cache.page(
+      req,
+      res,
+      next,
+      'committee',
+      () => {
+        const { view, page, locals } = pageContext(req);
+        const mechanism = view.catalogue.mechanisms.find((m) => m.id === req.params.id);
+        if (!mechanism) throw notFound('Le comité', req.params.id);
+        return { ...locals, title: mechanism.name, ...committeePage(view, mechanism, page.year) };
+      },
+      YEAR,
+    ),
   );
 
   router.get('/states', (req, res, next) =>
-    cache.page(req, res, next, 'states', () => {
-      const { view, page, locals } = pageContext(req);
-      return { ...locals, title: 'États', ...statesPage(view, page.year) };
-    }, YEAR),
+    cache.page(
+      req,
+      res,
+      next,
+      'states',
+      () => {
+        const { view, page, locals } = pageContext(req);
+        return { ...locals, title: 'États', ...statesPage(view, page.year) };
+      },
+      YEAR,
+    ),
   );
 
   router.get('/states/:iso3', (req, res, next) =>
-    cache.page(req, res, next, 'state', () => {
-      const { view, page, locals } = pageContext(req);
-      const state = view.engine.state(req.params.iso3.toUpperCase());
-      if (!state) throw notFound('L’État', req.params.iso3);
-      return { ...locals, title: state.nameFr, ...statePage(view, state, page.year) };
-    }, YEAR),
+    cache.page(
+      req,
+      res,
+      next,
+      'state',
+      () => {
+        const { view, page, locals } = pageContext(req);
+        const state = view.engine.state(req.params.iso3.toUpperCase());
+        if (!state) throw notFound('L’État', req.params.iso3);
+        return { ...locals, title: state.nameFr, ...statePage(view, state, page.year) };
+      },
+      YEAR,
+    ),
   );
 
   return router;

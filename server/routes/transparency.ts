@@ -23,7 +23,13 @@ export function transparencyRouter({ data, cache, config, staticSite }: RouteCon
         ...(staticSite
           ? {}
           : {
-              embed: embedCode(config.publicUrl, embedPaths.transparency, 'Où en est le Plan d’action ?', 'les chiffres clés et le progrès par section', 900),
+              embed: embedCode(
+                config.publicUrl,
+                embedPaths.transparency,
+                'Où en est le Plan d’action ?',
+                'les chiffres clés et le progrès par section',
+                900,
+              ),
               share: shareView(
                 config.publicUrl,
                 '/transparence',

@@ -86,7 +86,11 @@ export function uploadRunner(db: Db, limits: { timeMs: number; serverWaitMs: num
 }
 
 /** Runs a task in a new thread, the server's connection waiting `limits.serverWaitMs` at most for the lock meanwhile. */
-async function inThread(db: Db, task: UploadTask, limits: { timeMs: number; serverWaitMs: number }): Promise<UploadPreview | ConfirmOutcome> {
+async function inThread(
+  db: Db,
+  task: UploadTask,
+  limits: { timeMs: number; serverWaitMs: number },
+): Promise<UploadPreview | ConfirmOutcome> {
   const usual = db.$client.pragma('busy_timeout', { simple: true }) as number;
   db.$client.pragma(`busy_timeout = ${Math.min(usual, limits.serverWaitMs)}`);
   try {

@@ -14,7 +14,10 @@ async function main(): Promise<void> {
   const { databasePath, task } = workerData as Input;
   // Buffers arrive as plain Uint8Arrays: the readers expect Buffers.
   if (task.kind === 'dry-run') {
-    task.files = task.files.map((f) => ({ name: f.name, content: Buffer.from(f.content.buffer, f.content.byteOffset, f.content.byteLength) }));
+    task.files = task.files.map((f) => ({
+      name: f.name,
+      content: Buffer.from(f.content.buffer, f.content.byteOffset, f.content.byteLength),
+    }));
   }
   const db = openDatabase(databasePath);
   try {

@@ -6,21 +6,25 @@
   var frenchNumber = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 
   function constantLine(years, value) {
-    return years.map(function () { return value; });
+    return years.map(function () {
+      return value;
+    });
   }
 
   function draw(canvas) {
     var data = JSON.parse(canvas.getAttribute('data-chart'));
     var unit = data.percent ? ' %' : '';
-    var datasets = [{
-      label: 'Valeur',
-      data: data.values,
-      borderColor: '#0b4f8a',
-      backgroundColor: '#0b4f8a',
-      borderWidth: 3,
-      pointRadius: 4,
-      spanGaps: false
-    }];
+    var datasets = [
+      {
+        label: 'Valeur',
+        data: data.values,
+        borderColor: '#0b4f8a',
+        backgroundColor: '#0b4f8a',
+        borderWidth: 3,
+        pointRadius: 4,
+        spanGaps: false
+      }
+    ];
     if (data.baseline !== null) {
       datasets.push({
         label: 'Référence 2025',
@@ -41,7 +45,11 @@
         pointRadius: 0
       });
     }
-    if (data.projection.some(function (v) { return v !== null; })) {
+    if (
+      data.projection.some(function (v) {
+        return v !== null;
+      })
+    ) {
       datasets.push({
         label: 'Projection au rythme observé (indicative)',
         data: data.projection,
@@ -53,7 +61,14 @@
         spanGaps: true
       });
     }
-    var yScale = { beginAtZero: true, ticks: { callback: function (v) { return frenchNumber.format(v) + unit; } } };
+    var yScale = {
+      beginAtZero: true,
+      ticks: {
+        callback: function (v) {
+          return frenchNumber.format(v) + unit;
+        }
+      }
+    };
     if (data.percent) yScale.max = 100;
     // Counts of States and recorded figures are whole numbers: no « 0,5 » tick.
     else yScale.ticks.precision = 0;
@@ -70,7 +85,9 @@
           tooltip: {
             callbacks: {
               label: function (ctx) {
-                return ctx.parsed.y === null ? ctx.dataset.label + ' : pas de valeur' : ctx.dataset.label + ' : ' + frenchNumber.format(ctx.parsed.y) + unit;
+                return ctx.parsed.y === null
+                  ? ctx.dataset.label + ' : pas de valeur'
+                  : ctx.dataset.label + ' : ' + frenchNumber.format(ctx.parsed.y) + unit;
               }
             }
           }

@@ -38,7 +38,9 @@
     new window.Chart(canvas, {
       type: 'bar',
       data: {
-        labels: data.labels.map(function (label) { return wrap(label, narrow ? 16 : 34); }),
+        labels: data.labels.map(function (label) {
+          return wrap(label, narrow ? 16 : 34);
+        }),
         datasets: data.series.map(function (series) {
           return {
             label: series.label,
@@ -63,8 +65,12 @@
           legend: { position: 'bottom' },
           tooltip: {
             callbacks: {
-              title: function (items) { return items.length ? data.labels[items[0].dataIndex] : ''; },
-              label: function (ctx) { return ctx.dataset.label + ' : ' + frenchNumber.format(ctx.parsed.x); }
+              title: function (items) {
+                return items.length ? data.labels[items[0].dataIndex] : '';
+              },
+              label: function (ctx) {
+                return ctx.dataset.label + ' : ' + frenchNumber.format(ctx.parsed.x);
+              }
             }
           }
         }

@@ -23,7 +23,11 @@ const A4_POINTS = [595, 842];
 /** The media box of each page of a PDF, rounded to whole points (Chromium writes them uncompressed). */
 function pdfPages(pdf: Buffer): number[][] {
   return [...pdf.toString('latin1').matchAll(/\/Type\s*\/Page\b[\s\S]*?\/MediaBox\s*\[([^\]]*)\]/g)].map((m) =>
-    m[1]!.trim().split(/\s+/).slice(2).map((n) => Math.round(Number(n))),
+    m[1]!
+      .trim()
+      .split(/\s+/)
+      .slice(2)
+      .map((n) => Math.round(Number(n))),
   );
 }
 
@@ -40,12 +44,27 @@ async function makeApp() {
   const view = dataSource(db)('workspace');
   meetingId = createMeeting(
     db,
-    { kind: 'intersessional', title: 'Réunions intersessions 2026', startsOn: '2026-06-16', endsOn: '2026-06-19', place: 'Genève', year: 2026, agenda: '' },
+    {
+      kind: 'intersessional',
+      title: 'Réunions intersessions 2026',
+      startsOn: '2026-06-16',
+      endsOn: '2026-06-19',
+      place: 'Genève',
+      year: 2026,
+      agenda: '',
+    },
     speakerSource(view.engine, readMeetingGuidelines()),
     { userId: null },
   );
   const rows = readSpeakers(db, meetingId).filter((r) => r.groupKey === 'victims');
-  const saved = saveGroup(db, meetingId, readMeeting(db, meetingId)!.version, 'victims', rows.map((r, i) => ({ ...r, absent: i === 0 })), { userId: null });
+  const saved = saveGroup(
+    db,
+    meetingId,
+    readMeeting(db, meetingId)!.version,
+    'victims',
+    rows.map((r, i) => ({ ...r, absent: i === 0 })),
+    { userId: null },
+  );
   if (saved.kind !== 'saved') throw new Error('could not mark a speaker absent');
   presentVictims = rows.length - 1;
   return testApp(db).app;
@@ -106,14 +125,19 @@ describe('the briefing cards in Chromium', () => {
     const { page } = await open(`/espace/reunions/${meetingId}/fiches?groupe=victims`);
     const cards = page.locator('.briefing-card');
     expect(await cards.count()).toBe(presentVictims);
-    const display = (selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el).display);
+    const display = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((el) => getComputedStyle(el).display);
     const breaks = () => cards.evaluateAll((list) => list.map((el) => [getComputedStyle(el).breakBefore, getComputedStyle(el).breakAfter]));
 
     // On screen, the header and the page's own instructions are there.
     for (const selector of ['.site-header', '.site-footer', '.briefing-screen']) expect(await display(selector)).not.toBe('none');
 
     await page.emulateMedia({ media: 'print' });
-    for (const selector of ['.site-header', '.site-nav', '.site-footer', '.briefing-screen', '.skip-link']) expect(await display(selector)).toBe('none');
+    for (const selector of ['.site-header', '.site-nav', '.site-footer', '.briefing-screen', '.skip-link'])
+      expect(await display(selector)).toBe('none');
     const printed = await breaks();
     expect(printed).toHaveLength(presentVictims);
     for (const [before, after] of printed) expect([before, after]).toContain('page');

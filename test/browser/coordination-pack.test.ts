@@ -53,12 +53,26 @@ async function packApp() {
   const meeting = (over: Partial<MeetingDetails>): number =>
     createMeeting(
       db,
-      { kind: 'coordination', title: 'Comité de coordination', startsOn: '2026-03-10', endsOn: '2026-03-10', place: 'Genève', year: YEAR, agenda: '', ...over },
+      {
+        kind: 'coordination',
+        title: 'Comité de coordination',
+        startsOn: '2026-03-10',
+        endsOn: '2026-03-10',
+        place: 'Genève',
+        year: YEAR,
+        agenda: '',
+        ...over,
+      },
       source,
       { userId: null },
     );
   const first = meeting({ title: 'Comité de coordination de mars' });
-  const id = meeting({ title: 'Comité de coordination de septembre', startsOn: '2026-09-15', endsOn: '2026-09-15', agenda: 'Ouverture\nExamen du dossier\nDivers' });
+  const id = meeting({
+    title: 'Comité de coordination de septembre',
+    startsOn: '2026-09-15',
+    endsOn: '2026-09-15',
+    agenda: 'Ouverture\nExamen du dossier\nDivers',
+  });
   meeting({ kind: 'intersessional', title: 'Réunions intersessions', startsOn: '2026-10-20', endsOn: '2026-10-22' });
   return { app: testApp(db).app, id, first };
 }
@@ -105,7 +119,11 @@ describe('the Coordinating Committee’s pack in Chromium', () => {
   });
 
   test('prints on A4 without the site’s header, navigation and footer, each mechanism on a new page', async () => {
-    const display = (selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el).display);
+    const display = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((el) => getComputedStyle(el).display);
     expect(await display('.site-header__inner')).not.toBe('none');
     await page.emulateMedia({ media: 'print' });
     for (const selector of ['.site-header__inner', '.site-nav', '.site-footer', '.workspace-notice', '.toc', '.breadcrumb']) {

@@ -159,7 +159,12 @@ describe('npm run export:site', () => {
     const committees = /<ul class="committee-filter__list">([\s\S]*?)<\/ul>/.exec(home)![1]!;
     expect(linksOf(committees, false)).toHaveLength(7);
     expect(committees).toMatch(/<a href="index\.html" aria-current="page">Comité sur l’application de l’article 5<\/a>/);
-    for (const file of ['index.html', 'comite-article5/year-2025/index.html', 'indicators/1.1/year-2025/index.html', 'states/AFG/index.html']) {
+    for (const file of [
+      'index.html',
+      'comite-article5/year-2025/index.html',
+      'indicators/1.1/year-2025/index.html',
+      'states/AFG/index.html',
+    ]) {
       expect({ file, problems: await htmlProblems(visited.get(file)!.body) }).toEqual({ file, problems: [] });
     }
   });

@@ -88,7 +88,10 @@ describe('meetings in Chromium', () => {
     await group.getByRole('button', { name: 'Enregistrer l’ordre et les absences' }).click();
     await page.waitForURL(/enregistre=groupe-victims/);
     expect(await total()).toBe(before - 5);
-    await page.locator('section[aria-labelledby="groupe-victims"]').getByRole('button', { name: `Monter ${victims.at(-1)}` }).click();
+    await page
+      .locator('section[aria-labelledby="groupe-victims"]')
+      .getByRole('button', { name: `Monter ${victims.at(-1)}` })
+      .click();
     await page.waitForURL(/enregistre=groupe-victims/);
     expect((await names('victims')).slice(-2)).toEqual([victims.at(-1), victims.at(-2)]);
     expect(await total()).toBe(before - 5);
@@ -100,7 +103,10 @@ describe('meetings in Chromium', () => {
     for (const p of [page, axePage]) {
       await p.goto(planUrl);
       await p.getByLabel(`Rang de ${victims[1]}`).fill('0');
-      await p.locator('section[aria-labelledby="groupe-victims"]').getByRole('button', { name: 'Enregistrer l’ordre et les absences' }).click();
+      await p
+        .locator('section[aria-labelledby="groupe-victims"]')
+        .getByRole('button', { name: 'Enregistrer l’ordre et les absences' })
+        .click();
       expect(await p.locator('.error-summary').textContent()).toContain(`Rang de ${victims[1]} : « 0 » n’est pas un rang`);
     }
     expect(await axeViolations(axePage)).toEqual([]);

@@ -67,9 +67,9 @@ describe('charts, year selector, pages without JavaScript and print, in Chromium
         await expect(table.count()).resolves.toBe(1);
         const headers = await table.locator('thead th').allInnerTexts();
         const valueColumn = headers.indexOf('Valeur');
-        const rows = await table.locator('tbody tr').evaluateAll((trs) =>
-          trs.map((tr) => Array.from(tr.children).map((cell) => (cell as HTMLElement).innerText.trim())),
-        );
+        const rows = await table
+          .locator('tbody tr')
+          .evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((cell) => (cell as HTMLElement).innerText.trim())));
         expect(rows.map((cells) => Number.parseInt(cells[0]!, 10))).toEqual(chart.years);
         // A count reads « 2 sur 164 »: the value comes first.
         const valueCells = rows.map((cells) => cells[valueColumn]!.replace(/ sur .*$/, ''));
@@ -144,6 +144,5 @@ describe('charts, year selector, pages without JavaScript and print, in Chromium
       await expect(page.locator('.demo-notice').isVisible()).resolves.toBe(true);
       await page.close();
     });
-
   });
 });

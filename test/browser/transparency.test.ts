@@ -81,9 +81,9 @@ describe('/transparence and /methodologie in Chromium with the demonstration dat
       await expect(table.isVisible()).resolves.toBe(true);
       const headers = await table.locator('thead th').allInnerTexts();
       expect(headers.slice(1, -1)).toEqual(chart.series.map((s) => s.label));
-      const rows = await table.locator('tbody tr').evaluateAll((trs) =>
-        trs.map((tr) => Array.from(tr.children).map((cell) => (cell as HTMLElement).innerText.trim())),
-      );
+      const rows = await table
+        .locator('tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((cell) => (cell as HTMLElement).innerText.trim())));
       expect(rows.map((cells) => cells[0])).toEqual(chart.labels);
       chart.series.forEach((series, s) => expect(rows.map((cells) => Number(cells[s + 1]))).toEqual(series.values));
     }

@@ -11,7 +11,6 @@ import { runCommand } from '../helpers/cli';
 // Real commands (their compiled tools) on a busy machine, and a demonstration database to copy.
 jest.setTimeout(180_000);
 
-
 function run(command: 'backup' | 'restore', databasePath: string, file: string) {
   const { status, stdout, stderr } = runCommand(command, [file], { DATABASE_PATH: databasePath });
   return { status, stdout, stderr };

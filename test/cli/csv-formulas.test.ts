@@ -12,9 +12,13 @@ import { runCommand } from '../helpers/cli';
 
 jest.setTimeout(400_000);
 
-
 function run(script: 'import' | 'export' | 'export-site', args: string[], databasePath: string) {
-  const { status, stdout, stderr } = runCommand(script, args, { DATABASE_PATH: databasePath, DEMO_DATA: 'off', PORT: '' }, { timeout: 300_000 });
+  const { status, stdout, stderr } = runCommand(
+    script,
+    args,
+    { DATABASE_PATH: databasePath, DEMO_DATA: 'off', PORT: '' },
+    { timeout: 300_000 },
+  );
   return { status, stdout, stderr };
 }
 
@@ -69,7 +73,11 @@ describe('CSV files written by the command line', () => {
     );
     expect(files['figures.csv']).toBe('year,indicator,value,denominator\n2025,5.3,12,\n2026,5.3,4.5,\n');
 
-    const importedBack = run('import', EXCHANGE.map((n) => path.join(first, n)), path.join(tmp, 'b.sqlite'));
+    const importedBack = run(
+      'import',
+      EXCHANGE.map((n) => path.join(first, n)),
+      path.join(tmp, 'b.sqlite'),
+    );
     expect(importedBack.stderr).toBe('');
     expect(importedBack.status).toBe(0);
     const second = path.join(tmp, 'export-b');
@@ -88,8 +96,18 @@ describe('CSV files written by the command line', () => {
 
     const answersFile = csvFiles.find((f) => f.endsWith('reponses.csv'))!;
     const notes = cellsOf(fs.readFileSync(path.join(site, answersFile), 'utf8')).flat();
-    expect(notes).toEqual(expect.arrayContaining([`'${FORMULA}`, "'-5 mines détruites", "'\tnote tabulée", "'\rAfghanistan", "''=une apostrophe tapée"]));
-    const indicators = cellsOf(fs.readFileSync(path.join(site, csvFiles.find((f) => f.endsWith('indicateurs.csv'))!), 'utf8'));
+    expect(notes).toEqual(
+      expect.arrayContaining([`'${FORMULA}`, "'-5 mines détruites", "'\tnote tabulée", "'\rAfghanistan", "''=une apostrophe tapée"]),
+    );
+    const indicators = cellsOf(
+      fs.readFileSync(
+        path.join(
+          site,
+          csvFiles.find((f) => f.endsWith('indicateurs.csv'))!,
+        ),
+        'utf8',
+      ),
+    );
     const header = indicators[0]!;
     const fall = indicators.find((r) => r[header.indexOf('indicator')] === '5.3' && r[header.indexOf('year')] === '2026')!;
     expect(fall[header.indexOf('delta')]).toBe('-7.5');

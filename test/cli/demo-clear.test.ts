@@ -12,7 +12,6 @@ import { runCommand } from '../helpers/cli';
 
 jest.setTimeout(60_000);
 
-
 function runDemoClear(databasePath: string) {
   const { status, stdout, stderr } = runCommand('demo-clear', [], { DATABASE_PATH: databasePath, PORT: '', DEMO_DATA: '' });
   return { status, stdout, stderr };

@@ -7,7 +7,6 @@ import { openDatabase } from '../../db/client';
 import { answers, figures, reports, states } from '../../db/schema';
 import { runCommand } from '../helpers/cli';
 
-
 /**
  * `npm run import` as a child process, on files as French spreadsheets save them (README, « The
  * exchange format »): an XLSX workbook, CSV files with a `sep=;` line or trailing blank header
@@ -64,9 +63,9 @@ describe('npm run import on spreadsheets as people save them', () => {
       `${book}, feuille figures (chiffres) : 1 ajouté, 0 modifié, 0 inchangé`,
       `${reportsFile} (rapports) : 1 ajouté, 0 modifié, 0 inchangé`,
     ]);
-    expect(read(databasePath, (db) => db.select({ answer: answers.answer, source: answers.source, note: answers.note }).from(answers).all())).toEqual([
-      { answer: 'yes', source: 'Rapport article 7', note: '45%' },
-    ]);
+    expect(
+      read(databasePath, (db) => db.select({ answer: answers.answer, source: answers.source, note: answers.note }).from(answers).all()),
+    ).toEqual([{ answer: 'yes', source: 'Rapport article 7', note: '45%' }]);
     expect(read(databasePath, (db) => db.select({ value: figures.value, denominator: figures.denominator }).from(figures).all())).toEqual([
       { value: 1 / 3, denominator: 40 },
     ]);

@@ -77,7 +77,10 @@ describe('npm run user', () => {
     });
     expect(users()).toEqual([]);
     await run(['add', 'a@b.org', '--role', 'admin']);
-    expect(await run(['add', 'A@B.org', '--role', 'observer'])).toMatchObject({ status: 1, err: 'Le compte a@b.org existe déjà : rien n’a été changé.' });
+    expect(await run(['add', 'A@B.org', '--role', 'observer'])).toMatchObject({
+      status: 1,
+      err: 'Le compte a@b.org existe déjà : rien n’a été changé.',
+    });
     expect(users().map((u) => u.role)).toEqual(['admin']);
   });
 
@@ -109,7 +112,9 @@ describe('npm run user', () => {
     expect(result.stdout).not.toContain('mot de passe par le tube');
     const db = openDatabase(env.DATABASE_PATH!);
     try {
-      return verifyPassword(findUserByEmail(db, 'pipe@example.org')!.passwordHash, 'mot de passe par le tube').then((ok) => expect(ok).toBe(true));
+      return verifyPassword(findUserByEmail(db, 'pipe@example.org')!.passwordHash, 'mot de passe par le tube').then((ok) =>
+        expect(ok).toBe(true),
+      );
     } finally {
       db.$client.close();
     }

@@ -45,7 +45,7 @@ describe('the audit triggers are generated from the descriptors (npm run db:audi
   test('a change to a descriptor changes the generated triggers: an added column is recorded and watched', () => {
     const answers = AUDITED_TABLES.find((t) => t.table === 'answers')!;
     const withColumn = auditTriggers([{ ...answers, recorded: [...answers.recorded, 'confidence'] }]);
-    expect(withColumn.get('audit_answers_update')).toContain("OLD.`confidence` IS NOT NEW.`confidence`");
+    expect(withColumn.get('audit_answers_update')).toContain('OLD.`confidence` IS NOT NEW.`confidence`');
     expect(withColumn.get('audit_answers_insert')).toContain("'confidence', NEW.`confidence`");
     expect(auditTriggers().get('audit_answers_update')).not.toContain('confidence');
   });

@@ -107,7 +107,12 @@ describe('the layers', () => {
   });
 
   it('keeps SQL under db/: no file outside it imports drizzle-orm or the schema, except for types', () => {
-    expect(offending((f) => !f.startsWith('db/'), (i) => isSql(i.target) && !i.typeOnly)).toEqual([]);
+    expect(
+      offending(
+        (f) => !f.startsWith('db/'),
+        (i) => isSql(i.target) && !i.typeOnly,
+      ),
+    ).toEqual([]);
   });
 
   it('has routes call presenters and the domain, never db/queries', () => {
@@ -124,8 +129,9 @@ describe('the layers', () => {
 
   it('has the domain know nothing of HTTP: no route, presenter, middleware or express', () => {
     expect(
-      offending(under('server/domain'), (i) =>
-        ['server/routes/', 'server/presenters/', 'server/middleware/'].some((p) => i.target.startsWith(p)) || i.target === 'express',
+      offending(
+        under('server/domain'),
+        (i) => ['server/routes/', 'server/presenters/', 'server/middleware/'].some((p) => i.target.startsWith(p)) || i.target === 'express',
       ),
     ).toEqual([]);
   });
@@ -165,6 +171,14 @@ describe('the checker itself', () => {
       ['d', []],
     ]);
     expect(cyclesOf(cycle)).toEqual([['a', 'b', 'c']]);
-    expect(cyclesOf(new Map([['a', ['b']], ['b', ['c']], ['c', []]]))).toEqual([]);
+    expect(
+      cyclesOf(
+        new Map([
+          ['a', ['b']],
+          ['b', ['c']],
+          ['c', []],
+        ]),
+      ),
+    ).toEqual([]);
   });
 });

@@ -27,7 +27,11 @@ export function runCommand(name: CommandName, args: string[], env: NodeJS.Proces
 }
 
 /** The same, without blocking the test's event loop (for tools that run while the test serves pages). */
-export function runCommandAsync(name: CommandName, args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+export function runCommandAsync(
+  name: CommandName,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, commandArgs(name, args), { cwd: ROOT, env: { ...process.env, ...env } });
     let stdout = '';

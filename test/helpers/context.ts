@@ -25,7 +25,11 @@ export function testApp(db: Db = seededDatabase(), config: Partial<Config> = {})
 export function publishEverything(db: Db, now = '2026-06-01T09:00:00.000Z'): void {
   const rows = [...db.select().from(reports).all(), ...db.select().from(answers).all()];
   validateReports(db, rows, null, now);
-  releaseYears(db, rows.map((r) => r.year), { now, by: null });
+  releaseYears(
+    db,
+    rows.map((r) => r.year),
+    { now, by: null },
+  );
 }
 
 /**

@@ -19,7 +19,17 @@ export async function htmlProblems(html: string): Promise<string[]> {
   return report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`));
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#x27': "'", '#39': "'", '#x3D': '=', '#x60': '`', nbsp: '\u00a0' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  '#x27': "'",
+  '#39': "'",
+  '#x3D': '=',
+  '#x60': '`',
+  nbsp: '\u00a0',
+};
 
 /** The text of an HTML fragment: tags removed, entities decoded, runs of spaces and newlines (not no-break spaces) collapsed. */
 export function textOf(html: string): string {

@@ -32,7 +32,9 @@ export function describePageChecks(title: string, pageTypes: PageType[]): void {
         // Charts follow the new width a few frames later (ResizeObserver, then Chart.js's own frame):
         // wait for the page to settle (or 10 s), then measure.
         await page
-          .waitForFunction(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth, undefined, { timeout: 10_000 })
+          .waitForFunction(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth, undefined, {
+            timeout: 10_000,
+          })
           .catch(() => undefined);
         const { scrollWidth, clientWidth } = await page.evaluate(() => ({
           scrollWidth: document.documentElement.scrollWidth,

@@ -20,7 +20,15 @@ export function spawnServer(env: NodeJS.ProcessEnv): ServerProcess {
   const child = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: ROOT,
     // Production refuses the tests' cheap argon2 cost (test/setup/env.ts): the server hashes as deployed.
-    env: { ...process.env, ARGON2_MEMORY_KIB: undefined, ARGON2_TIME_COST: undefined, DEMO_DATA: 'off', LOG_LEVEL: 'silent', NODE_ENV: 'production', ...env },
+    env: {
+      ...process.env,
+      ARGON2_MEMORY_KIB: undefined,
+      ARGON2_TIME_COST: undefined,
+      DEMO_DATA: 'off',
+      LOG_LEVEL: 'silent',
+      NODE_ENV: 'production',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

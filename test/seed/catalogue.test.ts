@@ -31,7 +31,15 @@ describe('catalogue seed (docs/method.md#the-catalogue)', () => {
 
   test('each section holds the actions docs/method.md lists', () => {
     const expected: Record<string, [number, number] | null> = {
-      I: null, II: [1, 10], III: [11, 12], IV: [13, 16], V: [17, 25], VI: [26, 29], VII: [30, 39], VIII: [40, 45], IX: [46, 48],
+      I: null,
+      II: [1, 10],
+      III: [11, 12],
+      IV: [13, 16],
+      V: [17, 25],
+      VI: [26, 29],
+      VII: [30, 39],
+      VIII: [40, 45],
+      IX: [46, 48],
     };
     expect(catalogue.sections.map((s) => s.number)).toEqual(Object.keys(expected));
     for (const [section, range] of Object.entries(expected)) {

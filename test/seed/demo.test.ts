@@ -194,7 +194,11 @@ describe('demonstration data generator', () => {
       expect(gaps.length).toBeGreaterThan(0);
       expect(rows.some((a) => a.source?.startsWith(`Rapport au titre de l’article 7 (${year})`))).toBe(true);
     }
-    expect(data.answers.filter((a) => a.indicator === '46.1').every((a) => a.source === 'Constatations du Comité sur le respect des obligations')).toBe(true);
+    expect(
+      data.answers
+        .filter((a) => a.indicator === '46.1')
+        .every((a) => a.source === 'Constatations du Comité sur le respect des obligations'),
+    ).toBe(true);
   });
 
   test('answers are better in 2026 than in 2025', () => {
@@ -203,7 +207,8 @@ describe('demonstration data generator', () => {
     let better = 0;
     let worse = 0;
     for (const indicator of allIndicators.filter((i) => i.kind === 'share' || i.kind === 'count')) {
-      const yes = (year: number) => data.answers.filter((a) => a.year === year && a.indicator === indicator.code && a.answer === 'yes').length;
+      const yes = (year: number) =>
+        data.answers.filter((a) => a.year === year && a.indicator === indicator.code && a.answer === 'yes').length;
       const delta = (yes(2026) - yes(2025)) * (indicator.direction === 'down' ? -1 : 1);
       if (delta > 0) better++;
       if (delta < 0) worse++;
@@ -227,9 +232,12 @@ describe('demonstration data generator', () => {
       // 11.3 counts exactly the voluntary reports of States not party.
       const parties = partiesIn(year);
       const voluntary = data.reports.filter((r) => r.year === year && !parties.has(r.state)).map((r) => r.state);
-      expect(data.answers.filter((a) => a.year === year && a.indicator === '11.3' && a.answer === 'yes').map((a) => a.state).sort()).toEqual(
-        voluntary.sort(),
-      );
+      expect(
+        data.answers
+          .filter((a) => a.year === year && a.indicator === '11.3' && a.answer === 'yes')
+          .map((a) => a.state)
+          .sort(),
+      ).toEqual(voluntary.sort());
     }
   });
 

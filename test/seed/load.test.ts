@@ -55,22 +55,14 @@ describe('seed loading', () => {
     corrected.actions[0]!.indicators[0]!.text = 'Texte corrigé de l’indicateur 1.1';
     const summary = loadSeed(db, corrected);
     expect(summary.indicators).toEqual({ inserted: 0, updated: 1, unchanged: 105, deleted: 0 });
-    expect(db.select().from(indicators).where(eq(indicators.code, '1.1')).get()?.text).toBe(
-      'Texte corrigé de l’indicateur 1.1',
-    );
+    expect(db.select().from(indicators).where(eq(indicators.code, '1.1')).get()?.text).toBe('Texte corrigé de l’indicateur 1.1');
   });
 
   test('a user’s edit of an indicator’s population or a State is kept; the seed still corrects texts', () => {
     const db = openDatabase(':memory:');
     loadSeed(db);
-    db.update(indicators)
-      .set({ population: 'victims', editedAt: '2026-05-01T10:00:00Z' })
-      .where(eq(indicators.code, '1.1'))
-      .run();
-    db.update(states)
-      .set({ partyUntil: '2026-01-10', editedAt: '2026-05-01T10:00:00Z' })
-      .where(eq(states.iso3, 'FIN'))
-      .run();
+    db.update(indicators).set({ population: 'victims', editedAt: '2026-05-01T10:00:00Z' }).where(eq(indicators.code, '1.1')).run();
+    db.update(states).set({ partyUntil: '2026-01-10', editedAt: '2026-05-01T10:00:00Z' }).where(eq(states.iso3, 'FIN')).run();
     const corrected = structuredClone(readSeedCatalogue());
     corrected.actions[0]!.indicators[0]!.text = 'Texte corrigé';
     loadSeed(db, corrected, readSeedRegistry());
@@ -95,11 +87,7 @@ describe('seed loading', () => {
     const insertState = (partyFrom: string | null) =>
       db.insert(states).values({ iso3: 'ZZZ', nameFr: 'Essai', nameEn: 'Test', party: true, partyFrom }).run();
     expect(() => insertState('2026-02-30')).toThrow(/CHECK/);
-    expect(() =>
-      db.update(indicators).set({ kind: 'share', population: null }).where(eq(indicators.code, '1.1')).run(),
-    ).toThrow(/CHECK/);
-    expect(() =>
-      db.update(indicators).set({ population: 'nobody' }).where(eq(indicators.code, '1.1')).run(),
-    ).toThrow(/FOREIGN KEY/);
+    expect(() => db.update(indicators).set({ kind: 'share', population: null }).where(eq(indicators.code, '1.1')).run()).toThrow(/CHECK/);
+    expect(() => db.update(indicators).set({ population: 'nobody' }).where(eq(indicators.code, '1.1')).run()).toThrow(/FOREIGN KEY/);
   });
 });

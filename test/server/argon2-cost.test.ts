@@ -30,7 +30,9 @@ describe('the argon2 cost', () => {
       ['ARGON2_TIME_COST', '0', 1],
       ['ARGON2_TIME_COST', '1.5', 1],
     ] as const) {
-      expect(() => argon2Cost({ NODE_ENV: 'test', [name]: value })).toThrow(`${name} doit être un entier d’au moins ${minimum} (reçu : « ${value} »).`);
+      expect(() => argon2Cost({ NODE_ENV: 'test', [name]: value })).toThrow(
+        `${name} doit être un entier d’au moins ${minimum} (reçu : « ${value} »).`,
+      );
     }
   });
 

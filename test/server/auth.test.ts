@@ -82,7 +82,11 @@ describe('signing in and out', () => {
     for (const email of ['marie@example.org', 'personne@example.org']) {
       const agent = request.agent(app);
       const { token } = await signInForm(agent);
-      const response = await agent.post('/connexion').type('form').send({ _csrf: token, email, password: 'mauvais mot de passe' }).expect(401);
+      const response = await agent
+        .post('/connexion')
+        .type('form')
+        .send({ _csrf: token, email, password: 'mauvais mot de passe' })
+        .expect(401);
       expect(await htmlProblems(response.text)).toEqual([]);
       messages.push(/role="alert">([^<]+)</.exec(response.text)![1]!);
       expect(response.text).toContain(`value="${email}"`);
@@ -109,7 +113,11 @@ describe('signing in and out', () => {
     const agent = request.agent(app);
     const { token } = await signInForm(agent);
     for (let i = 0; i < 5; i++) {
-      await agent.post('/connexion').type('form').send({ _csrf: token, email: 'cible@example.org', password: `essai ${i}` }).expect(401);
+      await agent
+        .post('/connexion')
+        .type('form')
+        .send({ _csrf: token, email: 'cible@example.org', password: `essai ${i}` })
+        .expect(401);
     }
     const blocked = await agent
       .post('/connexion')
@@ -127,7 +135,10 @@ describe('signing in and out', () => {
     for (const retour of ['//evil.example', 'https://evil.example/', '/\\evil.example']) {
       const agent = request.agent(app);
       const { token } = await signInForm(agent);
-      const response = await agent.post('/connexion').type('form').send({ _csrf: token, email: 'marie@example.org', password: TEST_PASSWORD, retour });
+      const response = await agent
+        .post('/connexion')
+        .type('form')
+        .send({ _csrf: token, email: 'marie@example.org', password: TEST_PASSWORD, retour });
       expect(response.headers.location).toBe('/espace');
     }
   });
@@ -137,7 +148,12 @@ describe('signing in and out', () => {
     const user = await createTestUser(db, 'marie@example.org', 'observer');
     const agent = await signedInAgent(app, 'marie@example.org');
     expect(db.select().from(sessions).where(eq(sessions.userId, user.id)).all()).toHaveLength(1);
-    await agent.post('/deconnexion').type('form').send({ _csrf: await agent.csrf() }).expect(303).expect('Location', '/');
+    await agent
+      .post('/deconnexion')
+      .type('form')
+      .send({ _csrf: await agent.csrf() })
+      .expect(303)
+      .expect('Location', '/');
     expect(db.select().from(sessions).where(eq(sessions.userId, user.id)).all()).toHaveLength(0);
     await agent.get('/espace').expect(303);
   });

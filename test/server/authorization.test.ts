@@ -99,8 +99,11 @@ const ROUTES: RouteCase[] = [
         .type('form')
         .send({ _csrf: token, version: reportVersion(db, 'COL'), 'answer:30.1': 'yes', 'source:30.1': '', 'note:30.1': '' }),
     done: (db) =>
-      db.select().from(answers).where(and(eq(answers.year, 2026), eq(answers.state, 'COL'), eq(answers.indicator, '30.1'))).get()?.answer ===
-      'yes',
+      db
+        .select()
+        .from(answers)
+        .where(and(eq(answers.year, 2026), eq(answers.state, 'COL'), eq(answers.indicator, '30.1')))
+        .get()?.answer === 'yes',
   },
   {
     name: 'POST /espace/saisie/2026/COL (the report’s date received)',
@@ -110,7 +113,12 @@ const ROUTES: RouteCase[] = [
         .post('/espace/saisie/2026/COL')
         .type('form')
         .send({ _csrf: token, version: reportVersion(db, 'COL'), received_on: '2026-04-20', used_reporting_guide: 'yes' }),
-    done: (db) => db.select().from(reports).where(and(eq(reports.year, 2026), eq(reports.state, 'COL'))).get()?.receivedOn === '2026-04-20',
+    done: (db) =>
+      db
+        .select()
+        .from(reports)
+        .where(and(eq(reports.year, 2026), eq(reports.state, 'COL')))
+        .get()?.receivedOn === '2026-04-20',
   },
   {
     name: 'POST /espace/saisie/2026/COL (the State’s populations)',
@@ -119,20 +127,37 @@ const ROUTES: RouteCase[] = [
       agent
         .post('/espace/saisie/2026/COL')
         .type('form')
-        .send({ _csrf: token, version: reportVersion(db, 'COL'), populations: '1', 'population:affected': '1', 'population:victims': '1', 'population:donor': '1' }),
+        .send({
+          _csrf: token,
+          version: reportVersion(db, 'COL'),
+          populations: '1',
+          'population:affected': '1',
+          'population:victims': '1',
+          'population:donor': '1',
+        }),
     done: (db) =>
       db
         .select()
         .from(populationMemberships)
-        .where(and(eq(populationMemberships.year, 2026), eq(populationMemberships.state, 'COL'), eq(populationMemberships.population, 'donor')))
+        .where(
+          and(eq(populationMemberships.year, 2026), eq(populationMemberships.state, 'COL'), eq(populationMemberships.population, 'donor')),
+        )
         .get() !== undefined,
   },
   {
     name: 'POST /espace/saisie/2026/COL/validation',
     allowed: ['member', 'admin'],
     send: (agent, db, token) =>
-      agent.post('/espace/saisie/2026/COL/validation').type('form').send({ _csrf: token, version: reportVersion(db, 'COL') }),
-    done: (db) => db.select().from(validations).where(and(eq(validations.year, 2026), eq(validations.state, 'COL'))).get() !== undefined,
+      agent
+        .post('/espace/saisie/2026/COL/validation')
+        .type('form')
+        .send({ _csrf: token, version: reportVersion(db, 'COL') }),
+    done: (db) =>
+      db
+        .select()
+        .from(validations)
+        .where(and(eq(validations.year, 2026), eq(validations.state, 'COL')))
+        .get() !== undefined,
   },
   {
     name: 'POST /espace/chiffres/2026',
@@ -142,7 +167,12 @@ const ROUTES: RouteCase[] = [
         .post('/espace/chiffres/2026')
         .type('form')
         .send({ _csrf: token, version: String(versionNumber(versionOf.figures(db, 2026))), 'value:5.3': '12' }),
-    done: (db) => db.select().from(figures).where(and(eq(figures.year, 2026), eq(figures.indicator, '5.3'))).get()?.value === 12,
+    done: (db) =>
+      db
+        .select()
+        .from(figures)
+        .where(and(eq(figures.year, 2026), eq(figures.indicator, '5.3')))
+        .get()?.value === 12,
   },
   {
     name: 'POST /espace/registre/COL',
@@ -151,7 +181,13 @@ const ROUTES: RouteCase[] = [
       agent
         .post('/espace/registre/COL')
         .type('form')
-        .send({ _csrf: token, version: String(versionNumber(versionOf.state(db, 'COL'))), party: 'yes', party_from: '', party_until: '2029-12-31' }),
+        .send({
+          _csrf: token,
+          version: String(versionNumber(versionOf.state(db, 'COL'))),
+          party: 'yes',
+          party_from: '',
+          party_until: '2029-12-31',
+        }),
     done: (db) => db.select().from(states).where(eq(states.iso3, 'COL')).get()?.partyUntil === '2029-12-31',
   },
   {
@@ -187,8 +223,11 @@ const ROUTES: RouteCase[] = [
     },
     send: (agent, _db, token) => agent.post(`/espace/import/${pendingId}/confirmation`).type('form').send({ _csrf: token, motif: '' }),
     done: (db) =>
-      db.select().from(answers).where(and(eq(answers.year, 2026), eq(answers.state, 'COL'), eq(answers.indicator, '30.1'))).get()?.answer ===
-      'yes',
+      db
+        .select()
+        .from(answers)
+        .where(and(eq(answers.year, 2026), eq(answers.state, 'COL'), eq(answers.indicator, '30.1')))
+        .get()?.answer === 'yes',
   },
 ];
 

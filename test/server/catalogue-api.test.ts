@@ -8,11 +8,20 @@ describe('GET /api/v1/catalogue', () => {
     const res = await request(app).get('/api/v1/catalogue').expect(200).expect('Content-Type', /json/);
     const body = res.body;
     expect(body.sections).toHaveLength(9);
-    expect(body.sections[1]).toEqual({ number: 'II', title: 'Pratiques exemplaires en matière d’application', actions: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] });
+    expect(body.sections[1]).toEqual({
+      number: 'II',
+      title: 'Pratiques exemplaires en matière d’application',
+      actions: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+    });
     expect(body.actions).toHaveLength(48);
     expect(body.actions.flatMap((a: { indicators: unknown[] }) => a.indicators)).toHaveLength(106);
     expect(body.mechanisms.map((m: { id: string }) => m.id)).toEqual([
-      'president', 'article5', 'victim-assistance', 'cooperation', 'compliance', 'coordination',
+      'president',
+      'article5',
+      'victim-assistance',
+      'cooperation',
+      'compliance',
+      'coordination',
     ]);
   });
 

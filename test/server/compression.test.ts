@@ -22,7 +22,10 @@ const decode = (res: RawResponse): Buffer => {
   }
 };
 
-const varyOf = (res: RawResponse) => String(res.headers.vary ?? '').split(/\s*,\s*/).map((v) => v.toLowerCase());
+const varyOf = (res: RawResponse) =>
+  String(res.headers.vary ?? '')
+    .split(/\s*,\s*/)
+    .map((v) => v.toLowerCase());
 
 describe('compressed responses from the public cache', () => {
   const { app } = testApp(demoDatabase());

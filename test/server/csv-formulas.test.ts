@@ -63,7 +63,10 @@ async function postReport(agent: Agent, year: number, iso3: string, fields: Reco
   const url = `/espace/saisie/${year}/${iso3}`;
   const page = await agent.get(url).expect(200);
   const version = /name="version" value="([0-9]+)"/.exec(page.text)![1]!;
-  return agent.post(url).type('form').send({ _csrf: csrfTokenOf(page.text), version, ...fields });
+  return agent
+    .post(url)
+    .type('form')
+    .send({ _csrf: csrfTokenOf(page.text), version, ...fields });
 }
 
 describe('CSV files never carry a live spreadsheet formula', () => {
@@ -104,7 +107,11 @@ describe('CSV files never carry a live spreadsheet formula', () => {
     expect(saved.status).toBe(303);
     publishEverything(db);
     const member = await signedInAgent(app, 'membre@example.org');
-    const created = await member.post('/espace/reunions').type('form').send({ _csrf: await member.csrf(), ...INTERSESSIONAL }).expect(303);
+    const created = await member
+      .post('/espace/reunions')
+      .type('form')
+      .send({ _csrf: await member.csrf(), ...INTERSESSIONAL })
+      .expect(303);
     meetingUrl = created.headers.location!.replace(/[?#].*$/, '');
   });
 
@@ -112,7 +119,11 @@ describe('CSV files never carry a live spreadsheet formula', () => {
     const names = db.select().from(states).all();
     expect(names.find((s) => s.iso3 === 'AFG')?.nameFr).toBe(CR);
     expect(names.find((s) => s.iso3 === 'KHM')?.nameFr).toBe(AT_NAME);
-    const sources = db.select().from(answers).all().map((a) => a.source);
+    const sources = db
+      .select()
+      .from(answers)
+      .all()
+      .map((a) => a.source);
     expect(sources).toEqual(expect.arrayContaining([TAB, PLUS]));
   });
 
@@ -123,7 +134,14 @@ describe('CSV files never carry a live spreadsheet formula', () => {
       '/donnees/publications/2025/revision-1/reponses.csv',
       '/donnees/echange/answers.csv',
     ];
-    const bodies = await Promise.all(files.map((url) => request(app).get(url).expect(200).then((r) => r.text)));
+    const bodies = await Promise.all(
+      files.map((url) =>
+        request(app)
+          .get(url)
+          .expect(200)
+          .then((r) => r.text),
+      ),
+    );
     for (const body of bodies) expect(formulaCells(body)).toEqual([]);
 
     const [all, rev2026, rev2025, exchange] = bodies as [string, string, string, string];

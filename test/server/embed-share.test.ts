@@ -52,7 +52,9 @@ describe('embeds and share cards', () => {
 
   test('the indicator embed shows the value with n / N and the chart', async () => {
     const html = (await request(app).get('/embed/indicators/1.1').expect(200)).text;
-    const api = (await request(app).get('/api/v1/indicators/1.1').expect(200)).body as { years: { year: number; numerator: number; denominator: number }[] };
+    const api = (await request(app).get('/api/v1/indicators/1.1').expect(200)).body as {
+      years: { year: number; numerator: number; denominator: number }[];
+    };
     const latest = api.years.filter((y) => y.denominator !== null).at(-1)!;
     expect(textOf(html)).toContain(`${latest.numerator} / ${latest.denominator}`);
     expect(html).toContain('<canvas data-chart=');
@@ -74,7 +76,11 @@ describe('embeds and share cards', () => {
     const html = (await request(app).get(page).expect(200)).text;
     expect(await htmlProblems(html)).toEqual([]);
     const code = decode(/<textarea id="code-integration"[^>]*>([^<]*)<\/textarea>/.exec(html)![1]!);
-    expect(code).toMatch(new RegExp(`^<iframe src="${PUBLIC_URL}${embed.replace(/\./g, '\\.')}" title="[^"]+" width="100%" height="\\d+" loading="lazy"></iframe>$`));
+    expect(code).toMatch(
+      new RegExp(
+        `^<iframe src="${PUBLIC_URL}${embed.replace(/\./g, '\\.')}" title="[^"]+" width="100%" height="\\d+" loading="lazy"></iframe>$`,
+      ),
+    );
     const meta = (property: string) => decode(new RegExp(`<meta (?:property|name)="${property}" content="([^"]*)">`).exec(html)?.[1] ?? '');
     expect(meta('og:image')).toBe(`${PUBLIC_URL}${card}`);
     expect(meta('twitter:image')).toBe(`${PUBLIC_URL}${card}`);

@@ -58,9 +58,11 @@ function generate(seed: number, states: string[], indicators: { code: string; ki
       }
     }
     for (const i of indicators) {
-      if (i.kind === 'figure' && r() < 0.8) ds.figures.push({ year, indicator: i.code, value: Math.round(r() * 500) / 10, denominator: null });
+      if (i.kind === 'figure' && r() < 0.8)
+        ds.figures.push({ year, indicator: i.code, value: Math.round(r() * 500) / 10, denominator: null });
       // A ratio's denominator is above 0 whatever the door (docs/method.md); the engine's guard is unit-tested.
-      if (i.kind === 'ratio' && r() < 0.8) ds.figures.push({ year, indicator: i.code, value: Math.floor(r() * 50), denominator: 1 + Math.floor(r() * 99) });
+      if (i.kind === 'ratio' && r() < 0.8)
+        ds.figures.push({ year, indicator: i.code, value: Math.floor(r() * 50), denominator: 1 + Math.floor(r() * 99) });
     }
   }
   return ds;
@@ -69,11 +71,41 @@ function generate(seed: number, states: string[], indicators: { code: string; ki
 function toCsv(ds: Dataset) {
   const lines = (header: string, rows: string[]) => [header, ...rows].join('\r\n');
   return [
-    { name: 'states.csv', content: lines('iso3;name_fr;name_en;party;party_from;party_until', ds.states.map((s) => `${s.iso3};Nom ${s.iso3};Name ${s.iso3};${s.party ? 'oui' : 'non'};${s.from};${s.until}`)) },
-    { name: 'populations.csv', content: lines('year,state,population', ds.members.map((m) => `${m.year},${m.state},${m.population}`)) },
-    { name: 'reports.csv', content: lines('YEAR,STATE,RECEIVED_ON,USED_REPORTING_GUIDE', ds.reports.map((x) => `${x.year},${x.state},${x.receivedOn},${x.guide ? 'true' : 'false'}`)) },
-    { name: 'answers.csv', content: lines('year,state,indicator,answer,source,note', ds.answers.map((a) => `${a.year},${a.state},${a.indicator},${a.answer},"Rapport, §1",`)) },
-    { name: 'figures.csv', content: lines('year;indicator;value;denominator', ds.figures.map((f) => `${f.year};${f.indicator};${String(f.value).replace('.', ',')};${f.denominator ?? ''}`)) },
+    {
+      name: 'states.csv',
+      content: lines(
+        'iso3;name_fr;name_en;party;party_from;party_until',
+        ds.states.map((s) => `${s.iso3};Nom ${s.iso3};Name ${s.iso3};${s.party ? 'oui' : 'non'};${s.from};${s.until}`),
+      ),
+    },
+    {
+      name: 'populations.csv',
+      content: lines(
+        'year,state,population',
+        ds.members.map((m) => `${m.year},${m.state},${m.population}`),
+      ),
+    },
+    {
+      name: 'reports.csv',
+      content: lines(
+        'YEAR,STATE,RECEIVED_ON,USED_REPORTING_GUIDE',
+        ds.reports.map((x) => `${x.year},${x.state},${x.receivedOn},${x.guide ? 'true' : 'false'}`),
+      ),
+    },
+    {
+      name: 'answers.csv',
+      content: lines(
+        'year,state,indicator,answer,source,note',
+        ds.answers.map((a) => `${a.year},${a.state},${a.indicator},${a.answer},"Rapport, §1",`),
+      ),
+    },
+    {
+      name: 'figures.csv',
+      content: lines(
+        'year;indicator;value;denominator',
+        ds.figures.map((f) => `${f.year};${f.indicator};${String(f.value).replace('.', ',')};${f.denominator ?? ''}`),
+      ),
+    },
   ];
 }
 
@@ -106,18 +138,26 @@ function reference(
   const population = (key: string): string[] => {
     if (key === 'party') return registry.filter((s) => party(s.iso3)).map((s) => s.iso3);
     if (key === 'non_party') return registry.filter((s) => !party(s.iso3)).map((s) => s.iso3);
-    if (key === 'obligations') return registry.map((s) => s.iso3).filter((iso3) => ['affected', 'article4', 'article3'].some((p) => population(p).includes(iso3)));
+    if (key === 'obligations')
+      return registry.map((s) => s.iso3).filter((iso3) => ['affected', 'article4', 'article3'].some((p) => population(p).includes(iso3)));
     const yes = /^yes\((.+)\)$/.exec(key);
     if (yes) {
       const x = indicators.get(yes[1]!)!;
       return population(x.population!).filter((iso3) => answerOf(x, iso3) === 'yes');
     }
-    return registry.map((s) => s.iso3).filter((iso3) => party(iso3) && ds.members.some((m) => m.year === year && m.state === iso3 && m.population === key));
+    return registry
+      .map((s) => s.iso3)
+      .filter((iso3) => party(iso3) && ds.members.some((m) => m.year === year && m.state === iso3 && m.population === key));
   };
   if (indicator.kind === 'figure' || indicator.kind === 'ratio') {
     const f = ds.figures.find((x) => x.year === year && x.indicator === indicator.code);
     if (indicator.kind === 'figure') return { value: f ? f.value : null, numerator: null, denominator: null, answered: null };
-    return { value: f?.denominator ? (100 * f.value) / f.denominator : null, numerator: f?.value ?? null, denominator: f?.denominator ?? null, answered: null };
+    return {
+      value: f?.denominator ? (100 * f.value) / f.denominator : null,
+      numerator: f?.value ?? null,
+      denominator: f?.denominator ?? null,
+      answered: null,
+    };
   }
   const members = population(indicator.population!);
   const yes = members.filter((iso3) => answerOf(indicator, iso3) === 'yes').length;
@@ -133,9 +173,16 @@ describe.each([1, 2, 3])('random dataset %i, imported as CSV, gives the referenc
   const indicators = catalogue.actions.flatMap((a) => a.indicators);
   const byCode = new Map(indicators.map((i) => [i.code, i]));
   const seedRegistry = db.$client.prepare('SELECT iso3, party, party_from AS "from", party_until AS until FROM states').all() as {
-    iso3: string; party: number; from: string | null; until: string | null;
+    iso3: string;
+    party: number;
+    from: string | null;
+    until: string | null;
   }[];
-  const ds = generate(seed, seedRegistry.map((s) => s.iso3), indicators);
+  const ds = generate(
+    seed,
+    seedRegistry.map((s) => s.iso3),
+    indicators,
+  );
   // Imported as on the last day of the plan, so that the datasets' later years are not in the future.
   const result = importFiles(db, toCsv(ds), { publish: true, now: new Date('2029-12-31T12:00:00Z') });
 

@@ -8,7 +8,9 @@ import { testApp } from '../helpers/context';
 
 jest.setTimeout(60_000);
 
-const journal = JSON.parse(fs.readFileSync(path.join(__dirname, '../../db/migrations/meta/_journal.json'), 'utf8')) as { entries: unknown[] };
+const journal = JSON.parse(fs.readFileSync(path.join(__dirname, '../../db/migrations/meta/_journal.json'), 'utf8')) as {
+  entries: unknown[];
+};
 const version = (JSON.parse(fs.readFileSync(path.join(__dirname, '../../package.json'), 'utf8')) as { version: string }).version;
 
 describe('GET /healthz', () => {

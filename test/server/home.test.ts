@@ -26,7 +26,9 @@ describe('home page', () => {
       expect(res.text).toContain(`id="action-${action.number}"`);
       expect(res.text).toContain(escape(action.text));
       for (const indicator of action.indicators) {
-        expect(res.text).toContain(`<a class="indicator__code" href="/indicators/${indicator.code}" aria-label="Indicateur ${indicator.code}">${indicator.code}</a>`);
+        expect(res.text).toContain(
+          `<a class="indicator__code" href="/indicators/${indicator.code}" aria-label="Indicateur ${indicator.code}">${indicator.code}</a>`,
+        );
         expect(res.text).toContain(escape(indicator.text));
       }
     }

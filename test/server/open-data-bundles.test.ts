@@ -107,9 +107,7 @@ describe('indicateurs.xlsx and tout.zip with the demonstration data', () => {
     const readme = await zip.file(ARCHIVE_README)!.async('string');
     const links = [...new Set(hrefsOf(fragment(page, '<main', '</main>')).filter((h) => /\.(csv|json|xlsx)$/.test(h)))];
     expect(links.length).toBeGreaterThan(100);
-    const byUrl = new Map(
-      [...readme.matchAll(/^- (\S+) — (\S+)$/gm)].map((m) => [m[2]!, m[1]!] as const),
-    );
+    const byUrl = new Map([...readme.matchAll(/^- (\S+) — (\S+)$/gm)].map((m) => [m[2]!, m[1]!] as const));
     for (const link of links) {
       const path = byUrl.get(link);
       expect([link, path]).toEqual([link, expect.any(String)]);
@@ -120,7 +118,9 @@ describe('indicateurs.xlsx and tout.zip with the demonstration data', () => {
       expect([link, archived.equals(served)]).toEqual([link, true]);
     }
     // Nothing in the archive that the README does not list.
-    const entries = Object.values(zip.files).filter((f) => !f.dir).map((f) => f.name);
+    const entries = Object.values(zip.files)
+      .filter((f) => !f.dir)
+      .map((f) => f.name);
     expect(entries.sort()).toEqual([ARCHIVE_README, ...byUrl.values()].sort());
   });
 

@@ -63,7 +63,10 @@ describe('open data with the demonstration data', () => {
     const text = textOf(page);
     expect(page).toContain('href="https://creativecommons.org/licenses/by/4.0/deed.fr"');
     expect(text).toContain('Creative Commons Attribution 4.0 International (CC BY 4.0)');
-    const latest = [...readReleaseHistory(db).values()].map((r) => r.at(-1)!.publishedAt).sort().at(-1)!;
+    const latest = [...readReleaseHistory(db).values()]
+      .map((r) => r.at(-1)!.publishedAt)
+      .sort()
+      .at(-1)!;
     expect(text).toContain(`Source : tableau de bord du Plan d’action de Siem Reap-Angkor, données publiées le ${formatDay(latest)}.`);
     // Each year has its anchor, as releaseHref points to it.
     for (const year of publishedYears(db)) expect(page).toContain(`id="publication-${year}"`);
@@ -153,7 +156,11 @@ describe('open data with the demonstration data', () => {
           ['status', 'status'],
           ['projection2029', 'projection2029'],
         ] as const) {
-          expect([expected.code, column, r[col(column)]]).toEqual([expected.code, column, expected[key] === null ? '' : String(expected[key])]);
+          expect([expected.code, column, r[col(column)]]).toEqual([
+            expected.code,
+            column,
+            expected[key] === null ? '' : String(expected[key]),
+          ]);
         }
         expect(r[col('published_at')]).toBe(history.get(year)!.at(-1)!.publishedAt);
         expect(r[col('revision')]).toBe(String(api.publication.revision));
@@ -169,7 +176,11 @@ describe('open data with the demonstration data', () => {
     const { header, rows } = parseCsv('reponses.csv', response.text);
     expect(rows.length).toBe(publicAnswerCount(db));
     const col = (name: string) => header.indexOf(name);
-    const sample = db.select().from(answers).where(and(eq(answers.year, 2026), eq(answers.state, 'AFG'), eq(answers.indicator, '1.1'))).get()!;
+    const sample = db
+      .select()
+      .from(answers)
+      .where(and(eq(answers.year, 2026), eq(answers.state, 'AFG'), eq(answers.indicator, '1.1')))
+      .get()!;
     const row = rows.find((r) => r[col('year')] === '2026' && r[col('state')] === 'AFG' && r[col('indicator')] === '1.1')!;
     expect(row[col('state_name')]).toBe('Afghanistan');
     expect(row[col('answer')]).toBe(sample.answer);
@@ -177,7 +188,10 @@ describe('open data with the demonstration data', () => {
     // Answers are spelt yes, no or blank, as many of each as the public engine holds.
     const engineAnswers = dataSource(db)('public').engine.data.answers.map((a) => a.answer);
     for (const answer of ['yes', 'no', 'blank']) {
-      expect([answer, rows.filter((r) => r[col('answer')] === answer).length]).toEqual([answer, engineAnswers.filter((a) => a === answer).length]);
+      expect([answer, rows.filter((r) => r[col('answer')] === answer).length]).toEqual([
+        answer,
+        engineAnswers.filter((a) => a === answer).length,
+      ]);
     }
     expect(rows.filter((r) => r[col('answer')] === 'blank').length).toBeGreaterThan(0);
   });
@@ -199,7 +213,14 @@ describe('open data with the demonstration data', () => {
   });
 
   test('each download carries an ETag and answers 304 to a request that has it', async () => {
-    for (const url of ['/donnees/', '/donnees/indicateurs.csv', '/donnees/indicateurs.json', '/donnees/reponses.csv', '/donnees/echange/answers.csv', '/donnees/publications/2026/revision-1/reponses.csv']) {
+    for (const url of [
+      '/donnees/',
+      '/donnees/indicateurs.csv',
+      '/donnees/indicateurs.json',
+      '/donnees/reponses.csv',
+      '/donnees/echange/answers.csv',
+      '/donnees/publications/2026/revision-1/reponses.csv',
+    ]) {
       const first = await request(app).get(url).expect(200);
       const etag = first.headers.etag!;
       expect([url, etag]).toEqual([url, expect.stringMatching(/^W\/"/)]);
@@ -233,7 +254,13 @@ describe('open data across a revision', () => {
     const { db, app } = testApp(demoDatabase());
     const target = pickAnswer(db);
     const line = (answer: string, revision: number) => new RegExp(`\\n2026,${target.state},[^\\n]*,1\\.2,${answer},[^\\n]*,${revision}\\n`);
-    const LATEST = ['/donnees/', '/donnees/indicateurs.csv', '/donnees/indicateurs.json', '/donnees/reponses.csv', '/donnees/echange/answers.csv'];
+    const LATEST = [
+      '/donnees/',
+      '/donnees/indicateurs.csv',
+      '/donnees/indicateurs.json',
+      '/donnees/reponses.csv',
+      '/donnees/echange/answers.csv',
+    ];
     const before = await Promise.all(LATEST.map((url) => get(app, url)));
     const oldRevision = await get(app, '/donnees/publications/2026/revision-1/reponses.csv');
     expect(oldRevision).toMatch(line('no', 1));
@@ -290,7 +317,9 @@ describe('open data across a revision', () => {
     expect(Number(valueOf(newValues, '1.2')[0])).toBe(Number(valueOf(oldValues, '1.2')[0]) + 1);
     // The latest file now holds revision 2's values.
     const latest = parseCsv('latest', after[1]!);
-    const latestRow = latest.rows.find((r) => r[latest.header.indexOf('year')] === '2026' && r[latest.header.indexOf('indicator')] === '1.2')!;
+    const latestRow = latest.rows.find(
+      (r) => r[latest.header.indexOf('year')] === '2026' && r[latest.header.indexOf('indicator')] === '1.2',
+    )!;
     expect(latestRow[latest.header.indexOf('numerator')]).toBe(String(change.after.numerator));
     expect(latestRow[latest.header.indexOf('revision')]).toBe('2');
   });
@@ -326,12 +355,19 @@ describe('open data for a signed-in user and before any publication', () => {
     const { db, app } = testApp(demoDatabase());
     // A State with nothing in 2026 gets an answer: its report is a draft, not validated.
     const busy = new Set(
-      [...db.select().from(reports).where(eq(reports.year, 2026)).all(), ...db.select().from(answers).where(eq(answers.year, 2026)).all()].map(
-        (r) => r.state,
-      ),
+      [
+        ...db.select().from(reports).where(eq(reports.year, 2026)).all(),
+        ...db.select().from(answers).where(eq(answers.year, 2026)).all(),
+      ].map((r) => r.state),
     );
-    const draft = db.select().from(states).all().find((s) => s.party && !busy.has(s.iso3))!.iso3;
-    withAudit(db, CLI, (tx) => tx.insert(answers).values({ year: 2026, state: draft, indicator: '7.1', answer: 'yes', source: 'Brouillon' }).run());
+    const draft = db
+      .select()
+      .from(states)
+      .all()
+      .find((s) => s.party && !busy.has(s.iso3))!.iso3;
+    withAudit(db, CLI, (tx) =>
+      tx.insert(answers).values({ year: 2026, state: draft, indicator: '7.1', answer: 'yes', source: 'Brouillon' }).run(),
+    );
     expect(dataSource(db)('workspace').drafts.get(2026)?.has(draft)).toBe(true);
 
     await createTestUser(db, 'observateur@example.org', 'observer');
@@ -344,7 +380,9 @@ describe('open data for a signed-in user and before any publication', () => {
       expect(response.text).not.toMatch(new RegExp(`\\n2026,${draft},`));
     }
     // While the workspace's own view of the indicator shows the draft.
-    const live = (await observer.get('/api/v1/indicators/7.1').expect(200)).body as { years: { year: number; states: { yes: string[] } }[] };
+    const live = (await observer.get('/api/v1/indicators/7.1').expect(200)).body as {
+      years: { year: number; states: { yes: string[] } }[];
+    };
     expect(live.years.find((y) => y.year === 2026)!.states.yes).toContain(draft);
     expect((await observer.get('/donnees/reponses.csv')).text).toBe(anonymous);
     // The page the user sees is the public one too.

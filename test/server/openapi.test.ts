@@ -25,7 +25,10 @@ describe('the OpenAPI document and the API it describes', () => {
 
   beforeAll(async () => {
     ({ app } = testApp(demoDatabase()));
-    const res = await request(app).get('/api/v1/openapi.json').expect(200).expect('Content-Type', /application\/json/);
+    const res = await request(app)
+      .get('/api/v1/openapi.json')
+      .expect(200)
+      .expect('Content-Type', /application\/json/);
     doc = res.body as Document;
     ajv = new Ajv2020({ strict: true, allErrors: true });
     // OpenAPI's own keyword beside JSON Schema's.

@@ -24,7 +24,13 @@ import {
 function pageFetcher(app: Express) {
   const pages = new Map<string, Promise<request.Response>>();
   return (path: string) => {
-    if (!pages.has(path)) pages.set(path, request(app).get(path).then((res) => res));
+    if (!pages.has(path))
+      pages.set(
+        path,
+        request(app)
+          .get(path)
+          .then((res) => res),
+      );
     return pages.get(path)!;
   };
 }
@@ -51,7 +57,10 @@ function stateList(html: string, id: 'etats-comptes' | 'etats-non-comptes' | 'et
   const heading = textOf(fragment(section, '<h3', '</h3>'));
   return {
     count: Number(/\((\d+)\)$/.exec(heading)?.[1]),
-    iso3: hrefsOf(section).map((href) => /^\/states\/([A-Z]{3})/.exec(href)?.[1]).filter(Boolean).sort(),
+    iso3: hrefsOf(section)
+      .map((href) => /^\/states\/([A-Z]{3})/.exec(href)?.[1])
+      .filter(Boolean)
+      .sort(),
   };
 }
 
@@ -132,19 +141,22 @@ describe('dashboard pages with the demonstration data', () => {
       }
     });
 
-    test.each(ANSWERED_INDICATORS)('the page of $code lists the counted, not counted and not addressed States as the API does', async ({ code }) => {
-      const { states } = (await apiYears(app, code)).find((y) => y.year === 2026)!;
-      const html = (await get(`/indicators/${code}`)).text;
-      const lists = {
-        yes: stateList(html, 'etats-comptes'),
-        no: stateList(html, 'etats-non-comptes'),
-        blank: stateList(html, 'etats-non-traites'),
-      };
-      for (const answer of ['yes', 'no', 'blank'] as const) {
-        expect(lists[answer].count).toBe(states![answer].length);
-        expect(lists[answer].iso3).toEqual([...states![answer]].sort());
-      }
-    });
+    test.each(ANSWERED_INDICATORS)(
+      'the page of $code lists the counted, not counted and not addressed States as the API does',
+      async ({ code }) => {
+        const { states } = (await apiYears(app, code)).find((y) => y.year === 2026)!;
+        const html = (await get(`/indicators/${code}`)).text;
+        const lists = {
+          yes: stateList(html, 'etats-comptes'),
+          no: stateList(html, 'etats-non-comptes'),
+          blank: stateList(html, 'etats-non-traites'),
+        };
+        for (const answer of ['yes', 'no', 'blank'] as const) {
+          expect(lists[answer].count).toBe(states![answer].length);
+          expect(lists[answer].iso3).toEqual([...states![answer]].sort());
+        }
+      },
+    );
 
     test('the yes-population indicator names the indicator whose yes-answers form its population', async () => {
       expect(textOf((await get('/indicators/15.2')).text)).toContain('États ayant répondu « oui » à l’indicateur 15.1');
@@ -191,7 +203,9 @@ describe('dashboard pages with the demonstration data', () => {
     test('the overview filtered by a committee lists only the actions it leads or contributes to', async () => {
       const { body } = await request(app).get('/api/v1/catalogue').expect(200);
       const mechanism = body.mechanisms.find((m: { id: string }) => m.id === 'article5');
-      const shown = [...(await get('/?comite=article5')).text.matchAll(/<article class="action" id="action-(\d+)"/g)].map((m) => Number(m[1]));
+      const shown = [...(await get('/?comite=article5')).text.matchAll(/<article class="action" id="action-(\d+)"/g)].map((m) =>
+        Number(m[1]),
+      );
       expect(shown.sort((a, b) => a - b)).toEqual([...mechanism.lead, ...mechanism.contributing].sort((a: number, b: number) => a - b));
     });
   });
@@ -217,7 +231,9 @@ describe('dashboard pages with the demonstration data', () => {
 
     test.each(PAGE_TYPES)('every link of the $name page to another dashboard page keeps ?year=2025', async ({ path }) => {
       const html = (await get(withQuery(path, 'year', 2025))).text;
-      const pageLinks = hrefsOf(html).filter((href) => /^\/(sections|actions|indicators|committees|states)\/|^\/(\?|$)/.test(href) && !href.endsWith('.csv'));
+      const pageLinks = hrefsOf(html).filter(
+        (href) => /^\/(sections|actions|indicators|committees|states)\/|^\/(\?|$)/.test(href) && !href.endsWith('.csv'),
+      );
       expect(pageLinks.length).toBeGreaterThan(0);
       expect(pageLinks.filter((href) => !/[?&]year=2025(&|$)/.test(href))).toEqual([]);
     });

@@ -23,7 +23,11 @@ const versionOf = (html: string) => /name="version" value="([0-9]+)"/.exec(html)
 
 /** Creates the fixture's intersessional meeting through the form; the plan's address. */
 async function createIntersessional(admin: Agent): Promise<string> {
-  const created = await admin.post('/espace/reunions').type('form').send({ _csrf: await admin.csrf(), ...INTERSESSIONAL }).expect(303);
+  const created = await admin
+    .post('/espace/reunions')
+    .type('form')
+    .send({ _csrf: await admin.csrf(), ...INTERSESSIONAL })
+    .expect(303);
   return created.headers.location!.replace(/[?#].*$/, '');
 }
 
@@ -84,7 +88,11 @@ describe('pages kept for signed-in users', () => {
   test('a change to a meeting (not audited) shows on the next request', async () => {
     const { app } = await meetingApp();
     const admin = await signedInAgent(app, 'admin@example.org');
-    const created = await admin.post('/espace/reunions').type('form').send({ _csrf: await admin.csrf(), ...INTERSESSIONAL }).expect(303);
+    const created = await admin
+      .post('/espace/reunions')
+      .type('form')
+      .send({ _csrf: await admin.csrf(), ...INTERSESSIONAL })
+      .expect(303);
     const url = created.headers.location!.replace(/[?#].*$/, '');
     expect(textOf((await admin.get(url).expect(200)).text)).toContain('Réunions intersessions 2026');
     const form = await admin.get(`${url}/modifier`).expect(200);
@@ -114,7 +122,10 @@ describe('pages kept for signed-in users', () => {
     expect(absentRows(before.text)).toBe(0);
     const version = meetingsVersion(db);
     // The same connection as the server's, outside the meetings' store: only the triggers see it.
-    db.update(meetingSpeakers).set({ absent: true }).where(and(eq(meetingSpeakers.meetingId, idOf(url)), eq(meetingSpeakers.state, 'KHM'))).run();
+    db.update(meetingSpeakers)
+      .set({ absent: true })
+      .where(and(eq(meetingSpeakers.meetingId, idOf(url)), eq(meetingSpeakers.state, 'KHM')))
+      .run();
     expect(meetingsVersion(db)).not.toBe(version);
     const after = await admin.get(url).expect(200);
     expect(absentRows(after.text)).toBeGreaterThan(0);
@@ -132,7 +143,12 @@ describe('pages kept for signed-in users', () => {
       () => db.insert(meetingItems).values({ meetingId: id, item: 99, otherInterventions: 1 }).onConflictDoNothing().run(),
       () => db.update(meetingItems).set({ otherInterventions: 2 }).where(eq(meetingItems.meetingId, id)).run(),
       () => db.delete(meetingItems).where(eq(meetingItems.meetingId, id)).run(),
-      () => db.update(meetingSpeakers).set({ position: 99 }).where(and(eq(meetingSpeakers.meetingId, id), eq(meetingSpeakers.state, 'KHM'))).run(),
+      () =>
+        db
+          .update(meetingSpeakers)
+          .set({ position: 99 })
+          .where(and(eq(meetingSpeakers.meetingId, id), eq(meetingSpeakers.state, 'KHM')))
+          .run(),
       () => db.delete(meetingSpeakers).where(eq(meetingSpeakers.meetingId, id)).run(),
       () => db.delete(meetings).where(eq(meetings.id, id)).run(),
     ];
@@ -160,9 +176,17 @@ describe('pages kept for signed-in users', () => {
       const url = await createIntersessional(admin);
       expect(textOf((await admin.get(url).expect(200)).text)).toContain('Réunions intersessions 2026');
       expect((await admin.get(url).expect(200)).text).toBe((await admin.get(url).expect(200)).text);
-      otherProcess.update(meetings).set({ title: 'Renommée ailleurs' }).where(eq(meetings.id, idOf(url))).run();
+      otherProcess
+        .update(meetings)
+        .set({ title: 'Renommée ailleurs' })
+        .where(eq(meetings.id, idOf(url)))
+        .run();
       expect(textOf((await admin.get(url).expect(200)).text)).toContain('Renommée ailleurs');
-      otherProcess.update(meetingSpeakers).set({ absent: true }).where(eq(meetingSpeakers.meetingId, idOf(url))).run();
+      otherProcess
+        .update(meetingSpeakers)
+        .set({ absent: true })
+        .where(eq(meetingSpeakers.meetingId, idOf(url)))
+        .run();
       expect(absentRows((await admin.get(url).expect(200)).text)).toBeGreaterThan(0);
     } finally {
       serverDb.$client.close();

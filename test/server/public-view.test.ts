@@ -32,7 +32,15 @@ function fixture() {
         { year: 2026, state: 'COL', indicator: '1.1', answer: 'yes', source: null, note: 'Note de 2026' },
       ])
       .run();
-    validateReports(tx, [{ year: 2025, state: 'COL' }, { year: 2026, state: 'COL' }], null, '2026-05-01T00:00:00Z');
+    validateReports(
+      tx,
+      [
+        { year: 2025, state: 'COL' },
+        { year: 2026, state: 'COL' },
+      ],
+      null,
+      '2026-05-01T00:00:00Z',
+    );
     releaseYears(tx, [2025], { now: '2026-05-02T00:00:00Z', by: null });
   });
   return { db, app };
@@ -52,7 +60,11 @@ describe('what visitors who are not signed in see', () => {
     expect(indicator(unpublished.body, '1.1')).toMatchObject({ value: null, status: 'no-data' });
     const detail = await request(app).get('/api/v1/indicators/1.1').expect(200);
     // Afghanistan stays in the denominator (it is affected) but its draft « yes » is not counted.
-    expect(detail.body.years.find((y: { year: number }) => y.year === 2025).states).toEqual({ yes: ['COL'], no: [], blank: ['AFG', 'AGO'] });
+    expect(detail.body.years.find((y: { year: number }) => y.year === 2025).states).toEqual({
+      yes: ['COL'],
+      no: [],
+      blank: ['AFG', 'AGO'],
+    });
     expect(detail.body.years.find((y: { year: number }) => y.year === 2026).value).toBeNull();
     const states = await request(app).get('/api/v1/states?year=2025').expect(200);
     expect(states.body.states.find((s: { iso3: string }) => s.iso3 === 'AFG').report).toBeNull();
@@ -60,7 +72,18 @@ describe('what visitors who are not signed in see', () => {
   });
 
   test('no page shows a draft or an unpublished year', async () => {
-    const pages = ['/', '/indicators/1.1', '/indicators/1.1?year=2025', '/indicators/1.1?year=2026', '/actions/1', '/states/AFG', '/states/COL', '/states', '/committees/president', '/sections/II'];
+    const pages = [
+      '/',
+      '/indicators/1.1',
+      '/indicators/1.1?year=2025',
+      '/indicators/1.1?year=2026',
+      '/actions/1',
+      '/states/AFG',
+      '/states/COL',
+      '/states',
+      '/committees/president',
+      '/sections/II',
+    ];
     for (const url of pages) {
       const { text } = await request(app).get(url).expect(200);
       expect(text).not.toContain(SECRET);
@@ -74,7 +97,10 @@ describe('what visitors who are not signed in see', () => {
 
   test('the indicator download holds published values only', async () => {
     const csv = await request(app).get('/indicators/1.1/donnees.csv').expect(200);
-    const rows = csv.text.trim().split(/\r?\n/).map((l) => l.split(','));
+    const rows = csv.text
+      .trim()
+      .split(/\r?\n/)
+      .map((l) => l.split(','));
     const column = (name: string) => rows[0]!.indexOf(name);
     const row = (year: number) => rows.find((r) => r[column('year')] === String(year))!;
     expect([row(2025)[column('numerator')], row(2025)[column('denominator')]]).toEqual(['1', '3']);

@@ -37,7 +37,15 @@ async function fixture() {
         { year: 2026, state: 'AFG', indicator: '1.1', answer: 'no' },
       ])
       .run();
-    validateReports(tx, [{ year: 2026, state: 'COL' }, { year: 2026, state: 'AFG' }], null, '2026-05-01T00:00:00Z');
+    validateReports(
+      tx,
+      [
+        { year: 2026, state: 'COL' },
+        { year: 2026, state: 'AFG' },
+      ],
+      null,
+      '2026-05-01T00:00:00Z',
+    );
   });
   await createTestUser(db, 'admin@example.org', 'admin');
   const admin = await signedInAgent(app, 'admin@example.org');
@@ -48,8 +56,7 @@ async function fixture() {
 const publish = async (agent: Agent, year: number, note = '') => confirmPublication(agent, year, { note });
 
 /** AFG's answer to 1.1 in 2026 becomes yes, as a correction of a validated report would. */
-const correctAfghanistan = (db: ReturnType<typeof testApp>['db']) =>
-  correctAnswerToYes(db, { year: 2026, state: 'AFG', indicator: '1.1' });
+const correctAfghanistan = (db: ReturnType<typeof testApp>['db']) => correctAnswerToYes(db, { year: 2026, state: 'AFG', indicator: '1.1' });
 
 const publicValue = async (app: Express, code: string) => {
   const { body } = await request(app).get('/api/v1/indicators?year=2026').expect(200);
@@ -126,7 +133,9 @@ describe('releases', () => {
     await publish(admin, 2026);
     const again = await publish(admin, 2026);
     expect(again.status).toBe(409);
-    expect(textOf(again.text)).toContain('Rien n’a changé dans les données de 2026 depuis sa révision 1 : aucune nouvelle révision n’est publiée.');
+    expect(textOf(again.text)).toContain(
+      'Rien n’a changé dans les données de 2026 depuis sa révision 1 : aucune nouvelle révision n’est publiée.',
+    );
     expect(db.select().from(releases).all()).toHaveLength(1);
     // No button either: nothing to publish.
     expect(textOf((await admin.get('/espace')).text)).not.toContain('Publier la révision 2');
@@ -135,9 +144,7 @@ describe('releases', () => {
   test('a draft keeps a revision from being published, and stays out of the release', async () => {
     const { db, admin } = await fixture();
     await publish(admin, 2026);
-    withAudit(db, CLI, (tx) =>
-      tx.insert(answers).values({ year: 2026, state: 'BIH', indicator: '7.1', answer: 'yes' }).run(),
-    );
+    withAudit(db, CLI, (tx) => tx.insert(answers).values({ year: 2026, state: 'BIH', indicator: '7.1', answer: 'yes' }).run());
     const refused = await publish(admin, 2026);
     expect(refused.status).toBe(409);
     expect(textOf(refused.text)).toContain('1 rapport est encore en brouillon');

@@ -64,7 +64,21 @@ describe('search', () => {
   });
 
   test('FTS syntax in a query is answered 200 with no result, never a 500', async () => {
-    for (const q of ['"', 'déminage"', '*', 'NEAR(a b)', 'title:angola OR', '(((', 'a AND', '^angola', '-x', "l'action", '{code}: 1', '\u0000', 'é'.repeat(1000)]) {
+    for (const q of [
+      '"',
+      'déminage"',
+      '*',
+      'NEAR(a b)',
+      'title:angola OR',
+      '(((',
+      'a AND',
+      '^angola',
+      '-x',
+      "l'action",
+      '{code}: 1',
+      '\u0000',
+      'é'.repeat(1000),
+    ]) {
       const res = await request(app).get('/recherche').query({ q }).expect(200);
       expect(res.text).toContain('<h1>Recherche</h1>');
     }

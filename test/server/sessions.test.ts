@@ -74,9 +74,15 @@ describe('the sign-in form without a session', () => {
     const attempts = [
       mine.post('/connexion').type('form').send({ email: 'marie@example.org', password: TEST_PASSWORD }),
       mine.post('/connexion').type('form').send({ _csrf: theirToken, email: 'marie@example.org', password: TEST_PASSWORD }),
-      mine.post('/connexion').type('form').send({ _csrf: 'x'.repeat(43), email: 'marie@example.org', password: TEST_PASSWORD }),
+      mine
+        .post('/connexion')
+        .type('form')
+        .send({ _csrf: 'x'.repeat(43), email: 'marie@example.org', password: TEST_PASSWORD }),
       // The right token without its cookie (a page of another site posting the form).
-      request(app).post('/connexion').type('form').send({ _csrf: csrfTokenOf(myPage.text), email: 'marie@example.org', password: TEST_PASSWORD }),
+      request(app)
+        .post('/connexion')
+        .type('form')
+        .send({ _csrf: csrfTokenOf(myPage.text), email: 'marie@example.org', password: TEST_PASSWORD }),
     ];
     for (const attempt of attempts) {
       const refused = await attempt.expect(403);

@@ -20,7 +20,10 @@ async function listening(app: Express) {
   });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const form = await request(base).get('/connexion').expect(200);
-  const cookie = ([] as string[]).concat(form.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]!).join('; ');
+  const cookie = ([] as string[])
+    .concat(form.headers['set-cookie'] ?? [])
+    .map((c) => c.split(';')[0]!)
+    .join('; ');
   const token = csrfTokenOf(form.text);
   const signIn = (email: string, password: string, forwardedFor?: string) => {
     const req = request(base).post('/connexion').set('Cookie', cookie);
@@ -39,7 +42,10 @@ let costly: Promise<string> | null = null;
 async function costlyAccounts(db: Db, prefix: string, count: number): Promise<string[]> {
   costly ??= argon2.hash('le mot de passe coûteux', { type: argon2.argon2id, memoryCost: 2 ** 16, timeCost: 3 });
   const passwordHash = await costly;
-  return Array.from({ length: count }, (_, i) => createUser(db, { email: `${prefix}${i}@example.org`, role: 'observer', mechanisms: [], passwordHash }).email);
+  return Array.from(
+    { length: count },
+    (_, i) => createUser(db, { email: `${prefix}${i}@example.org`, role: 'observer', mechanisms: [], passwordHash }).email,
+  );
 }
 
 const tally = (statuses: number[]) =>
@@ -48,11 +54,17 @@ const tally = (statuses: number[]) =>
 describe('sign-in limits', () => {
   test('expired counters are swept by sign-ins, not by a timer that could fail outside any request', async () => {
     const { db, app } = testApp();
-    db.insert(signInAttempts).values({ key: 'adresse:203.0.113.9', points: 50, expire: Date.now() - 2 * 60 * 60 * 1000 }).run();
+    db.insert(signInAttempts)
+      .values({ key: 'adresse:203.0.113.9', points: 50, expire: Date.now() - 2 * 60 * 60 * 1000 })
+      .run();
     const { signIn, close } = await listening(app);
     try {
       await signIn('personne@example.org', 'un essai quelconque').expect(401);
-      const keys = db.select().from(signInAttempts).all().map((row) => row.key);
+      const keys = db
+        .select()
+        .from(signInAttempts)
+        .all()
+        .map((row) => row.key);
       expect(keys).not.toContain('adresse:203.0.113.9');
       expect(keys.length).toBeGreaterThan(0);
     } finally {
@@ -149,7 +161,11 @@ describe('sign-in limits', () => {
       expect(busy.text).toContain('Le service de connexion est très sollicité en ce moment. Réessayez dans quelques secondes.');
       expect(Number(busy.headers['retry-after'])).toBeGreaterThan(0);
       // Only the 10 verified attempts count against the address.
-      const address = db.select().from(signInAttempts).all().filter((row) => row.key.startsWith('adresse:'));
+      const address = db
+        .select()
+        .from(signInAttempts)
+        .all()
+        .filter((row) => row.key.startsWith('adresse:'));
       expect(address.map((row) => row.points)).toEqual([counts[401]]);
     } finally {
       await close();

@@ -73,7 +73,13 @@ describe('/transparence and /methodologie with the demonstration data', () => {
   const { app } = testApp(db);
   const pages = new Map<string, Promise<request.Response>>();
   const get = (path: string) => {
-    if (!pages.has(path)) pages.set(path, request(app).get(path).then((res) => res));
+    if (!pages.has(path))
+      pages.set(
+        path,
+        request(app)
+          .get(path)
+          .then((res) => res),
+      );
     return pages.get(path)!;
   };
 
@@ -120,7 +126,9 @@ describe('/transparence and /methodologie with the demonstration data', () => {
       }));
     expect(groups).toHaveLength(8);
     expectTableMatches(table, groups, statusOf);
-    expect(textOf(fragment(text, '<caption id="tableau-par-section">', '</caption>'))).toBe(`Indicateurs par statut en ${year}, par section`);
+    expect(textOf(fragment(text, '<caption id="tableau-par-section">', '</caption>'))).toBe(
+      `Indicateurs par statut en ${year}, par section`,
+    );
   });
 
   test('the progress table by committee counts the indicators of the actions each mechanism leads', async () => {
@@ -143,7 +151,12 @@ describe('/transparence and /methodologie with the demonstration data', () => {
     const { text } = await get('/transparence');
     for (const id of ['par-section', 'par-comite'] as const) {
       const figure = fragment(text, `<figure class="chart progress-chart" id="graphique-${id}">`, '</figure>');
-      const attribute = /data-progress-chart="([^"]+)"/.exec(figure)![1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&#x27;/g, "'").replace(/&#x3D;/g, '=');
+      const attribute = /data-progress-chart="([^"]+)"/
+        .exec(figure)![1]!
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&')
+        .replace(/&#x27;/g, "'")
+        .replace(/&#x3D;/g, '=');
       const chart = JSON.parse(attribute) as { labels: string[]; series: { status: string; values: number[] }[] };
       const table = progressTable(text, id);
       expect(chart.series.map((s) => s.status)).toEqual(table.statuses);
@@ -161,8 +174,12 @@ describe('/transparence and /methodologie with the demonstration data', () => {
     const onTime = partyReports.filter((s) => s.report!.onTime);
     const figure = (id: string) => textOf(fragment(text, `<span class="key-figures__value" id="${id}">`, '</span>'));
     expect(figure('etats-parties')).toBe(fr(parties.length));
-    expect(figure('rapports-recus')).toBe(`${fr(partyReports.length)} / ${fr(parties.length)} (${fr((100 * partyReports.length) / parties.length)}\u00a0%)`);
-    expect(figure('rapports-a-temps')).toBe(`${fr(onTime.length)} / ${fr(partyReports.length)} (${fr((100 * onTime.length) / partyReports.length)}\u00a0%)`);
+    expect(figure('rapports-recus')).toBe(
+      `${fr(partyReports.length)} / ${fr(parties.length)} (${fr((100 * partyReports.length) / parties.length)}\u00a0%)`,
+    );
+    expect(figure('rapports-a-temps')).toBe(
+      `${fr(onTime.length)} / ${fr(partyReports.length)} (${fr((100 * onTime.length) / partyReports.length)}\u00a0%)`,
+    );
     const voluntary = states.filter((s) => !s.party && s.report !== null).length;
     if (voluntary > 0) expect(figure('rapports-volontaires')).toBe(String(voluntary));
     // The same number as the engine's party population of that year.
@@ -172,7 +189,9 @@ describe('/transparence and /methodologie with the demonstration data', () => {
 
   test('the share indicators at 100 % are counted from the API’s values', async () => {
     const { text } = await get('/transparence');
-    const shares = summaries.filter((i) => i.kind === 'share' && (i as ApiIndicator & { direction: string }).direction === 'up' && i.value !== null);
+    const shares = summaries.filter(
+      (i) => i.kind === 'share' && (i as ApiIndicator & { direction: string }).direction === 'up' && i.value !== null,
+    );
     const reached = shares.filter((i) => i.value! >= 100).length;
     const line = textOf(fragment(text, '<dd><span class="key-figures__value" id="pourcentages-a-100">', '</dd>'));
     expect(line).toMatch(new RegExp(`^${reached} indicateurs? de pourcentage sur ${shares.length} ayant une valeur en ${year}`));
@@ -210,7 +229,19 @@ describe('/transparence and /methodologie with the demonstration data', () => {
     const headerYears = [...fragment(table, '<thead>', '</thead>').matchAll(/<th scope="col">(\d{4})<\/th>/g)].map((m) => Number(m[1]));
     expect(headerYears).toEqual([2025, 2026]);
     const keys = [...table.matchAll(/<tr data-population="([^"]+)">/g)].map((m) => m[1]!);
-    expect(keys).toEqual(['party', 'non_party', 'affected', 'victims', 'article4', 'article4_late', 'article3', 'donor', 'extension_request', 'workplan_update', 'obligations']);
+    expect(keys).toEqual([
+      'party',
+      'non_party',
+      'affected',
+      'victims',
+      'article4',
+      'article4_late',
+      'article3',
+      'donor',
+      'extension_request',
+      'workplan_update',
+      'obligations',
+    ]);
     for (const key of keys) {
       const row = fragment(table, `<tr data-population="${key}">`, '</tr>');
       const cells = [...row.matchAll(/<td>([^<]*)<\/td>/g)].map((m) => m[1]!);
@@ -230,7 +261,10 @@ describe('/transparence and /methodologie with the demonstration data', () => {
     expect(row).toContain('href="/indicators/15.2"');
     const sizes = [...row.matchAll(/<td>(\d+)<\/td>/g)].map((m) => Number(m[1]));
     const yes = await Promise.all(
-      [2025, 2026].map(async (y) => (await api<{ years: ApiIndicatorYear[] }>(app, '/api/v1/indicators/15.1')).years.find((r) => r.year === y)!.states!.yes.length),
+      [2025, 2026].map(
+        async (y) =>
+          (await api<{ years: ApiIndicatorYear[] }>(app, '/api/v1/indicators/15.1')).years.find((r) => r.year === y)!.states!.yes.length,
+      ),
     );
     expect(sizes).toEqual(yes);
   });
@@ -238,15 +272,18 @@ describe('/transparence and /methodologie with the demonstration data', () => {
   test('/methodologie explains the derived wording of 21, the indicators read from the report, and the demonstration data', async () => {
     const { text } = await get('/methodologie');
     const page = textOf(text);
-    const indicator21 = (await api<{ text: string; provenance: string }>(app, '/api/v1/indicators/21'));
+    const indicator21 = await api<{ text: string; provenance: string }>(app, '/api/v1/indicators/21');
     expect(textOf(fragment(text, '<p id="provenance-21">', '</p>'))).toContain(indicator21.provenance);
-    for (const code of ['8.1', '8.2']) expect(hrefsOf(fragment(text, `<li id="derive-${code}">`, '</li>'))).toContain(`/indicators/${code}`);
+    for (const code of ['8.1', '8.2'])
+      expect(hrefsOf(fragment(text, `<li id="derive-${code}">`, '</li>'))).toContain(`/indicators/${code}`);
     expect(page).toContain('ayant déclaré');
     expect(page).toContain('sans objet');
     expect(text).toContain('id="avertissement-demonstration"');
     // The worked example's value is the API's.
     const example = /l’indicateur ([\d.]+) en (\d{4})/.exec(textOf(fragment(text, '<h3 id="exemple">', '</h3>')))!;
-    const summary = (await api<{ indicators: ApiIndicator[] }>(app, `/api/v1/indicators?year=${example[2]}`)).indicators.find((i) => i.code === example[1])!;
+    const summary = (await api<{ indicators: ApiIndicator[] }>(app, `/api/v1/indicators?year=${example[2]}`)).indicators.find(
+      (i) => i.code === example[1],
+    )!;
     expect(textOf(fragment(text, '<span class="indicator__value" id="exemple-valeur">', '</span>'))).toBe(expectedValueText(summary));
   });
 
@@ -272,7 +309,11 @@ describe('/transparence after a correction', () => {
     expect((await request(app).get('/transparence').expect(200)).text).toBe(before.text);
 
     const note = 'Correction de la réponse d’un État à l’indicateur 1.1';
-    const published = publishYear(db, CLI, 2026, { note, fingerprint: releaseCandidate(db, 2026).fingerprint, now: new Date('2026-11-24T10:00:00Z') });
+    const published = publishYear(db, CLI, 2026, {
+      note,
+      fingerprint: releaseCandidate(db, 2026).fingerprint,
+      now: new Date('2026-11-24T10:00:00Z'),
+    });
     expect(published).toMatchObject({ ok: true, outcome: { revision: 2 } });
     const after = await request(app).get('/transparence').expect(200);
     expect(await htmlProblems(after.text)).toEqual([]);
@@ -284,10 +325,14 @@ describe('/transparence after a correction', () => {
     expect(n).toBeGreaterThanOrEqual(1);
     expect(block).toContain(`Ce que cette révision a changé : ${n} valeur${n > 1 ? 's' : ''} d’indicateur et 1 ligne de données`);
     // The tree shows 1.1's new value, as the API gives it.
-    const summary = (await api<{ indicators: ApiIndicator[] }>(app, '/api/v1/indicators?year=2026')).indicators.find((i) => i.code === '1.1')!;
+    const summary = (await api<{ indicators: ApiIndicator[] }>(app, '/api/v1/indicators?year=2026')).indicators.find(
+      (i) => i.code === '1.1',
+    )!;
     const item = fragment(after.text, '<li class="page-tree__indicator" id="lien-indicateur-1.1">', '</li>');
     expect(textOf(fragment(item, '<span class="indicator__value">', '</span>'))).toBe(expectedValueText(summary));
-    expect(textOf(fragment(before.text, '<li class="page-tree__indicator" id="lien-indicateur-1.1">', '</li>'))).not.toContain(expectedValueText(summary));
+    expect(textOf(fragment(before.text, '<li class="page-tree__indicator" id="lien-indicateur-1.1">', '</li>'))).not.toContain(
+      expectedValueText(summary),
+    );
   });
 });
 
@@ -307,7 +352,9 @@ function baselineOnlyDatabase(): Db {
         { year: 2025, state: 'AFG', receivedOn: '2025-05-11', usedReportingGuide: false },
       ])
       .run();
-    tx.insert(answers).values([{ year: 2025, state: 'COL', indicator: '1.1', answer: 'yes' }]).run();
+    tx.insert(answers)
+      .values([{ year: 2025, state: 'COL', indicator: '1.1', answer: 'yes' }])
+      .run();
   });
   publishEverything(db);
   return db;

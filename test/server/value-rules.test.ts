@@ -24,7 +24,11 @@ const TODAY = new Date().toISOString().slice(0, 10);
 const LONG_SOURCE = 's'.repeat(501);
 const LONG_NOTE = 'n'.repeat(2001);
 
-interface Door { form: 'figures' | 'report' | 'registry'; fields: Record<string, string>; label: string }
+interface Door {
+  form: 'figures' | 'report' | 'registry';
+  fields: Record<string, string>;
+  label: string;
+}
 
 interface Case {
   what: string;
@@ -174,7 +178,10 @@ describe('one rule per value: the import, the command line and the forms give th
       const { app } = await appWithStaff();
       const admin = await signedInAgent(app, 'admin@example.org');
       const url = FORM_PATHS[c.door.form];
-      const response = await admin.post(url).type('form').send({ ...(await hiddenFields(admin, url)), reason: 'Vérification', ...c.door.fields });
+      const response = await admin
+        .post(url)
+        .type('form')
+        .send({ ...(await hiddenFields(admin, url)), reason: 'Vérification', ...c.door.fields });
       expect(response.status).toBe(400);
       expect(textOf(response.text)).toContain(`${c.door.label} : ${c.message}.`);
     }, 60_000);
@@ -210,7 +217,11 @@ describe('one rule per value: JJ/MM/AAAA dates and VRAI/FAUX are accepted alike,
   const STATE = { header: STATES, row: 'COL,Colombie,Colombia,vrai,6/9/2000,' };
   const storedReport = (db: ReturnType<typeof seededDatabase>) => db.select().from(reports).where(eq(reports.state, 'AFG')).get();
   const storedState = (db: ReturnType<typeof seededDatabase>) =>
-    db.select({ party: states.party, partyFrom: states.partyFrom, partyUntil: states.partyUntil }).from(states).where(eq(states.iso3, 'COL')).get();
+    db
+      .select({ party: states.party, partyFrom: states.partyFrom, partyUntil: states.partyUntil })
+      .from(states)
+      .where(eq(states.iso3, 'COL'))
+      .get();
 
   test('the import', () => {
     const db = seededDatabase();

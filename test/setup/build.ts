@@ -9,10 +9,14 @@ import path from 'node:path';
 export default function buildCompiledServer(): void {
   if (process.env.TEST_BUILD_DONE) return;
   const root = path.join(__dirname, '..', '..');
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', "await (await import('./scripts/build.mjs')).buildIfChanged();"], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const result = spawnSync(
+    process.execPath,
+    ['--input-type=module', '-e', "await (await import('./scripts/build.mjs')).buildIfChanged();"],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (result.status !== 0) throw new Error('La compilation (scripts/build.mjs) a échoué : les tests des commandes ne peuvent pas tourner.');
   process.env.TEST_BUILD_DONE = '1';
 }

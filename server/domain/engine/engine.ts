@@ -4,7 +4,17 @@ import { indexEngineData, type EngineIndex } from './index-data';
 import type { YearPopulations } from './populations';
 import { progress } from './progress';
 import type { RegistryState } from '../registry';
-import { BASELINE_YEAR, PLAN_YEARS, type Answer, type EngineData, type Figure, type EngineIndicator, type IndicatorResult, type Report, type StateFlag } from './types';
+import {
+  BASELINE_YEAR,
+  PLAN_YEARS,
+  type Answer,
+  type EngineData,
+  type Figure,
+  type EngineIndicator,
+  type IndicatorResult,
+  type Report,
+  type StateFlag,
+} from './types';
 
 export interface YearResult {
   year: number;

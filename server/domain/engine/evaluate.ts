@@ -48,10 +48,7 @@ const noValue = (code: string, year: number): IndicatorValue => ({
  * Computes every indicator for one year. `yes(X)` populations need X first: indicators are computed
  * on demand and memoised, so the order of the catalogue does not matter.
  */
-export function evaluateYear(
-  index: EngineIndex,
-  year: number,
-): { values: Map<string, IndicatorValue>; populations: YearPopulations } {
+export function evaluateYear(index: EngineIndex, year: number): { values: Map<string, IndicatorValue>; populations: YearPopulations } {
   const values = new Map<string, IndicatorValue>();
   const hasData = index.yearsWithData.has(year);
   const populations = new YearPopulations(index, year, (code) => valueOf(code).states?.yes ?? []);

@@ -44,7 +44,11 @@ export function indexEngineData(data: EngineData): EngineIndex {
     yearsWithData: new Set(),
   };
   for (const m of data.memberships) {
-    child(child(index.memberships, m.year, () => new Map()), m.population, () => new Set()).add(m.state);
+    child(
+      child(index.memberships, m.year, () => new Map()),
+      m.population,
+      () => new Set(),
+    ).add(m.state);
     index.yearsWithData.add(m.year);
   }
   for (const r of data.reports) {
@@ -52,7 +56,11 @@ export function indexEngineData(data: EngineData): EngineIndex {
     index.yearsWithData.add(r.year);
   }
   for (const a of data.answers) {
-    child(child(index.answers, a.year, () => new Map()), a.indicator, () => new Map()).set(a.state, a);
+    child(
+      child(index.answers, a.year, () => new Map()),
+      a.indicator,
+      () => new Map(),
+    ).set(a.state, a);
     index.yearsWithData.add(a.year);
   }
   for (const f of data.figures) {

@@ -17,7 +17,7 @@ export function status(value: number | null, baseline: number | null, direction:
   const difference = value - baseline;
   if (Math.abs(difference) < EPSILON) return 'unchanged';
   if (direction === 'neutral') return 'changed';
-  return (difference > 0) === (direction === 'up') ? 'improved' : 'worsened';
+  return difference > 0 === (direction === 'up') ? 'improved' : 'worsened';
 }
 
 /**
@@ -34,12 +34,7 @@ export function target(kind: IndicatorKind, direction: Direction): number | null
  * The value 2029 would reach if the pace seen between the baseline and `year` held: a straight line
  * through both, bounded to what the kind allows (a percentage stays within 0–100, a count above 0).
  */
-export function projection2029(
-  kind: IndicatorKind,
-  year: number,
-  value: number | null,
-  baseline: number | null,
-): number | null {
+export function projection2029(kind: IndicatorKind, year: number, value: number | null, baseline: number | null): number | null {
   if (value === null || baseline === null || year <= BASELINE_YEAR) return null;
   const projected = baseline + ((value - baseline) * (TARGET_YEAR - BASELINE_YEAR)) / (year - BASELINE_YEAR);
   const atLeastZero = Math.max(0, projected);
@@ -51,13 +46,7 @@ export function reachesTarget(projected: number | null, goal: number | null, dir
   return direction === 'down' ? projected <= goal + EPSILON : projected >= goal - EPSILON;
 }
 
-export function progress(
-  kind: IndicatorKind,
-  direction: Direction,
-  year: number,
-  value: number | null,
-  baseline: number | null,
-): Progress {
+export function progress(kind: IndicatorKind, direction: Direction, year: number, value: number | null, baseline: number | null): Progress {
   const projected = projection2029(kind, year, value, baseline);
   const goal = target(kind, direction);
   return {

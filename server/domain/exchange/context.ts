@@ -15,9 +15,7 @@ export function readExchangeContext(db: Db): ExchangeContext {
   const catalogue = readCatalogue(db);
   return {
     states: new Map(readRegistry(db).map((s) => [s.iso3, s])),
-    indicators: new Map(
-      [...catalogue.indicatorByCode].map(([code, i]) => [code, { kind: i.kind, derivedFrom: i.derivedFrom }]),
-    ),
+    indicators: new Map([...catalogue.indicatorByCode].map(([code, i]) => [code, { kind: i.kind, derivedFrom: i.derivedFrom }])),
     // In the catalogue's order, as messages list the populations that may be entered.
     populations: new Map(catalogue.populations.map((p) => [p.key, { derivation: p.derivation }])),
   };

@@ -102,7 +102,10 @@ export async function readCsvInSlices(file: string, content: Buffer | string): P
   return reading.finish(rows);
 }
 
-interface ParsedRow { record: string[]; info: { bytes: number } }
+interface ParsedRow {
+  record: string[];
+  info: { bytes: number };
+}
 
 /**
  * What readCsv and readCsvInSlices share: the checks before parsing, csv-parse's options, and the
@@ -141,7 +144,12 @@ function startReading(
   // Excel's first line `sep=;` names the separator; the header follows it.
   const hint = separatorLine(bytes, bom);
   if (hint !== null && hint.separator === null) {
-    return { result: problem(1, `séparateur « ${hint.named} » non pris en charge : point-virgule ou virgule attendu (ligne « sep=; » ou « sep=, »)`) };
+    return {
+      result: problem(
+        1,
+        `séparateur « ${hint.named} » non pris en charge : point-virgule ou virgule attendu (ligne « sep=; » ou « sep=, »)`,
+      ),
+    };
   }
   // What csv-parse reads: after the BOM and the `sep=` line. Offsets it reports count from there.
   const start = bom + (hint?.length ?? 0);

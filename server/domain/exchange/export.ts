@@ -6,7 +6,6 @@ import { compareCodes } from '../compare';
 import { DATA_KINDS, EXCHANGE_KINDS, fieldOf, sortByKey, type ExchangeKind, type KindData } from '../data-kinds';
 import { toCsv, type Cell } from './csv-write';
 
-
 export interface ExportFile {
   kind: ExchangeKind;
   /** states.csv, populations.csv… */

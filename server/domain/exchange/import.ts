@@ -93,11 +93,7 @@ class DryRunRollback extends Error {
  * are applied in one transaction. Used by `npm run import` and by the upload in the browser (which
  * passes the sheets of a workbook as read tables).
  */
-export function importFiles(
-  db: Db,
-  files: ImportInput[],
-  options: ImportOptions = {},
-): ImportResult {
+export function importFiles(db: Db, files: ImportInput[], options: ImportOptions = {}): ImportResult {
   const now = (options.now ?? new Date()).toISOString();
 
   const problems = new ProblemList(files.map((f) => f.name));
@@ -166,7 +162,13 @@ export function importFiles(
     const summary: ImportSummary = {
       files: counts,
       dryRun: options.dryRun ?? false,
-      published: options.publish ? releaseYears(tx, rows.map((r) => r.year), { now, by: null }) : null,
+      published: options.publish
+        ? releaseYears(
+            tx,
+            rows.map((r) => r.year),
+            { now, by: null },
+          )
+        : null,
     };
     if (options.collectChanges) {
       summary.changes = auditEntriesAfter(tx, mark);

@@ -27,10 +27,7 @@ export class RowReader {
     if (fields > width) {
       const separator = source.table.separator;
       const hint = separator === ',' ? ' (une virgule décimale doit être entre guillemets : "12,5")' : '';
-      this.problem(
-        'ligne',
-        `${fields} champs alors que l’en-tête en compte ${width}, séparateur « ${separator} »${hint}`,
-      );
+      this.problem('ligne', `${fields} champs alors que l’en-tête en compte ${width}, séparateur « ${separator} »${hint}`);
     }
   }
 

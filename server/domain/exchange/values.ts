@@ -17,7 +17,6 @@ const quoted = (raw: string): string => {
 };
 const fail = <T>(message: string): Cell<T> => ({ ok: false, message });
 
-
 export function isBlank(raw: string | undefined): boolean {
   return raw === undefined || raw.trim() === '';
 }
@@ -45,7 +44,9 @@ export function readDate(raw: string): Cell<string> {
   const french = iso ? null : /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
   const parts = iso ? [iso[1], iso[2], iso[3]] : french ? [french[3], french[2], french[1]] : null;
   if (!parts) {
-    return fail(`date invalide « ${quoted(text)} » : le format AAAA-MM-JJ ou JJ/MM/AAAA est attendu (par exemple 2026-04-30 ou 30/04/2026)`);
+    return fail(
+      `date invalide « ${quoted(text)} » : le format AAAA-MM-JJ ou JJ/MM/AAAA est attendu (par exemple 2026-04-30 ou 30/04/2026)`,
+    );
   }
   const [year, month, day] = parts.map(Number) as [number, number, number];
   const date = new Date(Date.UTC(year, month - 1, day));

@@ -148,9 +148,7 @@ export async function readWorkbook(name: string, content: Buffer): Promise<(Read
     read.push(readSheet(label, kind, sheet));
   }
   if (read.length === 0) {
-    return [
-      { name, readError: `le classeur ne contient aucune feuille de données (feuilles attendues : ${EXCHANGE_KINDS.join(', ')})` },
-    ];
+    return [{ name, readError: `le classeur ne contient aucune feuille de données (feuilles attendues : ${EXCHANGE_KINDS.join(', ')})` }];
   }
   return read;
 }
@@ -264,7 +262,14 @@ export function cellText(value: ExcelJS.CellValue, shown?: { numFmt: string | un
   // exceljs reads a date cell as midnight UTC of that day.
   if (value instanceof Date) return { ok: true, text: value.toISOString().slice(0, 10) };
   if ('error' in value) return { ok: false, message: `cellule en erreur (${value.error}) : corrigez la formule ou saisissez la valeur` };
-  if ('richText' in value) return { ok: true, text: value.richText.map((part) => part.text).join('').trim() };
+  if ('richText' in value)
+    return {
+      ok: true,
+      text: value.richText
+        .map((part) => part.text)
+        .join('')
+        .trim(),
+    };
   if ('formula' in value || 'sharedFormula' in value) {
     const result = value.result;
     if (result === undefined) {

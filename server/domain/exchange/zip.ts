@@ -88,10 +88,7 @@ interface DirectoryEntry {
 }
 
 /** The central directory's entries, each checked to lie inside the buffer. */
-function readDirectory(
-  bytes: Buffer,
-  limits: ZipLimits,
-): { entries: DirectoryEntry[] } | Extract<ZipReadResult, { ok: false }> {
+function readDirectory(bytes: Buffer, limits: ZipLimits): { entries: DirectoryEntry[] } | Extract<ZipReadResult, { ok: false }> {
   // The end record is 22 bytes, followed by a comment of up to 65 535 bytes.
   let end = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {

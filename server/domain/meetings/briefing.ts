@@ -29,7 +29,8 @@ export function readBriefingScope(guidelines: MeetingGuidelines, raw: { point: s
   if (state !== '' && !/^[A-Z]{3}$/.test(state)) {
     return { ok: false, message: `« ${(raw.etat ?? '').slice(0, 20)} » n’est pas un code d’État (trois lettres, par exemple « KHM »).` };
   }
-  if (state !== '' && raw.groupe === '') return { ok: false, message: 'La fiche d’un État se demande dans un groupe d’orateurs : ajoutez le groupe.' };
+  if (state !== '' && raw.groupe === '')
+    return { ok: false, message: 'La fiche d’un État se demande dans un groupe d’orateurs : ajoutez le groupe.' };
   const read = readItemAndGroup(guidelines, raw);
   return read.ok ? { ok: true, scope: { ...read.scope, state: state === '' ? null : state } } : read;
 }
@@ -40,16 +41,25 @@ function readItemAndGroup(guidelines: MeetingGuidelines, raw: { point: string; g
   if (raw.point !== '') {
     item = /^[0-9]{1,3}$/.test(raw.point) ? (guidelines.items.find((i) => i.number === Number(raw.point)) ?? null) : null;
     if (!item) {
-      return { ok: false, message: `Le point « ${raw.point} » n’est pas un point de l’ordre du jour des réunions intersessions : choisissez l’un des points ${numbers.join(', ')}.` };
+      return {
+        ok: false,
+        message: `Le point « ${raw.point} » n’est pas un point de l’ordre du jour des réunions intersessions : choisissez l’un des points ${numbers.join(', ')}.`,
+      };
     }
   }
   if (raw.groupe === '') return { ok: true, scope: { item: item?.number ?? null, group: null } };
   const owner = guidelines.items.find((i) => i.groups.some((g) => g.key === raw.groupe));
   if (!owner) {
-    return { ok: false, message: `Le groupe d’orateurs « ${raw.groupe} » n’existe pas : choisissez un groupe dans la liste des fiches de la réunion.` };
+    return {
+      ok: false,
+      message: `Le groupe d’orateurs « ${raw.groupe} » n’existe pas : choisissez un groupe dans la liste des fiches de la réunion.`,
+    };
   }
   if (item && item.number !== owner.number) {
-    return { ok: false, message: `Le groupe d’orateurs « ${raw.groupe} » relève du point ${owner.number}, pas du point ${item.number} : retirez l’un des deux filtres.` };
+    return {
+      ok: false,
+      message: `Le groupe d’orateurs « ${raw.groupe} » relève du point ${owner.number}, pas du point ${item.number} : retirez l’un des deux filtres.`,
+    };
   }
   return { ok: true, scope: { item: owner.number, group: raw.groupe } };
 }

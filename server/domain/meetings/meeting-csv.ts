@@ -4,7 +4,18 @@ import type { MeetingPlan } from './plan';
 
 /** The speakers' list and the agenda of an intersessional meeting as CSV files (with a BOM, for spreadsheets). */
 
-export const SPEAKER_COLUMNS = ['point', 'intitule_point', 'groupe', 'nom_groupe', 'rang', 'iso3', 'etat', 'present', 'ajoute', 'minutes'] as const;
+export const SPEAKER_COLUMNS = [
+  'point',
+  'intitule_point',
+  'groupe',
+  'nom_groupe',
+  'rang',
+  'iso3',
+  'etat',
+  'present',
+  'ajoute',
+  'minutes',
+] as const;
 
 export function speakersCsv(plan: MeetingPlan): string {
   const rows = plan.items.flatMap(({ item, groups }) =>
@@ -26,7 +37,15 @@ export function speakersCsv(plan: MeetingPlan): string {
   return rowsCsv(SPEAKER_COLUMNS, rows, { bom: true });
 }
 
-export const AGENDA_COLUMNS = ['point', 'intitule_point', 'partie', 'questions', 'interventions', 'minutes_par_intervention', 'minutes'] as const;
+export const AGENDA_COLUMNS = [
+  'point',
+  'intitule_point',
+  'partie',
+  'questions',
+  'interventions',
+  'minutes_par_intervention',
+  'minutes',
+] as const;
 
 /**
  * One row per speaker group and one for the other States and organisations of each item, then the

@@ -19,7 +19,10 @@ export interface MeetingDetails {
 }
 
 /** What the user typed, kept as text so that a refused form shows it back. */
-export type MeetingSubmission = Record<'kind' | 'title' | 'startsOn' | 'endsOn' | 'place' | 'year' | 'agenda' | 'sittings' | 'speakersFrom', string> & {
+export type MeetingSubmission = Record<
+  'kind' | 'title' | 'startsOn' | 'endsOn' | 'place' | 'year' | 'agenda' | 'sittings' | 'speakersFrom',
+  string
+> & {
   version: number | null;
 };
 
@@ -28,7 +31,6 @@ export const PLACE_MAX = 200;
 export const AGENDA_MAX = 5000;
 /** Forty sittings of « AAAA-MM-JJ HH:MM-HH:MM » and their line breaks, with room for spaces. */
 export const SITTINGS_TEXT_MAX = 2000;
-
 
 export function readMeetingSubmission(body: Record<string, unknown>): MeetingSubmission {
   return {
@@ -58,9 +60,13 @@ export function checkMeeting(submission: MeetingSubmission): MeetingCheck {
   const errors: FieldError[] = [];
   const kind = (MEETING_KINDS as readonly string[]).includes(submission.kind) ? (submission.kind as MeetingKind) : null;
   if (!kind) {
-    errors.push({ field: 'kind', message: `Type de réunion : choisissez ${MEETING_KINDS.map((k) => `« ${MEETING_KIND_LABELS[k]} »`).join(', ')}.` });
+    errors.push({
+      field: 'kind',
+      message: `Type de réunion : choisissez ${MEETING_KINDS.map((k) => `« ${MEETING_KIND_LABELS[k]} »`).join(', ')}.`,
+    });
   }
-  if (submission.title === '') errors.push({ field: 'title', message: 'Intitulé : obligatoire (par exemple « Réunions intersessions 2027 »).' });
+  if (submission.title === '')
+    errors.push({ field: 'title', message: 'Intitulé : obligatoire (par exemple « Réunions intersessions 2027 »).' });
   const titleLength = lengthProblem(submission.title, TITLE_MAX, 'Intitulé');
   if (titleLength) errors.push({ field: 'title', message: titleLength });
   if (submission.place === '') errors.push({ field: 'place', message: 'Lieu : obligatoire (par exemple « Genève, CICG »).' });
@@ -79,11 +85,20 @@ export function checkMeeting(submission: MeetingSubmission): MeetingCheck {
   if (agendaLength) errors.push({ field: 'agenda', message: agendaLength });
   const sittingsLength = lengthProblem(submission.sittings, SITTINGS_TEXT_MAX, 'Séances');
   if (sittingsLength) errors.push({ field: 'sittings', message: sittingsLength });
-  const sittings = readSittings(sittingsLength ? '' : submission.sittings, startsOn.ok ? startsOn.value : null, endsOn.ok ? endsOn.value : null);
+  const sittings = readSittings(
+    sittingsLength ? '' : submission.sittings,
+    startsOn.ok ? startsOn.value : null,
+    endsOn.ok ? endsOn.value : null,
+  );
   if (!sittings.ok) for (const message of sittings.messages) errors.push({ field: 'sittings', message });
-  const speakersFrom = (SPEAKERS_FROM as readonly string[]).includes(submission.speakersFrom) ? (submission.speakersFrom as SpeakersFrom) : null;
+  const speakersFrom = (SPEAKERS_FROM as readonly string[]).includes(submission.speakersFrom)
+    ? (submission.speakersFrom as SpeakersFrom)
+    : null;
   if (!speakersFrom) {
-    errors.push({ field: 'speakersFrom', message: `Orateurs de départ : choisissez ${SPEAKERS_FROM.map((k) => `« ${SPEAKERS_FROM_LABELS[k]} »`).join(' ou ')}.` });
+    errors.push({
+      field: 'speakersFrom',
+      message: `Orateurs de départ : choisissez ${SPEAKERS_FROM.map((k) => `« ${SPEAKERS_FROM_LABELS[k]} »`).join(' ou ')}.`,
+    });
   }
   if (errors.length > 0 || !kind || !startsOn.ok || !endsOn.ok || !year.ok || !sittings.ok || !speakersFrom) return { ok: false, errors };
   return {

@@ -114,7 +114,10 @@ export interface CoordinationPack {
 }
 
 /** The mechanisms' lists merged: each report and each flagged State once, with the mechanisms that list it. */
-function mergeLists(mechanisms: readonly MechanismPack[], order: (a: string, b: string) => number): { reports: PackReport[]; flags: PackFlag[] } {
+function mergeLists(
+  mechanisms: readonly MechanismPack[],
+  order: (a: string, b: string) => number,
+): { reports: PackReport[]; flags: PackFlag[] } {
   const reports = new Map<string, PackReport>();
   const flags = new Map<string, PackFlag>();
   const reportOf = (year: number, state: string) => {
@@ -193,7 +196,8 @@ export function buildPack(input: PackInput): CoordinationPack {
   const current = engine.year(year);
   const flags = current.flags;
   const order = byFrenchName((iso3) => engine.stateName(iso3));
-  const byYearThenName = (a: { year: number; state: string }, b: { year: number; state: string }) => b.year - a.year || order(a.state, b.state);
+  const byYearThenName = (a: { year: number; state: string }, b: { year: number; state: string }) =>
+    b.year - a.year || order(a.state, b.state);
   const json = (text: string | null): Record<string, unknown> => (text === null ? {} : (JSON.parse(text) as Record<string, unknown>));
 
   const mechanisms = catalogue.mechanisms
@@ -218,7 +222,14 @@ export function buildPack(input: PackInput): CoordinationPack {
         .map((e): ReceivedReport => {
           const received = json(e.after).received_on;
           const receivedOn = typeof received === 'string' ? received : '';
-          return { year: e.year!, state: e.state!, receivedOn, onTime: isReportOnTime({ year: e.year!, receivedOn }), at: e.at, actor: e.actor };
+          return {
+            year: e.year!,
+            state: e.state!,
+            receivedOn,
+            onTime: isReportOnTime({ year: e.year!, receivedOn }),
+            at: e.at,
+            actor: e.actor,
+          };
         })
         .sort(byYearThenName);
 

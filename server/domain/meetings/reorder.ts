@@ -45,7 +45,6 @@ export function editGroup(rows: readonly SpeakerRow[], edit: GroupEdit): Speaker
     .map(({ place: _place, ...row }, index) => ({ ...row, position: index + 1 }));
 }
 
-
 /**
  * Reads the posted form of one group: `rank:ISO3` fields, `absent:ISO3` checkboxes, a `move` button
  * (`up:ISO3` / `down:ISO3`) and a `remove` button. Ranks must be whole numbers from 1; a message per
@@ -64,7 +63,10 @@ export function readGroupEdit(
     const typed = formText(body[`rank:${row.state}`]).trim();
     if (typed === '') continue;
     if (!/^[0-9]{1,4}$/.test(typed) || Number(typed) < 1) {
-      errors.push({ field: fieldId(row.state), message: `Rang de ${nameOf(row.state)} : « ${typed.slice(0, 20)} » n’est pas un rang ; saisissez un nombre entier à partir de 1.` });
+      errors.push({
+        field: fieldId(row.state),
+        message: `Rang de ${nameOf(row.state)} : « ${typed.slice(0, 20)} » n’est pas un rang ; saisissez un nombre entier à partir de 1.`,
+      });
     } else {
       ranks.set(row.state, Number(typed));
     }

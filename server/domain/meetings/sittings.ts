@@ -25,17 +25,22 @@ const clock = (hours: string, minutes: string | undefined): number | null => {
 };
 
 /** « 10:00 », as the text of a sitting is written back. */
-export const clockText = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+export const clockText = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 /** The text of sittings as stored: one per line, in order. */
-export const sittingsText = (sittings: readonly Sitting[]) => sittings.map((s) => `${s.day} ${clockText(s.start)}-${clockText(s.end)}`).join('\n');
+export const sittingsText = (sittings: readonly Sitting[]) =>
+  sittings.map((s) => `${s.day} ${clockText(s.start)}-${clockText(s.end)}`).join('\n');
 
 /**
  * Reads the sittings typed in the meeting form, each checked against the meeting's days; the
  * messages name the line. Blank lines are skipped; an empty text is no sittings (not entered yet).
  */
 export function readSittings(text: string, startsOn: string | null, endsOn: string | null): SittingsReading {
-  const lines = text.split('\n').map((line, index) => ({ line: line.trim(), number: index + 1 })).filter((l) => l.line !== '');
+  const lines = text
+    .split('\n')
+    .map((line, index) => ({ line: line.trim(), number: index + 1 }))
+    .filter((l) => l.line !== '');
   if (lines.length > SITTINGS_MAX) {
     return { ok: false, messages: [`Séances : ${SITTINGS_MAX} lignes au plus (vous en avez saisi ${lines.length}).`] };
   }
@@ -45,7 +50,9 @@ export function readSittings(text: string, startsOn: string | null, endsOn: stri
     const where = `Séances, ligne ${number}`;
     const match = LINE.exec(line);
     if (!match) {
-      messages.push(`${where} : « ${line.slice(0, 40)} » ; écrivez le jour puis les heures de début et de fin, par exemple « 2027-06-16 10:00-13:00 ».`);
+      messages.push(
+        `${where} : « ${line.slice(0, 40)} » ; écrivez le jour puis les heures de début et de fin, par exemple « 2027-06-16 10:00-13:00 ».`,
+      );
       continue;
     }
     const [, day, h1, m1, h2, m2] = match as unknown as [string, string, string, string | undefined, string, string | undefined];
@@ -74,7 +81,9 @@ export function readSittings(text: string, startsOn: string | null, endsOn: stri
   for (let i = 1; i < sittings.length; i++) {
     const [a, b] = [sittings[i - 1]!, sittings[i]!];
     if (a.day === b.day && b.start < a.end) {
-      messages.push(`Séances : le ${b.day}, la séance de ${clockText(b.start)} commence avant la fin de celle de ${clockText(a.start)} (${clockText(a.end)}).`);
+      messages.push(
+        `Séances : le ${b.day}, la séance de ${clockText(b.start)} commence avant la fin de celle de ${clockText(a.start)} (${clockText(a.end)}).`,
+      );
     }
   }
   return messages.length > 0 ? { ok: false, messages } : { ok: true, sittings };

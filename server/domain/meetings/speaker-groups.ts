@@ -57,7 +57,11 @@ export function speakerSource(engine: EngineSnapshot, guidelines: MeetingGuideli
     guidelines,
     nameOf,
     defaults: (year) =>
-      defaultSpeakers(guidelines, populationReader((key, of) => engine.year(year).populations.get(key, of)), nameOf),
+      defaultSpeakers(
+        guidelines,
+        populationReader((key, of) => engine.year(year).populations.get(key, of)),
+        nameOf,
+      ),
   };
 }
 
@@ -77,6 +81,9 @@ export function speakerDrift(
  * The list a meeting starts from and is kept in line with: its year's populations, or nobody when
  * only the States that ask for the floor speak (they are added by hand).
  */
-export function meetingDefaults(source: SpeakerSource, meeting: { year: number; speakersFrom?: 'population' | 'requests' }): ReadonlyMap<string, string[]> {
+export function meetingDefaults(
+  source: SpeakerSource,
+  meeting: { year: number; speakersFrom?: 'population' | 'requests' },
+): ReadonlyMap<string, string[]> {
   return meeting.speakersFrom === 'requests' ? new Map() : source.defaults(meeting.year);
 }

@@ -105,7 +105,9 @@ export function updateMeeting(db: Db, id: number, version: number | null, detail
     const before = updateMeetingDetails(tx, id, details);
     const rebuild =
       details.kind === 'intersessional' &&
-      (before.kind !== details.kind || before.year !== details.year || before.speakersFrom !== (details.speakersFrom ?? before.speakersFrom));
+      (before.kind !== details.kind ||
+        before.year !== details.year ||
+        before.speakersFrom !== (details.speakersFrom ?? before.speakersFrom));
     return rebuild ? syncSpeakers(tx, id, source.guidelines, meetingDefaults(source, details), source.nameOf) : null;
   });
 }
@@ -119,7 +121,9 @@ export function refreshSpeakers(
   source: SpeakerSource,
   by: Writer,
 ) {
-  return writeMeeting(db, id, version, by, (tx) => syncSpeakers(tx, id, source.guidelines, meetingDefaults(source, meeting), source.nameOf));
+  return writeMeeting(db, id, version, by, (tx) =>
+    syncSpeakers(tx, id, source.guidelines, meetingDefaults(source, meeting), source.nameOf),
+  );
 }
 
 /** Replaces one group's rows (after `editGroup`). */

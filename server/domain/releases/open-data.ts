@@ -31,7 +31,12 @@ export type IndicatorColumn = (typeof INDICATOR_COLUMNS)[number];
 export type IndicatorRow = Record<IndicatorColumn, string | number | null>;
 
 /** The columns of /indicators/CODE/donnees.csv: a subset of indicateurs.csv's, with the same names. */
-export const PER_INDICATOR_COLUMNS = ['indicator', 'year', ...VALUE_COLUMNS, ...RELEASE_COLUMNS] as const satisfies readonly IndicatorColumn[];
+export const PER_INDICATOR_COLUMNS = [
+  'indicator',
+  'year',
+  ...VALUE_COLUMNS,
+  ...RELEASE_COLUMNS,
+] as const satisfies readonly IndicatorColumn[];
 
 /** The value columns of a year's value and its progress (the API adds the target to the same fields). */
 export function valueCells(v: Pick<IndicatorValue, 'value' | 'numerator' | 'denominator' | 'answered'>, p: Progress) {
@@ -54,17 +59,7 @@ export const releaseCells = (release: Pick<ReleaseInfo, 'publishedAt' | 'revisio
 });
 
 /** Columns of reponses.csv. */
-export const ANSWER_COLUMNS = [
-  'year',
-  'state',
-  'state_name',
-  'indicator',
-  'answer',
-  'source',
-  'note',
-  'published_at',
-  'revision',
-] as const;
+export const ANSWER_COLUMNS = ['year', 'state', 'state_name', 'indicator', 'answer', 'source', 'note', 'published_at', 'revision'] as const;
 export type AnswerColumn = (typeof ANSWER_COLUMNS)[number];
 export type AnswerRow = Record<AnswerColumn, string | number | null>;
 
@@ -164,11 +159,7 @@ export function rowsCsv<C extends string>(columns: readonly C[], rows: Record<C,
 }
 
 /** indicateurs.json: the rows of indicateurs.csv, typed, with what they come from. */
-export function indicatorsJson(
-  history: ReleaseHistory,
-  rows: IndicatorRow[],
-  meta: { citation: string | null; demo: boolean },
-): string {
+export function indicatorsJson(history: ReleaseHistory, rows: IndicatorRow[], meta: { citation: string | null; demo: boolean }): string {
   return JSON.stringify({
     title: 'Valeurs des indicateurs du Plan d’action de Siem Reap-Angkor, par année publiée',
     licence: LICENCE,

@@ -2,14 +2,7 @@ import { createHash } from 'node:crypto';
 import { inTransaction, type Db } from '../../../db/client';
 import { readCatalogue } from '../catalogue';
 import { engineIndicators, readRegistry } from '../stored-data';
-import {
-  fillRelease,
-  insertRelease,
-  readLatestReleases,
-  readRelease,
-  readYearRows,
-  unfrozenReleases,
-} from '../../../db/queries/releases';
+import { fillRelease, insertRelease, readLatestReleases, readRelease, readYearRows, unfrozenReleases } from '../../../db/queries/releases';
 import { readValidations } from '../../../db/queries/review';
 import { pairKey } from '../review';
 import { EngineSnapshot } from '../engine/engine';
@@ -40,16 +33,17 @@ export { readRelease };
 
 /** What the year would be if it were published now: its data, validated reports and answers only. */
 export function readYearForRelease(db: Db, year: number): ReleaseData {
-  return freezeYear({ states: readRegistry(db), ...readYearRows(db, year) }, year, new Set(readValidations(db, year).map((v) => pairKey(v.year, v.state))));
+  return freezeYear(
+    { states: readRegistry(db), ...readYearRows(db, year) },
+    year,
+    new Set(readValidations(db, year).map((v) => pairKey(v.year, v.state))),
+  );
 }
 
 /** The values of `data`'s year if it were published beside the other years' latest releases. */
 function valuesWith(db: Db, data: ReleaseData, latest: Release[] = readLatestReleases(db)) {
   const others = latest.filter((r) => r.year !== data.year);
-  const engineData = releasedEngineData(engineIndicators(readCatalogue(db)), [
-    ...others,
-    { id: Number.MAX_SAFE_INTEGER, data },
-  ]);
+  const engineData = releasedEngineData(engineIndicators(readCatalogue(db)), [...others, { id: Number.MAX_SAFE_INTEGER, data }]);
   return releaseValues(new EngineSnapshot(engineData), data.year);
 }
 
@@ -58,7 +52,9 @@ function valuesWith(db: Db, data: ReleaseData, latest: Release[] = readLatestRel
  * the confirmation sends it back, and a publication whose data moved in between is refused.
  */
 export const releaseFingerprint = (previousRevision: number | null, data: ReleaseData): string =>
-  createHash('sha256').update(`${previousRevision ?? 0}\n${JSON.stringify(data)}`).digest('base64url');
+  createHash('sha256')
+    .update(`${previousRevision ?? 0}\n${JSON.stringify(data)}`)
+    .digest('base64url');
 
 /** What publishing a year now would release, and the public's engine as it would then compute. */
 export interface ReleaseCandidate {
@@ -95,11 +91,7 @@ export function releaseCandidate(db: Db, year: number): ReleaseCandidate {
  * Freezes what the year holds now (validated reports only) as its next release, unless it holds
  * the same as its latest release. Call inside the caller's transaction, after the drafts check.
  */
-export function releaseYear(
-  db: Db,
-  year: number,
-  options: { now: string; by: number | null; note?: string | null },
-): ReleaseOutcome {
+export function releaseYear(db: Db, year: number, options: { now: string; by: number | null; note?: string | null }): ReleaseOutcome {
   const data = readYearForRelease(db, year);
   const latest = readLatestReleases(db);
   const previous = latest.find((r) => r.year === year) ?? null;
@@ -121,11 +113,7 @@ export function releaseYear(
 }
 
 /** Releases the years in order; used by imports and the demonstration data. */
-export function releaseYears(
-  db: Db,
-  years: number[],
-  options: { now: string; by: number | null; note?: string | null },
-): ReleaseOutcome[] {
+export function releaseYears(db: Db, years: number[], options: { now: string; by: number | null; note?: string | null }): ReleaseOutcome[] {
   return [...new Set(years)].sort((a, b) => a - b).map((year) => releaseYear(db, year, options));
 }
 

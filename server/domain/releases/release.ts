@@ -49,7 +49,6 @@ export interface Release extends ReleaseInfo {
 /** The releases of each year, oldest revision first. */
 export type ReleaseHistory = Map<number, ReleaseInfo[]>;
 
-
 /**
  * The year's data as it will be frozen: reports and answers of validated reports only, every row
  * sorted, so that two freezes of unchanged data give the same JSON.
@@ -160,7 +159,11 @@ export function releaseChanges(
 }
 
 /** The published years whose data, as it stands, differs from their latest release: a revision is due. */
-export function unreleasedYears(data: Omit<EngineData, 'indicators'>, validated: Pick<ReadonlySet<string>, 'has'>, latest: Release[]): Set<number> {
+export function unreleasedYears(
+  data: Omit<EngineData, 'indicators'>,
+  validated: Pick<ReadonlySet<string>, 'has'>,
+  latest: Release[],
+): Set<number> {
   return new Set(latest.filter((r) => !sameReleaseData(r.data, freezeYear(data, r.year, validated))).map((r) => r.year));
 }
 

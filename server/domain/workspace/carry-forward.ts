@@ -43,7 +43,11 @@ export function carryForwardPlan(
   year: number,
   input: { previous: MembershipRow[]; current: MembershipRow[]; parties: ReadonlySet<string> },
 ): CarryForwardPlan {
-  const members = (rows: MembershipRow[], key: string) => rows.filter((r) => r.population === key).map((r) => r.state).sort();
+  const members = (rows: MembershipRow[], key: string) =>
+    rows
+      .filter((r) => r.population === key)
+      .map((r) => r.state)
+      .sort();
   const populations = catalogue.populations
     .filter((p) => p.derivation === 'entered')
     .map((p) => {
@@ -66,15 +70,18 @@ export function carryForwardPlan(
 
 /** The plan as the database holds it now. */
 export function readCarryForwardPlan(db: Db, catalogue: Pick<Catalogue, 'populations'>, year: number): CarryForwardPlan {
-  const parties = new Set(readRegistry(db).filter((s) => isPartyInYear(s, year)).map((s) => s.iso3));
+  const parties = new Set(
+    readRegistry(db)
+      .filter((s) => isPartyInYear(s, year))
+      .map((s) => s.iso3),
+  );
   return carryForwardPlan(catalogue, year, { previous: readMemberships(db, year - 1), current: readMemberships(db, year), parties });
 }
 
 export const canCarryForward = (year: number): boolean => year > BASELINE_YEAR;
 
 export type CarryForwardResult =
-  | { ok: true; copied: number; populations: string[] }
-  | { ok: false; kind: 'invalid' | 'stale'; message: string };
+  { ok: true; copied: number; populations: string[] } | { ok: false; kind: 'invalid' | 'stale'; message: string };
 
 /**
  * Copies the chosen populations of the plan, all or nothing, in one audited transaction. Refused
@@ -88,8 +95,10 @@ export function carryForward(
   year: number,
   request: { keys: string[]; fingerprint: string | null },
 ): CarryForwardResult {
-  if (!canCarryForward(year)) return { ok: false, kind: 'invalid', message: `${year} est l’année de référence : il n’y a pas d’année précédente à reprendre.` };
-  if (request.keys.length === 0) return { ok: false, kind: 'invalid', message: 'Rien n’a été copié : cochez au moins une population à reprendre.' };
+  if (!canCarryForward(year))
+    return { ok: false, kind: 'invalid', message: `${year} est l’année de référence : il n’y a pas d’année précédente à reprendre.` };
+  if (request.keys.length === 0)
+    return { ok: false, kind: 'invalid', message: 'Rien n’a été copié : cochez au moins une population à reprendre.' };
   return withAudit(
     db,
     actor,

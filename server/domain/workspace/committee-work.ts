@@ -38,7 +38,12 @@ export function followedPopulations(catalogue: Catalogue, actions: ReadonlySet<n
  * The early warnings of a year a committee following these actions sees: those on the States of
  * its populations, or all of them when it follows action 47 (the early warning's own).
  */
-export function warningsFollowed(catalogue: Catalogue, engine: EngineSnapshot, year: number, actions: ReadonlySet<number>): Map<string, StateFlag[]> {
+export function warningsFollowed(
+  catalogue: Catalogue,
+  engine: EngineSnapshot,
+  year: number,
+  actions: ReadonlySet<number>,
+): Map<string, StateFlag[]> {
   const result = engine.year(year);
   if (actions.has(EARLY_WARNING_ACTION)) return result.flags;
   const watched = new Set<string>();
@@ -50,7 +55,12 @@ export function warningsFollowed(catalogue: Catalogue, engine: EngineSnapshot, y
  * State → the indicators of these actions whose population holds the State in that year and
  * which it has not answered (States with none missing are left out).
  */
-export function missingAnswers(catalogue: Catalogue, engine: EngineSnapshot, year: number, actions: ReadonlySet<number>): Map<string, string[]> {
+export function missingAnswers(
+  catalogue: Catalogue,
+  engine: EngineSnapshot,
+  year: number,
+  actions: ReadonlySet<number>,
+): Map<string, string[]> {
   const populations = engine.year(year).populations;
   const missing = new Map<string, string[]>();
   for (const action of catalogue.actions) {
@@ -86,7 +96,13 @@ export function storedActions(catalogue: Catalogue, engine: EngineSnapshot, year
  * The drafts of a year the viewer may validate (docs/method.md#review): those whose stored answers
  * or report concern an action of their committees (every draft for an admin).
  */
-export function draftsToValidate(catalogue: Catalogue, engine: EngineSnapshot, drafts: ReadonlySet<string>, year: number, viewer: Viewer): string[] {
+export function draftsToValidate(
+  catalogue: Catalogue,
+  engine: EngineSnapshot,
+  drafts: ReadonlySet<string>,
+  year: number,
+  viewer: Viewer,
+): string[] {
   const mine = editableActions(viewer, catalogue);
   return [...drafts].filter((iso3) => [...storedActions(catalogue, engine, year, iso3)].some((a) => mine.has(a)));
 }

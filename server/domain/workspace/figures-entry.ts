@@ -38,17 +38,13 @@ export interface FiguresSubmission {
   version: number | null;
 }
 
-
 /** Element ids (and the names of the posted fields are `value:CODE` / `denominator:CODE`). */
 export const figureFieldId = (part: 'value' | 'denominator', code: string) => `${part}-${code}`;
 export const figureFieldName = (part: 'value' | 'denominator', code: string) => `${part}:${code}`;
 
-
 /** The catalogue's figure and ratio indicators, in catalogue order. */
 export function recordedIndicators(catalogue: Catalogue): RecordedIndicator[] {
-  return [...catalogue.indicatorByCode.values()].filter(
-    (i): i is RecordedIndicator => i.kind === 'figure' || i.kind === 'ratio',
-  );
+  return [...catalogue.indicatorByCode.values()].filter((i): i is RecordedIndicator => i.kind === 'figure' || i.kind === 'ratio');
 }
 
 export function readFiguresState(db: Db, catalogue: Catalogue, year: number): FiguresState {
@@ -62,7 +58,6 @@ export function readFiguresState(db: Db, catalogue: Catalogue, year: number): Fi
     version: versionOf.figures(db, year),
   };
 }
-
 
 /** Reads the posted form; fields of other indicators, and a denominator for a figure, are ignored. */
 export function readFiguresSubmission(body: Record<string, unknown>, indicators: RecordedIndicator[]): FiguresSubmission {
@@ -86,9 +81,7 @@ function readField(read: (raw: string) => Cell<number>, raw: string, where: stri
   return cell.ok ? cell : { ok: false, message: fieldMessage(where, cell.message) };
 }
 
-export type FiguresCheck =
-  | { ok: true; wanted: Map<string, StoredFigure | null> }
-  | { ok: false; errors: FieldError[] };
+export type FiguresCheck = { ok: true; wanted: Map<string, StoredFigure | null> } | { ok: false; errors: FieldError[] };
 
 /**
  * Checks what was typed with the exchange's rules for a figure (decimal comma accepted, not

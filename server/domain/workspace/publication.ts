@@ -12,9 +12,7 @@ import { reachesCoverage, releaseCoverage, type Coverage } from '../releases/cov
  */
 export type PublishRefusal = 'invalid' | 'drafts' | 'nothing' | 'unconfirmed' | 'stale' | 'reason';
 
-export type PublishResult =
-  | { ok: true; outcome: ReleaseOutcome }
-  | { ok: false; kind: PublishRefusal; message: string; drafts?: string[] };
+export type PublishResult = { ok: true; outcome: ReleaseOutcome } | { ok: false; kind: PublishRefusal; message: string; drafts?: string[] };
 
 /** The longest release note accepted. */
 export const RELEASE_NOTE_MAX = 2000;
@@ -119,7 +117,8 @@ export function publishYear(db: Db, actor: Actor, year: number, options: Publish
           message: `Rien n’a changé dans les données de ${year} depuis sa révision ${outcome.revision} : aucune nouvelle révision n’est publiée.`,
         };
       }
-      if (outcome.status === 'empty') return { ok: false, kind: 'nothing', message: `L’année ${year} ne contient aucune donnée : rien à publier.` };
+      if (outcome.status === 'empty')
+        return { ok: false, kind: 'nothing', message: `L’année ${year} ne contient aucune donnée : rien à publier.` };
       return { ok: true, outcome };
     },
     { now, reason: [reason, note].filter(Boolean).join(' — ') || null },

@@ -46,7 +46,6 @@ export interface StateSubmission {
   version: number | null;
 }
 
-
 /** Element ids of the form: the party radio group is reached through its first radio. */
 export const REGISTRY_FIELDS = { party: 'party-yes', partyFrom: 'party_from', partyUntil: 'party_until', reason: 'reason' } as const;
 
@@ -65,7 +64,6 @@ export function readStateEntry(db: Db, iso3: string): StateEntryState | null {
     version: versionOf.state(db, iso3),
   };
 }
-
 
 export function readStateSubmission(body: Record<string, unknown>): StateSubmission {
   return {
@@ -145,9 +143,7 @@ export function orphanedMemberships(
 }
 
 export type StateSave =
-  | { kind: 'saved'; changed: boolean }
-  | { kind: 'conflict'; entry: AuditEntry | null }
-  | { kind: 'invalid'; errors: FieldError[] };
+  { kind: 'saved'; changed: boolean } | { kind: 'conflict'; entry: AuditEntry | null } | { kind: 'invalid'; errors: FieldError[] };
 
 /**
  * Writes the State's registry values in one transaction recorded as `actor`'s, and marks it

@@ -110,10 +110,12 @@ export function entryScope(
     ? catalogue.populations.filter((p) => p.derivation === 'entered').map((p) => ({ key: p.key, name: p.name, description: p.description }))
     : [];
   const sections: EntrySection[] = [{ key: REPORT_SECTION, kind: 'report', title: 'Rapport', codes: [] }];
-  if (enteredPopulations.length > 0) sections.push({ key: POPULATIONS_SECTION, kind: 'populations', title: `Populations ${year}`, codes: [] });
+  if (enteredPopulations.length > 0)
+    sections.push({ key: POPULATIONS_SECTION, kind: 'populations', title: `Populations ${year}`, codes: [] });
   for (const section of catalogue.sections) {
     const codes = indicators.filter(({ indicator }) => section.actions.includes(indicator.action)).map(({ indicator }) => indicator.code);
-    if (codes.length > 0) sections.push({ key: `section-${section.number}`, kind: 'answers', title: `Section ${section.number}. ${section.title}`, codes });
+    if (codes.length > 0)
+      sections.push({ key: `section-${section.number}`, kind: 'answers', title: `Section ${section.number}. ${section.title}`, codes });
   }
   return { year, state, party, indicators, enteredPopulations, sections };
 }
@@ -191,7 +193,6 @@ export const fieldNames = {
   section: 'section',
   version: 'version',
 };
-
 
 export type ReportChange = { kind: 'insert' | 'update'; row: StoredReportRow } | { kind: 'delete' } | null;
 
@@ -324,7 +325,9 @@ export function parseEntry(body: FormBody, context: ParseContext): ParsedEntry {
 
   // Populations: only when their checkboxes were on the form (unchecked boxes send nothing).
   if (field(body, fieldNames.populationsShown) !== undefined && scope.enteredPopulations.length > 0) {
-    const chosen = new Set(scope.enteredPopulations.map((p) => p.key).filter((key) => field(body, fieldNames.population(key)) !== undefined));
+    const chosen = new Set(
+      scope.enteredPopulations.map((p) => p.key).filter((key) => field(body, fieldNames.population(key)) !== undefined),
+    );
     values.populations = chosen;
     const add = [...chosen].filter((key) => !stored.memberships.has(key));
     const remove = [...stored.memberships].filter((key) => !chosen.has(key));
@@ -346,7 +349,8 @@ export function parseEntry(body: FormBody, context: ParseContext): ParsedEntry {
     const noteRaw = field(body, fieldNames.note(code));
     if (answerRaw === undefined && sourceRaw === undefined && noteRaw === undefined) continue;
 
-    const choice = answerRaw === undefined ? shown.answer : (ANSWER_CHOICES as readonly string[]).includes(answerRaw) ? (answerRaw as AnswerChoice) : '';
+    const choice =
+      answerRaw === undefined ? shown.answer : (ANSWER_CHOICES as readonly string[]).includes(answerRaw) ? (answerRaw as AnswerChoice) : '';
     let source = sourceRaw === undefined ? normaliseText(before?.source) : normaliseText(sourceRaw);
     const note = noteRaw === undefined ? normaliseText(before?.note) : normaliseText(noteRaw);
     // The pre-filled source of an indicator left « pas encore saisi » is no answer's source.
@@ -385,7 +389,8 @@ export function parseEntry(body: FormBody, context: ParseContext): ParsedEntry {
       }
     }
     if (!valid || !differs) continue;
-    const row: StoredAnswer | null = choice === 'none' ? null : { answer: choice as AnswerValue, source: source || null, note: note || null };
+    const row: StoredAnswer | null =
+      choice === 'none' ? null : { answer: choice as AnswerValue, source: source || null, note: note || null };
     changes.answers.push({
       code,
       action: indicator.action,

@@ -137,7 +137,11 @@ export function saveReportEntry(
   if (only === undefined) {
     const shown = parseEntry(body, { scope, stored, status: entry.status, today: todayIso(now) });
     const named = formText(body[fieldNames.section]).slice(0, 40);
-    return { kind: 'invalid', errors: [{ field: '', message: `Le formulaire n’a pas de section « ${named} » : rien n’a été enregistré.` }], values: shown.values };
+    return {
+      kind: 'invalid',
+      errors: [{ field: '', message: `Le formulaire n’a pas de section « ${named} » : rien n’a été enregistré.` }],
+      values: shown.values,
+    };
   }
   const parsed = parseEntry(body, { scope, stored, status: entry.status, today: todayIso(now), only });
 
@@ -160,7 +164,8 @@ export function saveReportEntry(
       (tx): SaveOutcome => {
         // Checked again inside the transaction: another save may have landed since the form was read.
         const current = versionOf.report(tx, year, iso3);
-        if (versionNumber(current) !== submitted) return { kind: 'conflict', entry: current, version: versionNumber(current), values: parsed.values };
+        if (versionNumber(current) !== submitted)
+          return { kind: 'conflict', entry: current, version: versionNumber(current), values: parsed.values };
         const status = readEntryStatus(tx, year, iso3, stored);
         const reasonError = reasonProblem(parsed.values.reason, reasonNeededBecause(status, year));
         if (reasonError) return { kind: 'invalid', errors: [{ field: reasonFieldId(only), message: reasonError }], values: parsed.values };
@@ -222,7 +227,12 @@ export function validateReportEntry(
  * After a section's save: what the other sections of the submitted page still hold that is not
  * stored (the page shows it back rather than losing it), against the report as it is now.
  */
-export function pendingSections(entry: ReportEntry, body: FormBody, saved: EntrySection, now = new Date()): { sections: EntrySection[]; values: EntryValues } {
+export function pendingSections(
+  entry: ReportEntry,
+  body: FormBody,
+  saved: EntrySection,
+  now = new Date(),
+): { sections: EntrySection[]; values: EntryValues } {
   const { values, differing } = parseEntry(body, { scope: entry.scope, stored: entry.stored, status: entry.status, today: todayIso(now) });
   values.sectionReasons.delete(saved.key);
   return { sections: entry.scope.sections.filter((s) => s.key !== saved.key && differing.has(s.key)), values };

@@ -99,9 +99,7 @@ function refusalsOf(changes: AuditEntry[], viewer: Viewer, catalogue: Catalogue,
   for (const [action, group] of [...byAction].sort(([a], [b]) => a - b)) {
     const codes = [...group.indicators].sort(compareCodes).join(', ');
     const which = group.indicators.size > 1 ? `aux indicateurs ${codes}` : `à l’indicateur ${codes}`;
-    const why = member
-      ? `l’action ${action} ne relève d’aucun de vos comités`
-      : 'votre rôle ne permet pas de modifier les réponses';
+    const why = member ? `l’action ${action} ne relève d’aucun de vos comités` : 'votre rôle ne permet pas de modifier les réponses';
     refusals.push(`Réponses ${which}${answerFiles} : ${plural(group.count)}, ${why}.`);
   }
   // What the viewer may not change, with its agreement: « les populations sont réservées… ».
@@ -165,4 +163,3 @@ function compareCodes(a: string, b: string): number {
   const [b1, b2] = b.split('.').map(Number);
   return (a1 ?? 0) - (b1 ?? 0) || (a2 ?? 0) - (b2 ?? 0);
 }
-

@@ -91,7 +91,9 @@ export async function readUploadedFiles(files: UploadedFile[]): Promise<ImportIn
     else {
       // Read here rather than by importFiles: by slices, the event loop free between them.
       const read = await readCsvInSlices(file.name, file.content);
-      inputs.push(read.ok ? { name: file.name, table: read.table, problems: [] } : { name: file.name, table: null, problems: read.problems });
+      inputs.push(
+        read.ok ? { name: file.name, table: read.table, problems: [] } : { name: file.name, table: null, problems: read.problems },
+      );
     }
   }
   return inputs;
@@ -116,13 +118,7 @@ export interface UploadPreview {
   canConfirm: boolean;
 }
 
-function previewOf(
-  result: ImportResult,
-  viewer: Viewer,
-  catalogue: Catalogue,
-  review: ReviewState,
-  auditMark: number,
-): UploadPreview {
+function previewOf(result: ImportResult, viewer: Viewer, catalogue: Catalogue, review: ReviewState, auditMark: number): UploadPreview {
   if (!result.ok) {
     return {
       counts: [],

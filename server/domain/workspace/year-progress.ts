@@ -32,7 +32,13 @@ export interface YearProgress {
   byMechanism: { id: string; name: string; entered: number; expected: number }[];
 }
 
-export function yearProgress(catalogue: Catalogue, engine: EngineSnapshot, review: ReviewState, drafts: number, year: number): YearProgress {
+export function yearProgress(
+  catalogue: Catalogue,
+  engine: EngineSnapshot,
+  review: ReviewState,
+  drafts: number,
+  year: number,
+): YearProgress {
   const result = engine.year(year);
   const party = result.populations.get('party');
   const previousYear = year > BASELINE_YEAR ? year - 1 : null;
@@ -40,7 +46,7 @@ export function yearProgress(catalogue: Catalogue, engine: EngineSnapshot, revie
   const reports = engine.reports(year).map((r) => r.state);
   const fromParties = reports.filter((s) => party.has(s));
   const entered = catalogue.populations.filter((p) => p.derivation === 'entered');
-    const indicators = catalogue.actions.flatMap((a) => a.indicators);
+  const indicators = catalogue.actions.flatMap((a) => a.indicators);
 
   /** Answers in the population, out of the population, for the indicators of a set of actions. */
   const answerCoverage = (actions: ReadonlySet<number>) => {

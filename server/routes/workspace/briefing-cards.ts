@@ -28,13 +28,21 @@ export function briefingCardsRoutes({ db, data, privatePages }: RouteContext): R
       );
     }
     const guidelines = readMeetingGuidelines();
-    const scope = readBriefingScope(guidelines, { point: queryText(req, 'point'), groupe: queryText(req, 'groupe'), etat: queryText(req, 'etat') });
+    const scope = readBriefingScope(guidelines, {
+      point: queryText(req, 'point'),
+      groupe: queryText(req, 'groupe'),
+      etat: queryText(req, 'etat'),
+    });
     if (!scope.ok) throw new HttpError(400, 'Filtre des fiches invalide', scope.message);
     const view = data('workspace');
     const plan = readMeetingPlan(db, guidelines, meeting.id, (iso3) => view.engine.stateName(iso3));
     const briefing = briefingCards(plan, view.engine, meeting.year, scope.scope);
     if (scope.scope.state && briefing.cards.length === 0) {
-      throw new HttpError(404, 'Fiche introuvable', `Aucun orateur présent de ce groupe n’a le code « ${scope.scope.state} » : revenez à la liste des fiches de la réunion.`);
+      throw new HttpError(
+        404,
+        'Fiche introuvable',
+        `Aucun orateur présent de ce groupe n’a le code « ${scope.scope.state} » : revenez à la liste des fiches de la réunion.`,
+      );
     }
     res.render('workspace/briefing-cards', briefingCardsPage(view, { meeting, guidelines, plan, briefing, scope: scope.scope }));
   });

@@ -25,7 +25,15 @@ export function coordinationPackRoutes({ db, data, privatePages }: RouteContext)
     const { previous, intersessional, pack, plan } = readCoordinationPack(db, meeting, view, guidelines);
     res.render(
       'workspace/coordination-pack',
-      coordinationPackPage({ meeting, previous, intersessional, pack, engine: view.engine, otherSpeakers: guidelines.otherSpeakers.name, plan }),
+      coordinationPackPage({
+        meeting,
+        previous,
+        intersessional,
+        pack,
+        engine: view.engine,
+        otherSpeakers: guidelines.otherSpeakers.name,
+        plan,
+      }),
     );
   });
 

@@ -44,7 +44,11 @@ export function entryRoutes({ db, data, privatePages, config }: RouteContext): R
     const query = readReportListQuery(req.query);
     const filter = query.statut;
     if (filter !== null && !STATUS_FILTERS.has(filter)) {
-      throw new HttpError(400, 'Filtre invalide', `Le statut « ${filter.slice(0, 40)} » n’existe pas : choisissez aucun, brouillon, valide ou publie.`);
+      throw new HttpError(
+        400,
+        'Filtre invalide',
+        `Le statut « ${filter.slice(0, 40)} » n’existe pas : choisissez aucun, brouillon, valide ou publie.`,
+      );
     }
     res.render('workspace/year-reports', {
       title: `Rapports ${year}`,
@@ -81,7 +85,12 @@ export function entryRoutes({ db, data, privatePages, config }: RouteContext): R
       errorTitle: options.errorTitle,
       notOffered: notOfferedView(
         view.catalogue,
-        notOfferedIndicators(view.catalogue, view.engine.year(entry.year).populations, enteredPopulations(view.engine, entry.year), entry.scope),
+        notOfferedIndicators(
+          view.catalogue,
+          view.engine.year(entry.year).populations,
+          enteredPopulations(view.engine, entry.year),
+          entry.scope,
+        ),
         { stateName: entry.state.nameFr, year: entry.year },
       ),
       ...reportEntryView({
@@ -123,7 +132,10 @@ export function entryRoutes({ db, data, privatePages, config }: RouteContext): R
         const pending = pendingSections(current, formBody(req), outcome.section);
         const message = sectionSavedMessage(outcome.section, count);
         if (pending.sections.length > 0) {
-          render(req, res, 200, fresh, current, { values: pending.values, flash: `${message} ${unsavedSectionsMessage(pending.sections)}` });
+          render(req, res, 200, fresh, current, {
+            values: pending.values,
+            flash: `${message} ${unsavedSectionsMessage(pending.sections)}`,
+          });
           return;
         }
         redirectWithFlash(req, res, path, message, `#${fieldIds.section(outcome.section.key)}`);
@@ -136,7 +148,11 @@ export function entryRoutes({ db, data, privatePages, config }: RouteContext): R
         return;
       case 'busy':
         res.set('Retry-After', '5');
-        render(req, res, 503, view, entry, { values: outcome.values, errorTitle: BUSY_TITLE, errors: [{ field: '', message: BUSY_MESSAGE }] });
+        render(req, res, 503, view, entry, {
+          values: outcome.values,
+          errorTitle: BUSY_TITLE,
+          errors: [{ field: '', message: BUSY_MESSAGE }],
+        });
         return;
       case 'conflict': {
         // Shown against what is stored now, with the new version: saving again is a deliberate choice.

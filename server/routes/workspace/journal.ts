@@ -1,7 +1,15 @@
 import { Router, type Request } from 'express';
 import type { RouteContext } from '../../route-context';
 import type { Db } from '../../../db/client';
-import { AUDIT_ENTITIES, journalMentionsState, readJournal, readJournalPage, userEmailsOf, type AuditEntity, type JournalFilter } from '../../domain/journal';
+import {
+  AUDIT_ENTITIES,
+  journalMentionsState,
+  readJournal,
+  readJournalPage,
+  userEmailsOf,
+  type AuditEntity,
+  type JournalFilter,
+} from '../../domain/journal';
 import type { DataView } from '../../data-source';
 import { HttpError } from '../../http-error';
 import {
@@ -51,7 +59,8 @@ function readFilter(req: Request, db: Db, view: DataView): { filter: JournalFilt
   }
   if (values.indicateur) {
     if (view.catalogue.indicatorByCode.has(values.indicateur)) filter.indicator = values.indicateur;
-    else errors.indicateur = `L’indicateur « ${values.indicateur} » n’existe pas dans le Plan d’action : indiquez un code tel que 1.1 ou 30.2.`;
+    else
+      errors.indicateur = `L’indicateur « ${values.indicateur} » n’existe pas dans le Plan d’action : indiquez un code tel que 1.1 ou 30.2.`;
   }
   if (values.entite) {
     if ((AUDIT_ENTITIES as readonly string[]).includes(values.entite)) filter.entity = values.entite as AuditEntity;
@@ -101,7 +110,11 @@ export function journalRoutes({ db, data, privatePages }: RouteContext): Router 
     const { entries, total } = readJournalPage(db, filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
     const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
     if (page > pageCount) {
-      throw new HttpError(404, 'Page introuvable', `Le journal ainsi filtré compte ${pageCount} page${pageCount > 1 ? 's' : ''} : la page ${page} n’existe pas.`);
+      throw new HttpError(
+        404,
+        'Page introuvable',
+        `Le journal ainsi filtré compte ${pageCount} page${pageCount > 1 ? 's' : ''} : la page ${page} n’existe pas.`,
+      );
     }
     const userEmails = userEmailsOf(db, entries);
     const title = journalTitle(filter, view);

@@ -31,7 +31,6 @@ import { groupAnchor, itemAnchor, meetingPageView, rankFieldId } from '../../pre
 import { meetingParam } from './meeting-param';
 import { formBody } from '../../form-body';
 
-
 /**
  * Meetings (docs/method.md#meetings): every signed-in user reads them; admins and committee members
  * prepare them.
@@ -79,7 +78,12 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
       renderMeeting(req, res, now, {
         status: 409,
         errorTitle: 'Modification refusée : modification concurrente',
-        errors: [{ field: anchor, message: `${meetingConflictMessage(now)} La page montre la réunion telle qu’elle est maintenant : refaites votre modification.` }],
+        errors: [
+          {
+            field: anchor,
+            message: `${meetingConflictMessage(now)} La page montre la réunion telle qu’elle est maintenant : refaites votre modification.`,
+          },
+        ],
       });
       return;
     }
@@ -98,7 +102,9 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
     const submission = readMeetingSubmission(formBody(req));
     const check = checkMeeting(submission);
     if (!check.ok) {
-      res.status(400).render('workspace/meeting-form', meetingFormView({ meeting: null, submission, errors: check.errors, defaultYear: 0 }));
+      res
+        .status(400)
+        .render('workspace/meeting-form', meetingFormView({ meeting: null, submission, errors: check.errors, defaultYear: 0 }));
       return;
     }
     const id = createMeeting(db, check.details, source(), writer(req));
@@ -124,7 +130,12 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
     }
     const result = updateMeeting(db, meeting.id, submission.version, check.details, source(), writer(req));
     if (result.kind === 'conflict') {
-      res.status(409).render('workspace/meeting-form', meetingFormView({ meeting: readMeeting(db, meeting.id), submission, conflict: true, defaultYear: 0 }));
+      res
+        .status(409)
+        .render(
+          'workspace/meeting-form',
+          meetingFormView({ meeting: readMeeting(db, meeting.id), submission, conflict: true, defaultYear: 0 }),
+        );
       return;
     }
     afterWrite(req, res, meeting, result, 'liste');
@@ -147,7 +158,13 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
       renderMeeting(req, res, meeting, { status: 400, errors: read.errors });
       return;
     }
-    afterWrite(req, res, meeting, saveGroup(db, meeting.id, formVersion(formBody(req)), key, editGroup(rows, read.edit), writer(req)), groupAnchor(key));
+    afterWrite(
+      req,
+      res,
+      meeting,
+      saveGroup(db, meeting.id, formVersion(formBody(req)), key, editGroup(rows, read.edit), writer(req)),
+      groupAnchor(key),
+    );
   });
 
   router.post('/reunions/:id/groupes/:group/orateurs', canPrepare, (req, res) => {
@@ -160,12 +177,23 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
     const field = `ajout-${key}`;
     const known = workspace().engine.state(state);
     if (!known) {
-      renderMeeting(req, res, meeting, { status: 400, errors: [{ field, message: `${found.group.name} : choisissez un État de la liste (« ${state.slice(0, 20)} » n’est pas un État du registre).` }] });
+      renderMeeting(req, res, meeting, {
+        status: 400,
+        errors: [
+          {
+            field,
+            message: `${found.group.name} : choisissez un État de la liste (« ${state.slice(0, 20)} » n’est pas un État du registre).`,
+          },
+        ],
+      });
       return;
     }
     const result = addSpeaker(db, meeting.id, formVersion(formBody(req)), key, state, writer(req));
     if (result.kind === 'saved' && !result.value) {
-      renderMeeting(req, res, meeting, { status: 400, errors: [{ field, message: `${found.group.name} : ${known.nameFr} figure déjà dans ce groupe.` }] });
+      renderMeeting(req, res, meeting, {
+        status: 400,
+        errors: [{ field, message: `${found.group.name} : ${known.nameFr} figure déjà dans ce groupe.` }],
+      });
       return;
     }
     afterWrite(req, res, meeting, result, groupAnchor(key));
@@ -180,28 +208,49 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
     if (!/^[0-9]{1,3}$/.test(typed) || Number(typed) > 200) {
       renderMeeting(req, res, meeting, {
         status: 400,
-        errors: [{ field: `autres-${item.number}`, message: `Point ${item.number}, interventions des autres États et organisations : « ${typed.slice(0, 20)} » ; saisissez un nombre entier de 0 à 200.` }],
+        errors: [
+          {
+            field: `autres-${item.number}`,
+            message: `Point ${item.number}, interventions des autres États et organisations : « ${typed.slice(0, 20)} » ; saisissez un nombre entier de 0 à 200.`,
+          },
+        ],
       });
       return;
     }
-    afterWrite(req, res, meeting, setOtherInterventions(db, meeting.id, formVersion(formBody(req)), item.number, Number(typed), writer(req)), itemAnchor(item.number));
+    afterWrite(
+      req,
+      res,
+      meeting,
+      setOtherInterventions(db, meeting.id, formVersion(formBody(req)), item.number, Number(typed), writer(req)),
+      itemAnchor(item.number),
+    );
   });
 
   const planOf = (meeting: Meeting) => {
     if (meeting.kind !== 'intersessional') {
-      throw new HttpError(404, 'Pas de liste d’orateurs', 'Seules les réunions intersessions ont une liste d’orateurs et un ordre du jour tirés des lignes directrices.');
+      throw new HttpError(
+        404,
+        'Pas de liste d’orateurs',
+        'Seules les réunions intersessions ont une liste d’orateurs et un ordre du jour tirés des lignes directrices.',
+      );
     }
     return readMeetingPlan(db, guidelines, meeting.id, source().nameOf);
   };
 
   router.get('/reunions/:id/orateurs.csv', (req, res) => {
     const meeting = meetingParam(db, req.params.id);
-    res.type('text/csv; charset=utf-8').attachment(`reunion-${meeting.id}-orateurs.csv`).send(speakersCsv(planOf(meeting)));
+    res
+      .type('text/csv; charset=utf-8')
+      .attachment(`reunion-${meeting.id}-orateurs.csv`)
+      .send(speakersCsv(planOf(meeting)));
   });
 
   router.get('/reunions/:id/ordre-du-jour.csv', (req, res) => {
     const meeting = meetingParam(db, req.params.id);
-    res.type('text/csv; charset=utf-8').attachment(`reunion-${meeting.id}-ordre-du-jour.csv`).send(agendaCsv(planOf(meeting), guidelines.otherSpeakers));
+    res
+      .type('text/csv; charset=utf-8')
+      .attachment(`reunion-${meeting.id}-ordre-du-jour.csv`)
+      .send(agendaCsv(planOf(meeting), guidelines.otherSpeakers));
   });
 
   return router;

@@ -29,7 +29,11 @@ export function registryRoutes({ db, data }: RouteContext): Router {
     const iso3 = typed.toUpperCase();
     const entry = /^[A-Z]{3}$/.test(iso3) ? readStateEntry(db, iso3) : null;
     if (!entry) {
-      throw new HttpError(404, 'État inconnu', `Aucun État du registre n’a le code « ${typed} » (code ISO 3166 alpha-3 attendu, par exemple COL).`);
+      throw new HttpError(
+        404,
+        'État inconnu',
+        `Aucun État du registre n’a le code « ${typed} » (code ISO 3166 alpha-3 attendu, par exemple COL).`,
+      );
     }
     return entry;
   };
@@ -40,7 +44,10 @@ export function registryRoutes({ db, data }: RouteContext): Router {
 
   router.get('/registre/:iso3', (req, res) => {
     const entry = entryOf(req);
-    res.render('workspace/registry-state', registryStateForm(entry, populationNames(), { canEdit: isAdmin(req.viewer), flash: takeFlash(req) }));
+    res.render(
+      'workspace/registry-state',
+      registryStateForm(entry, populationNames(), { canEdit: isAdmin(req.viewer), flash: takeFlash(req) }),
+    );
   });
 
   router.post('/registre/:iso3', requireRole(isAdmin, 'de modifier le registre des États'), (req, res) => {
@@ -49,7 +56,9 @@ export function registryRoutes({ db, data }: RouteContext): Router {
     const submission = readStateSubmission(formBody(req));
     const check = checkStateSubmission(entry, submission);
     if (!check.ok) {
-      res.status(400).render('workspace/registry-state', registryStateForm(entry, names, { canEdit: true, submission, errors: check.errors }));
+      res
+        .status(400)
+        .render('workspace/registry-state', registryStateForm(entry, names, { canEdit: true, submission, errors: check.errors }));
       return;
     }
     const iso3 = entry.state.iso3;
@@ -60,7 +69,9 @@ export function registryRoutes({ db, data }: RouteContext): Router {
     }
     const now = readStateEntry(db, iso3)!;
     if (result.kind === 'conflict') {
-      res.status(409).render('workspace/registry-state', registryStateForm(now, names, { canEdit: true, submission, conflict: result.entry }));
+      res
+        .status(409)
+        .render('workspace/registry-state', registryStateForm(now, names, { canEdit: true, submission, conflict: result.entry }));
       return;
     }
     res.status(400).render('workspace/registry-state', registryStateForm(now, names, { canEdit: true, submission, errors: result.errors }));

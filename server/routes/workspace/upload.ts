@@ -3,12 +3,7 @@ import multer from 'multer';
 import type { RouteContext } from '../../route-context';
 import { canWrite } from '../../domain/permissions';
 import { previewPageModel, uploadPageModel } from '../../presenters/upload-page';
-import {
-  cancelUpload,
-  checkUploadedFiles,
-  UPLOAD_LIMITS,
-  type UploadPreview,
-} from '../../domain/workspace/upload';
+import { cancelUpload, checkUploadedFiles, UPLOAD_LIMITS, type UploadPreview } from '../../domain/workspace/upload';
 import { HttpError } from '../../http-error';
 import { csrfCheckAfterParsing } from '../../middleware/csrf';
 import { requireRole } from '../../middleware/viewer';
@@ -37,7 +32,13 @@ function parseUpload(req: Request, res: Response, next: NextFunction): void {
   parseFiles(req, res, (err?: unknown) => {
     if (err && !(err instanceof multer.MulterError)) {
       // busboy's own errors: a body cut short or not multipart after all.
-      next(new HttpError(400, 'Envoi illisible', 'L’envoi des fichiers n’a pas pu être lu : rien n’a été importé. Rechargez la page, puis recommencez.'));
+      next(
+        new HttpError(
+          400,
+          'Envoi illisible',
+          'L’envoi des fichiers n’a pas pu être lu : rien n’a été importé. Rechargez la page, puis recommencez.',
+        ),
+      );
       return;
     }
     next(err);
@@ -92,7 +93,9 @@ export function uploadRoutes({ db, data }: RouteContext): Router {
       return;
     }
     const { preview, id } = await uploads.preview(viewer, catalogue, files);
-    res.status(previewStatus(preview)).render('workspace/upload-preview', { title: PREVIEW_TITLE, id, ...previewPageModel(preview, data('workspace')) });
+    res
+      .status(previewStatus(preview))
+      .render('workspace/upload-preview', { title: PREVIEW_TITLE, id, ...previewPageModel(preview, data('workspace')) });
   });
 
   router.post('/import/:id/confirmation', mayUpload, async (req, res) => {

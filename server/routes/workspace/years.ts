@@ -27,7 +27,11 @@ export function yearsRoutes({ db, data }: RouteContext): Router {
   function carryYear(req: Request): number {
     const year = yearParam(req.params.year, 0);
     if (!canCarryForward(year)) {
-      throw new HttpError(404, 'Pas d’année précédente', `${year} est l’année de référence : il n’y a pas de populations d’une année précédente à reprendre.`);
+      throw new HttpError(
+        404,
+        'Pas d’année précédente',
+        `${year} est l’année de référence : il n’y a pas de populations d’une année précédente à reprendre.`,
+      );
     }
     return year;
   }

@@ -64,8 +64,20 @@ const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
 /** Imports the data above as drafts, then validates AFG's 2026 report only. */
 function loadData(db: Db): void {
   const result = importFiles(db, [
-    { name: 'populations.csv', content: csv('year,state,population', MEMBERS.map((m) => `${m.year},${m.state},${m.population}`)) },
-    { name: 'reports.csv', content: csv('year,state,received_on,used_reporting_guide', REPORTS.map((r) => `${r.year},${r.state},${r.receivedOn},yes`)) },
+    {
+      name: 'populations.csv',
+      content: csv(
+        'year,state,population',
+        MEMBERS.map((m) => `${m.year},${m.state},${m.population}`),
+      ),
+    },
+    {
+      name: 'reports.csv',
+      content: csv(
+        'year,state,received_on,used_reporting_guide',
+        REPORTS.map((r) => `${r.year},${r.state},${r.receivedOn},yes`),
+      ),
+    },
     {
       name: 'answers.csv',
       content: csv(
@@ -122,7 +134,11 @@ function cardsOf(html: string): Card[] {
       iso3: /\(([A-Z]{3})\)<\/span><\/h2>/.exec(card)![1]!,
       item: Number(/Point (\d+) :/.exec(text)![1]),
       group: /<span class="briefing-card__group">([^<]*)<\/span>/.exec(card)![1]!.replace(/&#x27;/g, "'"),
-      detail: /<p class="briefing-card__more"><a href="([^"]+)"/.exec(card)?.[1]?.replace(/&amp;/g, '&').replace(/&#x3D;/g, '=') ?? null,
+      detail:
+        /<p class="briefing-card__more"><a href="([^"]+)"/
+          .exec(card)?.[1]
+          ?.replace(/&amp;/g, '&')
+          .replace(/&#x3D;/g, '=') ?? null,
     };
   });
 }
@@ -216,9 +232,13 @@ describe('briefing cards of an intersessional meeting', () => {
 
   test('the full detail of a card, behind its link, shows the State’s answers, « hors population » outside the population, with source and note', async () => {
     const view = dataSource(db)('workspace');
-    const cards = await Promise.all(cardsOf(html).filter((c) => c.item === 3).map((c) => fullCard(c)));
-    const indicators = [...view.catalogue.indicatorByCode.values()].filter(
-      (i) => guidelines.items.find((item) => item.number === 3)!.actions.includes(i.action),
+    const cards = await Promise.all(
+      cardsOf(html)
+        .filter((c) => c.item === 3)
+        .map((c) => fullCard(c)),
+    );
+    const indicators = [...view.catalogue.indicatorByCode.values()].filter((i) =>
+      guidelines.items.find((item) => item.number === 3)!.actions.includes(i.action),
     );
     // Who is asked: the engine's populations of the year (the victims above, or the States Parties for some indicators).
     const inPopulation = (year: number, state: string, code: string) =>
@@ -357,7 +377,9 @@ describe('briefing cards of an intersessional meeting', () => {
   test('a card opens with a summary line counted from the answers, then only what changed or is open', () => {
     const view = dataSource(db)('workspace');
     const item = guidelines.items.find((i) => i.number === 3)!;
-    const answerable = [...view.catalogue.indicatorByCode.values()].filter((i) => item.actions.includes(i.action) && (i.kind === 'share' || i.kind === 'count'));
+    const answerable = [...view.catalogue.indicatorByCode.values()].filter(
+      (i) => item.actions.includes(i.action) && (i.kind === 'share' || i.kind === 'count'),
+    );
     const engine = view.engine;
     const value = (year: number, state: string, code: string): 'yes' | 'no' | 'blank' | null => {
       if (!engine.year(year).populations.of(engine.indicator(code)!).has(state)) return null;
@@ -370,9 +392,13 @@ describe('briefing cards of an intersessional meeting', () => {
       const count = (list: (string | null)[], v: string) => list.filter((x) => x === v).length;
       const delta = count(now, 'yes') - count(before, 'yes');
       const sign = delta > 0 ? `+${delta}` : delta < 0 ? `−${-delta}` : '0';
-      expect(card.text).toContain(`${count(now, 'yes')} oui · ${count(now, 'no')} non · ${count(now, 'blank')} sans réponse ; ${sign} oui depuis ${BASELINE}`);
+      expect(card.text).toContain(
+        `${count(now, 'yes')} oui · ${count(now, 'no')} non · ${count(now, 'blank')} sans réponse ; ${sign} oui depuis ${BASELINE}`,
+      );
       // The points: every change since the baseline, then every « non » and every missing answer; « oui » unchanged are left out.
-      const points = [...card.html.matchAll(/<li class="briefing-card__point--(\w+)"><strong>([^<]+)<\/strong>/g)].map((m) => `${m[2]}:${m[1]}`);
+      const points = [...card.html.matchAll(/<li class="briefing-card__point--(\w+)"><strong>([^<]+)<\/strong>/g)].map(
+        (m) => `${m[2]}:${m[1]}`,
+      );
       const expected = answerable
         .map((i, k) => {
           const [n, b] = [now[k], before[k]];

@@ -43,7 +43,16 @@ let nextId = 100;
 const answerValues = (answer: Answer['answer'], source: string | null = null) => ({ answer, source, note: null });
 /** The entry of an update of AAA's or BBB's answer to 1.1 in 2026. */
 const answerUpdate = (state: string, from: object, to: object, id?: number) =>
-  entry({ ...(id ? { id } : {}), entity: 'answer', operation: 'update', year: 2026, state, indicator: '1.1', beforeValues: from, afterValues: to });
+  entry({
+    ...(id ? { id } : {}),
+    entity: 'answer',
+    operation: 'update',
+    year: 2026,
+    state,
+    indicator: '1.1',
+    beforeValues: from,
+    afterValues: to,
+  });
 type EntryFields = Pick<DataChange, 'entity' | 'operation'> & Partial<DataChange> & { beforeValues?: object; afterValues?: object };
 
 /** An audit entry; `beforeValues`/`afterValues` are written as the triggers' JSON. */
@@ -79,11 +88,16 @@ describe('dataAt', () => {
 
   test('answers: an insert is removed, an update and a delete put back the row as it was', () => {
     const current = baseData();
-    current.answers.push(
-      { year: 2026, state: 'BBB', indicator: '1.1', answer: 'yes', source: null, note: 'inséré' },
-    );
+    current.answers.push({ year: 2026, state: 'BBB', indicator: '1.1', answer: 'yes', source: null, note: 'inséré' });
     const at = dataAt(current, [
-      entry({ entity: 'answer', operation: 'insert', year: 2026, state: 'BBB', indicator: '1.1', afterValues: { answer: 'yes', source: null, note: 'inséré' } }),
+      entry({
+        entity: 'answer',
+        operation: 'insert',
+        year: 2026,
+        state: 'BBB',
+        indicator: '1.1',
+        afterValues: { answer: 'yes', source: null, note: 'inséré' },
+      }),
       entry({
         entity: 'answer',
         operation: 'update',
@@ -93,7 +107,14 @@ describe('dataAt', () => {
         beforeValues: { answer: 'no', source: 'Ancienne source', note: 'avant' },
         afterValues: { answer: 'yes', source: 'Rapport', note: null },
       }),
-      entry({ entity: 'answer', operation: 'delete', year: 2026, state: 'CCC', indicator: '1.1', beforeValues: { answer: 'blank', source: null, note: null } }),
+      entry({
+        entity: 'answer',
+        operation: 'delete',
+        year: 2026,
+        state: 'CCC',
+        indicator: '1.1',
+        beforeValues: { answer: 'blank', source: null, note: null },
+      }),
     ]);
     expect(sorted(at.answers)).toEqual(
       sorted<Answer>([
@@ -107,7 +128,13 @@ describe('dataAt', () => {
     const current = baseData();
     current.reports.push({ year: 2026, state: 'BBB', receivedOn: '2026-05-10', usedReportingGuide: false });
     const at = dataAt(current, [
-      entry({ entity: 'report', operation: 'insert', year: 2026, state: 'BBB', afterValues: { received_on: '2026-05-10', used_reporting_guide: 0 } }),
+      entry({
+        entity: 'report',
+        operation: 'insert',
+        year: 2026,
+        state: 'BBB',
+        afterValues: { received_on: '2026-05-10', used_reporting_guide: 0 },
+      }),
       entry({
         entity: 'report',
         operation: 'update',
@@ -116,7 +143,13 @@ describe('dataAt', () => {
         beforeValues: { received_on: '2026-05-20', used_reporting_guide: 0 },
         afterValues: { received_on: '2026-04-01', used_reporting_guide: 1 },
       }),
-      entry({ entity: 'report', operation: 'delete', year: 2025, state: 'CCC', beforeValues: { received_on: '2025-04-30', used_reporting_guide: 1 } }),
+      entry({
+        entity: 'report',
+        operation: 'delete',
+        year: 2025,
+        state: 'CCC',
+        beforeValues: { received_on: '2025-04-30', used_reporting_guide: 1 },
+      }),
     ]);
     expect(sorted(at.reports)).toEqual(
       sorted<Report>([
@@ -131,7 +164,14 @@ describe('dataAt', () => {
     current.memberships.push({ year: 2026, state: 'CCC', population: 'victims' });
     const at = dataAt(current, [
       entry({ entity: 'membership', operation: 'insert', year: 2026, state: 'CCC', afterValues: { population: 'victims' } }),
-      entry({ entity: 'membership', operation: 'update', year: 2026, state: 'BBB', beforeValues: { population: 'donor' }, afterValues: { population: 'affected' } }),
+      entry({
+        entity: 'membership',
+        operation: 'update',
+        year: 2026,
+        state: 'BBB',
+        beforeValues: { population: 'donor' },
+        afterValues: { population: 'affected' },
+      }),
       entry({ entity: 'membership', operation: 'delete', year: 2026, state: 'CCC', beforeValues: { population: 'article3' } }),
     ]);
     expect(sorted(at.memberships)).toEqual(
@@ -147,7 +187,14 @@ describe('dataAt', () => {
     const current = baseData();
     current.figures.push({ year: 2026, indicator: '5.4', value: 30, denominator: 100 });
     const at = dataAt(current, [
-      entry({ entity: 'figure', operation: 'update', year: 2026, indicator: '5.3', beforeValues: { value: 7.5, denominator: null }, afterValues: { value: 12, denominator: null } }),
+      entry({
+        entity: 'figure',
+        operation: 'update',
+        year: 2026,
+        indicator: '5.3',
+        beforeValues: { value: 7.5, denominator: null },
+        afterValues: { value: 12, denominator: null },
+      }),
       entry({ entity: 'figure', operation: 'insert', year: 2026, indicator: '5.4', afterValues: { value: 30, denominator: 100 } }),
       entry({ entity: 'figure', operation: 'delete', year: 2025, indicator: '5.4', beforeValues: { value: 20, denominator: 80 } }),
     ]);
@@ -163,7 +210,12 @@ describe('dataAt', () => {
     const current = baseData();
     current.states = [state('AAA'), state('BBB'), state('CCC', true, '2026-01-01'), state('DDD')];
     const at = dataAt(current, [
-      entry({ entity: 'state', operation: 'insert', state: 'DDD', afterValues: { name_fr: 'Nom DDD', name_en: 'Name DDD', party: 1, party_from: null, party_until: null } }),
+      entry({
+        entity: 'state',
+        operation: 'insert',
+        state: 'DDD',
+        afterValues: { name_fr: 'Nom DDD', name_en: 'Name DDD', party: 1, party_from: null, party_until: null },
+      }),
       entry({
         entity: 'state',
         operation: 'update',
@@ -189,7 +241,13 @@ describe('dataAt', () => {
   test('validations and publications change nothing the engine reads', () => {
     const current = baseData();
     const at = dataAt(current, [
-      entry({ entity: 'validation', operation: 'insert', year: 2026, state: 'AAA', afterValues: { validated_by: 1, validated_at: '2026-06-01' } }),
+      entry({
+        entity: 'validation',
+        operation: 'insert',
+        year: 2026,
+        state: 'AAA',
+        afterValues: { validated_by: 1, validated_at: '2026-06-01' },
+      }),
       entry({ entity: 'publication', operation: 'insert', year: 2026, afterValues: { published: 1, published_at: '2026-06-01' } }),
     ]);
     expectSameData(at, current);
@@ -211,8 +269,20 @@ describe('dataAt', () => {
     const current = baseData();
     const copy = JSON.parse(JSON.stringify(current)) as EngineData;
     dataAt(current, [
-      entry({ entity: 'answer', operation: 'delete', year: 2026, state: 'BBB', indicator: '1.1', beforeValues: { answer: 'no', source: null, note: null } }),
-      entry({ entity: 'state', operation: 'insert', state: 'AAA', afterValues: { name_fr: 'Nom AAA', name_en: 'Name AAA', party: 1, party_from: null, party_until: null } }),
+      entry({
+        entity: 'answer',
+        operation: 'delete',
+        year: 2026,
+        state: 'BBB',
+        indicator: '1.1',
+        beforeValues: { answer: 'no', source: null, note: null },
+      }),
+      entry({
+        entity: 'state',
+        operation: 'insert',
+        state: 'AAA',
+        afterValues: { name_fr: 'Nom AAA', name_en: 'Name AAA', party: 1, party_from: null, party_until: null },
+      }),
     ]);
     expect(current).toEqual(copy);
   });
@@ -220,15 +290,32 @@ describe('dataAt', () => {
   test('a recorded history, undone from its end, gives back the data after each of its steps', () => {
     // Each step changes the data and records the entry the triggers would write.
     type Step = (data: EngineData) => { data: EngineData; change: Omit<DataChange, 'id' | 'at'> };
-    const answerJson = (a: Pick<Answer, 'answer' | 'source' | 'note'>) => JSON.stringify({ answer: a.answer, source: a.source, note: a.note });
+    const answerJson = (a: Pick<Answer, 'answer' | 'source' | 'note'>) =>
+      JSON.stringify({ answer: a.answer, source: a.source, note: a.note });
     const steps: Step[] = [
       (d) => ({
         data: { ...d, memberships: [...d.memberships, { year: 2026, state: 'CCC', population: 'affected' }] },
-        change: { entity: 'membership', operation: 'insert', year: 2026, state: 'CCC', indicator: null, before: null, after: '{"population":"affected"}' },
+        change: {
+          entity: 'membership',
+          operation: 'insert',
+          year: 2026,
+          state: 'CCC',
+          indicator: null,
+          before: null,
+          after: '{"population":"affected"}',
+        },
       }),
       (d) => ({
         data: { ...d, answers: [...d.answers, { year: 2026, state: 'BBB', indicator: '1.1', answer: 'no', source: null, note: null }] },
-        change: { entity: 'answer', operation: 'insert', year: 2026, state: 'BBB', indicator: '1.1', before: null, after: answerJson({ answer: 'no', source: null, note: null }) },
+        change: {
+          entity: 'answer',
+          operation: 'insert',
+          year: 2026,
+          state: 'BBB',
+          indicator: '1.1',
+          before: null,
+          after: answerJson({ answer: 'no', source: null, note: null }),
+        },
       }),
       (d) => ({
         data: { ...d, answers: d.answers.map((a) => (a.state === 'BBB' ? { ...a, answer: 'yes' as const, source: 'Corrigé' } : a)) },
@@ -244,15 +331,39 @@ describe('dataAt', () => {
       }),
       (d) => ({
         data: { ...d, reports: [...d.reports, { year: 2026, state: 'CCC', receivedOn: '2026-05-02', usedReportingGuide: true }] },
-        change: { entity: 'report', operation: 'insert', year: 2026, state: 'CCC', indicator: null, before: null, after: '{"received_on":"2026-05-02","used_reporting_guide":1}' },
+        change: {
+          entity: 'report',
+          operation: 'insert',
+          year: 2026,
+          state: 'CCC',
+          indicator: null,
+          before: null,
+          after: '{"received_on":"2026-05-02","used_reporting_guide":1}',
+        },
       }),
       (d) => ({
         data: { ...d, answers: d.answers.filter((a) => a.state !== 'AAA') },
-        change: { entity: 'answer', operation: 'delete', year: 2026, state: 'AAA', indicator: '1.1', before: answerJson({ answer: 'yes', source: 'Rapport', note: null }), after: null },
+        change: {
+          entity: 'answer',
+          operation: 'delete',
+          year: 2026,
+          state: 'AAA',
+          indicator: '1.1',
+          before: answerJson({ answer: 'yes', source: 'Rapport', note: null }),
+          after: null,
+        },
       }),
       (d) => ({
         data: { ...d, figures: d.figures.map((f) => ({ ...f, value: 15 })) },
-        change: { entity: 'figure', operation: 'update', year: 2026, state: null, indicator: '5.3', before: '{"value":12,"denominator":null}', after: '{"value":15,"denominator":null}' },
+        change: {
+          entity: 'figure',
+          operation: 'update',
+          year: 2026,
+          state: null,
+          indicator: '5.3',
+          before: '{"value":12,"denominator":null}',
+          after: '{"value":15,"denominator":null}',
+        },
       }),
     ];
     const snapshots = [baseData()];

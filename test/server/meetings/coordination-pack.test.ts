@@ -73,9 +73,12 @@ async function fixture(): Promise<Fixture> {
     for (const state of VICTIMS) tx.insert(populationMemberships).values({ year: YEAR, state, population: 'victims' }).run();
     for (const state of ARTICLE4) tx.insert(populationMemberships).values({ year: YEAR, state, population: 'article4' }).run();
     // TCD and UKR send no report in 2025 nor 2026: early-warning flags.
-    for (const state of ['AFG', 'COL', 'KHM']) tx.insert(reports).values({ year: 2025, state, receivedOn: '2025-04-10', usedReportingGuide: true }).run();
+    for (const state of ['AFG', 'COL', 'KHM'])
+      tx.insert(reports).values({ year: 2025, state, receivedOn: '2025-04-10', usedReportingGuide: true }).run();
     tx.insert(reports).values({ year: YEAR, state: 'AFG', receivedOn: '2026-03-01', usedReportingGuide: true }).run();
-    tx.insert(answers).values([answer17('AFG', 'yes'), answer17('COL', 'no')]).run();
+    tx.insert(answers)
+      .values([answer17('AFG', 'yes'), answer17('COL', 'no')])
+      .run();
     validateReports(tx, [{ year: YEAR, state: 'AFG' }], admin.id, '2025-06-01T09:00:00.000Z');
   });
   const start = readEngineData(db);
@@ -94,7 +97,9 @@ async function fixture(): Promise<Fixture> {
       .where(and(eq(answers.year, YEAR), eq(answers.state, 'COL'), eq(answers.indicator, '17.1')))
       .run(),
   );
-  write('2026-05-05T08:00:00.000Z', (tx) => tx.insert(answers).values({ year: YEAR, state: 'COL', indicator: '46.1', answer: 'yes' }).run());
+  write('2026-05-05T08:00:00.000Z', (tx) =>
+    tx.insert(answers).values({ year: YEAR, state: 'COL', indicator: '46.1', answer: 'yes' }).run(),
+  );
   write('2026-05-06T08:00:00.000Z', (tx) => validateReports(tx, [{ year: YEAR, state: 'COL' }], admin.id, '2026-05-06T08:00:00.000Z'));
   // A State Party without Article 5 obligations.
   write('2026-05-07T08:00:00.000Z', (tx) => {
@@ -116,10 +121,19 @@ async function fixture(): Promise<Fixture> {
   const meetings = {
     first: create(details({ title: 'Première réunion du Comité', startsOn: '2025-11-01', endsOn: '2025-11-01', year: 2025 })),
     previous: create(details({ title: 'Réunion de mars', startsOn: PREVIOUS_START, endsOn: PREVIOUS_START })),
-    current: create(details({ title: 'Réunion de septembre', agenda: 'Ouverture\n\nExamen des rapports reçus\nPréparation des réunions intersessions\n' })),
+    current: create(
+      details({
+        title: 'Réunion de septembre',
+        agenda: 'Ouverture\n\nExamen des rapports reçus\nPréparation des réunions intersessions\n',
+      }),
+    ),
     // Over before the Committee meets: not the next intersessional meeting.
-    pastIntersessional: create(details({ kind: 'intersessional', title: 'Intersessions de juin', startsOn: '2026-06-16', endsOn: '2026-06-18', year: 2025 })),
-    nextIntersessional: create(details({ kind: 'intersessional', title: 'Intersessions d’octobre', startsOn: '2026-10-20', endsOn: '2026-10-22', year: YEAR })),
+    pastIntersessional: create(
+      details({ kind: 'intersessional', title: 'Intersessions de juin', startsOn: '2026-06-16', endsOn: '2026-06-18', year: 2025 }),
+    ),
+    nextIntersessional: create(
+      details({ kind: 'intersessional', title: 'Intersessions d’octobre', startsOn: '2026-10-20', endsOn: '2026-10-22', year: YEAR }),
+    ),
   };
   const next = readMeeting(db, meetings.nextIntersessional)!;
   setOtherInterventions(db, next.id, next.version, 4, 2, { userId: null });
@@ -132,7 +146,8 @@ const addCoordination = (db: Db, over: Partial<MeetingDetails>) =>
   createMeeting(db, details(over), speakerSource(new EngineSnapshot(readEngineData(db)), readMeetingGuidelines()), { userId: null });
 
 /** A mechanism's section of the pack. */
-const sectionOf = (html: string, mechanism: string) => fragment(html, `<section class="pack-mechanism" id="mecanisme-${mechanism}"`, '</section>');
+const sectionOf = (html: string, mechanism: string) =>
+  fragment(html, `<section class="pack-mechanism" id="mecanisme-${mechanism}"`, '</section>');
 /** The part of a mechanism's section under one of its headings, up to the next. */
 const partOf = (section: string, part: string) => {
   const from = section.indexOf(`<h3 id="mecanisme-`);
@@ -146,7 +161,12 @@ const indicatorsIn = (html: string) => [...html.matchAll(/data-indicator="([0-9.
 
 /** « n / N (p %) » of a share whose yes-States and population are given. */
 const shareText = (yes: string[], population: string[]) =>
-  expectedValueText({ kind: 'share', numerator: yes.length, denominator: population.length, value: (100 * yes.length) / population.length });
+  expectedValueText({
+    kind: 'share',
+    numerator: yes.length,
+    denominator: population.length,
+    value: (100 * yes.length) / population.length,
+  });
 
 describe('the Coordinating Committee’s pack (/espace/reunions/:id/dossier)', () => {
   let f: Fixture;
@@ -199,7 +219,11 @@ describe('the Coordinating Committee’s pack (/espace/reunions/:id/dossier)', (
     const text = textOf(overview);
     expect(text).toContain('3 Rapports reçus (2 dans les délais, 1 en retard)');
     expect(text).toContain('2 Rapports validés');
-    const moved = new Set(['president', 'article5', 'victim-assistance', 'cooperation', 'compliance'].flatMap((m) => indicatorsIn(partOf(sectionOf(html, m), 'indicateurs'))));
+    const moved = new Set(
+      ['president', 'article5', 'victim-assistance', 'cooperation', 'compliance'].flatMap((m) =>
+        indicatorsIn(partOf(sectionOf(html, m), 'indicateurs')),
+      ),
+    );
     expect(text).toContain(`${moved.size} Indicateurs qui ont évolué (${YEAR})`);
     expect(text).toContain(`2 États signalés par l’alerte précoce (${YEAR})`);
     const article5 = textOf(fragment(overview, 'data-mechanism="article5"', '</tr>'));
@@ -260,14 +284,18 @@ describe('the Coordinating Committee’s pack (/espace/reunions/:id/dossier)', (
     expect(part).toContain(`href="/espace/reunions/${f.meetings.nextIntersessional}"`);
     expect(part).not.toContain(`href="/espace/reunions/${f.meetings.pastIntersessional}"`);
     const table = fragment(part, `data-item="${item4.number}"`, '</table>');
-    expect(textOf(table)).toContain(`${group.name} (${group.minutes} min chacun) Afghanistan, Cambodge, Colombie, Tchad ${AFFECTED.length * group.minutes} min`);
+    expect(textOf(table)).toContain(
+      `${group.name} (${group.minutes} min chacun) Afghanistan, Cambodge, Colombie, Tchad ${AFFECTED.length * group.minutes} min`,
+    );
     const total = AFFECTED.length * group.minutes + 2 * guidelines.otherSpeakers.minutes;
     expect(textOf(table)).toContain(`${guidelines.otherSpeakers.name} 2 interventions prévues ${2 * guidelines.otherSpeakers.minutes} min`);
     expect(textOf(fragment(table, '<tfoot>', '</tfoot>'))).toBe(`Total du point ${item4.number} ${total} min`);
 
     const item3 = guidelines.items.find((i) => i.mechanism === 'victim-assistance')!;
     const victimsTable = fragment(partOf(sectionOf(html, 'victim-assistance'), 'intersessions'), `data-item="${item3.number}"`, '</table>');
-    expect(textOf(fragment(victimsTable, '<tfoot>', '</tfoot>'))).toBe(`Total du point ${item3.number} ${VICTIMS.length * item3.groups[0]!.minutes} min`);
+    expect(textOf(fragment(victimsTable, '<tfoot>', '</tfoot>'))).toBe(
+      `Total du point ${item3.number} ${VICTIMS.length * item3.groups[0]!.minutes} min`,
+    );
   });
 
   test('the first Committee meeting’s pack goes back to the start of the audit trail, and says so', async () => {
@@ -279,13 +307,17 @@ describe('the Coordinating Committee’s pack (/espace/reunions/:id/dossier)', (
     // Its window holds the reports entered in June 2025 (newest year first, then in French order), none of 2026's.
     expect(statesIn(fragment(response.text, '<table class="data-table pack-reports">', '</table>'))).toEqual(['AFG', 'AFG', 'KHM', 'COL']);
     // The next intersessional meeting after November 2025 is June 2026's.
-    expect(partOf(sectionOf(response.text, 'article5'), 'intersessions')).toContain(`href="/espace/reunions/${f.meetings.pastIntersessional}"`);
+    expect(partOf(sectionOf(response.text, 'article5'), 'intersessions')).toContain(
+      `href="/espace/reunions/${f.meetings.pastIntersessional}"`,
+    );
   });
 
   test('without an intersessional meeting to come, says none is prepared', async () => {
     const later = addCoordination(f.db, { title: 'Réunion de décembre', startsOn: '2026-12-01', endsOn: '2026-12-01' });
     const response = await f.agent.get(`/espace/reunions/${later}/dossier`).expect(200);
-    expect(textOf(partOf(sectionOf(response.text, 'article5'), 'intersessions'))).toContain('Aucune réunion intersessions à venir n’est préparée.');
+    expect(textOf(partOf(sectionOf(response.text, 'article5'), 'intersessions'))).toContain(
+      'Aucune réunion intersessions à venir n’est préparée.',
+    );
   });
 
   test('answers 404 for a meeting that is not the Coordinating Committee’s, and for an unknown one', async () => {

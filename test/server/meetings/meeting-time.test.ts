@@ -33,17 +33,29 @@ interface Row {
 function rows(html: string): Row[] {
   const table = fragment(html, '<table class="data-table" id="temps-table">', '</table>');
   const body = fragment(table, '<tbody>', '</tbody>');
-  return [...body.matchAll(/<tr( class="time-over")?><th scope="row"><a href="#point-(\d)">\d<\/a><\/th>(?:<td>[^<]*<\/td>){3}<td>([^<]+)<\/td>(?:<td>([\s\S]*?)<\/td>)?<\/tr>/g)].map(
-    (m) => ({ item: Number(m[2]), minutes: minutesIn(m[3]!), over: m[1] !== undefined, schedule: m[4] === undefined ? null : textOf(m[4]) }),
-  );
+  return [
+    ...body.matchAll(
+      /<tr( class="time-over")?><th scope="row"><a href="#point-(\d)">\d<\/a><\/th>(?:<td>[^<]*<\/td>){3}<td>([^<]+)<\/td>(?:<td>([\s\S]*?)<\/td>)?<\/tr>/g,
+    ),
+  ].map((m) => ({
+    item: Number(m[2]),
+    minutes: minutesIn(m[3]!),
+    over: m[1] !== undefined,
+    schedule: m[4] === undefined ? null : textOf(m[4]),
+  }));
 }
 
 /** The States of a group as the page lists them. */
 const listed = (html: string, key: string) =>
-  [...fragment(html, `aria-labelledby="groupe-${key}"`, '</section>').matchAll(/<th scope="row">([^<]+)/g)].map((m) => textOf(m[1]!).trim());
+  [...fragment(html, `aria-labelledby="groupe-${key}"`, '</section>').matchAll(/<th scope="row">([^<]+)/g)].map((m) =>
+    textOf(m[1]!).trim(),
+  );
 
 async function create(agent: Agent, fields: Record<string, string>) {
-  return agent.post('/espace/reunions').type('form').send({ _csrf: await agent.csrf(), ...INTERSESSIONAL, ...fields });
+  return agent
+    .post('/espace/reunions')
+    .type('form')
+    .send({ _csrf: await agent.csrf(), ...INTERSESSIONAL, ...fields });
 }
 
 async function createOk(agent: Agent, fields: Record<string, string>): Promise<string> {
@@ -81,14 +93,21 @@ describe('the time available beside the time the speakers’ list needs', () => 
     for (const row of shown) {
       cumulative += row.minutes;
       expect([row.item, row.over]).toEqual([row.item, cumulative > available]);
-      if (row.over) expect(row.schedule).toContain(`Ne tient pas : dépasse de ${formatMinutes(Math.min(row.minutes, cumulative - available))} la dernière séance`);
+      if (row.over)
+        expect(row.schedule).toContain(
+          `Ne tient pas : dépasse de ${formatMinutes(Math.min(row.minutes, cumulative - available))} la dernière séance`,
+        );
     }
     // The first item starts at the first sitting, whatever the order typed.
     expect(shown[0]!.schedule).toMatch(/^mar\. 16 juin, 10\sh\s00 → /);
     const warning = textOf(fragment(page.text, '<div class="form-message form-message--error time-warning" id="temps-alerte">', '</div>'));
-    expect(warning).toContain(`La liste des orateurs ne tient pas dans les séances : elle demande ${formatMinutes(needed)}, les séances en offrent ${formatMinutes(available)} ; il manque ${formatMinutes(needed - available)}.`);
+    expect(warning).toContain(
+      `La liste des orateurs ne tient pas dans les séances : elle demande ${formatMinutes(needed)}, les séances en offrent ${formatMinutes(available)} ; il manque ${formatMinutes(needed - available)}.`,
+    );
     const late = shown.filter((r) => r.over).map((r) => r.item);
-    expect(warning).toContain(late.length === 1 ? `Le point ${late[0]} dépasse` : `Les points ${late.slice(0, -1).join(', ')} et ${late.at(-1)} dépassent`);
+    expect(warning).toContain(
+      late.length === 1 ? `Le point ${late[0]} dépasse` : `Les points ${late.slice(0, -1).join(', ')} et ${late.at(-1)} dépassent`,
+    );
     expect(textOf(page.text)).toContain('(2 séances sur 2 jours)');
     // Stored as entered, normalised and in order; the form shows them back.
     const form = await member.get(`${url}/modifier`).expect(200);
@@ -112,7 +131,11 @@ describe('the time available beside the time the speakers’ list needs', () => 
     const saved = await member
       .post(`${url}/points/7`)
       .type('form')
-      .send({ _csrf: await member.csrf(), version: String(db.select().from(meetings).where(eq(meetings.id, id)).get()!.version), otherInterventions: String(extra) });
+      .send({
+        _csrf: await member.csrf(),
+        version: String(db.select().from(meetings).where(eq(meetings.id, id)).get()!.version),
+        otherInterventions: String(extra),
+      });
     expect(saved.status).toBe(303);
     const after = await member.get(url).expect(200);
     expect(textOf(after.text)).toContain(`il manque ${formatMinutes(needed + extra * guidelines.otherSpeakers.minutes - 360)}`);
@@ -122,7 +145,9 @@ describe('the time available beside the time the speakers’ list needs', () => 
   test('bad sittings are refused line by line, and nothing is created', async () => {
     const { db, app } = await meetingApp();
     const admin = await signedInAgent(app, 'admin@example.org');
-    const response = await create(admin, { sittings: '2026-06-16 10:00-13:00\nlundi matin\n2026-06-25 10:00-12:00\n2026-06-17 14:00-11:00\n2026-06-16 12:00-14:00' });
+    const response = await create(admin, {
+      sittings: '2026-06-16 10:00-13:00\nlundi matin\n2026-06-25 10:00-12:00\n2026-06-17 14:00-11:00\n2026-06-16 12:00-14:00',
+    });
     expect(response.status).toBe(400);
     expect(await htmlProblems(response.text)).toEqual([]);
     const text = textOf(response.text);
@@ -153,7 +178,8 @@ describe('groups that start with the States that asked for the floor', () => {
     const id = Number(url.split('/').pop());
     let page = await member.get(url).expect(200);
     expect(await htmlProblems(page.text)).toEqual([]);
-    for (const group of guidelines.items.flatMap((i) => i.groups)) expect([group.key, listed(page.text, group.key)]).toEqual([group.key, []]);
+    for (const group of guidelines.items.flatMap((i) => i.groups))
+      expect([group.key, listed(page.text, group.key)]).toEqual([group.key, []]);
     expect(db.select().from(meetingSpeakers).where(eq(meetingSpeakers.meetingId, id)).all()).toEqual([]);
     expect(rows(page.text).every((r) => r.minutes === 0)).toBe(true);
     // An empty list is what was asked for: no « the data changed » notice.
@@ -198,7 +224,9 @@ describe('groups that start with the States that asked for the floor', () => {
     const admin = await signedInAgent(app, 'admin@example.org');
     const response = await create(admin, { speakersFrom: 'tirage' });
     expect(response.status).toBe(400);
-    expect(textOf(response.text)).toContain('Orateurs de départ : choisissez « tous les États de la population » ou « seulement les États inscrits ».');
+    expect(textOf(response.text)).toContain(
+      'Orateurs de départ : choisissez « tous les États de la population » ou « seulement les États inscrits ».',
+    );
     expect(response.text).toContain('href="#speakersFrom"');
     expect(db.select().from(meetings).all()).toEqual([]);
   });

@@ -23,7 +23,9 @@ function minutesIn(text: string): number {
 function summary(html: string): { items: Map<number, number>; total: number } {
   const table = fragment(html, '<table class="data-table" id="temps-table">', '</table>');
   const items = new Map<number, number>();
-  for (const row of table.matchAll(/<tr><th scope="row"><a href="#point-(\d)">\d<\/a><\/th>(?:<td>[^<]*<\/td>){3}<td>([^<]+)<\/td><\/tr>/g)) {
+  for (const row of table.matchAll(
+    /<tr><th scope="row"><a href="#point-(\d)">\d<\/a><\/th>(?:<td>[^<]*<\/td>){3}<td>([^<]+)<\/td><\/tr>/g,
+  )) {
     items.set(Number(row[1]), minutesIn(row[2]!));
   }
   const total = /Total de la réunion<\/th><td>\d+<\/td><td>\d+<\/td><td><strong>([^<]+)<\/strong>/.exec(table)![1]!;
@@ -31,13 +33,20 @@ function summary(html: string): { items: Map<number, number>; total: number } {
 }
 
 async function createMeeting(agent: Agent, fields: Record<string, string> = INTERSESSIONAL): Promise<string> {
-  const response = await agent.post('/espace/reunions').type('form').send({ _csrf: await agent.csrf(), ...fields }).expect(303);
+  const response = await agent
+    .post('/espace/reunions')
+    .type('form')
+    .send({ _csrf: await agent.csrf(), ...fields })
+    .expect(303);
   return response.headers.location!.replace(/[?#].*$/, '');
 }
 
 async function post(agent: Agent, path: string, fields: Record<string, string>, pageUrl: string) {
   const page = await agent.get(pageUrl).expect(200);
-  return agent.post(path).type('form').send({ _csrf: await agent.csrf(), version: pageVersion(page.text), ...fields });
+  return agent
+    .post(path)
+    .type('form')
+    .send({ _csrf: await agent.csrf(), version: pageVersion(page.text), ...fields });
 }
 
 describe('meetings: create, edit, list (/espace/reunions)', () => {
@@ -63,7 +72,15 @@ describe('meetings: create, edit, list (/espace/reunions)', () => {
     const response = await admin
       .post('/espace/reunions')
       .type('form')
-      .send({ _csrf: await admin.csrf(), ...INTERSESSIONAL, kind: 'colloque', title: '', startsOn: '2026-06-31', endsOn: '2026-06-01', year: '2031' })
+      .send({
+        _csrf: await admin.csrf(),
+        ...INTERSESSIONAL,
+        kind: 'colloque',
+        title: '',
+        startsOn: '2026-06-31',
+        endsOn: '2026-06-01',
+        year: '2031',
+      })
       .expect(400);
     expect(await htmlProblems(response.text)).toEqual([]);
     const text = textOf(response.text);
@@ -115,8 +132,16 @@ describe('meetings: create, edit, list (/espace/reunions)', () => {
     expect(page.text).not.toContain('<form method="post" action="/espace/reunions');
     expect(listed(page.text, 'victims')).toEqual(['Afghanistan', 'Cambodge', 'Colombie']);
     await observer.get('/espace/reunions/nouvelle').expect(403);
-    await observer.post('/espace/reunions').type('form').send({ _csrf: await observer.csrf(), ...INTERSESSIONAL }).expect(403);
-    await observer.post(`${url}/groupes/victims`).type('form').send({ _csrf: await observer.csrf(), version: '1' }).expect(403);
+    await observer
+      .post('/espace/reunions')
+      .type('form')
+      .send({ _csrf: await observer.csrf(), ...INTERSESSIONAL })
+      .expect(403);
+    await observer
+      .post(`${url}/groupes/victims`)
+      .type('form')
+      .send({ _csrf: await observer.csrf(), version: '1' })
+      .expect(403);
     const visitor = await signedInAgent(app, null);
     const redirect = await visitor.get('/espace/reunions').expect(303);
     expect(redirect.headers.location).toBe('/connexion?retour=%2Fespace%2Freunions');
@@ -153,7 +178,9 @@ describe('the intersessional plan built from the year’s populations', () => {
     // Times: each item sums its present speakers' minutes.
     const { items, total } = summary(page.text);
     expect(items.get(3)).toBe(3 * groupOf('victims').minutes);
-    expect(items.get(4)).toBe(groupOf('extension-request').minutes + groupOf('workplan-update').minutes + 5 * groupOf('other-affected').minutes);
+    expect(items.get(4)).toBe(
+      groupOf('extension-request').minutes + groupOf('workplan-update').minutes + 5 * groupOf('other-affected').minutes,
+    );
     expect(total).toBe([...items.values()].reduce((a, b) => a + b, 0));
   });
 
@@ -176,7 +203,12 @@ describe('the intersessional plan built from the year’s populations', () => {
     expect(now.total).toBe(before.total - groupOf('other-affected').minutes);
 
     // The « Descendre » button moves Éthiopie one place down and keeps the absence.
-    await post(member, `${url}/groupes/other-affected`, { 'rank:ETH': '1', 'rank:AFG': '2', 'rank:KHM': '3', 'rank:COL': '4', 'rank:ERI': '5', 'absent:KHM': '1', move: 'down:ETH' }, url).then((r) => expect(r.status).toBe(303));
+    await post(
+      member,
+      `${url}/groupes/other-affected`,
+      { 'rank:ETH': '1', 'rank:AFG': '2', 'rank:KHM': '3', 'rank:COL': '4', 'rank:ERI': '5', 'absent:KHM': '1', move: 'down:ETH' },
+      url,
+    ).then((r) => expect(r.status).toBe(303));
     page = await member.get(url);
     expect(listed(page.text, 'other-affected')).toEqual(['Afghanistan', 'Éthiopie', 'Cambodge', 'Colombie', 'Érythrée']);
     expect(summary(page.text).total).toBe(now.total);
@@ -190,13 +222,17 @@ describe('the intersessional plan built from the year’s populations', () => {
     now = summary(page.text);
     expect(now.items.get(6)).toBe(before.items.get(6)! + groupOf('all-parties-compliance').minutes);
     expect(now.items.get(3)).toBe(before.items.get(3)! + 3 * guidelines.otherSpeakers.minutes);
-    expect(now.total).toBe(before.total - groupOf('other-affected').minutes + groupOf('all-parties-compliance').minutes + 3 * guidelines.otherSpeakers.minutes);
+    expect(now.total).toBe(
+      before.total - groupOf('other-affected').minutes + groupOf('all-parties-compliance').minutes + 3 * guidelines.otherSpeakers.minutes,
+    );
 
     // The same State twice is refused; an added State can be removed again.
     const twice = await post(member, `${url}/groupes/all-parties-compliance/orateurs`, { state: 'NOR' }, url);
     expect(twice.status).toBe(400);
     expect(textOf(twice.text)).toContain('Tous les États parties : Norvège figure déjà dans ce groupe.');
-    await post(member, `${url}/groupes/all-parties-compliance`, { 'rank:NOR': '1', remove: 'NOR' }, url).then((r) => expect(r.status).toBe(303));
+    await post(member, `${url}/groupes/all-parties-compliance`, { 'rank:NOR': '1', remove: 'NOR' }, url).then((r) =>
+      expect(r.status).toBe(303),
+    );
     expect(db.select().from(meetingSpeakers).where(eq(meetingSpeakers.groupKey, 'all-parties-compliance')).all()).toEqual([]);
 
     // A bad rank or count is refused with the field named, and nothing changes.
@@ -236,7 +272,9 @@ describe('the intersessional plan built from the year’s populations', () => {
     expect(listed((await member.get(url)).text, 'victims')).toEqual(['Colombie', 'Afghanistan', 'Cambodge']);
     addMemberships(db, YEAR, 'victims', ['BEL']);
     const page = await member.get(url);
-    expect(textOf(page.text)).toContain('Les données de 2026 ont changé depuis la constitution de la liste : 1 État des populations n’est pas dans la liste');
+    expect(textOf(page.text)).toContain(
+      'Les données de 2026 ont changé depuis la constitution de la liste : 1 État des populations n’est pas dans la liste',
+    );
     await post(member, `${url}/actualisation`, {}, url).then((r) => expect(r.status).toBe(303));
     const after = await member.get(url);
     // Belgique comes in before the first name that sorts after it; the others keep their order and absence.
@@ -274,7 +312,10 @@ describe('CSV exports of the speakers’ list and the agenda', () => {
     const speakers = await member.get(`${url}/orateurs.csv`).expect(200);
     expect(speakers.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(speakers.headers['content-disposition']).toContain('orateurs.csv');
-    const lines = speakers.text.replace(/^\ufeff/, '').trim().split(/\r?\n/);
+    const lines = speakers.text
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split(/\r?\n/);
     expect(lines[0]).toBe('point,intitule_point,groupe,nom_groupe,rang,iso3,etat,present,ajoute,minutes');
     const victims = lines.filter((l) => l.includes(',victims,'));
     expect(victims.map((l) => l.split(',').slice(-6))).toEqual([
@@ -286,19 +327,37 @@ describe('CSV exports of the speakers’ list and the agenda', () => {
     expect(lines.length - 1).toBe(speakerRows);
 
     const agenda = await member.get(`${url}/ordre-du-jour.csv`).expect(200);
-    const rows = agenda.text.replace(/^\ufeff/, '').trim().split(/\r?\n/);
+    const rows = agenda.text
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split(/\r?\n/);
     expect(rows[0]).toBe('point,intitule_point,partie,questions,interventions,minutes_par_intervention,minutes');
     for (const [item, minutes] of items) {
-      expect(rows.find((r) => r.startsWith(`${item},`) && r.includes(`Total du point ${item},`))!.split(',').pop()).toBe(String(minutes));
+      expect(
+        rows
+          .find((r) => r.startsWith(`${item},`) && r.includes(`Total du point ${item},`))!
+          .split(',')
+          .pop(),
+      ).toBe(String(minutes));
     }
     expect(rows.at(-1)!.split(',').pop()).toBe(String(total));
-    expect(rows.find((r) => r.startsWith('7,') && r.includes('Autres États parties et organisations'))!.split(',').slice(-3)).toEqual(['2', '3', '6']);
+    expect(
+      rows
+        .find((r) => r.startsWith('7,') && r.includes('Autres États parties et organisations'))!
+        .split(',')
+        .slice(-3),
+    ).toEqual(['2', '3', '6']);
   });
 
   test('a meeting other than an intersessional one has no speakers’ list to export', async () => {
     const { app } = await meetingApp();
     const member = await signedInAgent(app, 'membre@example.org');
-    const url = await createMeeting(member, { ...INTERSESSIONAL, kind: 'coordination', title: 'Comité de coordination', agenda: 'Adoption de l’ordre du jour\nPréparation des réunions intersessions' });
+    const url = await createMeeting(member, {
+      ...INTERSESSIONAL,
+      kind: 'coordination',
+      title: 'Comité de coordination',
+      agenda: 'Adoption de l’ordre du jour\nPréparation des réunions intersessions',
+    });
     const page = await member.get(url).expect(200);
     expect(await htmlProblems(page.text)).toEqual([]);
     expect(page.text).toContain('<li>Préparation des réunions intersessions</li>');

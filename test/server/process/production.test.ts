@@ -43,7 +43,10 @@ describe('the production start (npm start: compiled server)', () => {
       .stdout()
       .split('\n')
       .filter((line) => line.startsWith('{'))
-      .map((line) => JSON.parse(line) as { req?: { id: string; method: string; path: string }; res?: { status: number }; responseTime?: number });
+      .map(
+        (line) =>
+          JSON.parse(line) as { req?: { id: string; method: string; path: string }; res?: { status: number }; responseTime?: number },
+      );
     const homeLine = lines.find((line) => line.req?.id === requestId);
     expect(homeLine).toMatchObject({ req: { method: 'GET', path: '/' }, res: { status: 200 } });
     expect(typeof homeLine?.responseTime).toBe('number');

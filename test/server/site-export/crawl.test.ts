@@ -2,7 +2,8 @@ import express from 'express';
 import { crawlSite, type StaticSite } from '../../../server/site-export/crawl';
 import { siteFetcher } from '../../../server/site-export/serve';
 
-const page = (body: string) => `<!DOCTYPE html><html lang="fr"><head><title>t</title><link rel="stylesheet" href="/static/s.css"></head><body>${body}</body></html>`;
+const page = (body: string) =>
+  `<!DOCTYPE html><html lang="fr"><head><title>t</title><link rel="stylesheet" href="/static/s.css"></head><body>${body}</body></html>`;
 
 async function crawl(app: express.Express, excluded: string[] = []): Promise<StaticSite> {
   const server = await siteFetcher(app);
@@ -28,13 +29,15 @@ describe('crawling a site into static files', () => {
       next();
     });
     app.get('/', (req, res) => {
-      res.type('html').send(
-        page(
-          '<a href="#top">haut</a> <a href="/a">a</a> <a href="/a?year=2025&amp;comite=x#s2">a 2025</a> <a href="/a?comite=x&amp;year=2025">même</a>' +
-            ' <a href="/data.csv" download>csv</a> <a href="/api/v1/catalogue">json</a> <a href="mailto:x@example.org">m</a>' +
-            ' <a href="https://example.org/a">ailleurs</a>',
-        ),
-      );
+      res
+        .type('html')
+        .send(
+          page(
+            '<a href="#top">haut</a> <a href="/a">a</a> <a href="/a?year=2025&amp;comite=x#s2">a 2025</a> <a href="/a?comite=x&amp;year=2025">même</a>' +
+              ' <a href="/data.csv" download>csv</a> <a href="/api/v1/catalogue">json</a> <a href="mailto:x@example.org">m</a>' +
+              ' <a href="https://example.org/a">ailleurs</a>',
+          ),
+        );
     });
     app.get('/a', (req, res) => {
       const year = typeof req.query.year === 'string' ? req.query.year : 'défaut';
@@ -92,10 +95,14 @@ describe('crawling a site into static files', () => {
   test('a broken link, a redirect, a link to a server-only page and a form are problems naming the linking page', async () => {
     const app = express();
     app.get('/', (_req, res) => {
-      res.type('html').send(page('<a href="/absente">x</a> <a href="/connexion">connexion</a> <a href="/ailleurs">y</a> <a href="/f">f</a>'));
+      res
+        .type('html')
+        .send(page('<a href="/absente">x</a> <a href="/connexion">connexion</a> <a href="/ailleurs">y</a> <a href="/f">f</a>'));
     });
     app.get('/f', (_req, res) => {
-      res.type('html').send(page('<form method="get" action="/"><button>ok</button></form><a href="/absente">x</a> <a href="/espace/saisie">z</a>'));
+      res
+        .type('html')
+        .send(page('<form method="get" action="/"><button>ok</button></form><a href="/absente">x</a> <a href="/espace/saisie">z</a>'));
     });
     app.get('/ailleurs', (_req, res) => res.redirect('/'));
     app.get('/static/s.css', (_req, res) => {

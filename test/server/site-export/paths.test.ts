@@ -46,7 +46,15 @@ describe('URL → file of the static copy', () => {
   test('only links to the site itself are internal; they are resolved against the page', () => {
     expect(resolveInternal('../1.2?year=2025', '/indicators/1.1/x')).toEqual({ url: '/indicators/1.2?year=2025', fragment: '' });
     expect(resolveInternal('donnees.csv', '/indicators/1.1/')).toEqual({ url: '/indicators/1.1/donnees.csv', fragment: '' });
-    for (const external of ['#contenu', '', 'mailto:uaa@example.org', 'https://www.apminebanconvention.org/', '//cdn.example/x.js', 'data:image/png;base64,AA', 'javascript:void(0)']) {
+    for (const external of [
+      '#contenu',
+      '',
+      'mailto:uaa@example.org',
+      'https://www.apminebanconvention.org/',
+      '//cdn.example/x.js',
+      'data:image/png;base64,AA',
+      'javascript:void(0)',
+    ]) {
       expect(resolveInternal(external, '/')).toBeNull();
     }
   });
@@ -62,12 +70,23 @@ describe('URL → file of the static copy', () => {
   });
 
   test('two URLs sharing a file, on a case-insensitive disk too, or a file that must be a folder, are found', () => {
-    expect(fileCollisions([{ url: '/a', file: 'a/index.html' }, { url: '/b', file: 'b/index.html' }])).toEqual([]);
-    expect(fileCollisions([{ url: '/states/AFG', file: 'states/AFG/index.html' }, { url: '/states/afg', file: 'states/afg/index.html' }])).toEqual([
-      '« /states/AFG » et « /states/afg » seraient écrits dans le même fichier « states/afg/index.html ».',
-    ]);
-    expect(fileCollisions([{ url: '/x', file: 'x' }, { url: '/x/y', file: 'x/y/index.html' }])).toEqual([
-      '« /x » serait écrit dans « x », qui doit aussi être le dossier de « /x/y ».',
-    ]);
+    expect(
+      fileCollisions([
+        { url: '/a', file: 'a/index.html' },
+        { url: '/b', file: 'b/index.html' },
+      ]),
+    ).toEqual([]);
+    expect(
+      fileCollisions([
+        { url: '/states/AFG', file: 'states/AFG/index.html' },
+        { url: '/states/afg', file: 'states/afg/index.html' },
+      ]),
+    ).toEqual(['« /states/AFG » et « /states/afg » seraient écrits dans le même fichier « states/afg/index.html ».']);
+    expect(
+      fileCollisions([
+        { url: '/x', file: 'x' },
+        { url: '/x/y', file: 'x/y/index.html' },
+      ]),
+    ).toEqual(['« /x » serait écrit dans « x », qui doit aussi être le dossier de « /x/y ».']);
   });
 });

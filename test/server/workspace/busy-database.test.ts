@@ -44,8 +44,16 @@ const problemsIn = (lines: { level: number; msg: string; err?: { message?: strin
   lines.filter((l) => l.level >= 40).map((l) => `${l.msg}${l.err ? ` — ${l.err.message}` : ''}`);
 
 const rowsOf = (db: Db) => ({
-  report: db.select().from(reports).where(and(eq(reports.year, 2026), eq(reports.state, 'COL'))).all(),
-  answers: db.select().from(answers).where(and(eq(answers.year, 2026), eq(answers.state, 'COL'))).all(),
+  report: db
+    .select()
+    .from(reports)
+    .where(and(eq(reports.year, 2026), eq(reports.state, 'COL')))
+    .all(),
+  answers: db
+    .select()
+    .from(answers)
+    .where(and(eq(answers.year, 2026), eq(answers.state, 'COL')))
+    .all(),
   audit: db.select().from(auditEntries).all().length,
 });
 
@@ -106,7 +114,9 @@ describe('a busy database never costs a user’s work', () => {
     expect(await htmlProblems(busy.text)).toEqual([]);
     // Nothing written; the log has the request's line only, no error (no crash, no second answer).
     expect(rowsOf(db)).toEqual(before);
-    expect(problemsIn(lines.slice(logged))).toEqual([expect.stringMatching(/^POST \S*\/saisie\/2026\/COL 503 — failed with status code 503$/)]);
+    expect(problemsIn(lines.slice(logged))).toEqual([
+      expect.stringMatching(/^POST \S*\/saisie\/2026\/COL 503 — failed with status code 503$/),
+    ]);
 
     // The import ends; the user saves the re-rendered form again, as it stands.
     lock.exec('COMMIT');
@@ -136,7 +146,11 @@ describe('a busy database never costs a user’s work', () => {
     try {
       const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
       lock.exec('BEGIN IMMEDIATE');
-      const posted = agent.post(URL).type('form').send(fields).then((r) => r);
+      const posted = agent
+        .post(URL)
+        .type('form')
+        .send(fields)
+        .then((r) => r);
       await new Promise((resolve) => setTimeout(resolve, 200));
       // The form is waiting for the lock; a visitor's page meanwhile is not held up by it.
       const started = Date.now();
@@ -172,9 +186,18 @@ describe('a busy database never costs a user’s work', () => {
     expect(busy.text).toContain('>Chiffre du rapport</textarea>');
     expect(db.select().from(figures).all()).toEqual([]);
     lock.exec('COMMIT');
-    const again = await agent.post('/espace/chiffres/2026').type('form').send({ ...fields, _csrf: csrfTokenOf(busy.text) });
+    const again = await agent
+      .post('/espace/chiffres/2026')
+      .type('form')
+      .send({ ...fields, _csrf: csrfTokenOf(busy.text) });
     expect(again.status).toBe(303);
-    expect(db.select().from(figures).all().map((f) => [f.year, f.indicator, f.value])).toEqual([[2026, '5.3', 12.5]]);
+    expect(
+      db
+        .select()
+        .from(figures)
+        .all()
+        .map((f) => [f.year, f.indicator, f.value]),
+    ).toEqual([[2026, '5.3', 12.5]]);
   });
 
   test('pages read during the import are sent whole, and nothing fails after them', async () => {
@@ -219,7 +242,9 @@ describe('a busy database never costs a user’s work', () => {
         agenda: '',
       });
     expect(response.status).toBe(503);
-    expect(textOf(response.text)).toContain('Une autre opération (un import, par exemple) occupe la base de données : rien n’a été enregistré.');
+    expect(textOf(response.text)).toContain(
+      'Une autre opération (un import, par exemple) occupe la base de données : rien n’a été enregistré.',
+    );
     expect(problemsIn(lines.slice(logged))).toEqual([expect.stringMatching(/^POST \S*reunions 503 — Une autre opération/)]);
   });
 

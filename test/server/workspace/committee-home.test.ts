@@ -52,10 +52,23 @@ function expected(db: Db, mechanisms: string[], today: string) {
       .filter((l) => mechanisms.includes(l.mechanism))
       .map((l) => l.action),
   );
-  const actionOf = new Map(db.select().from(indicators).all().map((i) => [i.code, i.action]));
+  const actionOf = new Map(
+    db
+      .select()
+      .from(indicators)
+      .all()
+      .map((i) => [i.code, i.action]),
+  );
   const answerRows = db.select().from(answers).where(eq(answers.year, YEAR)).all();
   const reportRows = db.select().from(reports).where(eq(reports.year, YEAR)).all();
-  const validated = new Set(db.select().from(validations).where(eq(validations.year, YEAR)).all().map((v) => v.state));
+  const validated = new Set(
+    db
+      .select()
+      .from(validations)
+      .where(eq(validations.year, YEAR))
+      .all()
+      .map((v) => v.state),
+  );
   // Drafts: a report or answers, no validation; waiting for this member when they concern one of their actions.
   const concerned = new Map<string, Set<number>>();
   for (const a of answerRows) concerned.set(a.state, (concerned.get(a.state) ?? new Set()).add(actionOf.get(a.indicator)!));
@@ -76,7 +89,14 @@ function expected(db: Db, mechanisms: string[], today: string) {
   }
 
   // Early warnings (this committee follows action 47, so all of them): States with obligations, no report this year nor the year before.
-  const reported = new Set(db.select().from(reports).all().filter((r) => r.year === YEAR || r.year === YEAR - 1).map((r) => r.state));
+  const reported = new Set(
+    db
+      .select()
+      .from(reports)
+      .all()
+      .filter((r) => r.year === YEAR || r.year === YEAR - 1)
+      .map((r) => r.state),
+  );
   const warnings = [...populations.get('obligations')].filter((s) => !reported.has(s)).length;
 
   // Late: States party whose report came after 30 April, or has not come and 30 April has passed.
@@ -101,19 +121,45 @@ describe('« Mon comité » and the reports list', () => {
     const startsOn = `${Number(today.slice(0, 4)) + 1}-05-18`;
     const [meeting] = db
       .insert(meetings)
-      .values({ kind: 'intersessional', title: 'Réunions intersessions', startsOn, endsOn: startsOn, place: 'Genève', year: YEAR, createdAt: today, updatedAt: today })
+      .values({
+        kind: 'intersessional',
+        title: 'Réunions intersessions',
+        startsOn,
+        endsOn: startsOn,
+        place: 'Genève',
+        year: YEAR,
+        createdAt: today,
+        updatedAt: today,
+      })
       .returning()
       .all();
     // A draft: an admin enters the report of a State party that has none (report: action 8, this committee's).
     await createTestUser(db, 'uaa@example.org', 'admin');
     const admin = await signedInAgent(app, 'uaa@example.org');
-    const withReport = new Set(db.select().from(reports).where(eq(reports.year, YEAR)).all().map((r) => r.state));
-    const draftState = db.select().from(states).all().find((s) => isPartyInYear(s, YEAR) && !withReport.has(s.iso3))!;
+    const withReport = new Set(
+      db
+        .select()
+        .from(reports)
+        .where(eq(reports.year, YEAR))
+        .all()
+        .map((r) => r.state),
+    );
+    const draftState = db
+      .select()
+      .from(states)
+      .all()
+      .find((s) => isPartyInYear(s, YEAR) && !withReport.has(s.iso3))!;
     const form = await admin.get(`/espace/saisie/${YEAR}/${draftState.iso3}`).expect(200);
     await admin
       .post(`/espace/saisie/${YEAR}/${draftState.iso3}`)
       .type('form')
-      .send({ _csrf: csrfTokenOf(form.text), version: /name="version" value="([0-9]+)"/.exec(form.text)![1], section: 'rapport', received_on: `${YEAR}-03-01`, used_reporting_guide: 'no' })
+      .send({
+        _csrf: csrfTokenOf(form.text),
+        version: /name="version" value="([0-9]+)"/.exec(form.text)![1],
+        section: 'rapport',
+        received_on: `${YEAR}-03-01`,
+        used_reporting_guide: 'no',
+      })
       .expect(303);
 
     const agent = await signedInAgent(app, MEMBER);
@@ -167,12 +213,18 @@ describe('« Mon comité » and the reports list', () => {
     expect(missing).toEqual([...missing].sort((a, b) => b - a));
     expect(missing[0]).toBeGreaterThan(missing.at(-1)!);
 
-    const byAlerts = listRows((await agent.get(`/espace/saisie/${YEAR}?tri=alertes&ordre=croissant`).expect(200)).text).map((r) => Number(r.cells[ALERTS]!.split(' ')[0]));
+    const byAlerts = listRows((await agent.get(`/espace/saisie/${YEAR}?tri=alertes&ordre=croissant`).expect(200)).text).map((r) =>
+      Number(r.cells[ALERTS]!.split(' ')[0]),
+    );
     expect(byAlerts).toEqual([...byAlerts].sort((a, b) => a - b));
 
     // State: part of the name or the ISO3 code.
     expect(listRows((await agent.get(`/espace/saisie/${YEAR}?etat=col`).expect(200)).text).map((r) => r.name)).toContain('Colombie');
-    expect(listRows((await agent.get(`/espace/saisie/${YEAR}?etat=COL`).expect(200)).text).every((r) => /col/i.test(r.name) || r.name === 'Colombie')).toBe(true);
+    expect(
+      listRows((await agent.get(`/espace/saisie/${YEAR}?etat=COL`).expect(200)).text).every(
+        (r) => /col/i.test(r.name) || r.name === 'Colombie',
+      ),
+    ).toBe(true);
 
     // Status and late together: each row meets both.
     const drafts = db

@@ -43,7 +43,11 @@ const storedAnswers = (db: Db, year: number, state: string) =>
     .all()
     .map((a) => [a.indicator, a.answer, a.source, a.note]);
 const storedReport = (db: Db, year: number, state: string) =>
-  db.select().from(reports).where(and(eq(reports.year, year), eq(reports.state, state))).get() ?? null;
+  db
+    .select()
+    .from(reports)
+    .where(and(eq(reports.year, year), eq(reports.state, state)))
+    .get() ?? null;
 const auditCount = (db: Db) => db.select().from(auditEntries).all().length;
 
 async function setup(db?: Db) {
@@ -84,7 +88,9 @@ describe('the report form, part by part', () => {
     expect(status).toContain('« Rapport »');
     expect(status).toContain('ont des modifications non enregistrées');
     expect(saved.text).toMatch(/name="received_on" value="2026-03-14"/);
-    expect(saved.text).toMatch(new RegExp(`id="answer-${second.replace('.', '\\.')}-no" name="answer:${second.replace('.', '\\.')}" value="no" checked`));
+    expect(saved.text).toMatch(
+      new RegExp(`id="answer-${second.replace('.', '\\.')}-no" name="answer:${second.replace('.', '\\.')}" value="no" checked`),
+    );
     expect(await htmlProblems(saved.text)).toEqual([]);
 
     // The second part from the page shown back: its answer only.
@@ -115,7 +121,9 @@ describe('the report form, part by part', () => {
     const pageOne = await one.get(formPath(2026, 'COL')).expect(200);
     const pageTwo = await two.get(formPath(2026, 'COL')).expect(200);
     // The second person saves another part in between.
-    expect((await press(two, pageTwo.text, 2026, 'COL', 'rapport', { received_on: '2026-04-01', used_reporting_guide: 'no' })).status).toBe(303);
+    expect((await press(two, pageTwo.text, 2026, 'COL', 'rapport', { received_on: '2026-04-01', used_reporting_guide: 'no' })).status).toBe(
+      303,
+    );
     const stored = storedAnswers(db, 2026, 'COL');
     const before = auditCount(db);
 
@@ -177,7 +185,11 @@ describe('the report form, part by part', () => {
     const byState = new Map<string, number>();
     for (const a of db.select().from(answers).where(eq(answers.year, 2026)).all()) byState.set(a.state, (byState.get(a.state) ?? 0) + 1);
     const iso3 = [...byState].sort((a, b) => b[1] - a[1])[0]![0];
-    const rows = db.select().from(answers).where(and(eq(answers.year, 2026), eq(answers.state, iso3))).all();
+    const rows = db
+      .select()
+      .from(answers)
+      .where(and(eq(answers.year, 2026), eq(answers.state, iso3)))
+      .all();
     const count = (value: string) => rows.filter((r) => r.answer === value).length;
     expect(rows.length).toBeGreaterThan(0);
 

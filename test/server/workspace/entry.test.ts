@@ -59,14 +59,29 @@ function submit(agent: Agent, html: string, year: number, iso3: string, changes:
 const versionIn = (html: string) => Number(/name="version" value="([0-9]+)"/.exec(html)![1]);
 
 const dataRows = (db: Db, year: number, state: string) => ({
-  report: db.select().from(reports).where(and(eq(reports.year, year), eq(reports.state, state))).get() ?? null,
-  answers: db.select().from(answers).where(and(eq(answers.year, year), eq(answers.state, state))).orderBy(asc(answers.indicator)).all(),
+  report:
+    db
+      .select()
+      .from(reports)
+      .where(and(eq(reports.year, year), eq(reports.state, state)))
+      .get() ?? null,
+  answers: db
+    .select()
+    .from(answers)
+    .where(and(eq(answers.year, year), eq(answers.state, state)))
+    .orderBy(asc(answers.indicator))
+    .all(),
   memberships: db
     .select()
     .from(populationMemberships)
     .where(and(eq(populationMemberships.year, year), eq(populationMemberships.state, state)))
     .all(),
-  validation: db.select().from(validations).where(and(eq(validations.year, year), eq(validations.state, state))).get() ?? null,
+  validation:
+    db
+      .select()
+      .from(validations)
+      .where(and(eq(validations.year, year), eq(validations.state, state)))
+      .get() ?? null,
 });
 
 const auditCount = (db: Db) => db.select().from(auditEntries).all().length;
@@ -99,7 +114,15 @@ describe('the form of a (year, State) report', () => {
     const entries = db.select().from(auditEntries).where(gt(auditEntries.id, mark)).orderBy(asc(auditEntries.id)).all();
     expect(entries).toHaveLength(3);
     for (const e of entries) {
-      expect(e).toMatchObject({ userId: users.president.id, actor: PRESIDENT, origin: 'web', operation: 'insert', year: 2026, state: 'COL', before: null });
+      expect(e).toMatchObject({
+        userId: users.president.id,
+        actor: PRESIDENT,
+        origin: 'web',
+        operation: 'insert',
+        year: 2026,
+        state: 'COL',
+        before: null,
+      });
     }
     expect(entries.map((e) => [e.entity, e.indicator, JSON.parse(e.after!)])).toEqual([
       ['report', null, { received_on: '2026-03-14', used_reporting_guide: 1 }],
@@ -125,7 +148,12 @@ describe('the form of a (year, State) report', () => {
     expect((await agent.get(second.headers.location!)).text).toContain('Enregistré : 2 modifications.');
     const later = db.select().from(auditEntries).where(gt(auditEntries.id, mark)).orderBy(asc(auditEntries.id)).all().slice(3);
     expect(later.map((e) => [e.operation, e.indicator, e.before && JSON.parse(e.before), e.after && JSON.parse(e.after)])).toEqual([
-      ['update', '10.1', { answer: 'yes', source: 'Rapport article 7, § 12', note: null }, { answer: 'no', source: 'Rapport article 7, § 12', note: null }],
+      [
+        'update',
+        '10.1',
+        { answer: 'yes', source: 'Rapport article 7, § 12', note: null },
+        { answer: 'no', source: 'Rapport article 7, § 12', note: null },
+      ],
       ['delete', '11.1', { answer: 'no', source: 'Rapport article 7 2026', note: 'Aucune démarche signalée.' }, null],
     ]);
 
@@ -133,7 +161,9 @@ describe('the form of a (year, State) report', () => {
     const before = auditCount(db);
     const third = await saveForm(agent, 2026, 'COL', {});
     expect(third.headers.location).toBe('/espace/saisie/2026/COL');
-    expect((await agent.get(third.headers.location!)).text).toContain('Aucune modification : les valeurs saisies étaient déjà enregistrées.');
+    expect((await agent.get(third.headers.location!)).text).toContain(
+      'Aucune modification : les valeurs saisies étaient déjà enregistrées.',
+    );
     expect(auditCount(db)).toBe(before);
 
     // Clearing the date deletes the report row.
@@ -168,7 +198,9 @@ describe('the form of a (year, State) report', () => {
     for (const id of ['received_on', 'used_reporting_guide-yes', 'note-10.1', 'answer-11.1-yes', 'answer-15.1-yes']) {
       expect(summary).toContain(`href="#${id}"`);
     }
-    expect(text).toMatch(/id="received_on" name="received_on" value="2026-02-30" aria-describedby="received_on-hint received_on-error" aria-invalid="true"/);
+    expect(text).toMatch(
+      /id="received_on" name="received_on" value="2026-02-30" aria-describedby="received_on-hint received_on-error" aria-invalid="true"/,
+    );
     expect(text).toMatch(/id="note-10\.1"[^>]*aria-invalid="true" aria-describedby="note-10\.1-error"/);
     expect(text).toContain('id="note-10.1-error"');
     // What the user typed stays in the form.
@@ -181,7 +213,12 @@ describe('the form of a (year, State) report', () => {
     expect(auditCount(db)).toBe(before);
 
     // A date in the future is refused too, and a source over 500 characters.
-    const future = await saveForm(agent, 2026, 'COL', { received_on: '2999-01-01', used_reporting_guide: 'no', 'answer:10.1': 'yes', 'source:10.1': 's'.repeat(501) });
+    const future = await saveForm(agent, 2026, 'COL', {
+      received_on: '2999-01-01',
+      used_reporting_guide: 'no',
+      'answer:10.1': 'yes',
+      'source:10.1': 's'.repeat(501),
+    });
     expect(future.status).toBe(400);
     expect(future.text).toContain('Date de réception : date dans le futur « 2999-01-01 » : nous sommes le ');
     expect(future.text).toContain('Indicateur 10.1, source : 500 caractères au plus (vous en avez saisi 501).');
@@ -211,7 +248,10 @@ describe('the form of a (year, State) report', () => {
       .send({ _csrf: token, version: String(currentVersion), received_on: '2026-04-01', used_reporting_guide: 'yes', 'answer:10.1': 'no' });
     expect(response.status).toBe(403);
     expect(response.text).toContain('Votre rôle ne permet pas de modifier ou de valider un rapport.');
-    const validation = await observer.post(`${formPath(2026, 'COL')}/validation`).type('form').send({ _csrf: token, version: String(currentVersion) });
+    const validation = await observer
+      .post(`${formPath(2026, 'COL')}/validation`)
+      .type('form')
+      .send({ _csrf: token, version: String(currentVersion) });
     expect(validation.status).toBe(403);
     expect(auditCount(db)).toBe(before);
     expect(dataRows(db, 2026, 'COL').report?.receivedOn).toBe('2026-03-14');
@@ -227,7 +267,9 @@ describe('the form of a (year, State) report', () => {
     const page = await victims.get(formPath(2026, 'COL')).expect(200);
     expect(await htmlProblems(page.text)).toEqual([]);
     // 10.1 (action 10, led by the President) is read-only for the victim assistance committee, 35.3 is theirs.
-    expect(page.text).toMatch(/id="answer-10\.1-yes" name="answer:10\.1" value="yes" checked aria-describedby="answer-10\.1-hint" disabled/);
+    expect(page.text).toMatch(
+      /id="answer-10\.1-yes" name="answer:10\.1" value="yes" checked aria-describedby="answer-10\.1-hint" disabled/,
+    );
     expect(textOf(fragment(page.text, 'id="answer-10.1-hint"', '</p>'))).toContain('Président de la Convention');
     expect(page.text).not.toMatch(/id="answer-35\.3-yes"[^>]* disabled/);
     expect(page.text).toMatch(/id="population-affected"[^>]* disabled/);
@@ -263,7 +305,11 @@ describe('the form of a (year, State) report', () => {
     expect(empty.text).not.toContain('id="indicateur-30.1"');
     const saved = await submit(admin, empty.text, 2026, 'COL', { 'population:affected': '1', 'population:victims': '1' });
     expect(saved.headers.location).toBe('/espace/saisie/2026/COL');
-    expect(dataRows(db, 2026, 'COL').memberships.map((m) => m.population).sort()).toEqual(['affected', 'victims']);
+    expect(
+      dataRows(db, 2026, 'COL')
+        .memberships.map((m) => m.population)
+        .sort(),
+    ).toEqual(['affected', 'victims']);
     const catalogue = readCatalogue(db);
     const page = await admin.get(formPath(2026, 'COL')).expect(200);
     expect(page.text).toContain('Enregistré : 2 modifications.');
@@ -339,7 +385,9 @@ describe('two people editing the same report', () => {
     expect(refused.text).toContain('>Note de la seconde personne</textarea>');
     expect(refused.text).toMatch(/id="answer-10\.1-no" name="answer:10\.1" value="no" checked/);
     // What was saved in between is shown beside the field, and the form carries the new version.
-    expect(textOf(refused.text)).toContain('Enregistré entre-temps : oui — source : Rapport article 7 2026 — note : Note de la première personne');
+    expect(textOf(refused.text)).toContain(
+      'Enregistré entre-temps : oui — source : Rapport article 7 2026 — note : Note de la première personne',
+    );
     expect(versionIn(refused.text)).toBe(firstEntry.id);
     expect(auditCount(db)).toBe(before);
     expect(dataRows(db, 2026, 'COL').answers[0]?.note).toBe('Note de la première personne');
@@ -395,7 +443,10 @@ describe('review: validation and changes after it', () => {
     const page = await president.get(formPath(2026, 'COL')).expect(200);
     expect(await htmlProblems(page.text)).toEqual([]);
     const validationForm = fragment(page.text, `<form method="post" action="${formPath(2026, 'COL')}/validation">`, '</form>');
-    const ok = await president.post(`${formPath(2026, 'COL')}/validation`).type('form').send(browserFields(validationForm, `${formPath(2026, 'COL')}/validation`));
+    const ok = await president
+      .post(`${formPath(2026, 'COL')}/validation`)
+      .type('form')
+      .send(browserFields(validationForm, `${formPath(2026, 'COL')}/validation`));
     expect(ok.status).toBe(303);
     expect(ok.headers.location).toBe('/espace/saisie/2026/COL');
     expect(dataRows(db, 2026, 'COL').validation).toMatchObject({ validatedBy: users.president.id });
@@ -458,7 +509,12 @@ describe('review: validation and changes after it', () => {
     expect(rows.answers[0]?.answer).toBe('no');
     expect(rows.validation).not.toBeNull();
     const entry = db.select().from(auditEntries).orderBy(asc(auditEntries.id)).all().at(-1)!;
-    expect(entry).toMatchObject({ entity: 'answer', operation: 'update', reason: 'Erreur de lecture du rapport corrigée', actor: PRESIDENT });
+    expect(entry).toMatchObject({
+      entity: 'answer',
+      operation: 'update',
+      reason: 'Erreur de lecture du rapport corrigée',
+      actor: PRESIDENT,
+    });
     const shown = await president.get(formPath(2026, 'COL')).expect(200);
     expect(textOf(fragment(shown.text, '<h3>Dernières modifications</h3>', '</table>'))).toContain('Erreur de lecture du rapport corrigée');
 
@@ -477,7 +533,13 @@ describe('what the pages show', () => {
     const { db, app } = await setup('president');
     const president = await signedInAgent(app, PRESIDENT);
     const note = '<script>alert(1)</script>';
-    await saveForm(president, 2026, 'COL', { received_on: '2026-03-14', used_reporting_guide: 'yes', 'answer:10.1': 'yes', 'note:10.1': note, 'source:10.1': '"><b>gras</b>' });
+    await saveForm(president, 2026, 'COL', {
+      received_on: '2026-03-14',
+      used_reporting_guide: 'yes',
+      'answer:10.1': 'yes',
+      'note:10.1': note,
+      'source:10.1': '"><b>gras</b>',
+    });
     expect(dataRows(db, 2026, 'COL').answers[0]?.note).toBe(note);
     const form = await president.get(formPath(2026, 'COL')).expect(200);
     expect(form.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
@@ -496,7 +558,12 @@ describe('what the pages show', () => {
   test('the year’s list: every State party plus those with a report or answers, by French name, with status and counts', async () => {
     const { db, app } = await setup('president');
     const president = await signedInAgent(app, PRESIDENT);
-    await saveForm(president, 2026, 'COL', { received_on: '2026-03-14', used_reporting_guide: 'yes', 'answer:10.1': 'yes', 'answer:11.1': 'no' });
+    await saveForm(president, 2026, 'COL', {
+      received_on: '2026-03-14',
+      used_reporting_guide: 'yes',
+      'answer:10.1': 'yes',
+      'answer:11.1': 'no',
+    });
     await saveForm(president, 2026, 'AFG', { 'answer:10.1': 'yes' });
     const afg = await president.get(formPath(2026, 'AFG'));
     await president

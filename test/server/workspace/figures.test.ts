@@ -23,11 +23,11 @@ async function openForm(agent: Agent) {
 }
 
 const figureRows = (db: Db) => db.select().from(figures).where(eq(figures.year, YEAR)).orderBy(asc(figures.indicator)).all();
-const figureAudit = (db: Db) =>
-  db.select().from(auditEntries).where(eq(auditEntries.entity, 'figure')).orderBy(asc(auditEntries.id)).all();
+const figureAudit = (db: Db) => db.select().from(auditEntries).where(eq(auditEntries.entity, 'figure')).orderBy(asc(auditEntries.id)).all();
 
 /** The value of the input `id` in a page. */
-const inputValue = (html: string, id: string) => new RegExp(`id="${id.replace(/\./g, '\\.')}" name="[^"]*" value="([^"]*)"`).exec(html)?.[1];
+const inputValue = (html: string, id: string) =>
+  new RegExp(`id="${id.replace(/\./g, '\\.')}" name="[^"]*" value="([^"]*)"`).exec(html)?.[1];
 
 const setup = appWithStaff;
 
@@ -55,7 +55,15 @@ describe('figures per year (/espace/chiffres/:year)', () => {
     const saved = await admin
       .post(URL)
       .type('form')
-      .send({ ...first, 'value:5.3': '12,5', 'value:5.4': '30', 'denominator:5.4': '1 200', 'value:11.2': '', 'value:12.2': ' 160 ', reason: '' })
+      .send({
+        ...first,
+        'value:5.3': '12,5',
+        'value:5.4': '30',
+        'denominator:5.4': '1 200',
+        'value:11.2': '',
+        'value:12.2': ' 160 ',
+        reason: '',
+      })
       .expect(303);
     expect(saved.headers.location).toBe(URL);
     expect(figureRows(db)).toEqual([
@@ -128,10 +136,17 @@ describe('figures per year (/espace/chiffres/:year)', () => {
   test('a visitor is sent to the sign-in page, and their save is refused', async () => {
     const { db, app } = await setup();
     const visitor = await signedInAgent(app, null);
-    await visitor.get(URL).expect(303).expect('Location', `/connexion?retour=${encodeURIComponent(URL)}`);
+    await visitor
+      .get(URL)
+      .expect(303)
+      .expect('Location', `/connexion?retour=${encodeURIComponent(URL)}`);
     // A visitor has no session, hence no form token of the workspace (the sign-in form's is refused);
     // without any token either, refused before anything else.
-    await visitor.post(URL).type('form').send({ _csrf: await visitor.csrf(), version: '0', 'value:5.3': '1' }).expect(403);
+    await visitor
+      .post(URL)
+      .type('form')
+      .send({ _csrf: await visitor.csrf(), version: '0', 'value:5.3': '1' })
+      .expect(403);
     await visitor.post(URL).type('form').send({ version: '0', 'value:5.3': '1' }).expect(403);
     expect(figureRows(db)).toEqual([]);
   });
@@ -152,7 +167,9 @@ describe('figures per year (/espace/chiffres/:year)', () => {
     expect(text).toContain('Indicateur 5.4, dénominateur : un ratio a besoin d’un dénominateur');
     // Beside the field, linked to it, and in the summary with a link to the field.
     expect(response.text).toContain('<p class="field__error" id="value-5.3-error">');
-    expect(response.text).toMatch(/id="value-5\.3" name="value:5\.3" value="douze" aria-invalid="true" aria-describedby="value-5\.3-hint value-5\.3-error"/);
+    expect(response.text).toMatch(
+      /id="value-5\.3" name="value:5\.3" value="douze" aria-invalid="true" aria-describedby="value-5\.3-hint value-5\.3-error"/,
+    );
     expect(response.text).toContain('href="#value-11.2"');
     expect(response.text).toContain('href="#denominator-5.4"');
     expect(inputValue(response.text, 'value-11.2')).toBe('-3');
@@ -167,10 +184,20 @@ describe('figures per year (/espace/chiffres/:year)', () => {
     const { db, app } = await setup();
     const admin = await signedInAgent(app, 'admin@example.org');
     const fields = await openForm(admin);
-    const zero = await admin.post(URL).type('form').send({ ...fields, 'value:5.4': '3', 'denominator:5.4': '0', 'value:5.3': '7' }).expect(400);
-    expect(textOf(zero.text)).toContain('Indicateur 5.4, dénominateur : il ne peut pas être 0 (le pourcentage serait une division par zéro).');
+    const zero = await admin
+      .post(URL)
+      .type('form')
+      .send({ ...fields, 'value:5.4': '3', 'denominator:5.4': '0', 'value:5.3': '7' })
+      .expect(400);
+    expect(textOf(zero.text)).toContain(
+      'Indicateur 5.4, dénominateur : il ne peut pas être 0 (le pourcentage serait une division par zéro).',
+    );
     expect(inputValue(zero.text, 'denominator-5.4')).toBe('0');
-    const alone = await admin.post(URL).type('form').send({ ...fields, 'value:5.4': '', 'denominator:5.4': '12' }).expect(400);
+    const alone = await admin
+      .post(URL)
+      .type('form')
+      .send({ ...fields, 'value:5.4': '', 'denominator:5.4': '12' })
+      .expect(400);
     expect(textOf(alone.text)).toContain('Indicateur 5.4, numérateur : saisissez-le avec le dénominateur');
     expect(figureRows(db)).toEqual([]);
   });
@@ -181,8 +208,16 @@ describe('figures per year (/espace/chiffres/:year)', () => {
     const second = await signedInAgent(app, 'admin@example.org');
     const firstForm = await openForm(first);
     const secondForm = await openForm(second);
-    await first.post(URL).type('form').send({ ...firstForm, 'value:5.3': '40' }).expect(303);
-    const conflict = await second.post(URL).type('form').send({ ...secondForm, 'value:5.3': '41,5', 'value:11.2': '2' }).expect(409);
+    await first
+      .post(URL)
+      .type('form')
+      .send({ ...firstForm, 'value:5.3': '40' })
+      .expect(303);
+    const conflict = await second
+      .post(URL)
+      .type('form')
+      .send({ ...secondForm, 'value:5.3': '41,5', 'value:11.2': '2' })
+      .expect(409);
     expect(await htmlProblems(conflict.text)).toEqual([]);
     const text = textOf(conflict.text);
     expect(text).toContain('modification concurrente');
@@ -194,7 +229,11 @@ describe('figures per year (/espace/chiffres/:year)', () => {
     // The page carries the new version: saving again is a deliberate choice, and goes through.
     const again = formFields(conflict.text);
     expect(Number(again.version)).toBe(figureAudit(db).at(-1)!.id);
-    await second.post(URL).type('form').send({ ...again, 'value:5.3': '41,5', 'value:11.2': '2' }).expect(303);
+    await second
+      .post(URL)
+      .type('form')
+      .send({ ...again, 'value:5.3': '41,5', 'value:11.2': '2' })
+      .expect(303);
     expect(figureRows(db).map((r) => [r.indicator, r.value])).toEqual([
       ['11.2', 2],
       ['5.3', 41.5],
@@ -208,7 +247,11 @@ describe('figures per year (/espace/chiffres/:year)', () => {
     const page = await admin.get(URL).expect(200);
     expect(textOf(page.text)).toContain('Obligatoire : l’année 2026 est publiée');
     const fields = formFields(page.text);
-    const refused = await admin.post(URL).type('form').send({ ...fields, 'value:12.2': '155', reason: '  ' }).expect(400);
+    const refused = await admin
+      .post(URL)
+      .type('form')
+      .send({ ...fields, 'value:12.2': '155', reason: '  ' })
+      .expect(400);
     expect(textOf(refused.text)).toContain('Raison de la modification : obligatoire, car l’année 2026 est publiée.');
     expect(refused.text).toMatch(/<textarea id="reason" name="reason" rows="3" required aria-invalid="true"/);
     expect(inputValue(refused.text, 'value-12.2')).toBe('155');

@@ -47,7 +47,9 @@ test('a report goes from entry to publication, and visitors see it only then', a
 
   // The member validates it: still not public, the year is not published.
   const validated = await member.get('/espace/saisie/2026/KHM');
-  const validatedVersion = /action="\/espace\/saisie\/2026\/KHM\/validation"[\s\S]*?name="version" value="([0-9]+)"/.exec(validated.text)![1]!;
+  const validatedVersion = /action="\/espace\/saisie\/2026\/KHM\/validation"[\s\S]*?name="version" value="([0-9]+)"/.exec(
+    validated.text,
+  )![1]!;
   await member
     .post('/espace/saisie/2026/KHM/validation')
     .type('form')

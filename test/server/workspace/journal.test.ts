@@ -33,7 +33,10 @@ async function fixture() {
     tx.insert(reports).values({ year: 2026, state: 'COL', receivedOn: '2026-04-20', usedReportingGuide: true }).run(),
   );
   write('answerInsert', upload, '2026-05-02T08:31:00.000Z', (tx) =>
-    tx.insert(answers).values({ year: 2026, state: 'COL', indicator: '1.1', answer: 'yes', source: 'Rapport art. 7', note: SCRIPT_NOTE }).run(),
+    tx
+      .insert(answers)
+      .values({ year: 2026, state: 'COL', indicator: '1.1', answer: 'yes', source: 'Rapport art. 7', note: SCRIPT_NOTE })
+      .run(),
   );
   write(
     'answerUpdate',
@@ -56,7 +59,9 @@ async function fixture() {
   write('otherYear', web, '2026-05-04T09:01:00.000Z', (tx) =>
     tx.insert(answers).values({ year: 2027, state: 'COL', indicator: '1.1', answer: 'yes' }).run(),
   );
-  write('figure', web, '2026-05-04T09:02:00.000Z', (tx) => tx.insert(figures).values({ year: 2026, indicator: '5.3', value: 1234.5 }).run());
+  write('figure', web, '2026-05-04T09:02:00.000Z', (tx) =>
+    tx.insert(figures).values({ year: 2026, indicator: '5.3', value: 1234.5 }).run(),
+  );
   write('validation', web, '2026-05-05T10:00:00.000Z', (tx) =>
     tx.insert(validations).values({ year: 2026, state: 'COL', validatedBy: marie.id, validatedAt: '2026-05-05T10:00:00.000Z' }).run(),
   );
@@ -74,7 +79,11 @@ async function fixture() {
 }
 
 const countWhere = (db: Db, where: SQL | undefined) =>
-  db.select({ n: sql<number>`count(*)` }).from(auditEntries).where(where).get()!.n;
+  db
+    .select({ n: sql<number>`count(*)` })
+    .from(auditEntries)
+    .where(where)
+    .get()!.n;
 
 /** The rows of the journal's table, by entry id, as text. */
 function rowsOf(html: string): Map<number, string> {
@@ -185,7 +194,8 @@ describe('the journal (audit trail) page', () => {
     const agent = await signedInAgent(app, 'olivier@example.org');
     const page = await agent.get('/espace/journal?etat=COL&annee=2026&indicateur=1.1&entite=answer').expect(200);
     const form = fragment(page.text, '<form method="get" action="/espace/journal"', '</form>');
-    for (const id of ['journal-etat', 'journal-annee', 'journal-indicateur', 'journal-entite']) expect(form).toContain(`<label for="${id}">`);
+    for (const id of ['journal-etat', 'journal-annee', 'journal-indicateur', 'journal-entite'])
+      expect(form).toContain(`<label for="${id}">`);
     expect(form).toContain('<option value="COL" selected>');
     expect(form).toContain('<option value="2026" selected>');
     expect(form).toContain('<option value="answer" selected>');
@@ -272,11 +282,14 @@ describe('the journal as CSV', () => {
     const page = await agent.get('/espace/journal?etat=COL&annee=2026').expect(200);
     expect(hrefsOf(page.text)).toContain('/espace/journal.csv?annee=2026&etat=COL');
 
-    const response = await agent.get('/espace/journal.csv?annee=2026&etat=COL').buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const response = await agent
+      .get('/espace/journal.csv?annee=2026&etat=COL')
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.headers['content-disposition']).toMatch(/^attachment; filename="?journal-COL-2026\.csv"?$/);

@@ -19,7 +19,8 @@ async function adminAgent() {
 }
 
 /** The success or information message a page shows, if any. */
-const banner = (html: string) => /<p class="form-message form-message--(?:success|info)" role="status">([^<]*)<\/p>/.exec(html)?.[1] ?? null;
+const banner = (html: string) =>
+  /<p class="form-message form-message--(?:success|info)" role="status">([^<]*)<\/p>/.exec(html)?.[1] ?? null;
 
 describe('messages after a change come from the session, not from the address', () => {
   test('an address cannot make a workspace page show a message', async () => {

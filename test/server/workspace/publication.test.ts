@@ -23,10 +23,12 @@ const CLI = { userId: null, label: 'test', origin: 'cli' } as const;
 async function fixture(config = {}) {
   const { db, app } = testApp(undefined, config);
   withAudit(db, CLI, (tx) => {
-    tx.insert(reports).values([
-      { year: 2026, state: 'COL', receivedOn: '2026-04-10', usedReportingGuide: true },
-      { year: 2026, state: 'AFG', receivedOn: '2026-04-11', usedReportingGuide: false },
-    ]).run();
+    tx.insert(reports)
+      .values([
+        { year: 2026, state: 'COL', receivedOn: '2026-04-10', usedReportingGuide: true },
+        { year: 2026, state: 'AFG', receivedOn: '2026-04-11', usedReportingGuide: false },
+      ])
+      .run();
     tx.insert(answers).values({ year: 2026, state: 'COL', indicator: '1.1', answer: 'yes' }).run();
     tx.insert(populationMemberships).values({ year: 2026, state: 'COL', population: 'affected' }).run();
   });
@@ -35,18 +37,37 @@ async function fixture(config = {}) {
   return { db, app };
 }
 
-const parties = (db: Db, year: number) => readRegistry(db).filter((s) => isPartyInYear(s, year)).map((s) => s.iso3);
+const parties = (db: Db, year: number) =>
+  readRegistry(db)
+    .filter((s) => isPartyInYear(s, year))
+    .map((s) => s.iso3);
 
 /** Reports of `year`, validated, from the first `count` States Parties (alphabetical), besides those already there. */
 function validatedReports(db: Db, year: number, count: number) {
-  const existing = new Set(db.select().from(reports).where(eq(reports.year, year)).all().map((r) => r.state));
-  const chosen = parties(db, year).slice(0, count).filter((s) => !existing.has(s));
+  const existing = new Set(
+    db
+      .select()
+      .from(reports)
+      .where(eq(reports.year, year))
+      .all()
+      .map((r) => r.state),
+  );
+  const chosen = parties(db, year)
+    .slice(0, count)
+    .filter((s) => !existing.has(s));
   withAudit(db, CLI, (tx) => {
     if (chosen.length > 0) {
-      tx.insert(reports).values(chosen.map((state) => ({ year, state, receivedOn: `${year}-04-20`, usedReportingGuide: true }))).run();
+      tx.insert(reports)
+        .values(chosen.map((state) => ({ year, state, receivedOn: `${year}-04-20`, usedReportingGuide: true })))
+        .run();
     }
   });
-  validateReports(db, [...chosen, ...existing].map((state) => ({ year, state })), null, `${year}-05-01T00:00:00Z`);
+  validateReports(
+    db,
+    [...chosen, ...existing].map((state) => ({ year, state })),
+    null,
+    `${year}-05-01T00:00:00Z`,
+  );
 }
 
 const previewOf = async (agent: Agent, year: number) => agent.get(`/espace/annees/${year}/publication`);
@@ -62,7 +83,15 @@ describe('publishing a year goes through a preview and an explicit confirmation'
   test('the preview shows the figures before and after, the completeness and the warnings; publishing needs its confirmation', async () => {
     const { db, app } = await fixture();
     const admin = await signedInAgent(app, 'admin@example.org');
-    validateReports(db, [{ year: 2026, state: 'COL' }, { year: 2026, state: 'AFG' }], null, '2026-05-01T00:00:00Z');
+    validateReports(
+      db,
+      [
+        { year: 2026, state: 'COL' },
+        { year: 2026, state: 'AFG' },
+      ],
+      null,
+      '2026-05-01T00:00:00Z',
+    );
     const n = parties(db, 2026).length;
 
     const preview = await previewOf(admin, 2026);
@@ -72,14 +101,19 @@ describe('publishing a year goes through a preview and an explicit confirmation'
     expect(headline(preview.text, 'États parties')).toEqual(['non publiée', String(n)]);
     const text = textOf(preview.text);
     expect(text).toContain('Année affichée par défaut aux visiteurs : 2025 aujourd’hui, 2025 après publication (inchangée)');
-    expect(text).toContain(`Seuls ${formatShare(2, n)} des États parties auraient un rapport validé publié pour 2026 : moins que le seuil de ${FIFTY}.`);
+    expect(text).toContain(
+      `Seuls ${formatShare(2, n)} des États parties auraient un rapport validé publié pour 2026 : moins que le seuil de ${FIFTY}.`,
+    );
     expect(text).toContain(`${n - 2} États parties n’ont pas encore de rapport 2026 saisi.`);
     expect(text).toContain('Chiffres non saisis pour 2026 : 5.3, 5.4, 11.2, 12.2');
     expect(text).toContain(`Rapports validés d’États parties ${formatShare(2, n)}`);
     expect(fingerprintOf(preview.text)).not.toBe('');
 
     // A POST without the preview's fingerprint (a forged or scripted request) publishes nothing.
-    const direct = await admin.post('/espace/annees/2026/publication').type('form').send({ _csrf: await admin.csrf(), reason: 'Pour voir' });
+    const direct = await admin
+      .post('/espace/annees/2026/publication')
+      .type('form')
+      .send({ _csrf: await admin.csrf(), reason: 'Pour voir' });
     expect(direct.status).toBe(400);
     expect(await htmlProblems(direct.text)).toEqual([]);
     expect(textOf(direct.text)).toContain('Rien n’a été publié : une année se publie depuis son aperçu');
@@ -88,7 +122,11 @@ describe('publishing a year goes through a preview and an explicit confirmation'
     const done = await confirmPublication(admin, 2026, { reason: 'Rapports reçus pour la réunion de juin' });
     expect(done.status).toBe(303);
     expect((await admin.get('/espace')).text).toContain('L’année 2026 est publiée');
-    const entry = db.select().from(auditEntries).where(and(eq(auditEntries.entity, 'publication'), eq(auditEntries.year, 2026))).get();
+    const entry = db
+      .select()
+      .from(auditEntries)
+      .where(and(eq(auditEntries.entity, 'publication'), eq(auditEntries.year, 2026)))
+      .get();
     expect(entry).toMatchObject({ actor: 'admin@example.org', origin: 'web', operation: 'insert' });
     const visitor = await request(app).get('/api/v1/indicators?year=2026').expect(200);
     expect(visitor.body.indicators.find((i: { code: string }) => i.code === '1.1')).toMatchObject({ numerator: 1, denominator: 1 });
@@ -97,13 +135,31 @@ describe('publishing a year goes through a preview and an explicit confirmation'
   test('a confirmation of a preview whose data changed since is refused, with the updated preview', async () => {
     const { db, app } = await fixture({ publicationMinCoverage: 0 });
     const admin = await signedInAgent(app, 'admin@example.org');
-    validateReports(db, [{ year: 2026, state: 'COL' }, { year: 2026, state: 'AFG' }], null, '2026-05-01T00:00:00Z');
+    validateReports(
+      db,
+      [
+        { year: 2026, state: 'COL' },
+        { year: 2026, state: 'AFG' },
+      ],
+      null,
+      '2026-05-01T00:00:00Z',
+    );
     const preview = await previewOf(admin, 2026);
     const stale = fingerprintOf(preview.text);
     // A colleague corrects an answer meanwhile: the admin has not seen it.
-    withAudit(db, CLI, (tx) => tx.update(answers).set({ answer: 'no' }).where(and(eq(answers.state, 'COL'), eq(answers.indicator, '1.1'))).run(), {
-      reason: 'Correction',
-    });
+    withAudit(
+      db,
+      CLI,
+      (tx) =>
+        tx
+          .update(answers)
+          .set({ answer: 'no' })
+          .where(and(eq(answers.state, 'COL'), eq(answers.indicator, '1.1')))
+          .run(),
+      {
+        reason: 'Correction',
+      },
+    );
     const refused = await admin
       .post('/espace/annees/2026/publication')
       .type('form')
@@ -113,12 +169,18 @@ describe('publishing a year goes through a preview and an explicit confirmation'
     expect(textOf(refused.text)).toContain('Rien n’a été publié : les données de 2026 ont changé depuis l’aperçu que vous avez confirmé');
     expect(isYearPublished(db, 2026)).toBe(false);
     // A forged fingerprint is refused the same way.
-    const forged = await admin.post('/espace/annees/2026/publication').type('form').send({ _csrf: csrfTokenOf(preview.text), fingerprint: 'x'.repeat(43) });
+    const forged = await admin
+      .post('/espace/annees/2026/publication')
+      .type('form')
+      .send({ _csrf: csrfTokenOf(preview.text), fingerprint: 'x'.repeat(43) });
     expect(forged.status).toBe(409);
     // The page refused carries the fingerprint of the data as they are now: confirming it publishes.
     const fresh = fingerprintOf(refused.text);
     expect(fresh).not.toBe(stale);
-    const again = await admin.post('/espace/annees/2026/publication').type('form').send({ _csrf: csrfTokenOf(refused.text), fingerprint: fresh });
+    const again = await admin
+      .post('/espace/annees/2026/publication')
+      .type('form')
+      .send({ _csrf: csrfTokenOf(refused.text), fingerprint: fresh });
     expect(again.status).toBe(303);
     expect(readReleaseHistory(db).get(2026)).toHaveLength(1);
   });
@@ -126,7 +188,15 @@ describe('publishing a year goes through a preview and an explicit confirmation'
   test('a first publication below the coverage threshold needs a written reason, published in the release note', async () => {
     const { db, app } = await fixture();
     const admin = await signedInAgent(app, 'admin@example.org');
-    validateReports(db, [{ year: 2026, state: 'COL' }, { year: 2026, state: 'AFG' }], null, '2026-05-01T00:00:00Z');
+    validateReports(
+      db,
+      [
+        { year: 2026, state: 'COL' },
+        { year: 2026, state: 'AFG' },
+      ],
+      null,
+      '2026-05-01T00:00:00Z',
+    );
     const n = parties(db, 2026).length;
 
     const preview = await previewOf(admin, 2026);
@@ -134,7 +204,9 @@ describe('publishing a year goes through a preview and an explicit confirmation'
     const refused = await confirmPublication(admin, 2026, { reason: '   ', note: 'Ma note' });
     expect(refused.status).toBe(400);
     expect(await htmlProblems(refused.text)).toEqual([]);
-    expect(textOf(refused.text)).toContain(`Indiquez pourquoi publier 2026 maintenant : moins de ${FIFTY} des États parties y ont un rapport validé.`);
+    expect(textOf(refused.text)).toContain(
+      `Indiquez pourquoi publier 2026 maintenant : moins de ${FIFTY} des États parties y ont un rapport validé.`,
+    );
     expect(refused.text).toContain('aria-invalid="true"');
     expect(refused.text).toContain('>Ma note</textarea>');
     expect(isYearPublished(db, 2026)).toBe(false);
@@ -180,7 +252,15 @@ describe('publishing a year goes through a preview and an explicit confirmation'
     expect(await defaultYear()).toBe(2025);
 
     // 2026 with 2 reports: published, visible on demand, but not where visitors land.
-    validateReports(db, [{ year: 2026, state: 'COL' }, { year: 2026, state: 'AFG' }], null, '2026-05-01T00:00:00Z');
+    validateReports(
+      db,
+      [
+        { year: 2026, state: 'COL' },
+        { year: 2026, state: 'AFG' },
+      ],
+      null,
+      '2026-05-01T00:00:00Z',
+    );
     expect((await confirmPublication(admin, 2026, { reason: 'Premiers rapports' })).status).toBe(303);
     expect(await defaultYear()).toBe(2025);
     expect(await homeYear()).toBe('2025');
@@ -189,7 +269,9 @@ describe('publishing a year goes through a preview and an explicit confirmation'
     // Enough reports validated: the revision's preview says visitors will move, and they do once it is published.
     validatedReports(db, 2026, Math.ceil(parties(db, 2026).length / 2));
     const preview = await previewOf(admin, 2026);
-    expect(textOf(preview.text)).toContain('Année affichée par défaut aux visiteurs : 2025 aujourd’hui, 2026 après publication (les visiteurs seront amenés sur 2026)');
+    expect(textOf(preview.text)).toContain(
+      'Année affichée par défaut aux visiteurs : 2025 aujourd’hui, 2026 après publication (les visiteurs seront amenés sur 2026)',
+    );
     expect(await defaultYear()).toBe(2025);
     expect((await confirmPublication(admin, 2026)).status).toBe(303);
     expect(await defaultYear()).toBe(2026);
@@ -206,7 +288,10 @@ describe('publishing a year goes through a preview and an explicit confirmation'
     expect(textOf(preview.text)).toContain('1 rapport est encore en brouillon');
     expect(preview.text).toContain('<a href="/espace/saisie/2026/AFG">Afghanistan</a>');
     expect(fingerprintOf(preview.text)).toBe('');
-    const refused = await admin.post('/espace/annees/2026/publication').type('form').send({ _csrf: await admin.csrf(), fingerprint: 'x' });
+    const refused = await admin
+      .post('/espace/annees/2026/publication')
+      .type('form')
+      .send({ _csrf: await admin.csrf(), fingerprint: 'x' });
     expect(refused.status).toBe(409);
     expect(textOf(refused.text)).toContain('L’année 2026 ne peut pas être publiée : 1 rapport est encore en brouillon.');
     expect(isYearPublished(db, 2026)).toBe(false);
@@ -224,12 +309,24 @@ describe('publishing a year goes through a preview and an explicit confirmation'
 
   test('only an admin may see the preview and publish, with the form token', async () => {
     const { db, app } = await fixture();
-    validateReports(db, [{ year: 2026, state: 'COL' }, { year: 2026, state: 'AFG' }], null, '2026-05-01T00:00:00Z');
+    validateReports(
+      db,
+      [
+        { year: 2026, state: 'COL' },
+        { year: 2026, state: 'AFG' },
+      ],
+      null,
+      '2026-05-01T00:00:00Z',
+    );
     const member = await signedInAgent(app, 'membre@example.org');
     expect((await previewOf(member, 2026)).status).toBe(403);
     expect((await confirmPublication(member, 2026, { reason: 'x' })).status).toBe(403);
     const admin = await signedInAgent(app, 'admin@example.org');
-    await admin.post('/espace/annees/2026/publication').type('form').send({ fingerprint: fingerprintOf((await previewOf(admin, 2026)).text) }).expect(403);
+    await admin
+      .post('/espace/annees/2026/publication')
+      .type('form')
+      .send({ fingerprint: fingerprintOf((await previewOf(admin, 2026)).text) })
+      .expect(403);
     await request(app).post('/espace/annees/2026/publication').type('form').send({}).expect(403);
     expect(isYearPublished(db, 2026)).toBe(false);
     // The link to the preview is shown to admins only.
@@ -244,7 +341,9 @@ describe('PUBLICATION_MIN_COVERAGE', () => {
     expect(readConfig({ PUBLICATION_MIN_COVERAGE: '30' }).publicationMinCoverage).toBe(30);
     expect(readConfig({ PUBLICATION_MIN_COVERAGE: '0' }).publicationMinCoverage).toBe(0);
     for (const bad of ['120', '-5', 'moitié']) {
-      expect(() => readConfig({ PUBLICATION_MIN_COVERAGE: bad })).toThrow(`PUBLICATION_MIN_COVERAGE doit être un pourcentage entre 0 et 100 (reçu : « ${bad} »).`);
+      expect(() => readConfig({ PUBLICATION_MIN_COVERAGE: bad })).toThrow(
+        `PUBLICATION_MIN_COVERAGE doit être un pourcentage entre 0 et 100 (reçu : « ${bad} »).`,
+      );
     }
   });
 });

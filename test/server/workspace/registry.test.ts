@@ -56,10 +56,25 @@ describe('the registry of States (/espace/registre)', () => {
       return hrefsOf(fragment(page.text, '<tbody>', '</tbody>')).map((h) => h.slice('/espace/registre/'.length));
     };
     const byName = (a: (typeof all)[number], b: (typeof all)[number]) => a.nameFr.localeCompare(b.nameFr, 'fr');
-    expect(await rowsOf('partie=non')).toEqual(all.filter((s) => !s.party).sort(byName).map((s) => s.iso3));
+    expect(await rowsOf('partie=non')).toEqual(
+      all
+        .filter((s) => !s.party)
+        .sort(byName)
+        .map((s) => s.iso3),
+    );
     expect(await rowsOf('etat=COL')).toEqual(['COL']);
-    expect(await rowsOf('etat=guin')).toEqual(all.filter((s) => s.nameFr.toLowerCase().includes('guin')).sort(byName).map((s) => s.iso3));
-    expect(await rowsOf('tri=code&ordre=decroissant')).toEqual(all.map((s) => s.iso3).sort().reverse());
+    expect(await rowsOf('etat=guin')).toEqual(
+      all
+        .filter((s) => s.nameFr.toLowerCase().includes('guin'))
+        .sort(byName)
+        .map((s) => s.iso3),
+    );
+    expect(await rowsOf('tri=code&ordre=decroissant')).toEqual(
+      all
+        .map((s) => s.iso3)
+        .sort()
+        .reverse(),
+    );
     const byEntry = await member.get('/espace/registre?tri=entree').expect(200);
     expect(await htmlProblems(byEntry.text)).toEqual([]);
     // The column sorted says so, and its link sorts it the other way.
@@ -106,7 +121,12 @@ describe('the registry of States (/espace/registre)', () => {
     expect(after.editedAt).not.toBeNull();
     const entries = stateAudit(db, 'BIH');
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ operation: 'update', actor: 'admin@example.org', origin: 'web', reason: 'Date vérifiée auprès du dépositaire' });
+    expect(entries[0]).toMatchObject({
+      operation: 'update',
+      actor: 'admin@example.org',
+      origin: 'web',
+      reason: 'Date vérifiée auprès du dépositaire',
+    });
     expect(JSON.parse(entries[0]!.before!)).toMatchObject({ party: before.party ? 1 : 0, party_from: null, party_until: null });
     expect(JSON.parse(entries[0]!.after!)).toMatchObject({ party: 1, party_from: '2025-06-01', party_until: null });
 
@@ -128,7 +148,9 @@ describe('the registry of States (/espace/registre)', () => {
       .send({ ...(await openForm(admin, 'BIH')), party: 'yes', party_from: '2025-06-01', party_until: '' })
       .expect(303)
       .expect('Location', '/espace/registre/BIH');
-    expect(textOf((await admin.get('/espace/registre/BIH')).text)).toContain('Aucune modification : les valeurs saisies étaient déjà enregistrées.');
+    expect(textOf((await admin.get('/espace/registre/BIH')).text)).toContain(
+      'Aucune modification : les valeurs saisies étaient déjà enregistrées.',
+    );
     expect(stateAudit(db, 'BIH')).toHaveLength(1);
   });
 
@@ -143,8 +165,12 @@ describe('the registry of States (/espace/registre)', () => {
       .send({ ...fields, party: 'yes', party_from: '2027-03-01', party_until: '2026-12-31' })
       .expect(400);
     expect(await htmlProblems(order.text)).toEqual([]);
-    expect(textOf(order.text)).toContain('Date de prise d’effet du retrait : la date de retrait (2026-12-31) doit suivre la date d’entrée en vigueur (2027-03-01).');
-    expect(order.text).toMatch(/id="party_until" name="party_until" value="2026-12-31" aria-invalid="true" aria-describedby="party_until-hint party_until-error"/);
+    expect(textOf(order.text)).toContain(
+      'Date de prise d’effet du retrait : la date de retrait (2026-12-31) doit suivre la date d’entrée en vigueur (2027-03-01).',
+    );
+    expect(order.text).toMatch(
+      /id="party_until" name="party_until" value="2026-12-31" aria-invalid="true" aria-describedby="party_until-hint party_until-error"/,
+    );
     expect(order.text).toContain('value="2027-03-01"');
     expect(order.text).toContain('href="#party_until"');
 
@@ -192,14 +218,22 @@ describe('the registry of States (/espace/registre)', () => {
     expect(withdrawal.text).toContain('value="2027-01-01"');
 
     // Not party at all: every year with memberships is in the way, beside the party field.
-    const notParty = await admin.post('/espace/registre/COL').type('form').send({ ...fields, party: 'no' }).expect(400);
+    const notParty = await admin
+      .post('/espace/registre/COL')
+      .type('form')
+      .send({ ...fields, party: 'no' })
+      .expect(400);
     expect(textOf(notParty.text)).toContain(
       'État partie : avec ces valeurs, Colombie ne serait pas partie au 30 avril des années 2026, 2028, alors que cet État figure dans des populations ces années-là (2026 : États parties touchés, États parties comptant des victimes ; 2028 : États parties touchés).',
     );
     expect(notParty.text).toMatch(/id="party-no" name="party" value="no" checked aria-invalid="true"/);
 
     // Entry into force after 30 April 2026: in the way in 2026, beside that date.
-    const late = await admin.post('/espace/registre/COL').type('form').send({ ...fields, party: 'yes', party_from: '2026-05-01' }).expect(400);
+    const late = await admin
+      .post('/espace/registre/COL')
+      .type('form')
+      .send({ ...fields, party: 'yes', party_from: '2026-05-01' })
+      .expect(400);
     expect(textOf(late.text)).toContain('Date d’entrée en vigueur : avec ces valeurs, Colombie ne serait pas partie au 30 avril 2026');
 
     expect(stateRow(db, 'COL')).toEqual(before);
@@ -220,21 +254,31 @@ describe('the registry of States (/espace/registre)', () => {
     const second = await signedInAgent(app, 'admin@example.org');
     const firstForm = await openForm(first, 'AGO');
     const secondForm = await openForm(second, 'AGO');
-    await first.post('/espace/registre/AGO').type('form').send({ ...firstForm, party: 'yes', party_until: '2029-12-31' }).expect(303);
+    await first
+      .post('/espace/registre/AGO')
+      .type('form')
+      .send({ ...firstForm, party: 'yes', party_until: '2029-12-31' })
+      .expect(303);
     const conflict = await second
       .post('/espace/registre/AGO')
       .type('form')
       .send({ ...secondForm, party: 'yes', party_from: '2020-01-01', party_until: '', reason: 'ma raison' })
       .expect(409);
     expect(await htmlProblems(conflict.text)).toEqual([]);
-    expect(textOf(conflict.text)).toMatch(/Angola a été modifié dans le registre par autre\.admin@example\.org le \d{1,2} \S+ \d{4} à \d{2}:\d{2}/);
+    expect(textOf(conflict.text)).toMatch(
+      /Angola a été modifié dans le registre par autre\.admin@example\.org le \d{1,2} \S+ \d{4} à \d{2}:\d{2}/,
+    );
     expect(conflict.text).toContain('value="2020-01-01"');
     expect(conflict.text).toContain('>ma raison</textarea>');
     expect(textOf(conflict.text)).toContain('Valeur enregistrée : 31 décembre 2029 (2029-12-31).');
     expect(stateRow(db, 'AGO')).toMatchObject({ partyFrom: null, partyUntil: '2029-12-31' });
     const again = formFields(conflict.text, 'AGO');
     expect(Number(again.version)).toBe(stateAudit(db, 'AGO').at(-1)!.id);
-    await second.post('/espace/registre/AGO').type('form').send({ ...again, party: 'yes', party_from: '2020-01-01', party_until: '' }).expect(303);
+    await second
+      .post('/espace/registre/AGO')
+      .type('form')
+      .send({ ...again, party: 'yes', party_from: '2020-01-01', party_until: '' })
+      .expect(303);
     expect(stateRow(db, 'AGO')).toMatchObject({ partyFrom: '2020-01-01', partyUntil: null });
   });
 
@@ -243,7 +287,11 @@ describe('the registry of States (/espace/registre)', () => {
     db.insert(releases).values({ year: 2025, revision: 1, publishedAt: '2025-06-01T09:00:00.000Z' }).run();
     const admin = await signedInAgent(app, 'admin@example.org');
     const fields = await openForm(admin, 'KHM');
-    const refused = await admin.post('/espace/registre/KHM').type('form').send({ ...fields, party: 'yes', party_from: '2024-01-01' }).expect(400);
+    const refused = await admin
+      .post('/espace/registre/KHM')
+      .type('form')
+      .send({ ...fields, party: 'yes', party_from: '2024-01-01' })
+      .expect(400);
     expect(textOf(refused.text)).toContain('Raison de la modification : obligatoire, car des années sont publiées');
     expect(stateRow(db, 'KHM').partyFrom).toBeNull();
     await admin
@@ -273,7 +321,11 @@ describe('the registry of States (/espace/registre)', () => {
     const visitor = await signedInAgent(app, null);
     await visitor.get('/espace/registre').expect(303).expect('Location', '/connexion?retour=%2Fespace%2Fregistre');
     // A visitor has no session, hence no form token of the workspace: refused before anything else.
-    await visitor.post('/espace/registre/COL').type('form').send({ _csrf: await visitor.csrf(), version: '0', party: 'no' }).expect(403);
+    await visitor
+      .post('/espace/registre/COL')
+      .type('form')
+      .send({ _csrf: await visitor.csrf(), version: '0', party: 'no' })
+      .expect(403);
     expect(stateRow(db, 'COL')).toEqual(before);
     expect(stateAudit(db, 'COL')).toEqual([]);
   });

@@ -23,7 +23,10 @@ async function fixture() {
 }
 
 async function upload(agent: Agent, name: string, content: Buffer | string) {
-  return agent.post('/espace/import').field('_csrf', await agent.csrf()).attach('fichiers', Buffer.from(content), name);
+  return agent
+    .post('/espace/import')
+    .field('_csrf', await agent.csrf())
+    .attach('fichiers', Buffer.from(content), name);
 }
 
 /** How long a page takes to answer while `during` runs: the event loop must stay free meanwhile. */
@@ -76,7 +79,9 @@ describe('hostile uploads', () => {
     const wide = `year,state,indicator,answer\n2025,AFG,1.1,yes\n${'x,'.repeat(MAX_FIELDS)}x\n`;
     const wideResponse = await upload(admin, 'answers.csv', wide);
     expect(wideResponse.status).toBe(422);
-    expect(textOf(wideResponse.text)).toMatch(new RegExp(`answers\\.csv:3: fichier: ${MAX_FIELDS + 1} champs sur cette ligne : au plus ${MAX_FIELDS}`));
+    expect(textOf(wideResponse.text)).toMatch(
+      new RegExp(`answers\\.csv:3: fichier: ${MAX_FIELDS + 1} champs sur cette ligne : au plus ${MAX_FIELDS}`),
+    );
 
     const long = `year,state,indicator,answer,source,note\n2025,AFG,1.1,yes,${'a'.repeat(MAX_LINE_CHARS)},\n`;
     const longResponse = await upload(admin, 'answers.csv', long);
@@ -115,12 +120,20 @@ describe('hostile uploads', () => {
     expect(stored).toEqual([{ uploadId: pending!.id, position: 0, name: 'reports.csv', content: Buffer.from(content) }]);
     expect(Buffer.isBuffer(stored[0]!.content)).toBe(true);
 
-    db.update(pendingUploads).set({ createdAt: new Date(Date.now() - UPLOAD_LIMITS.pendingMs - 1000).toISOString() }).run();
+    db.update(pendingUploads)
+      .set({ createdAt: new Date(Date.now() - UPLOAD_LIMITS.pendingMs - 1000).toISOString() })
+      .run();
     const second = await upload(admin, 'reports.csv', content.replace('AFG', 'COL'));
     expect(second.status).toBe(200);
     const left = db.select().from(pendingUploads).all();
     expect(left.map((p) => p.id)).not.toContain(pending!.id);
     expect(left).toHaveLength(1);
-    expect(db.select().from(pendingUploadFiles).all().map((f) => f.uploadId)).toEqual([left[0]!.id]);
+    expect(
+      db
+        .select()
+        .from(pendingUploadFiles)
+        .all()
+        .map((f) => f.uploadId),
+    ).toEqual([left[0]!.id]);
   }, 60_000);
 });

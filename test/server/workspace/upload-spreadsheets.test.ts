@@ -47,7 +47,10 @@ async function upload(agent: Agent, files: File[], status = 200) {
 async function confirm(agent: Agent, html: string) {
   const id = /action="\/espace\/import\/([0-9a-f]{32})\/confirmation"/.exec(html)?.[1];
   if (!id) throw new Error(`no confirmation form in:\n${textOf(html).slice(0, 2000)}`);
-  const done = await agent.post(`/espace/import/${id}/confirmation`).type('form').send({ _csrf: await agent.csrf(), motif: '' });
+  const done = await agent
+    .post(`/espace/import/${id}/confirmation`)
+    .type('form')
+    .send({ _csrf: await agent.csrf(), motif: '' });
   expect(done.status).toBe(200);
   return done;
 }
@@ -97,7 +100,9 @@ describe('upload in the browser: spreadsheets as people save them', () => {
     const text = textOf(preview.text);
     expect(text).toContain('reports.csv (rapports) : 2 ajoutés, 0 modifié, 0 inchangé');
     expect(text).toContain('answers.csv (réponses) : 2 ajoutées, 0 modifiée, 0 inchangée');
-    expect(text).toContain('Afghanistan — rapport (2025) ajout rapport brouillon reçu le : 30 avril 2025 Guide pour l’établissement des rapports utilisé : oui');
+    expect(text).toContain(
+      'Afghanistan — rapport (2025) ajout rapport brouillon reçu le : 30 avril 2025 Guide pour l’établissement des rapports utilisé : oui',
+    );
 
     await confirm(admin, preview.text);
     expect(db.select().from(reports).orderBy(reports.state).all()).toEqual([
@@ -132,7 +137,13 @@ describe('upload in the browser: spreadsheets as people save them', () => {
       // Thousands grouped with a no-break space, as French formatting shows them.
       { indicator: '30.1', answer: 'no', source: '1\u00a0234,50', note: 'VRAI' },
     ]);
-    expect(db.select({ value: figures.value }).from(figures).where(and(eq(figures.year, 2025), eq(figures.indicator, '5.3'))).get()).toEqual({
+    expect(
+      db
+        .select({ value: figures.value })
+        .from(figures)
+        .where(and(eq(figures.year, 2025), eq(figures.indicator, '5.3')))
+        .get(),
+    ).toEqual({
       value: 12.3456,
     });
   }, 60_000);
@@ -143,17 +154,23 @@ describe('upload in the browser: spreadsheets as people save them', () => {
       importFiles(tx, [{ name: 'figures.csv', content: 'year,indicator,value,denominator\n2025,5.3,0.33,\n' }]),
     );
     expect(first.ok).toBe(true);
-    const preview = await upload(admin, [{ name: 'figures.csv', content: utf8(['sep=;', 'year;indicator;value;denominator', '2025;5.3;0,34;']) }]);
+    const preview = await upload(admin, [
+      { name: 'figures.csv', content: utf8(['sep=;', 'year;indicator;value;denominator', '2025;5.3;0,34;']) },
+    ]);
     expect(textOf(preview.text)).toContain('Chiffre 5.3 (2025) modification — valeur : 0,33 → 0,34');
   }, 60_000);
 
   test('a States file in Windows-1252: one message naming the encoding and its line, no « État inconnu » after it', async () => {
     const { db, admin } = await fixture();
     const before = db.select().from(states).all().length;
-    const preview = await upload(admin, [
-      { name: 'states.csv', content: windows1252('iso3;name_fr;name_en;party\r\nZZZ;État d’essai;Test State;non\r\n') },
-      { name: 'answers.csv', content: utf8(['year;state;indicator;answer', '2025;ZZZ;1.1;oui']) },
-    ], 422);
+    const preview = await upload(
+      admin,
+      [
+        { name: 'states.csv', content: windows1252('iso3;name_fr;name_en;party\r\nZZZ;État d’essai;Test State;non\r\n') },
+        { name: 'answers.csv', content: utf8(['year;state;indicator;answer', '2025;ZZZ;1.1;oui']) },
+      ],
+      422,
+    );
     const text = textOf(preview.text);
     expect(text).toContain('Import refusé : 1 problème, rien n’a été écrit');
     expect(text).toContain(
@@ -165,14 +182,20 @@ describe('upload in the browser: spreadsheets as people save them', () => {
 
   test('what stays refused names its cause: another separator on the sep= line, a column without a name, a workbook named .csv', async () => {
     const { admin } = await fixture();
-    const preview = await upload(admin, [
-      { name: 'pipe.csv', content: utf8(['sep=|', 'year|state|population']) },
-      { name: 'gap.csv', content: utf8(['year;;state;population', '2025;;AFG;affected']) },
-      { name: 'classeur.csv', content: await workbook() },
-    ], 422);
+    const preview = await upload(
+      admin,
+      [
+        { name: 'pipe.csv', content: utf8(['sep=|', 'year|state|population']) },
+        { name: 'gap.csv', content: utf8(['year;;state;population', '2025;;AFG;affected']) },
+        { name: 'classeur.csv', content: await workbook() },
+      ],
+      422,
+    );
     const text = textOf(preview.text);
     expect(text).toContain('Import refusé : 3 problèmes, rien n’a été écrit');
-    expect(text).toContain('pipe.csv:1: fichier: séparateur « | » non pris en charge : point-virgule ou virgule attendu (ligne « sep=; » ou « sep=, »)');
+    expect(text).toContain(
+      'pipe.csv:1: fichier: séparateur « | » non pris en charge : point-virgule ou virgule attendu (ligne « sep=; » ou « sep=, »)',
+    );
     expect(text).toContain('gap.csv:1: en-tête: la colonne n° 2 de l’en-tête n’a pas de nom : nommez-la ou supprimez-la');
     expect(text).toContain(
       'classeur.csv:1: fichier: c’est un classeur (XLSX, ODS) ou une archive ZIP, pas un fichier CSV : un classeur doit porter l’extension .xlsx (ou enregistrez la feuille au format « CSV UTF-8 »)',

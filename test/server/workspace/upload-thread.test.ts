@@ -30,7 +30,11 @@ function fileDatabase(): { db: Db; file: string } {
 
 /** A legitimate answers file of `count` rows: every State, every answerable indicator, year after year. */
 function largeAnswersFile(db: Db, count: number): Buffer {
-  const isos = db.select({ iso3: states.iso3 }).from(states).all().map((s) => s.iso3);
+  const isos = db
+    .select({ iso3: states.iso3 })
+    .from(states)
+    .all()
+    .map((s) => s.iso3);
   const codes = db
     .select({ code: indicators.code })
     .from(indicators)
@@ -64,7 +68,10 @@ describe('an upload runs off the server’s thread', () => {
 
     let uploading = true;
     const upload = Promise.resolve(
-      admin.post('/espace/import').field('_csrf', await admin.csrf()).attach('fichiers', content, 'answers.csv'),
+      admin
+        .post('/espace/import')
+        .field('_csrf', await admin.csrf())
+        .attach('fichiers', content, 'answers.csv'),
     ).finally(() => (uploading = false));
 
     // Pages asked for while the upload is read, checked and written in a dry run.
@@ -99,7 +106,10 @@ describe('an upload runs off the server’s thread', () => {
     // Confirmed, in the thread too: the server's connection sees the commit, and so do its pages.
     const versionBefore = dataVersion(db);
     const id = /action="\/espace\/import\/([0-9a-f]{32})\/confirmation"/.exec(preview.text)![1]!;
-    const confirmed = await admin.post(`/espace/import/${id}/confirmation`).type('form').send({ _csrf: await admin.csrf(), motif: '' });
+    const confirmed = await admin
+      .post(`/espace/import/${id}/confirmation`)
+      .type('form')
+      .send({ _csrf: await admin.csrf(), motif: '' });
     expect(confirmed.status).toBe(200);
     expect(textOf(confirmed.text)).toContain(`answers.csv (réponses) : ${ROWS} ajoutées`);
     expect(db.select().from(answers).all()).toHaveLength(ROWS);

@@ -54,7 +54,10 @@ function confirmationId(html: string): string {
 }
 
 async function confirm(agent: Agent, id: string, motif = '') {
-  return agent.post(`/espace/import/${id}/confirmation`).type('form').send({ _csrf: await agent.csrf(), motif });
+  return agent
+    .post(`/espace/import/${id}/confirmation`)
+    .type('form')
+    .send({ _csrf: await agent.csrf(), motif });
 }
 
 const userId = (db: Db, email: string) => db.select().from(users).where(eq(users.email, email)).get()!.id;
@@ -93,8 +96,12 @@ describe('upload in the browser: preview, then confirmation', () => {
     expect(text).toContain('reports.csv (rapports) : 1 ajouté, 0 modifié, 0 inchangé');
     expect(text).toContain('answers.csv (réponses) : 2 ajoutées, 0 modifiée, 0 inchangée');
     expect(text).toContain('Modifications (3)');
-    expect(text).toContain('Afghanistan — réponse à l’indicateur 1.1 (2025) ajout rapport brouillon réponse : Oui source : Rapport article 7, p. 4');
-    expect(text).toContain('Afghanistan — rapport (2025) ajout rapport brouillon reçu le : 28 avril 2025 Guide pour l’établissement des rapports utilisé : oui');
+    expect(text).toContain(
+      'Afghanistan — réponse à l’indicateur 1.1 (2025) ajout rapport brouillon réponse : Oui source : Rapport article 7, p. 4',
+    );
+    expect(text).toContain(
+      'Afghanistan — rapport (2025) ajout rapport brouillon reçu le : 28 avril 2025 Guide pour l’établissement des rapports utilisé : oui',
+    );
     // Nothing written yet, audit trail included.
     expect(db.select().from(answers).all()).toEqual([]);
     expect(lastAuditId(db)).toBe(mark);
@@ -107,10 +114,20 @@ describe('upload in the browser: preview, then confirmation', () => {
     expect(done.text).toContain('href="/espace/journal"');
     expect(db.select().from(answers).all()).toHaveLength(2);
     expect(db.select().from(reports).all()).toEqual([{ year: 2025, state: 'AFG', receivedOn: '2025-04-28', usedReportingGuide: true }]);
-    const entries = db.select().from(auditEntries).all().filter((e) => e.id > mark);
+    const entries = db
+      .select()
+      .from(auditEntries)
+      .all()
+      .filter((e) => e.id > mark);
     expect(entries).toHaveLength(3);
     for (const entry of entries) {
-      expect(entry).toMatchObject({ origin: 'upload', actor: ADMIN, userId: userId(db, ADMIN), reason: 'Rapport reçu par courriel', operation: 'insert' });
+      expect(entry).toMatchObject({
+        origin: 'upload',
+        actor: ADMIN,
+        userId: userId(db, ADMIN),
+        reason: 'Rapport reçu par courriel',
+        operation: 'insert',
+      });
     }
     expect(pendingCount(db)).toBe(0);
     // The upload is gone: a second confirmation finds nothing.
@@ -181,7 +198,12 @@ describe('upload in the browser: preview, then confirmation', () => {
   test('a sheet with a wrong name is an error naming the sheet', async () => {
     const { db, app } = await fixture();
     const admin = await signedInAgent(app, ADMIN);
-    const content = await xlsx({ réponses: [['year', 'state', 'indicator', 'answer'], [2025, 'AFG', '1.1', 'yes']] });
+    const content = await xlsx({
+      réponses: [
+        ['year', 'state', 'indicator', 'answer'],
+        [2025, 'AFG', '1.1', 'yes'],
+      ],
+    });
     const response = await upload(admin, [{ name: 'classeur.xlsx', content }]);
     expect(response.status).toBe(422);
     await expectValidHtml(response.text);
@@ -197,8 +219,17 @@ describe('upload in the browser: preview, then confirmation', () => {
       [[], 'Choisissez au moins un fichier à importer'],
       [[{ name: 'notes.txt', content: 'bonjour' }], '« notes.txt » n’est ni un fichier .csv ni un classeur .xlsx'],
       [[{ name: 'ancien.xls', content: 'x' }], 'enregistrez-le au format « Classeur Excel (.xlsx) »'],
-      [[{ name: 'a.xlsx', content: book }, csv('answers.csv', [ANSWERS_HEADER])], 'Envoyez soit des fichiers CSV, soit un classeur XLSX, pas les deux ensemble'],
-      [[{ name: 'a.xlsx', content: book }, { name: 'b.xlsx', content: book }], 'Un seul classeur XLSX par envoi'],
+      [
+        [{ name: 'a.xlsx', content: book }, csv('answers.csv', [ANSWERS_HEADER])],
+        'Envoyez soit des fichiers CSV, soit un classeur XLSX, pas les deux ensemble',
+      ],
+      [
+        [
+          { name: 'a.xlsx', content: book },
+          { name: 'b.xlsx', content: book },
+        ],
+        'Un seul classeur XLSX par envoi',
+      ],
     ];
     for (const [files, message] of cases) {
       const response = await upload(admin, files);
@@ -300,7 +331,10 @@ describe('upload in the browser: preview, then confirmation', () => {
     const refused = await confirm(otherAdmin, id, 'je confirme');
     expect(refused.status).toBe(403);
     expect(textOf(refused.text)).toContain('Cet import a été préparé par un autre utilisateur');
-    const cancel = await otherAdmin.post(`/espace/import/${id}/annulation`).type('form').send({ _csrf: await otherAdmin.csrf() });
+    const cancel = await otherAdmin
+      .post(`/espace/import/${id}/annulation`)
+      .type('form')
+      .send({ _csrf: await otherAdmin.csrf() });
     expect(cancel.status).toBe(403);
     expect(db.select().from(reports).all()).toEqual([]);
     expect(pendingCount(db)).toBe(1);
@@ -315,14 +349,19 @@ describe('upload in the browser: preview, then confirmation', () => {
     const files = [csv('reports.csv', [REPORTS_HEADER, '2025,AFG,2025-04-28,yes'])];
 
     const first = confirmationId((await upload(admin, files)).text);
-    const cancel = await admin.post(`/espace/import/${first}/annulation`).type('form').send({ _csrf: await admin.csrf() });
+    const cancel = await admin
+      .post(`/espace/import/${first}/annulation`)
+      .type('form')
+      .send({ _csrf: await admin.csrf() });
     expect(cancel.status).toBe(303);
     expect(cancel.headers.location).toBe('/espace/import?annule=1');
     expect(textOf((await admin.get(cancel.headers.location ?? '')).text)).toContain('Import annulé : rien n’a été enregistré.');
     expect(pendingCount(db)).toBe(0);
 
     const second = confirmationId((await upload(admin, files)).text);
-    db.update(pendingUploads).set({ createdAt: new Date(Date.now() - UPLOAD_LIMITS.pendingMs - 1000).toISOString() }).run();
+    db.update(pendingUploads)
+      .set({ createdAt: new Date(Date.now() - UPLOAD_LIMITS.pendingMs - 1000).toISOString() })
+      .run();
     const expired = await confirm(admin, second);
     expect(expired.status).toBe(404);
     await expectValidHtml(expired.text);
@@ -415,7 +454,11 @@ describe('upload in the browser: preview, then confirmation', () => {
     expect(textOf(journal.text)).toContain('import dans le navigateur sur les données de démonstration');
 
     // The command line still refuses to mix real rows with the demonstration data.
-    expect(importFiles(db, [{ name: 'reports.csv', content: `${REPORTS_HEADER}\n2025,${late},2025-04-28,yes\n` }])).toEqual({ ok: false, errors: [DEMO_DATA_REFUSAL], totalErrors: 1 });
+    expect(importFiles(db, [{ name: 'reports.csv', content: `${REPORTS_HEADER}\n2025,${late},2025-04-28,yes\n` }])).toEqual({
+      ok: false,
+      errors: [DEMO_DATA_REFUSAL],
+      totalErrors: 1,
+    });
     // demo:clear deletes the uploaded rows with the rest of the demonstration data.
     clearDemoData(db);
     expect(db.select().from(reports).all()).toEqual([]);

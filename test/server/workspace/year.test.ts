@@ -65,7 +65,14 @@ describe('the year checklist', () => {
     expect(text).toContain('0 réponse saisie en tout');
     expect(text).toContain('2026 n’est pas publiée');
     expect(page.text).toContain('<a href="/espace/annees/2026/populations">Reprendre les populations de 2025 (aperçu)</a>');
-    expect(hrefsOf(page.text)).toEqual(expect.arrayContaining(['/espace/saisie/2026?statut=brouillon', '/espace/saisie/2026?statut=aucun', '/espace/chiffres/2026', '/espace/registre']));
+    expect(hrefsOf(page.text)).toEqual(
+      expect.arrayContaining([
+        '/espace/saisie/2026?statut=brouillon',
+        '/espace/saisie/2026?statut=aucun',
+        '/espace/chiffres/2026',
+        '/espace/registre',
+      ]),
+    );
     expect(page.text).toContain('<a href="/espace/annees/2026/publication">Aperçu de la publication</a>');
     // The home page leads to it.
     expect((await admin.get('/espace')).text).toContain('<a href="/espace/annees/2026">Suivi de l’année 2026</a>');
@@ -102,7 +109,12 @@ describe('carrying populations forward', () => {
     const done = await admin
       .post('/espace/annees/2026/populations')
       .type('form')
-      .send({ _csrf: csrfTokenOf(preview.text), fingerprint: fingerprintOf(preview.text), 'population:affected': '1', 'population:victims': '1' });
+      .send({
+        _csrf: csrfTokenOf(preview.text),
+        fingerprint: fingerprintOf(preview.text),
+        'population:affected': '1',
+        'population:victims': '1',
+      });
     expect(done.status).toBe(303);
     expect(done.headers.location).toBe('/espace/annees/2026');
     expect(textOf((await admin.get('/espace/annees/2026')).text)).toContain('3 appartenances reprises de 2025');
@@ -111,12 +123,23 @@ describe('carrying populations forward', () => {
     const previous = readMemberships(db, 2025).filter((m) => ['affected', 'victims'].includes(m.population) && m.state !== LEAVING);
     const key = (m: { state: string; population: string }) => `${m.population}:${m.state}`;
     const now = readMemberships(db, 2026);
-    expect(now.filter((m) => m.population !== 'donor').map(key).sort()).toEqual(previous.map(key).sort());
+    expect(
+      now
+        .filter((m) => m.population !== 'donor')
+        .map(key)
+        .sort(),
+    ).toEqual(previous.map(key).sort());
     expect(now.filter((m) => m.population === 'donor').map(key)).toEqual(['donor:NOR']);
     const audit = db.select().from(auditEntries).all().slice(lastAudit);
     expect(audit).toHaveLength(previous.length);
     for (const entry of audit) {
-      expect(entry).toMatchObject({ entity: 'membership', operation: 'insert', year: 2026, actor: 'admin@example.org', reason: 'Reprise des populations de 2025' });
+      expect(entry).toMatchObject({
+        entity: 'membership',
+        operation: 'insert',
+        year: 2026,
+        actor: 'admin@example.org',
+        reason: 'Reprise des populations de 2025',
+      });
     }
 
     // A second confirmation of the same preview is refused: the plan changed.
@@ -133,7 +156,10 @@ describe('carrying populations forward', () => {
     const { db, app } = await fixture();
     const member = await signedInAgent(app, 'membre@example.org');
     expect((await member.get('/espace/annees/2026/populations')).status).toBe(403);
-    const refused = await member.post('/espace/annees/2026/populations').type('form').send({ _csrf: await member.csrf(), 'population:affected': '1' });
+    const refused = await member
+      .post('/espace/annees/2026/populations')
+      .type('form')
+      .send({ _csrf: await member.csrf(), 'population:affected': '1' });
     expect(refused.status).toBe(403);
     expect(readMemberships(db, 2026)).toHaveLength(1);
   });
@@ -145,7 +171,10 @@ describe('the report form says why an indicator is not offered, and whom to ask'
     const member = await signedInAgent(app, 'membre@example.org');
     const catalogue = readCatalogue(db);
     const ofPopulation = (key: string) =>
-      catalogue.actions.flatMap((a) => a.indicators).filter((i) => isAnswerable(i) && i.populationRef?.key === key).map((i) => i.code);
+      catalogue.actions
+        .flatMap((a) => a.indicators)
+        .filter((i) => isAnswerable(i) && i.populationRef?.key === key)
+        .map((i) => i.code);
     const affected = ofPopulation('affected');
     expect(affected.length).toBeGreaterThan(0);
 
@@ -159,10 +188,18 @@ describe('the report form says why an indicator is not offered, and whom to ask'
     withAudit(db, CLI, (tx) => tx.insert(populationMemberships).values({ year: 2027, state: 'COL', population: 'affected' }).run());
     const after = textOf((await member.get('/espace/saisie/2027/AFG').expect(200)).text);
     expect(after).not.toContain('« États parties touchés » pas encore saisie');
-    expect(after).toContain(`Afghanistan n’appartient pas à la population « États parties touchés » en 2027 : indicateurs ${affected.join(', ')}.`);
+    expect(after).toContain(
+      `Afghanistan n’appartient pas à la population « États parties touchés » en 2027 : indicateurs ${affected.join(', ')}.`,
+    );
     // Colombia, a member, is offered them and told nothing about them.
     const colombia = textOf((await member.get('/espace/saisie/2027/COL').expect(200)).text);
     expect(colombia).not.toContain('n’appartient pas à la population « États parties touchés »');
-    expect(db.select().from(populationMemberships).where(and(eq(populationMemberships.year, 2027))).all()).toHaveLength(1);
+    expect(
+      db
+        .select()
+        .from(populationMemberships)
+        .where(and(eq(populationMemberships.year, 2027)))
+        .all(),
+    ).toHaveLength(1);
   });
 });

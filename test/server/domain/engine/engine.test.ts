@@ -94,7 +94,10 @@ describe('party status on 30 April of the year', () => {
   ];
   const snapshot = new EngineSnapshot(
     data({
-      indicators: [indicator('11.1', { kind: 'count', population: 'party' }), indicator('11.3', { kind: 'count', population: 'non_party' })],
+      indicators: [
+        indicator('11.1', { kind: 'count', population: 'party' }),
+        indicator('11.3', { kind: 'count', population: 'non_party' }),
+      ],
       states,
       answers: states.flatMap((s) => [answer(2026, s.iso3, '11.1', 'yes'), answer(2026, s.iso3, '11.3', 'yes')]),
     }),
@@ -254,8 +257,16 @@ describe('progress against 2025', () => {
   });
 
   test('without a 2025 value there is no baseline', () => {
-    const s = new EngineSnapshot(data({ indicators: [indicator('7.1', { population: 'party' })], states, answers: [answer(2026, 'AAA', '7.1', 'yes')] }));
-    expect(s.year(2026).indicators.get('7.1')).toMatchObject({ value: 25, baseline: null, delta: null, status: 'no-baseline', projection2029: null });
+    const s = new EngineSnapshot(
+      data({ indicators: [indicator('7.1', { population: 'party' })], states, answers: [answer(2026, 'AAA', '7.1', 'yes')] }),
+    );
+    expect(s.year(2026).indicators.get('7.1')).toMatchObject({
+      value: 25,
+      baseline: null,
+      delta: null,
+      status: 'no-baseline',
+      projection2029: null,
+    });
   });
 });
 

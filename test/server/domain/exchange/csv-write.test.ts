@@ -57,9 +57,14 @@ describe('writing CSV: formulas neutralised, numbers left as numbers', () => {
   });
 
   test('quoting as RFC 4180 asks, LF line ends, and spaces at either end kept visible', () => {
-    expect(toCsv([['x', 'y'], ['a,b', 'deux\nlignes'], [' devant', 'derrière '], ['"q"', '']])).toBe(
-      'x,y\n"a,b","deux\nlignes"\n" devant","derrière "\n"""q""",\n',
-    );
+    expect(
+      toCsv([
+        ['x', 'y'],
+        ['a,b', 'deux\nlignes'],
+        [' devant', 'derrière '],
+        ['"q"', ''],
+      ]),
+    ).toBe('x,y\n"a,b","deux\nlignes"\n" devant","derrière "\n"""q""",\n');
   });
 
   test('the importer takes off exactly the apostrophe the writer added: every text comes back as it was', () => {

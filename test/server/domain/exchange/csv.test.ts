@@ -42,7 +42,9 @@ describe('reading a CSV file into records with line numbers', () => {
     const result = await read(Buffer.from('\ufeffsep=,\r\na;b,c\r\n\r\n1;2,3\r\n4,"5\r\n', 'utf8'));
     if (result.ok) throw new Error('an unclosed quote is refused');
     // The quote opened on line 5 is placed there, the `sep=` line counted.
-    expect(result.problems).toEqual([{ file: 't.csv', line: 5, column: 'fichier', message: 'guillemet ouvert et jamais fermé à partir de cette ligne' }]);
+    expect(result.problems).toEqual([
+      { file: 't.csv', line: 5, column: 'fichier', message: 'guillemet ouvert et jamais fermé à partir de cette ligne' },
+    ]);
     const t = table(Buffer.from('\ufeffsep=,\r\na;b,c\r\n\r\n1;2,3\r\n', 'utf8'));
     expect(t.separator).toBe(',');
     expect(t.header).toEqual({ line: 2, values: ['a;b', 'c'] });
@@ -93,9 +95,13 @@ describe('readCsvInSlices: the same result as readCsv, the event loop free meanw
     ['a line that is too long', `a,b\n1,"${'y'.repeat(30_000)}"\n`],
     ['an empty file', ''],
     ['not UTF-8', Buffer.from([0x61, 0x2c, 0xe9, 0x0a])],
-  ])('%s', async (_name, content) => {
-    expect(await readCsvInSlices('t.csv', content)).toEqual(readCsv('t.csv', content));
-  }, 60_000);
+  ])(
+    '%s',
+    async (_name, content) => {
+      expect(await readCsvInSlices('t.csv', content)).toEqual(readCsv('t.csv', content));
+    },
+    60_000,
+  );
 
   test('a timer set while a large file is read fires before the reading ends', async () => {
     const content = big(60_000);

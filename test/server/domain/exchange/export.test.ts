@@ -33,9 +33,7 @@ describe('exporting the exchange files', () => {
     ]);
     expect(files['states.csv']).toMatch(/\nLTU,Lituanie,Lithuania,yes,,2026-12-27\n/);
     expect(files['states.csv']).toMatch(/\nSAU,Arabie Saoudite,Saudi Arabia,no,,\n/);
-    expect(files['populations.csv']).toBe(
-      'year,state,population\n2025,AFG,affected\n2025,AFG,victims\n2025,FRA,donor\n2026,LTU,donor\n',
-    );
+    expect(files['populations.csv']).toBe('year,state,population\n2025,AFG,affected\n2025,AFG,victims\n2025,FRA,donor\n2026,LTU,donor\n');
     expect(files['reports.csv']).toBe(
       'year,state,received_on,used_reporting_guide\n2025,AFG,2025-04-28,yes\n2025,FRA,2025-05-15,no\n2025,XKX,2025-06-01,no\n',
     );
@@ -56,7 +54,12 @@ describe('exporting the exchange files', () => {
     ]);
     expect(result.ok).toBe(true);
     const content = exportFiles(db).find((f) => f.name === 'answers.csv')?.content ?? '';
-    expect(content.split('\n').slice(1, -1).map((l) => l.split(',')[2])).toEqual(['2', '9', '11.1', '11.3']);
+    expect(
+      content
+        .split('\n')
+        .slice(1, -1)
+        .map((l) => l.split(',')[2]),
+    ).toEqual(['2', '9', '11.1', '11.3']);
   });
 
   test('exportToDirectory creates the folder and writes the five files', () => {

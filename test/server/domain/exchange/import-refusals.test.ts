@@ -18,11 +18,9 @@ function expectRefused(bad: (ImportFile | UnreadableFile)[], expected: string[])
 
 const answersFile = (...rows: string[]) => csvFile('bad-answers.csv', ['year,state,indicator,answer', ...rows]);
 const populationsFile = (...rows: string[]) => csvFile('bad-populations.csv', ['year,state,population', ...rows]);
-const reportsFile = (...rows: string[]) =>
-  csvFile('bad-reports.csv', ['year,state,received_on,used_reporting_guide', ...rows]);
+const reportsFile = (...rows: string[]) => csvFile('bad-reports.csv', ['year,state,received_on,used_reporting_guide', ...rows]);
 const figuresFile = (...rows: string[]) => csvFile('bad-figures.csv', ['year,indicator,value,denominator', ...rows]);
-const statesFile = (...rows: string[]) =>
-  csvFile('bad-states.csv', ['iso3,name_fr,name_en,party,party_from,party_until', ...rows]);
+const statesFile = (...rows: string[]) => csvFile('bad-states.csv', ['iso3,name_fr,name_en,party,party_from,party_until', ...rows]);
 
 const ENTERED = 'affected, victims, article4, article4_late, article3, donor, extension_request, workplan_update';
 
@@ -48,10 +46,7 @@ describe('import refusals: every problem is reported as FILE:LINE: COLUMN: messa
   test('unknown indicator, in answers and figures', () => {
     expectRefused(
       [answersFile('2027,AFG,99.9,yes'), figuresFile('2027,99.9,3,')],
-      [
-        'bad-answers.csv:2: indicator: indicateur inconnu « 99.9 »',
-        'bad-figures.csv:2: indicator: indicateur inconnu « 99.9 »',
-      ],
+      ['bad-answers.csv:2: indicator: indicateur inconnu « 99.9 »', 'bad-figures.csv:2: indicator: indicateur inconnu « 99.9 »'],
     );
   });
 
@@ -103,9 +98,7 @@ describe('import refusals: every problem is reported as FILE:LINE: COLUMN: messa
   test('a withdrawal that does not follow entry into force', () => {
     expectRefused(
       [statesFile('CHN,Chine,China,yes,2026-01-01,2025-06-01')],
-      [
-        'bad-states.csv:2: party_until: la date de retrait (2025-06-01) doit suivre la date d’entrée en vigueur (2026-01-01)',
-      ],
+      ['bad-states.csv:2: party_until: la date de retrait (2025-06-01) doit suivre la date d’entrée en vigueur (2026-01-01)'],
     );
   });
 
@@ -296,10 +289,7 @@ describe('import refusals: every problem is reported as FILE:LINE: COLUMN: messa
 
   test('all problems of all files are collected, in file and line order', () => {
     expectRefused(
-      [
-        answersFile('2027,XYZ,1.1,peut-être', '2027,AFG,1.1,yes', '2031,AFG,5.3,yes'),
-        figuresFile('2027,5.4,3,'),
-      ],
+      [answersFile('2027,XYZ,1.1,peut-être', '2027,AFG,1.1,yes', '2031,AFG,5.3,yes'), figuresFile('2027,5.4,3,')],
       [
         'bad-answers.csv:2: state: État inconnu « XYZ » (code ISO 3166 alpha-3 attendu)',
         'bad-answers.csv:2: answer: réponse « peut-être » non comprise : oui, non ou vide attendu (ou yes, no, blank)',

@@ -38,7 +38,11 @@ describe('importing the exchange files', () => {
       note: 'Deux lignes\nde note, avec « guillemets » et "doubles"',
     });
     expect(
-      db.select().from(answers).where(and(eq(answers.state, 'AFG'), eq(answers.year, 2026))).get()?.answer,
+      db
+        .select()
+        .from(answers)
+        .where(and(eq(answers.state, 'AFG'), eq(answers.year, 2026)))
+        .get()?.answer,
     ).toBe('blank');
     expect(db.select().from(figures).all()).toEqual(
       expect.arrayContaining([
@@ -158,11 +162,7 @@ describe('importing the exchange files', () => {
         ],
         '\r\n',
       ),
-      csvFile(
-        'chiffres.csv',
-        [`${bom}VALUE;Year;Denominator;INDICATOR`, '12,5;2025;;5.3', '3;2025;40,5;5,4'],
-        '\r\n',
-      ),
+      csvFile('chiffres.csv', [`${bom}VALUE;Year;Denominator;INDICATOR`, '12,5;2025;;5.3', '3;2025;40,5;5,4'], '\r\n'),
       csvFile('rapports.csv', ['Used_Reporting_Guide,YEAR,State,Received_On', '1,2025,AFG,2025-04-30', 'False,2025,FRA,2025-05-01']),
       csvFile('comma.csv', ['year,indicator,value,denominator', '2026,5.3,"1 234,5",']),
     ];

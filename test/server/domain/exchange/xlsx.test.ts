@@ -35,7 +35,14 @@ describe('reading an XLSX workbook as exchange tables', () => {
       ],
       answers: [
         ['year', 'state', 'indicator', 'answer', 'source', 'note'],
-        [{ formula: '2024+1', result: 2025 }, 'AFG', '1.1', 'yes', { text: 'Rapport article 7', hyperlink: 'https://example.org/r' }, '  note  '],
+        [
+          { formula: '2024+1', result: 2025 },
+          'AFG',
+          '1.1',
+          'yes',
+          { text: 'Rapport article 7', hyperlink: 'https://example.org/r' },
+          '  note  ',
+        ],
         [2025, 'COL', 1.2, 'no', null, null],
       ],
     });
@@ -111,7 +118,10 @@ describe('reading an XLSX workbook as exchange tables', () => {
 
   test('a non-empty sheet whose name is not a kind is a problem naming it; an empty one is ignored', async () => {
     const content = await workbook({
-      réponses: [['year', 'state', 'indicator', 'answer'], [2025, 'AFG', '1.1', 'yes']],
+      réponses: [
+        ['year', 'state', 'indicator', 'answer'],
+        [2025, 'AFG', '1.1', 'yes'],
+      ],
       Feuil1: [],
     });
     const read = await readWorkbook('classeur.xlsx', content);
@@ -126,7 +136,12 @@ describe('reading an XLSX workbook as exchange tables', () => {
   });
 
   test('a sheet named after one kind holding another kind’s header is refused', async () => {
-    const content = await workbook({ answers: [['year', 'state', 'received_on', 'used_reporting_guide'], [2025, 'AFG', '2025-04-28', 'yes']] });
+    const content = await workbook({
+      answers: [
+        ['year', 'state', 'received_on', 'used_reporting_guide'],
+        [2025, 'AFG', '2025-04-28', 'yes'],
+      ],
+    });
     const result = importFiles(seededDatabase(), await readWorkbook('classeur.xlsx', content));
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -142,7 +157,9 @@ describe('reading an XLSX workbook as exchange tables', () => {
     expect(read).toEqual([
       {
         name: 'gros.xlsx',
-        readError: expect.stringMatching(/^une feuille du classeur \(« xl\/worksheets\/sheet1\.xml »\) compte 50\s002 lignes : au plus 50\s000 lignes/),
+        readError: expect.stringMatching(
+          /^une feuille du classeur \(« xl\/worksheets\/sheet1\.xml »\) compte 50\s002 lignes : au plus 50\s000 lignes/,
+        ),
       },
     ]);
   }, 120_000);
@@ -178,7 +195,10 @@ describe('reading an XLSX workbook as exchange tables', () => {
     // Three parts of 24 Mio: each under the cap per part, together over the total.
     const content = await lyingWorkbook(24, 3);
     expect(await readWorkbook('lourd.xlsx', content)).toEqual([
-      { name: 'lourd.xlsx', readError: `le classeur dépasse ${ZIP_LIMITS.totalBytes / 1024 / 1024} Mo une fois décompressé : découpez-le en plusieurs classeurs` },
+      {
+        name: 'lourd.xlsx',
+        readError: `le classeur dépasse ${ZIP_LIMITS.totalBytes / 1024 / 1024} Mo une fois décompressé : découpez-le en plusieurs classeurs`,
+      },
     ]);
   }, 30_000);
 });

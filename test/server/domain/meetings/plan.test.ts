@@ -114,7 +114,7 @@ describe('the questions attached to each group', () => {
     expect(group('providing-assistance').questions[0]!.text).toMatch(/a-t-il fourni une assistance aux États parties touchés/);
     expect(group('alleged-use').questions[0]!.text).toMatch(/allégations ou à l'utilisation confirmée/);
     expect(group('non-party').questions[2]!.text).toMatch(/n'a pas adhéré à la Convention/);
-    expect(group('article4').questions[3]!.text).toBe('Quelle est la date d\'achèvement prévue ?');
+    expect(group('article4').questions[3]!.text).toBe("Quelle est la date d'achèvement prévue ?");
     expect(group('article3').questions[2]!.details).toHaveLength(3);
   });
 });
@@ -174,7 +174,17 @@ describe('editing a group', () => {
   const order = (rows: SpeakerRow[]) => rows.map((r) => `${r.position}:${r.state}`);
 
   test('typed ranks order the list; States given the same rank follow in their current order; positions are renumbered', () => {
-    expect(order(editGroup(group, { ...none, ranks: new Map([['COL', 1], ['ERI', 1]]) }))).toEqual(['1:COL', '2:ERI', '3:AFG', '4:KHM']);
+    expect(
+      order(
+        editGroup(group, {
+          ...none,
+          ranks: new Map([
+            ['COL', 1],
+            ['ERI', 1],
+          ]),
+        }),
+      ),
+    ).toEqual(['1:COL', '2:ERI', '3:AFG', '4:KHM']);
     expect(order(editGroup(group, { ...none, ranks: new Map([['AFG', 99]]) }))).toEqual(['1:KHM', '2:COL', '3:ERI', '4:AFG']);
   });
 
@@ -190,9 +200,17 @@ describe('editing a group', () => {
   });
 
   test('the posted form is read field by field, with a message naming the State of a bad rank', () => {
-    const read = readGroupEdit({ 'rank:AFG': '2', 'rank:KHM': '1', 'absent:COL': '1', move: 'down:AFG', remove: 'XXX' }, group, nameOf, (s) => `rang-${s}`);
+    const read = readGroupEdit(
+      { 'rank:AFG': '2', 'rank:KHM': '1', 'absent:COL': '1', move: 'down:AFG', remove: 'XXX' },
+      group,
+      nameOf,
+      (s) => `rang-${s}`,
+    );
     expect(read.ok && { ...read.edit, ranks: [...read.edit.ranks], absent: [...read.edit.absent] }).toEqual({
-      ranks: [['AFG', 2], ['KHM', 1]],
+      ranks: [
+        ['AFG', 2],
+        ['KHM', 1],
+      ],
       absent: ['COL'],
       move: { state: 'AFG', by: 1 },
       remove: null,
@@ -209,7 +227,13 @@ describe('editing a group', () => {
 });
 
 describe('ranks as the form posts them (every row carries its rank)', () => {
-  const group: SpeakerRow[] = ['AFG', 'KHM', 'COL', 'ERI', 'ETH'].map((state, i) => ({ groupKey: 'g', state, position: i + 1, absent: false, added: false }));
+  const group: SpeakerRow[] = ['AFG', 'KHM', 'COL', 'ERI', 'ETH'].map((state, i) => ({
+    groupKey: 'g',
+    state,
+    position: i + 1,
+    absent: false,
+    added: false,
+  }));
   const typed = (changes: Record<string, number>) => new Map(group.map((r) => [r.state, changes[r.state] ?? r.position]));
   const states = (rows: SpeakerRow[]) => rows.map((r) => r.state);
   const none = { absent: new Set<string>(), move: null, remove: null };
