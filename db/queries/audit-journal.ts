@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { auditEntries, users } from '../schema';
 import { PLAN_YEARS, type AuditEntity } from '../codes';
@@ -16,6 +16,11 @@ export interface JournalFilter {
   indicator?: string;
   entity?: AuditEntity;
 }
+
+/** The order entries are listed in: by entry id, the order in which changes were committed. */
+export type JournalOrder = 'newest' | 'oldest';
+
+const byOrder = (order: JournalOrder) => (order === 'oldest' ? asc(auditEntries.id) : desc(auditEntries.id));
 
 /**
  * The filter as one parameterised condition. A State alone is written as « year in the plan years
@@ -42,12 +47,17 @@ export interface JournalPage {
 }
 
 /**
- * One page of the journal, newest first (by entry id: the order in which changes were committed),
- * and how many entries match in all. Two queries: the page, and the count.
+ * One page of the journal, newest first unless asked otherwise, and how many entries match in all.
+ * Two queries: the page, and the count.
  */
-export function readJournalPage(db: Db, filter: JournalFilter, page: { limit: number; offset: number }): JournalPage {
+export function readJournalPage(
+  db: Db,
+  filter: JournalFilter,
+  page: { limit: number; offset: number },
+  order: JournalOrder = 'newest',
+): JournalPage {
   const where = journalWhere(filter);
-  const entries = db.select().from(auditEntries).where(where).orderBy(desc(auditEntries.id)).limit(page.limit).offset(page.offset).all();
+  const entries = db.select().from(auditEntries).where(where).orderBy(byOrder(order)).limit(page.limit).offset(page.offset).all();
   const total = db
     .select({ n: sql<number>`count(*)` })
     .from(auditEntries)
@@ -56,9 +66,9 @@ export function readJournalPage(db: Db, filter: JournalFilter, page: { limit: nu
   return { entries, total };
 }
 
-/** Every entry matching the filter, newest first (for the CSV download). */
-export function readJournal(db: Db, filter: JournalFilter): AuditEntry[] {
-  return db.select().from(auditEntries).where(journalWhere(filter)).orderBy(desc(auditEntries.id)).all();
+/** Every entry matching the filter, newest first unless asked otherwise (for the CSV download). */
+export function readJournal(db: Db, filter: JournalFilter, order: JournalOrder = 'newest'): AuditEntry[] {
+  return db.select().from(auditEntries).where(journalWhere(filter)).orderBy(byOrder(order)).all();
 }
 
 /** Whether the journal holds anything about a State (which may since have left the registry). */

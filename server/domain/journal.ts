@@ -11,6 +11,7 @@ export {
   userEmailsOf,
   type AuditOperation,
   type JournalFilter,
+  type JournalOrder,
   type JournalPage,
 } from '../../db/queries/audit-journal';
 export type { AuditEntry } from '../../db/queries/audit';

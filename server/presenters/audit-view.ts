@@ -1,6 +1,6 @@
 import { toCsv } from '../domain/exchange/csv-write';
 import type { AuditEntry } from '../../db/queries/audit';
-import { AUDIT_ENTITIES, type AuditEntity, type AuditOperation, type JournalFilter } from '../domain/journal';
+import { AUDIT_ENTITIES, type AuditEntity, type AuditOperation, type JournalFilter, type JournalOrder } from '../domain/journal';
 import type { DataView } from '../data-source';
 import { PLAN_YEARS } from '../domain/engine/types';
 import { DATA_KINDS, EXCHANGE_KINDS, auditedColumns, type ExchangeKind, type ShownAs } from '../domain/data-kinds';
@@ -235,7 +235,12 @@ export interface JournalFormValues {
   etat: string;
   indicateur: string;
   entite: string;
+  /** « recent » (the default) or « ancien ». */
+  ordre: string;
 }
+
+/** The journal's orders, by the value of the `ordre` parameter. */
+export const JOURNAL_ORDERS: Record<string, JournalOrder> = { recent: 'newest', ancien: 'oldest' };
 
 /** The filter form: its choices, what is selected, and a French message beside each invalid field. */
 export function journalForm(view: DataView, values: JournalFormValues, errors: Partial<Record<keyof JournalFormValues, string>>) {
@@ -247,6 +252,10 @@ export function journalForm(view: DataView, values: JournalFormValues, errors: P
       .map((s) => option(s.iso3, `${s.nameFr} (${s.iso3})`, values.etat.toUpperCase())),
     entities: AUDIT_ENTITIES.map((e) => option(e, ENTITY_LABELS[e][0]!.toUpperCase() + ENTITY_LABELS[e].slice(1), values.entite)),
     indicator: values.indicateur,
+    orders: [
+      option('recent', 'Les plus récentes d’abord', values.ordre || 'recent'),
+      option('ancien', 'Les plus anciennes d’abord', values.ordre),
+    ],
     errors,
   };
 }

@@ -9,10 +9,12 @@ import {
   userEmailsOf,
   type AuditEntity,
   type JournalFilter,
+  type JournalOrder,
 } from '../../domain/journal';
 import type { DataView } from '../../data-source';
 import { HttpError } from '../../http-error';
 import {
+  JOURNAL_ORDERS,
   journalCsv,
   journalEntryView,
   journalFileName,
@@ -35,12 +37,17 @@ const queryText = (req: Request, name: string): string => {
 };
 
 /** The journal's filters from the query string, with a French message for each value that is not valid. */
-function readFilter(req: Request, db: Db, view: DataView): { filter: JournalFilter; values: JournalFormValues; errors: FieldErrors } {
+function readFilter(
+  req: Request,
+  db: Db,
+  view: DataView,
+): { filter: JournalFilter; order: JournalOrder; values: JournalFormValues; errors: FieldErrors } {
   const values: JournalFormValues = {
     annee: queryText(req, 'annee'),
     etat: queryText(req, 'etat'),
     indicateur: queryText(req, 'indicateur'),
     entite: queryText(req, 'entite'),
+    ordre: queryText(req, 'ordre'),
   };
   const filter: JournalFilter = {};
   const errors: FieldErrors = {};
@@ -66,7 +73,10 @@ function readFilter(req: Request, db: Db, view: DataView): { filter: JournalFilt
     if ((AUDIT_ENTITIES as readonly string[]).includes(values.entite)) filter.entity = values.entite as AuditEntity;
     else errors.entite = `Le type de modification « ${values.entite} » n’existe pas : choisissez-en un dans la liste.`;
   }
-  return { filter, values, errors };
+  const order = JOURNAL_ORDERS[values.ordre || 'recent'];
+  if (!order)
+    errors.ordre = `L’ordre « ${values.ordre} » n’existe pas : choisissez « les plus récentes d’abord » ou « les plus anciennes d’abord ».`;
+  return { filter, order: order ?? 'newest', values, errors };
 }
 
 /** The `page` query parameter: 1 when absent. */
@@ -84,6 +94,7 @@ const FIELD_IDS: Record<keyof JournalFormValues, string> = {
   etat: 'journal-etat',
   indicateur: 'journal-indicateur',
   entite: 'journal-entite',
+  ordre: 'journal-ordre',
 };
 
 export function journalRoutes({ db, data, privatePages }: RouteContext): Router {
@@ -91,7 +102,7 @@ export function journalRoutes({ db, data, privatePages }: RouteContext): Router 
 
   router.get('/journal', privatePages.keep, (req, res) => {
     const view = data('workspace');
-    const { filter, values, errors } = readFilter(req, db, view);
+    const { filter, order, values, errors } = readFilter(req, db, view);
     const form = journalForm(view, values, errors);
     const fieldErrors = Object.entries(errors).map(([name, message]) => ({ field: FIELD_IDS[name as keyof JournalFormValues], message }));
     if (fieldErrors.length) {
@@ -107,7 +118,9 @@ export function journalRoutes({ db, data, privatePages }: RouteContext): Router 
     }
 
     const page = pageParam(req);
-    const { entries, total } = readJournalPage(db, filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+    const { entries, total } = readJournalPage(db, filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, order);
+    // The order travels with every link of the page (the default, newest first, is left out).
+    const ordered: Record<string, string> = order === 'oldest' ? { ordre: 'ancien' } : {};
     const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
     if (page > pageCount) {
       throw new HttpError(
@@ -135,21 +148,23 @@ export function journalRoutes({ db, data, privatePages }: RouteContext): Router 
       page,
       pageCount,
       entries: entries.map((e) => journalEntryView(e, view, userEmails)),
-      newerHref: page > 1 ? `/espace/journal${journalQuery(filter, page > 2 ? { page: String(page - 1) } : {})}` : null,
-      olderHref: page < pageCount ? `/espace/journal${journalQuery(filter, { page: String(page + 1) })}` : null,
-      csvHref: `/espace/journal.csv${journalQuery(filter)}`,
+      oldestFirst: order === 'oldest',
+      newerHref:
+        page > 1 ? `/espace/journal${journalQuery(filter, { ...ordered, ...(page > 2 ? { page: String(page - 1) } : {}) })}` : null,
+      olderHref: page < pageCount ? `/espace/journal${journalQuery(filter, { ...ordered, page: String(page + 1) })}` : null,
+      csvHref: `/espace/journal.csv${journalQuery(filter, ordered)}`,
     });
   });
 
   router.get('/journal.csv', (req, res) => {
     const view = data('workspace');
-    const { filter, errors } = readFilter(req, db, view);
+    const { filter, order, errors } = readFilter(req, db, view);
     const messages = Object.values(errors);
     if (messages.length) throw new HttpError(400, 'Filtre invalide', messages.join(' '));
     res
       .type('text/csv; charset=utf-8')
       .attachment(journalFileName(filter))
-      .send(journalCsv(readJournal(db, filter), view));
+      .send(journalCsv(readJournal(db, filter, order), view));
   });
 
   return router;

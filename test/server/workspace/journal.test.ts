@@ -223,6 +223,42 @@ describe('the journal (audit trail) page', () => {
     expect(csv.text).toContain('L’indicateur « 99.9 » n’existe pas');
   });
 
+  test('« ordre=ancien » lists the oldest first, keeps the order in its page links and its CSV, and an unknown order is refused', async () => {
+    const { db, app } = await fixture();
+    const agent = await signedInAgent(app, 'olivier@example.org');
+    const total = countWhere(db, eq(auditEntries.entity, 'state'));
+    expect(total).toBeGreaterThan(100);
+
+    const first = await agent.get('/espace/journal?entite=state&ordre=ancien').expect(200);
+    expect(await htmlProblems(first.text)).toEqual([]);
+    const ids = [...rowsOf(first.text).keys()];
+    expect(ids).toHaveLength(100);
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    const oldest = db
+      .select({ id: auditEntries.id })
+      .from(auditEntries)
+      .where(eq(auditEntries.entity, 'state'))
+      .orderBy(auditEntries.id)
+      .get()!.id;
+    expect(ids[0]).toBe(oldest);
+    expect(textOf(first.text)).toContain('de la plus ancienne à la plus récente');
+    expect(first.text).toMatch(/<option value="ancien" selected>/);
+    const nav = fragment(first.text, '<nav class="actions-bar" aria-label="Pages du journal">', '</nav>');
+    expect(hrefsOf(nav)).toEqual(['/espace/journal?entite=state&ordre=ancien&page=2']);
+    expect(textOf(nav)).toContain('Entrées plus récentes');
+    expect(hrefsOf(first.text)).toContain('/espace/journal.csv?entite=state&ordre=ancien');
+
+    const csv = await agent.get('/espace/journal.csv?entite=state&ordre=ancien').expect(200);
+    const parsed = readCsv('journal.csv', csv.text);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const csvIds = parsed.table.records.map((r) => Number(r.values[0]));
+    expect(csvIds).toHaveLength(total);
+    expect(csvIds).toEqual([...csvIds].sort((a, b) => a - b));
+
+    const refused = await agent.get('/espace/journal?ordre=alphabetique').expect(400);
+    expect(textOf(refused.text)).toContain('L’ordre « alphabetique » n’existe pas');
+  });
+
   test('100 entries a page, newest first, with links to older and newer entries keeping the filters', async () => {
     const { db, app } = await fixture();
     const agent = await signedInAgent(app, 'olivier@example.org');
