@@ -471,7 +471,7 @@ export function reportEntryView(input: EntryViewInput) {
     populations: { ...populations, sectionId: fieldIds.section('populations'), reason: sectionReason('populations') },
     sections: answerSections,
     sectionField: fieldNames.section,
-    nav: summaryRows.map((r) => ({ title: r.title, href: r.href, count: r.nav })),
+    partsNav: summaryRows.map((r) => ({ title: r.title, href: r.href, count: r.nav })),
     summaryRows,
     totals: {
       ...totals,

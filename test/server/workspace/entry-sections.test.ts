@@ -58,6 +58,22 @@ async function setup(db?: Db) {
 }
 
 describe('the report form, part by part', () => {
+  test('the form’s own navigation of its parts leaves the site header’s sections and committees in place', async () => {
+    const { db, app } = await setup(demoDatabase());
+    const agent = await signedInAgent(app, ADMIN);
+    const page = await agent.get(formPath(2026, 'KHM')).expect(200);
+    const header = fragment(page.text, '<header', '</header>');
+    const catalogue = readCatalogue(db);
+    // Every section and committee of the catalogue, as on every other page (the form once hid them: its
+    // parts' navigation had the layout's name).
+    const sections = catalogue.sections.filter((s) => s.actions.length > 0);
+    expect(sections.length).toBeGreaterThan(5);
+    for (const section of sections) expect(hrefsOf(header)).toContain(`/sections/${section.number}`);
+    expect(hrefsOf(header).filter((href) => href.startsWith('/committees/'))).toHaveLength(catalogue.mechanisms.length);
+    const parts = fragment(page.text, '<nav class="entry-nav"', '</nav>');
+    expect(hrefsOf(parts).length).toBeGreaterThan(2);
+  });
+
   test('saving one part writes that part only; what the other parts hold unsaved is shown back, then saved with their own button', async () => {
     const { db, app } = await setup();
     // Two indicators in two different parts (checked, so that the test means what it says).
