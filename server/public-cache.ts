@@ -139,13 +139,7 @@ export class PublicCache {
       next(error);
       return;
     }
-    this.respond(req, res, next, key, version, {
-      body,
-      type: file.type,
-      filename: file.filename,
-      immutable: file.immutable ?? false,
-      compressed: file.compressed ?? false,
-    });
+    this.respondWithFile(req, res, next, key, version, file, body);
   }
 
   /**
@@ -172,6 +166,19 @@ export class PublicCache {
       next(error);
       return;
     }
+    this.respondWithFile(req, res, next, key, version, file, body);
+  }
+
+  /** Keeps and sends a file's body once built (by `file` or `fileAsync`). */
+  private respondWithFile(
+    req: Request,
+    res: Response,
+    next: NextFunction,
+    key: string | null,
+    version: string,
+    file: Omit<FileResponse, 'build'>,
+    body: string | Buffer,
+  ): void {
     this.respond(req, res, next, key, version, {
       body,
       type: file.type,

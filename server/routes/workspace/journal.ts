@@ -23,18 +23,15 @@ import {
   journalTitle,
   type JournalFormValues,
 } from '../../presenters/audit-view';
+import { queryText as readQueryText } from '../../presenters/list-query';
 import { yearParam } from '../params';
 
 const PAGE_SIZE = 100;
 
 type FieldErrors = Partial<Record<keyof JournalFormValues, string>>;
 
-/** A query parameter as one string ('' when absent; the first value when repeated). */
-const queryText = (req: Request, name: string): string => {
-  const raw = req.query[name];
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  return typeof value === 'string' ? value.trim() : '';
-};
+/** A query parameter as one string (the lists' shared reader, presenters/list-query.ts). */
+const queryText = (req: Request, name: string): string => readQueryText(req.query, name);
 
 /** The journal's filters from the query string, with a French message for each value that is not valid. */
 function readFilter(
