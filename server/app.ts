@@ -59,7 +59,7 @@ export function createApp(appContext: AppContext): express.Express {
   app.set('trust proxy', appContext.config.trustProxy);
   // ETags come from the public cache (one per release); the rest is private or not worth one.
   app.set('etag', false);
-  configureViews(app);
+  configureViews(app, appContext.config.viewCache);
   app.use(requestLogger(appContext.logger ?? silentLogger));
   app.use(compressResponses());
   app.use(securityHeaders());

@@ -31,6 +31,13 @@ export interface Config {
    * request's Host, which a visitor chooses and the public cache would keep.
    */
   publicUrl: string;
+  /**
+   * Keep compiled templates between renders (Express's `view cache`). On everywhere — the server,
+   * the command line's static export, the tests — except under `npm run dev` (NODE_ENV=development),
+   * where an edited template shows at the next request. Compiling a page's templates costs more than
+   * rendering it (docs/performance.md, « Test suite »).
+   */
+  viewCache: boolean;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -92,6 +99,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxy(env.TRUST_PROXY),
     publicationMinCoverage: Number(coverage),
     publicUrl: publicUrl(env.PUBLIC_URL, port),
+    viewCache: env.NODE_ENV !== 'development',
   };
 }
 

@@ -16,7 +16,7 @@ const helpers = {
   join: (list: unknown, separator: unknown) => (Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : ''),
 };
 
-export function configureViews(app: Express): void {
+export function configureViews(app: Express, viewCache: boolean): void {
   const engine = create({
     extname: '.hbs',
     defaultLayout: 'main',
@@ -31,4 +31,5 @@ export function configureViews(app: Express): void {
   });
   app.set('view engine', '.hbs');
   app.set('views', viewsDir);
+  app.set('view cache', viewCache);
 }
