@@ -1,5 +1,6 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Catalogue } from '../domain/catalogue';
+import { exceljs } from '../domain/exchange/workbook-library';
 import {
   INDICATOR_COLUMNS,
   LICENCE,
@@ -63,7 +64,7 @@ function header(sheet: ExcelJS.Worksheet, columns: readonly { name: string; note
  * the latest publication's, so that a release always gives the same bytes.
  */
 export async function indicatorsWorkbook(catalogue: Catalogue, history: ReleaseHistory, rows: IndicatorRow[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   const publishedAt = lastPublishedAt(latestOfEachYear(history));
   const date = new Date(publishedAt ?? 0);
   workbook.creator = 'Tableau de bord du Plan d’action de Siem Reap-Angkor';

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { format as formatCell } from 'numfmt';
 import { MAX_FIELDS, type CsvRecord, type CsvTable } from './csv';
@@ -6,6 +6,7 @@ import type { ReadTable, UnreadableFile } from './import';
 import { detectKind } from './kinds';
 import { DATA_KINDS, EXCHANGE_KINDS, headerOf, textColumns as textColumnsOf, type ExchangeKind } from '../data-kinds';
 import type { Problem } from './problems';
+import { exceljs } from './workbook-library';
 import { readZip, type ZipLimits } from './zip';
 
 /** Data rows a sheet may hold (the header aside): more is refused with a message, not read. */
@@ -112,7 +113,7 @@ export async function readWorkbook(name: string, content: Buffer): Promise<(Read
   const unpacked = await unpackWorkbook(content);
   if (!unpacked.ok) return [{ name, readError: unpacked.message }];
 
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   try {
     // exceljs's declared Buffer type predates Node's generic Buffer.
     await workbook.xlsx.load(unpacked.zip as unknown as ExcelJS.Buffer);
