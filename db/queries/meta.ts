@@ -8,7 +8,7 @@ export const META = {
   demoData: 'demo_data',
   /** Set (to an ISO timestamp) once demonstration data has been cleared: it is not loaded again. */
   demoCleared: 'demo_cleared',
-  /** Moved by triggers on every write to the meetings' tables (migration 0010_meetings_version). */
+  /** Moved by triggers on every write to the meetings' tables (db/version-triggers.ts, migration 0010_meetings_version). */
   meetingsVersion: 'meetings_version',
 } as const;
 
