@@ -75,14 +75,16 @@ export async function backupDatabase(databasePath: string, target: string): Prom
   } finally {
     source.close();
   }
+  let summary: CopySummary;
   try {
-    checkDatabaseFile(partial, 'La copie');
+    summary = checkDatabaseFile(partial, 'La copie');
   } catch (err) {
     fs.rmSync(partial, { force: true });
     throw err;
   }
+  // A rename changes no byte: the copy checked is the backup.
   fs.renameSync(partial, target);
-  return checkDatabaseFile(target, 'La sauvegarde');
+  return { ...summary, file: target };
 }
 
 const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
@@ -133,7 +135,7 @@ export async function restoreDatabase(databasePath: string, file: string): Promi
     } finally {
       source.close();
     }
-    checkDatabaseFile(incoming, 'La copie');
+    const summary = checkDatabaseFile(incoming, 'La copie');
     let previous: string | null = null;
     if (lock) {
       previous = `${databasePath}.avant-restauration-${stamp(new Date())}`;
@@ -141,7 +143,8 @@ export async function restoreDatabase(databasePath: string, file: string): Promi
     }
     for (const suffix of ['-wal', '-shm']) fs.rmSync(`${databasePath}${suffix}`, { force: true });
     fs.renameSync(incoming, databasePath);
-    return { ...checkDatabaseFile(databasePath, 'La base restaurée'), previous };
+    // A rename changes no byte: the copy checked is the restored database.
+    return { ...summary, file: databasePath, previous };
   } finally {
     lock?.close();
   }
