@@ -29,3 +29,17 @@ export type PopulationDerivation = (typeof POPULATION_DERIVATIONS)[number];
 /** Indicators read from the report itself rather than from an answer (8.1, 8.2). */
 export const DERIVED_FROM = ['report_on_time', 'report_reporting_guide'] as const;
 export type DerivedFrom = (typeof DERIVED_FROM)[number];
+
+/** The catalogue's translated languages (French is the source, never stored as a translation; docs/i18n.md). */
+export const TRANSLATED_LOCALES = ['en', 'es'] as const;
+export type TranslatedLocale = (typeof TRANSLATED_LOCALES)[number];
+
+/** Whether a translation of the catalogue is the official text of the Action Plan or the project's own. */
+export const TRANSLATION_STATUSES = ['official', 'unofficial'] as const;
+export type TranslationStatus = (typeof TRANSLATION_STATUSES)[number];
+
+/** The catalogue's translated texts: which entity, and which of its fields. */
+export const CATALOGUE_TEXT_ENTITIES = ['section', 'action', 'indicator', 'mechanism', 'population'] as const;
+export type CatalogueTextEntity = (typeof CATALOGUE_TEXT_ENTITIES)[number];
+export const CATALOGUE_TEXT_FIELDS = ['title', 'introduction', 'text', 'provenance', 'name', 'mandate', 'description'] as const;
+export type CatalogueTextField = (typeof CATALOGUE_TEXT_FIELDS)[number];

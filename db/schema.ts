@@ -3,11 +3,15 @@ import {
   ANSWER_VALUES,
   AUDIT_ENTITIES,
   BASELINE_YEAR,
+  CATALOGUE_TEXT_ENTITIES,
+  CATALOGUE_TEXT_FIELDS,
   DERIVED_FROM,
   DIRECTIONS,
   INDICATOR_KINDS,
   POPULATION_DERIVATIONS,
   TARGET_YEAR,
+  TRANSLATED_LOCALES,
+  TRANSLATION_STATUSES,
 } from './codes';
 import {
   type AnySQLiteColumn,
@@ -125,6 +129,45 @@ export const mechanismActions = sqliteTable(
     role: text('role', { enum: ['lead', 'contributing'] }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.mechanism, t.action] }), check('mechanism_actions_role', sql`${t.role} IN ('lead','contributing')`)],
+);
+
+/**
+ * A translation of the catalogue (seed/data/catalogue.LANG.json, docs/i18n.md): its language and
+ * whether it is the official text of the Action Plan or the project's own.
+ */
+export const catalogueTranslations = sqliteTable(
+  'catalogue_translations',
+  {
+    locale: text('locale', { enum: TRANSLATED_LOCALES }).primaryKey(),
+    translation: text('translation', { enum: TRANSLATION_STATUSES }).notNull(),
+    /** Where the text comes from, as the file says. */
+    source: text('source').notNull(),
+  },
+  (t) => [
+    check('catalogue_translations_locale', oneOf(t.locale, TRANSLATED_LOCALES)),
+    check('catalogue_translations_translation', oneOf(t.translation, TRANSLATION_STATUSES)),
+  ],
+);
+
+/** One translated text of the catalogue: a field of a section, action, indicator, mechanism or population. */
+export const catalogueTexts = sqliteTable(
+  'catalogue_texts',
+  {
+    locale: text('locale', { enum: TRANSLATED_LOCALES })
+      .notNull()
+      .references(() => catalogueTranslations.locale),
+    entity: text('entity', { enum: CATALOGUE_TEXT_ENTITIES }).notNull(),
+    /** The entity's code in the French catalogue: section number, action number, indicator code, mechanism id, population key. */
+    key: text('key').notNull(),
+    field: text('field', { enum: CATALOGUE_TEXT_FIELDS }).notNull(),
+    /** The text; a section's introduction is a JSON array of paragraphs, as in `sections`. */
+    text: text('text').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.locale, t.entity, t.key, t.field] }),
+    check('catalogue_texts_entity', oneOf(t.entity, CATALOGUE_TEXT_ENTITIES)),
+    check('catalogue_texts_field', oneOf(t.field, CATALOGUE_TEXT_FIELDS)),
+  ],
 );
 
 export const states = sqliteTable(

@@ -5,13 +5,22 @@ import type { SyncCounts } from '../db/sync';
 import { parsePopulationRef } from '../server/domain/population';
 import type { RegistryState } from '../server/domain/registry';
 import { readSeedCatalogue, type SeedCatalogue } from './catalogue';
+import { readCatalogueTranslations, type CatalogueTranslationData } from './catalogue-translations';
 import { readSeedRegistry } from './registry';
 
 /** Changes to the registry made by the seed files are recorded under this name. */
 const SEED_ACTOR: Actor = { userId: null, label: 'catalogue et registre (fichiers seed)', origin: 'seed' };
 
 export type SeedSummary = Record<
-  'sections' | 'populations' | 'actions' | 'indicators' | 'mechanisms' | 'mechanismActions' | 'states',
+  | 'sections'
+  | 'populations'
+  | 'actions'
+  | 'indicators'
+  | 'mechanisms'
+  | 'mechanismActions'
+  | 'states'
+  | 'catalogueTranslations'
+  | 'catalogueTexts',
   SyncCounts
 >;
 
@@ -24,6 +33,7 @@ export function loadSeed(
   db: Db,
   catalogue: SeedCatalogue = readSeedCatalogue(),
   registry: RegistryState[] = readSeedRegistry(),
+  translations: CatalogueTranslationData[] = readCatalogueTranslations(),
 ): SeedSummary {
   return withAudit(db, SEED_ACTOR, (t) => {
     const summary = {} as SeedSummary;
@@ -93,6 +103,48 @@ export function loadSeed(
       key: ['iso3'],
       userEdited: { marker: 'editedAt', fields: ['nameFr', 'nameEn', 'party', 'partyFrom', 'partyUntil'] },
     });
+    // Languages first (their texts reference them); a language whose file is gone is deleted after its texts.
+    const languages = translations.map((tr) => ({ locale: tr.language, translation: tr.translation, source: tr.source }));
+    summary.catalogueTranslations = syncSeedTable(t, 'catalogueTranslations', languages, { key: ['locale'] });
+    // A text the file no longer has goes from the database too: it then shows in French.
+    summary.catalogueTexts = syncSeedTable(t, 'catalogueTexts', translations.flatMap(translatedTextRows), {
+      key: ['locale', 'entity', 'key', 'field'],
+      deleteMissing: true,
+    });
+    summary.catalogueTranslations.deleted = syncSeedTable(t, 'catalogueTranslations', languages, {
+      key: ['locale'],
+      deleteMissing: true,
+    }).deleted;
     return summary;
   });
+}
+
+/** A translation file's catalogue texts as rows of `catalogue_texts` (the guidelines are read from the file). */
+function translatedTextRows(tr: CatalogueTranslationData) {
+  const locale = tr.language;
+  return [
+    ...Object.entries(tr.sections).flatMap(([key, s]) => [
+      { locale, entity: 'section' as const, key, field: 'title' as const, text: s.title },
+      ...(s.introduction
+        ? [{ locale, entity: 'section' as const, key, field: 'introduction' as const, text: JSON.stringify(s.introduction) }]
+        : []),
+    ]),
+    ...Object.entries(tr.actions).map(([key, text]) => ({ locale, entity: 'action' as const, key, field: 'text' as const, text })),
+    ...Object.entries(tr.indicators).map(([key, text]) => ({ locale, entity: 'indicator' as const, key, field: 'text' as const, text })),
+    ...Object.entries(tr.provenance).map(([key, text]) => ({
+      locale,
+      entity: 'indicator' as const,
+      key,
+      field: 'provenance' as const,
+      text,
+    })),
+    ...Object.entries(tr.mechanisms).flatMap(([key, m]) => [
+      { locale, entity: 'mechanism' as const, key, field: 'name' as const, text: m.name },
+      { locale, entity: 'mechanism' as const, key, field: 'mandate' as const, text: m.mandate },
+    ]),
+    ...Object.entries(tr.populations).flatMap(([key, p]) => [
+      { locale, entity: 'population' as const, key, field: 'name' as const, text: p.name },
+      { locale, entity: 'population' as const, key, field: 'description' as const, text: p.description },
+    ]),
+  ];
 }

@@ -1,6 +1,6 @@
 import { asc } from 'drizzle-orm';
 import type { Db } from '../client';
-import { actions, indicators, mechanismActions, mechanisms, populations, sections } from '../schema';
+import { actions, catalogueTexts, catalogueTranslations, indicators, mechanismActions, mechanisms, populations, sections } from '../schema';
 
 /** The rows of the catalogue's tables, each in its order; server/domain/catalogue.ts assembles them. */
 export function readCatalogueRows(db: Db) {
@@ -11,6 +11,8 @@ export function readCatalogueRows(db: Db) {
     mechanismRows: db.select().from(mechanisms).orderBy(asc(mechanisms.position)).all(),
     linkRows: db.select().from(mechanismActions).orderBy(asc(mechanismActions.action)).all(),
     populationRows: db.select().from(populations).orderBy(asc(populations.position)).all(),
+    translationRows: db.select().from(catalogueTranslations).all(),
+    textRows: db.select().from(catalogueTexts).all(),
   };
 }
 

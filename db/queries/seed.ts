@@ -1,9 +1,29 @@
 import type { Db } from '../client';
-import { actions, indicators, mechanismActions, mechanisms, populations, sections, states } from '../schema';
+import {
+  actions,
+  catalogueTexts,
+  catalogueTranslations,
+  indicators,
+  mechanismActions,
+  mechanisms,
+  populations,
+  sections,
+  states,
+} from '../schema';
 import { syncTable, type SyncCounts, type SyncOptions } from '../sync';
 
 /** The tables the seed files fill (seed/load.ts): the catalogue and the registry. */
-const SEED_TABLES = { sections, populations, actions, indicators, mechanisms, mechanismActions, states } as const;
+const SEED_TABLES = {
+  sections,
+  populations,
+  actions,
+  indicators,
+  mechanisms,
+  mechanismActions,
+  states,
+  catalogueTranslations,
+  catalogueTexts,
+} as const;
 type SeedTables = typeof SEED_TABLES;
 export type SeedTable = keyof SeedTables;
 

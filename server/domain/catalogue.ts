@@ -2,6 +2,7 @@ import type { Db } from '../../db/client';
 import { readCatalogueRows, type CatalogueRows } from '../../db/queries/catalogue';
 import type { DerivedFrom, Direction, IndicatorKind, PopulationDerivation } from '../../db/codes';
 import { formatPopulationRef, type PopulationKey, type PopulationRef } from './population';
+import { catalogueTranslationsOf, type CatalogueTranslations } from './catalogue-translations';
 
 /** The catalogue of the plan: sections, actions, indicators, mechanisms and populations, as the seed loads them. */
 
@@ -58,6 +59,8 @@ export interface Catalogue {
   populations: CataloguePopulation[];
   /** Every indicator by code, in catalogue order. */
   indicatorByCode: Map<string, CatalogueIndicator>;
+  /** Its texts in English and Spanish, where a translation is loaded (catalogue-i18n.ts). */
+  translations: CatalogueTranslations;
 }
 
 /** The whole catalogue, assembled from the rows of its tables. */
@@ -65,7 +68,16 @@ export function readCatalogue(db: Db): Catalogue {
   return catalogueOf(readCatalogueRows(db));
 }
 
-export function catalogueOf({ sectionRows, actionRows, indicatorRows, mechanismRows, linkRows, populationRows }: CatalogueRows): Catalogue {
+export function catalogueOf({
+  sectionRows,
+  actionRows,
+  indicatorRows,
+  mechanismRows,
+  linkRows,
+  populationRows,
+  translationRows,
+  textRows,
+}: CatalogueRows): Catalogue {
   const mechanismOrder = new Map(mechanismRows.map((m, i) => [m.id, i]));
   const byMechanismOrder = (a: string, b: string) => (mechanismOrder.get(a) ?? 0) - (mechanismOrder.get(b) ?? 0);
 
@@ -119,5 +131,6 @@ export function catalogueOf({ sectionRows, actionRows, indicatorRows, mechanismR
       description: p.description,
       derivation: p.derivation,
     })),
+    translations: catalogueTranslationsOf(translationRows, textRows),
   };
 }

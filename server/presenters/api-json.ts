@@ -1,4 +1,6 @@
 import type { CatalogueIndicator } from '../domain/catalogue';
+import { localizeCatalogue, type LocalizedCatalogue } from '../domain/catalogue-i18n';
+import type { Locale } from '../i18n/locale';
 import type { DataView } from '../data-source';
 import { BASELINE_YEAR } from '../domain/engine/types';
 import { latestRelease, type ReleaseHistory } from '../domain/releases/release';
@@ -69,13 +71,21 @@ export function catalogueIndicatorJson({ populationRef: _ref, ...indicator }: Ca
   return indicator;
 }
 
-/** GET /api/v1/catalogue. */
-export function catalogueResponse({ catalogue }: DataView) {
-  const { sections, actions, mechanisms } = catalogue;
+/** The language fields of an answer with texts: its language, what the translation is worth, what stayed French. */
+export function languageJson({ locale, translation, untranslated }: LocalizedCatalogue) {
+  return { language: locale, translation, untranslated };
+}
+
+/** GET /api/v1/catalogue?lang=L. */
+export function catalogueResponse({ catalogue: french }: DataView, locale: Locale = 'fr') {
+  const catalogue = localizeCatalogue(french, locale);
+  const { sections, actions, mechanisms, populations } = catalogue;
   return {
+    ...languageJson(catalogue),
     sections: sections.map(({ number, title, actions }) => ({ number, title, actions })),
     actions: actions.map((action) => ({ ...action, indicators: action.indicators.map(catalogueIndicatorJson) })),
     mechanisms,
+    populations: populations.map(({ key, name, description }) => ({ key, name, description })),
   };
 }
 
@@ -92,10 +102,20 @@ export function indicatorsResponse({ engine: snapshot, demo, releases }: DataVie
   };
 }
 
-/** GET /api/v1/indicators/CODE. */
-export function indicatorDetailResponse({ engine: snapshot, demo, releases }: DataView, indicator: CatalogueIndicator) {
+/** GET /api/v1/indicators/CODE?lang=L: `indicator` is the localized catalogue's. */
+export function indicatorDetailResponse(
+  { engine: snapshot, demo, releases }: DataView,
+  indicator: CatalogueIndicator,
+  catalogue: LocalizedCatalogue,
+) {
+  const languageFields = languageJson(catalogue);
   return {
     ...catalogueIndicatorJson(indicator),
+    ...languageFields,
+    // Only this indicator's own texts: the rest of the catalogue is not in the answer.
+    untranslated: languageFields.untranslated.filter(
+      (path) => path === `indicators.${indicator.code}` || path === `provenance.${indicator.code}`,
+    ),
     baselineYear: BASELINE_YEAR,
     demo,
     years: snapshot

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PLAN_YEARS } from '../domain/engine/types';
+import { LOCALES } from '../i18n/locale';
 
 /**
  * The shapes of the API's answers (README, « API »). Each route parses what it sends with these
@@ -71,6 +72,19 @@ export const indicatorsResponseSchema = z
   })
   .describe('Tous les indicateurs pour une année');
 
+/** Which language the texts are in and what they are worth (docs/i18n.md#the-catalogue-in-three-languages). */
+const languageShape = {
+  language: z.enum(LOCALES).describe('Langue des textes (paramètre lang) : fr (par défaut), en ou es'),
+  translation: z
+    .enum(['source', 'official', 'unofficial'])
+    .describe(
+      'source : texte français du Plan d’action, tel quel ; official : traduction officielle ; unofficial : traduction propre au projet, non officielle',
+    ),
+  untranslated: z
+    .array(z.string())
+    .describe('Textes restés en français faute de traduction, nommés comme dans le fichier de traduction (« indicators.21 ») ; vide sinon'),
+};
+
 export const catalogueIndicatorSchema = z.object({
   code: z.string().describe('Code de l’indicateur'),
   action: z.number().int().describe('Numéro de l’action'),
@@ -103,6 +117,7 @@ export const indicatorYearSchema = z.object({
 
 export const indicatorDetailResponseSchema = catalogueIndicatorSchema
   .extend({
+    ...languageShape,
     baselineYear: z.number().int().describe('Année de référence (2025)'),
     demo: z.boolean().describe('true si les données sont celles de démonstration (fictives)'),
     years: z.array(indicatorYearSchema).describe(`Une entrée par année du plan (${YEARS}), publiée ou non`),
@@ -111,6 +126,7 @@ export const indicatorDetailResponseSchema = catalogueIndicatorSchema
 
 export const catalogueResponseSchema = z
   .object({
+    ...languageShape,
     sections: z.array(
       z.object({
         number: z.string().describe('Numéro de la section (chiffre romain)'),
@@ -137,8 +153,15 @@ export const catalogueResponseSchema = z
         contributing: z.array(z.number().int()).describe('Actions auxquelles il contribue'),
       }),
     ),
+    populations: z.array(
+      z.object({
+        key: z.string().describe('Clé de la population (party, affected…), celle du champ population des indicateurs'),
+        name: z.string().describe('Nom de la population'),
+        description: z.string().describe('Qui en fait partie'),
+      }),
+    ),
   })
-  .describe('Le catalogue du Plan d’action : sections, actions, indicateurs et mécanismes');
+  .describe('Le catalogue du Plan d’action : sections, actions, indicateurs, mécanismes et populations, dans la langue demandée');
 
 export const stateFlagSchema = z.object({
   code: z

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { DataView } from '../data-source';
 import { PLAN_YEARS } from '../domain/engine/types';
 import { LICENCE } from '../domain/releases/open-data';
+import { localizeCatalogue } from '../domain/catalogue-i18n';
+import { LOCALES } from '../i18n/locale';
 import { catalogueResponse, indicatorDetailResponse, indicatorsResponse, statesResponse } from './api-json';
 import {
   catalogueResponseSchema,
@@ -61,7 +63,9 @@ export function apiExamples(view: DataView): ApiExamples {
   return {
     Catalogue: shortened(catalogueResponseSchema.parse(catalogueResponse(view))),
     Indicators: shortened(indicatorsResponseSchema.parse(indicatorsResponse(view, year))),
-    IndicatorDetail: indicator ? shortened(indicatorDetailResponseSchema.parse(indicatorDetailResponse(view, indicator))) : undefined,
+    IndicatorDetail: indicator
+      ? shortened(indicatorDetailResponseSchema.parse(indicatorDetailResponse(view, indicator, localizeCatalogue(view.catalogue, 'fr'))))
+      : undefined,
     States: shortened(statesResponseSchema.parse(statesResponse(view, year))),
     code: indicator?.code ?? '1.1',
     year,
@@ -79,10 +83,18 @@ const CACHE_HEADERS = {
   'Access-Control-Allow-Origin': { description: '« * » : l’API se lit depuis n’importe quel site', schema: { type: 'string' } },
 };
 
-function ok(description: string, name: ResponseSchemaName, example: unknown) {
+const LANGUAGE_HEADERS = {
+  ...CACHE_HEADERS,
+  'Content-Language': {
+    description: 'Langue des textes de la réponse (fr, en ou es), celle du paramètre lang',
+    schema: { type: 'string' },
+  },
+};
+
+function ok(description: string, name: ResponseSchemaName, example: unknown, headers: Record<string, unknown> = CACHE_HEADERS) {
   return {
     description,
-    headers: CACHE_HEADERS,
+    headers,
     content: { 'application/json': { schema: ref(name), ...(example === undefined ? {} : { example }) } },
   };
 }
@@ -113,6 +125,22 @@ function yearParameter(example: number) {
   };
 }
 
+const BAD_LANG = error('Langue invalide (ni fr, ni en, ni es)', {
+  status: 400,
+  message: 'La langue « de » n’est pas proposée : indiquez lang=fr, lang=en, lang=es (français par défaut).',
+});
+
+/** The `lang` parameter of the routes with texts (docs/i18n.md). */
+const LANG_PARAMETER = {
+  name: 'lang',
+  in: 'query',
+  required: false,
+  description:
+    'Langue des textes : fr (par défaut, texte source du Plan d’action), en ou es (traductions ; le champ translation dit si elles sont officielles). Toute autre valeur donne un 400.',
+  schema: { type: 'string', enum: [...LOCALES], default: 'fr' },
+  example: 'en',
+};
+
 /** The OpenAPI 3.1 document of the API. */
 export function openApiDocument(examples: ApiExamples) {
   return {
@@ -134,8 +162,14 @@ export function openApiDocument(examples: ApiExamples) {
         get: {
           operationId: 'catalogue',
           summary: 'Le catalogue',
-          description: 'Sections, actions (texte, mécanismes chef de file et contributeurs, indicateurs) et mécanismes (mandat, actions).',
-          responses: { 200: ok('Le catalogue', 'Catalogue', examples.Catalogue), 304: NOT_MODIFIED },
+          description:
+            'Sections, actions (texte, mécanismes chef de file et contributeurs, indicateurs), mécanismes (mandat, actions) et populations, en français ou traduits (lang).',
+          parameters: [LANG_PARAMETER],
+          responses: {
+            200: ok('Le catalogue', 'Catalogue', examples.Catalogue, LANGUAGE_HEADERS),
+            304: NOT_MODIFIED,
+            400: BAD_LANG,
+          },
         },
       },
       '/indicators': {
@@ -163,10 +197,12 @@ export function openApiDocument(examples: ApiExamples) {
               schema: { type: 'string' },
               example: examples.code,
             },
+            LANG_PARAMETER,
           ],
           responses: {
-            200: ok('L’indicateur', 'IndicatorDetail', examples.IndicatorDetail),
+            200: ok('L’indicateur', 'IndicatorDetail', examples.IndicatorDetail, LANGUAGE_HEADERS),
             304: NOT_MODIFIED,
+            400: BAD_LANG,
             404: error('Aucun indicateur ne porte ce code', { status: 404, message: 'Aucun indicateur ne porte le code « 99.9 ».' }),
           },
         },

@@ -3,7 +3,8 @@ import type { RouteContext } from '../route-context';
 import { audienceOf } from '../data-source';
 import { HttpError } from '../http-error';
 import { catalogueResponse, indicatorDetailResponse, indicatorsResponse, statesResponse } from '../presenters/api-json';
-import { yearParam } from './params';
+import { langParam, yearParam } from './params';
+import { localizeCatalogue } from '../domain/catalogue-i18n';
 import { z } from 'zod';
 import {
   catalogueResponseSchema,
@@ -34,9 +35,20 @@ export function apiRouter({ data, cache }: RouteContext): Router {
     cache.file(req, res, next, { type: JSON_TYPE, build: () => JSON.stringify(openApiDocument(apiExamples(data('public')))) }),
   );
 
-  router.get('/catalogue', (req, res, next) =>
-    json(req, res, next, catalogueResponseSchema, () => catalogueResponse(data(audienceOf(req)))),
-  );
+  /**
+   * The `lang` of a route with texts (docs/i18n.md), read before the cache so that a bad value is a
+   * 400 and every answer, kept or built, says its language.
+   */
+  const language = (req: Request, res: Response) => {
+    const locale = langParam(req.query.lang);
+    res.setHeader('Content-Language', locale);
+    return locale;
+  };
+
+  router.get('/catalogue', (req, res, next) => {
+    const locale = language(req, res);
+    json(req, res, next, catalogueResponseSchema, () => catalogueResponse(data(audienceOf(req)), locale), ['lang']);
+  });
 
   router.get('/indicators', (req, res, next) =>
     json(
@@ -52,16 +64,25 @@ export function apiRouter({ data, cache }: RouteContext): Router {
     ),
   );
 
-  router.get('/indicators/:code', (req, res, next) =>
-    json(req, res, next, indicatorDetailResponseSchema, () => {
-      const view = data(audienceOf(req));
-      const indicator = view.catalogue.indicatorByCode.get(req.params.code);
-      if (!indicator) {
-        throw new HttpError(404, 'Indicateur inconnu', `Aucun indicateur ne porte le code « ${req.params.code} ».`);
-      }
-      return indicatorDetailResponse(view, indicator);
-    }),
-  );
+  router.get('/indicators/:code', (req, res, next) => {
+    const locale = language(req, res);
+    json(
+      req,
+      res,
+      next,
+      indicatorDetailResponseSchema,
+      () => {
+        const view = data(audienceOf(req));
+        const catalogue = localizeCatalogue(view.catalogue, locale);
+        const indicator = catalogue.indicatorByCode.get(req.params.code);
+        if (!indicator) {
+          throw new HttpError(404, 'Indicateur inconnu', `Aucun indicateur ne porte le code « ${req.params.code} ».`);
+        }
+        return indicatorDetailResponse(view, indicator, catalogue);
+      },
+      ['lang'],
+    );
+  });
 
   router.get('/states', (req, res, next) =>
     json(

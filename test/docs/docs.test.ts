@@ -28,7 +28,7 @@ function anchorsOf(markdown: string): Set<string> {
   return anchors;
 }
 
-const DOCUMENTS = ['docs/method.md', 'docs/architecture.md', 'README.md'];
+const DOCUMENTS = ['docs/method.md', 'docs/architecture.md', 'docs/i18n.md', 'README.md'];
 const anchors = new Map(DOCUMENTS.map((doc) => [doc, anchorsOf(read(doc))]));
 
 function sourceFiles(dir: string): string[] {
@@ -42,11 +42,11 @@ function sourceFiles(dir: string): string[] {
 const sources = ['server', 'db', 'seed', 'test', 'scripts', 'views', 'static'].flatMap(sourceFiles);
 
 describe('citations of the repository’s documents', () => {
-  test('every section of a document the code cites (docs/method.md, docs/architecture.md, README) is a heading there', () => {
+  test('every section of a document the code cites (docs/method.md, docs/architecture.md, docs/i18n.md, README) is a heading there', () => {
     const broken: string[] = [];
     let cited = 0;
     for (const file of sources) {
-      for (const match of read(file).matchAll(/((?:docs\/[a-z-]+|README)\.md)#([\p{L}\p{N}_-]+)/gu)) {
+      for (const match of read(file).matchAll(/((?:docs\/[a-z0-9-]+|README)\.md)#([\p{L}\p{N}_-]+)/gu)) {
         cited++;
         const [, doc, anchor] = match;
         if (!anchors.get(doc!)?.has(anchor!)) broken.push(`${file}: ${doc}#${anchor}`);
@@ -60,7 +60,7 @@ describe('citations of the repository’s documents', () => {
     const broken: string[] = [];
     let links = 0;
     for (const doc of DOCUMENTS) {
-      for (const match of read(doc).matchAll(/\]\(((?:[a-z-]+\.md)?)#([\p{L}\p{N}_-]+)\)/gu)) {
+      for (const match of read(doc).matchAll(/\]\(((?:[a-z0-9-]+\.md)?)#([\p{L}\p{N}_-]+)\)/gu)) {
         const [, target, anchor] = match;
         links++;
         const targetDoc = target ? path.posix.join(path.posix.dirname(doc), target) : doc;

@@ -70,12 +70,17 @@ describe('the OpenAPI document and the API it describes', () => {
         expect([path, status, validate(media.example), validate.errors ?? null]).toEqual([path, status, true, null]);
       }
     }
-    // 200 of each of the four addresses, two 400s and a 404.
-    expect(examples).toBe(7);
+    // 200 of each of the four addresses, four 400s (year twice, lang twice) and a 404.
+    expect(examples).toBe(9);
   });
 
   const CASES: [string, string, number][] = [
     ['/api/v1/catalogue', '/catalogue', 200],
+    ['/api/v1/catalogue?lang=en', '/catalogue', 200],
+    ['/api/v1/catalogue?lang=es', '/catalogue', 200],
+    ['/api/v1/catalogue?lang=de', '/catalogue', 400],
+    ['/api/v1/indicators/1.1?lang=es', '/indicators/{code}', 200],
+    ['/api/v1/indicators/1.1?lang=EN', '/indicators/{code}', 400],
     ['/api/v1/indicators', '/indicators', 200],
     ['/api/v1/indicators?year=2025', '/indicators', 200],
     ['/api/v1/indicators?year=2029', '/indicators', 200],
