@@ -316,6 +316,10 @@ export const users = sqliteTable(
     passwordHash: text('password_hash').notNull(),
     createdAt: text('created_at').notNull(),
     disabledAt: text('disabled_at'),
+    /** The language the workspace answers the user in: one of server/i18n/locale.ts's LOCALES. */
+    locale: text('locale', { enum: ['fr', 'en', 'es'] })
+      .notNull()
+      .default('fr'),
   },
   (t) => [
     uniqueIndex('users_email_unique').on(t.email),

@@ -20,12 +20,13 @@ export const commandEntry = (name) => path.join(OUT_DIR, 'cli', `${name}.js`);
 const SOURCE_DIRS = ['server', 'db', 'seed'];
 const SOURCE_FILES = ['package.json', 'package-lock.json', 'tsconfig.json', 'scripts/build.mjs'];
 
+/** Our TypeScript and the JSON it imports (the message files, server/i18n/messages/). */
 function listTypeScript(dir) {
   const found = [];
   for (const entry of fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
     const rel = path.join(dir, entry.name);
     if (entry.isDirectory()) found.push(...listTypeScript(rel));
-    else if (entry.name.endsWith('.ts')) found.push(rel);
+    else if (entry.name.endsWith('.ts') || entry.name.endsWith('.json')) found.push(rel);
   }
   return found;
 }

@@ -7,6 +7,7 @@ import { pagesRouter } from './routes/pages';
 import { transparencyRouter } from './routes/transparency';
 import { openDataRouter } from './routes/open-data';
 import { layoutLocals } from './middleware/layout';
+import { localeFromAddress } from './i18n/addresses';
 import { HttpError } from './http-error';
 import { dataSource } from './data-source';
 import { PublicCache } from './public-cache';
@@ -63,6 +64,8 @@ export function createApp(appContext: AppContext): express.Express {
   app.use(requestLogger(appContext.logger ?? silentLogger));
   app.use(compressResponses());
   app.use(securityHeaders());
+  // First of the routes: `/en/…` and `/es/…` reach the same routes as `/…` (docs/i18n.md).
+  app.use(localeFromAddress(appContext.config.publicUrl));
   app.use(['/api/v1', '/donnees'], publicCors);
   // Before sessions: a probe neither reads nor makes one.
   app.use(healthRouter(appContext.db, appContext.config.databasePath));

@@ -5,6 +5,8 @@ import type { DataSource } from './data-source';
 import { BROTLI_QUALITY, compress, type Encoding } from './compression';
 import { boundedCache, KeptBody, resized } from './kept-body';
 import { silentLogger, type Logger } from './logger';
+import { localePath } from './i18n/addresses';
+import { DEFAULT_LOCALE } from './i18n/locale';
 
 interface Entry {
   key: string;
@@ -70,7 +72,7 @@ const ETAG_SUFFIX: Record<Encoding, string> = { identity: '', br: '-br', gzip: '
  * its own ETag. Emptied when the public's data version moves.
  *
  * A visitor chooses URLs, so what they can make the cache hold is bounded twice: an entry is keyed
- * on what the route reads (its path's parameters and the query parameters it declares), so junk
+ * on what the route reads (its language, its path's parameters and the query parameters it declares), so junk
  * parameters or another spelling of the path never make a new one; and the whole is bounded in
  * bytes, the least recently used entry going first. A signed-in user's responses show drafts and
  * carry their name and form token: never cached, anywhere.
@@ -222,7 +224,9 @@ export class PublicCache {
         : null;
     if (path === null || path !== req.baseUrl + req.path) return null;
     const search = new URLSearchParams(query).toString();
-    return search ? `${path}?${search}` : path;
+    // Each language's page is its own entry, under its own address (server/i18n/addresses.ts).
+    const localised = localePath(req.locale ?? DEFAULT_LOCALE, path);
+    return search ? `${localised}?${search}` : localised;
   }
 
   private lookup(req: Request, key: string | null): Entry | undefined {

@@ -1,13 +1,47 @@
 import path from 'node:path';
 import type { Express } from 'express';
 import { create } from 'express-handlebars';
+import Handlebars from 'handlebars';
 import type { RenderViewOptions } from 'express-handlebars/types';
 import { projectPath } from './project-root';
+import { DEFAULT_LOCALE, isLocale, type Locale } from './i18n/locale';
+import { t, tHtml } from './i18n/translate';
+import { localePath } from './i18n/addresses';
 
 const viewsDir = projectPath('views');
 
+interface HelperOptions {
+  hash?: Record<string, unknown>;
+  data?: { root?: { locale?: unknown } };
+}
+
+const ATTRIBUTE_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const url = (value: string) => new Handlebars.SafeString(value.replace(/[&<>"']/g, (c) => ATTRIBUTE_ESCAPES[c] ?? c));
+
+/** The page's language, from the render context (server/i18n/addresses.ts sets `locale`). */
+const localeOf = (options: HelperOptions): Locale => {
+  const locale = options.data?.root?.locale;
+  return isLocale(locale) ? locale : DEFAULT_LOCALE;
+};
+
 /** Handlebars helpers: small, pure formatting for templates. */
 const helpers = {
+  /**
+   * `{{t "area.key" name=value}}`: the message in the page's language (docs/i18n.md). A key ending
+   * in `_html` holds markup of our own: it is sent as it is, its variables escaped.
+   */
+  t: (key: unknown, options: HelperOptions) => {
+    const locale = localeOf(options);
+    const name = String(key);
+    return name.endsWith('_html') ? new Handlebars.SafeString(tHtml(locale, name, options.hash)) : t(locale, name, options.hash);
+  },
+  /** `{{localPath "/actions/" number}}`: a path of this site in the page's language (`/en/actions/1`). */
+  localPath: (...parts: unknown[]) => {
+    const options = parts.pop() as HelperOptions;
+    return url(localePath(localeOf(options), parts.join('')));
+  },
+  /** A URL for an attribute, escaped as HTML needs (Handlebars' own escaping also turns `=` into `&#x3D;`). */
+  url: (value: unknown) => url(typeof value === 'string' ? value : ''),
   eq: (a: unknown, b: unknown) => a === b,
   /** For data attributes read by static scripts; Handlebars escapes the result for the attribute. */
   json: (value: unknown) => JSON.stringify(value),

@@ -3,6 +3,7 @@ import type { Db } from '../client';
 import { buildOnce } from './prepared';
 import { sessions, userMechanisms, users } from '../schema';
 import type { Role, Viewer } from '../../server/domain/permissions';
+import type { Locale } from '../../server/i18n/locale';
 
 export type User = typeof users.$inferSelect;
 
@@ -36,7 +37,7 @@ export function readViewer(db: Db, id: number): Viewer | null {
   const user = userQuery.get({ id });
   if (user?.disabledAt !== null) return null;
   const mechanisms = mechanismsQuery.all({ id }).map((m) => m.mechanism);
-  return { id: user.id, email: user.email, role: user.role, mechanisms };
+  return { id: user.id, email: user.email, role: user.role, mechanisms, locale: user.locale };
 }
 
 export function createUser(
@@ -81,6 +82,11 @@ export function disableUser(db: Db, id: number, now: Date = new Date()): void {
 }
 
 /** Sets a new password and ends the account's sessions, so that an old password opens nothing. */
+/** The language the workspace answers the user in (a member's choice, server/routes/workspace/language.ts). */
+export function setUserLocale(db: Db, id: number, locale: Locale): void {
+  db.update(users).set({ locale }).where(eq(users.id, id)).run();
+}
+
 export function setPasswordHash(db: Db, id: number, passwordHash: string): void {
   db.transaction((tx) => {
     tx.update(users).set({ passwordHash }).where(eq(users.id, id)).run();

@@ -18,8 +18,11 @@ export function signInFormToken(secret: string, options: { secure: boolean; path
   const sign = (nonce: string) => createHmac('sha256', key).update(nonce).digest('base64url');
 
   return {
-    /** The token for the form; sets the cookie unless the visitor has one already (two tabs stay valid). */
-    issue(req: Request, res: Response): string {
+    /**
+     * The token for the form; sets the cookie unless the visitor has one already (two tabs stay
+     * valid). `path` is the form's address in the page's language (`/en/connexion`).
+     */
+    issue(req: Request, res: Response, path = options.path): string {
       let nonce = cookieValue(req, SIGN_IN_COOKIE);
       if (nonce === null || !NONCE.test(nonce)) {
         nonce = randomBytes(32).toString('base64url');
@@ -27,7 +30,7 @@ export function signInFormToken(secret: string, options: { secure: boolean; path
           httpOnly: true,
           sameSite: 'lax',
           secure: options.secure,
-          path: options.path,
+          path,
           maxAge: options.lifetimeMs,
         });
       }

@@ -1,4 +1,5 @@
 import type { Catalogue } from './catalogue';
+import type { Locale } from '../i18n/locale';
 
 export type Role = 'admin' | 'member' | 'observer';
 
@@ -17,6 +18,8 @@ export interface Viewer {
   role: Role;
   /** Mechanism ids; only members have some. */
   mechanisms: string[];
+  /** The language the workspace answers them in (French when not said). */
+  locale?: Locale;
 }
 
 export const isAdmin = (viewer: Viewer | null | undefined): boolean => viewer?.role === 'admin';

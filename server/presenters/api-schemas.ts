@@ -63,6 +63,7 @@ export const indicatorSummarySchema = z.object({
 
 export const indicatorsResponseSchema = z
   .object({
+    language: z.enum(LOCALES).describe('Langue des textes (paramètre lang) : fr (par défaut), en ou es'),
     year: year.describe(`Année de rapport (${YEARS})`),
     baselineYear: z.number().int().describe('Année de référence (2025)'),
     demo: z.boolean().describe('true si les données sont celles de démonstration (fictives)'),
@@ -196,6 +197,7 @@ export const stateSchema = z.object({
 
 export const statesResponseSchema = z
   .object({
+    language: z.enum(LOCALES).describe('Langue des textes (paramètre lang) : fr (par défaut), en ou es'),
     year: year.describe('Année de rapport'),
     demo: z.boolean().describe('true si les données sont celles de démonstration (fictives)'),
     states: z.array(stateSchema).describe('Tous les États du registre, par nom français'),

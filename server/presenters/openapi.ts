@@ -62,11 +62,11 @@ export function apiExamples(view: DataView): ApiExamples {
   const indicator = view.catalogue.indicatorByCode.values().next().value;
   return {
     Catalogue: shortened(catalogueResponseSchema.parse(catalogueResponse(view))),
-    Indicators: shortened(indicatorsResponseSchema.parse(indicatorsResponse(view, year))),
+    Indicators: shortened(indicatorsResponseSchema.parse({ language: 'fr', ...indicatorsResponse(view, year) })),
     IndicatorDetail: indicator
       ? shortened(indicatorDetailResponseSchema.parse(indicatorDetailResponse(view, indicator, localizeCatalogue(view.catalogue, 'fr'))))
       : undefined,
-    States: shortened(statesResponseSchema.parse(statesResponse(view, year))),
+    States: shortened(statesResponseSchema.parse({ language: 'fr', ...statesResponse(view, year) })),
     code: indicator?.code ?? '1.1',
     year,
   };
@@ -109,7 +109,7 @@ const NOT_MODIFIED = { description: 'Non modifié : la version que le client a (
 const FIRST_YEAR = PLAN_YEARS[0];
 const LAST_YEAR = PLAN_YEARS.at(-1)!;
 
-const BAD_YEAR = error('Année invalide (hors du plan ou mal écrite)', {
+const BAD_YEAR = error('Année invalide (hors du plan ou mal écrite), ou langue invalide (paramètre lang)', {
   status: 400,
   message: `L’année « 2031 » n’est pas une année du plan : indiquez une année de ${FIRST_YEAR} à ${LAST_YEAR}.`,
 });
@@ -178,8 +178,12 @@ export function openApiDocument(examples: ApiExamples) {
           summary: 'Tous les indicateurs pour une année',
           description:
             'Pour chaque indicateur : valeur, n et N, couverture, valeur de référence 2025, évolution, statut, projection 2029 et cible.',
-          parameters: [yearParameter(examples.year)],
-          responses: { 200: ok('Les indicateurs de l’année', 'Indicators', examples.Indicators), 304: NOT_MODIFIED, 400: BAD_YEAR },
+          parameters: [yearParameter(examples.year), LANG_PARAMETER],
+          responses: {
+            200: ok('Les indicateurs de l’année', 'Indicators', examples.Indicators, LANGUAGE_HEADERS),
+            304: NOT_MODIFIED,
+            400: BAD_YEAR,
+          },
         },
       },
       '/indicators/{code}': {
@@ -212,8 +216,8 @@ export function openApiDocument(examples: ApiExamples) {
           operationId: 'states',
           summary: 'Tous les États pour une année',
           description: 'Chaque État du registre : partie ou non cette année-là, populations, rapport et alertes précoces (action 47).',
-          parameters: [yearParameter(examples.year)],
-          responses: { 200: ok('Les États de l’année', 'States', examples.States), 304: NOT_MODIFIED, 400: BAD_YEAR },
+          parameters: [yearParameter(examples.year), LANG_PARAMETER],
+          responses: { 200: ok('Les États de l’année', 'States', examples.States, LANGUAGE_HEADERS), 304: NOT_MODIFIED, 400: BAD_YEAR },
         },
       },
       '/openapi.json': {

@@ -42,6 +42,7 @@ export function apiRouter({ data, cache }: RouteContext): Router {
   const language = (req: Request, res: Response) => {
     const locale = langParam(req.query.lang);
     res.setHeader('Content-Language', locale);
+    req.locale = locale;
     return locale;
   };
 
@@ -50,7 +51,8 @@ export function apiRouter({ data, cache }: RouteContext): Router {
     json(req, res, next, catalogueResponseSchema, () => catalogueResponse(data(audienceOf(req)), locale), ['lang']);
   });
 
-  router.get('/indicators', (req, res, next) =>
+  router.get('/indicators', (req, res, next) => {
+    const locale = language(req, res);
     json(
       req,
       res,
@@ -58,11 +60,11 @@ export function apiRouter({ data, cache }: RouteContext): Router {
       indicatorsResponseSchema,
       () => {
         const view = data(audienceOf(req));
-        return indicatorsResponse(view, yearParam(req.query.year, view.defaultYear));
+        return { language: locale, ...indicatorsResponse(view, yearParam(req.query.year, view.defaultYear)) };
       },
-      ['year'],
-    ),
-  );
+      ['year', 'lang'],
+    );
+  });
 
   router.get('/indicators/:code', (req, res, next) => {
     const locale = language(req, res);
@@ -84,7 +86,8 @@ export function apiRouter({ data, cache }: RouteContext): Router {
     );
   });
 
-  router.get('/states', (req, res, next) =>
+  router.get('/states', (req, res, next) => {
+    const locale = language(req, res);
     json(
       req,
       res,
@@ -92,11 +95,11 @@ export function apiRouter({ data, cache }: RouteContext): Router {
       statesResponseSchema,
       () => {
         const view = data(audienceOf(req));
-        return statesResponse(view, yearParam(req.query.year, view.defaultYear));
+        return { language: locale, ...statesResponse(view, yearParam(req.query.year, view.defaultYear)) };
       },
-      ['year'],
-    ),
-  );
+      ['year', 'lang'],
+    );
+  });
 
   router.use((req, _res, next) => {
     next(new HttpError(404, 'Ressource introuvable', `Aucune ressource de l’API ne correspond à ${req.path}.`));

@@ -7,6 +7,7 @@ import { HashingSlots, SIGN_IN_SLOTS } from '../auth/hashing-slots';
 import { signInFormToken } from '../auth/sign-in-token';
 import { HttpError } from '../http-error';
 import { formBody } from '../form-body';
+import { localePath } from '../i18n/addresses';
 
 /** Only a path of this site: never `//host` or `https://…`, so the sign-in cannot send anyone elsewhere. */
 export function safeReturnPath(value: unknown): string {
@@ -34,7 +35,7 @@ export function authRouter({ db, config, clock = Date.now }: RouteContext): Rout
     res.set('Cache-Control', 'private, no-store');
     res.status(status).render('signin', {
       title: 'Connexion',
-      csrfToken: formToken.issue(req, res),
+      csrfToken: formToken.issue(req, res, localePath(req.locale, SIGN_IN_PATH)),
       retour: safeReturnPath(formBody(req).retour ?? req.query.retour),
       errors: Object.entries(form.fieldErrors ?? {}).map(([field, message]) => ({ field, message })),
       ...form,

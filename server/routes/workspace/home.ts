@@ -7,6 +7,7 @@ import { todayIso } from '../../domain/workspace/report-store';
 import { nextIntersessional } from '../../domain/meetings/store';
 import { readMeetingGuidelines } from '../../../seed/meeting-guidelines';
 import { yearParam } from '../params';
+import { t } from '../../i18n/translate';
 
 export function homeRoutes({ db, data, privatePages }: RouteContext): Router {
   const router = Router();
@@ -27,7 +28,12 @@ export function homeRoutes({ db, data, privatePages }: RouteContext): Router {
         guidelines: readMeetingGuidelines(),
       });
     }
-    res.render('workspace/home', { title: 'Espace de travail', flash: takeFlash(req), committee, ...workspaceHome(view, viewer) });
+    res.render('workspace/home', {
+      title: t(req.locale, 'workspace.home.title'),
+      flash: takeFlash(req),
+      committee,
+      ...workspaceHome(view, viewer),
+    });
   });
 
   return router;

@@ -6,6 +6,7 @@ import { coordinationPackRoutes } from './coordination-pack';
 import { entryRoutes } from './entry';
 import { figuresRoutes } from './figures';
 import { homeRoutes } from './home';
+import { languageRoutes, workspaceLanguage } from './language';
 import { journalRoutes } from './journal';
 import { meetingsRoutes } from './meetings';
 import { publicationRoutes } from './publication';
@@ -21,6 +22,8 @@ export function workspaceRouter(context: RouteContext): Router {
     res.set('Cache-Control', 'private, no-store');
     next();
   });
+  router.use(workspaceLanguage);
+  router.use(languageRoutes(context));
   router.use(homeRoutes(context));
   router.use(publicationRoutes(context));
   router.use(yearsRoutes(context));

@@ -1,0 +1,54 @@
+import i18next, { type TOptions } from 'i18next';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from './locale';
+import fr from './messages/fr.json';
+import en from './messages/en.json';
+import es from './messages/es.json';
+
+/** The message files, one per language, French being the source (docs/i18n.md). */
+export const MESSAGES: Record<Locale, Record<string, unknown>> = { fr, en, es };
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (value: unknown) => String(value).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+
+/**
+ * One i18next instance for the whole process, initialised synchronously from the message files
+ * bundled with the code: nothing is read or fetched at run time. Plurals follow CLDR through
+ * Intl.PluralRules (`key_one`, `key_other`, and `key_zero` for the count 0 when the wording differs).
+ */
+const i18n = i18next.createInstance();
+void i18n.init({
+  initAsync: false,
+  resources: Object.fromEntries(LOCALES.map((locale) => [locale, { translation: MESSAGES[locale] }])),
+  lng: DEFAULT_LOCALE,
+  supportedLngs: [...LOCALES],
+  // A key missing in a language is a test failure (test/server/i18n-messages.test.ts), never a silent mix.
+  fallbackLng: false,
+  returnNull: false,
+  returnEmptyString: false,
+  // Handlebars escapes what a helper returns; presenters' strings are escaped where they are shown.
+  // Messages with markup (`_html`) escape their variables, as HTML does (not i18next's `/` too).
+  interpolation: { escapeValue: false, escape: escapeHtml },
+});
+
+const fixed = new Map(LOCALES.map((locale) => [locale, i18n.getFixedT(locale)]));
+
+export type MessageVars = Record<string, unknown>;
+
+/** The message `key` in `locale`, with `vars` put in (`{{name}}`) and `count` choosing the plural. */
+export function t(locale: Locale, key: string, vars: MessageVars = {}): string {
+  return fixed.get(locale)!(key, vars as TOptions);
+}
+
+/** As `t`, with the variables escaped for HTML: for messages holding markup (keys ending in `_html`). */
+export function tHtml(locale: Locale, key: string, vars: MessageVars = {}): string {
+  return fixed.get(locale)!(key, { ...vars, interpolation: { escapeValue: true } });
+}
+
+/** Whether a key exists in a language (the message test's check). */
+export function hasMessage(locale: Locale, key: string): boolean {
+  return i18n.exists(key, { lng: locale });
+}
+
+/** A `t` bound to one language, for presenters that say many things. */
+export const translator = (locale: Locale) => (key: string, vars?: MessageVars) => t(locale, key, vars);
+export type Translate = ReturnType<typeof translator>;
