@@ -2,6 +2,7 @@ import { evaluateYear } from './evaluate';
 import { earlyWarningFlags } from './flags';
 import { indexEngineData, type EngineIndex } from './index-data';
 import type { YearPopulations } from './populations';
+import { likeForLike } from './like-for-like';
 import { progress } from './progress';
 import type { RegistryState } from '../registry';
 import {
@@ -50,10 +51,11 @@ export class EngineSnapshot {
     const indicators = new Map<string, IndicatorResult>();
     for (const indicator of this.index.indicators) {
       const value = values.get(indicator.code)!;
-      const baselineValue = baseline.get(indicator.code)?.value ?? null;
+      const baselineResult = baseline.get(indicator.code);
       indicators.set(indicator.code, {
         ...value,
-        ...progress(indicator.kind, indicator.direction, year, value.value, baselineValue),
+        ...progress(indicator.kind, indicator.direction, year, value.value, baselineResult?.value ?? null),
+        likeForLike: likeForLike(indicator.kind, year, value.states, baselineResult?.states ?? null),
       });
     }
     const result: YearResult = {

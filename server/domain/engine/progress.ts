@@ -1,4 +1,4 @@
-import { BASELINE_YEAR, TARGET_YEAR, type Direction, type IndicatorKind, type Progress } from './types';
+import { BASELINE_YEAR, TARGET_YEAR, type Direction, type Grade, type IndicatorKind, type Progress } from './types';
 
 /** Differences smaller than this are rounding noise from the percentage arithmetic. */
 const EPSILON = 1e-9;
@@ -46,6 +46,32 @@ export function reachesTarget(projected: number | null, goal: number | null, dir
   return direction === 'down' ? projected <= goal + EPSILON : projected >= goal - EPSILON;
 }
 
+/** The pace ratios that separate the grades (docs/method.md#graded-progress). */
+export const ON_TRACK_RATIO = 0.95;
+export const ACCELERATION_RATIO = 0.5;
+
+/**
+ * The observed pace since 2025 against the pace needed to reach the target in 2029, graded
+ * (docs/method.md#graded-progress). Unrounded values; a ratio within 10⁻⁹ of a threshold counts as on
+ * it, so that the percentage arithmetic's noise never moves an indicator down a grade.
+ */
+export function grade(kind: IndicatorKind, direction: Direction, year: number, value: number | null, baseline: number | null): Grade {
+  const goal = target(kind, direction);
+  if (goal === null) return 'no-target';
+  if (year <= BASELINE_YEAR || value === null || baseline === null) return 'not-comparable';
+  const down = direction === 'down';
+  if (down ? value <= goal + EPSILON : value >= goal - EPSILON) return 'target-reached';
+  // The target was held in 2025 and is lost: no pace is needed, and any is away from it.
+  if (Math.abs(goal - baseline) < EPSILON) return 'moving-away';
+  const needed = (goal - baseline) / (TARGET_YEAR - BASELINE_YEAR);
+  const observed = (value - baseline) / (year - BASELINE_YEAR);
+  const ratio = observed / needed;
+  if (ratio >= ON_TRACK_RATIO - EPSILON) return 'on-track';
+  if (ratio >= ACCELERATION_RATIO - EPSILON) return 'acceleration-needed';
+  if (ratio >= -EPSILON) return 'limited-progress';
+  return 'moving-away';
+}
+
 export function progress(kind: IndicatorKind, direction: Direction, year: number, value: number | null, baseline: number | null): Progress {
   const projected = projection2029(kind, year, value, baseline);
   const goal = target(kind, direction);
@@ -56,5 +82,6 @@ export function progress(kind: IndicatorKind, direction: Direction, year: number
     projection2029: projected,
     target: goal,
     reachesTarget: reachesTarget(projected, goal, direction),
+    progress: grade(kind, direction, year, value, baseline),
   };
 }

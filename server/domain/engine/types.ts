@@ -66,6 +66,34 @@ export interface IndicatorValue {
 
 export type Status = 'improved' | 'unchanged' | 'worsened' | 'changed' | 'no-baseline' | 'no-data';
 
+/** The graded progress towards the 2029 target (docs/method.md#graded-progress), in the order pages list them. */
+export const GRADES = [
+  'target-reached',
+  'on-track',
+  'acceleration-needed',
+  'limited-progress',
+  'moving-away',
+  'not-comparable',
+  'no-target',
+] as const;
+export type Grade = (typeof GRADES)[number];
+
+/** A share's change among the States of its population both in 2025 and in the year (docs/method.md#like-for-like). */
+export interface LikeForLike {
+  /** The cohort: States in the population both in 2025 and in the year. */
+  denominator: number;
+  /** States of the cohort counted in 2025. */
+  numerator2025: number;
+  /** States of the cohort counted in the year. */
+  numerator: number;
+  /** 100 × (numerator − numerator2025) / denominator, in points. */
+  delta: number;
+  /** States in the population in the year but not in 2025 (ISO codes, sorted). */
+  entered: string[];
+  /** States in the population in 2025 but not in the year. */
+  left: string[];
+}
+
 export interface Progress {
   baseline: number | null;
   delta: number | null;
@@ -73,9 +101,11 @@ export interface Progress {
   projection2029: number | null;
   target: number | null;
   reachesTarget: boolean | null;
+  /** Graded progress towards the target (docs/method.md#graded-progress). */
+  progress: Grade;
 }
 
-export type IndicatorResult = IndicatorValue & Progress;
+export type IndicatorResult = IndicatorValue & Progress & { likeForLike: LikeForLike | null };
 
 export interface StateFlag {
   code: 'no-report-two-years';
