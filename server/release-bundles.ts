@@ -20,7 +20,7 @@ async function buildBundles(db: Db, view: DataView): Promise<Bundles> {
   const { catalogue, releases } = view;
   // Read before the first await, so that every file comes from the same release.
   const files = openDataFiles(view, (year, revision) => readRelease(db, year, revision));
-  const xlsx = await indicatorsWorkbook(catalogue, releases, publishedIndicatorRows(catalogue, releases));
+  const xlsx = await indicatorsWorkbook(catalogue, releases, publishedIndicatorRows(catalogue, releases, view.engine));
   const zip = await openDataArchive([...files, { path: 'indicateurs.xlsx', url: '/donnees/indicateurs.xlsx', content: xlsx }], {
     citation: citationText(releases),
     publishedAt: lastPublishedAt(latestOfEachYear(releases)),

@@ -14,7 +14,7 @@ import type { CatalogueIndicatorJson, IndicatorSummaryJson, IndicatorYearJson, P
 /** The JSON answers of the API (README, « API »), typed by their schemas (api-schemas.ts): values unrounded, null where there is none. */
 
 function progressJson(r: IndicatorResult) {
-  return { ...valueCells(r, r), target: r.target, reachesTarget: r.reachesTarget };
+  return { ...valueCells(r, r), target: r.target, reachesTarget: r.reachesTarget, likeForLike: r.likeForLike };
 }
 
 export function indicatorSummaryJson(indicator: EngineIndicator, result: IndicatorResult): IndicatorSummaryJson {

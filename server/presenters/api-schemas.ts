@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PLAN_YEARS } from '../domain/engine/types';
+import { GRADES, PLAN_YEARS } from '../domain/engine/types';
 import { LOCALES } from '../i18n/locale';
 
 /**
@@ -50,6 +50,24 @@ const progressShape = {
   projection2029: nullableNumber('Projection en 2029 au rythme observé depuis 2025 ; null en 2025 ou sans baseline'),
   target: nullableNumber('Cible 2029 quand le Plan d’action en fixe une ; sinon null'),
   reachesTarget: z.boolean().nullable().describe('La projection atteint-elle la cible ? null sans cible ou sans projection'),
+  progress: z
+    .enum(GRADES)
+    .describe(
+      'Progrès gradué vers la cible 2029 (/methodologie#progres-gradue) : rythme observé depuis 2025 / rythme nécessaire = r ; target-reached (cible atteinte), on-track (r ≥ 0,95), acceleration-needed (0,5 ≤ r < 0,95), limited-progress (0 ≤ r < 0,5), moving-away (r < 0), not-comparable (2025, ou valeur 2025 ou de l’année manquante), no-target (nombres, chiffres, ratio 5.4, 15.1)',
+    ),
+  likeForLike: z
+    .object({
+      denominator: z.number().int().describe('Cohorte : États de la population à la fois en 2025 et dans l’année'),
+      numerator2025: z.number().int().describe('États de la cohorte comptés en 2025'),
+      numerator: z.number().int().describe('États de la cohorte comptés dans l’année'),
+      delta: z.number().describe('100 × (numerator − numerator2025) / denominator, en points'),
+      entered: z.array(z.string()).describe('États entrés dans la population depuis 2025 (codes ISO 3166 alpha-3)'),
+      left: z.array(z.string()).describe('États sortis de la population depuis 2025'),
+    })
+    .nullable()
+    .describe(
+      'Évolution à population constante (/methodologie#population-constante), pour un pourcentage (share) après 2025 ; null pour les autres natures, pour 2025, sans données ou quand aucun État n’est dans la population les deux années',
+    ),
 };
 
 export const indicatorSummarySchema = z.object({

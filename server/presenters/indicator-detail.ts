@@ -5,7 +5,7 @@ import { formatNumber } from './format';
 import { reportSummary } from './report-view';
 import { formatValue, indicatorValueView, type IndicatorValueView } from './indicator-view';
 import { latestRelease, type ReleaseHistory } from '../domain/releases/release';
-import { PER_INDICATOR_COLUMNS, releaseCells, rowsCsv, valueCells } from '../domain/releases/open-data';
+import { PER_INDICATOR_COLUMNS, likeForLikeCells, releaseCells, rowsCsv, valueCells } from '../domain/releases/open-data';
 import { latestReleaseView, valueRevisionText } from './release-view';
 import { DIRECTION_LABELS, KIND_LABELS, populationDescription, populationLabel } from './labels';
 
@@ -136,6 +136,7 @@ export function indicatorCsv(indicator: CatalogueIndicator, years: IndicatorResu
     indicator: indicator.code,
     year: r.year,
     ...valueCells(r, r),
+    ...likeForLikeCells(r.likeForLike),
     ...releaseCells(latestRelease(releases, r.year)),
   }));
   return rowsCsv(PER_INDICATOR_COLUMNS, rows, { bom: false });

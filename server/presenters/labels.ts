@@ -1,5 +1,5 @@
 import type { Catalogue } from '../domain/catalogue';
-import type { Direction, IndicatorKind, Status } from '../domain/engine/types';
+import type { Direction, Grade, IndicatorKind, Status } from '../domain/engine/types';
 import { parsePopulationRef } from '../domain/population';
 
 /** The French words for the domain's codes. */
@@ -24,6 +24,17 @@ export const STATUS_LABELS: Record<Status, string> = {
   changed: 'a évolué',
   'no-baseline': 'pas de valeur de référence 2025',
   'no-data': 'pas de valeur',
+};
+
+/** Graded progress towards the 2029 target (docs/method.md#graded-progress). */
+export const GRADE_LABELS: Record<Grade, string> = {
+  'target-reached': 'cible atteinte',
+  'on-track': 'en bonne voie',
+  'acceleration-needed': 'accélération nécessaire',
+  'limited-progress': 'progrès limités',
+  'moving-away': 's’éloigne de la cible',
+  'not-comparable': 'non comparable',
+  'no-target': 'sans cible',
 };
 
 export const ANSWER_LABELS = { yes: 'oui', no: 'non', blank: 'non traité' } as const;

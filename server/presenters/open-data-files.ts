@@ -32,7 +32,7 @@ export type ReadRelease = (year: number, revision: number) => Release | null;
 export function openDataFiles(view: DataView, readRelease: ReadRelease): OpenDataFile[] {
   const { catalogue, releases, demo } = view;
   const latest = view.latestReleases();
-  const indicatorRows = publishedIndicatorRows(catalogue, releases);
+  const indicatorRows = publishedIndicatorRows(catalogue, releases, view.engine);
   const files: OpenDataFile[] = [
     { path: 'indicateurs.csv', url: '/donnees/indicateurs.csv', content: rowsCsv(INDICATOR_COLUMNS, indicatorRows, { bom: true }) },
     {
@@ -62,7 +62,7 @@ export function openDataFiles(view: DataView, readRelease: ReadRelease): OpenDat
       files.push({
         path: `${folder}indicateurs.csv`,
         url: `${revisionPath(year, info.revision)}indicateurs.csv`,
-        content: rowsCsv(INDICATOR_COLUMNS, revisionIndicatorRows(catalogue, releases, release), { bom: true }),
+        content: rowsCsv(INDICATOR_COLUMNS, revisionIndicatorRows(catalogue, releases, release, readRelease), { bom: true }),
       });
       files.push({
         path: `${folder}reponses.csv`,

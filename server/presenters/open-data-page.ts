@@ -15,7 +15,7 @@ import {
 } from '../domain/releases/open-data';
 import type { ReleaseHistory, ReleaseInfo } from '../domain/releases/release';
 import { formatBytes, formatDay, formatNumber } from './format';
-import { ANSWER_LABELS, DIRECTION_LABELS, KIND_LABELS, STATUS_LABELS } from './labels';
+import { ANSWER_LABELS, DIRECTION_LABELS, GRADE_LABELS, KIND_LABELS, STATUS_LABELS } from './labels';
 import { releaseChangesText, valueChanges, type ValueChangeView } from './release-view';
 
 /** Where the open data lives. */
@@ -138,6 +138,33 @@ export function indicatorColumnDocs(catalogue: Catalogue): Record<IndicatorColum
       meaning: `Projection de la valeur en ${TARGET_YEAR} au rythme observé depuis ${BASELINE_YEAR} (ligne droite, bornée à 0–100 pour un pourcentage)`,
       values: `même unité que value ; vide pour ${BASELINE_YEAR} ou sans baseline`,
     },
+    progress: {
+      meaning: `Progrès gradué vers la cible ${TARGET_YEAR} : rythme observé depuis ${BASELINE_YEAR} comparé au rythme nécessaire (r = observé / nécessaire ; voir /methodologie#progres-gradue)`,
+      values: Object.entries(GRADE_LABELS)
+        .map(([key, label]) => `${key} (${label})`)
+        .join(' ; '),
+    },
+    cohort_denominator: {
+      meaning: `À population constante (pourcentages seulement) : États de la population à la fois en ${BASELINE_YEAR} et dans l’année (la cohorte ; voir /methodologie#population-constante)`,
+      values: `nombre ; vide pour count, figure et ratio, pour ${BASELINE_YEAR}, sans données ou si la cohorte est vide`,
+    },
+    cohort_numerator_2025: {
+      meaning: `États de la cohorte comptés en ${BASELINE_YEAR}`,
+      values: 'nombre ; vide comme cohort_denominator',
+    },
+    cohort_numerator: { meaning: 'États de la cohorte comptés dans l’année', values: 'nombre ; vide comme cohort_denominator' },
+    cohort_delta: {
+      meaning: 'Évolution à population constante : 100 × (cohort_numerator − cohort_numerator_2025) / cohort_denominator',
+      values: 'points de pourcentage ; vide comme cohort_denominator',
+    },
+    states_entered: {
+      meaning: `États entrés dans la population depuis ${BASELINE_YEAR} (dans la population de l’année, pas dans celle de ${BASELINE_YEAR})`,
+      values: 'codes ISO 3166 alpha-3 séparés par des espaces ; vide si aucun ou comme cohort_denominator',
+    },
+    states_left: {
+      meaning: `États sortis de la population depuis ${BASELINE_YEAR}`,
+      values: 'codes ISO 3166 alpha-3 séparés par des espaces ; vide si aucun ou comme cohort_denominator',
+    },
     published_at: {
       meaning: 'Publication (révision) dont vient la valeur',
       values: `${PUBLISHED_AT} ; vide pour une année non publiée (fichier par indicateur)`,
@@ -213,7 +240,7 @@ export function openDataPage(view: DataView, counts: OpenDataCounts) {
       name: 'indicateurs.csv',
       href: `${OPEN_DATA_PATH}indicateurs.csv`,
       format: 'CSV',
-      description: `Les ${catalogue.indicatorByCode.size} indicateurs pour chaque année publiée (${years || 'aucune'}) : valeur, n, N, couverture, valeur de référence ${BASELINE_YEAR}, évolution, statut et projection ${TARGET_YEAR}, tels que publiés (dernière révision de chaque année).`,
+      description: `Les ${catalogue.indicatorByCode.size} indicateurs pour chaque année publiée (${years || 'aucune'}) : valeur, n, N, couverture, valeur de référence ${BASELINE_YEAR}, évolution, statut et projection ${TARGET_YEAR}, progrès gradué et, pour les pourcentages, évolution à population constante, tels que publiés (dernière révision de chaque année).`,
       rows: counts.indicatorRows,
       bom: true,
       columns: docsOf(INDICATOR_COLUMNS, indicatorDocs),

@@ -83,7 +83,7 @@ export async function indicatorsWorkbook(catalogue: Catalogue, history: ReleaseH
       INDICATOR_COLUMNS.forEach((column, i) => {
         if (typeof row[column] !== 'number') return;
         const cell = added.getCell(i + 1);
-        if (column === 'delta') cell.numFmt = isPercentKind(row.kind) ? POINTS_FORMAT : NUMBER_FORMAT;
+        if (column === 'delta' || column === 'cohort_delta') cell.numFmt = isPercentKind(row.kind) ? POINTS_FORMAT : NUMBER_FORMAT;
         else if (PERCENT_COLUMNS.has(column)) cell.numFmt = isPercentKind(row.kind) ? PERCENT_FORMAT : NUMBER_FORMAT;
       });
     }

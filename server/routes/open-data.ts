@@ -40,7 +40,7 @@ export function openDataRouter({ db, data, cache, bundles }: RouteContext): Rout
           const view = published();
           const latest = published().latestReleases();
           return openDataPage(view, {
-            indicatorRows: publishedIndicatorRows(view.catalogue, view.releases).length,
+            indicatorRows: publishedIndicatorRows(view.catalogue, view.releases, view.engine).length,
             answerRows: publishedAnswerRows(latest).length,
             exchange: publishedExchangeFiles(latest),
             bundles: { xlsx: xlsx.length, zip: zip.length },
@@ -66,8 +66,8 @@ export function openDataRouter({ db, data, cache, bundles }: RouteContext): Rout
       type: CSV,
       filename: 'indicateurs.csv',
       build: () => {
-        const { catalogue, releases } = published();
-        return rowsCsv(INDICATOR_COLUMNS, publishedIndicatorRows(catalogue, releases), { bom: true });
+        const { catalogue, releases, engine } = published();
+        return rowsCsv(INDICATOR_COLUMNS, publishedIndicatorRows(catalogue, releases, engine), { bom: true });
       },
     }),
   );
@@ -77,8 +77,8 @@ export function openDataRouter({ db, data, cache, bundles }: RouteContext): Rout
       type: JSON_TYPE,
       filename: 'indicateurs.json',
       build: () => {
-        const { catalogue, releases, demo } = published();
-        return indicatorsJson(releases, publishedIndicatorRows(catalogue, releases), { citation: citationText(releases), demo });
+        const { catalogue, releases, demo, engine } = published();
+        return indicatorsJson(releases, publishedIndicatorRows(catalogue, releases, engine), { citation: citationText(releases), demo });
       },
     }),
   );
@@ -129,7 +129,8 @@ export function openDataRouter({ db, data, cache, bundles }: RouteContext): Rout
   router.get('/donnees/publications/:year/revision-:revision/indicateurs.csv', (req, res, next) =>
     revisionFile(req, res, next, 'indicateurs', (release) => {
       const { catalogue, releases } = published();
-      return rowsCsv(INDICATOR_COLUMNS, revisionIndicatorRows(catalogue, releases, release), { bom: true });
+      const read = (y: number, r: number) => readRelease(db, y, r);
+      return rowsCsv(INDICATOR_COLUMNS, revisionIndicatorRows(catalogue, releases, release, read), { bom: true });
     }),
   );
 

@@ -66,6 +66,15 @@ export interface ApiIndicator {
   delta: number | null;
   status: string;
   projection2029: number | null;
+  progress: string;
+  likeForLike: {
+    denominator: number;
+    numerator2025: number;
+    numerator: number;
+    delta: number;
+    entered: string[];
+    left: string[];
+  } | null;
 }
 
 /** One year of `GET /api/v1/indicators/:code`. */

@@ -66,7 +66,28 @@ describe('GET /api/v1/indicators', () => {
       projection2029: 100,
       target: 100,
       reachesTarget: true,
+      // Needed pace (100 − 25) / 4 = 18.75 points a year; observed 50 in one year: r ≈ 2.7.
+      progress: 'on-track',
+      // The same four States both years: the cohort is the population, 1 counted in 2025, 3 in 2026.
+      likeForLike: { denominator: 4, numerator2025: 1, numerator: 3, delta: 50, entered: [], left: [] },
     });
+  });
+
+  test('every indicator-year carries the engine’s grade and like-for-like, none in 2025 and none for counts', async () => {
+    const [y2025, y2026] = await Promise.all(
+      [2025, 2026].map(async (year) => (await request(app).get(`/api/v1/indicators?year=${year}`).expect(200)).body),
+    );
+    const byCode = new Map(y2026.indicators.map((i: { code: string }) => [i.code, i]));
+    // 5.4 is a ratio, 11.1 a count: no target. 14.1's population is empty: nothing to compare.
+    expect(byCode.get('5.4')).toMatchObject({ progress: 'no-target', likeForLike: null });
+    expect(byCode.get('11.1')).toMatchObject({ progress: 'no-target', likeForLike: null });
+    expect(byCode.get('14.1')).toMatchObject({ progress: 'not-comparable', likeForLike: null });
+    // 8.1 over all States Parties: 1 / 164 on time in 2025, 1 in 2026 (AFG; USA is not party): limited progress.
+    expect(byCode.get('8.1')).toMatchObject({
+      progress: 'limited-progress',
+      likeForLike: { denominator: 164, numerator2025: 1, numerator: 1, delta: 0, entered: [], left: [] },
+    });
+    for (const i of y2025.indicators) expect([i.code, i.progress === 'not-comparable' || i.progress === 'no-target', i.likeForLike]).toEqual([i.code, true, null]);
   });
 
   test('8.1 counts reports by 30 April over all States Parties; a State not party is not counted', async () => {
@@ -112,7 +133,8 @@ describe('GET /api/v1/indicators/:code', () => {
     expect(body.years[0]).toMatchObject({ value: 25, numerator: 1, denominator: 4, answered: 2, delta: 0, status: 'unchanged' });
     expect(body.years[0].states).toEqual({ yes: ['AFG'], no: ['AGO'], blank: ['BIH', 'KHM'] });
     expect(body.years[1].states).toEqual({ yes: ['AFG', 'AGO', 'BIH'], no: [], blank: ['KHM'] });
-    expect(body.years[2]).toMatchObject({ value: null, states: null, status: 'no-data' });
+    expect(body.years[2]).toMatchObject({ value: null, states: null, status: 'no-data', progress: 'not-comparable', likeForLike: null });
+    expect(body.years[1]).toMatchObject({ progress: 'on-track', likeForLike: { denominator: 4, numerator2025: 1, numerator: 3, delta: 50 } });
   });
 
   test('an unknown code is a 404 with a French JSON error', async () => {

@@ -155,6 +155,7 @@ describe('open data with the demonstration data', () => {
           ['delta', 'delta'],
           ['status', 'status'],
           ['projection2029', 'projection2029'],
+          ['progress', 'progress'],
         ] as const) {
           expect([expected.code, column, r[col(column)]]).toEqual([
             expected.code,
@@ -162,10 +163,28 @@ describe('open data with the demonstration data', () => {
             expected[key] === null ? '' : String(expected[key]),
           ]);
         }
+        // Like-for-like, flattened: the API's object, blank where it is null.
+        const like = expected.likeForLike as unknown as {
+          denominator: number;
+          numerator2025: number;
+          numerator: number;
+          delta: number;
+          entered: string[];
+          left: string[];
+        } | null;
+        expect([expected.code, ['cohort_denominator', 'cohort_numerator_2025', 'cohort_numerator', 'cohort_delta', 'states_entered', 'states_left'].map((c) => r[col(c)])]).toEqual([
+          expected.code,
+          like === null
+            ? ['', '', '', '', '', '']
+            : [like.denominator, like.numerator2025, like.numerator, like.delta, like.entered.join(' '), like.left.join(' ')].map(String),
+        ]);
         expect(r[col('published_at')]).toBe(history.get(year)!.at(-1)!.publishedAt);
         expect(r[col('revision')]).toBe(String(api.publication.revision));
       });
     }
+    // The demonstration data compares some shares like for like, and grades them.
+    expect(rows.some((r) => r[col('cohort_denominator')] !== '')).toBe(true);
+    expect(new Set(rows.map((r) => r[col('progress')])).size).toBeGreaterThan(2);
     // Sections come from the catalogue: 1.1 is in section II, 46.1 in IX.
     expect(rows.find((r) => r[col('indicator')] === '46.1')![col('section')]).toBe('IX');
   });

@@ -271,14 +271,15 @@ describe('dashboard pages with the demonstration data', () => {
   });
 
   describe('CSV download', () => {
-    const COLUMNS = ['value', 'numerator', 'denominator', 'answered', 'baseline', 'delta', 'status', 'projection2029'] as const;
+    const COLUMNS = ['value', 'numerator', 'denominator', 'answered', 'baseline', 'delta', 'status', 'projection2029', 'progress'] as const;
 
     test.each(['1.1', '46.1', '5.3', '5.4'])('the CSV of %s has a header and the API’s values for the 5 plan years', async (code) => {
       const res = await request(app).get(`/indicators/${code}/donnees.csv`).expect(200);
       expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
       expect(res.headers['content-disposition']).toContain(`indicateur-${code}.csv`);
       expect(res.text.split('\n')[0]).toBe(
-        'indicator,year,value,numerator,denominator,answered,baseline,delta,status,projection2029,published_at,revision',
+        'indicator,year,value,numerator,denominator,answered,baseline,delta,status,projection2029,progress,' +
+          'cohort_denominator,cohort_numerator_2025,cohort_numerator,cohort_delta,states_entered,states_left,published_at,revision',
       );
       const rows: Record<string, string>[] = parse(res.text, { columns: true });
       const years = await apiYears(app, code);
@@ -296,6 +297,8 @@ describe('dashboard pages with the demonstration data', () => {
           else if (typeof expected === 'number') expect(Number(row[column])).toBeCloseTo(expected, 9);
           else expect(row[column]).toBe(expected);
         }
+        expect(row.cohort_delta).toBe(api.likeForLike === null ? '' : String(api.likeForLike.delta));
+        expect(row.states_entered).toBe(api.likeForLike === null ? '' : api.likeForLike.entered.join(' '));
       });
     });
   });

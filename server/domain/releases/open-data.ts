@@ -1,9 +1,11 @@
 import type { Catalogue } from '../catalogue';
 import { progress } from '../engine/progress';
-import { BASELINE_YEAR, type IndicatorValue, type Progress } from '../engine/types';
+import { BASELINE_YEAR, type IndicatorValue, type LikeForLike, type Progress } from '../engine/types';
 import { toCsv, type Cell } from '../exchange/csv-write';
 import { compareCodes, compareText } from '../compare';
 import { exchangeFiles, type ExportFile } from '../exchange/export';
+import { EngineSnapshot } from '../engine/engine';
+import { engineIndicators } from '../stored-data';
 import { releasedEngineData, type Release, type ReleaseHistory, type ReleaseInfo } from './release';
 
 /**
@@ -12,7 +14,16 @@ import { releasedEngineData, type Release, type ReleaseHistory, type ReleaseInfo
  */
 
 /** An indicator's value in a year and its progress: the columns every values file shares, in this order. */
-const VALUE_COLUMNS = ['value', 'numerator', 'denominator', 'answered', 'baseline', 'delta', 'status', 'projection2029'] as const;
+const VALUE_COLUMNS = ['value', 'numerator', 'denominator', 'answered', 'baseline', 'delta', 'status', 'projection2029', 'progress'] as const;
+/** A share's like-for-like change (docs/method.md#like-for-like), flattened; blank for other kinds and for 2025. */
+const LIKE_FOR_LIKE_COLUMNS = [
+  'cohort_denominator',
+  'cohort_numerator_2025',
+  'cohort_numerator',
+  'cohort_delta',
+  'states_entered',
+  'states_left',
+] as const;
 const RELEASE_COLUMNS = ['published_at', 'revision'] as const;
 
 /** Columns of indicateurs.csv and of the rows of indicateurs.json. */
@@ -25,6 +36,7 @@ export const INDICATOR_COLUMNS = [
   'population',
   'direction',
   ...VALUE_COLUMNS,
+  ...LIKE_FOR_LIKE_COLUMNS,
   ...RELEASE_COLUMNS,
 ] as const;
 export type IndicatorColumn = (typeof INDICATOR_COLUMNS)[number];
@@ -35,6 +47,7 @@ export const PER_INDICATOR_COLUMNS = [
   'indicator',
   'year',
   ...VALUE_COLUMNS,
+  ...LIKE_FOR_LIKE_COLUMNS,
   ...RELEASE_COLUMNS,
 ] as const satisfies readonly IndicatorColumn[];
 
@@ -49,7 +62,20 @@ export function valueCells(v: Pick<IndicatorValue, 'value' | 'numerator' | 'deno
     delta: p.delta,
     status: p.status,
     projection2029: p.projection2029,
+    progress: p.progress,
   } satisfies Record<(typeof VALUE_COLUMNS)[number], unknown>;
+}
+
+/** The like-for-like columns; the lists of States as ISO codes separated by spaces. */
+export function likeForLikeCells(l: LikeForLike | null) {
+  return {
+    cohort_denominator: l?.denominator ?? null,
+    cohort_numerator_2025: l?.numerator2025 ?? null,
+    cohort_numerator: l?.numerator ?? null,
+    cohort_delta: l?.delta ?? null,
+    states_entered: l ? l.entered.join(' ') : null,
+    states_left: l ? l.left.join(' ') : null,
+  } satisfies Record<(typeof LIKE_FOR_LIKE_COLUMNS)[number], unknown>;
 }
 
 /** The release columns: when a year's values were published, and which revision. */
@@ -91,11 +117,19 @@ export function baselineReleaseFor(history: ReleaseHistory, release: ReleaseInfo
   return baselines.at(-1) ?? null;
 }
 
+/** A share's like-for-like change in a released year, by indicator code (null where there is none). */
+export type LikeForLikeOf = (code: string) => LikeForLike | null;
+
 /**
  * One row per indicator of the catalogue for a released year: the values frozen at publication, and
  * their progress against the 2025 values of `baseline` (as the engine computes it for the API).
  */
-export function indicatorRows(catalogue: Catalogue, release: ReleaseInfo, baseline: ReleaseInfo | null): IndicatorRow[] {
+export function indicatorRows(
+  catalogue: Catalogue,
+  release: ReleaseInfo,
+  baseline: ReleaseInfo | null,
+  likeForLikeOf: LikeForLikeOf,
+): IndicatorRow[] {
   const values = new Map(release.values.map((v) => [v.code, v]));
   const baselineValues = new Map((baseline?.values ?? []).map((v) => [v.code, v.value]));
   const sectionOf = new Map(catalogue.actions.map((a) => [a.number, a.section]));
@@ -111,20 +145,40 @@ export function indicatorRows(catalogue: Catalogue, release: ReleaseInfo, baseli
       population: indicator.population,
       direction: indicator.direction,
       ...valueCells(value, p),
+      ...likeForLikeCells(likeForLikeOf(indicator.code)),
       ...releaseCells(release),
     };
   });
 }
 
-/** Every indicator × every published year, from the latest release of each year (indicateurs.csv, .json). */
-export function publishedIndicatorRows(catalogue: Catalogue, history: ReleaseHistory): IndicatorRow[] {
+/**
+ * Every indicator × every published year, from the latest release of each year (indicateurs.csv,
+ * .json). `engine`: the public's, computed from those same releases, which knows the States behind
+ * each value that like-for-like compares.
+ */
+export function publishedIndicatorRows(catalogue: Catalogue, history: ReleaseHistory, engine: EngineSnapshot): IndicatorRow[] {
   const baseline = baselineReleaseFor(history, null);
-  return latestOfEachYear(history).flatMap((release) => indicatorRows(catalogue, release, baseline));
+  return latestOfEachYear(history).flatMap((release) =>
+    indicatorRows(catalogue, release, baseline, (code) => engine.year(release.year).indicators.get(code)?.likeForLike ?? null),
+  );
 }
 
-/** One revision's indicators, as the public saw them when it was published. */
-export function revisionIndicatorRows(catalogue: Catalogue, history: ReleaseHistory, release: ReleaseInfo): IndicatorRow[] {
-  return indicatorRows(catalogue, release, baselineReleaseFor(history, release));
+/**
+ * One revision's indicators, as the public saw them when it was published: like-for-like from the
+ * revision's data and its baseline release's (`read` fetches the latter, db/queries/releases.ts).
+ */
+export function revisionIndicatorRows(
+  catalogue: Catalogue,
+  history: ReleaseHistory,
+  release: Release,
+  read: (year: number, revision: number) => Release | null,
+): IndicatorRow[] {
+  const baseline = baselineReleaseFor(history, release);
+  if (release.year === BASELINE_YEAR || baseline === null) return indicatorRows(catalogue, release, baseline, () => null);
+  const baselineRelease = read(baseline.year, baseline.revision);
+  const engine = new EngineSnapshot(releasedEngineData(engineIndicators(catalogue), baselineRelease ? [baselineRelease, release] : [release]));
+  const results = engine.year(release.year).indicators;
+  return indicatorRows(catalogue, release, baseline, (code) => results.get(code)?.likeForLike ?? null);
 }
 
 /** The answers a release holds, with the State's name in the registry of that release. */
