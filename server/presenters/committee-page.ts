@@ -1,6 +1,7 @@
 import type { CatalogueMechanism } from '../domain/catalogue';
 import { followedPopulations, warningsFollowed } from '../domain/workspace/committee-work';
 import type { DataView } from '../data-source';
+import { countGrades } from './grade-view';
 import { actionView, countStatuses } from './progress-view';
 
 export function committeePage(view: DataView, mechanism: CatalogueMechanism, year: number) {
@@ -13,6 +14,8 @@ export function committeePage(view: DataView, mechanism: CatalogueMechanism, yea
     const rows = actions.flatMap((a) => a.indicators);
     return { total: rows.length, ...countStatuses(rows) };
   };
+
+  const grades = (actions: ReturnType<typeof actionsOf>) => countGrades(actions.flatMap((a) => a.indicators.map((i) => i.grade.grade)));
 
   const result = engine.year(year);
   const actions = new Set([...mechanism.lead, ...mechanism.contributing]);
@@ -38,6 +41,8 @@ export function committeePage(view: DataView, mechanism: CatalogueMechanism, yea
     contributingActions,
     leadCounts: counts(leadActions),
     contributingCounts: counts(contributingActions),
+    leadGrades: grades(leadActions),
+    contributingGrades: grades(contributingActions),
     populations,
     flags,
   };

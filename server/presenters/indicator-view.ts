@@ -1,6 +1,7 @@
 import type { CatalogueIndicator } from '../domain/catalogue';
 import type { IndicatorResult } from '../domain/engine/types';
 import { formatNumber, formatPercent, formatSigned } from './format';
+import { gradeView, likeForLikeView, type GradeView, type LikeForLikeView } from './grade-view';
 import { STATUS_LABELS } from './labels';
 import { sparkline, type Sparkline } from './sparkline';
 
@@ -19,6 +20,10 @@ export interface IndicatorValueView {
   /** « 30 / 33 ont répondu (90,9 %) » for shares and counts. */
   coverageText: string | null;
   percent: string | null;
+  /** Graded progress towards the 2029 target, in a word and an icon. */
+  grade: GradeView;
+  /** A share's change among the States in the population both years; null for other kinds and for 2025. */
+  likeForLike: LikeForLikeView | null;
 }
 
 const isPercentKind = (kind: CatalogueIndicator['kind']) => kind === 'share' || kind === 'ratio';
@@ -68,6 +73,8 @@ export function indicatorValueView(indicator: CatalogueIndicator, r: IndicatorRe
     statusText: r.year === baselineYear && r.value !== null ? 'année de référence' : STATUS_LABELS[r.status],
     coverageText: coverage,
     percent: r.value !== null && isPercentKind(indicator.kind) ? formatPercent(r.value) : null,
+    grade: gradeView(r.progress),
+    likeForLike: likeForLikeView(r),
   };
 }
 

@@ -2,11 +2,13 @@ import type { CatalogueIndicator, CataloguePopulation } from '../domain/catalogu
 import type { DataView } from '../data-source';
 import { EARLY_WARNING_ACTION } from '../domain/engine/flags';
 import { OBLIGATION_POPULATIONS } from '../domain/engine/populations';
-import { target } from '../domain/engine/progress';
-import { BASELINE_YEAR, PLAN_YEARS, TARGET_YEAR, type IndicatorKind, type Status } from '../domain/engine/types';
+import { NOTICEABLE_POINTS } from '../domain/engine/like-for-like';
+import { ACCELERATION_RATIO, ON_TRACK_RATIO, target } from '../domain/engine/progress';
+import { BASELINE_YEAR, GRADES, PLAN_YEARS, TARGET_YEAR, type IndicatorKind, type Status } from '../domain/engine/types';
 import { reportDueDate } from '../domain/registry';
-import { formatDate, formatNumber, formatPercent, formatSigned } from './format';
+import { formatDate, formatExactNumber, formatNumber, formatPercent, formatSigned } from './format';
 import { formatValue, indicatorValueView } from './indicator-view';
+import { gradeView, overallGradeCounts, type GradeCounts, type GradeView } from './grade-view';
 import { KIND_LABELS, STATUS_LABELS } from './labels';
 import { latestReleaseView, type ReleaseView } from './release-view';
 import { STATUS_ORDER } from './transparency-page';
@@ -74,6 +76,14 @@ export interface MethodologyPage {
   shareUpCount: number;
   withoutTarget: number;
   statuses: { status: Status; label: string }[];
+  /** Graded progress: each grade, its thresholds, and the plan's indicators counted by grade in the latest published year. */
+  grading: {
+    grades: GradeView[];
+    onTrack: string;
+    acceleration: string;
+    noticeablePoints: string;
+    counts: GradeCounts | null;
+  };
   derivedFromReports: (IndicatorRef & { how: string })[];
   provenance: (IndicatorRef & { provenance: string })[];
   obligations: { names: string[]; unionName: string };
@@ -191,6 +201,13 @@ export function methodologyPage(view: DataView): MethodologyPage {
       status,
       label: STATUS_LABELS[status],
     })),
+    grading: {
+      grades: GRADES.map(gradeView),
+      onTrack: formatExactNumber(ON_TRACK_RATIO),
+      acceleration: formatExactNumber(ACCELERATION_RATIO),
+      noticeablePoints: formatNumber(NOTICEABLE_POINTS),
+      counts: latestYear === null ? null : overallGradeCounts(view, latestYear),
+    },
     derivedFromReports: indicators.flatMap((i) => (i.derivedFrom ? [{ code: i.code, text: i.text, how: DERIVED_HOW[i.derivedFrom] }] : [])),
     provenance: indicators.flatMap((i) => (i.provenance ? [{ code: i.code, text: i.text, provenance: i.provenance }] : [])),
     obligations: { names: OBLIGATION_POPULATIONS.map(nameOf), unionName: nameOf('obligations') },

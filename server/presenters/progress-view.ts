@@ -1,6 +1,7 @@
 import { BASELINE_YEAR } from '../domain/engine/types';
 import type { DataView } from '../data-source';
 import type { CatalogueAction } from '../domain/catalogue';
+import { countGrades, type GradeCounts } from './grade-view';
 import { indicatorRowView, type IndicatorRowView } from './indicator-view';
 
 export interface StatusCounts {
@@ -54,6 +55,8 @@ export interface SectionView {
   introduction: string[];
   actions: ActionView[];
   counts: StatusCounts;
+  /** The section's indicators by graded progress. */
+  grades: GradeCounts;
 }
 
 /** Sections with their actions and indicator rows; with `onlyActions`, the actions kept (committee filter). */
@@ -69,6 +72,7 @@ export function sectionViews(view: DataView, year: number, onlyActions: Set<numb
         introduction: s.introduction,
         actions,
         counts: countStatuses(actions.flatMap((a) => a.indicators)),
+        grades: countGrades(actions.flatMap((a) => a.indicators.map((i) => i.grade.grade))),
       };
     })
     .filter((s) => s.actions.length > 0);

@@ -287,6 +287,33 @@ describe('/transparence and /methodologie with the demonstration data', () => {
     expect(textOf(fragment(text, '<span class="indicator__value" id="exemple-valeur">', '</span>'))).toBe(expectedValueText(summary));
   });
 
+  test('/methodologie explains graded progress with its thresholds and like-for-like, and counts the latest year’s grades as the API does', async () => {
+    const { text } = await get('/methodologie');
+    const graded = textOf(fragment(text, '<h3 id="progres-gradue">', '<h2 id="indicateurs-particuliers">'));
+    for (const words of ['r ≥ 0,95', '0,5 ≤ r < 0,95', '0 ≤ r < 0,5', 'r < 0', 'cible atteinte', 'en bonne voie', 'accélération nécessaire']) {
+      expect(graded).toContain(words);
+    }
+    for (const code of ['target-reached', 'on-track', 'acceleration-needed', 'limited-progress', 'moving-away', 'not-comparable', 'no-target']) {
+      expect(graded).toContain(code);
+    }
+    const like = textOf(fragment(text, '<h3 id="population-constante">', '</p>'));
+    expect(like).toContain('au moins 1 point');
+    expect(like).toContain('likeForLike');
+    // The counts of the latest published year (2026 in the demonstration data) are the API's grades.
+    const { indicators } = await api<{ indicators: ApiIndicator[] }>(app, '/api/v1/indicators?year=2026');
+    const counts = textOf(fragment(text, '<div class="grade-counts">', '</div>'));
+    expect(counts).toContain(`sur ${indicators.length} indicateurs`);
+    const words: Record<string, string> = { 'on-track': 'en bonne voie', 'no-target': 'sans cible', 'moving-away': 's’éloigne de la cible' };
+    for (const [grade, word] of Object.entries(words)) {
+      const n = indicators.filter((i) => i.progress === grade).length;
+      if (n > 0) expect(counts).toContain(`${n} ${word}`);
+    }
+    // Every indicator but the shares and 46.1 has no target.
+    expect(indicators.filter((i) => i.progress === 'no-target').map((i) => i.code)).toEqual(
+      indicators.filter((i) => i.kind !== 'share' && i.code !== '46.1').map((i) => i.code),
+    );
+  });
+
   test('a signed-in user sees the public version, and is told so', async () => {
     await createTestUser(db, 'observateur@example.org', 'observer');
     const agent = await signedInAgent(app, 'observateur@example.org');

@@ -34,3 +34,12 @@ export function likeForLike(
     left: [...then].filter((state) => !now.has(state)).sort(byCode),
   };
 }
+
+/** How far apart, in points, the headline and like-for-like changes must be for pages to explain the gap (docs/method.md#like-for-like). */
+export const NOTICEABLE_POINTS = 1;
+
+/** Whether the headline change and the like-for-like change differ by at least NOTICEABLE_POINTS. */
+export function differsNoticeably(delta: number | null, like: LikeForLike | null): boolean {
+  // 10⁻⁹: the percentage arithmetic's noise must not hide a gap of exactly one point.
+  return delta !== null && like !== null && Math.abs(delta - like.delta) >= NOTICEABLE_POINTS - 1e-9;
+}
