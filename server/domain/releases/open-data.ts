@@ -73,8 +73,9 @@ export function likeForLikeCells(l: LikeForLike | null) {
     cohort_numerator_2025: l?.numerator2025 ?? null,
     cohort_numerator: l?.numerator ?? null,
     cohort_delta: l?.delta ?? null,
-    states_entered: l ? l.entered.join(' ') : null,
-    states_left: l ? l.left.join(' ') : null,
+    // An empty list is an empty cell, as in the CSV (a spreadsheet cell holds no empty text).
+    states_entered: l?.entered.length ? l.entered.join(' ') : null,
+    states_left: l?.left.length ? l.left.join(' ') : null,
   } satisfies Record<(typeof LIKE_FOR_LIKE_COLUMNS)[number], unknown>;
 }
 
