@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import request from 'supertest';
 import type { Db } from '../../db/client';
 import { answers, populationMemberships, reports } from '../../db/schema';
@@ -35,7 +36,14 @@ function fill(db: Db): void {
       { year: 2026, state: 'AFG', receivedOn: '2026-04-30', usedReportingGuide: true },
     ])
     .run();
-  const yes = (year: number, state: string, indicator: string) => ({ year, state, indicator, answer: 'yes' as const, source: null, note: null });
+  const yes = (year: number, state: string, indicator: string) => ({
+    year,
+    state,
+    indicator,
+    answer: 'yes' as const,
+    source: null,
+    note: null,
+  });
   db.insert(answers)
     .values([
       yes(2025, 'AFG', '1.1'),
@@ -59,13 +67,41 @@ describe('graded progress and like-for-like on the pages', () => {
   fill(db);
   const get = async (path: string) => (await request(app).get(path).expect(200)).text;
   const api = async (year: number) =>
-    (await request(app).get(`/api/v1/indicators?year=${year}`).expect(200)).body.indicators as { code: string; action: number; progress: string; likeForLike: unknown }[];
+    (await request(app).get(`/api/v1/indicators?year=${year}`).expect(200)).body.indicators as {
+      code: string;
+      action: number;
+      progress: string;
+      likeForLike: unknown;
+    }[];
 
   test('the API: 1.1 from 1 / 4 (25 %) to 4 / 6 (66,7 %) is on track; among the four States of 2025, 1 then 2 counted', async () => {
     const i11 = (await api(2026)).find((i) => i.code === '1.1')!;
     // Needed pace (100 − 25) / 4 = 18.75 points a year; observed 41.7 in one year.
     expect(i11.progress).toBe('on-track');
     expect(i11.likeForLike).toEqual({ denominator: 4, numerator2025: 1, numerator: 2, delta: 25, entered: ['COL', 'HRV'], left: [] });
+  });
+
+  test('the open data carry the grade and the like-for-like columns, the revision’s own file as the published one', async () => {
+    const column = (csv: string) => {
+      const rows: Record<string, string>[] = parse(csv, { columns: true, bom: true });
+      const row = rows.find((r) => r.year === '2026' && r.indicator === '1.1')!;
+      return (name: string) => row[name];
+    };
+    for (const url of ['/donnees/indicateurs.csv', '/donnees/publications/2026/revision-1/indicateurs.csv']) {
+      const cell = column(await get(url));
+      expect([
+        url,
+        [
+          'progress',
+          'cohort_denominator',
+          'cohort_numerator_2025',
+          'cohort_numerator',
+          'cohort_delta',
+          'states_entered',
+          'states_left',
+        ].map(cell),
+      ]).toEqual([url, ['on-track', '4', '1', '2', '25', 'COL HRV', '']]);
+    }
   });
 
   test('the indicator page shows the grade in a word beside the status, and the like-for-like change with the gap explained', async () => {
@@ -77,7 +113,9 @@ describe('graded progress and like-for-like on the pages', () => {
     expect(headline).toContain('en progrès');
     expect(headline).toContain(GRADE_WORDS['on-track']);
     // The icon has an accessible name; the word is never colour alone.
-    expect(fragment(html, '<span class="grade grade--on-track">', '</span>')).toMatch(/<svg[^>]*role="img"[^>]*aria-label="Progrès vers la cible :"/);
+    expect(fragment(html, '<span class="grade grade--on-track">', '</span>')).toMatch(
+      /<svg[^>]*role="img"[^>]*aria-label="Progrès vers la cible :"/,
+    );
     expect(textOf(fragment(html, '<p class="like-for-like">', '</p>'))).toBe(
       'À population constante (4 États dans la population en 2025 et en 2026) : 1 compté en 2025, 2 en 2026, soit +25\u00a0points.',
     );

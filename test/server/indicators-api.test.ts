@@ -87,7 +87,8 @@ describe('GET /api/v1/indicators', () => {
       progress: 'limited-progress',
       likeForLike: { denominator: 164, numerator2025: 1, numerator: 1, delta: 0, entered: [], left: [] },
     });
-    for (const i of y2025.indicators) expect([i.code, i.progress === 'not-comparable' || i.progress === 'no-target', i.likeForLike]).toEqual([i.code, true, null]);
+    for (const i of y2025.indicators)
+      expect([i.code, i.progress === 'not-comparable' || i.progress === 'no-target', i.likeForLike]).toEqual([i.code, true, null]);
   });
 
   test('8.1 counts reports by 30 April over all States Parties; a State not party is not counted', async () => {
@@ -134,7 +135,10 @@ describe('GET /api/v1/indicators/:code', () => {
     expect(body.years[0].states).toEqual({ yes: ['AFG'], no: ['AGO'], blank: ['BIH', 'KHM'] });
     expect(body.years[1].states).toEqual({ yes: ['AFG', 'AGO', 'BIH'], no: [], blank: ['KHM'] });
     expect(body.years[2]).toMatchObject({ value: null, states: null, status: 'no-data', progress: 'not-comparable', likeForLike: null });
-    expect(body.years[1]).toMatchObject({ progress: 'on-track', likeForLike: { denominator: 4, numerator2025: 1, numerator: 3, delta: 50 } });
+    expect(body.years[1]).toMatchObject({
+      progress: 'on-track',
+      likeForLike: { denominator: 4, numerator2025: 1, numerator: 3, delta: 50 },
+    });
   });
 
   test('an unknown code is a 404 with a French JSON error', async () => {

@@ -172,7 +172,12 @@ describe('open data with the demonstration data', () => {
           entered: string[];
           left: string[];
         } | null;
-        expect([expected.code, ['cohort_denominator', 'cohort_numerator_2025', 'cohort_numerator', 'cohort_delta', 'states_entered', 'states_left'].map((c) => r[col(c)])]).toEqual([
+        expect([
+          expected.code,
+          ['cohort_denominator', 'cohort_numerator_2025', 'cohort_numerator', 'cohort_delta', 'states_entered', 'states_left'].map(
+            (c) => r[col(c)],
+          ),
+        ]).toEqual([
           expected.code,
           like === null
             ? ['', '', '', '', '', '']

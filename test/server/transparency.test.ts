@@ -290,10 +290,26 @@ describe('/transparence and /methodologie with the demonstration data', () => {
   test('/methodologie explains graded progress with its thresholds and like-for-like, and counts the latest year’s grades as the API does', async () => {
     const { text } = await get('/methodologie');
     const graded = textOf(fragment(text, '<h3 id="progres-gradue">', '<h2 id="indicateurs-particuliers">'));
-    for (const words of ['r ≥ 0,95', '0,5 ≤ r < 0,95', '0 ≤ r < 0,5', 'r < 0', 'cible atteinte', 'en bonne voie', 'accélération nécessaire']) {
+    for (const words of [
+      'r ≥ 0,95',
+      '0,5 ≤ r < 0,95',
+      '0 ≤ r < 0,5',
+      'r < 0',
+      'cible atteinte',
+      'en bonne voie',
+      'accélération nécessaire',
+    ]) {
       expect(graded).toContain(words);
     }
-    for (const code of ['target-reached', 'on-track', 'acceleration-needed', 'limited-progress', 'moving-away', 'not-comparable', 'no-target']) {
+    for (const code of [
+      'target-reached',
+      'on-track',
+      'acceleration-needed',
+      'limited-progress',
+      'moving-away',
+      'not-comparable',
+      'no-target',
+    ]) {
       expect(graded).toContain(code);
     }
     const like = textOf(fragment(text, '<h3 id="population-constante">', '</p>'));
@@ -303,7 +319,11 @@ describe('/transparence and /methodologie with the demonstration data', () => {
     const { indicators } = await api<{ indicators: ApiIndicator[] }>(app, '/api/v1/indicators?year=2026');
     const counts = textOf(fragment(text, '<div class="grade-counts">', '</div>'));
     expect(counts).toContain(`sur ${indicators.length} indicateurs`);
-    const words: Record<string, string> = { 'on-track': 'en bonne voie', 'no-target': 'sans cible', 'moving-away': 's’éloigne de la cible' };
+    const words: Record<string, string> = {
+      'on-track': 'en bonne voie',
+      'no-target': 'sans cible',
+      'moving-away': 's’éloigne de la cible',
+    };
     for (const [grade, word] of Object.entries(words)) {
       const n = indicators.filter((i) => i.progress === grade).length;
       if (n > 0) expect(counts).toContain(`${n} ${word}`);

@@ -14,7 +14,17 @@ import { releasedEngineData, type Release, type ReleaseHistory, type ReleaseInfo
  */
 
 /** An indicator's value in a year and its progress: the columns every values file shares, in this order. */
-const VALUE_COLUMNS = ['value', 'numerator', 'denominator', 'answered', 'baseline', 'delta', 'status', 'projection2029', 'progress'] as const;
+const VALUE_COLUMNS = [
+  'value',
+  'numerator',
+  'denominator',
+  'answered',
+  'baseline',
+  'delta',
+  'status',
+  'projection2029',
+  'progress',
+] as const;
 /** A share's like-for-like change (docs/method.md#like-for-like), flattened; blank for other kinds and for 2025. */
 const LIKE_FOR_LIKE_COLUMNS = [
   'cohort_denominator',
@@ -177,7 +187,9 @@ export function revisionIndicatorRows(
   const baseline = baselineReleaseFor(history, release);
   if (release.year === BASELINE_YEAR || baseline === null) return indicatorRows(catalogue, release, baseline, () => null);
   const baselineRelease = read(baseline.year, baseline.revision);
-  const engine = new EngineSnapshot(releasedEngineData(engineIndicators(catalogue), baselineRelease ? [baselineRelease, release] : [release]));
+  const engine = new EngineSnapshot(
+    releasedEngineData(engineIndicators(catalogue), baselineRelease ? [baselineRelease, release] : [release]),
+  );
   const results = engine.year(release.year).indicators;
   return indicatorRows(catalogue, release, baseline, (code) => results.get(code)?.likeForLike ?? null);
 }
