@@ -10,6 +10,9 @@ const shared = {
   transform: { '^.+\\.ts$': 'ts-jest' },
   moduleFileExtensions: ['ts', 'js', 'json'],
   setupFiles: ['<rootDir>/test/setup/env.ts'],
+  // d3-geo and d3-array are ES modules only, which jest's CommonJS runtime cannot require (Node itself
+  // can, which is how the server loads them): their UMD builds, published beside, are the same code.
+  moduleNameMapper: { '^d3-(geo|array)$': '<rootDir>/node_modules/d3-$1/dist/d3-$1.js' },
 };
 
 /** @type {import('jest').Config} */

@@ -16,6 +16,13 @@ export function isReportOnTime(report: { year: number; receivedOn: string }): bo
   return report.receivedOn <= reportDueDate(report.year);
 }
 
+/** Where a State's report for a year stands: received by the due date, received after it, or not received. */
+export type ReportTimeliness = 'on-time' | 'late' | 'missing';
+
+export function reportTimeliness(report: { year: number; receivedOn: string } | null | undefined): ReportTimeliness {
+  return !report ? 'missing' : isReportOnTime(report) ? 'on-time' : 'late';
+}
+
 /**
  * A State is party in year Y when it is marked party, the Convention entered into force for it on or
  * before 30 April Y, and its withdrawal (if any) had not taken effect by then.

@@ -7,6 +7,7 @@ import { formatValue, indicatorValueView, type IndicatorValueView } from './indi
 import { latestRelease, type ReleaseHistory } from '../domain/releases/release';
 import { PER_INDICATOR_COLUMNS, likeForLikeCells, releaseCells, rowsCsv, valueCells } from '../domain/releases/open-data';
 import { latestReleaseView, valueRevisionText } from './release-view';
+import { worldMap, type MapClass, type WorldMapView } from './world-map';
 import { DIRECTION_LABELS, KIND_LABELS, populationDescription, populationLabel } from './labels';
 
 /** The data a static script draws with Chart.js; the same numbers are in the table beside it. */
@@ -41,6 +42,12 @@ export interface StateAnswerView {
   report: string;
   /** Signed-in view only: the State's report for the year is not validated yet. */
   draft: boolean;
+}
+
+export interface IndicatorStates {
+  yes: StateAnswerView[];
+  no: StateAnswerView[];
+  blank: StateAnswerView[];
 }
 
 export function chartData(indicator: CatalogueIndicator, years: IndicatorResult[], year: number): ChartData {
@@ -128,6 +135,23 @@ export function indicatorDetail(view: DataView, indicator: CatalogueIndicator, y
       blank: list(current.states.blank),
     },
   };
+}
+
+const ANSWER_CLASSES = {
+  yes: { key: 'yes', label: 'États comptés (réponse « oui »)', stateLabel: 'compté (réponse « oui »)' },
+  no: { key: 'no', label: 'États non comptés (réponse « non »)', stateLabel: 'non compté (réponse « non »)' },
+  blank: { key: 'blank', label: 'Question non traitée ou pas de rapport', stateLabel: 'question non traitée ou pas de rapport' },
+} satisfies Record<string, MapClass>;
+
+/** The indicator page's map: the States of the population by answer, from the lists the page shows beside it. */
+export function indicatorMap(view: DataView, indicator: CatalogueIndicator, year: number, states: IndicatorStates): WorldMapView {
+  return worldMap({
+    id: 'carte-etats',
+    title: `Carte : États de la population de l’indicateur ${indicator.code} en ${year}, selon leur réponse`,
+    intro: `Indicateur ${indicator.code} en ${year} :`,
+    registry: view.engine.states().map((s) => ({ iso3: s.iso3, name: s.nameFr })),
+    groups: (['yes', 'no', 'blank'] as const).map((k) => ({ cls: ANSWER_CLASSES[k], states: states[k].map((s) => s.iso3) })),
+  });
 }
 
 /** The indicator's values over the plan years as CSV (the page's download), with the release each year comes from. */

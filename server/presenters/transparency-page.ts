@@ -1,11 +1,13 @@
 import type { CatalogueIndicator } from '../domain/catalogue';
 import type { DataView } from '../data-source';
 import { BASELINE_YEAR, PLAN_YEARS, TARGET_YEAR, type IndicatorResult, type Status } from '../domain/engine/types';
-import { isReportOnTime, reportDueDate } from '../domain/registry';
+import { reportDueDate } from '../domain/registry';
 import type { ReleaseInfo } from '../domain/releases/release';
 import { formatDate, formatNumber, formatPercent } from './format';
 import { indicatorValueView } from './indicator-view';
 import { STATUS_LABELS } from './labels';
+import { partyReports, reportsMap, type PartyReports } from './report-map';
+import type { WorldMapView } from './world-map';
 import { latestReleaseView, releaseView, type ReleaseView } from './release-view';
 
 /** The order statuses are stacked in, from the best news to the absence of a value. */
@@ -144,6 +146,8 @@ export interface TransparencyPage {
   publishedYears: PublishedYear[];
   publishedYearsText: string;
   keyFigures: KeyFigures | null;
+  /** The States Parties' reports of the year on a world map, with the same counts as the key figures. */
+  map: WorldMapView | null;
   bySection: ProgressGroups | null;
   byCommittee: ProgressGroups | null;
   /** Mechanisms that lead no action (the Coordinating Committee), named under the committee table. */
@@ -161,12 +165,11 @@ function mostRecentRelease(view: DataView): ReleaseInfo | null {
 
 const ofShare = (n: number, d: number) => `${formatNumber(n)} / ${formatNumber(d)} (${formatPercent((100 * n) / d)})`;
 
-function keyFigures(view: DataView, year: number): KeyFigures {
+function keyFigures(view: DataView, year: number, { party, byTimeliness }: PartyReports): KeyFigures {
   const result = view.engine.year(year);
-  const party = result.populations.get('party');
   const reports = view.engine.reports(year);
-  const fromParties = reports.filter((r) => party.has(r.state));
-  const onTime = fromParties.filter(isReportOnTime).length;
+  const received = byTimeliness['on-time'].length + byTimeliness.late.length;
+  const onTime = byTimeliness['on-time'].length;
   const shares = view.catalogue.actions
     .flatMap((a) => a.indicators)
     .filter((i) => i.kind === 'share' && i.direction === 'up')
@@ -177,12 +180,12 @@ function keyFigures(view: DataView, year: number): KeyFigures {
     year,
     parties: formatNumber(party.size),
     partiesCount: party.size,
-    partyReports: percent(fromParties.length, party.size),
-    partyReportsCount: fromParties.length,
-    onTime: percent(onTime, fromParties.length),
+    partyReports: percent(received, party.size),
+    partyReportsCount: received,
+    onTime: percent(onTime, received),
     onTimeCount: onTime,
     dueDate: formatDate(reportDueDate(year)),
-    voluntaryReports: reports.length - fromParties.length,
+    voluntaryReports: reports.length - received,
     sharesAtTarget: shares.length ? { reached: shares.filter((v) => v >= 100 - 1e-9).length, withValue: shares.length } : null,
     earlyWarnings: result.flags.size,
   };
@@ -206,6 +209,7 @@ export function transparencyPage(view: DataView): TransparencyPage {
   const year = publishedYears.some((p) => p.year === view.defaultYear) ? view.defaultYear : (publishedYears.at(-1)?.year ?? null);
   const results = year === null ? null : engine.year(year).indicators;
   const baselineOnly = year === BASELINE_YEAR;
+  const reports = year === null ? null : partyReports(view, year);
 
   const sectionsWithActions = catalogue.sections
     .map((s) => ({ section: s, actions: catalogue.actions.filter((a) => a.section === s.number) }))
@@ -264,7 +268,8 @@ export function transparencyPage(view: DataView): TransparencyPage {
     baselineOnly,
     publishedYears,
     publishedYearsText: publishedYears.map((p) => p.year).join(', '),
-    keyFigures: year === null ? null : keyFigures(view, year),
+    keyFigures: reports && year !== null ? keyFigures(view, year, reports) : null,
+    map: reports && year !== null ? reportsMap(view, year, reports, true) : null,
     bySection,
     byCommittee,
     withoutLead: catalogue.mechanisms

@@ -2,7 +2,7 @@ import { Router, type Request } from 'express';
 import type { RouteContext } from '../route-context';
 import { HttpError } from '../http-error';
 import { committeePage } from '../presenters/committee-page';
-import { indicatorCsv, indicatorDetail } from '../presenters/indicator-detail';
+import { indicatorCsv, indicatorDetail, indicatorMap } from '../presenters/indicator-detail';
 import { pageYear } from './page-year';
 import { actionHeader, sectionViews } from '../presenters/progress-view';
 import { statePage } from '../presenters/state-page';
@@ -131,12 +131,14 @@ export function pagesRouter({ data, cache, config, staticSite }: RouteContext): 
         const indicator = findIndicator(req);
         const { view, page, locals } = pageContext(req);
         const action = view.catalogue.actions.find((a) => a.number === indicator.action)!;
+        const detail = indicatorDetail(view, indicator, page.year);
         return {
           ...locals,
           title: `Indicateur ${indicator.code}`,
           charts: true,
           section: view.catalogue.sections.find((s) => s.number === action.section),
-          ...indicatorDetail(view, indicator, page.year),
+          ...detail,
+          map: detail.states && indicatorMap(view, indicator, page.year, detail.states),
           ...sharing(() => ({
             embed: embedCode(
               config.publicUrl,
