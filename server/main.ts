@@ -7,6 +7,7 @@ import { createLogger } from './logger';
 import { stopGracefully } from './shutdown';
 import { prepareDatabase, startupFailureMessage } from './startup';
 import { SERVER_STATEMENT_BUSY_MS } from '../db/client';
+import { worldGeometry } from './maps/world-geometry';
 
 function listen(app: Express, port: number): Promise<Server> {
   return new Promise((resolve, reject) => {
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
     const app = createApp({ db, config, logger });
     // The search index is filled from the catalogue and registry now, not by the first visitor.
     searchOf(app)?.warm();
+    // The world maps' geometry is projected now (about half a second), not by the first visitor.
+    worldGeometry();
     const server = await listen(app, config.port);
     logger.info(`Tableau de bord servi sur http://localhost:${config.port}/ (base : ${config.databasePath})`);
     const stop = stopGracefully(server, db, logger);

@@ -39,9 +39,9 @@ export interface StateGeometry {
 export interface WorldGeometry {
   width: number;
   height: number;
-  /** Every land the atlas has that is no State of the registry (territories, Antarctica left out), as one path. */
-  otherLand: string;
-  /** By ISO 3166-1 alpha-3 code. */
+  /** The land the atlas gives no ISO code (Kosovo), as one path. */
+  unnamedLand: string;
+  /** By ISO 3166-1 alpha-3 code: the atlas's countries and territories, and the States it leaves out. */
   states: ReadonlyMap<string, StateGeometry>;
   /** Longitude and latitude to SVG units. */
   projection: GeoProjection;
@@ -151,8 +151,12 @@ export function atlasFeatures(): Feature[] {
   return feature(topology, topology.objects.countries).features.filter((f) => f.id !== ANTARCTICA);
 }
 
-/** Projects the atlas: the work done once. `registry` is the set of ISO codes the map colours. */
-export function buildWorldGeometry(registry: ReadonlySet<string>): WorldGeometry {
+/**
+ * Projects the atlas: the work done once. Every country the atlas names gets its path data by
+ * ISO code (the pages colour those of the registry and draw the others as land that is no State);
+ * the States the atlas leaves out get the marker of absent-states.json.
+ */
+export function buildWorldGeometry(): WorldGeometry {
   const all = atlasFeatures();
   // The whole sphere's width (a marker may lie east of any outline: Tuvalu), the land's height only.
   const projection: GeoProjection = geoEqualEarth().fitWidth(MAP_WIDTH, { type: 'Sphere' });
@@ -168,46 +172,39 @@ export function buildWorldGeometry(registry: ReadonlySet<string>): WorldGeometry
     return context.toString();
   };
 
-  const byState = new Map<string, Feature[]>();
-  const other: Feature[] = [];
+  const byCode = new Map<string, Feature[]>();
+  const unnamed: Feature[] = [];
   for (const f of all) {
     const iso3 = alpha3Of(f);
-    if (iso3 && registry.has(iso3)) byState.set(iso3, [...(byState.get(iso3) ?? []), f]);
-    else other.push(f);
+    if (iso3) byCode.set(iso3, [...(byCode.get(iso3) ?? []), f]);
+    else unnamed.push(f);
   }
 
   const states = new Map<string, StateGeometry>();
-  for (const [iso3, features] of byState) {
+  for (const [iso3, features] of byCode) {
     const collection: GeoPermissibleObjects = { type: 'FeatureCollection', features };
     const small = measure.area(collection) < SMALL_AREA;
     states.set(iso3, { d: pathData(collection), marker: small ? markerPoint(features, measure) : null });
   }
-  const points: Record<string, number[]> = absentStates.points;
-  for (const iso3 of registry) {
-    if (states.has(iso3)) continue;
-    const lonLat = points[iso3];
-    const xy = lonLat ? projection([lonLat[0]!, lonLat[1]!]) : null;
-    states.set(iso3, { d: null, marker: xy ? [round1(xy[0]), round1(xy[1])] : null });
+  for (const [iso3, [lon, lat]] of Object.entries(absentStates.points)) {
+    if (states.has(iso3) || lon === undefined || lat === undefined) continue;
+    const xy = projection([lon, lat]);
+    if (xy) states.set(iso3, { d: null, marker: [round1(xy[0]), round1(xy[1])] });
   }
 
   return {
     width: MAP_WIDTH,
     height: Math.ceil(bottom - Math.floor(top)),
-    otherLand: pathData({ type: 'FeatureCollection', features: other }),
+    unnamedLand: pathData({ type: 'FeatureCollection', features: unnamed }),
     states,
     projection,
   };
 }
 
-let cached: { key: string; geometry: WorldGeometry } | null = null;
+let cached: WorldGeometry | null = null;
 
-/**
- * The geometry for a registry, built on first use and kept: the registry changes (a State added)
- * only through an import, and then the geometry is built again once.
- */
-export function worldGeometry(registry: Iterable<string>): WorldGeometry {
-  const codes = [...registry].sort();
-  const key = codes.join(',');
-  if (cached?.key !== key) cached = { key, geometry: buildWorldGeometry(new Set(codes)) };
-  return cached.geometry;
+/** The geometry, built on first use (or at start: server/main.ts) and kept for the process's life. */
+export function worldGeometry(): WorldGeometry {
+  cached ??= buildWorldGeometry();
+  return cached;
 }

@@ -40,7 +40,8 @@ export interface WorldMapView {
   viewBox: string;
   width: number;
   height: number;
-  otherLand: string;
+  /** Land that is no State of the registry (territories): path data, drawn grey without a count. */
+  otherLand: string[];
   states: MapStateView[];
   legend: LegendEntry[];
   /** The States of each class by name, for a page with no table of them (/transparence). */
@@ -65,7 +66,8 @@ const classOf = (key: string) => `map-fill--${key}`;
 
 /** The map of `input`: each State of the registry with the class of the group it is in, or « outside ». */
 export function worldMap(input: MapInput): WorldMapView {
-  const geometry = worldGeometry(input.registry.map((s) => s.iso3));
+  const geometry = worldGeometry();
+  const inRegistry = new Set(input.registry.map((s) => s.iso3));
   const outside = input.outside ?? OUTSIDE;
   const groupOf = new Map<string, MapClass>();
   for (const { cls, states } of input.groups) for (const iso3 of states) groupOf.set(iso3, cls);
@@ -102,7 +104,10 @@ export function worldMap(input: MapInput): WorldMapView {
     viewBox: `0 0 ${geometry.width} ${geometry.height}`,
     width: geometry.width,
     height: geometry.height,
-    otherLand: geometry.otherLand,
+    otherLand: [
+      geometry.unnamedLand,
+      ...[...geometry.states].flatMap(([iso3, shape]) => (inRegistry.has(iso3) || !shape.d ? [] : [shape.d])),
+    ],
     states,
     legend,
   };

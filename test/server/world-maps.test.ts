@@ -43,11 +43,12 @@ function rings(d: string): [number, number][][] {
 }
 
 describe('the world map’s geometry (server/maps/world-geometry.ts)', () => {
-  const geometry = buildWorldGeometry(new Set(registry));
+  const geometry = buildWorldGeometry();
 
   test('every State of the registry has an outline or a marker, inside the map', () => {
-    expect([...geometry.states.keys()].sort()).toEqual([...registry].sort());
-    for (const [iso3, shape] of geometry.states) {
+    for (const iso3 of registry) {
+      const shape = geometry.states.get(iso3)!;
+      expect({ iso3, drawn: shape !== undefined }).toEqual({ iso3, drawn: true });
       expect({ iso3, drawn: shape.d !== null || shape.marker !== null }).toEqual({ iso3, drawn: true });
       if (shape.marker) {
         const [x, y] = shape.marker;
