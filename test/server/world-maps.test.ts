@@ -57,6 +57,12 @@ describe('the world map’s geometry (server/maps/world-geometry.ts)', () => {
     }
   });
 
+  test('the Holy See (absent from the atlas) is a marker alone; Palestine and Luxembourg, too small to see, an outline and a marker', () => {
+    expect(geometry.states.get('VAT')).toEqual({ d: null, marker: expect.any(Array) });
+    for (const iso3 of ['PSE', 'LUX']) expect(geometry.states.get(iso3)).toEqual({ d: expect.any(String), marker: expect.any(Array) });
+    expect(geometry.states.get('FRA')!.marker).toBeNull();
+  });
+
   test('the compact path data draws the same points as d3-geo’s own, rounded to a tenth', () => {
     const features = atlasFeatures();
     const reference = geoPath(geometry.projection).digits(1);
