@@ -7,7 +7,9 @@ import { formatValue, indicatorValueView, type IndicatorValueView } from './indi
 import { latestRelease, type ReleaseHistory } from '../domain/releases/release';
 import { PER_INDICATOR_COLUMNS, likeForLikeCells, releaseCells, rowsCsv, valueCells } from '../domain/releases/open-data';
 import { latestReleaseView, valueRevisionText } from './release-view';
-import { worldMap, type MapClass, type WorldMapView } from './world-map';
+import { worldMap, type WorldMapView } from './world-map';
+import type { Locale } from '../i18n/locale';
+import { t } from '../i18n/translate';
 import { DIRECTION_LABELS, KIND_LABELS, populationDescription, populationLabel } from './labels';
 
 /** The data a static script draws with Chart.js; the same numbers are in the table beside it. */
@@ -137,20 +139,31 @@ export function indicatorDetail(view: DataView, indicator: CatalogueIndicator, y
   };
 }
 
+/** The map's classes for the answers, with their messages' keys (docs/i18n.md: keys written in full). */
 const ANSWER_CLASSES = {
-  yes: { key: 'yes', label: 'États comptés (réponse « oui »)', stateLabel: 'compté (réponse « oui »)' },
-  no: { key: 'no', label: 'États non comptés (réponse « non »)', stateLabel: 'non compté (réponse « non »)' },
-  blank: { key: 'blank', label: 'Question non traitée ou pas de rapport', stateLabel: 'question non traitée ou pas de rapport' },
-} satisfies Record<string, MapClass>;
+  yes: ['map.indicator.yes', 'map.indicator.yesState'],
+  no: ['map.indicator.no', 'map.indicator.noState'],
+  blank: ['map.indicator.blank', 'map.indicator.blankState'],
+} as const;
 
 /** The indicator page's map: the States of the population by answer, from the lists the page shows beside it. */
-export function indicatorMap(view: DataView, indicator: CatalogueIndicator, year: number, states: IndicatorStates): WorldMapView {
+export function indicatorMap(
+  view: DataView,
+  indicator: CatalogueIndicator,
+  year: number,
+  states: IndicatorStates,
+  locale: Locale,
+): WorldMapView {
   return worldMap({
+    locale,
     id: 'carte-etats',
-    title: `Carte : États de la population de l’indicateur ${indicator.code} en ${year}, selon leur réponse`,
-    intro: `Indicateur ${indicator.code} en ${year} :`,
+    title: t(locale, 'map.indicator.title', { code: indicator.code, year }),
+    intro: t(locale, 'map.indicator.intro', { code: indicator.code, year }),
     registry: view.engine.states().map((s) => ({ iso3: s.iso3, name: s.nameFr })),
-    groups: (['yes', 'no', 'blank'] as const).map((k) => ({ cls: ANSWER_CLASSES[k], states: states[k].map((s) => s.iso3) })),
+    groups: (['yes', 'no', 'blank'] as const).map((key) => {
+      const [label, stateLabel] = ANSWER_CLASSES[key];
+      return { cls: { key, label: t(locale, label), stateLabel: t(locale, stateLabel) }, states: states[key].map((s) => s.iso3) };
+    }),
   });
 }
 

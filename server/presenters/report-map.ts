@@ -2,6 +2,8 @@ import type { DataView } from '../data-source';
 import { reportDueDate, reportTimeliness, type ReportTimeliness } from '../domain/registry';
 import { formatDate, formatNumber } from './format';
 import { worldMap, type MapClass, type WorldMapView } from './world-map';
+import type { Locale } from '../i18n/locale';
+import { t } from '../i18n/translate';
 
 /** The States Parties of a year by where their report stands: what /transparence counts and both report maps draw. */
 export interface PartyReports {
@@ -16,28 +18,33 @@ export function partyReports(view: DataView, year: number): PartyReports {
   return { party, byTimeliness };
 }
 
-const CLASSES: Record<ReportTimeliness, MapClass> = {
-  'on-time': { key: 'on-time', label: 'Rapport reçu à temps', stateLabel: 'rapport reçu à temps' },
-  late: { key: 'late', label: 'Rapport reçu en retard', stateLabel: 'rapport reçu en retard' },
-  missing: { key: 'missing', label: 'Pas de rapport', stateLabel: 'pas de rapport' },
+/** The map's classes for the reports, with their messages' keys (docs/i18n.md: keys written in full). */
+const CLASSES: Record<ReportTimeliness, readonly [string, string]> = {
+  'on-time': ['map.reports.onTime', 'map.reports.onTimeState'],
+  late: ['map.reports.late', 'map.reports.lateState'],
+  missing: ['map.reports.missing', 'map.reports.missingState'],
 };
-const NOT_PARTY: MapClass = { key: 'out', label: 'États non parties', stateLabel: 'État non partie' };
 const ORDER: ReportTimeliness[] = ['on-time', 'late', 'missing'];
 
 /**
  * The map of the States Parties' reports for `year`. `withLists`: the page has no table of the
  * States (/transparence), so the map brings one, in the same categories.
  */
-export function reportsMap(view: DataView, year: number, reports: PartyReports, withLists: boolean): WorldMapView {
+export function reportsMap(view: DataView, year: number, reports: PartyReports, withLists: boolean, locale: Locale): WorldMapView {
   const registry = [...view.engine.states()].map((s) => ({ iso3: s.iso3, name: s.nameFr }));
-  const groups = ORDER.map((t) => ({ cls: CLASSES[t], states: reports.byTimeliness[t] }));
+  const groups = ORDER.map((key) => {
+    const [label, stateLabel] = CLASSES[key];
+    const cls: MapClass = { key, label: t(locale, label), stateLabel: t(locale, stateLabel) };
+    return { cls, states: reports.byTimeliness[key] };
+  });
   const map = worldMap({
+    locale,
     id: 'carte-rapports',
-    title: `Carte : rapports ${year} des États parties au titre de l’article 7`,
-    intro: `Rapports ${year} des États parties, attendus au plus tard le ${formatDate(reportDueDate(year))} :`,
+    title: t(locale, 'map.reports.title', { year }),
+    intro: t(locale, 'map.reports.intro', { year, dueDate: formatDate(reportDueDate(year)) }),
     registry,
     groups,
-    outside: NOT_PARTY,
+    outside: { key: 'out', label: t(locale, 'map.reports.notParty'), stateLabel: t(locale, 'map.reports.notPartyState') },
   });
   if (!withLists) return map;
   const nameOf = new Map(registry.map((s) => [s.iso3, s.name]));

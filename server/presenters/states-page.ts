@@ -1,7 +1,6 @@
 import type { DataView } from '../data-source';
 import { reportSummary } from './report-view';
 import { statePopulations } from './api-json';
-import { partyReports, reportsMap } from './report-map';
 
 /** Every State of the registry for a year: status, populations, report and flags, by French name. */
 export function statesPage(view: DataView, year: number) {
@@ -28,8 +27,6 @@ export function statesPage(view: DataView, year: number) {
     });
   return {
     states,
-    // The table above holds the same data: each row says whether the State is party and its report.
-    map: reportsMap(view, year, partyReports(view, year), false),
     partyCount: states.filter((s) => s.party).length,
     nonPartyCount: states.filter((s) => !s.party).length,
   };

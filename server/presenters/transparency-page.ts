@@ -6,8 +6,7 @@ import type { ReleaseInfo } from '../domain/releases/release';
 import { formatDate, formatNumber, formatPercent } from './format';
 import { indicatorValueView } from './indicator-view';
 import { STATUS_LABELS } from './labels';
-import { partyReports, reportsMap, type PartyReports } from './report-map';
-import type { WorldMapView } from './world-map';
+import { partyReports, type PartyReports } from './report-map';
 import { latestReleaseView, releaseView, type ReleaseView } from './release-view';
 
 /** The order statuses are stacked in, from the best news to the absence of a value. */
@@ -146,8 +145,8 @@ export interface TransparencyPage {
   publishedYears: PublishedYear[];
   publishedYearsText: string;
   keyFigures: KeyFigures | null;
-  /** The States Parties' reports of the year on a world map, with the same counts as the key figures. */
-  map: WorldMapView | null;
+  /** The States Parties of the year by report, which the key figures count and the route's map draws. */
+  reportsByTimeliness: PartyReports | null;
   bySection: ProgressGroups | null;
   byCommittee: ProgressGroups | null;
   /** Mechanisms that lead no action (the Coordinating Committee), named under the committee table. */
@@ -269,7 +268,7 @@ export function transparencyPage(view: DataView): TransparencyPage {
     publishedYears,
     publishedYearsText: publishedYears.map((p) => p.year).join(', '),
     keyFigures: reports && year !== null ? keyFigures(view, year, reports) : null,
-    map: reports && year !== null ? reportsMap(view, year, reports, true) : null,
+    reportsByTimeliness: reports,
     bySection,
     byCommittee,
     withoutLead: catalogue.mechanisms

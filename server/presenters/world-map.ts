@@ -1,4 +1,6 @@
 import { worldGeometry } from '../maps/world-geometry';
+import type { Locale } from '../i18n/locale';
+import { t } from '../i18n/translate';
 import { formatNumber } from './format';
 
 /**
@@ -14,9 +16,6 @@ export interface MapClass {
   /** What a State's tooltip says after its name: « compté ». */
   stateLabel: string;
 }
-
-/** States outside the population the map is about. */
-export const OUTSIDE: MapClass = { key: 'out', label: 'Hors de la population', stateLabel: 'hors de la population' };
 
 export interface MapStateView {
   iso3: string;
@@ -49,6 +48,7 @@ export interface WorldMapView {
 }
 
 export interface MapInput {
+  locale: Locale;
   /** Unique in the page: the prefix of the SVG's ids. */
   id: string;
   title: string;
@@ -58,7 +58,7 @@ export interface MapInput {
   registry: readonly { iso3: string; name: string }[];
   /** The classes in the legend's order, the population's States in each. */
   groups: readonly { cls: MapClass; states: readonly string[] }[];
-  /** Name of the States outside the population in the legend, when not « hors de la population ». */
+  /** The States outside the population as the legend names them, when not « hors de la population ». */
   outside?: MapClass;
 }
 
@@ -68,9 +68,20 @@ const classOf = (key: string) => `map-fill--${key}`;
 export function worldMap(input: MapInput): WorldMapView {
   const geometry = worldGeometry();
   const inRegistry = new Set(input.registry.map((s) => s.iso3));
-  const outside = input.outside ?? OUTSIDE;
+  const { locale } = input;
+  const outside = input.outside ?? { key: 'out', label: t(locale, 'map.outside'), stateLabel: t(locale, 'map.outsideState') };
   const groupOf = new Map<string, MapClass>();
   for (const { cls, states } of input.groups) for (const iso3 of states) groupOf.set(iso3, cls);
+  // One message per class, the name put in per State: 197 tooltips cost one translation per class.
+  const tooltips = new Map<MapClass, [string, string]>();
+  const tooltip = (cls: MapClass, name: string) => {
+    let parts = tooltips.get(cls);
+    if (!parts) {
+      const [before = '', after = ''] = t(locale, 'map.tooltip', { name: '\u0000', status: cls.stateLabel }).split('\u0000');
+      tooltips.set(cls, (parts = [before, after]));
+    }
+    return parts[0] + name + parts[1];
+  };
   const states = input.registry.flatMap(({ iso3, name }) => {
     const shape = geometry.states.get(iso3);
     if (!shape) return [];
@@ -79,7 +90,7 @@ export function worldMap(input: MapInput): WorldMapView {
       {
         iso3,
         className: classOf(cls.key),
-        tooltip: `${name} : ${cls.stateLabel}`,
+        tooltip: tooltip(cls, name),
         d: shape.d,
         marker: shape.marker && { x: shape.marker[0], y: shape.marker[1] },
       },
@@ -92,15 +103,18 @@ export function worldMap(input: MapInput): WorldMapView {
   ].map(({ cls, count }) => ({ className: classOf(cls.key), label: cls.label, count, countText: formatNumber(count) }));
   const counts = legend
     .slice(0, -1)
-    .map((l) => `${l.label.toLowerCase()} : ${l.countText}`)
-    .join(' ; ');
+    .map((l) => t(locale, 'map.countItem', { label: l.label, n: l.countText }))
+    .join(t(locale, 'map.separator'));
+  const others = input.registry.length - inPopulation;
   return {
     id: input.id,
     title: input.title,
-    description:
-      `${input.intro} ${counts}, sur ${formatNumber(inPopulation)} États ; ` +
-      `${formatNumber(input.registry.length - inPopulation)} autres États en gris. Les petits États sont marqués d’un cercle. ` +
-      'Les mêmes données figurent dans le tableau qui accompagne la carte.',
+    description: t(locale, 'map.description', {
+      intro: input.intro,
+      counts,
+      population: t(locale, 'map.population', { count: inPopulation }),
+      others: t(locale, 'map.others', { count: others }),
+    }),
     viewBox: `0 0 ${geometry.width} ${geometry.height}`,
     width: geometry.width,
     height: geometry.height,

@@ -7,6 +7,7 @@ import { pageYear } from './page-year';
 import { actionHeader, sectionViews } from '../presenters/progress-view';
 import { statePage } from '../presenters/state-page';
 import { statesPage } from '../presenters/states-page';
+import { partyReports, reportsMap } from '../presenters/report-map';
 import { audienceOf } from '../data-source';
 import { cardPaths, embedCode, embedPaths, shareView } from '../presenters/share';
 
@@ -138,7 +139,7 @@ export function pagesRouter({ data, cache, config, staticSite }: RouteContext): 
           charts: true,
           section: view.catalogue.sections.find((s) => s.number === action.section),
           ...detail,
-          map: detail.states && indicatorMap(view, indicator, page.year, detail.states),
+          map: detail.states && indicatorMap(view, indicator, page.year, detail.states, req.locale),
           ...sharing(() => ({
             embed: embedCode(
               config.publicUrl,
@@ -197,7 +198,9 @@ export function pagesRouter({ data, cache, config, staticSite }: RouteContext): 
       'states',
       () => {
         const { view, page, locals } = pageContext(req);
-        return { ...locals, title: 'États', ...statesPage(view, page.year) };
+        // The map draws the table's States Parties by report (the table says the same in words).
+        const map = reportsMap(view, page.year, partyReports(view, page.year), false, req.locale);
+        return { ...locals, title: 'États', ...statesPage(view, page.year), map };
       },
       YEAR,
     ),

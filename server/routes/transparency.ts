@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { RouteContext } from '../route-context';
 import { methodologyPage } from '../presenters/methodology-page';
 import { transparencyPage } from '../presenters/transparency-page';
+import { reportsMap } from '../presenters/report-map';
 import { cardPaths, embedCode, embedPaths, shareView } from '../presenters/share';
 
 /**
@@ -13,12 +14,15 @@ export function transparencyRouter({ data, cache, config, staticSite }: RouteCon
 
   router.get('/transparence', (req, res, next) =>
     cache.page(req, res, next, 'transparency', () => {
-      const page = transparencyPage(data('public'));
+      const view = data('public');
+      const page = transparencyPage(view);
       return {
         title: 'Transparence : où en est le Plan d’action ?',
         progressCharts: page.bySection !== null || page.byCommittee !== null,
         publicViewNote: Boolean(req.viewer),
         ...page,
+        map:
+          page.year !== null && page.reportsByTimeliness ? reportsMap(view, page.year, page.reportsByTimeliness, true, req.locale) : null,
         // « Intégrer » and the share card: not in a static copy, which serves neither embeds nor cards.
         ...(staticSite
           ? {}

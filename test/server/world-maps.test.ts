@@ -153,6 +153,20 @@ describe('world maps on the pages (demonstration data)', () => {
     },
   );
 
+  test('at /en/… the map speaks English, with the same classes and counts as in French', async () => {
+    const french = (await request(app).get('/indicators/1.1?year=2026').expect(200)).text;
+    const english = (await request(app).get('/en/indicators/1.1?year=2026').expect(200)).text;
+    expect(mapClasses(english)).toEqual(mapClasses(french));
+    expect([...legendCounts(english).values()]).toEqual([...legendCounts(french).values()]);
+    expect(english).toContain(
+      '<title id="carte-etats-titre">Map: States in the population of indicator 1.1 in 2026, by their answer</title>',
+    );
+    expect(fragment(english, '<ul class="map-legend"', '</ul>')).toContain(
+      'States counted (answer “yes”): <span class="map-legend__count">',
+    );
+    expect(fragment(english, '<desc', '</desc>')).toMatch(/States in the population; \d+ other States in grey\./);
+  });
+
   test('/transparence: the States Parties by report, legend counts equal to the key figures and to the list beside the map', async () => {
     const html = (await request(app).get('/transparence').expect(200)).text;
     expect(await htmlProblems(html)).toEqual([]);
