@@ -1,6 +1,7 @@
 import type { CatalogueIndicator } from '../domain/catalogue';
 import { localizeCatalogue, type LocalizedCatalogue } from '../domain/catalogue-i18n';
-import type { Locale } from '../i18n/locale';
+import { LOCALES, type Locale } from '../i18n/locale';
+import { sortStates, stateName } from '../domain/state-names';
 import type { DataView } from '../data-source';
 import { BASELINE_YEAR } from '../domain/engine/types';
 import { latestRelease, type ReleaseHistory } from '../domain/releases/release';
@@ -46,11 +47,14 @@ export function statePopulations(state: string, result: YearResult): string[] {
   return POPULATION_KEYS.filter((key) => key !== 'yes' && result.populations.get(key).has(state));
 }
 
-export function stateJson(state: RegistryState, result: YearResult, report: Report | null): StateJson {
+export function stateJson(state: RegistryState, result: YearResult, report: Report | null, locale: Locale = 'fr'): StateJson {
+  const local = stateName(state, locale);
   return {
     iso3: state.iso3,
-    name: state.nameFr,
+    name: local.name,
+    nameSource: local.source,
     nameEn: state.nameEn,
+    names: Object.fromEntries(LOCALES.map((l) => [l, stateName(state, l)])) as StateJson['names'],
     party: result.populations.get('party').has(state.iso3),
     partyFrom: state.partyFrom,
     partyUntil: state.partyUntil,
@@ -124,13 +128,14 @@ export function indicatorDetailResponse(
   };
 }
 
-/** GET /api/v1/states?year=Y. */
-export function statesResponse({ engine: snapshot, demo }: DataView, year: number) {
+/** GET /api/v1/states?year=Y&lang=L: names in that language, sorted by them with its collation. */
+export function statesResponse({ engine: snapshot, demo }: DataView, year: number, locale: Locale = 'fr') {
   const result = snapshot.year(year);
-  const states = [...snapshot.states()].sort((a, b) => a.nameFr.localeCompare(b.nameFr, 'fr'));
+  const states = sortStates(snapshot.states(), locale);
   return {
     year,
+    language: locale,
     demo,
-    states: states.map((s) => stateJson(s, result, snapshot.report(year, s.iso3) ?? null)),
+    states: states.map((s) => stateJson(s, result, snapshot.report(year, s.iso3) ?? null, locale)),
   };
 }

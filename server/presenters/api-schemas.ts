@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { GRADES, PLAN_YEARS } from '../domain/engine/types';
-import { LOCALES } from '../i18n/locale';
+import { LOCALES, type Locale } from '../i18n/locale';
 
 /**
  * The shapes of the API's answers (README, « API »). Each route parses what it sends with these
@@ -191,13 +191,28 @@ export const stateFlagSchema = z.object({
   message: z.string().describe('L’alerte en français'),
 });
 
+const nameSource = z
+  .enum(['registry', 'iso'])
+  .describe(
+    'Source du nom : registry (nom officiel du registre, en français et en anglais), iso (nom d’i18n-iso-countries, d’après CLDR, pour l’espagnol que le registre n’a pas)',
+  );
+
 export const stateSchema = z.object({
   iso3: z
     .string()
     .regex(/^[A-Z]{3}$/)
     .describe('Code ISO 3166 alpha-3'),
-  name: z.string().describe('Nom en français'),
-  nameEn: z.string().describe('Nom en anglais'),
+  name: z.string().describe('Nom dans la langue de la réponse (lang ; français par défaut)'),
+  nameSource: nameSource,
+  nameEn: z.string().describe('Nom en anglais (registre)'),
+  names: z
+    .object(
+      Object.fromEntries(LOCALES.map((l) => [l, z.object({ name: z.string(), source: nameSource })])) as Record<
+        Locale,
+        z.ZodObject<{ name: z.ZodString; source: typeof nameSource }>
+      >,
+    )
+    .describe('Le nom dans chaque langue (fr, en, es) et sa source'),
   party: z.boolean().describe('État partie cette année-là'),
   partyFrom: z.string().regex(DAY).nullable().describe('Date d’entrée en vigueur pour l’État (AAAA-MM-JJ), ou null'),
   partyUntil: z.string().regex(DAY).nullable().describe('Date à laquelle l’État a cessé d’être partie (AAAA-MM-JJ), ou null'),
@@ -218,7 +233,9 @@ export const statesResponseSchema = z
     language: z.enum(LOCALES).describe('Langue des textes (paramètre lang) : fr (par défaut), en ou es'),
     year: year.describe('Année de rapport'),
     demo: z.boolean().describe('true si les données sont celles de démonstration (fictives)'),
-    states: z.array(stateSchema).describe('Tous les États du registre, par nom français'),
+    states: z
+      .array(stateSchema)
+      .describe('Tous les États du registre, par nom dans la langue de la réponse, selon l’ordre alphabétique de cette langue'),
   })
   .describe('Tous les États pour une année');
 

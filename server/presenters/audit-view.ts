@@ -5,6 +5,7 @@ import type { DataView } from '../data-source';
 import { PLAN_YEARS } from '../domain/engine/types';
 import { DATA_KINDS, EXCHANGE_KINDS, auditedColumns, type ExchangeKind, type ShownAs } from '../domain/data-kinds';
 import { formatDate, formatDateTime, formatExactNumber } from './format';
+import { byStateName } from '../domain/state-names';
 
 /** The audit trail (journal des modifications) in French: who changed what, when, from what to what, and why. */
 
@@ -248,7 +249,7 @@ export function journalForm(view: DataView, values: JournalFormValues, errors: P
   return {
     years: PLAN_YEARS.map((y) => option(String(y), String(y), values.annee)),
     states: [...view.engine.states()]
-      .sort((a, b) => a.nameFr.localeCompare(b.nameFr, 'fr'))
+      .sort(byStateName('fr', (s) => s.nameFr))
       .map((s) => option(s.iso3, `${s.nameFr} (${s.iso3})`, values.etat.toUpperCase())),
     entities: AUDIT_ENTITIES.map((e) => option(e, ENTITY_LABELS[e][0]!.toUpperCase() + ENTITY_LABELS[e].slice(1), values.entite)),
     indicator: values.indicateur,

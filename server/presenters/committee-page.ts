@@ -3,6 +3,7 @@ import { followedPopulations, warningsFollowed } from '../domain/workspace/commi
 import type { DataView } from '../data-source';
 import { countGrades } from './grade-view';
 import { actionView, countStatuses } from './progress-view';
+import { byStateName } from '../domain/state-names';
 
 export function committeePage(view: DataView, mechanism: CatalogueMechanism, year: number) {
   const { catalogue, engine } = view;
@@ -21,7 +22,7 @@ export function committeePage(view: DataView, mechanism: CatalogueMechanism, yea
   const actions = new Set([...mechanism.lead, ...mechanism.contributing]);
   const followed = followedPopulations(catalogue, actions);
   const stateName = (iso3: string) => engine.stateName(iso3);
-  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'fr');
+  const byName = byStateName<{ name: string }>('fr', (s) => s.name);
   const populations = catalogue.populations
     .filter((p) => followed.has(p.key))
     .map((p) => ({

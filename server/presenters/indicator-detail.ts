@@ -11,6 +11,7 @@ import { worldMap, type WorldMapView } from './world-map';
 import type { Locale } from '../i18n/locale';
 import { t } from '../i18n/translate';
 import { DIRECTION_LABELS, KIND_LABELS, populationDescription, populationLabel } from './labels';
+import { byStateName } from '../domain/state-names';
 
 /** The data a static script draws with Chart.js; the same numbers are in the table beside it. */
 export interface ChartData {
@@ -108,7 +109,7 @@ export function indicatorDetail(view: DataView, indicator: CatalogueIndicator, y
         report: reportSummary(view.engine.report(year, iso3), 'rapport reçu'),
         draft: view.drafts.get(year)?.has(iso3) ?? false,
       }))
-      .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+      .sort(byStateName('fr', (s) => s.name));
   const projectionText =
     current.projection2029 === null
       ? null

@@ -12,6 +12,7 @@ import { meetingLastChange } from './meeting-messages';
 import { meetingTimeView } from './meeting-time-view';
 import { storedSittings } from '../domain/meetings/sittings';
 import { SPEAKERS_FROM_LABELS } from '../domain/meetings/kinds';
+import { sortStates } from '../domain/state-names';
 
 /** Element ids of the speakers' list forms (the posted names are `rank:ISO3`). */
 export const groupAnchor = (key: string) => `groupe-${key}`;
@@ -97,7 +98,7 @@ function itemView(planned: PlannedItem, options: MeetingPageOptions, byName: Reg
 /** The view model of views/workspace/meeting.hbs: the meeting, and for an intersessional one its plan. */
 export function meetingPageView(options: MeetingPageOptions) {
   const { meeting, plan } = options;
-  const byName = [...options.states].sort((a, b) => a.nameFr.localeCompare(b.nameFr, 'fr'));
+  const byName = sortStates(options.states);
   const time = plan ? meetingTimeView(plan, storedSittings(meeting.sittings)) : null;
   const items = plan ? plan.items.map((i) => ({ ...itemView(i, options, byName), time: time?.items.get(i.item.number) ?? null })) : [];
   return {

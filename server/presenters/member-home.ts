@@ -6,6 +6,7 @@ import type { Viewer } from '../domain/permissions';
 import { actionsOfMechanisms, draftsToValidate, isLate, missingAnswers, warningsFollowed } from '../domain/workspace/committee-work';
 import { isAnswerable } from '../domain/workspace/report-entry';
 import { formatDate } from './format';
+import { byStateName } from '../domain/state-names';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 
@@ -40,12 +41,12 @@ export function memberHome({ view, viewer, year, today, nextMeeting, guidelines 
   const missingCount = [...missing.values()].reduce((sum, codes) => sum + codes.length, 0);
   const toValidate = draftsToValidate(catalogue, engine, view.drafts.get(year) ?? new Set(), year, viewer)
     .map((iso3) => ({ iso3, name: engine.stateName(iso3), href: `/espace/saisie/${year}/${iso3}` }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+    .sort(byStateName('fr', (s) => s.name));
   const warnings = [...warningsFollowed(catalogue, engine, year, actions)]
     .flatMap(([iso3, flags]) =>
       flags.map((f) => ({ iso3, name: engine.stateName(iso3), message: f.message, href: `/espace/saisie/${year}/${iso3}` })),
     )
-    .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+    .sort(byStateName('fr', (s) => s.name));
   const late = engine.states().filter((s) => isLate(engine, year, s.iso3, today)).length;
 
   const items = nextMeeting

@@ -66,7 +66,7 @@ export function apiExamples(view: DataView): ApiExamples {
     IndicatorDetail: indicator
       ? shortened(indicatorDetailResponseSchema.parse(indicatorDetailResponse(view, indicator, localizeCatalogue(view.catalogue, 'fr'))))
       : undefined,
-    States: shortened(statesResponseSchema.parse({ language: 'fr', ...statesResponse(view, year) })),
+    States: shortened(statesResponseSchema.parse(statesResponse(view, year))),
     code: indicator?.code ?? '1.1',
     year,
   };
@@ -215,9 +215,14 @@ export function openApiDocument(examples: ApiExamples) {
         get: {
           operationId: 'states',
           summary: 'Tous les États pour une année',
-          description: 'Chaque État du registre : partie ou non cette année-là, populations, rapport et alertes précoces (action 47).',
+          description:
+            'Chaque État du registre : partie ou non cette année-là, populations, rapport et alertes précoces (action 47) ; noms dans la langue demandée (lang), triés selon son ordre alphabétique.',
           parameters: [yearParameter(examples.year), LANG_PARAMETER],
-          responses: { 200: ok('Les États de l’année', 'States', examples.States, LANGUAGE_HEADERS), 304: NOT_MODIFIED, 400: BAD_YEAR },
+          responses: {
+            200: ok('Les États de l’année', 'States', examples.States, LANGUAGE_HEADERS),
+            304: NOT_MODIFIED,
+            400: BAD_YEAR,
+          },
         },
       },
       '/openapi.json': {

@@ -7,6 +7,7 @@ import { REASON_MAX, versionNumber, type FieldError } from '../domain/workspace/
 import { REGISTRY_FIELDS, type StateEntryState, type StateRow, type StateSubmission } from '../domain/workspace/registry-entry';
 import { conflictMessage, lastChangeText } from './form-messages';
 import { formatDate, formatDateTime } from './format';
+import { byStateName } from '../domain/state-names';
 
 const dateOrDash = (iso: string | null) => (iso ? formatDate(iso) : '—');
 
@@ -48,7 +49,7 @@ function registryHref(query: RegistryQuery, sort: string, descending: boolean): 
 
 export function registryList(rows: StateRow[], query: RegistryQuery = { etat: '', partie: '', sort: 'etat', descending: false }) {
   const needle = query.etat.toLocaleLowerCase('fr');
-  const byName = (a: StateRow, b: StateRow) => a.nameFr.localeCompare(b.nameFr, 'fr');
+  const byName = byStateName<StateRow>('fr', (s) => s.nameFr);
   // Dates as text sort in time order; a missing one sorts first.
   const keys: Record<string, (s: StateRow) => string | number> = {
     code: (s) => s.iso3,

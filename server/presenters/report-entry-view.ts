@@ -30,6 +30,7 @@ import { reportSummary } from './report-view';
 import { REPORT_SORTS, reportListHref, type ReportListQuery } from './report-list-query';
 import { sortColumns } from './list-query';
 import { actionsOfMechanisms, isLate, missingAnswers } from '../domain/workspace/committee-work';
+import { byStateName } from '../domain/state-names';
 
 export const STATUS_LABELS: Record<EntryStatus, string> = REPORT_STATUS_LABELS;
 
@@ -118,7 +119,7 @@ export function yearReportsView(view: DataView, year: number, options: { viewer:
       (!query.flags.has('alerte') || r.alerts > 0) &&
       (needle === '' || r.name.toLocaleLowerCase('fr').includes(needle) || r.iso3.toLowerCase() === needle),
   );
-  const byName = (a: (typeof rows)[number], b: (typeof rows)[number]) => a.name.localeCompare(b.name, 'fr');
+  const byName = byStateName<(typeof rows)[number]>('fr', (r) => r.name);
   const key: Record<string, (r: (typeof rows)[number]) => number> = {
     statut: (r) => STATUS_ORDER[r.status],
     retard: (r) => (r.late ? 1 : 0),

@@ -95,7 +95,7 @@ export function apiRouter({ data, cache }: RouteContext): Router {
       statesResponseSchema,
       () => {
         const view = data(audienceOf(req));
-        return { language: locale, ...statesResponse(view, yearParam(req.query.year, view.defaultYear)) };
+        return statesResponse(view, yearParam(req.query.year, view.defaultYear), locale);
       },
       ['year', 'lang'],
     );

@@ -6,7 +6,7 @@ import type { EngineData, IndicatorResult, StateFlag } from '../engine/types';
 import { isReportOnTime } from '../registry';
 import { dataAt, entriesFrom, type DataChange } from './changes-since';
 import type { MeetingPlan, PlannedItem } from './plan';
-import { byFrenchName } from './speaker-groups';
+import { byStateNameOrder } from './speaker-groups';
 
 /**
  * The Coordinating Committee's pack (issue 7): for each mechanism that leads actions, what changed
@@ -195,7 +195,7 @@ export function buildPack(input: PackInput): CoordinationPack {
   const { before, after } = snapshotsOfWindow(input);
   const current = engine.year(year);
   const flags = current.flags;
-  const order = byFrenchName((iso3) => engine.stateName(iso3));
+  const order = byStateNameOrder((iso3) => engine.stateName(iso3));
   const byYearThenName = (a: { year: number; state: string }, b: { year: number; state: string }) =>
     b.year - a.year || order(a.state, b.state);
   const json = (text: string | null): Record<string, unknown> => (text === null ? {} : (JSON.parse(text) as Record<string, unknown>));

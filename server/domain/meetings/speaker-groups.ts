@@ -1,6 +1,8 @@
 import type { EngineSnapshot } from '../engine/engine';
 import type { GuidelineGroup, MeetingGuidelines } from '../../../seed/meeting-guidelines';
 import { parsePopulationRef } from '../population';
+import { byStateCodeName } from '../state-names';
+import type { Locale } from '../../i18n/locale';
 
 /** What an intersessional meeting needs from the data of its year to build its list. */
 export interface SpeakerSource {
@@ -13,10 +15,12 @@ export interface SpeakerSource {
 /** The States of a population in the meeting's reporting year (`ref` as the catalogue writes it: « affected », « yes(46.1) »). */
 export type PopulationOf = (ref: string) => ReadonlySet<string>;
 
-/** French alphabetical order of State names, as lists of States are read out in meetings. */
-const collator = new Intl.Collator('fr', { sensitivity: 'base' });
-export const byFrenchName = (nameOf: (iso3: string) => string) => (a: string, b: string) =>
-  collator.compare(nameOf(a), nameOf(b)) || a.localeCompare(b);
+/**
+ * Alphabetical order of State names in the meeting's language, French by default, as lists of States
+ * are read out in meetings (the shared order of lists of States, state-names.ts); `nameOf` gives the
+ * names in that language.
+ */
+export const byStateNameOrder = (nameOf: (iso3: string) => string, locale: Locale = 'fr') => byStateCodeName(locale, nameOf);
 
 /** The States of a group: its population without those of the populations it leaves to earlier groups. */
 export function groupStates(group: GuidelineGroup, populationOf: PopulationOf): string[] {
@@ -27,17 +31,19 @@ export function groupStates(group: GuidelineGroup, populationOf: PopulationOf): 
 
 /**
  * The default speakers' list (docs/method.md#meeting-speakers): for every speaker group of every
- * agenda item, the States of its population in the reporting year, alphabetically by French name.
+ * agenda item, the States of its population in the reporting year, alphabetically by name in `locale`
+ * (French by default).
  * Groups without a population (« tous les États parties ») start empty: States ask for the floor.
  */
 export function defaultSpeakers(
   guidelines: MeetingGuidelines,
   populationOf: PopulationOf,
   nameOf: (iso3: string) => string,
+  locale: Locale = 'fr',
 ): Map<string, string[]> {
   const speakers = new Map<string, string[]>();
   for (const item of guidelines.items) {
-    for (const group of item.groups) speakers.set(group.key, groupStates(group, populationOf).sort(byFrenchName(nameOf)));
+    for (const group of item.groups) speakers.set(group.key, groupStates(group, populationOf).sort(byStateNameOrder(nameOf, locale)));
   }
   return speakers;
 }

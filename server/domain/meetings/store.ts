@@ -14,7 +14,7 @@ import {
 import type { MeetingGuidelines } from '../../../seed/meeting-guidelines';
 import type { MeetingDetails } from './meeting-form';
 import { meetingPlan, type MeetingPlan, type SpeakerRow } from './plan';
-import { byFrenchName, meetingDefaults, type SpeakerSource } from './speaker-groups';
+import { byStateNameOrder, meetingDefaults, type SpeakerSource } from './speaker-groups';
 
 // Reading a meeting applies no rule: routes and presenters reach these queries here.
 export { listMeetings, nextIntersessional, readMeeting, readSpeakers, type Meeting } from '../../../db/queries/meetings';
@@ -58,7 +58,7 @@ function syncSpeakers(
   const current = readSpeakers(tx, meetingId);
   let joined = 0;
   let left = 0;
-  const order = byFrenchName(nameOf);
+  const order = byStateNameOrder(nameOf);
   for (const item of guidelines.items) {
     ensureMeetingItem(tx, meetingId, item.number);
     for (const group of item.groups) {

@@ -5,6 +5,7 @@ import { anyYearPublished } from '../../../db/queries/releases';
 import { partyDatesProblem, readOptionalDate, type Cell } from '../exchange/values';
 import { isPartyInYear, reportDueDate } from '../registry';
 import { fieldMessage, formText, formVersion, reasonProblem, versionNumber, type FieldError } from './form';
+import { byStateName } from '../state-names';
 
 /**
  * Registry dates (docs/method.md#who-is-a-state-party-in-a-year): whether a State is party, the date
@@ -51,7 +52,7 @@ export const REGISTRY_FIELDS = { party: 'party-yes', partyFrom: 'party_from', pa
 
 /** Every State of the registry, by French name. */
 export function readStatesForRegistry(db: Db): StateRow[] {
-  return readStateRows(db).sort((a, b) => a.nameFr.localeCompare(b.nameFr, 'fr'));
+  return readStateRows(db).sort(byStateName('fr', (s) => s.nameFr));
 }
 
 export function readStateEntry(db: Db, iso3: string): StateEntryState | null {
