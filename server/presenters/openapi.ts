@@ -130,6 +130,11 @@ const BAD_LANG = error('Langue invalide (ni fr, ni en, ni es)', {
   message: 'La langue « de » n’est pas proposée : indiquez lang=fr, lang=en, lang=es (français par défaut).',
 });
 
+const BAD_YEAR_OR_LANG = error('Année invalide (hors du plan ou mal écrite) ou langue non proposée', {
+  status: 400,
+  message: `L’année « 2031 » n’est pas une année du plan : indiquez une année de ${FIRST_YEAR} à ${LAST_YEAR}.`,
+});
+
 /** The `lang` parameter of the routes with texts (docs/i18n.md). */
 const LANG_PARAMETER = {
   name: 'lang',
@@ -221,7 +226,7 @@ export function openApiDocument(examples: ApiExamples) {
           responses: {
             200: ok('Les États de l’année', 'States', examples.States, LANGUAGE_HEADERS),
             304: NOT_MODIFIED,
-            400: BAD_YEAR,
+            400: BAD_YEAR_OR_LANG,
           },
         },
       },
