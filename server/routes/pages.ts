@@ -200,7 +200,7 @@ export function pagesRouter({ data, cache, config, staticSite }: RouteContext): 
         const { view, page, locals } = pageContext(req);
         // The map draws the table's States Parties by report (the table says the same in words).
         const map = reportsMap(view, page.year, partyReports(view, page.year), false, req.locale);
-        return { ...locals, title: 'États', ...statesPage(view, page.year), map };
+        return { ...locals, title: 'États', ...statesPage(view, page.year, req.locale), map };
       },
       YEAR,
     ),

@@ -122,3 +122,22 @@ describe('GET /api/v1/states?lang=', () => {
     expect(res.body.error.message).toMatch(/La langue « pt » n’est pas proposée/);
   });
 });
+
+describe('the States page in each language', () => {
+  const { app } = testApp();
+  /** The State names of the page's table, in the order shown. */
+  const namesOf = (html: string) =>
+    [...html.matchAll(/<th scope="row"><a href="[^"]*\/states\/([A-Z]{3})[^"]*">([^<]+)<\/a><\/th>/g)].map((m) => m[1]!);
+
+  test('/states lists the French names in French order, as before; /en/states the English names in English order', async () => {
+    const fr = namesOf((await request(app).get('/states?year=2025').expect(200)).text);
+    const en = namesOf((await request(app).get('/en/states?year=2025').expect(200)).text);
+    expect(fr).toEqual([...registry].sort((a, b) => a.nameFr.localeCompare(b.nameFr, 'fr')).map((s) => s.iso3));
+    expect(en).toEqual(sortStates(registry, 'en').map((s) => s.iso3));
+    expect(fr.indexOf('DEU')).toBeLessThan(10);
+    expect(en.indexOf('DEU')).toBeGreaterThan(en.indexOf('GEO'));
+    const page = (await request(app).get('/en/states?year=2025').expect(200)).text;
+    expect(page).toContain('>Germany</a>');
+    expect((await request(app).get('/es/states?year=2025').expect(200)).text).toContain('>Alemania</a>');
+  });
+});
