@@ -1,5 +1,6 @@
 import { backupDatabase } from '../../db/backup';
 import { describeCopy } from '../presenters/backup-summary';
+import { t } from '../i18n/translate';
 import { runMaintenanceCommand } from './maintenance-command';
 
 /**
@@ -7,9 +8,9 @@ import { runMaintenanceCommand } from './maintenance-command';
  * server runs (SQLite's online backup), checked, with its size and the latest release it holds.
  */
 runMaintenanceCommand(
-  'Usage : npm run backup -- FICHIER (par exemple sauvegardes/tableau-2026-05-01.sqlite)',
-  async (databasePath, file) => {
+  (locale) => t(locale, 'cli.backup.usage'),
+  async (databasePath, file, locale) => {
     const summary = await backupDatabase(databasePath, file);
-    return [`Sauvegarde de ${databasePath} écrite dans ${summary.file} : ${describeCopy(summary)}.`];
+    return [t(locale, 'cli.backup.written', { database: databasePath, file: summary.file, copy: describeCopy(summary, locale) })];
   },
 );

@@ -1,23 +1,28 @@
 import { createApp } from '../app';
 import { readConfig } from '../config';
-import { formatNumber } from '../presenters/format';
-import { crawlSite, type FileKind } from '../site-export/crawl';
+import { LOCALE_NAMES } from '../i18n/addresses';
+import { cliNumber, localeFromEnv } from '../i18n/cli-locale';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '../i18n/locale';
+import { t } from '../i18n/translate';
+import { crawlSite, type FileKind, type StaticFile } from '../site-export/crawl';
 import { siteFetcher } from '../site-export/serve';
 import { targetProblem, writeStaticSite } from '../site-export/write';
 import { prepareDatabase } from '../startup';
 import type { CliOutput } from './import';
-
-const USAGE = 'Usage : npm run export:site -- DOSSIER';
 
 /** What only a server can answer: never part of the static copy, and never linked from it. */
 const SERVER_ONLY = ['/connexion', '/deconnexion', '/espace'];
 
 const consoleOutput: CliOutput = { out: (l) => console.log(l), err: (l) => console.error(l) };
 
-const count = (n: number, one: string, many: string) => `${formatNumber(n)} ${n > 1 ? many : one}`;
+const size = (locale: Locale, bytes: number) =>
+  bytes >= 1_000_000
+    ? t(locale, 'cli.exportSite.megabytes', { n: cliNumber(locale, bytes / 1_000_000) })
+    : t(locale, 'cli.exportSite.kilobytes', { n: cliNumber(locale, Math.ceil(bytes / 1000)) });
 
-const size = (bytes: number) =>
-  bytes >= 1_000_000 ? `${formatNumber(bytes / 1_000_000)} Mo` : `${formatNumber(Math.ceil(bytes / 1000))} ko`;
+/** The language of a page of the copy: its first folder (`en/…`, `es/…`), French at the root (docs/i18n.md#addresses). */
+const languageOf = (file: StaticFile): Locale =>
+  LOCALES.find((l) => l !== DEFAULT_LOCALE && file.path.startsWith(`${l}/`)) ?? DEFAULT_LOCALE;
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -29,15 +34,16 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
  * command line.
  */
 export async function runExportSite(args: string[], env: NodeJS.ProcessEnv = process.env, io: CliOutput = consoleOutput): Promise<number> {
+  const locale = localeFromEnv(env);
   const dirs = args.filter((a) => a !== '--');
   if (dirs.length !== 1 || dirs[0]!.startsWith('-')) {
-    io.err(USAGE);
+    io.err(t(locale, 'cli.exportSite.usage'));
     return 2;
   }
   const dir = dirs[0]!;
-  const refused = targetProblem(dir);
+  const refused = targetProblem(dir, locale);
   if (refused) {
-    io.err(`Export du site refusé : ${refused} Rien n’a été écrit.`);
+    io.err(t(locale, 'cli.exportSite.refused', { reason: refused }));
     return 1;
   }
   const started = Date.now();
@@ -49,21 +55,29 @@ export async function runExportSite(args: string[], env: NodeJS.ProcessEnv = pro
     const site = await crawlSite({ fetch: server.fetch, starts: ['/'], excluded: SERVER_ONLY }).finally(server.close);
     if (site.problems.length > 0) {
       for (const problem of site.problems) io.err(problem);
-      io.err(`Export du site refusé : ${count(site.problems.length, 'problème', 'problèmes')}, rien n’a été écrit dans « ${dir} ».`);
+      const n = site.problems.length;
+      io.err(t(locale, 'cli.exportSite.problems', { count: n, n: cliNumber(locale, n), dir }));
       return 1;
     }
     writeStaticSite(dir, site.files);
     const byKind = (kind: FileKind) => site.files.filter((f) => f.kind === kind).length;
     const bytes = site.files.reduce((sum, f) => sum + f.body.length, 0);
-    io.out(`Site statique exporté dans « ${dir} » en ${formatNumber((Date.now() - started) / 1000)} s :`);
-    io.out(`- ${count(byKind('page'), 'page', 'pages')} ;`);
-    io.out(`- ${count(byKind('data'), 'fichier de données', 'fichiers de données')} (CSV, JSON, XLSX, ZIP) ;`);
-    io.out(`- ${count(byKind('asset'), 'ressource', 'ressources')} (styles, scripts, images) ;`);
-    io.out(`- ${size(bytes)} au total.`);
-    io.out(`Ouvrez « ${dir}/index.html », ou publiez le dossier tel quel sur un hébergement statique.`);
+    const pages = site.files.filter((f) => f.kind === 'page');
+    const languages = LOCALES.map((l) =>
+      t(locale, 'cli.exportSite.languagePages', {
+        language: LOCALE_NAMES[l],
+        n: cliNumber(locale, pages.filter((p) => languageOf(p) === l).length),
+      }),
+    ).join(', ');
+    io.out(t(locale, 'cli.exportSite.written', { dir, seconds: cliNumber(locale, (Date.now() - started) / 1000) }));
+    io.out(t(locale, 'cli.exportSite.pagesByLanguage', { n: cliNumber(locale, pages.length), languages }));
+    io.out(t(locale, 'cli.exportSite.data', { count: byKind('data'), n: cliNumber(locale, byKind('data')) }));
+    io.out(t(locale, 'cli.exportSite.assets', { count: byKind('asset'), n: cliNumber(locale, byKind('asset')) }));
+    io.out(t(locale, 'cli.exportSite.size', { size: size(locale, bytes) }));
+    io.out(t(locale, 'cli.exportSite.open', { dir }));
     return 0;
   } catch (error) {
-    io.err(`Export du site impossible dans « ${dir} » : ${message(error)}`);
+    io.err(t(locale, 'cli.exportSite.failed', { dir, message: message(error) }));
     return 1;
   } finally {
     db?.$client.close();

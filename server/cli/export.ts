@@ -1,8 +1,8 @@
 import { openDatabaseOf, readConfig } from '../config';
 import { exportToDirectory } from '../domain/exchange/export';
+import { localeFromEnv } from '../i18n/cli-locale';
+import { t } from '../i18n/translate';
 import type { CliOutput } from './import';
-
-const USAGE = 'Usage : npm run export -- DOSSIER';
 
 const consoleOutput: CliOutput = { out: (l) => console.log(l), err: (l) => console.error(l) };
 
@@ -11,20 +11,21 @@ const consoleOutput: CliOutput = { out: (l) => console.log(l), err: (l) => conso
  * into DIR. Returns the exit status.
  */
 export function runExport(args: string[], env: NodeJS.ProcessEnv = process.env, io: CliOutput = consoleOutput): number {
+  const locale = localeFromEnv(env);
   const dirs = args.filter((a) => a !== '--');
   if (dirs.length !== 1 || dirs[0]!.startsWith('--')) {
-    io.err(USAGE);
+    io.err(t(locale, 'cli.export.usage'));
     return 2;
   }
   const dir = dirs[0]!;
   const db = openDatabaseOf(readConfig(env));
   try {
     for (const file of exportToDirectory(db, dir)) {
-      io.out(`${file.path} : ${file.rows} ligne${file.rows > 1 ? 's' : ''}`);
+      io.out(t(locale, 'cli.export.file', { path: file.path, count: file.rows }));
     }
     return 0;
   } catch (error) {
-    io.err(`Export impossible dans « ${dir} » : ${error instanceof Error ? error.message : String(error)}`);
+    io.err(t(locale, 'cli.export.failed', { dir, message: error instanceof Error ? error.message : String(error) }));
     return 1;
   } finally {
     db.$client.close();

@@ -5,8 +5,9 @@ import { loadSeed } from '../../seed/load';
 import { openDatabaseOf, readConfig } from '../config';
 import { formatImportSummary, importFiles, type ImportInput } from '../domain/exchange/import';
 import { readWorkbook } from '../domain/exchange/xlsx';
-
-const USAGE = 'Usage : npm run import -- [--dry-run] [--publish] FICHIER.csv|CLASSEUR.xlsx…';
+import { localeFromEnv } from '../i18n/cli-locale';
+import type { Locale } from '../i18n/locale';
+import { t } from '../i18n/translate';
 
 export interface CliOutput {
   out: (line: string) => void;
@@ -21,6 +22,8 @@ const consoleOutput: CliOutput = { out: (l) => console.log(l), err: (l) => conso
  * the exit status: 0 when imported, 1 when refused (nothing written), 2 for a wrong command line.
  */
 export async function runImport(args: string[], env: NodeJS.ProcessEnv = process.env, io: CliOutput = consoleOutput): Promise<number> {
+  const locale = localeFromEnv(env);
+  const usage = t(locale, 'cli.import.usage');
   const options = { dryRun: false, publish: false };
   const paths: string[] = [];
   let onlyFiles = false;
@@ -30,14 +33,14 @@ export async function runImport(args: string[], env: NodeJS.ProcessEnv = process
     else if (arg === '--dry-run') options.dryRun = true;
     else if (arg === '--publish') options.publish = true;
     else {
-      io.err(`Option inconnue « ${arg} ».`);
-      io.err(USAGE);
+      io.err(t(locale, 'cli.import.unknownOption', { option: arg }));
+      io.err(usage);
       return 2;
     }
   }
   if (paths.length === 0) {
-    io.err('Aucun fichier à importer.');
-    io.err(USAGE);
+    io.err(t(locale, 'cli.import.noFiles'));
+    io.err(usage);
     return 2;
   }
 
@@ -48,7 +51,7 @@ export async function runImport(args: string[], env: NodeJS.ProcessEnv = process
     try {
       content = fs.readFileSync(name);
     } catch (error) {
-      files.push({ name, readError: describeReadError(error) });
+      files.push({ name, readError: describeReadError(error, locale) });
       continue;
     }
     if (/\.xlsx$/i.test(name)) files.push(...(await readWorkbook(name, content)));
@@ -65,25 +68,22 @@ export async function runImport(args: string[], env: NodeJS.ProcessEnv = process
       for (const line of result.errors) io.err(line);
       const n = result.totalErrors;
       const hidden = n - result.errors.length;
-      if (hidden > 0)
-        io.err(
-          `… et ${hidden} autre${hidden > 1 ? 's' : ''} problème${hidden > 1 ? 's' : ''}, non affiché${hidden > 1 ? 's' : ''} : corrigez d’abord ceux-ci.`,
-        );
-      io.err(`Import refusé : ${n} problème${n > 1 ? 's' : ''}, rien n’a été écrit.`);
+      if (hidden > 0) io.err(t(locale, 'cli.import.hidden', { count: hidden }));
+      io.err(t(locale, 'cli.import.refused', { count: n }));
       return 1;
     }
-    for (const line of formatImportSummary(result.summary)) io.out(line);
+    for (const line of formatImportSummary(result.summary, locale)) io.out(line);
     return 0;
   } finally {
     db.$client.close();
   }
 }
 
-function describeReadError(error: unknown): string {
+function describeReadError(error: unknown, locale: Locale): string {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'fichier introuvable';
-  if (code === 'EACCES' || code === 'EPERM') return 'accès refusé';
-  if (code === 'EISDIR') return 'c’est un dossier';
+  if (code === 'ENOENT') return t(locale, 'cli.import.readError.notFound');
+  if (code === 'EACCES' || code === 'EPERM') return t(locale, 'cli.import.readError.denied');
+  if (code === 'EISDIR') return t(locale, 'cli.import.readError.isDirectory');
   return error instanceof Error ? error.message : String(error);
 }
 

@@ -1,5 +1,6 @@
 import { restoreDatabase } from '../../db/backup';
 import { describeCopy } from '../presenters/backup-summary';
+import { t } from '../i18n/translate';
 import { runMaintenanceCommand } from './maintenance-command';
 
 /**
@@ -7,13 +8,13 @@ import { runMaintenanceCommand } from './maintenance-command';
  * DATABASE_PATH. Refused while a server or another command has the database open (see db/backup.ts).
  */
 runMaintenanceCommand(
-  'Usage : npm run restore -- FICHIER (une sauvegarde faite par npm run backup), serveur arrêté',
-  async (databasePath, file) => {
+  (locale) => t(locale, 'cli.restore.usage'),
+  async (databasePath, file, locale) => {
     const restored = await restoreDatabase(databasePath, file);
     return [
-      `Base ${databasePath} restaurée depuis ${file} : ${describeCopy(restored)}.`,
-      ...(restored.previous ? [`L’ancienne base est conservée sous ${restored.previous}.`] : []),
-      'Vous pouvez démarrer le serveur.',
+      t(locale, 'cli.restore.restored', { database: databasePath, file, copy: describeCopy(restored, locale) }),
+      ...(restored.previous ? [t(locale, 'cli.restore.previousKept', { previous: restored.previous })] : []),
+      t(locale, 'cli.restore.start'),
     ];
   },
 );

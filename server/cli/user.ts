@@ -5,15 +5,11 @@ import { hashPassword, passwordProblem } from '../auth/passwords';
 import { openDatabaseOf, readConfig } from '../config';
 import { ROLES, type Role } from '../domain/permissions';
 import { readPassword } from './read-password';
+import { localeFromEnv } from '../i18n/cli-locale';
+import { translator } from '../i18n/translate';
 import type { CliOutput } from './import';
 
-const USAGE = [
-  'Usage :',
-  '  npm run user -- add ADRESSE --role admin|member|observer [--mechanism ID …]   (mot de passe lu sur l’entrée standard)',
-  '  npm run user -- list',
-  '  npm run user -- disable ADRESSE',
-  '  npm run user -- password ADRESSE   (nouveau mot de passe lu sur l’entrée standard)',
-];
+const USAGE = ['cli.user.usage', 'cli.user.usageAdd', 'cli.user.usageList', 'cli.user.usageDisable', 'cli.user.usagePassword'];
 
 const consoleOutput: CliOutput = { out: (l) => console.log(l), err: (l) => console.error(l) };
 
@@ -29,14 +25,15 @@ export async function runUser(
   io: CliOutput = consoleOutput,
   password: () => Promise<string> = () => readPassword(),
 ): Promise<number> {
+  const t = translator(localeFromEnv(env));
   const [command, ...rest] = args;
   const usage = (message: string) => {
     io.err(message);
-    for (const line of USAGE) io.err(line);
+    for (const key of USAGE) io.err(t(key));
     return 2;
   };
   if (!command || !['add', 'list', 'disable', 'password'].includes(command)) {
-    return usage(command ? `Commande inconnue « ${command} ».` : 'Indiquez une commande.');
+    return usage(command ? t('cli.user.unknownCommand', { command }) : t('cli.user.noCommand'));
   }
 
   const db = openDatabaseOf(readConfig(env));
@@ -44,9 +41,9 @@ export async function runUser(
     loadSeed(db);
     if (command === 'list') {
       const users = listUsers(db);
-      if (users.length === 0) io.out('Aucun compte.');
+      if (users.length === 0) io.out(t('cli.user.noAccounts'));
       for (const u of users) {
-        const status = u.disabledAt ? `désactivé le ${u.disabledAt.slice(0, 10)}` : 'actif';
+        const status = u.disabledAt ? t('cli.user.disabledOn', { day: u.disabledAt.slice(0, 10) }) : t('cli.user.active');
         const mechanisms = u.mechanisms.length ? ` (${u.mechanisms.join(', ')})` : '';
         io.out(`${u.email}\t${u.role}${mechanisms}\t${status}`);
       }
@@ -60,51 +57,51 @@ export async function runUser(
       const arg = rest[i]!;
       if (command === 'add' && arg === '--role') role = rest[++i] ?? '';
       else if (command === 'add' && arg === '--mechanism') mechanisms.push(rest[++i] ?? '');
-      else if (arg.startsWith('--')) return usage(`Option inconnue « ${arg} ».`);
+      else if (arg.startsWith('--')) return usage(t('cli.user.unknownOption', { option: arg }));
       else positional.push(arg);
     }
-    if (positional.length !== 1) return usage('Indiquez une seule adresse électronique.');
+    if (positional.length !== 1) return usage(t('cli.user.oneEmail'));
     const email = positional[0]!.trim().toLowerCase();
-    if (!EMAIL.test(email)) return usage(`« ${email} » n’est pas une adresse électronique.`);
+    if (!EMAIL.test(email)) return usage(t('cli.user.notEmail', { email }));
 
     if (command === 'add') {
       if (role === null || !ROLES.includes(role as Role)) {
-        return usage(`Indiquez le rôle avec --role admin, member ou observer${role ? ` (reçu : « ${role} »)` : ''}.`);
+        return usage(role ? t('cli.user.roleReceived', { role }) : t('cli.user.role'));
       }
       const known = new Set(readCatalogue(db).mechanisms.map((m) => m.id));
       const unknown = mechanisms.filter((m) => !known.has(m));
-      if (unknown.length) return usage(`Mécanisme inconnu : ${unknown.join(', ')} (connus : ${[...known].join(', ')}).`);
-      if (role === 'member' && mechanisms.length === 0) return usage('Un membre appartient à au moins un mécanisme : --mechanism ID.');
-      if (role !== 'member' && mechanisms.length > 0) return usage('Seuls les membres (--role member) appartiennent à un mécanisme.');
+      if (unknown.length) return usage(t('cli.user.unknownMechanism', { unknown: unknown.join(', '), known: [...known].join(', ') }));
+      if (role === 'member' && mechanisms.length === 0) return usage(t('cli.user.memberNeedsMechanism'));
+      if (role !== 'member' && mechanisms.length > 0) return usage(t('cli.user.onlyMembers'));
       if (findUserByEmail(db, email)) {
-        io.err(`Le compte ${email} existe déjà : rien n’a été changé.`);
+        io.err(t('cli.user.exists', { email }));
         return 1;
       }
-      const passwordHash = await newPasswordHash(password, io, 'Compte non créé');
+      const passwordHash = await newPasswordHash(password, io, (problem) => t('cli.user.notCreated', { problem }));
       if (passwordHash === null) return 1;
       createUser(db, { email, role: role as Role, passwordHash, mechanisms });
-      io.out(`Compte créé : ${email} (${role}${mechanisms.length ? ` ; ${mechanisms.join(', ')}` : ''}).`);
+      io.out(t('cli.user.created', { email, details: `${role}${mechanisms.length ? ` ; ${mechanisms.join(', ')}` : ''}` }));
       return 0;
     }
 
     const user = findUserByEmail(db, email);
     if (!user) {
-      io.err(`Aucun compte ${email} : rien n’a été changé.`);
+      io.err(t('cli.user.noAccount', { email }));
       return 1;
     }
     if (command === 'disable') {
       if (user.disabledAt) {
-        io.out(`Le compte ${email} était déjà désactivé.`);
+        io.out(t('cli.user.alreadyDisabled', { email }));
         return 0;
       }
       disableUser(db, user.id);
-      io.out(`Compte désactivé : ${email} (ses sessions sont fermées).`);
+      io.out(t('cli.user.disabled', { email }));
       return 0;
     }
-    const passwordHash = await newPasswordHash(password, io, 'Mot de passe inchangé');
+    const passwordHash = await newPasswordHash(password, io, (problem) => t('cli.user.passwordUnchanged', { problem }));
     if (passwordHash === null) return 1;
     setPasswordHash(db, user.id, passwordHash);
-    io.out(`Mot de passe changé pour ${email} (ses sessions sont fermées).`);
+    io.out(t('cli.user.passwordChanged', { email }));
     return 0;
   } catch (error) {
     io.err(error instanceof Error ? error.message : String(error));
@@ -114,12 +111,16 @@ export async function runUser(
   }
 }
 
-/** Reads a new password and hashes it, or says why it is refused (after `refusal`) and gives null. */
-async function newPasswordHash(password: () => Promise<string>, io: CliOutput, refusal: string): Promise<string | null> {
+/** Reads a new password and hashes it, or says why it is refused (`refusal` words it) and gives null. */
+async function newPasswordHash(
+  password: () => Promise<string>,
+  io: CliOutput,
+  refusal: (problem: string) => string,
+): Promise<string | null> {
   const secret = await password();
   const problem = passwordProblem(secret);
   if (problem) {
-    io.err(`${refusal} : ${problem}.`);
+    io.err(refusal(problem));
     return null;
   }
   return hashPassword(secret);

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { StaticFile } from './crawl';
+import type { Locale } from '../i18n/locale';
+import { t } from '../i18n/translate';
 
 /** What every page of the dashboard carries in its title: how a previous export is recognised. */
 export const EXPORT_MARK = 'Plan d’action de Siem Reap-Angkor';
@@ -10,17 +12,14 @@ export const EXPORT_MARK = 'Plan d’action de Siem Reap-Angkor';
  * exist, is empty, or holds a previous export (an `index.html` of the dashboard), which is then
  * replaced. Anything else is refused, so that a mistyped folder never loses its contents.
  */
-export function targetProblem(dir: string): string | null {
+export function targetProblem(dir: string, locale: Locale = 'fr'): string | null {
   if (!fs.existsSync(dir)) return null;
-  if (!fs.statSync(dir).isDirectory()) return `« ${dir} » existe et n’est pas un dossier.`;
+  if (!fs.statSync(dir).isDirectory()) return t(locale, 'cli.exportSite.notFolder', { dir });
   if (fs.readdirSync(dir).length === 0) return null;
   const index = path.join(dir, 'index.html');
   const previous = fs.existsSync(index) && fs.statSync(index).isFile() && fs.readFileSync(index, 'utf8').includes(EXPORT_MARK);
   if (previous) return null;
-  return (
-    `le dossier « ${dir} » n’est pas vide et ne contient pas un export précédent du site (pas d’index.html du tableau de bord). ` +
-    'Indiquez un dossier vide ou qui n’existe pas encore.'
-  );
+  return t(locale, 'cli.exportSite.notEmpty', { dir });
 }
 
 /**

@@ -14,6 +14,12 @@ export type CommandName = 'import' | 'export' | 'export-site' | 'demo-clear' | '
  */
 export const commandArgs = (name: CommandName, args: string[]): string[] => [path.join(ROOT, 'dist', 'cli', `${name}.js`), ...args];
 
+/**
+ * The tools speak the language of LC_ALL, LC_MESSAGES or LANG (docs/i18n.md#the-command-line): the
+ * tests expect French unless they say otherwise, whatever the machine's own locale.
+ */
+const FRENCH_BY_DEFAULT: NodeJS.ProcessEnv = { LC_ALL: '', LC_MESSAGES: '', LANG: '' };
+
 /** Runs a tool to its end, from the repository root, with `env` added to this process's environment. */
 export function runCommand(name: CommandName, args: string[], env: NodeJS.ProcessEnv, options: SpawnSyncOptions = {}) {
   const result = spawnSync(process.execPath, commandArgs(name, args), {
@@ -21,7 +27,7 @@ export function runCommand(name: CommandName, args: string[], env: NodeJS.Proces
     encoding: 'utf8',
     timeout: 120_000,
     ...options,
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...FRENCH_BY_DEFAULT, ...env },
   });
   return { status: result.status, stdout: String(result.stdout ?? ''), stderr: String(result.stderr ?? ''), error: result.error };
 }
@@ -33,7 +39,7 @@ export function runCommandAsync(
   env: NodeJS.ProcessEnv,
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, commandArgs(name, args), { cwd: ROOT, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, commandArgs(name, args), { cwd: ROOT, env: { ...process.env, ...FRENCH_BY_DEFAULT, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

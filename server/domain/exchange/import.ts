@@ -7,7 +7,9 @@ import { releaseYears, type ReleaseOutcome } from '../releases/publish';
 import { readExchangeContext } from './context';
 import { readCsv, type CsvTable } from './csv';
 import { detectKind } from './kinds';
-import { DATA_KINDS } from '../data-kinds';
+import type { ExchangeKind } from '../data-kinds';
+import type { Locale } from '../../i18n/locale';
+import { t } from '../../i18n/translate';
 import { formatProblem, ProblemList, type Problem } from './problems';
 import { validateTables, type DetectedTable } from './validate';
 
@@ -185,36 +187,55 @@ export function importFiles(db: Db, files: ImportInput[], options: ImportOptions
   }
 }
 
-/** The French lines printed after an import, one per file, e.g. « answers.csv (réponses) : 3 ajoutées, … ». */
-export function formatImportSummary(summary: ImportSummary): string[] {
+/** Each kind's rows as the summary names them, and whether French agrees its participles in the feminine. */
+const KIND_WORDS: Record<ExchangeKind, { label: string; feminine: boolean }> = {
+  states: { label: 'csv.kinds.states', feminine: false },
+  populations: { label: 'csv.kinds.populations', feminine: true },
+  reports: { label: 'csv.kinds.reports', feminine: false },
+  answers: { label: 'csv.kinds.answers', feminine: true },
+  figures: { label: 'csv.kinds.figures', feminine: false },
+};
+const COUNT_WORDS = {
+  masculine: { added: 'csv.summary.added', changed: 'csv.summary.changed', unchanged: 'csv.summary.unchanged' },
+  feminine: { added: 'csv.summary.addedFeminine', changed: 'csv.summary.changedFeminine', unchanged: 'csv.summary.unchangedFeminine' },
+};
+
+/** The lines printed after an import, one per file, e.g. « answers.csv (réponses) : 3 ajoutées, … » (docs/i18n.md). */
+export function formatImportSummary(summary: ImportSummary, locale: Locale = 'fr'): string[] {
   const lines = summary.files.map((f) => {
-    const def = DATA_KINDS[f.kind];
-    const word = (n: number, masculine: string) => `${n} ${masculine}${def.feminine ? 'e' : ''}${n > 1 ? 's' : ''}`;
-    return `${f.file} (${def.label}) : ${word(f.added, 'ajouté')}, ${word(f.changed, 'modifié')}, ${word(f.unchanged, 'inchangé')}`;
+    const kind = KIND_WORDS[f.kind];
+    const words = COUNT_WORDS[kind.feminine ? 'feminine' : 'masculine'];
+    return t(locale, 'csv.summary.file', {
+      file: f.file,
+      label: t(locale, kind.label),
+      added: t(locale, words.added, { count: f.added }),
+      changed: t(locale, words.changed, { count: f.changed }),
+      unchanged: t(locale, words.unchanged, { count: f.unchanged }),
+    });
   });
   if (summary.published) {
     const years = summary.published;
     if (years.length === 0) {
-      lines.push('Publication : aucune année dans les lignes importées, rien à publier.');
+      lines.push(t(locale, 'csv.summary.nothingToPublish'));
     } else {
-      const list = years.map(releaseOutcomeText).join(', ');
-      lines.push(`${years.length > 1 ? 'Années publiées' : 'Année publiée'} : ${list}.`);
+      const list = years.map((outcome) => releaseOutcomeText(outcome, locale)).join(', ');
+      lines.push(t(locale, 'csv.summary.published', { count: years.length, list }));
     }
   }
-  if (summary.dryRun) lines.push('Simulation : rien n’a été écrit.');
+  if (summary.dryRun) lines.push(t(locale, 'csv.summary.dryRun'));
   return lines;
 }
 
 /** « 2026 (révision 2) », « 2025 (inchangée depuis la révision 1) »… */
-function releaseOutcomeText(outcome: ReleaseOutcome): string {
+function releaseOutcomeText(outcome: ReleaseOutcome, locale: Locale): string {
   switch (outcome.status) {
     case 'first':
       return `${outcome.year}`;
     case 'revision':
-      return `${outcome.year} (révision ${outcome.revision})`;
+      return t(locale, 'csv.summary.revision', { year: outcome.year, revision: outcome.revision });
     case 'unchanged':
-      return `${outcome.year} (inchangée depuis la révision ${outcome.revision})`;
+      return t(locale, 'csv.summary.unchangedRelease', { year: outcome.year, revision: outcome.revision });
     case 'empty':
-      return `${outcome.year} (rien à publier)`;
+      return t(locale, 'csv.summary.empty', { year: outcome.year });
   }
 }
