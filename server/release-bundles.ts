@@ -2,6 +2,8 @@ import type { Db } from '../db/client';
 import { readRelease } from '../db/queries/releases';
 import type { DataSource, DataView } from './data-source';
 import { lastPublishedAt, latestOfEachYear, publishedIndicatorRows } from './domain/releases/open-data';
+import { localizeCatalogue, type TranslationMark } from './domain/catalogue-i18n';
+import { LOCALES, type Locale } from './i18n/locale';
 import { openDataArchive } from './presenters/open-data-archive';
 import { openDataFiles } from './presenters/open-data-files';
 import { citationText } from './presenters/open-data-page';
@@ -25,6 +27,10 @@ async function buildBundles(db: Db, view: DataView): Promise<Bundles> {
     citation: citationText(releases),
     publishedAt: lastPublishedAt(latestOfEachYear(releases)),
     demo: view.demo,
+    translations: Object.fromEntries(LOCALES.map((l) => [l, localizeCatalogue(catalogue, l).translation])) as Record<
+      Locale,
+      TranslationMark
+    >,
   });
   return { xlsx, zip };
 }

@@ -309,7 +309,7 @@ export function openDataPage(view: DataView, counts: OpenDataCounts) {
       name: 'indicateurs.xlsx',
       href: `${OPEN_DATA_PATH}indicateurs.xlsx`,
       format: 'Classeur XLSX (Excel, LibreOffice)',
-      description: `Les lignes de indicateurs.csv, une feuille par année publiée (${years || 'aucune'}), nombres en cellules numériques, pourcentages formatés, en-têtes figés avec une note par colonne ; et une feuille « Catalogue » des ${catalogue.indicatorByCode.size} indicateurs.`,
+      description: `Les lignes de indicateurs.csv, une feuille par année publiée (${years || 'aucune'}), nombres en cellules numériques, pourcentages formatés, en-têtes figés avec une note par colonne ; et une feuille « Catalogue » des ${catalogue.indicatorByCode.size} indicateurs, leurs textes en français et, dans des colonnes finissant par _en et _es, en anglais et en espagnol, avec pour chaque ligne le statut de la traduction (translation_en, translation_es : unofficial pour la traduction non officielle du projet). Les colonnes des fichiers sont des codes stables, les mêmes dans toutes les langues.`,
       size: formatBytes(counts.bundles.xlsx),
       bytes: counts.bundles.xlsx,
     },

@@ -1,5 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { Catalogue } from '../domain/catalogue';
+import { localizeCatalogue, type LocalizedCatalogue } from '../domain/catalogue-i18n';
+import { LOCALES, DEFAULT_LOCALE, type Locale } from '../i18n/locale';
 import { exceljs } from '../domain/exchange/workbook-library';
 import {
   INDICATOR_COLUMNS,
@@ -43,6 +45,30 @@ const CATALOGUE_COLUMNS = [
       .join(' ; ')}`,
   },
 ] as const;
+
+/** The languages beside French, whose texts the catalogue sheet gives in columns of their own. */
+const OTHER_LOCALES = LOCALES.filter((l) => l !== DEFAULT_LOCALE);
+const LANGUAGE_NAMES: Record<Locale, string> = { fr: 'français', en: 'anglais', es: 'espagnol' };
+
+/**
+ * The catalogue's texts in each other language (docs/i18n.md#files): `section_title_en`… and
+ * `translation_en`, the row's mark — `unofficial` for the project's own translation, `official` for
+ * the Action Plan's text, `untranslated` when a text of the row is still the French one.
+ */
+function translatedColumns(locale: Locale) {
+  const language = LANGUAGE_NAMES[locale];
+  return [
+    { name: `section_title_${locale}`, note: `Titre de la section en ${language} (voir translation_${locale})` },
+    { name: `action_text_${locale}`, note: `Texte de l’action en ${language} (voir translation_${locale})` },
+    { name: `indicator_text_${locale}`, note: `Texte de l’indicateur en ${language} (voir translation_${locale})` },
+    {
+      name: `translation_${locale}`,
+      note:
+        `Statut des textes en ${language} de la ligne : unofficial (traduction non officielle du projet, pas le texte ` +
+        'officiel du Plan d’action) ; official (texte officiel) ; untranslated (un texte de la ligne est resté en français)',
+    },
+  ];
+}
 
 const isPercentKind = (kind: IndicatorRow['kind']) => kind === 'share' || kind === 'ratio';
 
@@ -90,8 +116,9 @@ export async function indicatorsWorkbook(catalogue: Catalogue, history: ReleaseH
   }
 
   const sheet = workbook.addWorksheet(CATALOGUE_SHEET);
-  header(sheet, CATALOGUE_COLUMNS);
+  header(sheet, [...CATALOGUE_COLUMNS, ...OTHER_LOCALES.flatMap(translatedColumns)]);
   const sections = new Map(catalogue.sections.map((s) => [s.number, s]));
+  const translations = OTHER_LOCALES.map((locale) => localizeCatalogue(catalogue, locale));
   for (const action of catalogue.actions) {
     for (const indicator of action.indicators) {
       sheet.addRow([
@@ -104,8 +131,21 @@ export async function indicatorsWorkbook(catalogue: Catalogue, history: ReleaseH
         indicator.kind,
         indicator.population,
         indicator.direction,
+        ...translations.flatMap((translated) => translatedCells(translated, action.number, indicator.code)),
       ]);
     }
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** A row's texts in a translated catalogue, and their mark (see translatedColumns). */
+function translatedCells(translated: LocalizedCatalogue, actionNumber: number, code: string): (string | null)[] {
+  const action = translated.actions.find((a) => a.number === actionNumber);
+  const section = translated.sections.find((s) => s.number === action?.section);
+  const indicator = translated.indicatorByCode.get(code);
+  const leftInFrench = [`sections.${action?.section}`, `actions.${actionNumber}`, `indicators.${code}`].some((path) =>
+    translated.untranslated.includes(path),
+  );
+  const mark = translated.translation === 'source' || leftInFrench ? 'untranslated' : translated.translation;
+  return [section?.title ?? null, action?.text ?? null, indicator?.text ?? null, mark];
 }
