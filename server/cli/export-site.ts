@@ -1,6 +1,5 @@
 import { createApp } from '../app';
 import { readConfig } from '../config';
-import { LOCALE_NAMES } from '../i18n/addresses';
 import { cliNumber, localeFromEnv } from '../i18n/cli-locale';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../i18n/locale';
 import { t } from '../i18n/translate';
@@ -19,6 +18,13 @@ const size = (locale: Locale, bytes: number) =>
   bytes >= 1_000_000
     ? t(locale, 'cli.exportSite.megabytes', { n: cliNumber(locale, bytes / 1_000_000) })
     : t(locale, 'cli.exportSite.kilobytes', { n: cliNumber(locale, Math.ceil(bytes / 1000)) });
+
+/** « 1 117 en anglais (en/) »: each language's pages, keys in full (docs/i18n.md#messages). */
+const PAGES_IN: Record<Locale, string> = {
+  fr: 'cli.exportSite.pagesIn.fr',
+  en: 'cli.exportSite.pagesIn.en',
+  es: 'cli.exportSite.pagesIn.es',
+};
 
 /** The language of a page of the copy: its first folder (`en/…`, `es/…`), French at the root (docs/i18n.md#addresses). */
 const languageOf = (file: StaticFile): Locale =>
@@ -64,10 +70,7 @@ export async function runExportSite(args: string[], env: NodeJS.ProcessEnv = pro
     const bytes = site.files.reduce((sum, f) => sum + f.body.length, 0);
     const pages = site.files.filter((f) => f.kind === 'page');
     const languages = LOCALES.map((l) =>
-      t(locale, 'cli.exportSite.languagePages', {
-        language: LOCALE_NAMES[l],
-        n: cliNumber(locale, pages.filter((p) => languageOf(p) === l).length),
-      }),
+      t(locale, PAGES_IN[l], { n: cliNumber(locale, pages.filter((p) => languageOf(p) === l).length) }),
     ).join(', ');
     io.out(t(locale, 'cli.exportSite.written', { dir, seconds: cliNumber(locale, (Date.now() - started) / 1000) }));
     io.out(t(locale, 'cli.exportSite.pagesByLanguage', { n: cliNumber(locale, pages.length), languages }));

@@ -8,7 +8,8 @@ import { axeViolations, launchBrowser, serve, watchForErrors } from '../helpers/
 import { exportSite } from '../helpers/export-site';
 import { htmlProblems } from '../helpers/html';
 
-jest.setTimeout(300_000);
+// Three languages of about 1 100 pages each, exported then followed link by link, on a busy machine.
+jest.setTimeout(900_000);
 
 /** Where the static server puts the copy: links must work below any folder, never from the host's root. */
 const MOUNT = '/miroir/site/';
@@ -100,14 +101,25 @@ describe('npm run export:site', () => {
     const lines = result.stdout.trim().split('\n');
     const summary = lines.slice(lines.findIndex((l) => l.startsWith('Site statique exporté')));
     expect(summary[0]).toMatch(new RegExp(`^Site statique exporté dans « ${out} » en [0-9]+(,[0-9])? s :$`));
-    expect(summary[1]).toMatch(/^- [0-9\u00a0]+ pages ;$/);
+    expect(summary[1]).toMatch(
+      /^- [0-9\u00a0]+ pages : [0-9\u00a0]+ en français, [0-9\u00a0]+ en anglais \(en\/\), [0-9\u00a0]+ en espagnol \(es\/\) ;$/,
+    );
     expect(summary[2]).toMatch(/^- [0-9\u00a0]+ fichiers de données \(CSV, JSON, XLSX, ZIP\) ;$/);
     expect(summary[3]).toMatch(/^- [0-9] ressources \(styles, scripts, images\) ;$/);
     expect(summary[4]).toMatch(/^- [0-9\u00a0,]+ Mo au total\.$/);
     // The numbers are those of the files written.
     const written = (fs.readdirSync(out, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(out, f)).isFile());
-    const pageCount = Number(summary[1]!.replace(/[^0-9]/g, ''));
-    expect(written.filter((f) => f.endsWith('index.html'))).toHaveLength(pageCount);
+    const [pageCount, french, english, spanish] = summary[1]!.match(/[0-9][0-9\u00a0]*/g)!.map((n) => Number(n.replace(/\D/g, '')));
+    const pagesWritten = written.map((f) => f.split(path.sep).join('/')).filter((f) => f.endsWith('index.html'));
+    expect(pagesWritten).toHaveLength(pageCount!);
+    // One site per language, each the same pages: French at the root, English in en/, Spanish in es/.
+    expect(pagesWritten.filter((f) => f.startsWith('en/'))).toHaveLength(english!);
+    expect(pagesWritten.filter((f) => f.startsWith('es/'))).toHaveLength(spanish!);
+    expect(english).toBe(french);
+    expect(spanish).toBe(french);
+    expect(pagesWritten.filter((f) => f.startsWith('en/')).map((f) => f.slice(3))).toEqual(
+      pagesWritten.filter((f) => !/^(en|es)\//.test(f)),
+    );
   });
 
   test('served from a sub-folder by a plain static server, every link from the home page works', () => {
@@ -139,7 +151,7 @@ describe('npm run export:site', () => {
   });
 
   test('no page keeps a link from the root, a form or a sign-in link; every page links back to the home page', () => {
-    const home = /^(comite-[^/]+\/)?(year-[0-9]{4}\/)?index\.html$/;
+    const home = /^(en\/|es\/)?(comite-[^/]+\/)?(year-[0-9]{4}\/)?index\.html$/;
     const withoutHomeLink: string[] = [];
     for (const [file, { body }] of pages()) {
       expect(body).not.toMatch(/\s(href|src)=["']?\//);
@@ -167,6 +179,33 @@ describe('npm run export:site', () => {
     ]) {
       expect({ file, problems: await htmlProblems(visited.get(file)!.body) }).toEqual({ file, problems: [] });
     }
+  });
+
+  test('each language’s pages say their language, and their switcher and hreflang alternates lead to the same page in the others', () => {
+    const languages = { fr: '', en: 'en/', es: 'es/' };
+    for (const page of ['index.html', 'indicators/1.1/year-2025/index.html', 'states/AFG/index.html', 'donnees/index.html']) {
+      for (const [locale, folder] of Object.entries(languages)) {
+        const file = `${folder}${page}`;
+        const body = visited.get(file)?.body ?? '';
+        expect([file, /<html lang="([a-z]+)"/.exec(body)?.[1]]).toEqual([file, locale]);
+        const switcher = /<nav class="language-switcher"[\s\S]*?<\/nav>/.exec(body)![0];
+        const alternates = [...body.matchAll(/<link rel="alternate" hreflang="([a-z-]+)" href="([^"]+)">/g)];
+        for (const [other, otherFolder] of Object.entries(languages)) {
+          const link = new RegExp(`<a href="([^"]+)" lang="${other}" hreflang="${other}"`).exec(switcher)?.[1];
+          const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), link ?? '?'));
+          expect([file, other, target]).toEqual([file, other, `${otherFolder}${page}`]);
+          const alternate = alternates.find((a) => a[1] === other)?.[2] ?? '?';
+          expect([file, other, path.posix.normalize(path.posix.join(path.posix.dirname(file), alternate))]).toEqual([
+            file,
+            other,
+            `${otherFolder}${page}`,
+          ]);
+        }
+      }
+    }
+    const english = visited.get('en/index.html')!.body;
+    expect(english).toContain('<a href="../index.html" lang="fr" hreflang="fr">');
+    expect(english).toContain('<a href="../es/index.html" lang="es" hreflang="es">');
   });
 
   describe('in Chromium, from the static server', () => {
