@@ -14,5 +14,5 @@ export function localeFromEnv(env: NodeJS.ProcessEnv = process.env): Locale {
 
 /** A count in the conventions of `locale` (French: « 1 117 », English: “1,117”). */
 export function cliNumber(locale: Locale, value: number): string {
-  return locale === 'fr' ? formatNumber(value) : new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);
+  return formatNumber(value, locale);
 }
