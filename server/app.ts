@@ -8,6 +8,8 @@ import { transparencyRouter } from './routes/transparency';
 import { openDataRouter } from './routes/open-data';
 import { layoutLocals } from './middleware/layout';
 import { localeFromAddress } from './i18n/addresses';
+import { DEFAULT_LOCALE } from './i18n/locale';
+import { t } from './i18n/translate';
 import { HttpError } from './http-error';
 import { dataSource } from './data-source';
 import { PublicCache } from './public-cache';
@@ -89,7 +91,7 @@ export function createApp(appContext: AppContext): express.Express {
   app.use(context.privatePages.keep, pagesRouter(context));
 
   app.use((req: Request, _res: Response, next: NextFunction) => {
-    next(new HttpError(404, 'Page introuvable', `Aucune page ne correspond à l’adresse ${req.path}.`));
+    next(new HttpError(404, t(req.locale, 'error.notFoundTitle'), t(req.locale, 'error.noPage', { path: req.path })));
   });
   app.use(libraryErrorToHttp);
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
@@ -97,9 +99,9 @@ export function createApp(appContext: AppContext): express.Express {
     const status = httpError?.status ?? 500;
     // pino-http writes it, stack included, on the request's log line (server/logger.ts).
     if (status >= 500) res.err = err instanceof Error ? err : new Error(String(err));
-    const title = httpError?.title ?? 'Erreur du serveur';
-    const message =
-      httpError?.message ?? 'Une erreur inattendue est survenue. L’équipe technique a été prévenue ; veuillez réessayer plus tard.';
+    const locale = req.locale ?? DEFAULT_LOCALE;
+    const title = httpError?.title ?? t(locale, 'error.serverTitle');
+    const message = httpError?.message ?? t(locale, 'error.serverMessage');
     if (req.path.startsWith('/api/')) {
       res.status(status).json({ error: { status, message } });
       return;

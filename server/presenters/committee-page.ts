@@ -4,11 +4,12 @@ import type { DataView } from '../data-source';
 import { countGrades } from './grade-view';
 import { actionView, countStatuses } from './progress-view';
 import { byStateName } from '../domain/state-names';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
 
-export function committeePage(view: DataView, mechanism: CatalogueMechanism, year: number) {
+export function committeePage(view: DataView, mechanism: CatalogueMechanism, year: number, locale: Locale = DEFAULT_LOCALE) {
   const { catalogue, engine } = view;
   const actionsOf = (numbers: number[]) =>
-    catalogue.actions.filter((a) => numbers.includes(a.number)).map((a) => actionView(view, a, year));
+    catalogue.actions.filter((a) => numbers.includes(a.number)).map((a) => actionView(view, a, year, locale));
   const leadActions = actionsOf(mechanism.lead);
   const contributingActions = actionsOf(mechanism.contributing);
   const counts = (actions: ReturnType<typeof actionsOf>) => {

@@ -2,20 +2,22 @@ import type { CatalogueIndicator } from '../domain/catalogue';
 import type { DataView } from '../data-source';
 import { BASELINE_YEAR, TARGET_YEAR, type IndicatorResult } from '../domain/engine/types';
 import { formatNumber } from './format';
-import { reportSummary } from './report-view';
+import { reportReceivedSummary } from './report-view';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
+import { t } from '../i18n/translate';
 import { formatValue, indicatorValueView, type IndicatorValueView } from './indicator-view';
 import { latestRelease, type ReleaseHistory } from '../domain/releases/release';
 import { PER_INDICATOR_COLUMNS, likeForLikeCells, releaseCells, rowsCsv, valueCells } from '../domain/releases/open-data';
 import { latestReleaseView, valueRevisionText } from './release-view';
 import { worldMap, type WorldMapView } from './world-map';
-import type { Locale } from '../i18n/locale';
-import { t } from '../i18n/translate';
-import { DIRECTION_LABELS, KIND_LABELS, populationDescription, populationLabel } from './labels';
+import { DIRECTION_KEYS, KIND_KEYS, populationDescription, populationLabel } from './labels';
 import { byStateName } from '../domain/state-names';
 
 /** The data a static script draws with Chart.js; the same numbers are in the table beside it. */
 export interface ChartData {
   title: string;
+  /** The legend's words, in the page's language (static/js/charts.js). */
+  labels: { value: string; baseline: string; target: string; projection: string };
   percent: boolean;
   years: number[];
   values: (number | null)[];
@@ -53,7 +55,12 @@ export interface IndicatorStates {
   blank: StateAnswerView[];
 }
 
-export function chartData(indicator: CatalogueIndicator, years: IndicatorResult[], year: number): ChartData {
+export function chartData(
+  indicator: CatalogueIndicator,
+  years: IndicatorResult[],
+  year: number,
+  locale: Locale = DEFAULT_LOCALE,
+): ChartData {
   const current = years.find((r) => r.year === year);
   const projection = years.map((r) =>
     current?.projection2029 != null && (r.year === year || r.year === TARGET_YEAR)
@@ -63,7 +70,13 @@ export function chartData(indicator: CatalogueIndicator, years: IndicatorResult[
       : null,
   );
   return {
-    title: `Indicateur ${indicator.code}`,
+    title: t(locale, 'common.indicatorNumber', { code: indicator.code }),
+    labels: {
+      value: t(locale, 'indicatorTable.legendValue'),
+      baseline: t(locale, 'indicatorTable.legendBaseline'),
+      target: t(locale, 'indicatorTable.legendTarget'),
+      projection: t(locale, 'indicatorTable.legendProjection'),
+    },
     percent: indicator.kind === 'share' || indicator.kind === 'ratio',
     years: years.map((r) => r.year),
     values: years.map((r) => r.value),
@@ -73,11 +86,17 @@ export function chartData(indicator: CatalogueIndicator, years: IndicatorResult[
   };
 }
 
-export function yearRows(indicator: CatalogueIndicator, years: IndicatorResult[], year: number, releases: ReleaseHistory): YearRow[] {
+export function yearRows(
+  indicator: CatalogueIndicator,
+  years: IndicatorResult[],
+  year: number,
+  releases: ReleaseHistory,
+  locale: Locale = DEFAULT_LOCALE,
+): YearRow[] {
   const num = (v: number | null) => (v === null ? '—' : formatNumber(v));
   return years.map((r) => {
-    const view = indicatorValueView(indicator, r, BASELINE_YEAR);
-    const release = latestReleaseView(releases, r.year);
+    const view = indicatorValueView(indicator, r, BASELINE_YEAR, locale);
+    const release = latestReleaseView(releases, r.year, locale);
     return {
       year: r.year,
       selected: r.year === year,
@@ -87,15 +106,15 @@ export function yearRows(indicator: CatalogueIndicator, years: IndicatorResult[]
       ...view,
       valueCell: r.value === null ? view.valueText : formatValue(indicator.kind, r.value),
       publication: !release
-        ? 'non publiée'
+        ? t(locale, 'release.notReleased')
         : release.isRevision
-          ? `${release.firstPublishedOn} (révision ${release.revision} du ${release.publishedOn})`
+          ? t(locale, 'release.revisionOf', { first: release.firstPublishedOn, revision: release.revision, date: release.publishedOn })
           : release.publishedOn,
     };
   });
 }
 
-export function indicatorDetail(view: DataView, indicator: CatalogueIndicator, year: number) {
+export function indicatorDetail(view: DataView, indicator: CatalogueIndicator, year: number, locale: Locale = DEFAULT_LOCALE) {
   const years = view.engine.indicatorYears(indicator.code);
   const current = years.find((r) => r.year === year)!;
   const answers = view.engine.answersTo(year, indicator.code);
@@ -106,30 +125,34 @@ export function indicatorDetail(view: DataView, indicator: CatalogueIndicator, y
         name: view.engine.stateName(iso3),
         source: answers?.get(iso3)?.source ?? null,
         note: answers?.get(iso3)?.note ?? null,
-        report: reportSummary(view.engine.report(year, iso3), 'rapport reçu'),
+        report: reportReceivedSummary(view.engine.report(year, iso3), locale),
         draft: view.drafts.get(year)?.has(iso3) ?? false,
       }))
       .sort(byStateName('fr', (s) => s.name));
   const projectionText =
     current.projection2029 === null
       ? null
-      : `Au rythme observé depuis ${BASELINE_YEAR}, la valeur atteindrait ${formatValue(indicator.kind, current.projection2029)} en ${TARGET_YEAR}` +
+      : t(locale, 'indicator.projection', {
+          baseline: BASELINE_YEAR,
+          value: formatValue(indicator.kind, current.projection2029),
+          year: TARGET_YEAR,
+        }) +
         (current.target === null
           ? '.'
-          : current.reachesTarget
-            ? ` : la cible implicite (${formatValue(indicator.kind, current.target)}) serait atteinte.`
-            : ` : la cible implicite (${formatValue(indicator.kind, current.target)}) ne serait pas atteinte.`);
+          : t(locale, current.reachesTarget ? 'indicator.projectionReaches' : 'indicator.projectionMisses', {
+              target: formatValue(indicator.kind, current.target),
+            }));
   return {
     indicator,
-    kindLabel: KIND_LABELS[indicator.kind],
-    directionLabel: DIRECTION_LABELS[indicator.direction],
-    populationName: populationLabel(view.catalogue, indicator.population),
-    populationDescription: populationDescription(view.catalogue, indicator.population),
-    current: indicatorValueView(indicator, current, BASELINE_YEAR),
+    kindLabel: t(locale, KIND_KEYS[indicator.kind]),
+    directionLabel: t(locale, DIRECTION_KEYS[indicator.direction]),
+    populationName: populationLabel(view.catalogue, indicator.population, locale),
+    populationDescription: populationDescription(view.catalogue, indicator.population, locale),
+    current: indicatorValueView(indicator, current, BASELINE_YEAR, locale),
     targetText: current.target === null ? null : formatValue(indicator.kind, current.target),
     projectionText,
-    chart: chartData(indicator, years, year),
-    rows: yearRows(indicator, years, year, view.releases),
+    chart: chartData(indicator, years, year, locale),
+    rows: yearRows(indicator, years, year, view.releases, locale),
     revisionText: valueRevisionText(view.catalogue, view.releases, year, indicator.code),
     isRecorded: indicator.kind === 'figure' || indicator.kind === 'ratio',
     states: current.states && {

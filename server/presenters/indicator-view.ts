@@ -2,7 +2,9 @@ import type { CatalogueIndicator } from '../domain/catalogue';
 import type { IndicatorResult } from '../domain/engine/types';
 import { formatNumber, formatPercent, formatSigned } from './format';
 import { gradeView, likeForLikeView, type GradeView, type LikeForLikeView } from './grade-view';
-import { STATUS_LABELS } from './labels';
+import { STATUS_KEYS } from './labels';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
+import { t } from '../i18n/translate';
 import { sparkline, type Sparkline } from './sparkline';
 
 /** How one indicator's value for one year reads on a page. */
@@ -32,11 +34,11 @@ export function formatValue(kind: CatalogueIndicator['kind'], value: number): st
   return isPercentKind(kind) ? formatPercent(value) : formatNumber(value);
 }
 
-function noValueReason(indicator: CatalogueIndicator, r: IndicatorResult): string {
-  if (r.states === null && (indicator.kind === 'share' || indicator.kind === 'count')) return 'aucune donnée pour cette année';
-  if (indicator.kind === 'ratio' && r.denominator === 0) return 'sans objet : dénominateur nul';
-  if (indicator.kind === 'figure' || indicator.kind === 'ratio') return 'aucun chiffre enregistré pour cette année';
-  return 'sans objet : population vide cette année';
+function noValueReason(indicator: CatalogueIndicator, r: IndicatorResult, locale: Locale): string {
+  if (r.states === null && (indicator.kind === 'share' || indicator.kind === 'count')) return t(locale, 'value.noDataForYear');
+  if (indicator.kind === 'ratio' && r.denominator === 0) return t(locale, 'value.zeroDenominator');
+  if (indicator.kind === 'figure' || indicator.kind === 'ratio') return t(locale, 'value.noFigure');
+  return t(locale, 'value.emptyPopulation');
 }
 
 /**
@@ -47,30 +49,47 @@ export function formatIndicatorValue(
   kind: CatalogueIndicator['kind'],
   r: Pick<IndicatorResult, 'value' | 'numerator' | 'denominator'>,
   computed: boolean,
+  locale: Locale = DEFAULT_LOCALE,
 ): string {
-  if (r.value === null) return computed || (kind === 'ratio' && r.denominator === 0) ? 'sans objet' : 'pas de données';
+  if (r.value === null) return t(locale, computed || (kind === 'ratio' && r.denominator === 0) ? 'value.notApplicable' : 'value.noData');
   if (kind === 'share' || kind === 'ratio') {
-    return `${formatNumber(r.numerator ?? 0)} / ${formatNumber(r.denominator ?? 0)} (${formatPercent(r.value)})`;
+    return t(locale, 'value.share', {
+      n: formatNumber(r.numerator ?? 0),
+      N: formatNumber(r.denominator ?? 0),
+      percent: formatPercent(r.value),
+    });
   }
-  if (kind === 'count') return `${formatNumber(r.value)} sur ${formatNumber(r.denominator ?? 0)}`;
+  if (kind === 'count') return t(locale, 'value.count', { n: formatNumber(r.value), N: formatNumber(r.denominator ?? 0) });
   return formatNumber(r.value);
 }
 
-export function indicatorValueView(indicator: CatalogueIndicator, r: IndicatorResult, baselineYear: number): IndicatorValueView {
-  const unit = isPercentKind(indicator.kind) ? 'points' : '';
-  const valueText = formatIndicatorValue(indicator.kind, r, r.states !== null);
+export function indicatorValueView(
+  indicator: CatalogueIndicator,
+  r: IndicatorResult,
+  baselineYear: number,
+  locale: Locale = DEFAULT_LOCALE,
+): IndicatorValueView {
+  const unit = isPercentKind(indicator.kind) ? t(locale, 'value.points') : '';
+  const valueText = formatIndicatorValue(indicator.kind, r, r.states !== null, locale);
   const coverage =
     r.answered !== null && r.denominator !== null && r.denominator > 0
-      ? `${formatNumber(r.answered)} / ${formatNumber(r.denominator)} ont répondu (${formatPercent((100 * r.answered) / r.denominator)})`
+      ? t(locale, 'value.coverage', {
+          answered: formatNumber(r.answered),
+          total: formatNumber(r.denominator),
+          percent: formatPercent((100 * r.answered) / r.denominator),
+        })
       : null;
   return {
     valueText,
-    noValueReason: r.value === null ? noValueReason(indicator, r) : null,
-    deltaText: r.delta === null || r.year === baselineYear ? null : `${formatSigned(r.delta, unit)} depuis ${baselineYear}`,
+    noValueReason: r.value === null ? noValueReason(indicator, r, locale) : null,
+    deltaText:
+      r.delta === null || r.year === baselineYear
+        ? null
+        : t(locale, 'value.deltaSince', { delta: formatSigned(r.delta, unit), year: baselineYear }),
     arrow: r.delta === null || r.year === baselineYear ? '' : r.delta > 1e-9 ? '▲' : r.delta < -1e-9 ? '▼' : '▬',
     status: r.status,
     // The baseline is compared with nothing: say so rather than « inchangé ».
-    statusText: r.year === baselineYear && r.value !== null ? 'année de référence' : STATUS_LABELS[r.status],
+    statusText: t(locale, r.year === baselineYear && r.value !== null ? 'labels.status.baselineYear' : STATUS_KEYS[r.status]),
     coverageText: coverage,
     percent: r.value !== null && isPercentKind(indicator.kind) ? formatPercent(r.value) : null,
     grade: gradeView(r.progress),
@@ -92,6 +111,7 @@ export function indicatorRowView(
   years: IndicatorResult[],
   year: number,
   baselineYear: number,
+  locale: Locale = DEFAULT_LOCALE,
 ): IndicatorRowView {
   const current = years.find((r) => r.year === year)!;
   return {
@@ -99,12 +119,13 @@ export function indicatorRowView(
     text: indicator.text,
     action: indicator.action,
     provenance: indicator.provenance,
-    ...indicatorValueView(indicator, current, baselineYear),
+    ...indicatorValueView(indicator, current, baselineYear, locale),
     trend: sparkline(
       years.map((r) => ({ year: r.year, value: r.value })),
       isPercentKind(indicator.kind) ? 100 : null,
       (v) => formatValue(indicator.kind, v),
       year,
+      locale,
     ),
   };
 }

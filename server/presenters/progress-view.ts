@@ -3,6 +3,7 @@ import type { DataView } from '../data-source';
 import type { CatalogueAction } from '../domain/catalogue';
 import { countGrades, type GradeCounts } from './grade-view';
 import { indicatorRowView, type IndicatorRowView } from './indicator-view';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
 
 export interface StatusCounts {
   improved: number;
@@ -42,10 +43,10 @@ export function actionHeader(view: DataView, action: CatalogueAction): Omit<Acti
   };
 }
 
-export function actionView(view: DataView, action: CatalogueAction, year: number): ActionView {
+export function actionView(view: DataView, action: CatalogueAction, year: number, locale: Locale = DEFAULT_LOCALE): ActionView {
   return {
     ...actionHeader(view, action),
-    indicators: action.indicators.map((i) => indicatorRowView(i, view.engine.indicatorYears(i.code), year, BASELINE_YEAR)),
+    indicators: action.indicators.map((i) => indicatorRowView(i, view.engine.indicatorYears(i.code), year, BASELINE_YEAR, locale)),
   };
 }
 
@@ -60,12 +61,17 @@ export interface SectionView {
 }
 
 /** Sections with their actions and indicator rows; with `onlyActions`, the actions kept (committee filter). */
-export function sectionViews(view: DataView, year: number, onlyActions: Set<number> | null = null): SectionView[] {
+export function sectionViews(
+  view: DataView,
+  year: number,
+  onlyActions: Set<number> | null = null,
+  locale: Locale = DEFAULT_LOCALE,
+): SectionView[] {
   return view.catalogue.sections
     .map((s) => {
       const actions = view.catalogue.actions
         .filter((a) => a.section === s.number && (onlyActions === null || onlyActions.has(a.number)))
-        .map((a) => actionView(view, a, year));
+        .map((a) => actionView(view, a, year, locale));
       return {
         number: s.number,
         title: s.title,

@@ -3,6 +3,8 @@ import type { ReleaseChanges, ReleaseHistory, ReleaseInfo, ReleaseRowKind, Relea
 import { DATA_KINDS, EXCHANGE_KINDS } from '../domain/data-kinds';
 import { formatDay } from './format';
 import { formatIndicatorValue } from './indicator-view';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
+import { t } from '../i18n/translate';
 
 /** Where a year's releases and their changes are listed. */
 export const releaseHref = (year: number) => `/donnees/#publication-${year}`;
@@ -68,7 +70,7 @@ export interface ReleaseView {
   text: string;
 }
 
-export function releaseView(release: ReleaseInfo, first: ReleaseInfo): ReleaseView {
+export function releaseView(release: ReleaseInfo, first: ReleaseInfo, locale: Locale = DEFAULT_LOCALE): ReleaseView {
   const publishedOn = formatDay(release.publishedAt);
   const firstPublishedOn = formatDay(first.publishedAt);
   const isRevision = release.revision > 1;
@@ -83,15 +85,15 @@ export function releaseView(release: ReleaseInfo, first: ReleaseInfo): ReleaseVi
     changesText: release.changes ? releaseChangesText(release.changes) : null,
     href: releaseHref(release.year),
     text: isRevision
-      ? `publiées le ${firstPublishedOn}, révisées le ${publishedOn} (révision ${release.revision})`
-      : `publiées le ${publishedOn}`,
+      ? t(locale, 'release.revised', { first: firstPublishedOn, date: publishedOn, revision: release.revision })
+      : t(locale, 'release.published', { date: publishedOn }),
   };
 }
 
 /** The latest release of a year as it reads, or null when the year is not published. */
-export function latestReleaseView(history: ReleaseHistory, year: number): ReleaseView | null {
+export function latestReleaseView(history: ReleaseHistory, year: number, locale: Locale = DEFAULT_LOCALE): ReleaseView | null {
   const releases = history.get(year);
-  return releases?.length ? releaseView(releases.at(-1)!, releases[0]!) : null;
+  return releases?.length ? releaseView(releases.at(-1)!, releases[0]!, locale) : null;
 }
 
 /**

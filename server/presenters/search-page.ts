@@ -1,6 +1,17 @@
 import { MARK_END, MARK_START, type SearchDocument, type SearchHit } from '../domain/search';
 import type { DataView } from '../data-source';
 import { formatNumber } from './format';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
+import { t } from '../i18n/translate';
+
+/** What a result is, by kind: its message (docs/i18n.md). */
+const SEARCH_KIND_KEYS = {
+  indicator: 'search.kind.indicator',
+  action: 'search.kind.action',
+  section: 'search.kind.section',
+  committee: 'search.kind.committee',
+  state: 'search.kind.state',
+} as const;
 
 /** What a result is, in French, by kind. */
 export const SEARCH_KINDS = {
@@ -70,9 +81,9 @@ function snippetParts(snippet: string): { text: string; mark: boolean }[] {
 const isKind = (kind: string): kind is SearchKind => kind in SEARCH_KINDS;
 
 /** The /recherche page: the query as typed, how many results, and each saying what it is. */
-export function searchPage(query: string, hits: SearchHit[] | null) {
+export function searchPage(query: string, hits: SearchHit[] | null, locale: Locale = DEFAULT_LOCALE) {
   const results = (hits ?? []).map((hit) => ({
-    kind: isKind(hit.kind) ? SEARCH_KINDS[hit.kind] : hit.kind,
+    kind: isKind(hit.kind) ? t(locale, SEARCH_KIND_KEYS[hit.kind]) : hit.kind,
     title: hit.title,
     href: hit.url,
     parts: snippetParts(hit.snippet),
@@ -82,8 +93,10 @@ export function searchPage(query: string, hits: SearchHit[] | null) {
   if (hits !== null) {
     summary =
       n === 0
-        ? `Aucun résultat pour « ${query} ». Vérifiez l’orthographe ou essayez un autre mot, un code d’indicateur (30.4) ou le nom d’un État.`
-        : `${formatNumber(n)} résultat${n > 1 ? 's' : ''} pour « ${query} »${n >= MAX_RESULTS ? ` (les ${MAX_RESULTS} premiers : précisez la recherche pour voir les autres)` : ''}.`;
+        ? t(locale, 'search.none', { query })
+        : t(locale, 'search.count', { count: n, n: formatNumber(n), query }) +
+          (n >= MAX_RESULTS ? t(locale, 'search.first', { max: MAX_RESULTS }) : '') +
+          '.';
   }
-  return { title: query ? `Recherche : ${query}` : 'Recherche', query, summary, results };
+  return { title: query ? t(locale, 'search.titleWithQuery', { query }) : t(locale, 'search.title'), query, summary, results };
 }

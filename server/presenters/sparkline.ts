@@ -1,3 +1,6 @@
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
+import { t } from '../i18n/translate';
+
 /**
  * A small trend line drawn on the server as SVG, so the overview's 106 trends need no script; its
  * label gives the same numbers in words.
@@ -20,6 +23,7 @@ export function sparkline(
   fixedMax: number | null,
   format: (value: number) => string,
   currentYear: number,
+  locale: Locale = DEFAULT_LOCALE,
 ): Sparkline {
   const values = points.map((p) => p.value).filter((v): v is number => v !== null);
   const max = fixedMax ?? Math.max(1, ...values);
@@ -40,6 +44,10 @@ export function sparkline(
     dots.push({ x: px, y: py, current: p.year === currentYear });
   });
   if (current.length > 1) segments.push(current.join(' '));
-  const label = points.map((p) => `${p.year} : ${p.value === null ? 'pas de valeur' : format(p.value)}`).join(' ; ');
-  return { width: WIDTH, height: HEIGHT, segments, dots, label: `Évolution — ${label}` };
+  const label = points
+    .map((p) =>
+      t(locale, 'sparkline.point', { year: p.year, value: p.value === null ? t(locale, 'labels.status.noData') : format(p.value) }),
+    )
+    .join(t(locale, 'common.listSeparator'));
+  return { width: WIDTH, height: HEIGHT, segments, dots, label: t(locale, 'sparkline.label', { points: label }) };
 }

@@ -2,11 +2,13 @@ import type { DataView } from '../data-source';
 import { PLAN_YEARS } from '../domain/engine/types';
 import { type RegistryState } from '../domain/registry';
 import { formatDate } from './format';
-import { ANSWER_LABELS } from './labels';
+import { ANSWER_KEYS } from './labels';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
+import { t } from '../i18n/translate';
 import { reportJson } from './api-json';
 import { REPORT_STATUS_LABELS, pairKey, reportStatus } from '../domain/review';
 
-export function statePage(view: DataView, state: RegistryState, year: number) {
+export function statePage(view: DataView, state: RegistryState, year: number, locale: Locale = DEFAULT_LOCALE) {
   const { engine, catalogue } = view;
   const years = [...PLAN_YEARS];
   const reports = years.map((y) => {
@@ -18,9 +20,9 @@ export function statePage(view: DataView, state: RegistryState, year: number) {
       year: y,
       status,
       statusLabel: status ? REPORT_STATUS_LABELS[status] : null,
-      received: report ? formatDate(report.receivedOn) : 'pas de rapport',
-      onTime: report ? (report.onTime ? 'oui' : 'non, en retard') : '—',
-      guide: report ? (report.usedReportingGuide ? 'utilisé' : 'non utilisé') : '—',
+      received: report ? formatDate(report.receivedOn) : t(locale, 'report.none'),
+      onTime: report ? t(locale, report.onTime ? 'state.onTime' : 'state.late') : '—',
+      guide: report ? t(locale, report.usedReportingGuide ? 'state.guideUsed' : 'state.guideNotUsed') : '—',
     };
   });
   // A year without reports says nothing of the entered populations: their cells are unknown (null), not « non ».
@@ -40,7 +42,9 @@ export function statePage(view: DataView, state: RegistryState, year: number) {
       text: i.text,
       cells: years.map((y) => {
         const a = engine.answer(y, i.code, state.iso3);
-        return a ? { answer: ANSWER_LABELS[a.answer], source: a.source, note: a.note } : { answer: null, source: null, note: null };
+        return a
+          ? { answer: t(locale, ANSWER_KEYS[a.answer]), source: a.source, note: a.note }
+          : { answer: null, source: null, note: null };
       }),
     }))
     .filter((row) => row.cells.some((c) => c.answer !== null));

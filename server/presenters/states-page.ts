@@ -1,8 +1,9 @@
 import type { DataView } from '../data-source';
-import { reportSummary } from './report-view';
+import { receivedSummary } from './report-view';
+import type { Locale } from '../i18n/locale';
+import { t } from '../i18n/translate';
 import { statePopulations } from './api-json';
 import { byStateName, stateName } from '../domain/state-names';
-import type { Locale } from '../i18n/locale';
 
 /**
  * Every State of the registry for a year: status, populations, report and flags, by name in the
@@ -31,9 +32,9 @@ export function statesPage(view: DataView, year: number, locale: Locale = 'fr') 
         iso3: s.iso3,
         name: s.localName,
         party,
-        status: party ? 'État partie' : 'État non partie',
-        populations: populations.length ? populations.join(' ; ') : '—',
-        report: reportSummary(report),
+        status: t(locale, party ? 'statesPage.party' : 'statesPage.nonParty'),
+        populations: populations.length ? populations.join(t(locale, 'common.listSeparator')) : '—',
+        report: receivedSummary(report, locale),
         flags: (result.flags.get(s.iso3) ?? []).map((f) => f.message).join(' ') || '—',
       };
     });

@@ -5,8 +5,10 @@ import { reportDueDate } from '../domain/registry';
 import type { ReleaseInfo } from '../domain/releases/release';
 import { formatDate, formatNumber, formatPercent } from './format';
 import { indicatorValueView } from './indicator-view';
-import { STATUS_LABELS } from './labels';
+import { STATUS_KEYS } from './labels';
 import { partyReports, type PartyReports } from './report-map';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
+import { t } from '../i18n/translate';
 import { latestReleaseView, releaseView, type ReleaseView } from './release-view';
 
 /** The order statuses are stacked in, from the best news to the absence of a value. */
@@ -63,6 +65,7 @@ function progressGroups(
   results: Map<string, IndicatorResult>,
   groups: Group[],
   meta: Pick<ProgressGroups, 'id' | 'caption' | 'description' | 'firstColumn' | 'chartLabel'>,
+  locale: Locale,
 ): ProgressGroups {
   const byStatus = groups.map((g) => {
     const counts = new Map<Status, number>(STATUS_ORDER.map((s) => [s, 0]));
@@ -80,7 +83,7 @@ function progressGroups(
     total: g.indicators.length,
     counts: shown.map((s) => byStatus[i]!.get(s)!),
   }));
-  const columns = shown.map((status) => ({ status, label: STATUS_LABELS[status] }));
+  const columns = shown.map((status) => ({ status, label: t(locale, STATUS_KEYS[status]) }));
   return {
     ...meta,
     columns,
@@ -164,7 +167,7 @@ function mostRecentRelease(view: DataView): ReleaseInfo | null {
 
 const ofShare = (n: number, d: number) => `${formatNumber(n)} / ${formatNumber(d)} (${formatPercent((100 * n) / d)})`;
 
-function keyFigures(view: DataView, year: number, { party, byTimeliness }: PartyReports): KeyFigures {
+function keyFigures(view: DataView, year: number, { party, byTimeliness }: PartyReports, locale: Locale): KeyFigures {
   const result = view.engine.year(year);
   const reports = view.engine.reports(year);
   const received = byTimeliness['on-time'].length + byTimeliness.late.length;
@@ -174,7 +177,7 @@ function keyFigures(view: DataView, year: number, { party, byTimeliness }: Party
     .filter((i) => i.kind === 'share' && i.direction === 'up')
     .map((i) => result.indicators.get(i.code)?.value ?? null)
     .filter((v): v is number => v !== null);
-  const percent = (n: number, d: number) => (d > 0 ? ofShare(n, d) : `${formatNumber(n)} (sans objet)`);
+  const percent = (n: number, d: number) => (d > 0 ? ofShare(n, d) : `${formatNumber(n)} (${t(locale, 'value.notApplicable')})`);
   return {
     year,
     parties: formatNumber(party.size),
@@ -195,12 +198,12 @@ function keyFigures(view: DataView, year: number, { party, byTimeliness }: Party
  * the latest published year by section and by committee, and links to every page. Reads the
  * public view only: its figures are those of the releases.
  */
-export function transparencyPage(view: DataView): TransparencyPage {
+export function transparencyPage(view: DataView, locale: Locale = DEFAULT_LOCALE): TransparencyPage {
   const { catalogue, engine } = view;
   const indicators = catalogue.actions.flatMap((a) => a.indicators);
   const publishedYears = PLAN_YEARS.filter((y) => view.releases.get(y)?.length).map((y) => ({
     year: y,
-    release: latestReleaseView(view.releases, y)!,
+    release: latestReleaseView(view.releases, y, locale)!,
     revisions: view.releases.get(y)!.length,
   }));
   // The year visitors land on: a year published early, with few reports, does not take its place
@@ -227,11 +230,12 @@ export function transparencyPage(view: DataView): TransparencyPage {
         })),
         {
           id: 'par-section',
-          caption: `Indicateurs par statut en ${year}, par section`,
-          description: `Chaque indicateur compte une fois, dans la section de son action.`,
-          firstColumn: 'Section',
-          chartLabel: `Graphique : indicateurs par statut en ${year} pour chacune des ${sectionsWithActions.length} sections ; les nombres figurent dans le tableau ci-dessous.`,
+          caption: t(locale, 'home.tocCaption', { year }),
+          description: t(locale, 'progressGroups.sectionDescription'),
+          firstColumn: t(locale, 'home.section'),
+          chartLabel: t(locale, 'progressGroups.sectionChart', { year, count: sectionsWithActions.length }),
         },
+        locale,
       )
     : null;
   const byCommittee = measured
@@ -245,12 +249,12 @@ export function transparencyPage(view: DataView): TransparencyPage {
         })),
         {
           id: 'par-comite',
-          caption: `Indicateurs par statut en ${year}, par mécanisme responsable`,
-          description:
-            'Chaque indicateur compte une fois, pour le mécanisme responsable de son action ; les actions auxquelles un comité contribue seulement figurent sur la page de ce comité.',
-          firstColumn: 'Mécanisme responsable',
-          chartLabel: `Graphique : indicateurs par statut en ${year} pour chacun des ${leaders.length} mécanismes responsables d’actions ; les nombres figurent dans le tableau ci-dessous.`,
+          caption: t(locale, 'progressGroups.committeeCaption', { year }),
+          description: t(locale, 'progressGroups.committeeDescription'),
+          firstColumn: t(locale, 'progressGroups.committeeColumn'),
+          chartLabel: t(locale, 'progressGroups.committeeChart', { year, count: leaders.length }),
         },
+        locale,
       )
     : null;
 
@@ -267,7 +271,7 @@ export function transparencyPage(view: DataView): TransparencyPage {
     baselineOnly,
     publishedYears,
     publishedYearsText: publishedYears.map((p) => p.year).join(', '),
-    keyFigures: reports && year !== null ? keyFigures(view, year, reports) : null,
+    keyFigures: reports && year !== null ? keyFigures(view, year, reports, locale) : null,
     reportsByTimeliness: reports,
     bySection,
     byCommittee,
@@ -277,7 +281,7 @@ export function transparencyPage(view: DataView): TransparencyPage {
     latestRelease:
       recent && first
         ? {
-            ...releaseView(recent, first),
+            ...releaseView(recent, first, locale),
             valuesChanged: recent.changes?.values.length ?? 0,
             rowsChanged: (recent.changes?.rows ?? []).reduce((n, r) => n + r.added + r.changed + r.removed, 0),
           }
@@ -290,7 +294,7 @@ export function transparencyPage(view: DataView): TransparencyPage {
         number: a.number,
         indicators: a.indicators.map((i) => {
           const r = results?.get(i.code);
-          const value = r ? indicatorValueView(i, r, BASELINE_YEAR) : null;
+          const value = r ? indicatorValueView(i, r, BASELINE_YEAR, locale) : null;
           return { code: i.code, text: i.text, valueText: value?.valueText ?? null, statusText: value?.statusText ?? null };
         }),
       })),

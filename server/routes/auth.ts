@@ -8,13 +8,12 @@ import { signInFormToken } from '../auth/sign-in-token';
 import { HttpError } from '../http-error';
 import { formBody } from '../form-body';
 import { localePath } from '../i18n/addresses';
+import { t } from '../i18n/translate';
 
 /** Only a path of this site: never `//host` or `https://…`, so the sign-in cannot send anyone elsewhere. */
 export function safeReturnPath(value: unknown): string {
   return typeof value === 'string' && /^\/(?![/\\])/.test(value) ? value : '/espace';
 }
-
-const FORM_EXPIRED = 'Ce formulaire a expiré ou ne provient pas de ce site : rien n’a été enregistré. Rechargez la page, puis recommencez.';
 
 export function authRouter({ db, config, clock = Date.now }: RouteContext): Router {
   const router = Router();
@@ -34,7 +33,7 @@ export function authRouter({ db, config, clock = Date.now }: RouteContext): Rout
   ) => {
     res.set('Cache-Control', 'private, no-store');
     res.status(status).render('signin', {
-      title: 'Connexion',
+      title: t(req.locale, 'signin.title'),
       csrfToken: formToken.issue(req, res, localePath(req.locale, SIGN_IN_PATH)),
       retour: safeReturnPath(formBody(req).retour ?? req.query.retour),
       errors: Object.entries(form.fieldErrors ?? {}).map(([field, message]) => ({ field, message })),
@@ -52,13 +51,13 @@ export function authRouter({ db, config, clock = Date.now }: RouteContext): Rout
 
   router.post(SIGN_IN_PATH, async (req, res, next) => {
     try {
-      if (!formToken.verify(req)) throw new HttpError(403, 'Formulaire expiré', FORM_EXPIRED);
+      if (!formToken.verify(req)) throw new HttpError(403, t(req.locale, 'signin.expiredTitle'), t(req.locale, 'signin.expired'));
       const { email: postedEmail, password: postedPassword, retour: postedReturn } = formBody(req);
       const email = typeof postedEmail === 'string' ? postedEmail.trim() : '';
       const password = typeof postedPassword === 'string' ? postedPassword : '';
       const fieldErrors: Record<string, string> = {};
-      if (!email) fieldErrors.email = 'Saisissez votre adresse électronique.';
-      if (!password) fieldErrors.password = 'Saisissez votre mot de passe.';
+      if (!email) fieldErrors.email = t(req.locale, 'signin.emailMissing');
+      if (!password) fieldErrors.password = t(req.locale, 'signin.passwordMissing');
       if (Object.keys(fieldErrors).length) {
         showForm(req, res, 400, { email, fieldErrors });
         return;
@@ -70,7 +69,7 @@ export function authRouter({ db, config, clock = Date.now }: RouteContext): Rout
         res.set('Retry-After', String(Math.max(1, Math.ceil(reservation.msBeforeNext / 1000))));
         showForm(req, res, 429, {
           email,
-          error: `Trop de tentatives de connexion. Par sécurité, réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`,
+          error: t(req.locale, 'signin.tooMany', { count: minutes }),
         });
         return;
       }
@@ -83,12 +82,12 @@ export function authRouter({ db, config, clock = Date.now }: RouteContext): Rout
         res.set('Retry-After', '5');
         showForm(req, res, 503, {
           email,
-          error: 'Le service de connexion est très sollicité en ce moment. Réessayez dans quelques secondes.',
+          error: t(req.locale, 'signin.busy'),
         });
         return;
       }
       if (user === null || !checked.value) {
-        showForm(req, res, 401, { email, error: 'Adresse électronique ou mot de passe incorrect.' });
+        showForm(req, res, 401, { email, error: t(req.locale, 'signin.wrong') });
         return;
       }
       await reservation.succeeded();

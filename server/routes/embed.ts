@@ -7,6 +7,8 @@ import { actionCard, cardSvg, indicatorCard, transparencyCard, type CardContent 
 import { transparencyPage } from '../presenters/transparency-page';
 import { renderPng } from '../share-image';
 import { pageYear } from './page-year';
+import { t } from '../i18n/translate';
+import { localizedView, showsUnofficialTranslation } from '../presenters/localized-view';
 
 const notFound = (what: string, value: string) =>
   new HttpError(404, 'Page introuvable', `${what} « ${value} » n’existe pas dans le Plan d’action.`);
@@ -22,8 +24,8 @@ export function embedRouter({ data, cache }: RouteContext): Router {
   const router = Router();
   const published = () => data('public');
   const embedLocals = (req: Request) => {
-    const view = published();
-    return { view, page: pageYear(req, view), layout: 'embed', demo: view.demo };
+    const view = localizedView(published(), req.locale);
+    return { view, page: pageYear(req, view), layout: 'embed', demo: view.demo, unofficialTranslation: showsUnofficialTranslation(view) };
   };
 
   router.get('/embed/indicators/:code', (req, res, next) =>
@@ -33,17 +35,18 @@ export function embedRouter({ data, cache }: RouteContext): Router {
       next,
       'embed/indicator',
       () => {
-        const { view, page, layout, demo } = embedLocals(req);
+        const { view, page, layout, demo, unofficialTranslation } = embedLocals(req);
         const indicator = view.catalogue.indicatorByCode.get(req.params.code);
         if (!indicator) throw notFound('L’indicateur', req.params.code);
         return {
           layout,
           page,
           demo,
+          unofficialTranslation,
           charts: true,
-          title: `Indicateur ${indicator.code}`,
+          title: t(req.locale, 'common.indicatorNumber', { code: indicator.code }),
           href: `/indicators/${indicator.code}`,
-          ...indicatorDetail(view, indicator, page.year),
+          ...indicatorDetail(view, indicator, page.year, req.locale),
         };
       },
       YEAR,
@@ -57,18 +60,19 @@ export function embedRouter({ data, cache }: RouteContext): Router {
       next,
       'embed/action',
       () => {
-        const { view, page, layout, demo } = embedLocals(req);
+        const { view, page, layout, demo, unofficialTranslation } = embedLocals(req);
         const action = view.catalogue.actions.find((a) => String(a.number) === req.params.n);
         if (!action) throw notFound('L’action', req.params.n);
         return {
           layout,
           page,
           demo,
+          unofficialTranslation,
           charts: true,
-          title: `Action ${action.number}`,
+          title: t(req.locale, 'common.actionNumber', { number: action.number }),
           href: `/actions/${action.number}`,
           action: actionHeader(view, action),
-          indicators: action.indicators.map((i) => indicatorDetail(view, i, page.year)),
+          indicators: action.indicators.map((i) => indicatorDetail(view, i, page.year, req.locale)),
         };
       },
       YEAR,
@@ -77,12 +81,13 @@ export function embedRouter({ data, cache }: RouteContext): Router {
 
   router.get('/embed/transparence', (req, res, next) =>
     cache.page(req, res, next, 'embed/transparency', () => {
-      const view = published();
-      const page = transparencyPage(view);
+      const view = localizedView(published(), req.locale);
+      const page = transparencyPage(view, req.locale);
       return {
         layout: 'embed',
         demo: view.demo,
-        title: 'Où en est le Plan d’action ?',
+        unofficialTranslation: showsUnofficialTranslation(view),
+        title: t(req.locale, 'transparency.title'),
         href: '/transparence',
         progressCharts: page.bySection !== null,
         ...page,

@@ -18,6 +18,7 @@ import { citationText, openDataPage } from '../presenters/open-data-page';
 import { XLSX_TYPE, ZIP_TYPE, type Bundles } from '../release-bundles';
 import { apiExamples, openApiDocument } from '../presenters/openapi';
 import { apiDocPage } from '../presenters/api-doc-page';
+import { t } from '../i18n/translate';
 
 const CSV = 'text/csv; charset=utf-8';
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -39,19 +40,25 @@ export function openDataRouter({ db, data, cache, bundles }: RouteContext): Rout
         cache.page(req, res, next, 'open-data', () => {
           const view = published();
           const latest = published().latestReleases();
-          return openDataPage(view, {
-            indicatorRows: publishedIndicatorRows(view.catalogue, view.releases, view.engine).length,
-            answerRows: publishedAnswerRows(latest).length,
-            exchange: publishedExchangeFiles(latest),
-            bundles: { xlsx: xlsx.length, zip: zip.length },
-          });
+          return {
+            ...openDataPage(view, {
+              indicatorRows: publishedIndicatorRows(view.catalogue, view.releases, view.engine).length,
+              answerRows: publishedAnswerRows(latest).length,
+              exchange: publishedExchangeFiles(latest),
+              bundles: { xlsx: xlsx.length, zip: zip.length },
+            }),
+            title: t(req.locale, 'header.openData'),
+          };
         }),
       next,
     );
   });
 
   router.get('/donnees/api', (req, res, next) =>
-    cache.page(req, res, next, 'api-doc', () => apiDocPage(openApiDocument(apiExamples(published())))),
+    cache.page(req, res, next, 'api-doc', () => ({
+      ...apiDocPage(openApiDocument(apiExamples(published()))),
+      title: t(req.locale, 'apiDoc.title'),
+    })),
   );
 
   const bundleFile = (name: string, type: string, pick: (b: Bundles) => Buffer) =>

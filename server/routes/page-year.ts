@@ -3,6 +3,7 @@ import type { DataView } from '../data-source';
 import { latestReleaseView, type ReleaseView } from '../presenters/release-view';
 import { BASELINE_YEAR, PLAN_YEARS } from '../domain/engine/types';
 import { yearParam } from './params';
+import { t } from '../i18n/translate';
 
 export interface PageYear {
   year: number;
@@ -28,13 +29,13 @@ export function pageYear(
     year,
     baselineYear: BASELINE_YEAR,
     hasData: withData.has(year),
-    release: latestReleaseView(releases, year),
-    baselineRelease: year === BASELINE_YEAR ? null : latestReleaseView(releases, BASELINE_YEAR),
+    release: latestReleaseView(releases, year, req.locale),
+    baselineRelease: year === BASELINE_YEAR ? null : latestReleaseView(releases, BASELINE_YEAR, req.locale),
     live: audience === 'workspace',
     options: PLAN_YEARS.map((y) => ({
       year: y,
       selected: y === year,
-      label: `${y}${y === BASELINE_YEAR ? ' (référence)' : ''}${withData.has(y) ? '' : ' — pas de données'}`,
+      label: `${y}${y === BASELINE_YEAR ? t(req.locale, 'yearSelector.baseline') : ''}${withData.has(y) ? '' : t(req.locale, 'yearSelector.optionNoData')}`,
       hasData: withData.has(y),
     })),
   };

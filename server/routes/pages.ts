@@ -10,9 +10,13 @@ import { statesPage } from '../presenters/states-page';
 import { partyReports, reportsMap } from '../presenters/report-map';
 import { audienceOf } from '../data-source';
 import { cardPaths, embedCode, embedPaths, shareView } from '../presenters/share';
+import { t } from '../i18n/translate';
+import { localePath } from '../i18n/addresses';
+import { localizedView } from '../presenters/localized-view';
 
-const notFound = (what: string, value: string) =>
-  new HttpError(404, 'Page introuvable', `${what} « ${value} » n’existe pas dans le Plan d’action.`);
+/** `what` is one of the `notFound.…` keys (docs/i18n.md). */
+const notFound = (req: Request, what: string, value: string) =>
+  new HttpError(404, t(req.locale, 'error.notFoundTitle'), t(req.locale, what, { value }));
 
 /** What the dashboard pages read of the query: the year shown (see the public cache). */
 const YEAR = { query: ['year'] } as const;
@@ -30,14 +34,14 @@ export function pagesRouter({ data, cache, config, staticSite }: RouteContext): 
 
   /** What every dashboard page shares: the year shown, its selector and the data view. */
   function pageContext(req: Request, keep: { name: string; value: string }[] = []) {
-    const view = data(audienceOf(req));
+    const view = localizedView(data(audienceOf(req)), req.locale);
     const page = pageYear(req, view);
     return { view, page, locals: { page, yearQuery: yearQuery(req), yearSelector: { path: req.path, keep } } };
   }
 
   const findIndicator = (req: Request) => {
-    const indicator = data(audienceOf(req)).catalogue.indicatorByCode.get(String(req.params.code));
-    if (!indicator) throw notFound('L’indicateur', String(req.params.code));
+    const indicator = localizedView(data(audienceOf(req)), req.locale).catalogue.indicatorByCode.get(String(req.params.code));
+    if (!indicator) throw notFound(req, 'notFound.indicator', String(req.params.code));
     return indicator;
   };
 
@@ -51,12 +55,12 @@ export function pagesRouter({ data, cache, config, staticSite }: RouteContext): 
         const committeeId = typeof req.query.comite === 'string' ? req.query.comite : '';
         const { view, page, locals } = pageContext(req, committeeId ? [{ name: 'comite', value: committeeId }] : []);
         const committee = committeeId ? view.catalogue.mechanisms.find((m) => m.id === committeeId) : undefined;
-        if (committeeId && !committee) throw notFound('Le comité', committeeId);
+        if (committeeId && !committee) throw notFound(req, 'notFound.committee', committeeId);
         const only = committee ? new Set([...committee.lead, ...committee.contributing]) : null;
         return {
           ...locals,
-          title: 'Plan d’action de Siem Reap-Angkor 2025-2029',
-          sections: sectionViews(view, page.year, only),
+          title: t(req.locale, 'home.title'),
+          sections: sectionViews(view, page.year, only, req.locale),
           committee,
           committeeOptions: view.catalogue.mechanisms.map((m) => ({ id: m.id, name: m.name, selected: m.id === committeeId })),
           actionCount: view.catalogue.actions.length,
@@ -75,9 +79,9 @@ export function pagesRouter({ data, cache, config, staticSite }: RouteContext): 
       'section',
       () => {
         const { view, page, locals } = pageContext(req);
-        const section = sectionViews(view, page.year).find((s) => s.number === req.params.roman);
-        if (!section) throw notFound('La section', req.params.roman);
-        return { ...locals, title: `Section ${section.number}. ${section.title}`, section };
+        const section = sectionViews(view, page.year, null, req.locale).find((s) => s.number === req.params.roman);
+        if (!section) throw notFound(req, 'notFound.section', req.params.roman);
+        return { ...locals, title: `${t(req.locale, 'common.sectionNumber', { number: section.number })}. ${section.title}`, section };
       },
       YEAR,
     ),
@@ -92,27 +96,28 @@ export function pagesRouter({ data, cache, config, staticSite }: RouteContext): 
       () => {
         const { view, page, locals } = pageContext(req);
         const action = view.catalogue.actions.find((a) => String(a.number) === req.params.n);
-        if (!action) throw notFound('L’action', req.params.n);
+        if (!action) throw notFound(req, 'notFound.action', req.params.n);
+        const actionTitle = t(req.locale, 'common.actionNumber', { number: action.number });
         return {
           ...locals,
-          title: `Action ${action.number}`,
+          title: actionTitle,
           charts: true,
           action: actionHeader(view, action),
           section: view.catalogue.sections.find((s) => s.number === action.section),
-          indicators: action.indicators.map((i) => indicatorDetail(view, i, page.year)),
+          indicators: action.indicators.map((i) => indicatorDetail(view, i, page.year, req.locale)),
           ...sharing(() => ({
             embed: embedCode(
               config.publicUrl,
-              embedPaths.action(action.number),
-              `Action ${action.number}`,
-              `l’action ${action.number} et ses indicateurs`,
+              localePath(req.locale, embedPaths.action(action.number)),
+              actionTitle,
+              t(req.locale, 'embedCode.whatAction', { number: action.number }),
               900,
             ),
             share: shareView(
               config.publicUrl,
-              `/actions/${action.number}`,
+              localePath(req.locale, `/actions/${action.number}`),
               cardPaths.action(action.number),
-              `Action ${action.number}`,
+              actionTitle,
               action.text,
             ),
           })),
@@ -132,10 +137,11 @@ export function pagesRouter({ data, cache, config, staticSite }: RouteContext): 
         const indicator = findIndicator(req);
         const { view, page, locals } = pageContext(req);
         const action = view.catalogue.actions.find((a) => a.number === indicator.action)!;
-        const detail = indicatorDetail(view, indicator, page.year);
+        const indicatorTitle = t(req.locale, 'common.indicatorNumber', { code: indicator.code });
+        const detail = indicatorDetail(view, indicator, page.year, req.locale);
         return {
           ...locals,
-          title: `Indicateur ${indicator.code}`,
+          title: indicatorTitle,
           charts: true,
           section: view.catalogue.sections.find((s) => s.number === action.section),
           ...detail,
@@ -143,16 +149,16 @@ export function pagesRouter({ data, cache, config, staticSite }: RouteContext): 
           ...sharing(() => ({
             embed: embedCode(
               config.publicUrl,
-              embedPaths.indicator(indicator.code),
-              `Indicateur ${indicator.code}`,
-              `l’indicateur ${indicator.code}, son graphique et ses valeurs`,
+              localePath(req.locale, embedPaths.indicator(indicator.code)),
+              indicatorTitle,
+              t(req.locale, 'embedCode.whatIndicator', { code: indicator.code }),
               640,
             ),
             share: shareView(
               config.publicUrl,
-              `/indicators/${indicator.code}`,
+              localePath(req.locale, `/indicators/${indicator.code}`),
               cardPaths.indicator(indicator.code),
-              `Indicateur ${indicator.code}`,
+              indicatorTitle,
               indicator.text,
             ),
           })),
@@ -183,8 +189,8 @@ export function pagesRouter({ data, cache, config, staticSite }: RouteContext): 
       () => {
         const { view, page, locals } = pageContext(req);
         const mechanism = view.catalogue.mechanisms.find((m) => m.id === req.params.id);
-        if (!mechanism) throw notFound('Le comité', req.params.id);
-        return { ...locals, title: mechanism.name, ...committeePage(view, mechanism, page.year) };
+        if (!mechanism) throw notFound(req, 'notFound.committee', req.params.id);
+        return { ...locals, title: mechanism.name, ...committeePage(view, mechanism, page.year, req.locale) };
       },
       YEAR,
     ),
@@ -200,7 +206,7 @@ export function pagesRouter({ data, cache, config, staticSite }: RouteContext): 
         const { view, page, locals } = pageContext(req);
         // The map draws the table's States Parties by report (the table says the same in words).
         const map = reportsMap(view, page.year, partyReports(view, page.year), false, req.locale);
-        return { ...locals, title: 'États', ...statesPage(view, page.year, req.locale), map };
+        return { ...locals, title: t(req.locale, 'statesPage.title'), ...statesPage(view, page.year, req.locale), map };
       },
       YEAR,
     ),
@@ -215,8 +221,8 @@ export function pagesRouter({ data, cache, config, staticSite }: RouteContext): 
       () => {
         const { view, page, locals } = pageContext(req);
         const state = view.engine.state(req.params.iso3.toUpperCase());
-        if (!state) throw notFound('L’État', req.params.iso3);
-        return { ...locals, title: state.nameFr, ...statePage(view, state, page.year) };
+        if (!state) throw notFound(req, 'notFound.state', req.params.iso3);
+        return { ...locals, title: state.nameFr, ...statePage(view, state, page.year, req.locale) };
       },
       YEAR,
     ),

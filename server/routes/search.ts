@@ -15,7 +15,7 @@ export function searchRouter({ search }: RouteContext): Router {
     const first = Array.isArray(raw) ? raw[0] : raw;
     const query = typeof first === 'string' ? first.trim().slice(0, MAX_QUERY_LENGTH) : '';
     res.set('Cache-Control', 'no-cache');
-    res.render('search', searchPage(query, query === '' ? null : search.search(query)));
+    res.render('search', searchPage(query, query === '' ? null : search.search(query), req.locale));
   });
   return router;
 }

@@ -4,6 +4,9 @@ import { methodologyPage } from '../presenters/methodology-page';
 import { transparencyPage } from '../presenters/transparency-page';
 import { reportsMap } from '../presenters/report-map';
 import { cardPaths, embedCode, embedPaths, shareView } from '../presenters/share';
+import { t } from '../i18n/translate';
+import { localePath } from '../i18n/addresses';
+import { localizedView } from '../presenters/localized-view';
 
 /**
  * The public entry page and the method. Both read the public view whoever asks: they describe what
@@ -14,10 +17,10 @@ export function transparencyRouter({ data, cache, config, staticSite }: RouteCon
 
   router.get('/transparence', (req, res, next) =>
     cache.page(req, res, next, 'transparency', () => {
-      const view = data('public');
-      const page = transparencyPage(view);
+      const view = localizedView(data('public'), req.locale);
+      const page = transparencyPage(view, req.locale);
       return {
-        title: 'Transparence : où en est le Plan d’action ?',
+        title: t(req.locale, 'transparency.pageTitle'),
         progressCharts: page.bySection !== null || page.byCommittee !== null,
         publicViewNote: Boolean(req.viewer),
         ...page,
@@ -29,17 +32,17 @@ export function transparencyRouter({ data, cache, config, staticSite }: RouteCon
           : {
               embed: embedCode(
                 config.publicUrl,
-                embedPaths.transparency,
-                'Où en est le Plan d’action ?',
-                'les chiffres clés et le progrès par section',
+                localePath(req.locale, embedPaths.transparency),
+                t(req.locale, 'transparency.title'),
+                t(req.locale, 'embedCode.whatTransparency'),
                 900,
               ),
               share: shareView(
                 config.publicUrl,
-                '/transparence',
+                localePath(req.locale, '/transparence'),
                 cardPaths.transparency,
-                'Où en est le Plan d’action de Siem Reap-Angkor ?',
-                'Les actions, les indicateurs et les rapports des États parties à la Convention sur l’interdiction des mines antipersonnel, publiés année par année.',
+                t(req.locale, 'transparency.shareTitle'),
+                t(req.locale, 'transparency.shareDescription'),
               ),
             }),
       };
@@ -48,7 +51,7 @@ export function transparencyRouter({ data, cache, config, staticSite }: RouteCon
 
   router.get('/methodologie', (req, res, next) =>
     cache.page(req, res, next, 'methodology', () => ({
-      title: 'Méthode de calcul des indicateurs',
+      title: t(req.locale, 'methodology.title'),
       publicViewNote: Boolean(req.viewer),
       ...methodologyPage(data('public')),
     })),

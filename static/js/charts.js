@@ -16,7 +16,7 @@
     var unit = data.percent ? ' %' : '';
     var datasets = [
       {
-        label: 'Valeur',
+        label: data.labels.value,
         data: data.values,
         borderColor: '#0b4f8a',
         backgroundColor: '#0b4f8a',
@@ -27,7 +27,7 @@
     ];
     if (data.baseline !== null) {
       datasets.push({
-        label: 'Référence 2025',
+        label: data.labels.baseline,
         data: constantLine(data.years, data.baseline),
         borderColor: '#4a5260',
         borderWidth: 1.5,
@@ -37,7 +37,7 @@
     }
     if (data.target !== null) {
       datasets.push({
-        label: 'Cible implicite',
+        label: data.labels.target,
         data: constantLine(data.years, data.target),
         borderColor: '#0f6b35',
         borderWidth: 1.5,
@@ -51,7 +51,7 @@
       })
     ) {
       datasets.push({
-        label: 'Projection au rythme observé (indicative)',
+        label: data.labels.projection,
         data: data.projection,
         borderColor: '#c2410c',
         borderWidth: 2,
