@@ -17,7 +17,11 @@ export function committeePage(view: DataView, mechanism: CatalogueMechanism, yea
     return { total: rows.length, ...countStatuses(rows) };
   };
 
-  const grades = (actions: ReturnType<typeof actionsOf>) => countGrades(actions.flatMap((a) => a.indicators.map((i) => i.grade.grade)));
+  const grades = (actions: ReturnType<typeof actionsOf>) =>
+    countGrades(
+      actions.flatMap((a) => a.indicators.map((i) => i.grade.grade)),
+      locale,
+    );
 
   const result = engine.year(year);
   const actions = new Set([...mechanism.lead, ...mechanism.contributing]);

@@ -2,7 +2,9 @@ import type { DataView } from '../data-source';
 import { differsNoticeably } from '../domain/engine/like-for-like';
 import { BASELINE_YEAR, GRADES, TARGET_YEAR, type Grade, type IndicatorResult } from '../domain/engine/types';
 import { formatNumber, formatSigned } from './format';
-import { GRADE_LABELS } from './labels';
+import { GRADE_KEYS } from './labels';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
+import { t } from '../i18n/translate';
 
 /**
  * Graded progress and like-for-like as pages show them (docs/method.md#graded-progress,
@@ -36,8 +38,8 @@ export interface GradeView {
   icon: string;
 }
 
-export function gradeView(grade: Grade): GradeView {
-  return { grade, label: GRADE_LABELS[grade], icon: GRADE_ICONS[grade] };
+export function gradeView(grade: Grade, locale: Locale = DEFAULT_LOCALE): GradeView {
+  return { grade, label: t(locale, GRADE_KEYS[grade]), icon: GRADE_ICONS[grade] };
 }
 
 export interface GradeCounts {
@@ -49,13 +51,13 @@ export interface GradeCounts {
 }
 
 /** How many indicators have each grade, for a section, a committee or the whole plan. */
-export function countGrades(grades: readonly Grade[]): GradeCounts {
+export function countGrades(grades: readonly Grade[], locale: Locale = DEFAULT_LOCALE): GradeCounts {
   const counts = new Map<Grade, number>(GRADES.map((g) => [g, 0]));
   for (const grade of grades) counts.set(grade, counts.get(grade)! + 1);
   return {
     total: grades.length,
     targetYear: TARGET_YEAR,
-    grades: GRADES.map((g) => ({ ...gradeView(g), count: counts.get(g)!, shown: counts.get(g)! > 0 })),
+    grades: GRADES.map((g) => ({ ...gradeView(g, locale), count: counts.get(g)!, shown: counts.get(g)! > 0 })),
   };
 }
 
@@ -71,26 +73,37 @@ export interface LikeForLikeView {
   gap: string | null;
 }
 
-const states = (n: number) => `${formatNumber(n)} ${n === 1 ? 'État' : 'États'}`;
+/** « 12 États », in `locale`, for the like-for-like sentences. */
+const states = (n: number, locale: Locale) => t(locale, 'likeForLike.states', { count: n, n: formatNumber(n, locale) });
 
 /** A share's like-for-like change beside its change since 2025, or null where there is none. */
-export function likeForLikeView(r: Pick<IndicatorResult, 'year' | 'delta' | 'likeForLike'>): LikeForLikeView | null {
+export function likeForLikeView(
+  r: Pick<IndicatorResult, 'year' | 'delta' | 'likeForLike'>,
+  locale: Locale = DEFAULT_LOCALE,
+): LikeForLikeView | null {
   const like = r.likeForLike;
   if (like === null) return null;
+  const points = t(locale, 'value.points');
   const gap = differsNoticeably(r.delta, like)
     ? [
-        `dont ${formatSigned(like.delta, 'points')} à population constante`,
-        like.entered.length ? `${states(like.entered.length)} ${like.entered.length === 1 ? 'entré' : 'entrés'} dans la population` : null,
-        like.left.length ? `${states(like.left.length)} ${like.left.length === 1 ? 'sorti' : 'sortis'} de la population` : null,
+        t(locale, 'likeForLike.gap', { delta: formatSigned(like.delta, points, locale) }),
+        like.entered.length
+          ? t(locale, 'likeForLike.entered', { count: like.entered.length, states: states(like.entered.length, locale) })
+          : null,
+        like.left.length ? t(locale, 'likeForLike.left', { count: like.left.length, states: states(like.left.length, locale) }) : null,
       ]
         .filter((part) => part !== null)
-        .join(' ; ')
+        .join(t(locale, 'common.listSeparator'))
     : null;
   return {
-    text:
-      `À population constante (${states(like.denominator)} dans la population en ${BASELINE_YEAR} et en ${r.year}) : ` +
-      `${formatNumber(like.numerator2025)} ${like.numerator2025 === 1 ? 'compté' : 'comptés'} en ${BASELINE_YEAR}, ` +
-      `${formatNumber(like.numerator)} en ${r.year}, soit ${formatSigned(like.delta, 'points')}.`,
+    text: t(locale, 'likeForLike.text', {
+      states: states(like.denominator, locale),
+      baseline: BASELINE_YEAR,
+      year: r.year,
+      counted2025: t(locale, 'likeForLike.counted', { count: like.numerator2025, n: formatNumber(like.numerator2025, locale) }),
+      counted: formatNumber(like.numerator, locale),
+      delta: formatSigned(like.delta, points, locale),
+    }),
     gap,
   };
 }

@@ -11,7 +11,13 @@ import { PER_INDICATOR_COLUMNS, likeForLikeCells, releaseCells, rowsCsv, valueCe
 import { latestReleaseView, valueRevisionText } from './release-view';
 import { worldMap, type WorldMapView } from './world-map';
 import { DIRECTION_KEYS, KIND_KEYS, populationDescription, populationLabel } from './labels';
-import { byStateName } from '../domain/state-names';
+import { byStateName, stateName } from '../domain/state-names';
+
+/** A State's name in the page's language (docs/i18n.md#state-names-and-their-order). */
+const localStateName = (view: DataView, iso3: string, locale: Locale) => {
+  const state = view.engine.state(iso3);
+  return state ? stateName(state, locale).name : view.engine.stateName(iso3);
+};
 
 /** The data a static script draws with Chart.js; the same numbers are in the table beside it. */
 export interface ChartData {
@@ -93,7 +99,7 @@ export function yearRows(
   releases: ReleaseHistory,
   locale: Locale = DEFAULT_LOCALE,
 ): YearRow[] {
-  const num = (v: number | null) => (v === null ? '—' : formatNumber(v));
+  const num = (v: number | null) => (v === null ? '—' : formatNumber(v, locale));
   return years.map((r) => {
     const view = indicatorValueView(indicator, r, BASELINE_YEAR, locale);
     const release = latestReleaseView(releases, r.year, locale);
@@ -104,7 +110,7 @@ export function yearRows(
       N: num(r.denominator),
       answered: num(r.answered),
       ...view,
-      valueCell: r.value === null ? view.valueText : formatValue(indicator.kind, r.value),
+      valueCell: r.value === null ? view.valueText : formatValue(indicator.kind, r.value, locale),
       publication: !release
         ? t(locale, 'release.notReleased')
         : release.isRevision
@@ -122,25 +128,25 @@ export function indicatorDetail(view: DataView, indicator: CatalogueIndicator, y
     codes
       .map((iso3) => ({
         iso3,
-        name: view.engine.stateName(iso3),
+        name: localStateName(view, iso3, locale),
         source: answers?.get(iso3)?.source ?? null,
         note: answers?.get(iso3)?.note ?? null,
         report: reportReceivedSummary(view.engine.report(year, iso3), locale),
         draft: view.drafts.get(year)?.has(iso3) ?? false,
       }))
-      .sort(byStateName('fr', (s) => s.name));
+      .sort(byStateName(locale, (s) => s.name));
   const projectionText =
     current.projection2029 === null
       ? null
       : t(locale, 'indicator.projection', {
           baseline: BASELINE_YEAR,
-          value: formatValue(indicator.kind, current.projection2029),
+          value: formatValue(indicator.kind, current.projection2029, locale),
           year: TARGET_YEAR,
         }) +
         (current.target === null
           ? '.'
           : t(locale, current.reachesTarget ? 'indicator.projectionReaches' : 'indicator.projectionMisses', {
-              target: formatValue(indicator.kind, current.target),
+              target: formatValue(indicator.kind, current.target, locale),
             }));
   return {
     indicator,
@@ -149,7 +155,7 @@ export function indicatorDetail(view: DataView, indicator: CatalogueIndicator, y
     populationName: populationLabel(view.catalogue, indicator.population, locale),
     populationDescription: populationDescription(view.catalogue, indicator.population, locale),
     current: indicatorValueView(indicator, current, BASELINE_YEAR, locale),
-    targetText: current.target === null ? null : formatValue(indicator.kind, current.target),
+    targetText: current.target === null ? null : formatValue(indicator.kind, current.target, locale),
     projectionText,
     chart: chartData(indicator, years, year, locale),
     rows: yearRows(indicator, years, year, view.releases, locale),

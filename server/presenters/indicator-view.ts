@@ -30,8 +30,8 @@ export interface IndicatorValueView {
 
 const isPercentKind = (kind: CatalogueIndicator['kind']) => kind === 'share' || kind === 'ratio';
 
-export function formatValue(kind: CatalogueIndicator['kind'], value: number): string {
-  return isPercentKind(kind) ? formatPercent(value) : formatNumber(value);
+export function formatValue(kind: CatalogueIndicator['kind'], value: number, locale: Locale = DEFAULT_LOCALE): string {
+  return isPercentKind(kind) ? formatPercent(value, locale) : formatNumber(value, locale);
 }
 
 function noValueReason(indicator: CatalogueIndicator, r: IndicatorResult, locale: Locale): string {
@@ -54,13 +54,13 @@ export function formatIndicatorValue(
   if (r.value === null) return t(locale, computed || (kind === 'ratio' && r.denominator === 0) ? 'value.notApplicable' : 'value.noData');
   if (kind === 'share' || kind === 'ratio') {
     return t(locale, 'value.share', {
-      n: formatNumber(r.numerator ?? 0),
-      N: formatNumber(r.denominator ?? 0),
-      percent: formatPercent(r.value),
+      n: formatNumber(r.numerator ?? 0, locale),
+      N: formatNumber(r.denominator ?? 0, locale),
+      percent: formatPercent(r.value, locale),
     });
   }
-  if (kind === 'count') return t(locale, 'value.count', { n: formatNumber(r.value), N: formatNumber(r.denominator ?? 0) });
-  return formatNumber(r.value);
+  if (kind === 'count') return t(locale, 'value.count', { n: formatNumber(r.value, locale), N: formatNumber(r.denominator ?? 0, locale) });
+  return formatNumber(r.value, locale);
 }
 
 export function indicatorValueView(
@@ -74,9 +74,9 @@ export function indicatorValueView(
   const coverage =
     r.answered !== null && r.denominator !== null && r.denominator > 0
       ? t(locale, 'value.coverage', {
-          answered: formatNumber(r.answered),
-          total: formatNumber(r.denominator),
-          percent: formatPercent((100 * r.answered) / r.denominator),
+          answered: formatNumber(r.answered, locale),
+          total: formatNumber(r.denominator, locale),
+          percent: formatPercent((100 * r.answered) / r.denominator, locale),
         })
       : null;
   return {
@@ -85,15 +85,15 @@ export function indicatorValueView(
     deltaText:
       r.delta === null || r.year === baselineYear
         ? null
-        : t(locale, 'value.deltaSince', { delta: formatSigned(r.delta, unit), year: baselineYear }),
+        : t(locale, 'value.deltaSince', { delta: formatSigned(r.delta, unit, locale), year: baselineYear }),
     arrow: r.delta === null || r.year === baselineYear ? '' : r.delta > 1e-9 ? '▲' : r.delta < -1e-9 ? '▼' : '▬',
     status: r.status,
     // The baseline is compared with nothing: say so rather than « inchangé ».
     statusText: t(locale, r.year === baselineYear && r.value !== null ? 'labels.status.baselineYear' : STATUS_KEYS[r.status]),
     coverageText: coverage,
-    percent: r.value !== null && isPercentKind(indicator.kind) ? formatPercent(r.value) : null,
-    grade: gradeView(r.progress),
-    likeForLike: likeForLikeView(r),
+    percent: r.value !== null && isPercentKind(indicator.kind) ? formatPercent(r.value, locale) : null,
+    grade: gradeView(r.progress, locale),
+    likeForLike: likeForLikeView(r, locale),
   };
 }
 
@@ -123,7 +123,7 @@ export function indicatorRowView(
     trend: sparkline(
       years.map((r) => ({ year: r.year, value: r.value })),
       isPercentKind(indicator.kind) ? 100 : null,
-      (v) => formatValue(indicator.kind, v),
+      (v) => formatValue(indicator.kind, v, locale),
       year,
       locale,
     ),

@@ -202,7 +202,7 @@ export function methodologyPage(view: DataView): MethodologyPage {
       label: STATUS_LABELS[status],
     })),
     grading: {
-      grades: GRADES.map(gradeView),
+      grades: GRADES.map((g) => gradeView(g)),
       onTrack: formatExactNumber(ON_TRACK_RATIO),
       acceleration: formatExactNumber(ACCELERATION_RATIO),
       noticeablePoints: formatNumber(NOTICEABLE_POINTS),

@@ -78,7 +78,10 @@ export function sectionViews(
         introduction: s.introduction,
         actions,
         counts: countStatuses(actions.flatMap((a) => a.indicators)),
-        grades: countGrades(actions.flatMap((a) => a.indicators.map((i) => i.grade.grade))),
+        grades: countGrades(
+          actions.flatMap((a) => a.indicators.map((i) => i.grade.grade)),
+          locale,
+        ),
       };
     })
     .filter((s) => s.actions.length > 0);

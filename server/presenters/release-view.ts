@@ -71,8 +71,8 @@ export interface ReleaseView {
 }
 
 export function releaseView(release: ReleaseInfo, first: ReleaseInfo, locale: Locale = DEFAULT_LOCALE): ReleaseView {
-  const publishedOn = formatDay(release.publishedAt);
-  const firstPublishedOn = formatDay(first.publishedAt);
+  const publishedOn = formatDay(release.publishedAt, locale);
+  const firstPublishedOn = formatDay(first.publishedAt, locale);
   const isRevision = release.revision > 1;
   return {
     year: release.year,

@@ -7,7 +7,10 @@ import { t } from '../i18n/translate';
 /** « reçu le 14 mars 2026 », « reçu le 2 mai 2026 (en retard) » or « pas de rapport ». */
 export function reportSummary(report: Report | null | undefined, prefix = 'reçu', locale: Locale = DEFAULT_LOCALE): string {
   if (!report) return t(locale, 'report.none');
-  return t(locale, isReportOnTime(report) ? 'report.received' : 'report.receivedLate', { prefix, date: formatDate(report.receivedOn) });
+  return t(locale, isReportOnTime(report) ? 'report.received' : 'report.receivedLate', {
+    prefix,
+    date: formatDate(report.receivedOn, locale),
+  });
 }
 
 /** « rapport reçu le … » in `locale` (the indicator page's lists of States). */

@@ -20,7 +20,7 @@ export function statePage(view: DataView, state: RegistryState, year: number, lo
       year: y,
       status,
       statusLabel: status ? REPORT_STATUS_LABELS[status] : null,
-      received: report ? formatDate(report.receivedOn) : t(locale, 'report.none'),
+      received: report ? formatDate(report.receivedOn, locale) : t(locale, 'report.none'),
       onTime: report ? t(locale, report.onTime ? 'state.onTime' : 'state.late') : '—',
       guide: report ? t(locale, report.usedReportingGuide ? 'state.guideUsed' : 'state.guideNotUsed') : '—',
     };
@@ -51,8 +51,8 @@ export function statePage(view: DataView, state: RegistryState, year: number, lo
   return {
     state,
     partyNow: engine.year(year).populations.get('party').has(state.iso3),
-    partyFrom: state.partyFrom ? formatDate(state.partyFrom) : null,
-    partyUntil: state.partyUntil ? formatDate(state.partyUntil) : null,
+    partyFrom: state.partyFrom ? formatDate(state.partyFrom, locale) : null,
+    partyUntil: state.partyUntil ? formatDate(state.partyUntil, locale) : null,
     years,
     reports,
     populations,

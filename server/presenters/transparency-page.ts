@@ -165,7 +165,8 @@ function mostRecentRelease(view: DataView): ReleaseInfo | null {
   return latest;
 }
 
-const ofShare = (n: number, d: number) => `${formatNumber(n)} / ${formatNumber(d)} (${formatPercent((100 * n) / d)})`;
+const ofShare = (n: number, d: number, locale: Locale) =>
+  `${formatNumber(n, locale)} / ${formatNumber(d, locale)} (${formatPercent((100 * n) / d, locale)})`;
 
 function keyFigures(view: DataView, year: number, { party, byTimeliness }: PartyReports, locale: Locale): KeyFigures {
   const result = view.engine.year(year);
@@ -177,16 +178,17 @@ function keyFigures(view: DataView, year: number, { party, byTimeliness }: Party
     .filter((i) => i.kind === 'share' && i.direction === 'up')
     .map((i) => result.indicators.get(i.code)?.value ?? null)
     .filter((v): v is number => v !== null);
-  const percent = (n: number, d: number) => (d > 0 ? ofShare(n, d) : `${formatNumber(n)} (${t(locale, 'value.notApplicable')})`);
+  const percent = (n: number, d: number) =>
+    d > 0 ? ofShare(n, d, locale) : `${formatNumber(n, locale)} (${t(locale, 'value.notApplicable')})`;
   return {
     year,
-    parties: formatNumber(party.size),
+    parties: formatNumber(party.size, locale),
     partiesCount: party.size,
     partyReports: percent(received, party.size),
     partyReportsCount: received,
     onTime: percent(onTime, received),
     onTimeCount: onTime,
-    dueDate: formatDate(reportDueDate(year)),
+    dueDate: formatDate(reportDueDate(year), locale),
     voluntaryReports: reports.length - received,
     sharesAtTarget: shares.length ? { reached: shares.filter((v) => v >= 100 - 1e-9).length, withValue: shares.length } : null,
     earlyWarnings: result.flags.size,
