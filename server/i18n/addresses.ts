@@ -38,7 +38,7 @@ const exactRedirects = new WeakMap<Response, (status: number, url: string) => vo
 
 /** Redirects to `path` in `locale`, whatever the language of the request (a language chosen by the user). */
 export function redirectToLanguage(res: Response, locale: Locale, path: string): void {
-  const redirect = exactRedirects.get(res) ?? (res.redirect.bind(res));
+  const redirect = exactRedirects.get(res) ?? res.redirect.bind(res);
   redirect(303, localePath(locale, path));
 }
 
@@ -57,10 +57,10 @@ export const localeFromAddress =
     exactRedirects.set(res, redirect);
     if (locale !== DEFAULT_LOCALE) {
       // Every route's redirect to one of our pages stays in the page's language.
-      res.redirect = ((statusOrUrl: number | string, maybeUrl?: string) => {
+      res.redirect = (statusOrUrl: number | string, maybeUrl?: string) => {
         const [status, url] = typeof statusOrUrl === 'number' ? [statusOrUrl, maybeUrl ?? '/'] : [302, statusOrUrl];
         redirect(status, localePath(locale, url));
-      });
+      };
     }
     // Read when the page is rendered, not now: the public cache keeps only the query parameters a
     // route declares (server/public-cache.ts), and a kept page's links must carry no others.
