@@ -62,8 +62,11 @@ export function countGrades(grades: readonly Grade[], locale: Locale = DEFAULT_L
 }
 
 /** Every indicator of the plan in `year`, counted by grade: what headline tiles show. */
-export function overallGradeCounts(view: DataView, year: number): GradeCounts {
-  return countGrades([...view.engine.year(year).indicators.values()].map((r) => r.progress));
+export function overallGradeCounts(view: DataView, year: number, locale: Locale = DEFAULT_LOCALE): GradeCounts {
+  return countGrades(
+    [...view.engine.year(year).indicators.values()].map((r) => r.progress),
+    locale,
+  );
 }
 
 export interface LikeForLikeView {

@@ -6,18 +6,20 @@ import { NOTICEABLE_POINTS } from '../domain/engine/like-for-like';
 import { ACCELERATION_RATIO, ON_TRACK_RATIO, target } from '../domain/engine/progress';
 import { BASELINE_YEAR, GRADES, PLAN_YEARS, TARGET_YEAR, type IndicatorKind, type Status } from '../domain/engine/types';
 import { reportDueDate } from '../domain/registry';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
+import { t } from '../i18n/translate';
 import { formatDate, formatExactNumber, formatNumber, formatPercent, formatSigned } from './format';
 import { formatValue, indicatorValueView } from './indicator-view';
 import { gradeView, overallGradeCounts, type GradeCounts, type GradeView } from './grade-view';
-import { KIND_LABELS, STATUS_LABELS } from './labels';
+import { KIND_KEYS, labelsIn, STATUS_KEYS } from './labels';
 import { latestReleaseView, type ReleaseView } from './release-view';
 import { STATUS_ORDER } from './transparency-page';
 
-const DERIVATION_TEXT: Record<CataloguePopulation['derivation'], string> = {
-  registry: 'déduite du registre des États (dates d’entrée en vigueur et de retrait effectif)',
-  entered: 'saisie pour chaque année par l’Unité d’appui à l’application',
-  union: 'réunion de populations saisies',
-  answers: 'déduite des réponses à un autre indicateur',
+const DERIVATION_KEYS: Record<CataloguePopulation['derivation'], string> = {
+  registry: 'methodology.derivation.registry',
+  entered: 'methodology.derivation.entered',
+  union: 'methodology.derivation.union',
+  answers: 'methodology.derivation.answers',
 };
 
 export interface PopulationRow {
@@ -86,25 +88,25 @@ export interface MethodologyPage {
   };
   derivedFromReports: (IndicatorRef & { how: string })[];
   provenance: (IndicatorRef & { provenance: string })[];
-  obligations: { names: string[]; unionName: string };
+  obligations: { names: string[]; /** « A, B ou C ». */ namesText: string; unionName: string };
   earlyWarning: { action: number; year: number | null; flagged: number };
   example: WorkedExample | null;
   demo: boolean;
 }
 
-const DERIVED_HOW: Record<NonNullable<CatalogueIndicator['derivedFrom']>, string> = {
-  report_on_time: 'oui si le rapport a été reçu au plus tard le 30 avril de l’année, non s’il est arrivé après',
-  report_reporting_guide: 'oui si le rapport a suivi le Guide pour l’établissement des rapports, non sinon',
+const DERIVED_HOW_KEYS: Record<NonNullable<CatalogueIndicator['derivedFrom']>, string> = {
+  report_on_time: 'methodology.derivedHow.reportOnTime',
+  report_reporting_guide: 'methodology.derivedHow.reportingGuide',
 };
 
-/** « 2025, 2026 et 2027 ». */
-function frenchList(items: (string | number)[]): string {
-  const texts = items.map(String);
-  return texts.length <= 1 ? (texts[0] ?? '') : `${texts.slice(0, -1).join(', ')} et ${texts.at(-1)}`;
+/** « 2025, 2026 et 2027 », “2025, 2026 and 2027”; `disjunction` for « A, B ou C ». */
+function listText(items: (string | number)[], locale: Locale, type: 'conjunction' | 'disjunction' = 'conjunction'): string {
+  // British English, as format.ts: no comma before the last « and ».
+  return new Intl.ListFormat(locale === 'en' ? 'en-GB' : locale, { style: 'long', type }).format(items.map(String));
 }
 
 /** A worked example from the data: the first share of the latest published year with a value, compared with the baseline. */
-function workedExample(view: DataView, indicators: CatalogueIndicator[], year: number | null): WorkedExample | null {
+function workedExample(view: DataView, indicators: CatalogueIndicator[], year: number | null, locale: Locale): WorkedExample | null {
   if (year === null) return null;
   const results = view.engine.year(year).indicators;
   const candidates = indicators.filter((i) => i.kind === 'share' && i.derivedFrom === null && !i.population?.startsWith('yes('));
@@ -115,38 +117,42 @@ function workedExample(view: DataView, indicators: CatalogueIndicator[], year: n
     }) ?? null;
   if (!indicator) return null;
   const r = results.get(indicator.code)!;
-  const value = indicatorValueView(indicator, r, BASELINE_YEAR);
+  const value = indicatorValueView(indicator, r, BASELINE_YEAR, locale);
   const projected = r.projection2029;
   return {
     code: indicator.code,
     year,
     text: indicator.text,
-    n: formatNumber(r.numerator ?? 0),
-    N: formatNumber(r.denominator ?? 0),
-    answered: formatNumber(r.answered ?? 0),
+    n: formatNumber(r.numerator ?? 0, locale),
+    N: formatNumber(r.denominator ?? 0, locale),
+    answered: formatNumber(r.answered ?? 0, locale),
     valueText: value.valueText,
     coverageText: value.coverageText,
-    baselineText: year === BASELINE_YEAR || r.baseline === null ? null : formatValue(indicator.kind, r.baseline),
-    deltaText: year === BASELINE_YEAR || r.delta === null ? null : formatSigned(r.delta, 'points'),
+    baselineText: year === BASELINE_YEAR || r.baseline === null ? null : formatValue(indicator.kind, r.baseline, locale),
+    deltaText: year === BASELINE_YEAR || r.delta === null ? null : formatSigned(r.delta, t(locale, 'value.points'), locale),
     statusText: value.statusText,
     projectionText:
       projected === null
         ? null
-        : `${formatPercent(projected)}${
-            r.target === null
-              ? ''
-              : ` ; la cible implicite (${formatPercent(r.target)}) ${r.reachesTarget ? 'serait' : 'ne serait pas'} atteinte`
-          }`,
+        : r.target === null
+          ? formatPercent(projected, locale)
+          : t(locale, r.reachesTarget ? 'methodology.projectionReaches' : 'methodology.projectionFallsShort', {
+              projection: formatPercent(projected, locale),
+              target: formatPercent(r.target, locale),
+            }),
   };
 }
 
-/** /methodologie: how every value is computed, with the sizes and lists read from the catalogue and the published data. */
-export function methodologyPage(view: DataView): MethodologyPage {
+/**
+ * /methodologie: how every value is computed, with the sizes and lists read from the catalogue and the
+ * published data, in the page's language (its prose is one partial per language, docs/i18n.md#long-texts).
+ */
+export function methodologyPage(view: DataView, locale: Locale = DEFAULT_LOCALE): MethodologyPage {
   const { catalogue, engine } = view;
   const indicators = catalogue.actions.flatMap((a) => a.indicators);
   const publishedYears = PLAN_YEARS.filter((y) => view.releases.get(y)?.length).map((year) => ({
     year,
-    release: latestReleaseView(view.releases, year)!,
+    release: latestReleaseView(view.releases, year, locale)!,
     revisions: view.releases.get(year)!.length,
   }));
   const years = publishedYears.map((p) => p.year);
@@ -161,33 +167,32 @@ export function methodologyPage(view: DataView): MethodologyPage {
       key: p.key,
       name: p.name,
       description: p.description,
-      derivation:
-        p.derivation === 'union'
-          ? `${DERIVATION_TEXT.union} : ${frenchList(OBLIGATION_POPULATIONS.map(nameOf))}`
-          : DERIVATION_TEXT[p.derivation],
+      derivation: t(locale, DERIVATION_KEYS[p.derivation], { populations: listText(OBLIGATION_POPULATIONS.map(nameOf), locale) }),
       indicators: codes((i) => keyOf(i) === p.key).map((code) => ({ code })),
-      sizes: years.map((y) => formatNumber(engine.year(y).populations.get(p.key).size)),
+      sizes: years.map((y) => formatNumber(engine.year(y).populations.get(p.key).size, locale)),
     }));
 
   const yesPopulations = indicators.flatMap((i) => {
     const ref = i.populationRef;
     if (ref?.key !== 'yes' || ref.of === null) return [];
     const of = ref.of;
-    return [{ code: i.code, of, sizes: years.map((y) => formatNumber(engine.year(y).populations.get('yes', of).size)) }];
+    return [{ code: i.code, of, sizes: years.map((y) => formatNumber(engine.year(y).populations.get('yes', of).size, locale)) }];
   });
 
+  const kindLabels = labelsIn(KIND_KEYS, locale);
+  const statusLabels = labelsIn(STATUS_KEYS, locale);
   const kinds = (['share', 'count', 'figure', 'ratio'] as const).map((kind) => {
     const list = codes((i) => i.kind === kind);
-    return { kind, label: KIND_LABELS[kind], count: list.length, codes: list };
+    return { kind, label: kindLabels[kind], count: list.length, codes: list };
   });
 
   return {
     baselineYear: BASELINE_YEAR,
     targetYear: TARGET_YEAR,
-    planYearsText: frenchList([...PLAN_YEARS]),
+    planYearsText: listText([...PLAN_YEARS], locale),
     publishedYears,
     latestYear,
-    dueDateExample: formatDate(reportDueDate(latestYear ?? BASELINE_YEAR)),
+    dueDateExample: formatDate(reportDueDate(latestYear ?? BASELINE_YEAR), locale),
     indicatorCount: indicators.length,
     populations,
     yesPopulations,
@@ -199,24 +204,30 @@ export function methodologyPage(view: DataView): MethodologyPage {
     withoutTarget: indicators.filter((i) => target(i.kind, i.direction) === null).length,
     statuses: STATUS_ORDER.map((status) => ({
       status,
-      label: STATUS_LABELS[status],
+      label: statusLabels[status],
     })),
     grading: {
-      grades: GRADES.map((g) => gradeView(g)),
-      onTrack: formatExactNumber(ON_TRACK_RATIO),
-      acceleration: formatExactNumber(ACCELERATION_RATIO),
-      noticeablePoints: formatNumber(NOTICEABLE_POINTS),
-      counts: latestYear === null ? null : overallGradeCounts(view, latestYear),
+      grades: GRADES.map((g) => gradeView(g, locale)),
+      onTrack: formatExactNumber(ON_TRACK_RATIO, locale),
+      acceleration: formatExactNumber(ACCELERATION_RATIO, locale),
+      noticeablePoints: formatNumber(NOTICEABLE_POINTS, locale),
+      counts: latestYear === null ? null : overallGradeCounts(view, latestYear, locale),
     },
-    derivedFromReports: indicators.flatMap((i) => (i.derivedFrom ? [{ code: i.code, text: i.text, how: DERIVED_HOW[i.derivedFrom] }] : [])),
+    derivedFromReports: indicators.flatMap((i) =>
+      i.derivedFrom ? [{ code: i.code, text: i.text, how: t(locale, DERIVED_HOW_KEYS[i.derivedFrom]) }] : [],
+    ),
     provenance: indicators.flatMap((i) => (i.provenance ? [{ code: i.code, text: i.text, provenance: i.provenance }] : [])),
-    obligations: { names: OBLIGATION_POPULATIONS.map(nameOf), unionName: nameOf('obligations') },
+    obligations: {
+      names: OBLIGATION_POPULATIONS.map(nameOf),
+      namesText: listText(OBLIGATION_POPULATIONS.map(nameOf), locale, 'disjunction'),
+      unionName: nameOf('obligations'),
+    },
     earlyWarning: {
       action: EARLY_WARNING_ACTION,
       year: latestYear,
       flagged: latestYear === null ? 0 : engine.year(latestYear).flags.size,
     },
-    example: workedExample(view, indicators, latestYear),
+    example: workedExample(view, indicators, latestYear, locale),
     demo: view.demo,
   };
 }

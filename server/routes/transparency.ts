@@ -53,7 +53,7 @@ export function transparencyRouter({ data, cache, config, staticSite }: RouteCon
     cache.page(req, res, next, 'methodology', () => ({
       title: t(req.locale, 'methodology.title'),
       publicViewNote: Boolean(req.viewer),
-      ...methodologyPage(data('public')),
+      ...methodologyPage(localizedView(data('public'), req.locale), req.locale),
     })),
   );
 
