@@ -7,4 +7,5 @@ describePageChecks('pages in English and Spanish', [
   { name: 'overview in Spanish', path: '/es/' },
   { name: 'indicator in English', path: '/en/indicators/1.1' },
   { name: 'State in Spanish', path: '/es/states/AFG' },
+  { name: 'method in English', path: '/en/methodologie' },
 ]);
