@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import { readViewer } from '../../db/queries/users';
 import type { Viewer } from '../domain/permissions';
 import { HttpError } from '../http-error';
+import { t } from '../i18n/translate';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -34,18 +35,18 @@ export function requireViewer(req: Request, res: Response, next: NextFunction): 
     res.redirect(303, `/connexion?retour=${encodeURIComponent(req.originalUrl)}`);
     return;
   }
-  next(new HttpError(401, 'Connexion requise', 'Connectez-vous pour effectuer cette opération.'));
+  next(new HttpError(401, t(req.locale, 'workspace.denied.signInTitle'), t(req.locale, 'workspace.denied.signIn')));
 }
 
-/** Refuses the request unless `allowed` holds for the signed-in user. */
-export function requireRole(allowed: (viewer: Viewer) => boolean, what: string) {
+/** Refuses the request unless `allowed` holds for the signed-in user; `whatKey` names the message saying what is refused. */
+export function requireRole(allowed: (viewer: Viewer) => boolean, whatKey: string) {
   return (req: Request, _res: Response, next: NextFunction) => {
     if (!req.viewer) {
       requireViewer(req, _res, next);
       return;
     }
     if (!allowed(req.viewer)) {
-      next(new HttpError(403, 'Accès refusé', `Votre rôle ne permet pas ${what}.`));
+      next(new HttpError(403, t(req.locale, 'workspace.denied.title'), t(req.locale, 'workspace.denied.message', { what: t(req.locale, whatKey) })));
       return;
     }
     next();

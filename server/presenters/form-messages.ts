@@ -1,31 +1,30 @@
 import type { AuditEntry } from '../../db/queries/audit';
 import { formatDateTime } from './format';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
+import { t } from '../i18n/translate';
 
-/** What the workspace's forms say after a save, and when someone else saved first. */
+/** What the workspace's forms say after a save, and when someone else saved first (in the member's language). */
 
 /** « par marie@example.org le 23 novembre 2026 à 14:05 », from the audit entry of the change. */
-export const changedBy = (entry: Pick<AuditEntry, 'actor' | 'at'> | null): string =>
-  entry ? `par ${entry.actor} le ${formatDateTime(entry.at)}` : 'par quelqu’un d’autre';
+export const changedBy = (entry: Pick<AuditEntry, 'actor' | 'at'> | null, locale: Locale = DEFAULT_LOCALE): string =>
+  entry
+    ? t(locale, 'workspace.forms.changedBy', { actor: entry.actor, at: formatDateTime(entry.at) })
+    : t(locale, 'workspace.forms.changedBySomeone');
 
 /** « Dernière modification par … le … », or null when never changed. */
-export const lastChangeText = (entry: AuditEntry | null): string | null => (entry ? `Dernière modification ${changedBy(entry)}.` : null);
+export const lastChangeText = (entry: AuditEntry | null, locale: Locale = DEFAULT_LOCALE): string | null =>
+  entry ? t(locale, 'workspace.forms.lastChange', { by: changedBy(entry, locale) }) : null;
 
 /** A save refused by the optimistic version check; `what` says what changed (« Ce rapport a été modifié »). */
-export function conflictMessage(entry: AuditEntry | null, what: string): string {
-  return (
-    `${what} ${changedBy(entry)}, après l’ouverture de votre formulaire. Rien n’a été enregistré. ` +
-    'Vos saisies sont conservées ci-dessous et les valeurs enregistrées entre-temps sont indiquées près de chaque champ : ' +
-    'vérifiez-les, puis enregistrez à nouveau pour remplacer ces valeurs par les vôtres.'
-  );
+export function conflictMessage(entry: AuditEntry | null, what: string, locale: Locale = DEFAULT_LOCALE): string {
+  return t(locale, 'workspace.forms.conflict', { what, by: changedBy(entry, locale) });
 }
 
-export const savedMessage = (changes: number): string =>
-  changes === 0
-    ? 'Aucune modification : les valeurs saisies étaient déjà enregistrées.'
-    : `Enregistré : ${changes} modification${changes > 1 ? 's' : ''}.`;
+export const savedMessage = (changes: number, locale: Locale = DEFAULT_LOCALE): string =>
+  changes === 0 ? t(locale, 'workspace.forms.noChange') : t(locale, 'workspace.forms.saved', { count: changes });
 
 /** A save that found the database busy (an import from the command line holds it) past the wait. */
-export const BUSY_TITLE = 'Base de données occupée : rien n’a été enregistré';
-export const BUSY_MESSAGE =
-  'Une autre opération (un import, par exemple) occupe la base de données depuis plusieurs secondes. ' +
-  'Vos saisies sont conservées ci-dessous : enregistrez à nouveau dans un instant.';
+export const busyTitle = (locale: Locale = DEFAULT_LOCALE) => t(locale, 'workspace.forms.busyTitle');
+export const busyMessage = (locale: Locale = DEFAULT_LOCALE) => t(locale, 'workspace.forms.busy');
+export const BUSY_TITLE = busyTitle();
+export const BUSY_MESSAGE = busyMessage();

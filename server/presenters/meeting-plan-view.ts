@@ -1,7 +1,9 @@
 import type { Catalogue } from '../domain/catalogue';
 import type { Meeting } from '../../db/queries/meetings';
 import type { RegistryState } from '../domain/registry';
-import { MEETING_KIND_LABELS } from '../domain/meetings/kinds';
+import { MEETING_KIND_KEYS, SPEAKERS_FROM_KEYS } from './meeting-labels';
+import type { Locale } from '../i18n/locale';
+import { t } from '../i18n/translate';
 import { agendaPoints } from '../domain/meetings/meeting-form';
 import type { MeetingPlan, PlannedGroup, PlannedItem } from '../domain/meetings/plan';
 import type { MeetingGuidelines } from '../../seed/meeting-guidelines';
@@ -11,7 +13,6 @@ import { populationLabel } from './labels';
 import { meetingLastChange } from './meeting-messages';
 import { meetingTimeView } from './meeting-time-view';
 import { storedSittings } from '../domain/meetings/sittings';
-import { SPEAKERS_FROM_LABELS } from '../domain/meetings/kinds';
 import { sortStates } from '../domain/state-names';
 
 /** Element ids of the speakers' list forms (the posted names are `rank:ISO3`). */
@@ -33,9 +34,8 @@ export interface MeetingPageOptions {
   saved?: string | null;
   errors?: FieldError[];
   errorTitle?: string | null;
+  locale: Locale;
 }
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 function groupView(planned: PlannedGroup, options: MeetingPageOptions, byName: RegistryState[]) {
   const { group, speakers } = planned;
@@ -47,9 +47,10 @@ function groupView(planned: PlannedGroup, options: MeetingPageOptions, byName: R
     open: group.population === null,
     population: group.population ? populationLabel(options.catalogue, group.population) : null,
     exceptions: group.except.map((ref) => populationLabel(options.catalogue, ref) ?? ref),
+    exceptionsText: group.except.map((ref) => populationLabel(options.catalogue, ref) ?? ref).join(t(options.locale, 'meetings.group.and')),
     minutesPerSpeaker: formatMinutes(group.minutes),
     present: planned.present,
-    summary: `${plural(planned.present, 'orateur présent', 'orateurs présents')} sur ${speakers.length}`,
+    summary: t(options.locale, 'meetings.group.summary', { count: planned.present, total: speakers.length }),
     minutesText: formatMinutes(planned.minutes),
     questionsHeading: group.questionsHeading,
     questions: group.questions,
@@ -99,14 +100,14 @@ function itemView(planned: PlannedItem, options: MeetingPageOptions, byName: Reg
 export function meetingPageView(options: MeetingPageOptions) {
   const { meeting, plan } = options;
   const byName = sortStates(options.states);
-  const time = plan ? meetingTimeView(plan, storedSittings(meeting.sittings)) : null;
+  const time = plan ? meetingTimeView(plan, storedSittings(meeting.sittings), options.locale) : null;
   const items = plan ? plan.items.map((i) => ({ ...itemView(i, options, byName), time: time?.items.get(i.item.number) ?? null })) : [];
   return {
     title: meeting.title,
     meeting,
-    kindLabel: MEETING_KIND_LABELS[meeting.kind],
-    dates: formatDayRange(meeting.startsOn, meeting.endsOn),
-    lastChange: meetingLastChange(meeting),
+    kindLabel: t(options.locale, MEETING_KIND_KEYS[meeting.kind]),
+    dates: formatDayRange(meeting.startsOn, meeting.endsOn, options.locale),
+    lastChange: meetingLastChange(meeting, options.locale),
     created: formatDateTime(meeting.createdAt),
     agenda: agendaPoints(meeting.agenda),
     isIntersessional: meeting.kind === 'intersessional',
@@ -132,10 +133,13 @@ export function meetingPageView(options: MeetingPageOptions) {
       : null,
     drift:
       options.drift && (options.drift.joined > 0 || options.drift.left > 0)
-        ? `${plural(options.drift.joined, 'État des populations n’est pas', 'États des populations ne sont pas')} dans la liste ; ${plural(options.drift.left, 'État de la liste n’est plus', 'États de la liste ne sont plus')} dans sa population.`
+        ? t(options.locale, 'meetings.plan.drift', {
+            joined: t(options.locale, 'meetings.plan.driftJoined', { count: options.drift.joined }),
+            left: t(options.locale, 'meetings.plan.driftLeft', { count: options.drift.left }),
+          })
         : null,
     time,
-    speakersFromText: SPEAKERS_FROM_LABELS[meeting.speakersFrom],
+    speakersFromText: t(options.locale, SPEAKERS_FROM_KEYS[meeting.speakersFrom]),
     onlyRequests: meeting.speakersFrom === 'requests',
     listSaved: options.saved === 'liste',
     errors: options.errors ?? [],

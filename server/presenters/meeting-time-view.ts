@@ -1,21 +1,26 @@
 import type { MeetingPlan } from '../domain/meetings/plan';
 import { clockText, fitInSittings, type Moment, type Sitting } from '../domain/meetings/sittings';
 import { formatMinutes } from './format';
+import type { Locale } from '../i18n/locale';
+import { translator, type Translate } from '../i18n/translate';
 
 /** The time available (the sittings) beside the time the speakers' list needs, in French, for the meeting page. */
 
 const NBSP = '\u00a0';
-const dayShort = new Intl.DateTimeFormat('fr-FR', { weekday: 'short', day: 'numeric', month: 'long', timeZone: 'UTC' });
-const dayText = (iso: string) => dayShort.format(new Date(`${iso}T00:00:00Z`));
-/** « 10 h 00 ». */
-const clock = (minute: number) => clockText(minute).replace(':', `${NBSP}h${NBSP}`);
-const momentText = (m: Moment) => `${dayText(m.day)}, ${clock(m.minute)}`;
-const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
+const dayShort: Record<Locale, Intl.DateTimeFormat> = {
+  fr: new Intl.DateTimeFormat('fr-FR', { weekday: 'short', day: 'numeric', month: 'long', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'long', timeZone: 'UTC' }),
+  es: new Intl.DateTimeFormat('es-ES', { weekday: 'short', day: 'numeric', month: 'long', timeZone: 'UTC' }),
+};
+const dayText = (iso: string, locale: Locale) => dayShort[locale].format(new Date(`${iso}T00:00:00Z`));
+/** « 10 h 00 » in French, « 10:00 » otherwise. */
+const clock = (minute: number, locale: Locale) => (locale === 'fr' ? clockText(minute).replace(':', `${NBSP}h${NBSP}`) : clockText(minute));
+const momentText = (m: Moment, locale: Locale) => `${dayText(m.day, locale)}, ${clock(m.minute, locale)}`;
 
 /** « Le point 7 dépasse », « Les points 6 et 7 dépassent ». */
-function lateText(numbers: readonly number[]): string {
-  if (numbers.length === 1) return `Le point ${numbers[0]} dépasse`;
-  return `Les points ${numbers.slice(0, -1).join(', ')} et ${numbers.at(-1)} dépassent`;
+function lateText(numbers: readonly number[], t: Translate): string {
+  if (numbers.length === 1) return t('meetings.time.lateOne', { number: numbers[0] });
+  return t('meetings.time.lateMany', { numbers: numbers.slice(0, -1).join(', '), last: numbers.at(-1) });
 }
 
 export interface ItemTimeView {
@@ -40,8 +45,9 @@ export interface MeetingTimeView {
 }
 
 /** Null when no sitting is entered: the page asks for them instead. */
-export function meetingTimeView(plan: MeetingPlan, sittings: readonly Sitting[]): MeetingTimeView | null {
+export function meetingTimeView(plan: MeetingPlan, sittings: readonly Sitting[], locale: Locale = 'fr'): MeetingTimeView | null {
   if (sittings.length === 0) return null;
+  const t = translator(locale);
   const fit = fitInSittings(
     plan.items.map((i) => ({ number: i.item.number, minutes: i.minutes })),
     sittings,
@@ -52,13 +58,13 @@ export function meetingTimeView(plan: MeetingPlan, sittings: readonly Sitting[])
     const fits = item.over === 0;
     const end = item.endsAt
       ? item.startsAt?.day === item.endsAt.day
-        ? clock(item.endsAt.minute)
-        : momentText(item.endsAt)
-      : 'après la dernière séance';
+        ? clock(item.endsAt.minute, locale)
+        : momentText(item.endsAt, locale)
+      : t('meetings.time.afterLast');
     items.set(item.number, {
-      scheduleText: item.startsAt ? `${momentText(item.startsAt)} → ${end}` : 'après la dernière séance',
+      scheduleText: item.startsAt ? `${momentText(item.startsAt, locale)} → ${end}` : t('meetings.time.afterLast'),
       fits,
-      overText: fits ? null : `dépasse de ${formatMinutes(item.over)} la dernière séance`,
+      overText: fits ? null : t('meetings.time.over', { minutes: formatMinutes(item.over) }),
     });
   }
   const late = fit.items.filter((i) => i.over > 0).map((i) => i.number);
@@ -67,14 +73,14 @@ export function meetingTimeView(plan: MeetingPlan, sittings: readonly Sitting[])
   return {
     entered: true,
     availableText: available,
-    sittingsText: `${plural(sittings.length, 'séance', 'séances')} sur ${plural(days, 'jour', 'jours')}`,
+    sittingsText: t('meetings.time.sittings', { sittings: t('meetings.time.nSittings', { count: sittings.length }), days: t('meetings.time.nDays', { count: days }) }),
     neededText: needed,
     fits: fit.missing === 0,
     warning:
       fit.missing > 0
-        ? `La liste des orateurs ne tient pas dans les séances : elle demande ${needed}, les séances en offrent ${available} ; il manque ${formatMinutes(fit.missing)}. ${lateText(late)} la dernière séance : retirez des orateurs, réduisez les autres interventions ou ajoutez des séances.`
+        ? t('meetings.time.warning', { needed, available, missing: formatMinutes(fit.missing), late: lateText(late, t) })
         : null,
-    marginText: fit.missing === 0 ? `Marge : ${formatMinutes(fit.available - fit.needed)}.` : null,
+    marginText: fit.missing === 0 ? t('meetings.time.margin', { minutes: formatMinutes(fit.available - fit.needed) }) : null,
     items,
   };
 }

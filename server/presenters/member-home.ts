@@ -7,8 +7,9 @@ import { actionsOfMechanisms, draftsToValidate, isLate, missingAnswers, warnings
 import { isAnswerable } from '../domain/workspace/report-entry';
 import { formatDate } from './format';
 import { byStateName } from '../domain/state-names';
-
-const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
+import type { Locale } from '../i18n/locale';
+import { translator } from '../i18n/translate';
+import { localizeCatalogue } from '../domain/catalogue-i18n';
 
 /** The year a member's home opens on: this calendar year, within the plan. */
 export function defaultWorkYear(today: string): number {
@@ -25,14 +26,17 @@ export interface MemberHomeInput {
   /** The next intersessional meeting (today or later), and the agenda items of the guidelines. */
   nextMeeting: Meeting | null;
   guidelines: MeetingGuidelines;
+  locale: Locale;
 }
 
 /**
  * « Mon comité »: what a member's committees have to do in a year, each line a count computed from
  * the data with a link to where it is done (README.md, « Workspace »).
  */
-export function memberHome({ view, viewer, year, today, nextMeeting, guidelines }: MemberHomeInput) {
-  const { catalogue, engine } = view;
+export function memberHome({ view, viewer, year, today, nextMeeting, guidelines, locale }: MemberHomeInput) {
+  const { engine } = view;
+  const catalogue = localizeCatalogue(view.catalogue, locale);
+  const t = translator(locale);
   const actions = actionsOfMechanisms(catalogue, viewer.mechanisms);
   const mechanisms = catalogue.mechanisms.filter((m) => viewer.mechanisms.includes(m.id));
   const indicators = catalogue.actions.filter((a) => actions.has(a.number)).flatMap((a) => a.indicators);
@@ -41,12 +45,12 @@ export function memberHome({ view, viewer, year, today, nextMeeting, guidelines 
   const missingCount = [...missing.values()].reduce((sum, codes) => sum + codes.length, 0);
   const toValidate = draftsToValidate(catalogue, engine, view.drafts.get(year) ?? new Set(), year, viewer)
     .map((iso3) => ({ iso3, name: engine.stateName(iso3), href: `/espace/saisie/${year}/${iso3}` }))
-    .sort(byStateName('fr', (s) => s.name));
+    .sort(byStateName(locale, (s) => s.name));
   const warnings = [...warningsFollowed(catalogue, engine, year, actions)]
     .flatMap(([iso3, flags]) =>
       flags.map((f) => ({ iso3, name: engine.stateName(iso3), message: f.message, href: `/espace/saisie/${year}/${iso3}` })),
     )
-    .sort(byStateName('fr', (s) => s.name));
+    .sort(byStateName(locale, (s) => s.name));
   const late = engine.states().filter((s) => isLate(engine, year, s.iso3, today)).length;
 
   const items = nextMeeting
@@ -64,48 +68,59 @@ export function memberHome({ view, viewer, year, today, nextMeeting, guidelines 
       {
         key: 'actions',
         count: actions.size,
-        text: `${plural(actions.size, 'action', 'actions')} de vos comités (responsables ou contributeurs), ${plural(indicators.length, 'indicateur', 'indicateurs')} dont ${plural(answerable.length, 'se saisit', 'se saisissent')} État par État`,
-        links: mechanisms.map((m) => ({ text: `Page publique : ${m.name}`, href: `/committees/${m.id}?year=${year}` })),
+        text: t('workspace.home.lineActions', {
+          actions: t('workspace.home.nActions', { count: actions.size }),
+          indicators: t('workspace.home.nIndicators', { count: indicators.length }),
+          answerable: t('workspace.home.nAnswerable', { count: answerable.length }),
+        }),
+        links: mechanisms.map((m) => ({ text: t('workspace.home.publicPage', { name: m.name }), href: `/committees/${m.id}?year=${year}` })),
       },
       {
         key: 'validation',
         count: toValidate.length,
-        text: `${plural(toValidate.length, 'rapport', 'rapports')} ${year} en brouillon ${toValidate.length > 1 ? 'attendent' : 'attend'} une validation que vous pouvez donner`,
-        links: [{ text: `Les rapports ${year} en brouillon`, href: `${list}?statut=brouillon` }],
+        text: t('workspace.home.lineValidation', { count: toValidate.length, year }),
+        links: [{ text: t('workspace.home.linkDrafts', { year }), href: `${list}?statut=brouillon` }],
         states: toValidate.slice(0, 20),
         more: toValidate.length > 20 ? toValidate.length - 20 : 0,
       },
       {
         key: 'missing',
         count: missingCount,
-        text: `${plural(missingCount, 'réponse manque', 'réponses manquent')} en ${year} à vos indicateurs, pour ${plural(missing.size, 'État', 'États')} de leurs populations`,
-        links: [
-          { text: `Les États ${year}, ceux à qui il manque le plus de réponses d’abord`, href: `${list}?manquantes=oui&tri=manquantes` },
-        ],
+        text: t('workspace.home.lineMissing', {
+          answers: t('workspace.home.nMissingAnswers', { count: missingCount }),
+          year,
+          states: t('workspace.home.nStates', { count: missing.size }),
+        }),
+        links: [{ text: t('workspace.home.linkMissing', { year }), href: `${list}?manquantes=oui&tri=manquantes` }],
       },
       {
         key: 'warnings',
         count: warnings.length,
-        text: `${plural(warnings.length, 'alerte précoce', 'alertes précoces')} en ${year} sur des États que suivent vos actions`,
-        links: [{ text: `Les États ${year} en alerte`, href: `${list}?alerte=oui` }],
+        text: t('workspace.home.lineWarnings', { count: warnings.length, year }),
+        links: [{ text: t('workspace.home.linkWarnings', { year }), href: `${list}?alerte=oui` }],
         states: warnings.slice(0, 20).map((w) => ({ iso3: w.iso3, name: w.name, href: w.href, detail: w.message })),
         more: warnings.length > 20 ? warnings.length - 20 : 0,
       },
       {
         key: 'late',
         count: late,
-        text: `${plural(late, 'État partie', 'États parties')} en retard pour leur rapport ${year} (dû le 30 avril)`,
-        links: [{ text: `Les États ${year} en retard`, href: `${list}?retard=oui` }],
+        text: t('workspace.home.lineLate', { count: late, year }),
+        links: [{ text: t('workspace.home.linkLate', { year }), href: `${list}?retard=oui` }],
       },
       {
         key: 'meeting',
         count: items.length,
         text: nextMeeting
-          ? `${plural(items.length, 'point', 'points')} de vos comités à l’ordre du jour de la prochaine réunion, ${nextMeeting.title} (${formatDate(nextMeeting.startsOn)}, ${nextMeeting.place})`
-          : 'Aucune réunion intersessions n’est prévue : l’Unité d’appui la crée dans « Réunions ».',
+          ? t('workspace.home.lineMeeting', {
+              count: items.length,
+              title: nextMeeting.title,
+              date: formatDate(nextMeeting.startsOn),
+              place: nextMeeting.place,
+            })
+          : t('workspace.home.noMeeting'),
         links: nextMeeting
-          ? items.map((i) => ({ text: `Point ${i.number} : ${i.title}`, href: i.href }))
-          : [{ text: 'Réunions', href: '/espace/reunions' }],
+          ? items.map((i) => ({ text: t('workspace.home.linkItem', { number: i.number, title: i.title }), href: i.href }))
+          : [{ text: t('workspace.home.meetings'), href: '/espace/reunions' }],
       },
     ],
   };

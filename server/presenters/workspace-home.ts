@@ -1,7 +1,17 @@
 import { formatDate } from './format';
 import type { DataView } from '../data-source';
 import { PLAN_YEARS } from '../domain/engine/types';
-import { ROLE_LABELS, isAdmin, type Viewer } from '../domain/permissions';
+import { isAdmin, type Role, type Viewer } from '../domain/permissions';
+import type { Locale } from '../i18n/locale';
+import { t } from '../i18n/translate';
+import { localizeCatalogue } from '../domain/catalogue-i18n';
+
+/** The roles' names, as the workspace says them (keys in full for the message test). */
+export const ROLE_KEYS: Record<Role, string> = {
+  admin: 'workspace.roles.admin',
+  member: 'workspace.roles.member',
+  observer: 'workspace.roles.observer',
+};
 import { latestRelease } from '../domain/releases/release';
 
 export interface YearRow {
@@ -18,7 +28,7 @@ export interface YearRow {
 }
 
 /** The workspace's front page: each plan year with its reports by status and whether it is published. */
-export function workspaceHome(view: DataView, viewer: Viewer) {
+export function workspaceHome(view: DataView, viewer: Viewer, locale: Locale) {
   const unreleased = view.unreleasedYears();
   const validatedByYear = new Map<number, number>();
   for (const key of view.review.validated.keys()) {
@@ -37,9 +47,13 @@ export function workspaceHome(view: DataView, viewer: Viewer) {
       drafts,
       validated,
       canPublish: isAdmin(viewer) && (release ? unreleased.has(year) : validated > 0),
-      publishLabel: release ? `Publier la révision ${release.revision + 1} de ${year}` : `Publier ${year}`,
+      publishLabel: release
+        ? t(locale, 'workspace.home.publishRevision', { revision: release.revision + 1, year })
+        : t(locale, 'workspace.home.publishYear', { year }),
     };
   });
-  const mechanisms = view.catalogue.mechanisms.filter((m) => viewer.mechanisms.includes(m.id)).map((m) => m.name);
-  return { years, role: ROLE_LABELS[viewer.role], mechanisms, admin: isAdmin(viewer) };
+  const mechanisms = localizeCatalogue(view.catalogue, locale)
+    .mechanisms.filter((m) => viewer.mechanisms.includes(m.id))
+    .map((m) => m.name);
+  return { years, role: t(locale, ROLE_KEYS[viewer.role]), mechanisms, admin: isAdmin(viewer) };
 }

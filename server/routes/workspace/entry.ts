@@ -37,7 +37,7 @@ import { formBody } from '../../form-body';
 /** Data entry and review of the (year, State) reports: /espace/saisie/… */
 export function entryRoutes({ db, data, privatePages, config }: RouteContext): Router {
   const router = Router();
-  const mayWrite = requireRole(canWrite, 'de modifier ou de valider un rapport');
+  const mayWrite = requireRole(canWrite, 'workspace.denied.report');
 
   router.get('/saisie/:year', privatePages.keep, (req, res) => {
     const year = yearParam(req.params.year, 0);

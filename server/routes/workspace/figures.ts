@@ -21,7 +21,7 @@ export function figuresRoutes({ db, data, config }: RouteContext): Router {
     res.render('workspace/figures', figuresForm(state, { canEdit: isAdmin(req.viewer), flash: takeFlash(req) }));
   });
 
-  router.post('/chiffres/:year', requireRole(isAdmin, 'de modifier les chiffres'), async (req, res) => {
+  router.post('/chiffres/:year', requireRole(isAdmin, 'workspace.denied.figures'), async (req, res) => {
     const year = yearParam(req.params.year, 0);
     const catalogue = data('workspace').catalogue;
     const state = readFiguresState(db, catalogue, year);

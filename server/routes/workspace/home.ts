@@ -5,7 +5,7 @@ import { workspaceHome } from '../../presenters/workspace-home';
 import { defaultWorkYear, memberHome } from '../../presenters/member-home';
 import { todayIso } from '../../domain/workspace/report-store';
 import { nextIntersessional } from '../../domain/meetings/store';
-import { readMeetingGuidelines } from '../../../seed/meeting-guidelines';
+import { guidelinesIn } from '../../i18n/guidelines';
 import { yearParam } from '../params';
 import { t } from '../../i18n/translate';
 
@@ -25,14 +25,15 @@ export function homeRoutes({ db, data, privatePages }: RouteContext): Router {
         year: yearParam(req.query.annee, defaultWorkYear(today)),
         today,
         nextMeeting: nextIntersessional(db, today),
-        guidelines: readMeetingGuidelines(),
+        guidelines: guidelinesIn(req.locale),
+        locale: req.locale,
       });
     }
     res.render('workspace/home', {
       title: t(req.locale, 'workspace.home.title'),
       flash: takeFlash(req),
       committee,
-      ...workspaceHome(view, viewer),
+      ...workspaceHome(view, viewer, req.locale),
     });
   });
 

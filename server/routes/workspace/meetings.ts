@@ -30,6 +30,9 @@ import { meetingConflictMessage } from '../../presenters/meeting-messages';
 import { groupAnchor, itemAnchor, meetingPageView, rankFieldId } from '../../presenters/meeting-plan-view';
 import { meetingParam } from './meeting-param';
 import { formBody } from '../../form-body';
+import { guidelinesIn } from '../../i18n/guidelines';
+import { t } from '../../i18n/translate';
+import { localizeCatalogue } from '../../domain/catalogue-i18n';
 
 /**
  * Meetings (docs/method.md#meetings): every signed-in user reads them; admins and committee members
@@ -38,10 +41,12 @@ import { formBody } from '../../form-body';
 export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router {
   const router = Router();
   const guidelines = readMeetingGuidelines();
-  const canPrepare = requireRole(canWrite, 'de préparer les réunions');
+  const canPrepare = requireRole(canWrite, 'workspace.denied.meetings');
   const workspace = () => data('workspace');
   const source = () => speakerSource(workspace().engine, guidelines);
   const writer = (req: Request) => ({ userId: req.viewer!.id });
+  /** A speaker group's name in the member's language, for the messages about it. */
+  const groupName = (req: Request, key: string) => findGroup(guidelinesIn(req.locale), key)?.group.name ?? key;
 
   const renderMeeting = (
     req: Request,
@@ -51,37 +56,39 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
   ) => {
     const view = workspace();
     const speakers = speakerSource(view.engine, guidelines);
-    const plan = meeting.kind === 'intersessional' ? readMeetingPlan(db, guidelines, meeting.id, speakers.nameOf) : null;
+    // The plan read with the guidelines in the member's language: same keys, their words.
+    const plan = meeting.kind === 'intersessional' ? readMeetingPlan(db, guidelinesIn(req.locale), meeting.id, speakers.nameOf) : null;
     const rows = plan?.items.flatMap((i) => i.groups.flatMap((g) => g.speakers)) ?? [];
     res.status(extra.status ?? 200).render(
       'workspace/meeting',
       meetingPageView({
         meeting,
-        guidelines,
+        guidelines: guidelinesIn(req.locale),
         plan,
-        catalogue: view.catalogue,
+        catalogue: localizeCatalogue(view.catalogue, req.locale),
         states: view.engine.states(),
         canEdit: canWrite(req.viewer),
         drift: plan ? speakerDrift(meetingDefaults(speakers, meeting), rows) : null,
         saved: extra.saved ?? null,
         errors: extra.errors,
         errorTitle: extra.errorTitle,
+        locale: req.locale,
       }),
     );
   };
 
   /** After a write: back to the part of the page just changed, or the page again with why nothing was written. */
   const afterWrite = <T>(req: Request, res: Response, meeting: Meeting, result: MeetingWrite<T>, anchor: string) => {
-    if (result.kind === 'missing') throw new HttpError(404, 'Réunion introuvable', 'Cette réunion n’existe plus.');
+    if (result.kind === 'missing') throw new HttpError(404, t(req.locale, 'meetings.errors.missingTitle'), t(req.locale, 'meetings.errors.missing'));
     if (result.kind === 'conflict') {
       const now = readMeeting(db, meeting.id)!;
       renderMeeting(req, res, now, {
         status: 409,
-        errorTitle: 'Modification refusée : modification concurrente',
+        errorTitle: t(req.locale, 'meetings.errors.conflictTitle'),
         errors: [
           {
             field: anchor,
-            message: `${meetingConflictMessage(now)} La page montre la réunion telle qu’elle est maintenant : refaites votre modification.`,
+            message: `${meetingConflictMessage(now, req.locale)} ${t(req.locale, 'meetings.errors.conflictRedo')}`,
           },
         ],
       });
@@ -91,7 +98,7 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
   };
 
   router.get('/reunions', privatePages.keep, (req, res) => {
-    res.render('workspace/meetings', meetingsListView(listMeetings(db), { canEdit: canWrite(req.viewer), today: new Date() }));
+    res.render('workspace/meetings', meetingsListView(listMeetings(db), { canEdit: canWrite(req.viewer), today: new Date(), locale: req.locale }));
   });
 
   router.get('/reunions/nouvelle', canPrepare, (_req, res) => {
@@ -150,7 +157,7 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
     const meeting = meetingParam(db, req.params.id);
     const group = String(req.params.group);
     const found = findGroup(guidelines, group);
-    if (!found) throw new HttpError(404, 'Groupe introuvable', `Aucun groupe d’orateurs ne s’appelle « ${group} ».`);
+    if (!found) throw new HttpError(404, t(req.locale, 'meetings.errors.groupTitle'), t(req.locale, 'meetings.errors.group', { group }));
     const key = found.group.key;
     const rows = readSpeakers(db, meeting.id).filter((r) => r.groupKey === key);
     const read = readGroupEdit(formBody(req), rows, source().nameOf, (state) => rankFieldId(key, state));
@@ -171,7 +178,7 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
     const meeting = meetingParam(db, req.params.id);
     const group = String(req.params.group);
     const found = findGroup(guidelines, group);
-    if (!found) throw new HttpError(404, 'Groupe introuvable', `Aucun groupe d’orateurs ne s’appelle « ${group} ».`);
+    if (!found) throw new HttpError(404, t(req.locale, 'meetings.errors.groupTitle'), t(req.locale, 'meetings.errors.group', { group }));
     const key = found.group.key;
     const state = formText(formBody(req).state).trim().toUpperCase();
     const field = `ajout-${key}`;
@@ -182,7 +189,7 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
         errors: [
           {
             field,
-            message: `${found.group.name} : choisissez un État de la liste (« ${state.slice(0, 20)} » n’est pas un État du registre).`,
+            message: t(req.locale, 'meetings.errors.unknownState', { group: groupName(req, key), state: state.slice(0, 20) }),
           },
         ],
       });
@@ -192,7 +199,7 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
     if (result.kind === 'saved' && !result.value) {
       renderMeeting(req, res, meeting, {
         status: 400,
-        errors: [{ field, message: `${found.group.name} : ${known.nameFr} figure déjà dans ce groupe.` }],
+        errors: [{ field, message: t(req.locale, 'meetings.errors.already', { group: groupName(req, key), state: known.nameFr }) }],
       });
       return;
     }
@@ -203,7 +210,7 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
     const meeting = meetingParam(db, req.params.id);
     const asked = String(req.params.item);
     const item = guidelines.items.find((i) => String(i.number) === asked);
-    if (!item) throw new HttpError(404, 'Point introuvable', `L’ordre du jour ne compte pas de point « ${asked} ».`);
+    if (!item) throw new HttpError(404, t(req.locale, 'meetings.errors.itemTitle'), t(req.locale, 'meetings.errors.item', { item: asked }));
     const typed = formText(formBody(req).otherInterventions).trim();
     if (!/^[0-9]{1,3}$/.test(typed) || Number(typed) > 200) {
       renderMeeting(req, res, meeting, {
@@ -211,7 +218,7 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
         errors: [
           {
             field: `autres-${item.number}`,
-            message: `Point ${item.number}, interventions des autres États et organisations : « ${typed.slice(0, 20)} » ; saisissez un nombre entier de 0 à 200.`,
+            message: t(req.locale, 'meetings.errors.others', { number: item.number, typed: typed.slice(0, 20) }),
           },
         ],
       });
@@ -226,13 +233,9 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
     );
   });
 
-  const planOf = (meeting: Meeting) => {
+  const planOf = (req: Request, meeting: Meeting) => {
     if (meeting.kind !== 'intersessional') {
-      throw new HttpError(
-        404,
-        'Pas de liste d’orateurs',
-        'Seules les réunions intersessions ont une liste d’orateurs et un ordre du jour tirés des lignes directrices.',
-      );
+      throw new HttpError(404, t(req.locale, 'meetings.errors.noListTitle'), t(req.locale, 'meetings.errors.noList'));
     }
     return readMeetingPlan(db, guidelines, meeting.id, source().nameOf);
   };
@@ -242,7 +245,7 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
     res
       .type('text/csv; charset=utf-8')
       .attachment(`reunion-${meeting.id}-orateurs.csv`)
-      .send(speakersCsv(planOf(meeting)));
+      .send(speakersCsv(planOf(req, meeting)));
   });
 
   router.get('/reunions/:id/ordre-du-jour.csv', (req, res) => {
@@ -250,7 +253,7 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
     res
       .type('text/csv; charset=utf-8')
       .attachment(`reunion-${meeting.id}-ordre-du-jour.csv`)
-      .send(agendaCsv(planOf(meeting), guidelines.otherSpeakers));
+      .send(agendaCsv(planOf(req, meeting), guidelines.otherSpeakers));
   });
 
   return router;

@@ -29,7 +29,7 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
  */
 export function publicationRoutes({ db, data, config }: RouteContext): Router {
   const router = Router();
-  const adminOnly = requireRole(isAdmin, 'de publier une année');
+  const adminOnly = requireRole(isAdmin, 'workspace.denied.publish');
 
   function renderPreview(
     res: Response,

@@ -50,7 +50,7 @@ export function registryRoutes({ db, data }: RouteContext): Router {
     );
   });
 
-  router.post('/registre/:iso3', requireRole(isAdmin, 'de modifier le registre des États'), (req, res) => {
+  router.post('/registre/:iso3', requireRole(isAdmin, 'workspace.denied.registry'), (req, res) => {
     const entry = entryOf(req);
     const names = populationNames();
     const submission = readStateSubmission(formBody(req));

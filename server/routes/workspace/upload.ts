@@ -71,7 +71,7 @@ const pendingId = (raw: string | string[] | undefined): string => {
 export function uploadRoutes({ db, data }: RouteContext): Router {
   const router = Router();
   const uploads = uploadRunner(db);
-  const mayUpload = requireRole(canWrite, 'd’importer des fichiers');
+  const mayUpload = requireRole(canWrite, 'workspace.denied.upload');
 
   router.get('/import', (req, res) => {
     const flash = req.query.annule !== undefined ? 'Import annulé : rien n’a été enregistré.' : null;

@@ -15,7 +15,7 @@ import { formBody } from '../../form-body';
 /** A year's checklist (/espace/annees/Y) and carrying its populations forward from the year before. */
 export function yearsRoutes({ db, data }: RouteContext): Router {
   const router = Router();
-  const adminOnly = requireRole(isAdmin, 'de reprendre les populations d’une année');
+  const adminOnly = requireRole(isAdmin, 'workspace.denied.carryForward');
 
   router.get('/annees/:year', (req, res) => {
     const year = yearParam(req.params.year, 0);
