@@ -1,6 +1,7 @@
 import { Router, type Request } from 'express';
 import type { RouteContext } from '../../route-context';
-import { readMeetingGuidelines } from '../../../seed/meeting-guidelines';
+import { guidelinesIn } from '../../i18n/guidelines';
+import { t } from '../../i18n/translate';
 import { briefingCards, readBriefingScope } from '../../domain/meetings/briefing';
 import { readMeetingPlan } from '../../domain/meetings/store';
 import { HttpError } from '../../http-error';
@@ -21,30 +22,23 @@ export function briefingCardsRoutes({ db, data, privatePages }: RouteContext): R
   router.get('/reunions/:id/fiches', privatePages.keep, (req, res) => {
     const meeting = meetingParam(db, req.params.id);
     if (meeting.kind !== 'intersessional') {
-      throw new HttpError(
-        404,
-        'Pas de fiches pour cette réunion',
-        'Les fiches d’information des États orateurs n’existent que pour les réunions intersessions : cette réunion n’en est pas une.',
-      );
+      throw new HttpError(404, t(req.locale, 'meetings.cards.notIntersessionalTitle'), t(req.locale, 'meetings.cards.notIntersessional'));
     }
-    const guidelines = readMeetingGuidelines();
+    // The guidelines in the member's language: their keys are the French file's, their words translated.
+    const guidelines = guidelinesIn(req.locale);
     const scope = readBriefingScope(guidelines, {
       point: queryText(req, 'point'),
       groupe: queryText(req, 'groupe'),
       etat: queryText(req, 'etat'),
     });
-    if (!scope.ok) throw new HttpError(400, 'Filtre des fiches invalide', scope.message);
+    if (!scope.ok) throw new HttpError(400, t(req.locale, 'meetings.cards.badScopeTitle'), scope.message);
     const view = data('workspace');
     const plan = readMeetingPlan(db, guidelines, meeting.id, (iso3) => view.engine.stateName(iso3));
     const briefing = briefingCards(plan, view.engine, meeting.year, scope.scope);
     if (scope.scope.state && briefing.cards.length === 0) {
-      throw new HttpError(
-        404,
-        'Fiche introuvable',
-        `Aucun orateur présent de ce groupe n’a le code « ${scope.scope.state} » : revenez à la liste des fiches de la réunion.`,
-      );
+      throw new HttpError(404, t(req.locale, 'meetings.cards.cardMissingTitle'), t(req.locale, 'meetings.cards.cardMissing', { state: scope.scope.state }));
     }
-    res.render('workspace/briefing-cards', briefingCardsPage(view, { meeting, guidelines, plan, briefing, scope: scope.scope }));
+    res.render('workspace/briefing-cards', briefingCardsPage(view, { meeting, guidelines, plan, briefing, scope: scope.scope, locale: req.locale }));
   });
 
   return router;
