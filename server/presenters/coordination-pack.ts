@@ -1,7 +1,10 @@
 import type { Meeting } from '../../db/queries/meetings';
 import type { EngineSnapshot } from '../domain/engine/engine';
 import type { IndicatorResult } from '../domain/engine/types';
-import { MEETING_KIND_LABELS } from '../domain/meetings/kinds';
+import { MEETING_KIND_KEYS } from './meeting-labels';
+import type { Locale } from '../i18n/locale';
+import { translator, type Translate } from '../i18n/translate';
+import type { LocalizedCatalogue } from '../domain/catalogue-i18n';
 import { agendaPoints } from '../domain/meetings/meeting-form';
 import type { ChangeStatus, CoordinationPack, IndicatorChange, MechanismPack, PackReport } from '../domain/meetings/pack';
 import type { MeetingPlan, PlannedItem } from '../domain/meetings/plan';
@@ -9,73 +12,68 @@ import { storedSittings } from '../domain/meetings/sittings';
 import { meetingTimeView } from './meeting-time-view';
 import { formatDate, formatDay, formatNumber, formatSigned } from './format';
 import { formatIndicatorValue } from './indicator-view';
-import { STATUS_LABELS } from './labels';
 
-/** The Coordinating Committee's pack in French, ready for its template. */
+/** The Coordinating Committee's pack in the reader's language, ready for its template. */
 
-const CHANGE_LABELS: Record<ChangeStatus, string> = {
-  improved: STATUS_LABELS.improved,
-  worsened: STATUS_LABELS.worsened,
-  changed: 'modifié',
+const CHANGE_KEYS: Record<ChangeStatus, string> = {
+  improved: 'meetings.pack.improved',
+  worsened: 'meetings.pack.worsened',
+  changed: 'meetings.pack.changed',
 };
 
 const minutes = (n: number) => `${formatNumber(n)} min`;
-/** French plural: 0 and 1 take the singular. */
-const plural = (n: number, one: string, many: string) => `${formatNumber(n)} ${n > 1 ? many : one}`;
 
 /** « 23 novembre 2026 », or « du 23 novembre 2026 au 25 novembre 2026 » for a meeting of several days. */
-export function meetingDates(meeting: Pick<Meeting, 'startsOn' | 'endsOn'>): string {
+export function meetingDates(meeting: Pick<Meeting, 'startsOn' | 'endsOn'>, locale: Locale = 'fr'): string {
   return meeting.endsOn === meeting.startsOn
     ? formatDate(meeting.startsOn)
-    : `du ${formatDate(meeting.startsOn)} au ${formatDate(meeting.endsOn)}`;
+    : translator(locale)('meetings.dayRange', { from: formatDate(meeting.startsOn), to: formatDate(meeting.endsOn) });
 }
 
 /** A window bound: a day (« 10 mars 2026 ») at midnight UTC, else (now) the day in Geneva. */
 const boundText = (iso: string) => (iso.endsWith('T00:00:00.000Z') ? formatDate(iso.slice(0, 10)) : formatDay(iso));
 
-function windowView(pack: CoordinationPack, meeting: Meeting, previous: Meeting | null) {
+function windowView(pack: CoordinationPack, meeting: Meeting, previous: Meeting | null, t: Translate, locale: Locale) {
   const { from, until } = pack.window;
   const untilText = boundText(until);
-  const end =
-    until === `${meeting.startsOn}T00:00:00.000Z` ? 'jusqu’au premier jour de celle-ci' : 'jusqu’à aujourd’hui, la réunion étant à venir';
+  const end = until === `${meeting.startsOn}T00:00:00.000Z` ? t('meetings.pack.untilFirstDay') : t('meetings.pack.untilToday');
   if (from === null) {
     return {
-      heading: `Modifications depuis le début du journal jusqu’au ${untilText}`,
-      fromHeader: 'Au début du journal',
-      untilHeader: `Au ${untilText}`,
-      note: `Aucune réunion antérieure du Comité de coordination n’est enregistrée : le dossier reprend toutes les modifications depuis le début du journal${
-        pack.firstEntryAt ? ` (première modification le ${formatDay(pack.firstEntryAt)})` : ''
-      }, ${end}.`,
+      heading: t('meetings.pack.sinceStart', { until: untilText }),
+      fromHeader: t('meetings.pack.atStart'),
+      untilHeader: t('meetings.pack.at', { date: untilText }),
+      note: t('meetings.pack.noPrevious', {
+        first: pack.firstEntryAt ? t('meetings.pack.firstChange', { date: formatDay(pack.firstEntryAt) }) : '',
+        end,
+      }),
     };
   }
   return {
-    heading: `Modifications du ${boundText(from)} au ${untilText}`,
-    fromHeader: `Au ${boundText(from)}`,
-    untilHeader: `Au ${untilText}`,
-    note: previous
-      ? `Depuis le premier jour de la réunion précédente du Comité de coordination, « ${previous.title} » (${meetingDates(previous)}), ${end}.`
-      : null,
+    heading: t('meetings.pack.between', { from: boundText(from), until: untilText }),
+    fromHeader: t('meetings.pack.at', { date: boundText(from) }),
+    untilHeader: t('meetings.pack.at', { date: untilText }),
+    note: previous ? t('meetings.pack.sincePrevious', { title: previous.title, dates: meetingDates(previous, locale), end }) : null,
   };
 }
 
 const valueText = (change: IndicatorChange, r: IndicatorResult) => formatIndicatorValue(change.indicator.kind, r, r.states !== null);
 
-function changeView(change: IndicatorChange) {
+function changeView(change: IndicatorChange, t: Translate, catalogue: LocalizedCatalogue) {
   const { indicator, before, after } = change;
-  const unit = indicator.kind === 'share' || indicator.kind === 'ratio' ? 'points' : '';
+  const unit = indicator.kind === 'share' || indicator.kind === 'ratio' ? t('meetings.pack.points') : '';
   return {
     code: indicator.code,
-    text: indicator.text,
+    text: catalogue.indicatorByCode.get(indicator.code)?.text ?? indicator.text,
     href: `/indicators/${indicator.code}?year=${after.year}`,
     beforeText: valueText(change, before),
     afterText: valueText(change, after),
     deltaText: before.value !== null && after.value !== null ? formatSigned(after.value - before.value, unit) : null,
     status: change.status,
-    statusText: CHANGE_LABELS[change.status],
+    statusText: t(CHANGE_KEYS[change.status]),
   };
 }
 
-function agendaItemView(item: PlannedItem, otherSpeakers: string) {
+function agendaItemView(item: PlannedItem, otherSpeakers: string, t: Translate) {
   return {
     otherSpeakers,
     number: item.item.number,
@@ -87,7 +85,7 @@ function agendaItemView(item: PlannedItem, otherSpeakers: string) {
       present: g.present,
       minutes: minutes(g.minutes),
     })),
-    otherText: plural(item.otherInterventions, 'intervention prévue', 'interventions prévues'),
+    otherText: t('meetings.pack.otherPlanned', { count: item.otherInterventions, n: formatNumber(item.otherInterventions) }),
     otherMinutes: minutes(item.otherMinutes),
     minutes: minutes(item.minutes),
   };
@@ -113,34 +111,37 @@ const countChanges = (changes: readonly IndicatorChange[]) => ({
   changed: changes.filter((c) => c.status === 'changed').length,
 });
 
-const changeSummaryText = (changes: readonly IndicatorChange[]) => {
+const changeSummaryText = (changes: readonly IndicatorChange[], t: Translate) => {
   const n = countChanges(changes);
   return [
-    plural(n.improved, 'en progrès', 'en progrès'),
-    plural(n.worsened, 'en recul', 'en recul'),
-    plural(n.changed, 'modifié sans progrès ni recul', 'modifiés sans progrès ni recul'),
+    t('meetings.pack.nImproved', { count: n.improved, n: formatNumber(n.improved) }),
+    t('meetings.pack.nWorsened', { count: n.worsened, n: formatNumber(n.worsened) }),
+    t('meetings.pack.nChangedNeither', { count: n.changed, n: formatNumber(n.changed) }),
   ].join(', ');
 };
 
-function mechanismView(m: MechanismPack, otherSpeakers: string) {
+function mechanismView(m: MechanismPack, otherSpeakers: string, t: Translate, catalogue: LocalizedCatalogue) {
   return {
     id: m.mechanism.id,
-    name: m.mechanism.name,
+    name: mechanismName(catalogue, m),
     actionsText: m.mechanism.lead.join(', '),
     indicatorCount: m.indicators.length,
-    changes: m.changes.map(changeView),
-    changeSummary: changeSummaryText(m.changes),
-    agenda: m.agenda.map((item) => agendaItemView(item, otherSpeakers)),
+    changes: m.changes.map((c) => changeView(c, t, catalogue)),
+    changeSummary: changeSummaryText(m.changes, t),
+    agenda: m.agenda.map((item) => agendaItemView(item, otherSpeakers, t)),
   };
 }
 
-function reportView(pack: CoordinationPack, engine: EngineSnapshot, r: PackReport) {
+const mechanismName = (catalogue: LocalizedCatalogue, m: MechanismPack) =>
+  catalogue.mechanisms.find((c) => c.id === m.mechanism.id)?.name ?? m.mechanism.name;
+
+function reportView(pack: CoordinationPack, engine: EngineSnapshot, r: PackReport, t: Translate) {
   return {
     year: r.year,
     state: engine.stateName(r.state),
     iso3: r.state,
     receivedOn: r.received ? formatDate(r.received.receivedOn) : '—',
-    timeliness: r.received ? (r.received.onTime ? 'dans les délais' : 'en retard') : null,
+    timeliness: r.received ? (r.received.onTime ? t('meetings.cards.onTime') : t('meetings.cards.late')) : null,
     onTime: r.received?.onTime ?? null,
     validatedAt: r.validated ? formatDay(r.validated.at) : '—',
     validatedBy: r.validated?.actor ?? null,
@@ -151,7 +152,14 @@ function reportView(pack: CoordinationPack, engine: EngineSnapshot, r: PackRepor
 }
 
 /** The first page: what changed across the plan, in figures, and per mechanism. */
-function overviewView(pack: CoordinationPack, plan: MeetingPlan | null, intersessional: Meeting | null) {
+function overviewView(
+  pack: CoordinationPack,
+  plan: MeetingPlan | null,
+  intersessional: Meeting | null,
+  t: Translate,
+  locale: Locale,
+  catalogue: LocalizedCatalogue,
+) {
   const received = pack.reports.filter((r) => r.received !== null);
   const onTime = received.filter((r) => r.received!.onTime).length;
   const validated = pack.reports.filter((r) => r.validated !== null).length;
@@ -159,32 +167,39 @@ function overviewView(pack: CoordinationPack, plan: MeetingPlan | null, interses
   const unique = [...new Map(changes.map((c) => [c.indicator.code, c])).values()];
   const counts = countChanges(unique);
   const flagCount = pack.flags.reduce((sum, f) => sum + f.flags.length, 0);
-  const time = plan && intersessional ? meetingTimeView(plan, storedSittings(intersessional.sittings)) : null;
+  const time = plan && intersessional ? meetingTimeView(plan, storedSittings(intersessional.sittings), locale) : null;
   return {
     figures: [
       {
-        label: 'Rapports reçus',
+        label: t('meetings.pack.received'),
         value: formatNumber(received.length),
-        detail: `${plural(onTime, 'dans les délais', 'dans les délais')}, ${plural(received.length - onTime, 'en retard', 'en retard')}`,
+        detail: t('meetings.pack.receivedDetail', {
+          onTime: t('meetings.pack.nOnTime', { count: onTime, n: formatNumber(onTime) }),
+          late: t('meetings.pack.nLate', { count: received.length - onTime, n: formatNumber(received.length - onTime) }),
+        }),
       },
-      { label: 'Rapports validés', value: formatNumber(validated), detail: null },
+      { label: t('meetings.pack.validated'), value: formatNumber(validated), detail: null },
       {
-        label: `Indicateurs qui ont évolué (${pack.year})`,
+        label: t('meetings.pack.changedIndicators', { year: pack.year }),
         value: formatNumber(unique.length),
-        detail: `${plural(counts.improved, 'en progrès', 'en progrès')}, ${plural(counts.worsened, 'en recul', 'en recul')}, ${plural(counts.changed, 'modifié', 'modifiés')} sans progrès ni recul`,
+        detail: t('meetings.pack.changedDetail', {
+          improved: t('meetings.pack.nImproved', { count: counts.improved, n: formatNumber(counts.improved) }),
+          worsened: t('meetings.pack.nWorsened', { count: counts.worsened, n: formatNumber(counts.worsened) }),
+          changed: t('meetings.pack.nChanged', { count: counts.changed, n: formatNumber(counts.changed) }),
+        }),
       },
       {
-        label: `États signalés par l’alerte précoce (${pack.year})`,
+        label: t('meetings.pack.flagged', { year: pack.year }),
         value: formatNumber(pack.flags.length),
-        detail: plural(flagCount, 'signalement ouvert', 'signalements ouverts'),
+        detail: t('meetings.pack.nOpenFlags', { count: flagCount, n: formatNumber(flagCount) }),
       },
     ],
     rows: pack.mechanisms.map((m) => {
       const n = countChanges(m.changes);
-      const items = m.agenda.map((i) => `point ${i.item.number} : ${minutes(i.minutes)}`);
+      const items = m.agenda.map((i) => t('meetings.pack.itemMinutes', { number: i.item.number, minutes: minutes(i.minutes) }));
       return {
         id: m.mechanism.id,
-        name: m.mechanism.name,
+        name: mechanismName(catalogue, m),
         short: SHORT_NAMES[m.mechanism.id] ?? null,
         reports: formatNumber(pack.reports.filter((r) => r.mechanisms.includes(m.mechanism.id)).length),
         improved: formatNumber(n.improved),
@@ -216,10 +231,15 @@ export interface PackPageInput {
   otherSpeakers: string;
   /** The next intersessional meeting's plan, or null. */
   plan?: MeetingPlan | null;
+  locale: Locale;
+  /** The catalogue in the reader's language: mechanisms' names and indicators' texts. */
+  catalogue: LocalizedCatalogue;
 }
 
-export function coordinationPackPage({ meeting, previous, intersessional, pack, engine, otherSpeakers, plan = null }: PackPageInput) {
-  const title = `Dossier du Comité de coordination — ${meeting.title}`;
+export function coordinationPackPage(input: PackPageInput) {
+  const { meeting, previous, intersessional, pack, engine, otherSpeakers, plan = null, locale, catalogue } = input;
+  const t = translator(locale);
+  const title = t('meetings.pack.title', { title: meeting.title });
   return {
     title,
     heading: title,
@@ -227,26 +247,28 @@ export function coordinationPackPage({ meeting, previous, intersessional, pack, 
       id: meeting.id,
       title: meeting.title,
       href: `/espace/reunions/${meeting.id}`,
-      kind: MEETING_KIND_LABELS[meeting.kind],
-      dates: meetingDates(meeting),
+      kind: t(MEETING_KIND_KEYS[meeting.kind]),
+      dates: meetingDates(meeting, locale),
       place: meeting.place,
       year: meeting.year,
     },
     agenda: agendaPoints(meeting.agenda),
-    previous: previous ? { title: previous.title, href: `/espace/reunions/${previous.id}`, dates: meetingDates(previous) } : null,
-    window: windowView(pack, meeting, previous),
+    previous: previous ? { title: previous.title, href: `/espace/reunions/${previous.id}`, dates: meetingDates(previous, locale) } : null,
+    window: windowView(pack, meeting, previous, t, locale),
     year: pack.year,
     intersessional: intersessional
       ? {
           title: intersessional.title,
           href: `/espace/reunions/${intersessional.id}`,
-          dates: meetingDates(intersessional),
+          dates: meetingDates(intersessional, locale),
           place: intersessional.place,
         }
       : null,
-    overview: overviewView(pack, plan, intersessional),
-    reports: pack.reports.map((r) => reportView(pack, engine, r)),
-    committeesLegend: pack.mechanisms.map((m) => `${SHORT_NAMES[m.mechanism.id] ?? m.mechanism.name} : ${m.mechanism.name}`).join(' ; '),
+    overview: overviewView(pack, plan, intersessional, t, locale, catalogue),
+    reports: pack.reports.map((r) => reportView(pack, engine, r, t)),
+    committeesLegend: pack.mechanisms
+      .map((m) => `${SHORT_NAMES[m.mechanism.id] ?? mechanismName(catalogue, m)}${t('workspace.colon')}${mechanismName(catalogue, m)}`)
+      .join(t('meetings.pack.separator')),
     flags: pack.flags.map((f) => ({
       state: engine.stateName(f.state),
       iso3: f.state,
@@ -254,6 +276,6 @@ export function coordinationPackPage({ meeting, previous, intersessional, pack, 
       href: `/states/${f.state}?year=${pack.year}`,
       committees: f.mechanisms.map((id) => shortName(pack, id)).join(' · '),
     })),
-    mechanisms: pack.mechanisms.map((m) => mechanismView(m, otherSpeakers)),
+    mechanisms: pack.mechanisms.map((m) => mechanismView(m, otherSpeakers, t, catalogue)),
   };
 }

@@ -1,9 +1,11 @@
 import { Router } from 'express';
 import type { RouteContext } from '../../route-context';
-import { readMeetingGuidelines } from '../../../seed/meeting-guidelines';
+import { guidelinesIn } from '../../i18n/guidelines';
+import { t } from '../../i18n/translate';
+import { localizeCatalogue } from '../../domain/catalogue-i18n';
 import { HttpError } from '../../http-error';
 import { readCoordinationPack } from '../../domain/meetings/coordination';
-import { MEETING_KIND_LABELS } from '../../domain/meetings/kinds';
+import { MEETING_KIND_KEYS } from '../../presenters/meeting-labels';
 import { coordinationPackPage } from '../../presenters/coordination-pack';
 import { meetingParam } from './meeting-param';
 
@@ -16,12 +18,12 @@ export function coordinationPackRoutes({ db, data, privatePages }: RouteContext)
     if (meeting.kind !== 'coordination') {
       throw new HttpError(
         404,
-        'Dossier introuvable',
-        `Le dossier du Comité de coordination n’existe que pour ses réunions : « ${meeting.title} » est de type « ${MEETING_KIND_LABELS[meeting.kind]} ».`,
+        t(req.locale, 'meetings.pack.missingTitle'),
+        t(req.locale, 'meetings.pack.missing', { title: meeting.title, kind: t(req.locale, MEETING_KIND_KEYS[meeting.kind]) }),
       );
     }
     const view = data('workspace');
-    const guidelines = readMeetingGuidelines();
+    const guidelines = guidelinesIn(req.locale);
     const { previous, intersessional, pack, plan } = readCoordinationPack(db, meeting, view, guidelines);
     res.render(
       'workspace/coordination-pack',
@@ -33,6 +35,8 @@ export function coordinationPackRoutes({ db, data, privatePages }: RouteContext)
         engine: view.engine,
         otherSpeakers: guidelines.otherSpeakers.name,
         plan,
+        locale: req.locale,
+        catalogue: localizeCatalogue(view.catalogue, req.locale),
       }),
     );
   });
