@@ -6,6 +6,32 @@ import { PLAN_YEARS } from '../domain/engine/types';
 import { DATA_KINDS, EXCHANGE_KINDS, auditedColumns, type ExchangeKind, type ShownAs } from '../domain/data-kinds';
 import { formatDate, formatDateTime, formatExactNumber } from './format';
 import { byStateName } from '../domain/state-names';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
+import { t } from '../i18n/translate';
+
+/** The keys of the journal's own words (origins, operations, the entities it adds), in full for the message test. */
+const ORIGIN_KEYS: Record<string, string> = {
+  web: 'workspace.journal.origins.web',
+  upload: 'workspace.journal.origins.upload',
+  'demo-upload': 'workspace.journal.origins.demoUpload',
+  cli: 'workspace.journal.origins.cli',
+  demo: 'workspace.journal.origins.demo',
+  seed: 'workspace.journal.origins.seed',
+};
+const OPERATION_KEYS: Record<AuditOperation, string> = {
+  insert: 'workspace.journal.operations.insert',
+  update: 'workspace.journal.operations.update',
+  delete: 'workspace.journal.operations.delete',
+};
+const SUBJECT_KEYS: Record<AuditEntity, string> = {
+  answer: 'workspace.journal.subjects.answer',
+  report: 'workspace.journal.subjects.report',
+  membership: 'workspace.journal.subjects.membership',
+  figure: 'workspace.journal.subjects.figure',
+  state: 'workspace.journal.subjects.state',
+  publication: 'workspace.journal.subjects.publication',
+  validation: 'workspace.journal.subjects.validation',
+};
 
 /** The audit trail (journal des modifications) in French: who changed what, when, from what to what, and why. */
 
@@ -129,8 +155,8 @@ function populationName(view: DataView, key: string): string {
   return view.catalogue.populations.find((p) => p.key === key)?.name ?? key;
 }
 
-function stateName(view: DataView, iso3: string | null, values?: Values | null): string {
-  if (iso3 === null) return 'État inconnu';
+function stateName(view: DataView, iso3: string | null, values?: Values | null, locale: Locale = DEFAULT_LOCALE): string {
+  if (iso3 === null) return t(locale, 'workspace.journal.unknownState');
   const named = view.engine.state(iso3)?.nameFr ?? values?.name_fr;
   return typeof named === 'string' && named !== '' ? named : iso3;
 }
@@ -140,11 +166,20 @@ function stateName(view: DataView, iso3: string | null, values?: Values | null):
  * comes first, on its own, because French country names take articles (« du Cambodge », « des
  * Fidji ») that the registry does not hold.
  */
-export function entrySubject(entry: AuditEntry, view: DataView): string {
+export function entrySubject(entry: AuditEntry, view: DataView, locale: Locale = DEFAULT_LOCALE): string {
   const before = parseValues(entry.before);
   const after = parseValues(entry.after);
   const year = entry.year ?? '?';
-  const state = stateName(view, entry.state, after ?? before);
+  const state = stateName(view, entry.state, after ?? before, locale);
+  if (locale !== DEFAULT_LOCALE) {
+    const key = (after ?? before)?.population;
+    return t(locale, SUBJECT_KEYS[entry.entity], {
+      state,
+      year,
+      indicator: entry.indicator ?? '?',
+      population: populationName(view, typeof key === 'string' ? key : '?'),
+    });
+  }
   switch (entry.entity) {
     case 'answer':
       return `${state} — réponse à l’indicateur ${entry.indicator ?? '?'} (${year})`;
@@ -193,29 +228,35 @@ export function changeLines(entry: AuditEntry, view: DataView): string[] {
   );
 }
 
-export function journalEntryView(entry: AuditEntry, view: DataView, userEmails: Map<number, string>): JournalEntryView {
+export function journalEntryView(
+  entry: AuditEntry,
+  view: DataView,
+  userEmails: Map<number, string>,
+  locale: Locale = DEFAULT_LOCALE,
+): JournalEntryView {
+  const originKey = ORIGIN_KEYS[entry.origin];
   return {
     id: entry.id,
     when: timestamp(entry.at),
     at: entry.at,
     actor: entry.actor,
-    origin: ORIGIN_LABELS[entry.origin] ?? entry.origin,
-    subject: entrySubject(entry, view),
-    operation: OPERATION_LABELS[entry.operation],
+    origin: originKey ? t(locale, originKey) : entry.origin,
+    subject: entrySubject(entry, view, locale),
+    operation: t(locale, OPERATION_KEYS[entry.operation]),
     changes: changesOf(entry, { view, userEmails }),
     reason: entry.reason,
   };
 }
 
 /** « Journal — Colombie, 2026 »; « Journal des modifications » when nothing is filtered. */
-export function journalTitle(filter: JournalFilter, view: DataView): string {
+export function journalTitle(filter: JournalFilter, view: DataView, locale: Locale = DEFAULT_LOCALE): string {
   const parts = [
-    filter.state === undefined ? null : stateName(view, filter.state),
-    filter.indicator === undefined ? null : `indicateur ${filter.indicator}`,
-    filter.entity === undefined ? null : ENTITY_LABELS[filter.entity],
+    filter.state === undefined ? null : stateName(view, filter.state, null, locale),
+    filter.indicator === undefined ? null : t(locale, 'workspace.journal.indicator', { code: filter.indicator }),
+    filter.entity === undefined ? null : entityLabel(filter.entity, locale),
     filter.year === undefined ? null : String(filter.year),
   ].filter((p): p is string => p !== null);
-  return parts.length ? `Journal — ${parts.join(', ')}` : 'Journal des modifications';
+  return parts.length ? t(locale, 'workspace.journal.titleFiltered', { parts: parts.join(', ') }) : t(locale, 'workspace.journal.title');
 }
 
 /** The filter as a query string (« ?etat=COL&annee=2026 »), plus `extra`; empty when there is nothing. */
@@ -244,18 +285,35 @@ export interface JournalFormValues {
 export const JOURNAL_ORDERS: Record<string, JournalOrder> = { recent: 'newest', ancien: 'oldest' };
 
 /** The filter form: its choices, what is selected, and a French message beside each invalid field. */
-export function journalForm(view: DataView, values: JournalFormValues, errors: Partial<Record<keyof JournalFormValues, string>>) {
+/** The entity in the plural, for the filter's list and the title: the journal's own words beyond French. */
+const ENTITY_KEYS: Record<AuditEntity, string> = {
+  answer: 'workspace.journal.entities.answer',
+  report: 'workspace.journal.entities.report',
+  membership: 'workspace.journal.entities.membership',
+  figure: 'workspace.journal.entities.figure',
+  state: 'workspace.journal.entities.state',
+  publication: 'workspace.journal.entities.publication',
+  validation: 'workspace.journal.entities.validation',
+};
+const entityLabel = (entity: AuditEntity, locale: Locale) => (locale === DEFAULT_LOCALE ? ENTITY_LABELS[entity] : t(locale, ENTITY_KEYS[entity]));
+
+export function journalForm(
+  view: DataView,
+  values: JournalFormValues,
+  errors: Partial<Record<keyof JournalFormValues, string>>,
+  locale: Locale = DEFAULT_LOCALE,
+) {
   const option = (value: string, label: string, current: string) => ({ value, label, selected: value === current });
   return {
     years: PLAN_YEARS.map((y) => option(String(y), String(y), values.annee)),
     states: [...view.engine.states()]
       .sort(byStateName('fr', (s) => s.nameFr))
       .map((s) => option(s.iso3, `${s.nameFr} (${s.iso3})`, values.etat.toUpperCase())),
-    entities: AUDIT_ENTITIES.map((e) => option(e, ENTITY_LABELS[e][0]!.toUpperCase() + ENTITY_LABELS[e].slice(1), values.entite)),
+    entities: AUDIT_ENTITIES.map((e) => option(e, entityLabel(e, locale)[0]!.toUpperCase() + entityLabel(e, locale).slice(1), values.entite)),
     indicator: values.indicateur,
     orders: [
-      option('recent', 'Les plus récentes d’abord', values.ordre || 'recent'),
-      option('ancien', 'Les plus anciennes d’abord', values.ordre),
+      option('recent', t(locale, 'workspace.journal.newestFirst'), values.ordre || 'recent'),
+      option('ancien', t(locale, 'workspace.journal.oldestFirst'), values.ordre),
     ],
     errors,
   };

@@ -25,6 +25,7 @@ import {
 } from '../../presenters/audit-view';
 import { queryText as readQueryText } from '../../presenters/list-query';
 import { yearParam } from '../params';
+import { t } from '../../i18n/translate';
 
 const PAGE_SIZE = 100;
 
@@ -59,20 +60,20 @@ function readFilter(
   if (values.etat) {
     const iso3 = values.etat.toUpperCase();
     if (/^[A-Z]{3}$/.test(iso3) && (view.engine.state(iso3) !== undefined || journalMentionsState(db, iso3))) filter.state = iso3;
-    else errors.etat = `L’État « ${values.etat} » n’existe pas dans le registre : choisissez un État de la liste.`;
+    else errors.etat = t(req.locale, 'workspace.journal.errors.state', { value: values.etat });
   }
   if (values.indicateur) {
     if (view.catalogue.indicatorByCode.has(values.indicateur)) filter.indicator = values.indicateur;
     else
-      errors.indicateur = `L’indicateur « ${values.indicateur} » n’existe pas dans le Plan d’action : indiquez un code tel que 1.1 ou 30.2.`;
+      errors.indicateur = t(req.locale, 'workspace.journal.errors.indicator', { value: values.indicateur });
   }
   if (values.entite) {
     if ((AUDIT_ENTITIES as readonly string[]).includes(values.entite)) filter.entity = values.entite as AuditEntity;
-    else errors.entite = `Le type de modification « ${values.entite} » n’existe pas : choisissez-en un dans la liste.`;
+    else errors.entite = t(req.locale, 'workspace.journal.errors.kind', { value: values.entite });
   }
   const order = JOURNAL_ORDERS[values.ordre || 'recent'];
   if (!order)
-    errors.ordre = `L’ordre « ${values.ordre} » n’existe pas : choisissez « les plus récentes d’abord » ou « les plus anciennes d’abord ».`;
+    errors.ordre = t(req.locale, 'workspace.journal.errors.order', { value: values.ordre });
   return { filter, order: order ?? 'newest', values, errors };
 }
 
@@ -81,7 +82,7 @@ function pageParam(req: Request): number {
   const raw = queryText(req, 'page');
   if (raw === '') return 1;
   if (!/^[1-9][0-9]{0,6}$/.test(raw)) {
-    throw new HttpError(400, 'Page invalide', `La page « ${raw} » n’existe pas : indiquez un numéro de page à partir de 1.`);
+    throw new HttpError(400, t(req.locale, 'workspace.journal.errors.pageTitle'), t(req.locale, 'workspace.journal.errors.page', { value: raw }));
   }
   return Number(raw);
 }
@@ -100,16 +101,16 @@ export function journalRoutes({ db, data, privatePages }: RouteContext): Router 
   router.get('/journal', privatePages.keep, (req, res) => {
     const view = data('workspace');
     const { filter, order, values, errors } = readFilter(req, db, view);
-    const form = journalForm(view, values, errors);
+    const form = journalForm(view, values, errors, req.locale);
     const fieldErrors = Object.entries(errors).map(([name, message]) => ({ field: FIELD_IDS[name as keyof JournalFormValues], message }));
     if (fieldErrors.length) {
       res.status(400).render('workspace/journal', {
-        title: 'Journal des modifications — filtre invalide',
-        heading: 'Journal des modifications',
+        title: t(req.locale, 'workspace.journal.badFilterTitle'),
+        heading: t(req.locale, 'workspace.journal.title'),
         form,
         filtered: true,
         errors: fieldErrors,
-        errorTitle: fieldErrors.length === 1 ? 'Le filtre suivant n’est pas valide' : 'Les filtres suivants ne sont pas valides',
+        errorTitle: t(req.locale, 'workspace.journal.badFilters', { count: fieldErrors.length }),
       });
       return;
     }
@@ -120,14 +121,10 @@ export function journalRoutes({ db, data, privatePages }: RouteContext): Router 
     const ordered: Record<string, string> = order === 'oldest' ? { ordre: 'ancien' } : {};
     const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
     if (page > pageCount) {
-      throw new HttpError(
-        404,
-        'Page introuvable',
-        `Le journal ainsi filtré compte ${pageCount} page${pageCount > 1 ? 's' : ''} : la page ${page} n’existe pas.`,
-      );
+      throw new HttpError(404, t(req.locale, 'workspace.journal.errors.noPageTitle'), t(req.locale, 'workspace.journal.errors.noPage', { count: pageCount, page }));
     }
     const userEmails = userEmailsOf(db, entries);
-    const title = journalTitle(filter, view);
+    const title = journalTitle(filter, view, req.locale);
     res.render('workspace/journal', {
       title,
       heading: title,
@@ -137,14 +134,14 @@ export function journalRoutes({ db, data, privatePages }: RouteContext): Router 
       countText:
         total === 0
           ? Object.keys(filter).length
-            ? 'Aucune modification ne correspond à ces filtres'
-            : 'Aucune modification enregistrée'
-          : `${total} modification${total > 1 ? 's' : ''}`,
+            ? t(req.locale, 'workspace.journal.noneFiltered')
+            : t(req.locale, 'workspace.journal.none')
+          : t(req.locale, 'workspace.journal.count', { count: total }),
       first: total === 0 ? 0 : (page - 1) * PAGE_SIZE + 1,
       last: (page - 1) * PAGE_SIZE + entries.length,
       page,
       pageCount,
-      entries: entries.map((e) => journalEntryView(e, view, userEmails)),
+      entries: entries.map((e) => journalEntryView(e, view, userEmails, req.locale)),
       oldestFirst: order === 'oldest',
       newerHref:
         page > 1 ? `/espace/journal${journalQuery(filter, { ...ordered, ...(page > 2 ? { page: String(page - 1) } : {}) })}` : null,
@@ -157,7 +154,7 @@ export function journalRoutes({ db, data, privatePages }: RouteContext): Router 
     const view = data('workspace');
     const { filter, order, errors } = readFilter(req, db, view);
     const messages = Object.values(errors);
-    if (messages.length) throw new HttpError(400, 'Filtre invalide', messages.join(' '));
+    if (messages.length) throw new HttpError(400, t(req.locale, 'workspace.journal.errors.filterTitle'), messages.join(' '));
     res
       .type('text/csv; charset=utf-8')
       .attachment(journalFileName(filter))
