@@ -26,6 +26,9 @@ import type { ReportEntry } from '../domain/workspace/report-store';
 import { formatDate, formatDateTime } from './format';
 import { ANSWER_LABELS, populationLabel } from './labels';
 import { REPORT_STATUS_LABELS } from '../domain/review';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
+import { translator, type Translate } from '../i18n/translate';
+import { REPORT_STATUS_KEYS } from './workspace-labels';
 import { reportSummary } from './report-view';
 import { REPORT_SORTS, reportListHref, type ReportListQuery } from './report-list-query';
 import { sortColumns } from './list-query';
@@ -170,11 +173,11 @@ export function yearReportsView(view: DataView, year: number, options: { viewer:
  * The three answers a report gives, and the fourth state of an indicator nobody has entered yet
  * (no row: choosing it deletes a stored answer).
  */
-const ANSWER_CHOICE_LABELS: Record<AnswerChoice, string> = {
-  yes: 'Oui',
-  no: 'Non',
-  blank: 'Non traité dans le rapport',
-  none: 'Pas encore saisi',
+const ANSWER_CHOICE_KEYS: Record<AnswerChoice, string> = {
+  yes: 'workspace.entry.choices.yes',
+  no: 'workspace.entry.choices.no',
+  blank: 'workspace.entry.choices.blank',
+  none: 'workspace.entry.choices.none',
 };
 
 /** « Section 3. … enregistrée : 2 modifications. » */
@@ -266,6 +269,8 @@ export interface EntryViewInput {
   flash?: string | null;
   /** The form was refused because someone saved in between: who and when. */
   conflict?: { entry: AuditEntry | null } | null;
+  /** The member's language (French when not said). */
+  locale?: Locale;
 }
 
 export function validationMovedMessage(entry: AuditEntry | null): string {
@@ -275,6 +280,8 @@ export function validationMovedMessage(entry: AuditEntry | null): string {
 /** Everything views/workspace/report-entry.hbs shows. */
 export function reportEntryView(input: EntryViewInput) {
   const { catalogue, viewer, entry, values, recent } = input;
+  const locale = input.locale ?? DEFAULT_LOCALE;
+  const t = translator(locale);
   const errors = input.errors ?? [];
   const conflict = input.conflict ?? null;
   const { year, state, stored, scope, status } = entry;
@@ -366,7 +373,7 @@ export function reportEntryView(input: EntryViewInput) {
               name: fieldNames.answer(code),
               choices: (['yes', 'no', 'blank', 'none'] as const).map((value) => ({
                 value,
-                label: ANSWER_CHOICE_LABELS[value],
+                label: t(ANSWER_CHOICE_KEYS[value]),
                 id: `answer-${code}-${value}`,
                 checked: input.answer === value,
               })),
@@ -388,7 +395,8 @@ export function reportEntryView(input: EntryViewInput) {
             current: conflict && differs ? answerText(storedAnswer) : null,
           };
         });
-      const counts = answerCounts(section.codes.map((code) => stored.answers.get(code)));
+      const tallied = answerCounts(section.codes.map((code) => stored.answers.get(code)));
+      const counts = { ...tallied, detail: answerCountsText(tallied, t), notEnteredText: t('workspace.entry.notEntered', { count: tallied.notEntered }) };
       return {
         key: section.key,
         title: section.title,
@@ -434,7 +442,7 @@ export function reportEntryView(input: EntryViewInput) {
     return {
       title: section.title,
       href: anchor,
-      entered: `${counts.entered} / ${section.codes.length} (${counts.detail})`,
+      entered: `${counts.entered} / ${section.codes.length} (${answerCountsText(counts, t)})`,
       missingText:
         missing.length === 0 ? null : `${plural(missing.length, 'indicateur pas encore saisi', 'indicateurs pas encore saisis')} :`,
       missing,
@@ -454,7 +462,7 @@ export function reportEntryView(input: EntryViewInput) {
     listHref: `/espace/saisie/${year}`,
     journalHref: `/espace/journal?annee=${year}&etat=${state.iso3}`,
     publicHref: `/states/${state.iso3}?year=${year}`,
-    status: { key: status, label: STATUS_LABELS[status], badge: STATUS_BADGES[status] },
+    status: { key: status, label: t(REPORT_STATUS_KEYS[status]), badge: STATUS_BADGES[status] },
     draft: status === 'draft',
     validation: validation ? { by: validation.by, at: formatDateTime(validation.at) } : null,
     recent: recent.map((e) => ({
@@ -464,10 +472,10 @@ export function reportEntryView(input: EntryViewInput) {
       reason: e.reason,
     })),
     flash: input.flash ?? null,
-    conflict: conflict ? conflictMessage(conflict.entry, 'Ce rapport a été modifié') : null,
+    conflict: conflict ? conflictMessage(conflict.entry, t('workspace.entry.changedWhat'), locale) : null,
     errors: errors.map((e) => ({ field: e.field, message: e.message })),
     canSave,
-    readOnlyReason: canSave ? null : 'Votre rôle (observateur) permet de lire les brouillons, non de les modifier.',
+    readOnlyReason: canSave ? null : t('workspace.entry.readOnly'),
     report: { ...report, sectionId: fieldIds.section('rapport'), reason: sectionReason('rapport') },
     populations: { ...populations, sectionId: fieldIds.section('populations'), reason: sectionReason('populations') },
     sections: answerSections,
@@ -477,7 +485,8 @@ export function reportEntryView(input: EntryViewInput) {
     totals: {
       ...totals,
       offered: scope.indicators.length,
-      missingText: `${missingTotal} pas encore saisi${missingTotal > 1 ? 's' : ''}`,
+      detail: answerCountsText(totals, t),
+      missingText: t('workspace.entry.notEntered', { count: missingTotal }),
     },
     answerCount: stored.answers.size,
     indicatorCount: scope.indicators.length,
@@ -486,17 +495,24 @@ export function reportEntryView(input: EntryViewInput) {
       name: fieldNames.reason,
       value: values.reason,
       required: reasonRequired(status),
-      requiredWhy: status === 'published' ? `l’année ${year} est publiée` : 'ce rapport est validé',
+      requiredWhy: status === 'published' ? t('workspace.entry.whyPublished', { year }) : t('workspace.entry.whyValidated'),
     },
     version: entry.version,
     canValidate: status === 'draft' && canValidate(viewer, catalogue, concerned),
     validateRefused:
       status === 'draft' && canSave && !canValidate(viewer, catalogue, concerned)
-        ? 'Votre comité n’est concerné par aucune des actions de ce rapport : un membre d’un comité concerné ou l’Unité d’appui le validera.'
+        ? t('workspace.entry.notYourCommittee')
         : null,
-    summary: `${plural(stored.answers.size, 'réponse saisie', 'réponses saisies')} sur ${plural(scope.indicators.length, 'indicateur proposé', 'indicateurs proposés')}`,
+    summary: t('workspace.entry.summary', {
+      answers: t('workspace.entry.nAnswers', { count: stored.answers.size }),
+      indicators: t('workspace.entry.nOffered', { count: scope.indicators.length }),
+    }),
   };
 }
+
+/** « 3 oui · 1 non · 1 non traité dans le rapport » in the member's language. */
+const answerCountsText = (counts: { yes: number; no: number; blank: number }, t: Translate) =>
+  t('workspace.entry.countsDetail', { yes: counts.yes, no: counts.no, blank: t('workspace.entry.nBlank', { count: counts.blank }) });
 
 /** How many of an indicator list are answered, and how: « 3 oui · 1 non · 1 non traité dans le rapport ». */
 function answerCounts(answers: (StoredAnswer | undefined)[]) {

@@ -1,4 +1,6 @@
 import type { Catalogue, CatalogueIndicator } from '../catalogue';
+import { DEFAULT_LOCALE, type Locale } from '../../i18n/locale';
+import { t } from '../../i18n/translate';
 import type { AnswerValue } from '../engine/types';
 import { editableActions, isAdmin, type Viewer } from '../permissions';
 import type { RegistryState } from '../registry';
@@ -244,6 +246,8 @@ export interface ParseContext {
    * change, no error and no reason to refuse. Null: the whole form.
    */
   only?: EntrySection | null;
+  /** The language of the messages (French when not said: the import and the CLI read them so). */
+  locale?: Locale;
 }
 
 export type FormBody = Record<string, unknown>;
@@ -268,6 +272,7 @@ const plural = (n: number, one: string, many: string) => (n > 1 ? many : one);
  */
 export function parseEntry(body: FormBody, context: ParseContext): ParsedEntry {
   const { scope, stored } = context;
+  const locale = context.locale ?? DEFAULT_LOCALE;
   const values = valuesFromStored(stored, scope);
   const errors: FieldError[] = [];
   const changes: ChangeSet = { report: null, answers: [], addPopulations: [], removePopulations: [] };
@@ -302,7 +307,7 @@ export function parseEntry(body: FormBody, context: ParseContext): ParsedEntry {
         valid = false;
         errors.push({
           field: fieldIds.guide,
-          message: 'Guide de rédaction des rapports : indiquez si le Guide de rédaction des rapports a été utilisé (oui ou non).',
+          message: t(locale, 'workspace.entry.errors.guide'),
         });
       }
       // Stored as the ISO date the rule reads, whichever writing was typed (30/04/2026 or 2026-04-30).
@@ -369,13 +374,13 @@ export function parseEntry(body: FormBody, context: ParseContext): ParsedEntry {
       valid = false;
       errors.push({
         field: fieldIds.answer(code),
-        message: `Indicateur ${code} : choisissez Oui, Non, Non traité dans le rapport ou Pas encore saisi.`,
+        message: t(locale, 'workspace.entry.errors.answerMissing', { code }),
       });
     } else if (choice === 'none' && (source !== '' || note !== '')) {
       valid = false;
       errors.push({
         field: fieldIds.answer(code),
-        message: `Indicateur ${code} : une source ou une note est saisie sans réponse ; choisissez Oui, Non ou Non traité dans le rapport, ou effacez la source et la note.`,
+        message: t(locale, 'workspace.entry.errors.orphanSource', { code }),
       });
     }
     for (const [text, read, id, label] of [

@@ -1,4 +1,5 @@
 import { formText, reasonProblem, versionNumber } from './form';
+import type { Locale } from '../../i18n/locale';
 import { whenNotBusy, type Db } from '../../../db/client';
 import type { Catalogue } from '../catalogue';
 import { recentReportEntries, validationEntry, versionOf, withAudit, type AuditEntry } from '../../../db/queries/audit';
@@ -127,15 +128,15 @@ export type SaveOutcome =
  */
 export function saveReportEntry(
   db: Db,
-  input: { viewer: Viewer; catalogue: Catalogue; entry: ReportEntry; body: FormBody; now?: Date },
+  input: { viewer: Viewer; catalogue: Catalogue; entry: ReportEntry; body: FormBody; now?: Date; locale?: Locale },
 ): SaveOutcome {
-  const { viewer, catalogue, entry, body } = input;
+  const { viewer, catalogue, entry, body, locale } = input;
   const now = input.now ?? new Date();
   const { year, stored, scope } = entry;
   const iso3 = entry.state.iso3;
   const only = sectionSaved(body, scope);
   if (only === undefined) {
-    const shown = parseEntry(body, { scope, stored, status: entry.status, today: todayIso(now) });
+    const shown = parseEntry(body, { scope, stored, status: entry.status, today: todayIso(now), locale });
     const named = formText(body[fieldNames.section]).slice(0, 40);
     return {
       kind: 'invalid',
@@ -143,7 +144,7 @@ export function saveReportEntry(
       values: shown.values,
     };
   }
-  const parsed = parseEntry(body, { scope, stored, status: entry.status, today: todayIso(now), only });
+  const parsed = parseEntry(body, { scope, stored, status: entry.status, today: todayIso(now), only, locale });
 
   const forbidden = forbiddenChange(viewer, catalogue, scope, parsed.touched);
   if (forbidden) return { kind: 'forbidden', message: forbidden };

@@ -1,4 +1,5 @@
 import { Router, type Request, type Response } from 'express';
+import { t } from '../../i18n/translate';
 import type { RouteContext } from '../../route-context';
 import type { DataView } from '../../data-source';
 import { canWrite } from '../../domain/permissions';
@@ -27,7 +28,7 @@ import {
   validationMovedMessage,
   yearReportsView,
 } from '../../presenters/report-entry-view';
-import { BUSY_MESSAGE, BUSY_TITLE, savedMessage } from '../../presenters/form-messages';
+import { busyMessage, busyTitle, savedMessage } from '../../presenters/form-messages';
 import { readReportListQuery } from '../../presenters/report-list-query';
 import { yearParam } from '../params';
 import type { AuditEntry } from '../../domain/journal';
@@ -81,7 +82,7 @@ export function entryRoutes({ db, data, privatePages, config }: RouteContext): R
     } = {},
   ) {
     res.status(status).render('workspace/report-entry', {
-      title: `${entry.state.nameFr} — rapport ${entry.year}`,
+      title: t(req.locale, 'workspace.entry.title', { state: entry.state.nameFr, year: entry.year }),
       errorTitle: options.errorTitle,
       notOffered: notOfferedView(
         view.catalogue,
@@ -102,6 +103,7 @@ export function entryRoutes({ db, data, privatePages, config }: RouteContext): R
         recent: recentReportAudit(db, entry.year, entry.state.iso3),
         flash: options.flash,
         conflict: options.conflict,
+        locale: req.locale,
       }),
     });
   }
@@ -114,7 +116,7 @@ export function entryRoutes({ db, data, privatePages, config }: RouteContext): R
   router.post('/saisie/:year/:iso3', mayWrite, async (req, res) => {
     const { view, entry } = load(req);
     const outcome = await retryWhileBusy(
-      () => saveReportEntry(db, { viewer: req.viewer!, catalogue: view.catalogue, entry, body: formBody(req) }),
+      () => saveReportEntry(db, { viewer: req.viewer!, catalogue: view.catalogue, entry, body: formBody(req), locale: req.locale }),
       (o) => o.kind === 'busy',
       config.databaseBusyTimeoutMs,
     );
@@ -124,7 +126,7 @@ export function entryRoutes({ db, data, privatePages, config }: RouteContext): R
         const count = outcome.kind === 'saved' ? outcome.count : 0;
         const path = `/espace/saisie/${entry.year}/${entry.state.iso3}`;
         if (outcome.section === null) {
-          redirectWithFlash(req, res, path, savedMessage(count));
+          redirectWithFlash(req, res, path, savedMessage(count, req.locale));
           return;
         }
         // What the other sections of the page hold unsaved is shown back, not lost by the redirect.
@@ -150,8 +152,8 @@ export function entryRoutes({ db, data, privatePages, config }: RouteContext): R
         res.set('Retry-After', '5');
         render(req, res, 503, view, entry, {
           values: outcome.values,
-          errorTitle: BUSY_TITLE,
-          errors: [{ field: '', message: BUSY_MESSAGE }],
+          errorTitle: busyTitle(req.locale),
+          errors: [{ field: '', message: busyMessage(req.locale) }],
         });
         return;
       case 'conflict': {
@@ -174,7 +176,7 @@ export function entryRoutes({ db, data, privatePages, config }: RouteContext): R
     });
     switch (outcome.kind) {
       case 'validated':
-        redirectWithFlash(req, res, `/espace/saisie/${entry.year}/${entry.state.iso3}`, 'Rapport validé.');
+        redirectWithFlash(req, res, `/espace/saisie/${entry.year}/${entry.state.iso3}`, t(req.locale, 'workspace.entry.validated'));
         return;
       case 'forbidden':
         throw new HttpError(403, 'Validation refusée', outcome.message);
