@@ -46,7 +46,13 @@ export function requireRole(allowed: (viewer: Viewer) => boolean, whatKey: strin
       return;
     }
     if (!allowed(req.viewer)) {
-      next(new HttpError(403, t(req.locale, 'workspace.denied.title'), t(req.locale, 'workspace.denied.message', { what: t(req.locale, whatKey) })));
+      next(
+        new HttpError(
+          403,
+          t(req.locale, 'workspace.denied.title'),
+          t(req.locale, 'workspace.denied.message', { what: t(req.locale, whatKey) }),
+        ),
+      );
       return;
     }
     next();

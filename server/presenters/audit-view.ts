@@ -295,7 +295,8 @@ const ENTITY_KEYS: Record<AuditEntity, string> = {
   publication: 'workspace.journal.entities.publication',
   validation: 'workspace.journal.entities.validation',
 };
-const entityLabel = (entity: AuditEntity, locale: Locale) => (locale === DEFAULT_LOCALE ? ENTITY_LABELS[entity] : t(locale, ENTITY_KEYS[entity]));
+const entityLabel = (entity: AuditEntity, locale: Locale) =>
+  locale === DEFAULT_LOCALE ? ENTITY_LABELS[entity] : t(locale, ENTITY_KEYS[entity]);
 
 export function journalForm(
   view: DataView,
@@ -309,7 +310,9 @@ export function journalForm(
     states: [...view.engine.states()]
       .sort(byStateName('fr', (s) => s.nameFr))
       .map((s) => option(s.iso3, `${s.nameFr} (${s.iso3})`, values.etat.toUpperCase())),
-    entities: AUDIT_ENTITIES.map((e) => option(e, entityLabel(e, locale)[0]!.toUpperCase() + entityLabel(e, locale).slice(1), values.entite)),
+    entities: AUDIT_ENTITIES.map((e) =>
+      option(e, entityLabel(e, locale)[0]!.toUpperCase() + entityLabel(e, locale).slice(1), values.entite),
+    ),
     indicator: values.indicateur,
     orders: [
       option('recent', t(locale, 'workspace.journal.newestFirst'), values.ordre || 'recent'),

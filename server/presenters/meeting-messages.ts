@@ -9,7 +9,9 @@ export function meetingConflictMessage(
   meeting: Pick<Meeting, 'updatedByEmail' | 'updatedAt'> | null,
   locale: Locale = DEFAULT_LOCALE,
 ): string {
-  const by = meeting?.updatedByEmail ? changedBy({ actor: meeting.updatedByEmail, at: meeting.updatedAt }, locale) : changedBy(null, locale);
+  const by = meeting?.updatedByEmail
+    ? changedBy({ actor: meeting.updatedByEmail, at: meeting.updatedAt }, locale)
+    : changedBy(null, locale);
   return t(locale, 'meetings.conflict', { by });
 }
 

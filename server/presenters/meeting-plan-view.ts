@@ -10,6 +10,7 @@ import type { MeetingGuidelines } from '../../seed/meeting-guidelines';
 import type { FieldError } from '../domain/workspace/form';
 import { formatDateTime, formatDayRange, formatMinutes } from './format';
 import { populationLabel } from './labels';
+import { parsePopulationRef } from '../domain/population';
 import { meetingLastChange } from './meeting-messages';
 import { meetingTimeView } from './meeting-time-view';
 import { storedSittings } from '../domain/meetings/sittings';
@@ -37,6 +38,13 @@ export interface MeetingPageOptions {
   locale: Locale;
 }
 
+/** A population's name in the page's language (« yes(X) » said as the States that answered yes to X). */
+function populationName(options: MeetingPageOptions, ref: string): string {
+  const parsed = parsePopulationRef(ref);
+  if (parsed?.key === 'yes') return t(options.locale, 'workspace.notOffered.yesPopulation', { code: parsed.of });
+  return populationLabel(options.catalogue, ref) ?? ref;
+}
+
 function groupView(planned: PlannedGroup, options: MeetingPageOptions, byName: RegistryState[]) {
   const { group, speakers } = planned;
   const listed = new Set(speakers.map((s) => s.state));
@@ -45,9 +53,9 @@ function groupView(planned: PlannedGroup, options: MeetingPageOptions, byName: R
     anchor: groupAnchor(group.key),
     name: group.name,
     open: group.population === null,
-    population: group.population ? populationLabel(options.catalogue, group.population) : null,
-    exceptions: group.except.map((ref) => populationLabel(options.catalogue, ref) ?? ref),
-    exceptionsText: group.except.map((ref) => populationLabel(options.catalogue, ref) ?? ref).join(t(options.locale, 'meetings.group.and')),
+    population: group.population ? populationName(options, group.population) : null,
+    exceptions: group.except.map((ref) => populationName(options, ref)),
+    exceptionsText: group.except.map((ref) => populationName(options, ref)).join(t(options.locale, 'meetings.group.and')),
     minutesPerSpeaker: formatMinutes(group.minutes),
     present: planned.present,
     summary: t(options.locale, 'meetings.group.summary', { count: planned.present, total: speakers.length }),

@@ -73,7 +73,10 @@ export function meetingTimeView(plan: MeetingPlan, sittings: readonly Sitting[],
   return {
     entered: true,
     availableText: available,
-    sittingsText: t('meetings.time.sittings', { sittings: t('meetings.time.nSittings', { count: sittings.length }), days: t('meetings.time.nDays', { count: days }) }),
+    sittingsText: t('meetings.time.sittings', {
+      sittings: t('meetings.time.nSittings', { count: sittings.length }),
+      days: t('meetings.time.nDays', { count: days }),
+    }),
     neededText: needed,
     fits: fit.missing === 0,
     warning:

@@ -73,7 +73,10 @@ export function memberHome({ view, viewer, year, today, nextMeeting, guidelines,
           indicators: t('workspace.home.nIndicators', { count: indicators.length }),
           answerable: t('workspace.home.nAnswerable', { count: answerable.length }),
         }),
-        links: mechanisms.map((m) => ({ text: t('workspace.home.publicPage', { name: m.name }), href: `/committees/${m.id}?year=${year}` })),
+        links: mechanisms.map((m) => ({
+          text: t('workspace.home.publicPage', { name: m.name }),
+          href: `/committees/${m.id}?year=${year}`,
+        })),
       },
       {
         key: 'validation',

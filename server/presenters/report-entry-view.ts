@@ -29,6 +29,7 @@ import { REPORT_STATUS_LABELS } from '../domain/review';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
 import { translator, type Translate } from '../i18n/translate';
 import { REPORT_STATUS_KEYS } from './workspace-labels';
+import { localizeCatalogue } from '../domain/catalogue-i18n';
 import { reportSummary } from './report-view';
 import { REPORT_SORTS, reportListHref, type ReportListQuery } from './report-list-query';
 import { sortColumns } from './list-query';
@@ -282,6 +283,14 @@ export function reportEntryView(input: EntryViewInput) {
   const { catalogue, viewer, entry, values, recent } = input;
   const locale = input.locale ?? DEFAULT_LOCALE;
   const t = translator(locale);
+  const localized = localizeCatalogue(catalogue, locale);
+  /** The report's and populations' parts are named by the form; the answers' by the catalogue's sections. */
+  const titleOf = (section: EntrySection) =>
+    section.kind === 'report'
+      ? t('workspace.entry.report')
+      : section.kind === 'populations'
+        ? t('workspace.entry.populations', { year })
+        : section.title;
   const errors = input.errors ?? [];
   const conflict = input.conflict ?? null;
   const { year, state, stored, scope, status } = entry;
@@ -360,7 +369,7 @@ export function reportEntryView(input: EntryViewInput) {
           const prefilled = canEdit && input.answer === 'none' && input.source === '';
           return {
             code,
-            text: indicator.text,
+            text: localized.indicatorByCode.get(indicator.code)?.text ?? indicator.text,
             action: indicator.action,
             inPopulation,
             population: populationLabel(catalogue, indicator.population),
@@ -396,7 +405,11 @@ export function reportEntryView(input: EntryViewInput) {
           };
         });
       const tallied = answerCounts(section.codes.map((code) => stored.answers.get(code)));
-      const counts = { ...tallied, detail: answerCountsText(tallied, t), notEnteredText: t('workspace.entry.notEntered', { count: tallied.notEntered }) };
+      const counts = {
+        ...tallied,
+        detail: answerCountsText(tallied, t),
+        notEnteredText: t('workspace.entry.notEntered', { count: tallied.notEntered }),
+      };
       return {
         key: section.key,
         title: section.title,
@@ -418,21 +431,21 @@ export function reportEntryView(input: EntryViewInput) {
     const anchor = `#${fieldIds.section(section.key)}`;
     if (section.kind === 'report') {
       return {
-        title: section.title,
+        title: titleOf(section),
         href: anchor,
         entered: stored.report ? storedReportText(stored) : null,
-        missingText: stored.report ? null : 'date de réception pas encore saisie',
+        missingText: stored.report ? null : t('workspace.entry.noDate'),
         missing: [],
-        nav: stored.report ? 'saisi' : 'pas encore saisi',
+        nav: stored.report ? t('workspace.entry.navEntered') : t('workspace.entry.navNotEntered'),
       };
     }
     if (section.kind === 'populations') {
       const n = stored.memberships.size;
       return {
-        title: section.title,
+        title: titleOf(section),
         href: anchor,
-        entered: n === 0 ? null : `${plural(n, 'population', 'populations')} sur ${scope.enteredPopulations.length}`,
-        missingText: n === 0 ? 'aucune population saisie' : null,
+        entered: n === 0 ? null : t('workspace.entry.nPopulations', { count: n, total: scope.enteredPopulations.length }),
+        missingText: n === 0 ? t('workspace.entry.noPopulation') : null,
         missing: [],
         nav: `${n} / ${scope.enteredPopulations.length}`,
       };
@@ -440,11 +453,10 @@ export function reportEntryView(input: EntryViewInput) {
     const counts = answerCounts(section.codes.map((code) => stored.answers.get(code)));
     const missing = missingOf(section.codes);
     return {
-      title: section.title,
+      title: titleOf(section),
       href: anchor,
       entered: `${counts.entered} / ${section.codes.length} (${answerCountsText(counts, t)})`,
-      missingText:
-        missing.length === 0 ? null : `${plural(missing.length, 'indicateur pas encore saisi', 'indicateurs pas encore saisis')} :`,
+      missingText: missing.length === 0 ? null : t('workspace.entry.missingIndicators', { count: missing.length }),
       missing,
       nav: `${counts.entered} / ${section.codes.length}`,
     };
@@ -500,9 +512,7 @@ export function reportEntryView(input: EntryViewInput) {
     version: entry.version,
     canValidate: status === 'draft' && canValidate(viewer, catalogue, concerned),
     validateRefused:
-      status === 'draft' && canSave && !canValidate(viewer, catalogue, concerned)
-        ? t('workspace.entry.notYourCommittee')
-        : null,
+      status === 'draft' && canSave && !canValidate(viewer, catalogue, concerned) ? t('workspace.entry.notYourCommittee') : null,
     summary: t('workspace.entry.summary', {
       answers: t('workspace.entry.nAnswers', { count: stored.answers.size }),
       indicators: t('workspace.entry.nOffered', { count: scope.indicators.length }),

@@ -36,9 +36,16 @@ export function briefingCardsRoutes({ db, data, privatePages }: RouteContext): R
     const plan = readMeetingPlan(db, guidelines, meeting.id, (iso3) => view.engine.stateName(iso3));
     const briefing = briefingCards(plan, view.engine, meeting.year, scope.scope);
     if (scope.scope.state && briefing.cards.length === 0) {
-      throw new HttpError(404, t(req.locale, 'meetings.cards.cardMissingTitle'), t(req.locale, 'meetings.cards.cardMissing', { state: scope.scope.state }));
+      throw new HttpError(
+        404,
+        t(req.locale, 'meetings.cards.cardMissingTitle'),
+        t(req.locale, 'meetings.cards.cardMissing', { state: scope.scope.state }),
+      );
     }
-    res.render('workspace/briefing-cards', briefingCardsPage(view, { meeting, guidelines, plan, briefing, scope: scope.scope, locale: req.locale }));
+    res.render(
+      'workspace/briefing-cards',
+      briefingCardsPage(view, { meeting, guidelines, plan, briefing, scope: scope.scope, locale: req.locale }),
+    );
   });
 
   return router;

@@ -92,7 +92,7 @@ export function entryRoutes({ db, data, privatePages, config }: RouteContext): R
           enteredPopulations(view.engine, entry.year),
           entry.scope,
         ),
-        { stateName: entry.state.nameFr, year: entry.year },
+        { stateName: entry.state.nameFr, year: entry.year, locale: req.locale },
       ),
       ...reportEntryView({
         catalogue: view.catalogue,

@@ -64,16 +64,14 @@ function readFilter(
   }
   if (values.indicateur) {
     if (view.catalogue.indicatorByCode.has(values.indicateur)) filter.indicator = values.indicateur;
-    else
-      errors.indicateur = t(req.locale, 'workspace.journal.errors.indicator', { value: values.indicateur });
+    else errors.indicateur = t(req.locale, 'workspace.journal.errors.indicator', { value: values.indicateur });
   }
   if (values.entite) {
     if ((AUDIT_ENTITIES as readonly string[]).includes(values.entite)) filter.entity = values.entite as AuditEntity;
     else errors.entite = t(req.locale, 'workspace.journal.errors.kind', { value: values.entite });
   }
   const order = JOURNAL_ORDERS[values.ordre || 'recent'];
-  if (!order)
-    errors.ordre = t(req.locale, 'workspace.journal.errors.order', { value: values.ordre });
+  if (!order) errors.ordre = t(req.locale, 'workspace.journal.errors.order', { value: values.ordre });
   return { filter, order: order ?? 'newest', values, errors };
 }
 
@@ -82,7 +80,11 @@ function pageParam(req: Request): number {
   const raw = queryText(req, 'page');
   if (raw === '') return 1;
   if (!/^[1-9][0-9]{0,6}$/.test(raw)) {
-    throw new HttpError(400, t(req.locale, 'workspace.journal.errors.pageTitle'), t(req.locale, 'workspace.journal.errors.page', { value: raw }));
+    throw new HttpError(
+      400,
+      t(req.locale, 'workspace.journal.errors.pageTitle'),
+      t(req.locale, 'workspace.journal.errors.page', { value: raw }),
+    );
   }
   return Number(raw);
 }
@@ -121,7 +123,11 @@ export function journalRoutes({ db, data, privatePages }: RouteContext): Router 
     const ordered: Record<string, string> = order === 'oldest' ? { ordre: 'ancien' } : {};
     const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
     if (page > pageCount) {
-      throw new HttpError(404, t(req.locale, 'workspace.journal.errors.noPageTitle'), t(req.locale, 'workspace.journal.errors.noPage', { count: pageCount, page }));
+      throw new HttpError(
+        404,
+        t(req.locale, 'workspace.journal.errors.noPageTitle'),
+        t(req.locale, 'workspace.journal.errors.noPage', { count: pageCount, page }),
+      );
     }
     const userEmails = userEmailsOf(db, entries);
     const title = journalTitle(filter, view, req.locale);

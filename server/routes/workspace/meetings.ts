@@ -79,7 +79,8 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
 
   /** After a write: back to the part of the page just changed, or the page again with why nothing was written. */
   const afterWrite = <T>(req: Request, res: Response, meeting: Meeting, result: MeetingWrite<T>, anchor: string) => {
-    if (result.kind === 'missing') throw new HttpError(404, t(req.locale, 'meetings.errors.missingTitle'), t(req.locale, 'meetings.errors.missing'));
+    if (result.kind === 'missing')
+      throw new HttpError(404, t(req.locale, 'meetings.errors.missingTitle'), t(req.locale, 'meetings.errors.missing'));
     if (result.kind === 'conflict') {
       const now = readMeeting(db, meeting.id)!;
       renderMeeting(req, res, now, {
@@ -98,7 +99,10 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
   };
 
   router.get('/reunions', privatePages.keep, (req, res) => {
-    res.render('workspace/meetings', meetingsListView(listMeetings(db), { canEdit: canWrite(req.viewer), today: new Date(), locale: req.locale }));
+    res.render(
+      'workspace/meetings',
+      meetingsListView(listMeetings(db), { canEdit: canWrite(req.viewer), today: new Date(), locale: req.locale }),
+    );
   });
 
   router.get('/reunions/nouvelle', canPrepare, (_req, res) => {

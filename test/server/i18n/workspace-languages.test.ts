@@ -1,0 +1,178 @@
+import type { Express } from 'express';
+import request from 'supertest';
+import type { Locale } from '../../../server/i18n/locale';
+import { foreignPhrases } from '../../helpers/foreign-phrases';
+import { htmlProblems, textOf } from '../../helpers/html';
+import { csrfTokenOf, type Agent } from '../../helpers/session';
+import { TEST_PASSWORD } from '../../helpers/session';
+import { YEAR, meetingApp } from '../meetings/fixture';
+
+/**
+ * The workspace in the member's language (issue 17, docs/i18n.md#the-workspace): a member whose
+ * account says English or Spanish gets the workspace's pages, forms, messages, meetings, briefing
+ * cards and the Coordinating Committee's pack in it, with no phrase of another language's message
+ * file left on the page.
+ */
+
+jest.setTimeout(120_000);
+
+/** Signs in and sets the account's language through the workspace's own switcher form. */
+async function memberIn(app: Express, email: string, locale: Locale): Promise<Agent> {
+  const agent = request.agent(app) as Agent;
+  const form = await agent.get('/connexion').expect(200);
+  await agent
+    .post('/connexion')
+    .type('form')
+    .send({ _csrf: csrfTokenOf(form.text), email, password: TEST_PASSWORD, retour: '/espace' })
+    .expect(303);
+  const home = await agent.get('/espace').expect(200);
+  const chosen = await agent
+    .post('/espace/langue')
+    .type('form')
+    .send({ _csrf: csrfTokenOf(home.text), locale, retour: '/espace' })
+    .expect(303);
+  expect(chosen.headers.location).toBe(`/${locale}/espace`);
+  agent.csrf = async () => csrfTokenOf((await agent.get(`/${locale}/espace`).expect(200)).text);
+  return agent;
+}
+
+/** A page in `locale`: its `lang`, valid HTML, and no phrase of another language's message file. */
+async function pageIn(agent: Agent, locale: Locale, path: string, status = 200) {
+  const response = await agent.get(`/${locale}${path}`).expect(status);
+  expect(response.text).toContain(`<html lang="${locale}"`);
+  expect({ path, foreign: foreignPhrases(textOf(response.text), locale) }).toEqual({ path, foreign: [] });
+  return response.text;
+}
+
+/** Creates a meeting through the form, in the member's language; its address (without the language prefix). */
+async function createMeeting(agent: Agent, locale: Locale, fields: Record<string, string>): Promise<string> {
+  const response = await agent
+    .post(`/${locale}/espace/reunions`)
+    .type('form')
+    .send({ _csrf: await agent.csrf(), ...fields })
+    .expect(303);
+  const location = response.headers.location!;
+  expect(location.startsWith(`/${locale}/espace/reunions/`)).toBe(true);
+  return location.replace(`/${locale}`, '').replace(/[?#].*$/, '');
+}
+
+const MEETING = {
+  kind: 'intersessional',
+  title: 'Intersessional meetings 2026',
+  startsOn: '2026-06-16',
+  endsOn: '2026-06-19',
+  place: 'Geneva, CICG',
+  year: String(YEAR),
+  agenda: '',
+  sittings: '2026-06-16 10:00-13:00',
+  speakersFrom: 'population',
+};
+
+describe('the workspace in English and Spanish', () => {
+  test('a member whose account is in English: home, journal, meetings, plan, briefing cards and pack in English', async () => {
+    const { app } = await meetingApp();
+    const member = await memberIn(app, 'membre@example.org', 'en');
+
+    // The French address sends them to their language.
+    const french = await member.get('/espace/journal').expect(303);
+    expect(french.headers.location).toBe('/en/espace/journal');
+
+    const home = await pageIn(member, 'en', '/espace');
+    expect(home).toContain('<h1>Workspace</h1>');
+    expect(home).toContain(`My committee in ${YEAR}`);
+    expect(home).toContain('committee member');
+    expect(home).toContain('Years of the plan');
+    expect(await htmlProblems(home)).toEqual([]);
+
+    const journal = await pageIn(member, 'en', '/espace/journal');
+    expect(journal).toContain('Log of changes');
+    expect(journal).toContain('Filter the log');
+    // A filter's message, in English, beside its field.
+    const badFilter = await pageIn(member, 'en', '/espace/journal?indicateur=99.9', 400);
+    expect(badFilter).toContain('The indicator “99.9” is not in the Action Plan: give a code such as 1.1 or 30.2.');
+
+    const plan = await createMeeting(member, 'en', MEETING);
+    const planPage = await pageIn(member, 'en', plan);
+    expect(planPage).toContain('Speaking time and time available');
+    expect(planPage).toContain('Intersessional meetings, from');
+    expect(planPage).toMatch(/Agenda item \d+: /);
+    expect(planPage).toContain('Save the order and absences');
+    expect(await htmlProblems(planPage)).toEqual([]);
+
+    const list = await pageIn(member, 'en', '/espace/reunions');
+    expect(list).toContain('Upcoming and in progress');
+
+    const cards = await pageIn(member, 'en', `${plan}/fiches`);
+    expect(cards).toContain('Briefing cards — Intersessional meetings 2026');
+    expect(cards).toMatch(/card 1 of \d+/);
+    expect(cards).toMatch(/1st speaker of \d+/);
+    expect(cards).toContain('Article 7 report');
+
+    const pack = await createMeeting(member, 'en', {
+      ...MEETING,
+      kind: 'coordination',
+      title: 'Coordinating Committee, September',
+      startsOn: '2026-09-15',
+      endsOn: '2026-09-15',
+      sittings: '',
+    });
+    const packPage = await pageIn(member, 'en', `${pack}/dossier`);
+    expect(packPage).toContain('Coordinating Committee’s pack — Coordinating Committee, September');
+    expect(packPage).toContain('Reports received and validated during the period');
+    expect(packPage).toContain('Open early warnings');
+    expect(packPage).toMatch(/Changes (from|since)/);
+    expect(await htmlProblems(packPage)).toEqual([]);
+  });
+
+  test('an administrator in English gets the report form and its validation message in English', async () => {
+    const { app } = await meetingApp();
+    const admin = await memberIn(app, 'admin@example.org', 'en');
+    const form = await pageIn(admin, 'en', `/espace/saisie/${YEAR}/COL`);
+    expect(form).toContain('Date received');
+    expect(form).toContain('Was the Reporting Guide used?');
+    expect(form).toContain('Save everything');
+    const version = /name="version" value="(\d+)"/.exec(form)![1]!;
+    const refused = await admin
+      .post(`/en/espace/saisie/${YEAR}/COL`)
+      .type('form')
+      .send({ _csrf: csrfTokenOf(form), version, received_on: '2026-04-01', used_reporting_guide: '', section: 'tout' })
+      .expect(400);
+    expect(refused.text).toContain('<html lang="en"');
+    expect(refused.text).toContain('Reporting Guide: say whether the Reporting Guide was used (yes or no).');
+    expect(refused.text).toContain('Nothing was saved: correct the following problem');
+    expect(foreignPhrases(textOf(refused.text), 'en')).toEqual([]);
+    // Nothing half-written: the form still shows no report.
+    const again = await admin.get(`/en/espace/saisie/${YEAR}/COL`).expect(200);
+    expect(again.text).toContain('date received');
+  });
+
+  test('an account in Spanish gets the workspace, the journal and a meeting plan in Spanish', async () => {
+    const { app } = await meetingApp();
+    const member = await memberIn(app, 'membre@example.org', 'es');
+    const home = await pageIn(member, 'es', '/espace');
+    expect(home).toContain('<h1>Espacio de trabajo</h1>');
+    expect(home).toContain(`Mi comité en ${YEAR}`);
+    const journal = await pageIn(member, 'es', '/espace/journal');
+    expect(journal).toContain('Registro de cambios');
+    const plan = await createMeeting(member, 'es', { ...MEETING, title: 'Reuniones 2026', place: 'Ginebra' });
+    const planPage = await pageIn(member, 'es', plan);
+    expect(planPage).toContain('Tiempo de intervención y tiempo disponible');
+    const cards = await pageIn(member, 'es', `${plan}/fiches`);
+    expect(cards).toContain('Fichas informativas — Reuniones 2026');
+  });
+
+  test('the French workspace keeps its words', async () => {
+    const { app } = await meetingApp();
+    const agent = request.agent(app);
+    const form = await agent.get('/connexion');
+    await agent
+      .post('/connexion')
+      .type('form')
+      .send({ _csrf: csrfTokenOf(form.text), email: 'membre@example.org', password: TEST_PASSWORD, retour: '/espace' })
+      .expect(303);
+    const home = await agent.get('/espace').expect(200);
+    expect(home.text).toContain('<html lang="fr"');
+    expect(home.text).toContain(`Mon comité en ${YEAR}`);
+    expect(foreignPhrases(textOf(home.text), 'fr')).toEqual([]);
+  });
+});
