@@ -14,7 +14,7 @@ import { parsePopulationRef } from '../domain/population';
 import { meetingLastChange } from './meeting-messages';
 import { meetingTimeView } from './meeting-time-view';
 import { storedSittings } from '../domain/meetings/sittings';
-import { sortStates } from '../domain/state-names';
+import { sortStates, stateName } from '../domain/state-names';
 
 /** Element ids of the speakers' list forms (the posted names are `rank:ISO3`). */
 export const groupAnchor = (key: string) => `groupe-${key}`;
@@ -75,7 +75,7 @@ function groupView(planned: PlannedGroup, options: MeetingPageOptions, byName: R
       canMoveUp: index > 0,
       canMoveDown: index < speakers.length - 1,
     })),
-    addOptions: byName.filter((s) => !listed.has(s.iso3)).map((s) => ({ iso3: s.iso3, name: s.nameFr })),
+    addOptions: byName.filter((s) => !listed.has(s.iso3)).map((s) => ({ iso3: s.iso3, name: stateName(s, options.locale).name })),
     addFieldId: `ajout-${group.key}`,
     addError: options.errors?.find((e) => e.field === `ajout-${group.key}`)?.message ?? null,
     cardsHref: `/espace/reunions/${options.meeting.id}/fiches?groupe=${encodeURIComponent(group.key)}`,
@@ -107,7 +107,7 @@ function itemView(planned: PlannedItem, options: MeetingPageOptions, byName: Reg
 /** The view model of views/workspace/meeting.hbs: the meeting, and for an intersessional one its plan. */
 export function meetingPageView(options: MeetingPageOptions) {
   const { meeting, plan } = options;
-  const byName = sortStates(options.states);
+  const byName = sortStates(options.states, options.locale);
   const time = plan ? meetingTimeView(plan, storedSittings(meeting.sittings), options.locale) : null;
   const items = plan ? plan.items.map((i) => ({ ...itemView(i, options, byName), time: time?.items.get(i.item.number) ?? null })) : [];
   return {

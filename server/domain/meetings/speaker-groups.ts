@@ -1,4 +1,5 @@
 import type { EngineSnapshot } from '../engine/engine';
+import { stateName } from '../state-names';
 import type { GuidelineGroup, MeetingGuidelines } from '../../../seed/meeting-guidelines';
 import { parsePopulationRef } from '../population';
 import { byStateCodeName } from '../state-names';
@@ -56,9 +57,15 @@ export function populationReader(get: (key: string, of: string | null) => Readon
   };
 }
 
-/** The meeting's data for building speakers' lists: the populations and names of the engine's snapshot. */
-export function speakerSource(engine: EngineSnapshot, guidelines: MeetingGuidelines): SpeakerSource {
-  const nameOf = (iso3: string) => engine.stateName(iso3);
+/**
+ * The meeting's data for building speakers' lists: the populations and names of the engine's snapshot,
+ * the names and their order in `locale` (the language of whoever draws up or reads the list).
+ */
+export function speakerSource(engine: EngineSnapshot, guidelines: MeetingGuidelines, locale: Locale = 'fr'): SpeakerSource {
+  const nameOf = (iso3: string) => {
+    const state = locale === 'fr' ? undefined : engine.state(iso3);
+    return state ? stateName(state, locale).name : engine.stateName(iso3);
+  };
   return {
     guidelines,
     nameOf,
@@ -67,6 +74,7 @@ export function speakerSource(engine: EngineSnapshot, guidelines: MeetingGuideli
         guidelines,
         populationReader((key, of) => engine.year(year).populations.get(key, of)),
         nameOf,
+        locale,
       ),
   };
 }

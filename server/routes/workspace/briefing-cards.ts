@@ -1,4 +1,5 @@
 import { Router, type Request } from 'express';
+import { speakerSource } from '../../domain/meetings/speaker-groups';
 import type { RouteContext } from '../../route-context';
 import { guidelinesIn } from '../../i18n/guidelines';
 import { t } from '../../i18n/translate';
@@ -33,7 +34,7 @@ export function briefingCardsRoutes({ db, data, privatePages }: RouteContext): R
     });
     if (!scope.ok) throw new HttpError(400, t(req.locale, 'meetings.cards.badScopeTitle'), scope.message);
     const view = data('workspace');
-    const plan = readMeetingPlan(db, guidelines, meeting.id, (iso3) => view.engine.stateName(iso3));
+    const plan = readMeetingPlan(db, guidelines, meeting.id, speakerSource(view.engine, guidelines, req.locale).nameOf);
     const briefing = briefingCards(plan, view.engine, meeting.year, scope.scope);
     if (scope.scope.state && briefing.cards.length === 0) {
       throw new HttpError(

@@ -1,4 +1,5 @@
 import { Router, type Request, type Response } from 'express';
+import { stateName } from '../../domain/state-names';
 import type { RouteContext } from '../../route-context';
 import { readMeetingGuidelines } from '../../../seed/meeting-guidelines';
 import { canWrite } from '../../domain/permissions';
@@ -43,7 +44,8 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
   const guidelines = readMeetingGuidelines();
   const canPrepare = requireRole(canWrite, 'workspace.denied.meetings');
   const workspace = () => data('workspace');
-  const source = () => speakerSource(workspace().engine, guidelines);
+  /** The lists are drawn up in the language of whoever creates or refreshes them: names and alphabetical order. */
+  const source = (req: Request) => speakerSource(workspace().engine, guidelines, req.locale);
   const writer = (req: Request) => ({ userId: req.viewer!.id });
   /** A speaker group's name in the member's language, for the messages about it. */
   const groupName = (req: Request, key: string) => findGroup(guidelinesIn(req.locale), key)?.group.name ?? key;
@@ -55,7 +57,7 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
     extra: { status?: number; saved?: string | null; errors?: FieldError[]; errorTitle?: string | null } = {},
   ) => {
     const view = workspace();
-    const speakers = speakerSource(view.engine, guidelines);
+    const speakers = speakerSource(view.engine, guidelines, req.locale);
     // The plan read with the guidelines in the member's language: same keys, their words.
     const plan = meeting.kind === 'intersessional' ? readMeetingPlan(db, guidelinesIn(req.locale), meeting.id, speakers.nameOf) : null;
     const rows = plan?.items.flatMap((i) => i.groups.flatMap((g) => g.speakers)) ?? [];
@@ -118,7 +120,7 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
         .render('workspace/meeting-form', meetingFormView({ meeting: null, submission, errors: check.errors, defaultYear: 0 }));
       return;
     }
-    const id = createMeeting(db, check.details, source(), writer(req));
+    const id = createMeeting(db, check.details, source(req), writer(req));
     res.redirect(303, `/espace/reunions/${id}?enregistre=liste`);
   });
 
@@ -139,7 +141,7 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
       res.status(400).render('workspace/meeting-form', meetingFormView({ meeting, submission, errors: check.errors, defaultYear: 0 }));
       return;
     }
-    const result = updateMeeting(db, meeting.id, submission.version, check.details, source(), writer(req));
+    const result = updateMeeting(db, meeting.id, submission.version, check.details, source(req), writer(req));
     if (result.kind === 'conflict') {
       res
         .status(409)
@@ -154,7 +156,7 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
 
   router.post('/reunions/:id/actualisation', canPrepare, (req, res) => {
     const meeting = meetingParam(db, req.params.id);
-    afterWrite(req, res, meeting, refreshSpeakers(db, meeting.id, formVersion(formBody(req)), meeting, source(), writer(req)), 'liste');
+    afterWrite(req, res, meeting, refreshSpeakers(db, meeting.id, formVersion(formBody(req)), meeting, source(req), writer(req)), 'liste');
   });
 
   router.post('/reunions/:id/groupes/:group', canPrepare, (req, res) => {
@@ -164,7 +166,7 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
     if (!found) throw new HttpError(404, t(req.locale, 'meetings.errors.groupTitle'), t(req.locale, 'meetings.errors.group', { group }));
     const key = found.group.key;
     const rows = readSpeakers(db, meeting.id).filter((r) => r.groupKey === key);
-    const read = readGroupEdit(formBody(req), rows, source().nameOf, (state) => rankFieldId(key, state));
+    const read = readGroupEdit(formBody(req), rows, source(req).nameOf, (state) => rankFieldId(key, state));
     if (!read.ok) {
       renderMeeting(req, res, meeting, { status: 400, errors: read.errors });
       return;
@@ -203,7 +205,12 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
     if (result.kind === 'saved' && !result.value) {
       renderMeeting(req, res, meeting, {
         status: 400,
-        errors: [{ field, message: t(req.locale, 'meetings.errors.already', { group: groupName(req, key), state: known.nameFr }) }],
+        errors: [
+          {
+            field,
+            message: t(req.locale, 'meetings.errors.already', { group: groupName(req, key), state: stateName(known, req.locale).name }),
+          },
+        ],
       });
       return;
     }
@@ -241,7 +248,7 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
     if (meeting.kind !== 'intersessional') {
       throw new HttpError(404, t(req.locale, 'meetings.errors.noListTitle'), t(req.locale, 'meetings.errors.noList'));
     }
-    return readMeetingPlan(db, guidelines, meeting.id, source().nameOf);
+    return readMeetingPlan(db, guidelines, meeting.id, source(req).nameOf);
   };
 
   router.get('/reunions/:id/orateurs.csv', (req, res) => {

@@ -16,6 +16,9 @@ import { YEAR, meetingApp } from '../meetings/fixture';
 
 jest.setTimeout(120_000);
 
+/** The address prefix of a language: none for French. */
+const prefix = (locale: Locale) => (locale === 'fr' ? '' : `/${locale}`);
+
 /** Signs in and sets the account's language through the workspace's own switcher form. */
 async function memberIn(app: Express, email: string, locale: Locale): Promise<Agent> {
   const agent = request.agent(app) as Agent;
@@ -31,8 +34,8 @@ async function memberIn(app: Express, email: string, locale: Locale): Promise<Ag
     .type('form')
     .send({ _csrf: csrfTokenOf(home.text), locale, retour: '/espace' })
     .expect(303);
-  expect(chosen.headers.location).toBe(`/${locale}/espace`);
-  agent.csrf = async () => csrfTokenOf((await agent.get(`/${locale}/espace`).expect(200)).text);
+  expect(chosen.headers.location).toBe(`${prefix(locale)}/espace`);
+  agent.csrf = async () => csrfTokenOf((await agent.get(`${prefix(locale)}/espace`).expect(200)).text);
   return agent;
 }
 
@@ -47,13 +50,13 @@ async function pageIn(agent: Agent, locale: Locale, path: string, status = 200) 
 /** Creates a meeting through the form, in the member's language; its address (without the language prefix). */
 async function createMeeting(agent: Agent, locale: Locale, fields: Record<string, string>): Promise<string> {
   const response = await agent
-    .post(`/${locale}/espace/reunions`)
+    .post(`${prefix(locale)}/espace/reunions`)
     .type('form')
     .send({ _csrf: await agent.csrf(), ...fields })
     .expect(303);
   const location = response.headers.location!;
-  expect(location.startsWith(`/${locale}/espace/reunions/`)).toBe(true);
-  return location.replace(`/${locale}`, '').replace(/[?#].*$/, '');
+  expect(location.startsWith(`${prefix(locale)}/espace/reunions/`)).toBe(true);
+  return location.slice(prefix(locale).length).replace(/[?#].*$/, '');
 }
 
 const MEETING = {
@@ -94,7 +97,7 @@ describe('the workspace in English and Spanish', () => {
     const plan = await createMeeting(member, 'en', MEETING);
     const planPage = await pageIn(member, 'en', plan);
     expect(planPage).toContain('Speaking time and time available');
-    expect(planPage).toContain('Intersessional meetings, from');
+    expect(textOf(planPage)).toMatch(/Intersessional meetings, 16\s*–\s*19 June 2026/);
     expect(planPage).toMatch(/Agenda item \d+: /);
     expect(planPage).toContain('Save the order and absences');
     expect(await htmlProblems(planPage)).toEqual([]);
@@ -159,6 +162,28 @@ describe('the workspace in English and Spanish', () => {
     expect(planPage).toContain('Tiempo de intervención y tiempo disponible');
     const cards = await pageIn(member, 'es', `${plan}/fiches`);
     expect(cards).toContain('Fichas informativas — Reuniones 2026');
+  });
+
+  test('a speakers’ list is drawn up in its author’s language: English names in English order, French in French order', async () => {
+    const { app } = await meetingApp();
+    const english = await memberIn(app, 'membre@example.org', 'en');
+    const french = await memberIn(app, 'admin@example.org', 'fr');
+    const namesIn = (html: string, one: string, other: string) => {
+      const tables = html.split('<table class="data-table speakers">').map((t) => t.split('</table>')[0]!);
+      const table = tables.slice(1).find((t) => t.includes(`>${one}`) && t.includes(`>${other}`));
+      if (!table) throw new Error(`no speakers' list with ${one} and ${other}`);
+      return [...table.matchAll(/<th scope="row">([^<]+)/g)].map((m) => m[1]!.trim());
+    };
+    const enPlan = await pageIn(english, 'en', await createMeeting(english, 'en', MEETING));
+    const frPath = await createMeeting(french, 'fr', { ...MEETING, title: 'Réunions 2026 (fr)' });
+    const frPlan = (await french.get(frPath).expect(200)).text;
+    // Chad (TCD) comes before Colombia in English; Tchad after Colombie in French.
+    const en = namesIn(enPlan, 'Chad', 'Colombia');
+    const fr = namesIn(frPlan, 'Tchad', 'Colombie');
+    expect(en.indexOf('Chad')).toBeLessThan(en.indexOf('Colombia'));
+    expect(fr.indexOf('Tchad')).toBeGreaterThan(fr.indexOf('Colombie'));
+    expect(en).toEqual([...en].sort(new Intl.Collator('en').compare));
+    expect(fr).toEqual([...fr].sort(new Intl.Collator('fr').compare));
   });
 
   test('the French workspace keeps its words', async () => {
