@@ -8,7 +8,7 @@ import { t } from '../i18n/translate';
 /** « par marie@example.org le 23 novembre 2026 à 14:05 », from the audit entry of the change. */
 export const changedBy = (entry: Pick<AuditEntry, 'actor' | 'at'> | null, locale: Locale = DEFAULT_LOCALE): string =>
   entry
-    ? t(locale, 'workspace.forms.changedBy', { actor: entry.actor, at: formatDateTime(entry.at) })
+    ? t(locale, 'workspace.forms.changedBy', { actor: entry.actor, at: formatDateTime(entry.at, locale) })
     : t(locale, 'workspace.forms.changedBySomeone');
 
 /** « Dernière modification par … le … », or null when never changed. */

@@ -19,5 +19,5 @@ export function meetingConflictMessage(
 export function meetingLastChange(meeting: Pick<Meeting, 'updatedByEmail' | 'updatedAt'>, locale: Locale = DEFAULT_LOCALE): string {
   return meeting.updatedByEmail
     ? t(locale, 'workspace.forms.lastChange', { by: changedBy({ actor: meeting.updatedByEmail, at: meeting.updatedAt }, locale) })
-    : t(locale, 'meetings.lastChangeOn', { at: formatDateTime(meeting.updatedAt) });
+    : t(locale, 'meetings.lastChangeOn', { at: formatDateTime(meeting.updatedAt, locale) });
 }

@@ -117,7 +117,7 @@ export function memberHome({ view, viewer, year, today, nextMeeting, guidelines,
           ? t('workspace.home.lineMeeting', {
               count: items.length,
               title: nextMeeting.title,
-              date: formatDate(nextMeeting.startsOn),
+              date: formatDate(nextMeeting.startsOn, locale),
               place: nextMeeting.place,
             })
           : t('workspace.home.noMeeting'),

@@ -41,7 +41,7 @@ export function workspaceHome(view: DataView, viewer: Viewer, locale: Locale) {
     const validated = validatedByYear.get(year) ?? 0;
     return {
       year,
-      published: release ? formatDate(release.publishedAt.slice(0, 10)) : null,
+      published: release ? formatDate(release.publishedAt.slice(0, 10), locale) : null,
       revision: release?.revision ?? null,
       unreleased: unreleased.has(year),
       drafts,
