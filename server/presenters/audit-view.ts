@@ -8,6 +8,7 @@ import { formatDate, formatDateTime, formatExactNumber } from './format';
 import { byStateName } from '../domain/state-names';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
 import { t } from '../i18n/translate';
+import { localizeCatalogue } from '../domain/catalogue-i18n';
 
 /** The keys of the journal's own words (origins, operations, the entities it adds), in full for the message test. */
 const ORIGIN_KEYS: Record<string, string> = {
@@ -65,6 +66,7 @@ type Values = Record<string, unknown>;
 interface Context {
   view: DataView;
   userEmails: Map<number, string>;
+  locale?: Locale;
 }
 
 interface Field {
@@ -88,7 +90,7 @@ const SHOWN: Record<ShownAs, Field['format']> = {
   date: isoDate,
   number,
   answer: (v) => ANSWER_VALUES[String(v)] ?? String(v),
-  population: (v, c) => populationName(c.view, String(v)),
+  population: (v, c) => populationName(c.view, String(v), c.locale),
 };
 
 type KindEntity = (typeof DATA_KINDS)[ExchangeKind]['audit']['entity'];
@@ -151,8 +153,8 @@ function parseValues(json: string | null): Values | null {
 
 const isBlank = (value: unknown) => value === null || value === undefined || value === '';
 
-function populationName(view: DataView, key: string): string {
-  return view.catalogue.populations.find((p) => p.key === key)?.name ?? key;
+function populationName(view: DataView, key: string, locale: Locale = DEFAULT_LOCALE): string {
+  return localizeCatalogue(view.catalogue, locale).populations.find((p) => p.key === key)?.name ?? key;
 }
 
 function stateName(view: DataView, iso3: string | null, values?: Values | null, locale: Locale = DEFAULT_LOCALE): string {
@@ -177,7 +179,7 @@ export function entrySubject(entry: AuditEntry, view: DataView, locale: Locale =
       state,
       year,
       indicator: entry.indicator ?? '?',
-      population: populationName(view, typeof key === 'string' ? key : '?'),
+      population: populationName(view, typeof key === 'string' ? key : '?', locale),
     });
   }
   switch (entry.entity) {
@@ -243,7 +245,7 @@ export function journalEntryView(
     origin: originKey ? t(locale, originKey) : entry.origin,
     subject: entrySubject(entry, view, locale),
     operation: t(locale, OPERATION_KEYS[entry.operation]),
-    changes: changesOf(entry, { view, userEmails }),
+    changes: changesOf(entry, { view, userEmails, locale }),
     reason: entry.reason,
   };
 }

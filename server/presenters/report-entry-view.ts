@@ -325,8 +325,8 @@ export function reportEntryView(input: EntryViewInput) {
     shownName: fieldNames.populationsShown,
     items: scope.enteredPopulations.map((p) => ({
       key: p.key,
-      name: p.name,
-      description: p.description,
+      name: localized.populations.find((l) => l.key === p.key)?.name ?? p.name,
+      description: localized.populations.find((l) => l.key === p.key)?.description ?? p.description,
       id: fieldIds.population(p.key),
       fieldName: fieldNames.population(p.key),
       checked: values.populations.has(p.key),
