@@ -4,9 +4,18 @@ import type { DataView } from '../data-source';
 import { countGrades } from './grade-view';
 import { actionView, countStatuses } from './progress-view';
 import { byStateName } from '../domain/state-names';
+import { COMMITTEE_SORTS, committeeSortQuery, worstFirst } from './committee-sort';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
+import { t } from '../i18n/translate';
 
-export function committeePage(view: DataView, mechanism: CatalogueMechanism, year: number, locale: Locale = DEFAULT_LOCALE) {
+export function committeePage(
+  view: DataView,
+  mechanism: CatalogueMechanism,
+  year: number,
+  order: { sort: string; descending: boolean } = { sort: 'action', descending: false },
+  yearParam = '',
+  locale: Locale = DEFAULT_LOCALE,
+) {
   const { catalogue, engine } = view;
   const actionsOf = (numbers: number[]) =>
     catalogue.actions.filter((a) => numbers.includes(a.number)).map((a) => actionView(view, a, year, locale));
@@ -41,8 +50,31 @@ export function committeePage(view: DataView, mechanism: CatalogueMechanism, yea
     .flatMap(([iso3, list]) => list.map((f) => ({ iso3, name: stateName(iso3), message: f.message })))
     .sort(byName);
 
+  // Worst first: every indicator of the actions it leads or contributes to, once each, as one list.
+  const results = result.indicators;
+  const indicators = catalogue.actions.filter((a) => actions.has(a.number)).flatMap((a) => a.indicators);
+  const rowOf = new Map([...leadActions, ...contributingActions].flatMap((a) => a.indicators).map((r) => [r.code, r]));
+  const ranked =
+    order.sort === 'progres'
+      ? worstFirst(
+          indicators.map((indicator) => ({ indicator, result: results.get(indicator.code), row: rowOf.get(indicator.code)! })),
+          order.descending,
+        )
+      : null;
+  const href = (sort: string, descending: boolean) => {
+    const search = committeeSortQuery({ sort, descending }, yearParam);
+    return `/committees/${mechanism.id}${search ? `?${search}` : ''}#indicateurs-du-comite`;
+  };
+
   return {
     committee: mechanism,
+    ranked,
+    descending: order.descending,
+    sortLinks: [...COMMITTEE_SORTS].map(([value, column]) => ({
+      label: t(locale, column.label),
+      href: href(value, column.descending),
+      current: value === order.sort && order.descending === column.descending,
+    })),
     leadActions,
     contributingActions,
     leadCounts: counts(leadActions),

@@ -128,3 +128,15 @@ export function formatBytes(bytes: number, locale: Locale = 'fr'): string {
   if (bytes < 1_000_000) return `${formatNumber(Math.round(bytes / 1000), locale)}${NBSP}${units.kilo}`;
   return `${formatNumber(Math.round(bytes / 100_000) / 10, locale)}${NBSP}${units.mega}`;
 }
+
+/**
+ * The first words of a long text, at most `max` characters, cut between words and followed by « … »
+ * when cut: a list of actions shows each by its beginning, its full text one click away.
+ */
+export function firstWords(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if ([...flat].length <= max) return flat;
+  const cut = [...flat].slice(0, max).join('');
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
+}

@@ -1,9 +1,11 @@
 import { HttpError } from '../http-error';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
+import { t } from '../i18n/translate';
 
 /**
  * What the workspace's lists share to read their filters and sort from the address (GET forms and
  * links, no script): a value a list does not know is a 400 with a French message naming the
- * parameter, never a silent default nor a 500.
+ * parameter (in the page's language), never a silent default nor a 500.
  */
 
 /** A query parameter as one string ('' when absent; the first value when repeated). */
@@ -24,15 +26,20 @@ export function readSort(
   query: Record<string, unknown>,
   sorts: ReadonlyMap<string, SortColumn>,
   fallback: string,
+  locale: Locale = DEFAULT_LOCALE,
 ): { sort: string; descending: boolean } {
   const sort = queryText(query, 'tri') || fallback;
   const column = sorts.get(sort);
   if (!column) {
-    throw new HttpError(400, 'Tri invalide', `Le tri « ${sort.slice(0, 40)} » n’existe pas : choisissez ${[...sorts.keys()].join(', ')}.`);
+    throw new HttpError(
+      400,
+      t(locale, 'lists.invalidSortTitle'),
+      t(locale, 'lists.invalidSort', { sort: sort.slice(0, 40), choices: [...sorts.keys()].join(', ') }),
+    );
   }
   const order = queryText(query, 'ordre');
   if (order !== '' && order !== 'croissant' && order !== 'decroissant') {
-    throw new HttpError(400, 'Tri invalide', `L’ordre « ${order.slice(0, 40)} » n’existe pas : choisissez croissant ou decroissant.`);
+    throw new HttpError(400, t(locale, 'lists.invalidSortTitle'), t(locale, 'lists.invalidOrder', { order: order.slice(0, 40) }));
   }
   return { sort, descending: order === '' ? column.descending : order === 'decroissant' };
 }
@@ -66,6 +73,8 @@ export function sortColumns(
       ariaSort: isCurrent ? (current.descending ? 'descending' : 'ascending') : null,
       href: href(value, descending),
       next: descending ? 'décroissant' : 'croissant',
+      /** The order a click sorts in, for a page that words it in its language (lists.sort…). */
+      nextDescending: descending,
     };
   });
 }

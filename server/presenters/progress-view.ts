@@ -2,6 +2,7 @@ import { BASELINE_YEAR } from '../domain/engine/types';
 import type { DataView } from '../data-source';
 import type { CatalogueAction } from '../domain/catalogue';
 import { countGrades, type GradeCounts } from './grade-view';
+import { firstWords } from './format';
 import { indicatorRowView, type IndicatorRowView } from './indicator-view';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
 
@@ -50,6 +51,26 @@ export function actionView(view: DataView, action: CatalogueAction, year: number
   };
 }
 
+/** How long an action's beginning is on the overview: two lines on a wide screen. */
+const ACTION_SUMMARY_CHARS = 160;
+
+/** An action as the overview lists it: its number, its first words and its indicators counted by status. */
+export interface ActionLine {
+  number: number;
+  summary: string;
+  indicatorCount: number;
+  counts: StatusCounts;
+}
+
+export function actionLine(action: ActionView): ActionLine {
+  return {
+    number: action.number,
+    summary: firstWords(action.text, ACTION_SUMMARY_CHARS),
+    indicatorCount: action.indicators.length,
+    counts: countStatuses(action.indicators),
+  };
+}
+
 export interface SectionView {
   number: string;
   title: string;
@@ -85,4 +106,9 @@ export function sectionViews(
       };
     })
     .filter((s) => s.actions.length > 0);
+}
+
+/** The overview's sections: each action as a line (number, first words, counts), its full text on its own page. */
+export function overviewSections(view: DataView, year: number, onlyActions: Set<number> | null = null, locale: Locale = DEFAULT_LOCALE) {
+  return sectionViews(view, year, onlyActions, locale).map(({ actions, ...section }) => ({ ...section, actions: actions.map(actionLine) }));
 }

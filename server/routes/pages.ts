@@ -2,11 +2,13 @@ import { Router, type Request } from 'express';
 import type { RouteContext } from '../route-context';
 import { HttpError } from '../http-error';
 import { committeePage } from '../presenters/committee-page';
+import { COMMITTEE_QUERY, committeeSortQuery, readCommitteeSort } from '../presenters/committee-sort';
 import { indicatorCsv, indicatorDetail, indicatorMap } from '../presenters/indicator-detail';
 import { pageYear } from './page-year';
-import { actionHeader, sectionViews } from '../presenters/progress-view';
+import { actionHeader, overviewSections, sectionViews } from '../presenters/progress-view';
+import { headlineTiles } from '../presenters/headline-tiles';
 import { statePage } from '../presenters/state-page';
-import { statesPage } from '../presenters/states-page';
+import { readStatesQuery, STATES_QUERY, statesKeep, statesPage } from '../presenters/states-page';
 import { partyReports, reportsMap } from '../presenters/report-map';
 import { audienceOf } from '../data-source';
 import { cardPaths, embedCode, embedPaths, shareView } from '../presenters/share';
@@ -57,10 +59,18 @@ export function pagesRouter({ data, cache, config, staticSite }: RouteContext): 
         const committee = committeeId ? view.catalogue.mechanisms.find((m) => m.id === committeeId) : undefined;
         if (committeeId && !committee) throw notFound(req, 'notFound.committee', committeeId);
         const only = committee ? new Set([...committee.lead, ...committee.contributing]) : null;
+        const shown = view.catalogue.actions.filter((a) => only === null || only.has(a.number));
         return {
           ...locals,
           title: t(req.locale, 'home.title'),
-          sections: sectionViews(view, page.year, only, req.locale),
+          headline: headlineTiles(
+            view,
+            page.year,
+            shown.flatMap((a) => a.indicators),
+            { yearParam: locals.yearQuery.replace(/^\?/, ''), progressHref: '#sommaire' },
+            req.locale,
+          ),
+          sections: overviewSections(view, page.year, only, req.locale),
           committee,
           committeeOptions: view.catalogue.mechanisms.map((m) => ({ id: m.id, name: m.name, selected: m.id === committeeId })),
           actionCount: view.catalogue.actions.length,
@@ -187,12 +197,18 @@ export function pagesRouter({ data, cache, config, staticSite }: RouteContext): 
       next,
       'committee',
       () => {
-        const { view, page, locals } = pageContext(req);
+        const order = readCommitteeSort(req.query, req.locale);
+        const keep = [...new URLSearchParams(committeeSortQuery(order))].map(([name, value]) => ({ name, value }));
+        const { view, page, locals } = pageContext(req, keep);
         const mechanism = view.catalogue.mechanisms.find((m) => m.id === req.params.id);
         if (!mechanism) throw notFound(req, 'notFound.committee', req.params.id);
-        return { ...locals, title: mechanism.name, ...committeePage(view, mechanism, page.year, req.locale) };
+        return {
+          ...locals,
+          title: mechanism.name,
+          ...committeePage(view, mechanism, page.year, order, locals.yearQuery.replace(/^\?/, ''), req.locale),
+        };
       },
-      YEAR,
+      { query: COMMITTEE_QUERY },
     ),
   );
 
@@ -203,12 +219,18 @@ export function pagesRouter({ data, cache, config, staticSite }: RouteContext): 
       next,
       'states',
       () => {
-        const { view, page, locals } = pageContext(req);
+        const query = readStatesQuery(data(audienceOf(req)), req.query, req.locale);
+        const { view, page, locals } = pageContext(req, statesKeep(query));
         // The map draws the table's States Parties by report (the table says the same in words).
         const map = reportsMap(view, page.year, partyReports(view, page.year), false, req.locale);
-        return { ...locals, title: t(req.locale, 'statesPage.title'), ...statesPage(view, page.year, req.locale), map };
+        return {
+          ...locals,
+          title: t(req.locale, 'statesPage.title'),
+          ...statesPage(view, page.year, query, locals.yearQuery.replace(/^\?/, ''), req.locale),
+          map,
+        };
       },
-      YEAR,
+      { query: STATES_QUERY },
     ),
   );
 

@@ -3,6 +3,7 @@ import type { RouteContext } from '../route-context';
 import { methodologyPage } from '../presenters/methodology-page';
 import { transparencyPage } from '../presenters/transparency-page';
 import { reportsMap } from '../presenters/report-map';
+import { headlineTiles } from '../presenters/headline-tiles';
 import { cardPaths, embedCode, embedPaths, shareView } from '../presenters/share';
 import { t } from '../i18n/translate';
 import { localePath } from '../i18n/addresses';
@@ -19,7 +20,18 @@ export function transparencyRouter({ data, cache, config, staticSite }: RouteCon
     cache.page(req, res, next, 'transparency', () => {
       const view = localizedView(data('public'), req.locale);
       const page = transparencyPage(view, req.locale);
+      const headline =
+        page.year === null
+          ? null
+          : headlineTiles(
+              view,
+              page.year,
+              view.catalogue.actions.flatMap((a) => a.indicators),
+              { yearParam: `year=${page.year}`, progressHref: '#progres-sections' },
+              req.locale,
+            );
       return {
+        headline,
         title: t(req.locale, 'transparency.pageTitle'),
         progressCharts: page.bySection !== null || page.byCommittee !== null,
         publicViewNote: Boolean(req.viewer),

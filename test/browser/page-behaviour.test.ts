@@ -49,7 +49,15 @@ describe('charts, year selector, pages without JavaScript and print, in Chromium
     );
   }
 
-  const indicatorValue = (page: Page, code: string) => page.locator(`[id="indicateur-${code}"] .indicator__value`).innerText();
+  const progressTile = (page: Page) => page.locator('#tuile-progres .tile__value').innerText();
+
+  /** The overview's progress tile as the API's grades say it: « reached or on track / all », none in the baseline year. */
+  async function expectedProgressTile(year: number): Promise<string> {
+    if (year === 2025) return 'sans objet';
+    const body = (await (await fetch(`${chromium.url}/api/v1/indicators?year=${year}`)).json()) as { indicators: ApiIndicator[] };
+    const onTrack = body.indicators.filter((i) => i.progress === 'target-reached' || i.progress === 'on-track').length;
+    return `${fr(onTrack)} / ${fr(body.indicators.length)}`;
+  }
   const headlineValue = (page: Page) => page.locator('.headline .indicator__value').innerText();
 
   describe.each(CHART_PAGE_TYPES)('the charts of the $name page ($path)', ({ path }) => {
@@ -81,16 +89,22 @@ describe('charts, year selector, pages without JavaScript and print, in Chromium
 
   describe('year selector', () => {
     test.each([
-      { name: 'indicator page', path: '/indicators/1.1', value: headlineValue },
-      { name: 'overview', path: '/', value: (page: Page) => indicatorValue(page, '1.1') },
-    ])('on the $name, choosing 2025 and « Afficher » shows the 2025 values', async ({ path, value }) => {
-      const [before, after] = [await apiSummary('1.1', 2026), await apiSummary('1.1', 2025)];
+      {
+        name: 'indicator page',
+        path: '/indicators/1.1',
+        value: headlineValue,
+        expected: async (year: number) => expectedValueText(await apiSummary('1.1', year)),
+      },
+      { name: 'overview', path: '/', value: progressTile, expected: expectedProgressTile },
+    ])('on the $name, choosing 2025 and « Afficher » shows the 2025 values', async ({ path, value, expected }) => {
+      const [before, after] = [await expected(2026), await expected(2025)];
+      expect(before).not.toBe(after);
       const { page, errors } = await open(path);
-      expect(await value(page)).toBe(expectedValueText(before));
+      expect(await value(page)).toBe(before);
       await page.locator('form.year-selector').getByLabel('Année de rapport').selectOption('2025');
       await Promise.all([page.waitForURL(/[?&]year=2025(&|$)/), page.getByRole('button', { name: 'Afficher' }).click()]);
       expect(new URL(page.url()).searchParams.get('year')).toBe('2025');
-      expect(await value(page)).toBe(expectedValueText(after));
+      expect(await value(page)).toBe(after);
       expect(await page.locator('#annee').inputValue()).toBe('2025');
       expect(errors).toEqual([]);
       await page.close();
@@ -106,9 +120,9 @@ describe('charts, year selector, pages without JavaScript and print, in Chromium
       await context?.close();
     });
 
-    test('the overview shows the values and the summary table', async () => {
+    test('the overview shows its tiles and the summary table', async () => {
       const { page } = await open('/', context);
-      expect(await indicatorValue(page, '1.1')).toBe(expectedValueText(await apiSummary('1.1', 2026)));
+      expect(await progressTile(page)).toBe(await expectedProgressTile(2026));
       const summary = page.locator('table', { has: page.locator('caption', { hasText: 'Indicateurs par statut en 2026, par section' }) });
       await expect(summary.isVisible()).resolves.toBe(true);
       expect(await summary.locator('tbody tr').count()).toBe(8);

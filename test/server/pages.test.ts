@@ -120,7 +120,7 @@ describe('dashboard pages with the demonstration data', () => {
       expect(headline((await get('/indicators/1.1')).text)).toContain(`${api.numerator} / ${api.denominator} (${percent})`);
     });
 
-    test.each(['/', '/sections/II', '/committees/president', '/?comite=president'])(
+    test.each(['/sections/II', '/committees/president'])(
       'the list of indicators on %s shows indicator 1.1 as the API computes it',
       async (path) => {
         const api = await apiSummary(app, '1.1', 2026);
@@ -128,6 +128,21 @@ describe('dashboard pages with the demonstration data', () => {
         expect(row).toContain(expectedValueText(api));
         expect(row).toContain(expectedDeltaText(api));
         expect(row).toContain(STATUS_WORDS[api.status]);
+      },
+    );
+
+    test.each(['/', '/?comite=president'])(
+      'the overview’s line of action 1 counts its indicators by status as the API computes them (%s)',
+      async (path) => {
+        const { body } = await request(app).get('/api/v1/catalogue').expect(200);
+        const codes = (body.actions as { number: number; indicators: { code: string }[] }[]).find((a) => a.number === 1)!.indicators;
+        const statuses = await Promise.all(codes.map(async ({ code }) => (await apiSummary(app, code, 2026)).status));
+        const count = (status: string) => statuses.filter((s) => s === status).length;
+        const other = statuses.length - count('improved') - count('unchanged') - count('worsened');
+        expect(count('improved') + count('worsened')).toBeGreaterThan(0);
+        const line = textOf(fragment((await get(path)).text, '<li class="action-line" id="action-1">', '</li>'));
+        expect(line).toContain(`${statuses.length} indicateurs : ${count('improved')} en progrès · ${count('unchanged')} inchangé`);
+        expect(line).toContain(`${count('worsened')} en recul${other ? ` · ${other} sans comparaison` : ''}`);
       },
     );
 
@@ -203,7 +218,7 @@ describe('dashboard pages with the demonstration data', () => {
     test('the overview filtered by a committee lists only the actions it leads or contributes to', async () => {
       const { body } = await request(app).get('/api/v1/catalogue').expect(200);
       const mechanism = body.mechanisms.find((m: { id: string }) => m.id === 'article5');
-      const shown = [...(await get('/?comite=article5')).text.matchAll(/<article class="action" id="action-(\d+)"/g)].map((m) =>
+      const shown = [...(await get('/?comite=article5')).text.matchAll(/<li class="action-line" id="action-(\d+)"/g)].map((m) =>
         Number(m[1]),
       );
       expect(shown.sort((a, b) => a - b)).toEqual([...mechanism.lead, ...mechanism.contributing].sort((a: number, b: number) => a - b));
@@ -216,7 +231,11 @@ describe('dashboard pages with the demonstration data', () => {
       const current = await apiSummary(app, '1.1', 2026);
       expect(expectedValueText(api)).not.toBe(expectedValueText(current));
       expect(headline((await get('/indicators/1.1?year=2025')).text)).toContain(expectedValueText(api));
-      expect(indicatorRow((await get('/?year=2025')).text, '1.1')).toContain(expectedValueText(api));
+      expect(indicatorRow((await get('/sections/II?year=2025')).text, '1.1')).toContain(expectedValueText(api));
+      // The overview's tiles follow the year: 2025 is the baseline, where no progress is measured.
+      const tile = (path: string) => async () => textOf(fragment((await get(path)).text, '<li class="tile" id="tuile-progres">', '</li>'));
+      await expect(tile('/?year=2025')()).resolves.toContain('sans objet');
+      await expect(tile('/')()).resolves.not.toContain('sans objet');
     });
 
     test('without ?year the latest year with data is shown and selected', async () => {
@@ -235,7 +254,8 @@ describe('dashboard pages with the demonstration data', () => {
         (href) => /^\/(sections|actions|indicators|committees|states)\/|^\/(\?|$)/.test(href) && !href.endsWith('.csv'),
       );
       expect(pageLinks.length).toBeGreaterThan(0);
-      expect(pageLinks.filter((href) => !/[?&]year=2025(&|$)/.test(href))).toEqual([]);
+      // A link may end with a fragment (the committee's order links lead to its list).
+      expect(pageLinks.filter((href) => !/[?&]year=2025(&|#|$)/.test(href))).toEqual([]);
     });
   });
 
@@ -328,9 +348,13 @@ describe('an empty population', () => {
     expect(await htmlProblems(res.text)).toEqual([]);
   });
 
-  test('shows « sans objet » in the overview', async () => {
-    const res = await request(app).get('/').expect(200);
+  test('shows « sans objet » in its section’s list and its action’s table', async () => {
+    const { body } = await request(app).get('/api/v1/catalogue').expect(200);
+    const section = (body.actions as { number: number; section: string }[]).find((a) => a.number === 15)!.section;
+    const res = await request(app).get(`/sections/${section}`).expect(200);
     expect(indicatorRow(res.text, '15.2')).toContain('sans objet');
+    const action = (await request(app).get('/actions/15').expect(200)).text;
+    expect(textOf(fragment(action, '<tr id="valeur-15.2">', '</tr>'))).toContain('sans objet');
   });
 });
 
