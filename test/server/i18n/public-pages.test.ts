@@ -4,7 +4,7 @@ import { demoDatabase, OTHER_PAGE_TYPES, PAGE_TYPES } from '../../helpers/pages'
 import { textOf } from '../../helpers/html';
 import { LOCALES, type Locale } from '../../../server/i18n/locale';
 import { MESSAGES } from '../../../server/i18n/translate';
-import { releases } from '../../../db/schema';
+import { answers, releases } from '../../../db/schema';
 
 /**
  * Every public page type in English and Spanish (docs/i18n.md): the right `lang`, a switcher leading
@@ -67,8 +67,15 @@ beforeAll(async () => {
     .from(releases)
     .all()
     .map((r) => r.note ?? '');
+  // Answers' sources and notes (« Rapport au titre de l’article 7 (2026), section V ») are data too,
+  // written in the language of the report they cite.
+  const sources = db
+    .select({ source: answers.source, note: answers.note })
+    .from(answers)
+    .all()
+    .flatMap((a) => [a.source ?? '', a.note ?? '']);
   // Release notes are data written by the Unit, in the language it chose.
-  catalogueText = [...strings((await request(app).get('/api/v1/catalogue')).body), ...notes].join('\n');
+  catalogueText = [...strings((await request(app).get('/api/v1/catalogue')).body), ...notes, ...new Set(sources)].join('\n');
 });
 
 describe.each(['en', 'es'] as const)('public pages in %s', (locale) => {
