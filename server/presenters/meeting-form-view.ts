@@ -1,10 +1,13 @@
 import type { Meeting } from '../../db/queries/meetings';
 import { PLAN_YEARS } from '../domain/engine/types';
-import { MEETING_KIND_LABELS, MEETING_KINDS, SPEAKERS_FROM, SPEAKERS_FROM_LABELS } from '../domain/meetings/kinds';
+import { MEETING_KINDS, SPEAKERS_FROM } from '../domain/meetings/kinds';
 import { AGENDA_MAX, PLACE_MAX, SITTINGS_TEXT_MAX, TITLE_MAX, type MeetingSubmission } from '../domain/meetings/meeting-form';
 import { SITTINGS_MAX } from '../domain/meetings/sittings';
 import type { FieldError } from '../domain/workspace/form';
 import { meetingConflictMessage } from './meeting-messages';
+import { MEETING_KIND_KEYS, SPEAKERS_FROM_KEYS } from './meeting-labels';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
+import { t } from '../i18n/translate';
 
 export interface MeetingFormOptions {
   /** The meeting edited; null for a new one. */
@@ -19,7 +22,7 @@ export interface MeetingFormOptions {
 }
 
 /** The view model of views/workspace/meeting-form.hbs (create and edit). */
-export function meetingFormView(options: MeetingFormOptions) {
+export function meetingFormView(options: MeetingFormOptions, locale: Locale = DEFAULT_LOCALE) {
   const { meeting, submission } = options;
   const value = (field: keyof MeetingSubmission & keyof Meeting, fallback = ''): string =>
     submission ? String(submission[field] ?? '') : meeting ? String(meeting[field]) : fallback;
@@ -36,17 +39,17 @@ export function meetingFormView(options: MeetingFormOptions) {
   const errors: { field?: string; message: string }[] = options.conflict
     ? [
         {
-          message: `${meetingConflictMessage(meeting)} Vos saisies sont conservées ci-dessous : vérifiez la réunion telle qu’elle est enregistrée (lien ci-dessus), puis enregistrez à nouveau pour la remplacer par vos saisies.`,
+          message: `${meetingConflictMessage(meeting, locale)} ${t(locale, 'meetings.form.conflictKept')}`,
         },
       ]
     : [...(options.errors ?? [])];
   return {
-    title: meeting ? `Modifier : ${meeting.title}` : 'Nouvelle réunion',
+    title: meeting ? t(locale, 'meetings.form.editTitle', { title: meeting.title }) : t(locale, 'meetings.form.newTitle'),
     meeting,
     action: meeting ? `/espace/reunions/${meeting.id}` : '/espace/reunions',
-    submitLabel: meeting ? 'Enregistrer la réunion' : 'Créer la réunion',
+    submitLabel: meeting ? t(locale, 'meetings.form.save') : t(locale, 'meetings.form.create'),
     version: meeting && !options.conflict && submission ? (submission.version ?? '') : (meeting?.version ?? ''),
-    kinds: MEETING_KINDS.map((k) => ({ value: k, label: MEETING_KIND_LABELS[k], checked: k === kind })),
+    kinds: MEETING_KINDS.map((k) => ({ value: k, label: t(locale, MEETING_KIND_KEYS[k]), checked: k === kind })),
     kindError: errorOf.get('kind') ?? null,
     titleField: field('title'),
     startsOn: field('startsOn'),
@@ -56,12 +59,12 @@ export function meetingFormView(options: MeetingFormOptions) {
     sittings: field('sittings'),
     // Every line in trouble, not only the first: the field is a list.
     sittingsErrors: (options.errors ?? []).filter((e) => e.field === 'sittings').map((e) => e.message),
-    speakersFrom: SPEAKERS_FROM.map((k) => ({ value: k, label: SPEAKERS_FROM_LABELS[k], checked: k === speakersFrom })),
+    speakersFrom: SPEAKERS_FROM.map((k) => ({ value: k, label: t(locale, SPEAKERS_FROM_KEYS[k]), checked: k === speakersFrom })),
     speakersFromError: errorOf.get('speakersFrom') ?? null,
     years: PLAN_YEARS.map((y) => ({ year: y, selected: String(y) === year })),
     yearError: errorOf.get('year') ?? null,
     limits: { title: TITLE_MAX, place: PLACE_MAX, agenda: AGENDA_MAX, sittings: SITTINGS_MAX, sittingsText: SITTINGS_TEXT_MAX },
     errors,
-    errorTitle: options.conflict ? 'Enregistrement refusé : modification concurrente' : null,
+    errorTitle: options.conflict ? t(locale, 'meetings.form.conflictTitle') : null,
   };
 }

@@ -107,8 +107,8 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
     );
   });
 
-  router.get('/reunions/nouvelle', canPrepare, (_req, res) => {
-    res.render('workspace/meeting-form', meetingFormView({ meeting: null, defaultYear: workspace().engine.latestYear() }));
+  router.get('/reunions/nouvelle', canPrepare, (req, res) => {
+    res.render('workspace/meeting-form', meetingFormView({ meeting: null, defaultYear: workspace().engine.latestYear() }, req.locale));
   });
 
   router.post('/reunions', canPrepare, (req, res) => {
@@ -117,7 +117,7 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
     if (!check.ok) {
       res
         .status(400)
-        .render('workspace/meeting-form', meetingFormView({ meeting: null, submission, errors: check.errors, defaultYear: 0 }));
+        .render('workspace/meeting-form', meetingFormView({ meeting: null, submission, errors: check.errors, defaultYear: 0 }, req.locale));
       return;
     }
     const id = createMeeting(db, check.details, source(req), writer(req));
@@ -130,7 +130,7 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
   });
 
   router.get('/reunions/:id/modifier', canPrepare, (req, res) => {
-    res.render('workspace/meeting-form', meetingFormView({ meeting: meetingParam(db, req.params.id), defaultYear: 0 }));
+    res.render('workspace/meeting-form', meetingFormView({ meeting: meetingParam(db, req.params.id), defaultYear: 0 }, req.locale));
   });
 
   router.post('/reunions/:id', canPrepare, (req, res) => {
@@ -138,7 +138,9 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
     const submission = readMeetingSubmission(formBody(req));
     const check = checkMeeting(submission);
     if (!check.ok) {
-      res.status(400).render('workspace/meeting-form', meetingFormView({ meeting, submission, errors: check.errors, defaultYear: 0 }));
+      res
+        .status(400)
+        .render('workspace/meeting-form', meetingFormView({ meeting, submission, errors: check.errors, defaultYear: 0 }, req.locale));
       return;
     }
     const result = updateMeeting(db, meeting.id, submission.version, check.details, source(req), writer(req));
@@ -147,7 +149,7 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
         .status(409)
         .render(
           'workspace/meeting-form',
-          meetingFormView({ meeting: readMeeting(db, meeting.id), submission, conflict: true, defaultYear: 0 }),
+          meetingFormView({ meeting: readMeeting(db, meeting.id), submission, conflict: true, defaultYear: 0 }, req.locale),
         );
       return;
     }
