@@ -1,6 +1,7 @@
 import type { DataView } from '../data-source';
 import type { CarryForwardPlan } from '../domain/workspace/carry-forward';
-import { formatNumber } from './format';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
+import { t } from '../i18n/translate';
 
 /** The name of the checkbox of a population in the carry-forward form. */
 export const carryFieldName = (key: string) => `population:${key}`;
@@ -9,7 +10,12 @@ export const carryFieldName = (key: string) => `population:${key}`;
  * The carry-forward preview (views/workspace/carry-forward.hbs): population by population, exactly
  * which States would be copied, which are left out and why, with a checkbox per population.
  */
-export function carryForwardView(view: DataView, plan: CarryForwardPlan, chosen: ReadonlySet<string> | null) {
+export function carryForwardView(
+  view: DataView,
+  plan: CarryForwardPlan,
+  chosen: ReadonlySet<string> | null,
+  locale: Locale = DEFAULT_LOCALE,
+) {
   const names = (iso3s: string[]) => iso3s.map((iso3) => ({ iso3, name: view.engine.stateName(iso3) }));
   const populations = plan.populations.map((p) => ({
     key: p.key,
@@ -20,9 +26,9 @@ export function carryForwardView(view: DataView, plan: CarryForwardPlan, chosen:
     checked: p.copy.length > 0 && (chosen ? chosen.has(p.key) : p.suggested),
     yearSpecific: !p.suggested,
     copy: names(p.copy),
-    copyCount: formatNumber(p.copy.length),
+    copyCount: p.copy.length,
     notParty: names(p.notParty),
-    alreadyEntered: p.alreadyEntered > 0 ? `${formatNumber(p.alreadyEntered)} État${p.alreadyEntered > 1 ? 's' : ''}` : null,
+    alreadyEntered: p.alreadyEntered > 0 ? t(locale, 'workspace.carryForward.states', { count: p.alreadyEntered }) : null,
   }));
   return {
     year: plan.year,

@@ -52,7 +52,7 @@ export function entryRoutes({ db, data, privatePages, config }: RouteContext): R
       );
     }
     res.render('workspace/year-reports', {
-      title: `Rapports ${year}`,
+      title: t(req.locale, 'workspace.yearReports.crumb', { year }),
       ...yearReportsView(data('workspace'), year, { viewer: req.viewer!, today: todayIso(new Date()), query }),
     });
   });

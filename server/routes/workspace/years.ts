@@ -11,6 +11,7 @@ import { carryFieldName, carryForwardView } from '../../presenters/carry-forward
 import { yearChecklist } from '../../presenters/year-checklist';
 import { yearParam } from '../params';
 import { formBody } from '../../form-body';
+import { t } from '../../i18n/translate';
 
 /** A year's checklist (/espace/annees/Y) and carrying its populations forward from the year before. */
 export function yearsRoutes({ db, data }: RouteContext): Router {
@@ -21,7 +22,10 @@ export function yearsRoutes({ db, data }: RouteContext): Router {
     const year = yearParam(req.params.year, 0);
     const view = data('workspace');
     const progress = yearProgress(view.catalogue, view.engine, view.review, view.drafts.get(year)?.size ?? 0, year);
-    res.render('workspace/year', { title: `Année ${year}`, ...yearChecklist(view, req.viewer!, progress, { flash: takeFlash(req) }) });
+    res.render('workspace/year', {
+      title: t(req.locale, 'workspace.year.title', { year }),
+      ...yearChecklist(view, req.viewer!, progress, { flash: takeFlash(req) }),
+    });
   });
 
   function carryYear(req: Request): number {
@@ -29,25 +33,25 @@ export function yearsRoutes({ db, data }: RouteContext): Router {
     if (!canCarryForward(year)) {
       throw new HttpError(
         404,
-        'Pas d’année précédente',
-        `${year} est l’année de référence : il n’y a pas de populations d’une année précédente à reprendre.`,
+        t(req.locale, 'workspace.carryForward.noPreviousTitle'),
+        t(req.locale, 'workspace.carryForward.noPrevious', { year }),
       );
     }
     return year;
   }
 
-  function renderPlan(res: Response, year: number, status: number, options: { chosen?: Set<string>; error?: string } = {}) {
+  function renderPlan(req: Request, res: Response, year: number, status: number, options: { chosen?: Set<string>; error?: string } = {}) {
     const view = data('workspace');
     const plan = readCarryForwardPlan(db, view.catalogue, year);
     res.status(status).render('workspace/carry-forward', {
-      title: `Reprendre les populations de ${year - 1} en ${year}`,
+      title: t(req.locale, 'workspace.carryForward.title', { from: year - 1, year }),
       errors: options.error ? [{ message: options.error }] : undefined,
-      ...carryForwardView(view, plan, options.chosen ?? null),
+      ...carryForwardView(view, plan, options.chosen ?? null, req.locale),
     });
   }
 
   router.get('/annees/:year/populations', adminOnly, (req, res) => {
-    renderPlan(res, carryYear(req), 200);
+    renderPlan(req, res, carryYear(req), 200);
   });
 
   router.post('/annees/:year/populations', adminOnly, (req, res) => {
@@ -62,11 +66,11 @@ export function yearsRoutes({ db, data }: RouteContext): Router {
         req,
         res,
         `/espace/annees/${year}`,
-        `${result.copied} appartenance${result.copied > 1 ? 's' : ''} reprise${result.copied > 1 ? 's' : ''} de ${year - 1} : ${result.populations.join(' ; ')}.`,
+        t(req.locale, 'workspace.carryForward.done', { count: result.copied, from: year - 1, populations: result.populations.join(' ; ') }),
       );
       return;
     }
-    renderPlan(res, year, result.kind === 'stale' ? 409 : 400, { chosen: new Set(keys), error: result.message });
+    renderPlan(req, res, year, result.kind === 'stale' ? 409 : 400, { chosen: new Set(keys), error: result.message });
   });
 
   return router;
