@@ -1,5 +1,6 @@
 import type { DataView } from '../data-source';
 import type { CarryForwardPlan } from '../domain/workspace/carry-forward';
+import { localizeCatalogue } from '../domain/catalogue-i18n';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
 import { t } from '../i18n/translate';
 
@@ -17,9 +18,11 @@ export function carryForwardView(
   locale: Locale = DEFAULT_LOCALE,
 ) {
   const names = (iso3s: string[]) => iso3s.map((iso3) => ({ iso3, name: view.engine.stateName(iso3) }));
+  // The populations' names in the page's language (the plan holds the French ones).
+  const localNames = new Map(localizeCatalogue(view.catalogue, locale).populations.map((p) => [p.key, p.name]));
   const populations = plan.populations.map((p) => ({
     key: p.key,
-    name: p.name,
+    name: localNames.get(p.key) ?? p.name,
     id: `reprise-${p.key}`,
     fieldName: carryFieldName(p.key),
     copyable: p.copy.length > 0,

@@ -149,6 +149,43 @@ describe('the workspace in English and Spanish', () => {
     expect(again.text).toContain('date received');
   });
 
+  test('an administrator in English gets the meeting form, the year, its reports, the carry-forward and the publication preview in English', async () => {
+    const { app } = await meetingApp();
+    const admin = await memberIn(app, 'admin@example.org', 'en');
+    const form = await pageIn(admin, 'en', '/espace/reunions/nouvelle');
+    expect(form).toContain('<h1>New meeting</h1>');
+    expect(form).toContain('Year of the reports considered');
+    expect(form).toContain('Create the meeting');
+    expect(await htmlProblems(form)).toEqual([]);
+    const refused = await admin
+      .post('/en/espace/reunions')
+      .type('form')
+      .send({ _csrf: await admin.csrf(), ...MEETING, title: '' })
+      .expect(400);
+    expect(refused.text).toContain('<html lang="en"');
+    expect(refused.text).toContain('Initial list of speakers (intersessional meetings)');
+    const edit = await pageIn(admin, 'en', `${await createMeeting(admin, 'en', MEETING)}/modifier`);
+    expect(edit).toContain('Edit: Intersessional meetings 2026');
+    expect(edit).toContain('Save the meeting');
+
+    // The checklist's steps, the reports list's statuses and columns and the publication's warnings
+    // are built by their presenters, still in French: these three pages are checked for their own
+    // words only (their views' messages), not yet for the absence of French.
+    const year = (await admin.get(`/en/espace/annees/${YEAR}`).expect(200)).text;
+    expect(year).toContain(`Year ${YEAR}: where do we stand?`);
+    expect(year).toContain(`Answers entered per committee in ${YEAR}`);
+    const reports = (await admin.get(`/en/espace/saisie/${YEAR}`).expect(200)).text;
+    expect(reports).toContain(`Reports ${YEAR}: entry and validation`);
+    expect(reports).toContain('sort in ascending order');
+    expect(await htmlProblems(reports)).toEqual([]);
+    const carry = await pageIn(admin, 'en', `/espace/annees/${YEAR}/populations`);
+    expect(carry).toContain(`Carry the populations of ${YEAR - 1} forward to ${YEAR}`);
+    const preview = (await admin.get(`/en/espace/annees/${YEAR}/publication`).expect(200)).text;
+    expect(preview).toContain('What the public will see');
+    expect(preview).toContain(`Completeness of ${YEAR}`);
+    expect(await htmlProblems(preview)).toEqual([]);
+  });
+
   test('an account in Spanish gets the workspace, the journal and a meeting plan in Spanish', async () => {
     const { app } = await meetingApp();
     const member = await memberIn(app, 'membre@example.org', 'es');
