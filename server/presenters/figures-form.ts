@@ -1,4 +1,6 @@
-import { BUSY_MESSAGE, BUSY_TITLE, conflictMessage, lastChangeText } from './form-messages';
+import { busyMessage, busyTitle, conflictMessage, lastChangeText } from './form-messages';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
+import { t } from '../i18n/translate';
 import { REASON_MAX, versionNumber, type FieldError } from '../domain/workspace/form';
 import { type AuditEntry } from '../../db/queries/audit';
 import { PLAN_YEARS } from '../domain/engine/types';
@@ -26,7 +28,7 @@ export interface FiguresFormOptions {
 }
 
 /** The view model of views/workspace/figures.hbs. */
-export function figuresForm(state: FiguresState, options: FiguresFormOptions) {
+export function figuresForm(state: FiguresState, options: FiguresFormOptions, locale: Locale = DEFAULT_LOCALE) {
   const errorOf = new Map<string, string>();
   for (const e of options.errors ?? []) if (!errorOf.has(e.field)) errorOf.set(e.field, e.message);
   const field = (code: string, part: 'value' | 'denominator', label: string, stored: number | null | undefined) => {
@@ -39,7 +41,10 @@ export function figuresForm(state: FiguresState, options: FiguresFormOptions) {
       label,
       value,
       hintId: `${id}-hint`,
-      hint: stored === null || stored === undefined ? 'Aucune valeur enregistrée.' : `Valeur enregistrée : ${inputNumber(stored)}.`,
+      hint:
+        stored === null || stored === undefined
+          ? t(locale, 'workspace.figures.noValue')
+          : t(locale, 'workspace.figures.storedValue', { value: inputNumber(stored) }),
       errorId: `${id}-error`,
       error: errorOf.get(id) ?? null,
     };
@@ -50,13 +55,13 @@ export function figuresForm(state: FiguresState, options: FiguresFormOptions) {
     const isRatio = indicator.kind === 'ratio';
     const fields = isRatio
       ? [
-          field(indicator.code, 'value', 'Numérateur', stored?.value),
-          field(indicator.code, 'denominator', 'Dénominateur', stored?.denominator),
+          field(indicator.code, 'value', t(locale, 'workspace.figures.numerator'), stored?.value),
+          field(indicator.code, 'denominator', t(locale, 'workspace.figures.denominator'), stored?.denominator),
         ]
-      : [field(indicator.code, 'value', 'Valeur', stored?.value)];
-    let current = 'aucune valeur enregistrée';
+      : [field(indicator.code, 'value', t(locale, 'workspace.figures.value'), stored?.value)];
+    let current = t(locale, 'workspace.figures.nothingRecorded');
     if (stored && isRatio && stored.denominator) {
-      current = `${inputNumber(stored.value)} / ${inputNumber(stored.denominator)} (${formatPercent((100 * stored.value) / stored.denominator)})`;
+      current = `${inputNumber(stored.value)} / ${inputNumber(stored.denominator)} (${formatPercent((100 * stored.value) / stored.denominator, locale)})`;
     } else if (stored) {
       current = inputNumber(stored.value);
     }
@@ -64,7 +69,7 @@ export function figuresForm(state: FiguresState, options: FiguresFormOptions) {
       code: indicator.code,
       text: indicator.text,
       isRatio,
-      kindLabel: isRatio ? 'ratio' : 'chiffre',
+      kindLabel: isRatio ? t(locale, 'workspace.figures.kindRatio') : t(locale, 'workspace.figures.kindFigure'),
       current,
       fields,
       invalid: fields.some((f) => f.error),
@@ -74,17 +79,17 @@ export function figuresForm(state: FiguresState, options: FiguresFormOptions) {
   const errors: { field?: string; message: string }[] = [];
   let errorTitle: string | null = null;
   if (options.busy) {
-    errorTitle = BUSY_TITLE;
-    errors.push({ message: BUSY_MESSAGE });
+    errorTitle = busyTitle(locale);
+    errors.push({ message: busyMessage(locale) });
   } else if (options.conflict !== undefined) {
-    errorTitle = 'Enregistrement refusé : modification concurrente';
-    errors.push({ message: conflictMessage(options.conflict, `Les chiffres de ${state.year} ont été modifiés`) });
+    errorTitle = t(locale, 'workspace.figures.conflictTitle');
+    errors.push({ message: conflictMessage(options.conflict, t(locale, 'workspace.figures.changedWhat', { year: state.year }), locale) });
   } else {
     errors.push(...(options.errors ?? []));
   }
 
   return {
-    title: `Chiffres ${state.year}`,
+    title: t(locale, 'workspace.figures.title', { year: state.year }),
     year: state.year,
     years: PLAN_YEARS.map((year) => ({ year, current: year === state.year })),
     published: state.published,
@@ -93,7 +98,7 @@ export function figuresForm(state: FiguresState, options: FiguresFormOptions) {
     errors,
     errorTitle,
     flash: options.flash ?? null,
-    lastChange: lastChangeText(state.version),
+    lastChange: lastChangeText(state.version, locale),
     version: options.conflict !== undefined || !options.submission ? versionNumber(state.version) : (options.submission.version ?? ''),
     reason: options.submission?.reason ?? '',
     reasonError: errorOf.get('reason') ?? null,

@@ -186,6 +186,29 @@ describe('the workspace in English and Spanish', () => {
     expect(await htmlProblems(preview)).toEqual([]);
   });
 
+  test('an administrator in English gets the figures form and its messages in English', async () => {
+    const { app } = await meetingApp();
+    const admin = await memberIn(app, 'admin@example.org', 'en');
+    const form = await pageIn(admin, 'en', `/espace/chiffres/${YEAR}`);
+    expect(form).toContain(`<h1>Figures ${YEAR}</h1>`);
+    expect(form).toContain('No value recorded.');
+    expect(form).toContain('Numerator (5.4)');
+    expect(await htmlProblems(form)).toEqual([]);
+    const version = /name="version" value="(\d*)"/.exec(form)![1]!;
+    const saved = await admin
+      .post(`/en/espace/chiffres/${YEAR}`)
+      .type('form')
+      .send({ _csrf: csrfTokenOf(form), version, 'value:5.3': '12,5' })
+      .expect(303);
+    expect(saved.headers.location).toBe(`/en/espace/chiffres/${YEAR}`);
+    const after = await pageIn(admin, 'en', `/espace/chiffres/${YEAR}`);
+    expect(after).toContain('Saved: 1 change.');
+    expect(after).toContain('Recorded value: 12,5.');
+    const spanish = await memberIn(app, 'membre@example.org', 'es');
+    const readOnly = await pageIn(spanish, 'es', `/espace/chiffres/${YEAR}`);
+    expect(readOnly).toContain('Solo lectura');
+  });
+
   test('an account in Spanish gets the workspace, the journal and a meeting plan in Spanish', async () => {
     const { app } = await meetingApp();
     const member = await memberIn(app, 'membre@example.org', 'es');
