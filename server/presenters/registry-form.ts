@@ -8,8 +8,21 @@ import { REGISTRY_FIELDS, type StateEntryState, type StateRow, type StateSubmiss
 import { conflictMessage, lastChangeText } from './form-messages';
 import { formatDate, formatDateTime } from './format';
 import { byStateName } from '../domain/state-names';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
+import { t } from '../i18n/translate';
 
-const dateOrDash = (iso: string | null) => (iso ? formatDate(iso) : '—');
+const dateOrDash = (iso: string | null, locale: Locale) => (iso ? formatDate(iso, locale) : '—');
+
+/** The columns' headings, by sort key (full keys: docs/i18n.md#messages). */
+const COLUMN_LABELS: Record<string, string> = {
+  etat: 'workspace.registry.columns.state',
+  code: 'workspace.registry.columns.code',
+  partie: 'workspace.registry.columns.party',
+  entree: 'workspace.registry.columns.from',
+  retrait: 'workspace.registry.columns.until',
+  modifie: 'workspace.registry.columns.edited',
+};
+const yesNo = (value: boolean, locale: Locale) => t(locale, value ? 'workspace.registry.yes' : 'workspace.registry.no');
 
 /** The view model of views/workspace/registry.hbs: every State, by French name. */
 /** The registry list's sortable columns (`tri`). */
@@ -47,7 +60,11 @@ function registryHref(query: RegistryQuery, sort: string, descending: boolean): 
   return `/espace/registre${search ? `?${search}` : ''}`;
 }
 
-export function registryList(rows: StateRow[], query: RegistryQuery = { etat: '', partie: '', sort: 'etat', descending: false }) {
+export function registryList(
+  rows: StateRow[],
+  query: RegistryQuery = { etat: '', partie: '', sort: 'etat', descending: false },
+  locale: Locale = DEFAULT_LOCALE,
+) {
   const needle = query.etat.toLocaleLowerCase('fr');
   const byName = byStateName<StateRow>('fr', (s) => s.nameFr);
   // Dates as text sort in time order; a missing one sorts first.
@@ -76,26 +93,30 @@ export function registryList(rows: StateRow[], query: RegistryQuery = { etat: ''
   const states = shown.map((s) => ({
     iso3: s.iso3,
     name: s.nameFr,
-    party: s.party ? 'oui' : 'non',
-    partyFrom: dateOrDash(s.partyFrom),
-    partyUntil: dateOrDash(s.partyUntil),
-    edited: s.editedAt ? formatDateTime(s.editedAt) : null,
+    party: yesNo(s.party, locale),
+    partyFrom: dateOrDash(s.partyFrom, locale),
+    partyUntil: dateOrDash(s.partyUntil, locale),
+    edited: s.editedAt ? formatDateTime(s.editedAt, locale) : null,
   }));
   return {
-    title: 'Registre des États',
+    title: t(locale, 'workspace.registry.title'),
     states,
     count: rows.length,
     partyCount: rows.filter((s) => s.party).length,
     filtered: query.etat !== '' || query.partie !== '',
     etat: query.etat,
     partyOptions: [
-      { value: '', label: 'tous', selected: query.partie === '' },
-      { value: 'oui', label: 'États parties', selected: query.partie === 'oui' },
-      { value: 'non', label: 'États non parties', selected: query.partie === 'non' },
+      { value: '', label: t(locale, 'workspace.registry.optionAll'), selected: query.partie === '' },
+      { value: 'oui', label: t(locale, 'workspace.registry.optionParties'), selected: query.partie === 'oui' },
+      { value: 'non', label: t(locale, 'workspace.registry.optionNonParties'), selected: query.partie === 'non' },
     ],
     sort: query.sort,
     descending: query.descending,
-    columns: sortColumns(REGISTRY_SORTS, query, (sort, descending) => registryHref(query, sort, descending)),
+    columns: sortColumns(REGISTRY_SORTS, query, (sort, descending) => registryHref(query, sort, descending)).map((column) => ({
+      ...column,
+      label: t(locale, COLUMN_LABELS[column.value]!),
+      next: t(locale, column.nextDescending ? 'workspace.registry.descending' : 'workspace.registry.ascending'),
+    })),
   };
 }
 
@@ -110,7 +131,12 @@ export interface StateFormOptions {
 }
 
 /** The view model of views/workspace/registry-state.hbs. */
-export function registryStateForm(entry: StateEntryState, populationName: (key: string) => string, options: StateFormOptions) {
+export function registryStateForm(
+  entry: StateEntryState,
+  populationName: (key: string) => string,
+  options: StateFormOptions,
+  locale: Locale = DEFAULT_LOCALE,
+) {
   const { state } = entry;
   const errorOf = new Map<string, string>();
   for (const e of options.errors ?? []) if (!errorOf.has(e.field)) errorOf.set(e.field, e.message);
@@ -123,8 +149,10 @@ export function registryStateForm(entry: StateEntryState, populationName: (key: 
   const errors: { field?: string; message: string }[] = [];
   let errorTitle: string | null = null;
   if (options.conflict !== undefined) {
-    errorTitle = 'Enregistrement refusé : modification concurrente';
-    errors.push({ message: conflictMessage(options.conflict, `${state.nameFr} a été modifié dans le registre`) });
+    errorTitle = t(locale, 'workspace.figures.conflictTitle');
+    errors.push({
+      message: conflictMessage(options.conflict, t(locale, 'workspace.registry.changedWhat', { name: state.nameFr }), locale),
+    });
   } else {
     errors.push(...(options.errors ?? []));
   }
@@ -135,14 +163,14 @@ export function registryStateForm(entry: StateEntryState, populationName: (key: 
       id,
       value: typed ? typed[key] : (stored ?? ''),
       hintId: `${id}-hint`,
-      stored: stored ? `${formatDate(stored)} (${stored})` : 'aucune',
+      stored: stored ? `${formatDate(stored, locale)} (${stored})` : t(locale, 'workspace.registry.none'),
       errorId: `${id}-error`,
       error: errorOf.get(id) ?? null,
     };
   };
 
   return {
-    title: `Registre : ${state.nameFr}`,
+    title: t(locale, 'workspace.registry.stateTitle', { name: state.nameFr }),
     iso3: state.iso3,
     name: state.nameFr,
     nameEn: state.nameEn,
@@ -150,12 +178,12 @@ export function registryStateForm(entry: StateEntryState, populationName: (key: 
     errors,
     errorTitle,
     flash: options.flash ?? null,
-    lastChange: lastChangeText(entry.version),
-    edited: state.editedAt ? formatDateTime(state.editedAt) : null,
+    lastChange: lastChangeText(entry.version, locale),
+    edited: state.editedAt ? formatDateTime(state.editedAt, locale) : null,
     party: {
       yes: party === 'yes',
       no: party === 'no',
-      stored: state.party ? 'oui' : 'non',
+      stored: yesNo(state.party, locale),
       error: errorOf.get(REGISTRY_FIELDS.party) ?? null,
     },
     partyFrom: field('partyFrom', state.partyFrom),
@@ -174,5 +202,5 @@ export function registryStateForm(entry: StateEntryState, populationName: (key: 
 }
 
 /** What the State's page says after a save. */
-export const registrySavedMessage = (name: string, changed: boolean): string =>
-  changed ? `Enregistré : le registre est à jour pour ${name}.` : 'Aucune modification : les valeurs saisies étaient déjà enregistrées.';
+export const registrySavedMessage = (name: string, changed: boolean, locale: Locale = DEFAULT_LOCALE): string =>
+  changed ? t(locale, 'workspace.registry.saved', { name }) : t(locale, 'workspace.forms.noChange');

@@ -1,3 +1,5 @@
+import { localizeCatalogue } from '../../domain/catalogue-i18n';
+import { DEFAULT_LOCALE, type Locale } from '../../i18n/locale';
 import { Router, type Request } from 'express';
 import type { RouteContext } from '../../route-context';
 import { viewerActor } from '../../domain/actor';
@@ -19,8 +21,9 @@ import { formBody } from '../../form-body';
 export function registryRoutes({ db, data }: RouteContext): Router {
   const router = Router();
 
-  const populationNames = () => {
-    const names = new Map(data('workspace').catalogue.populations.map((p) => [p.key, p.name]));
+  // The populations' names in `locale` for the page; the journal keeps the French ones (the save's `names`).
+  const populationNames = (locale: Locale = DEFAULT_LOCALE) => {
+    const names = new Map(localizeCatalogue(data('workspace').catalogue, locale).populations.map((p) => [p.key, p.name]));
     return (key: string) => names.get(key) ?? key;
   };
 
@@ -39,14 +42,14 @@ export function registryRoutes({ db, data }: RouteContext): Router {
   };
 
   router.get('/registre', (req, res) => {
-    res.render('workspace/registry', registryList(readStatesForRegistry(db), readRegistryQuery(req.query)));
+    res.render('workspace/registry', registryList(readStatesForRegistry(db), readRegistryQuery(req.query), req.locale));
   });
 
   router.get('/registre/:iso3', (req, res) => {
     const entry = entryOf(req);
     res.render(
       'workspace/registry-state',
-      registryStateForm(entry, populationNames(), { canEdit: isAdmin(req.viewer), flash: takeFlash(req) }),
+      registryStateForm(entry, populationNames(req.locale), { canEdit: isAdmin(req.viewer), flash: takeFlash(req) }, req.locale),
     );
   });
 
@@ -58,23 +61,31 @@ export function registryRoutes({ db, data }: RouteContext): Router {
     if (!check.ok) {
       res
         .status(400)
-        .render('workspace/registry-state', registryStateForm(entry, names, { canEdit: true, submission, errors: check.errors }));
+        .render(
+          'workspace/registry-state',
+          registryStateForm(entry, names, { canEdit: true, submission, errors: check.errors }, req.locale),
+        );
       return;
     }
     const iso3 = entry.state.iso3;
     const result = saveStateEntry(db, viewerActor(req.viewer!), iso3, submission.version, check.values, submission.reason, names);
     if (result.kind === 'saved') {
-      redirectWithFlash(req, res, `/espace/registre/${iso3}`, registrySavedMessage(entry.state.nameFr, result.changed));
+      redirectWithFlash(req, res, `/espace/registre/${iso3}`, registrySavedMessage(entry.state.nameFr, result.changed, req.locale));
       return;
     }
     const now = readStateEntry(db, iso3)!;
     if (result.kind === 'conflict') {
       res
         .status(409)
-        .render('workspace/registry-state', registryStateForm(now, names, { canEdit: true, submission, conflict: result.entry }));
+        .render(
+          'workspace/registry-state',
+          registryStateForm(now, names, { canEdit: true, submission, conflict: result.entry }, req.locale),
+        );
       return;
     }
-    res.status(400).render('workspace/registry-state', registryStateForm(now, names, { canEdit: true, submission, errors: result.errors }));
+    res
+      .status(400)
+      .render('workspace/registry-state', registryStateForm(now, names, { canEdit: true, submission, errors: result.errors }, req.locale));
   });
 
   return router;

@@ -209,6 +209,33 @@ describe('the workspace in English and Spanish', () => {
     expect(readOnly).toContain('Solo lectura');
   });
 
+  test('the registry of States and a State’s form in English and Spanish', async () => {
+    const { app } = await meetingApp();
+    const admin = await memberIn(app, 'admin@example.org', 'en');
+    const list = await pageIn(admin, 'en', '/espace/registre?tri=code&ordre=decroissant');
+    expect(list).toContain('<h1>Registry of States</h1>');
+    expect(list).toContain('sort in ascending order');
+    expect(await htmlProblems(list)).toEqual([]);
+    const form = await pageIn(admin, 'en', '/espace/registre/COL');
+    expect(form).toContain('Date the Convention entered into force');
+    const saved = await admin
+      .post('/en/espace/registre/COL')
+      .type('form')
+      .send({
+        _csrf: csrfTokenOf(form),
+        version: /name="version" value="(\d*)"/.exec(form)![1]!,
+        party: 'yes',
+        party_from: '',
+        party_until: '',
+        reason: 'Check',
+      })
+      .expect(303);
+    expect(saved.headers.location).toBe('/en/espace/registre/COL');
+    expect(await pageIn(admin, 'en', '/espace/registre/COL')).toMatch(/Saved: the registry is up to date|No change/);
+    const spanish = await memberIn(app, 'membre@example.org', 'es');
+    expect(await pageIn(spanish, 'es', '/espace/registre/COL')).toContain('Solo lectura');
+  });
+
   test('an account in Spanish gets the workspace, the journal and a meeting plan in Spanish', async () => {
     const { app } = await meetingApp();
     const member = await memberIn(app, 'membre@example.org', 'es');
