@@ -215,8 +215,12 @@ const storedReportText = (stored: StoredReport): string =>
 type Json = Record<string, unknown> | null;
 const parseJson = (text: string | null): Json => (text ? (JSON.parse(text) as Record<string, unknown>) : null);
 
-/** One line of the audit trail, in French: « Indicateur 1.1 : réponse oui → non ; note modifiée ». */
-export function describeAuditEntry(entry: AuditEntry, catalogue: Catalogue): string {
+/**
+ * One line of the audit trail: « Indicateur 1.1 : réponse oui → non ; note modifiée ». Populations and
+ * validations are in `locale`; answers and reports are still worded in French (not yet translated).
+ */
+export function describeAuditEntry(entry: AuditEntry, catalogue: Catalogue, locale: Locale = DEFAULT_LOCALE): string {
+  const say = translator(locale);
   const before = parseJson(entry.before);
   const after = parseJson(entry.after);
   const answer = (v: unknown) => ANSWER_LABELS[v as keyof typeof ANSWER_LABELS] ?? String(v);
@@ -249,11 +253,13 @@ export function describeAuditEntry(entry: AuditEntry, catalogue: Catalogue): str
     case 'membership': {
       const recorded = (after ?? before)?.population;
       const population = typeof recorded === 'string' ? recorded : '';
-      const name = populationLabel(catalogue, population) ?? population;
-      return entry.operation === 'delete' ? `Population retirée : ${name}` : `Population ajoutée : ${name}`;
+      const name = populationLabel(catalogue, population, locale) ?? population;
+      return entry.operation === 'delete'
+        ? say('workspace.entry.audit.populationRemoved', { name })
+        : say('workspace.entry.audit.populationAdded', { name });
     }
     case 'validation':
-      return entry.operation === 'delete' ? 'Validation retirée' : 'Rapport validé';
+      return say(entry.operation === 'delete' ? 'workspace.entry.audit.validationRemoved' : 'workspace.entry.audit.validated');
     default:
       return `${entry.entity} : ${entry.operation}`;
   }
@@ -478,9 +484,9 @@ export function reportEntryView(input: EntryViewInput) {
     draft: status === 'draft',
     validation: validation ? { by: validation.by, at: formatDateTime(validation.at) } : null,
     recent: recent.map((e) => ({
-      at: formatDateTime(e.at),
+      at: formatDateTime(e.at, locale),
       actor: e.actor,
-      what: describeAuditEntry(e, catalogue),
+      what: describeAuditEntry(e, localized, locale),
       reason: e.reason,
     })),
     flash: input.flash ?? null,
