@@ -57,8 +57,6 @@ export const STATUS_FILTERS: ReadonlyMap<string, EntryStatus> = new Map([
   ['publie', 'published'],
 ]);
 
-const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
-
 const STATUS_ORDER: Record<EntryStatus, number> = { none: 0, draft: 1, validated: 2, published: 3 };
 
 /**

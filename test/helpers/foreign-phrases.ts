@@ -15,8 +15,7 @@ function texts(messages: Record<string, unknown>): string[] {
 
 const pieces = (text: string) =>
   text
-    .replace(/<[^>]*>/g, '\u0000')
-    .split(/\{\{[^}]*\}\}|\u0000/)
+    .split(/\{\{[^}]*\}\}|<[^>]*>/)
     .map((piece) => piece.trim())
     .filter((piece) => piece.length >= 12);
 

@@ -66,7 +66,7 @@ describe('open-data files and languages, with the demonstration data', () => {
       'indicator_text_es',
       'translation_es',
     ]);
-    expect(String(sheet.getRow(1).getCell(header.indexOf('translation_en') + 1).note)).toContain('non officielle');
+    expect(JSON.stringify(sheet.getRow(1).getCell(header.indexOf('translation_en') + 1).note)).toContain('non officielle');
 
     const catalogues = {
       fr: (await request(app).get('/api/v1/catalogue').expect(200)).body as ApiCatalogue,
@@ -81,7 +81,7 @@ describe('open-data files and languages, with the demonstration data', () => {
     let differing = 0;
     for (const row of rows) {
       const cell = (name: string) => row.getCell(header.indexOf(name) + 1).value;
-      const code = String(cell('indicator'));
+      const code = cell('indicator') as string;
       expect(cell('indicator_text')).toBe(texts.fr.get(code)!.text);
       for (const locale of ['en', 'es'] as const) {
         expect([code, cell(`indicator_text_${locale}`)]).toEqual([code, texts[locale].get(code)!.text]);
