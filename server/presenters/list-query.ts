@@ -44,6 +44,26 @@ export function readSort(
   return { sort, descending: order === '' ? column.descending : order === 'decroissant' };
 }
 
+/**
+ * The order a list is shown in: by the chosen column's key (numbers, or text such as ISO dates that
+ * sorts in time order), in the chosen direction, then by name; by name alone when the column has no
+ * key (the name column itself).
+ */
+export function columnOrder<T>(
+  keys: Readonly<Record<string, (row: T) => string | number>>,
+  sort: { sort: string; descending: boolean },
+  byName: (a: T, b: T) => number,
+): (a: T, b: T) => number {
+  const key = keys[sort.sort];
+  const direction = sort.descending ? -1 : 1;
+  return (a, b) => {
+    if (!key) return direction * byName(a, b);
+    const x = key(a);
+    const y = key(b);
+    return direction * (x < y ? -1 : x > y ? 1 : 0) || byName(a, b);
+  };
+}
+
 /** A text filter (part of a name): at most `max` characters. */
 export function readTextFilter(query: Record<string, unknown>, name: string, label: string, max = 60): string {
   const value = queryText(query, name);

@@ -1,5 +1,5 @@
 import { HttpError } from '../http-error';
-import { queryText, readSort, readTextFilter, sortColumns, type SortColumn } from './list-query';
+import { columnOrder, queryText, readSort, readTextFilter, sortColumns, type SortColumn } from './list-query';
 import type { AuditEntry } from '../../db/queries/audit';
 import { PLAN_YEARS } from '../domain/engine/types';
 import { isPartyInYear } from '../domain/registry';
@@ -75,14 +75,7 @@ export function registryList(
     retrait: (s) => s.partyUntil ?? '',
     modifie: (s) => s.editedAt ?? '',
   };
-  const key = keys[query.sort];
-  const direction = query.descending ? -1 : 1;
-  const compare = (a: StateRow, b: StateRow) => {
-    if (!key) return direction * byName(a, b);
-    const x = key(a);
-    const y = key(b);
-    return direction * (x < y ? -1 : x > y ? 1 : 0) || byName(a, b);
-  };
+  const compare = columnOrder(keys, query, byName);
   const shown = rows
     .filter(
       (s) =>

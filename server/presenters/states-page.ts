@@ -1,7 +1,7 @@
 import type { DataView } from '../data-source';
 import { HttpError } from '../http-error';
 import { isReportOnTime } from '../domain/registry';
-import { queryText, readSort, sortColumns, type SortColumn } from './list-query';
+import { columnOrder, queryText, readSort, sortColumns, type SortColumn } from './list-query';
 import { receivedSummary } from './report-view';
 import type { Locale } from '../i18n/locale';
 import { t } from '../i18n/translate';
@@ -132,14 +132,7 @@ export function statesPage(view: DataView, year: number, query: StatesQuery, yea
     rapport: (s) => s.report?.receivedOn ?? '',
     alertes: (s) => s.flagCount,
   };
-  const key = keys[query.sort];
-  const direction = query.descending ? -1 : 1;
-  const compare = (a: Entry, b: Entry) => {
-    if (!key) return direction * byName(a, b);
-    const x = key(a);
-    const y = key(b);
-    return direction * (x < y ? -1 : x > y ? 1 : 0) || byName(a, b);
-  };
+  const compare = columnOrder(keys, query, byName);
   const shown = all
     .filter(
       (s) =>
