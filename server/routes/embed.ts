@@ -23,9 +23,10 @@ const YEAR = { query: ['year'] } as const;
 export function embedRouter({ data, cache }: RouteContext): Router {
   const router = Router();
   const published = () => data('public');
+  /** The published view in the request's language, and what every embed's layout reads of it. */
   const embedLocals = (req: Request) => {
     const view = localizedView(published(), req.locale);
-    return { view, page: pageYear(req, view), layout: 'embed', demo: view.demo, unofficialTranslation: showsUnofficialTranslation(view) };
+    return { view, frame: { layout: 'embed', demo: view.demo, unofficialTranslation: showsUnofficialTranslation(view) } };
   };
 
   router.get('/embed/indicators/:code', (req, res, next) =>
@@ -35,14 +36,13 @@ export function embedRouter({ data, cache }: RouteContext): Router {
       next,
       'embed/indicator',
       () => {
-        const { view, page, layout, demo, unofficialTranslation } = embedLocals(req);
+        const { view, frame } = embedLocals(req);
+        const page = pageYear(req, view);
         const indicator = view.catalogue.indicatorByCode.get(req.params.code);
         if (!indicator) throw notFound('L’indicateur', req.params.code);
         return {
-          layout,
+          ...frame,
           page,
-          demo,
-          unofficialTranslation,
           charts: true,
           title: t(req.locale, 'common.indicatorNumber', { code: indicator.code }),
           href: `/indicators/${indicator.code}`,
@@ -60,14 +60,13 @@ export function embedRouter({ data, cache }: RouteContext): Router {
       next,
       'embed/action',
       () => {
-        const { view, page, layout, demo, unofficialTranslation } = embedLocals(req);
+        const { view, frame } = embedLocals(req);
+        const page = pageYear(req, view);
         const action = view.catalogue.actions.find((a) => String(a.number) === req.params.n);
         if (!action) throw notFound('L’action', req.params.n);
         return {
-          layout,
+          ...frame,
           page,
-          demo,
-          unofficialTranslation,
           charts: true,
           title: t(req.locale, 'common.actionNumber', { number: action.number }),
           href: `/actions/${action.number}`,
@@ -81,12 +80,10 @@ export function embedRouter({ data, cache }: RouteContext): Router {
 
   router.get('/embed/transparence', (req, res, next) =>
     cache.page(req, res, next, 'embed/transparency', () => {
-      const view = localizedView(published(), req.locale);
+      const { view, frame } = embedLocals(req);
       const page = transparencyPage(view, req.locale);
       return {
-        layout: 'embed',
-        demo: view.demo,
-        unofficialTranslation: showsUnofficialTranslation(view),
+        ...frame,
         title: t(req.locale, 'transparency.title'),
         href: '/transparence',
         progressCharts: page.bySection !== null,
