@@ -18,19 +18,26 @@ export interface BriefingScope {
   state?: string | null;
 }
 
-export type ScopeReading = { ok: true; scope: BriefingScope } | { ok: false; message: string };
+/** Why the asked scope is refused, as a code and what its message needs (presenters/meeting-problems.ts words it). */
+export type ScopeProblem =
+  | { code: 'notAStateCode'; typed: string }
+  | { code: 'stateNeedsGroup' }
+  | { code: 'unknownItem'; point: string; numbers: number[] }
+  | { code: 'unknownGroup'; group: string }
+  | { code: 'groupOfOtherItem'; group: string; owner: number; item: number };
+
+export type ScopeReading = { ok: true; scope: BriefingScope } | { ok: false; problem: ScopeProblem };
 
 /**
  * The scope from the query's `point` and `groupe` ('' when absent), checked against the guidelines;
- * an unknown value gets a French message naming what exists.
+ * an unknown value gets a problem naming what exists.
  */
 export function readBriefingScope(guidelines: MeetingGuidelines, raw: { point: string; groupe: string; etat?: string }): ScopeReading {
   const state = (raw.etat ?? '').toUpperCase();
   if (state !== '' && !/^[A-Z]{3}$/.test(state)) {
-    return { ok: false, message: `« ${(raw.etat ?? '').slice(0, 20)} » n’est pas un code d’État (trois lettres, par exemple « KHM »).` };
+    return { ok: false, problem: { code: 'notAStateCode', typed: (raw.etat ?? '').slice(0, 20) } };
   }
-  if (state !== '' && raw.groupe === '')
-    return { ok: false, message: 'La fiche d’un État se demande dans un groupe d’orateurs : ajoutez le groupe.' };
+  if (state !== '' && raw.groupe === '') return { ok: false, problem: { code: 'stateNeedsGroup' } };
   const read = readItemAndGroup(guidelines, raw);
   return read.ok ? { ok: true, scope: { ...read.scope, state: state === '' ? null : state } } : read;
 }
@@ -41,25 +48,16 @@ function readItemAndGroup(guidelines: MeetingGuidelines, raw: { point: string; g
   if (raw.point !== '') {
     item = /^[0-9]{1,3}$/.test(raw.point) ? (guidelines.items.find((i) => i.number === Number(raw.point)) ?? null) : null;
     if (!item) {
-      return {
-        ok: false,
-        message: `Le point « ${raw.point} » n’est pas un point de l’ordre du jour des réunions intersessions : choisissez l’un des points ${numbers.join(', ')}.`,
-      };
+      return { ok: false, problem: { code: 'unknownItem', point: raw.point, numbers } };
     }
   }
   if (raw.groupe === '') return { ok: true, scope: { item: item?.number ?? null, group: null } };
   const owner = guidelines.items.find((i) => i.groups.some((g) => g.key === raw.groupe));
   if (!owner) {
-    return {
-      ok: false,
-      message: `Le groupe d’orateurs « ${raw.groupe} » n’existe pas : choisissez un groupe dans la liste des fiches de la réunion.`,
-    };
+    return { ok: false, problem: { code: 'unknownGroup', group: raw.groupe } };
   }
   if (item && item.number !== owner.number) {
-    return {
-      ok: false,
-      message: `Le groupe d’orateurs « ${raw.groupe} » relève du point ${owner.number}, pas du point ${item.number} : retirez l’un des deux filtres.`,
-    };
+    return { ok: false, problem: { code: 'groupOfOtherItem', group: raw.groupe, owner: owner.number, item: item.number } };
   }
   return { ok: true, scope: { item: owner.number, group: raw.groupe } };
 }

@@ -2,7 +2,17 @@ import type { Cell } from '../exchange/csv-write';
 import { rowsCsv } from '../releases/open-data';
 import type { MeetingPlan } from './plan';
 
-/** The speakers' list and the agenda of an intersessional meeting as CSV files (with a BOM, for spreadsheets). */
+/**
+ * The speakers' list and the agenda of an intersessional meeting as CSV files (with a BOM, for
+ * spreadsheets). The columns are stable codes; the words in the cells (yes/no, the totals' labels)
+ * come in `words`, in the language of whoever downloads them (docs/i18n.md, « The workspace »).
+ */
+export interface MeetingCsvWords {
+  yes: string;
+  no: string;
+  itemTotal: (item: number) => string;
+  meetingTotal: string;
+}
 
 export const SPEAKER_COLUMNS = [
   'point',
@@ -17,7 +27,7 @@ export const SPEAKER_COLUMNS = [
   'minutes',
 ] as const;
 
-export function speakersCsv(plan: MeetingPlan): string {
+export function speakersCsv(plan: MeetingPlan, words: MeetingCsvWords): string {
   const rows = plan.items.flatMap(({ item, groups }) =>
     groups.flatMap(({ group, speakers }) =>
       speakers.map((s) => ({
@@ -28,8 +38,8 @@ export function speakersCsv(plan: MeetingPlan): string {
         rang: s.position,
         iso3: s.state,
         etat: s.name,
-        present: s.absent ? 'non' : 'oui',
-        ajoute: s.added ? 'oui' : 'non',
+        present: s.absent ? words.no : words.yes,
+        ajoute: s.added ? words.yes : words.no,
         minutes: s.minutes,
       })),
     ),
@@ -51,7 +61,7 @@ export const AGENDA_COLUMNS = [
  * One row per speaker group and one for the other States and organisations of each item, then the
  * item's total and, last, the meeting's total: the same sums as the meeting page.
  */
-export function agendaCsv(plan: MeetingPlan, otherSpeakers: { name: string; minutes: number }): string {
+export function agendaCsv(plan: MeetingPlan, otherSpeakers: { name: string; minutes: number }, words: MeetingCsvWords): string {
   const rows: Record<(typeof AGENDA_COLUMNS)[number], Cell>[] = plan.items.flatMap((planned) => [
     ...planned.groups.map(({ group, present, minutes }) => ({
       point: planned.item.number,
@@ -74,7 +84,7 @@ export function agendaCsv(plan: MeetingPlan, otherSpeakers: { name: string; minu
     {
       point: planned.item.number,
       intitule_point: planned.item.title,
-      partie: `Total du point ${planned.item.number}`,
+      partie: words.itemTotal(planned.item.number),
       questions: '',
       interventions: planned.groups.reduce((sum, g) => sum + g.present, 0) + planned.otherInterventions,
       minutes_par_intervention: '',
@@ -84,7 +94,7 @@ export function agendaCsv(plan: MeetingPlan, otherSpeakers: { name: string; minu
   rows.push({
     point: '',
     intitule_point: '',
-    partie: 'Total de la réunion',
+    partie: words.meetingTotal,
     questions: '',
     interventions: plan.present + plan.items.reduce((sum, i) => sum + i.otherInterventions, 0),
     minutes_par_intervention: '',

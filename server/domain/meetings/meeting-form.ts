@@ -1,7 +1,7 @@
-import { readDate, readYear } from '../exchange/values';
-import { formText, formVersion, type FieldError } from '../workspace/form';
-import { MEETING_KIND_LABELS, MEETING_KINDS, SPEAKERS_FROM, SPEAKERS_FROM_LABELS, type MeetingKind, type SpeakersFrom } from './kinds';
-import { readSittings, sittingsText } from './sittings';
+import { readDate, readYear, type Cell } from '../exchange/values';
+import { formText, formVersion } from '../workspace/form';
+import { MEETING_KINDS, SPEAKERS_FROM, type MeetingKind, type SpeakersFrom } from './kinds';
+import { readSittings, sittingsText, type SittingProblem } from './sittings';
 
 /** A meeting's details as the form edits them. */
 export interface MeetingDetails {
@@ -48,58 +48,57 @@ export function readMeetingSubmission(body: Record<string, unknown>): MeetingSub
   };
 }
 
-export type MeetingCheck = { ok: true; details: MeetingDetails } | { ok: false; errors: FieldError[] };
+/** A value's rule broken (server/domain/exchange/values.ts), as the import would say it of the same value. */
+export type ValueProblem = Extract<Cell<unknown>, { ok: false }>;
 
-const lengthProblem = (value: string, max: number, label: string): string | null => {
-  const length = [...value].length;
-  return length > max ? `${label} : ${max} caractères au plus (vous en avez saisi ${length}).` : null;
-};
+/**
+ * What is wrong with one field of the form, as a code and what its message needs: the presenter
+ * (presenters/meeting-problems.ts) words it in the member's language. `field` is the element id.
+ */
+export type MeetingProblem =
+  | { field: 'kind'; code: 'kindChoice' }
+  | { field: 'title' | 'place'; code: 'required' }
+  | { field: 'title' | 'place' | 'agenda' | 'sittings'; code: 'tooLong'; max: number; length: number }
+  | { field: 'startsOn' | 'endsOn' | 'year'; code: 'value'; problem: ValueProblem }
+  | { field: 'endsOn'; code: 'endsBeforeStart' }
+  | { field: 'sittings'; code: 'sittings'; problem: SittingProblem }
+  | { field: 'speakersFrom'; code: 'speakersFromChoice' };
 
-/** Checks every field and says, in French and by field, what is wrong. */
+export type MeetingCheck = { ok: true; details: MeetingDetails } | { ok: false; errors: MeetingProblem[] };
+
+/** Checks every field and says, by field, what is wrong (as codes: no language here). */
 export function checkMeeting(submission: MeetingSubmission): MeetingCheck {
-  const errors: FieldError[] = [];
+  const errors: MeetingProblem[] = [];
+  const tooLong = (field: 'title' | 'place' | 'agenda' | 'sittings', max: number): boolean => {
+    const length = [...submission[field]].length;
+    if (length > max) errors.push({ field, code: 'tooLong', max, length });
+    return length > max;
+  };
   const kind = (MEETING_KINDS as readonly string[]).includes(submission.kind) ? (submission.kind as MeetingKind) : null;
-  if (!kind) {
-    errors.push({
-      field: 'kind',
-      message: `Type de réunion : choisissez ${MEETING_KINDS.map((k) => `« ${MEETING_KIND_LABELS[k]} »`).join(', ')}.`,
-    });
-  }
-  if (submission.title === '')
-    errors.push({ field: 'title', message: 'Intitulé : obligatoire (par exemple « Réunions intersessions 2027 »).' });
-  const titleLength = lengthProblem(submission.title, TITLE_MAX, 'Intitulé');
-  if (titleLength) errors.push({ field: 'title', message: titleLength });
-  if (submission.place === '') errors.push({ field: 'place', message: 'Lieu : obligatoire (par exemple « Genève, CICG »).' });
-  const placeLength = lengthProblem(submission.place, PLACE_MAX, 'Lieu');
-  if (placeLength) errors.push({ field: 'place', message: placeLength });
+  if (!kind) errors.push({ field: 'kind', code: 'kindChoice' });
+  if (submission.title === '') errors.push({ field: 'title', code: 'required' });
+  tooLong('title', TITLE_MAX);
+  if (submission.place === '') errors.push({ field: 'place', code: 'required' });
+  tooLong('place', PLACE_MAX);
   const startsOn = readDate(submission.startsOn);
-  if (!startsOn.ok) errors.push({ field: 'startsOn', message: `Premier jour : ${startsOn.message}.` });
+  if (!startsOn.ok) errors.push({ field: 'startsOn', code: 'value', problem: startsOn });
   const endsOn = submission.endsOn === '' && startsOn.ok ? startsOn : readDate(submission.endsOn);
-  if (!endsOn.ok) errors.push({ field: 'endsOn', message: `Dernier jour : ${endsOn.message}.` });
-  if (startsOn.ok && endsOn.ok && endsOn.value < startsOn.value) {
-    errors.push({ field: 'endsOn', message: 'Dernier jour : il précède le premier jour de la réunion.' });
-  }
+  if (!endsOn.ok) errors.push({ field: 'endsOn', code: 'value', problem: endsOn });
+  if (startsOn.ok && endsOn.ok && endsOn.value < startsOn.value) errors.push({ field: 'endsOn', code: 'endsBeforeStart' });
   const year = readYear(submission.year);
-  if (!year.ok) errors.push({ field: 'year', message: `Année des rapports examinés : ${year.message}.` });
-  const agendaLength = lengthProblem(submission.agenda, AGENDA_MAX, 'Ordre du jour');
-  if (agendaLength) errors.push({ field: 'agenda', message: agendaLength });
-  const sittingsLength = lengthProblem(submission.sittings, SITTINGS_TEXT_MAX, 'Séances');
-  if (sittingsLength) errors.push({ field: 'sittings', message: sittingsLength });
+  if (!year.ok) errors.push({ field: 'year', code: 'value', problem: year });
+  tooLong('agenda', AGENDA_MAX);
+  const sittingsLength = tooLong('sittings', SITTINGS_TEXT_MAX);
   const sittings = readSittings(
     sittingsLength ? '' : submission.sittings,
     startsOn.ok ? startsOn.value : null,
     endsOn.ok ? endsOn.value : null,
   );
-  if (!sittings.ok) for (const message of sittings.messages) errors.push({ field: 'sittings', message });
+  if (!sittings.ok) for (const problem of sittings.problems) errors.push({ field: 'sittings', code: 'sittings', problem });
   const speakersFrom = (SPEAKERS_FROM as readonly string[]).includes(submission.speakersFrom)
     ? (submission.speakersFrom as SpeakersFrom)
     : null;
-  if (!speakersFrom) {
-    errors.push({
-      field: 'speakersFrom',
-      message: `Orateurs de départ : choisissez ${SPEAKERS_FROM.map((k) => `« ${SPEAKERS_FROM_LABELS[k]} »`).join(' ou ')}.`,
-    });
-  }
+  if (!speakersFrom) errors.push({ field: 'speakersFrom', code: 'speakersFromChoice' });
   if (errors.length > 0 || !kind || !startsOn.ok || !endsOn.ok || !year.ok || !sittings.ok || !speakersFrom) return { ok: false, errors };
   return {
     ok: true,

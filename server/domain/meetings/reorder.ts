@@ -45,28 +45,32 @@ export function editGroup(rows: readonly SpeakerRow[], edit: GroupEdit): Speaker
     .map(({ place: _place, ...row }, index) => ({ ...row, position: index + 1 }));
 }
 
+/** A typed rank that is not one: for the element `field` (`fieldId`), the State's code and what was typed (cut at 20). */
+export interface RankProblem {
+  field: string;
+  code: 'badRank';
+  state: string;
+  typed: string;
+}
+
 /**
  * Reads the posted form of one group: `rank:ISO3` fields, `absent:ISO3` checkboxes, a `move` button
- * (`up:ISO3` / `down:ISO3`) and a `remove` button. Ranks must be whole numbers from 1; a message per
- * bad field, by element id (`fieldId`), says which State it is about.
+ * (`up:ISO3` / `down:ISO3`) and a `remove` button. Ranks must be whole numbers from 1; a problem per
+ * bad field, by element id (`fieldId`), names the State it is about (worded by presenters/meeting-problems.ts).
  */
 export function readGroupEdit(
   body: Record<string, unknown>,
   rows: readonly SpeakerRow[],
-  nameOf: (iso3: string) => string,
   fieldId: (state: string) => string,
-): { ok: true; edit: GroupEdit } | { ok: false; errors: { field: string; message: string }[] } {
+): { ok: true; edit: GroupEdit } | { ok: false; errors: RankProblem[] } {
   const listed = new Set(rows.map((r) => r.state));
   const ranks = new Map<string, number>();
-  const errors: { field: string; message: string }[] = [];
+  const errors: RankProblem[] = [];
   for (const row of rows) {
     const typed = formText(body[`rank:${row.state}`]).trim();
     if (typed === '') continue;
     if (!/^[0-9]{1,4}$/.test(typed) || Number(typed) < 1) {
-      errors.push({
-        field: fieldId(row.state),
-        message: `Rang de ${nameOf(row.state)} : « ${typed.slice(0, 20)} » n’est pas un rang ; saisissez un nombre entier à partir de 1.`,
-      });
+      errors.push({ field: fieldId(row.state), code: 'badRank', state: row.state, typed: typed.slice(0, 20) });
     } else {
       ranks.set(row.state, Number(typed));
     }

@@ -1,7 +1,8 @@
 /**
  * The sittings of a meeting (days and hours) and whether the speakers' list fits in them
  * (docs/method.md#meeting-time). Entered with the meeting, one sitting per line:
- * « 2027-06-16 10:00-13:00 ». Pure: text in, sittings or French messages out.
+ * « 2027-06-16 10:00-13:00 ». Pure: text in, sittings or problems out, as codes with what the
+ * message needs (worded by presenters/meeting-problems.ts in the reader's language).
  */
 
 /** One sitting: a day, and its start and end in minutes from midnight. */
@@ -14,7 +15,17 @@ export interface Sitting {
 /** A meeting of a week holds about ten sittings; beyond this, the text is not a list of sittings. */
 export const SITTINGS_MAX = 40;
 
-export type SittingsReading = { ok: true; sittings: Sitting[] } | { ok: false; messages: string[] };
+/** What is wrong with the typed sittings; `line` is the line's number in the field, from 1. */
+export type SittingProblem =
+  | { code: 'tooManyLines'; max: number; lines: number }
+  | { code: 'lineFormat'; line: number; text: string }
+  | { code: 'notADay'; line: number; day: string }
+  | { code: 'badHour'; line: number }
+  | { code: 'endsBeforeStart'; line: number; start: string; end: string }
+  | { code: 'outsideMeeting'; line: number; day: string; startsOn: string | null; endsOn: string | null }
+  | { code: 'overlap'; day: string; start: string; previousStart: string; previousEnd: string };
+
+export type SittingsReading = { ok: true; sittings: Sitting[] } | { ok: false; problems: SittingProblem[] };
 
 const LINE = /^(\d{4}-\d{2}-\d{2})\s+(\d{1,2})\s*[:h]\s*(\d{2})?\s*(?:-|–|à)\s*(\d{1,2})\s*[:h]\s*(\d{2})?$/i;
 
@@ -34,45 +45,40 @@ export const sittingsText = (sittings: readonly Sitting[]) =>
 
 /**
  * Reads the sittings typed in the meeting form, each checked against the meeting's days; the
- * messages name the line. Blank lines are skipped; an empty text is no sittings (not entered yet).
+ * problems name the line. Blank lines are skipped; an empty text is no sittings (not entered yet).
  */
 export function readSittings(text: string, startsOn: string | null, endsOn: string | null): SittingsReading {
   const lines = text
     .split('\n')
     .map((line, index) => ({ line: line.trim(), number: index + 1 }))
     .filter((l) => l.line !== '');
-  if (lines.length > SITTINGS_MAX) {
-    return { ok: false, messages: [`Séances : ${SITTINGS_MAX} lignes au plus (vous en avez saisi ${lines.length}).`] };
-  }
-  const messages: string[] = [];
+  if (lines.length > SITTINGS_MAX) return { ok: false, problems: [{ code: 'tooManyLines', max: SITTINGS_MAX, lines: lines.length }] };
+  const problems: SittingProblem[] = [];
   const sittings: Sitting[] = [];
-  for (const { line, number } of lines) {
-    const where = `Séances, ligne ${number}`;
-    const match = LINE.exec(line);
+  for (const { line: text, number: line } of lines) {
+    const match = LINE.exec(text);
     if (!match) {
-      messages.push(
-        `${where} : « ${line.slice(0, 40)} » ; écrivez le jour puis les heures de début et de fin, par exemple « 2027-06-16 10:00-13:00 ».`,
-      );
+      problems.push({ code: 'lineFormat', line, text: text.slice(0, 40) });
       continue;
     }
     const [, day, h1, m1, h2, m2] = match as unknown as [string, string, string, string | undefined, string, string | undefined];
     const date = new Date(`${day}T00:00:00Z`);
     if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== day) {
-      messages.push(`${where} : « ${day} » n’est pas une date du calendrier.`);
+      problems.push({ code: 'notADay', line, day });
       continue;
     }
     const start = clock(h1, m1);
     const end = clock(h2, m2);
     if (start === null || end === null) {
-      messages.push(`${where} : une heure va de 00:00 à 24:00.`);
+      problems.push({ code: 'badHour', line });
       continue;
     }
     if (end <= start) {
-      messages.push(`${where} : la séance finit (${clockText(end)}) avant de commencer (${clockText(start)}).`);
+      problems.push({ code: 'endsBeforeStart', line, start: clockText(start), end: clockText(end) });
       continue;
     }
     if ((startsOn !== null && day < startsOn) || (endsOn !== null && day > endsOn)) {
-      messages.push(`${where} : le ${day} n’est pas un jour de la réunion (du ${startsOn ?? '?'} au ${endsOn ?? '?'}).`);
+      problems.push({ code: 'outsideMeeting', line, day, startsOn, endsOn });
       continue;
     }
     sittings.push({ day, start, end });
@@ -81,12 +87,16 @@ export function readSittings(text: string, startsOn: string | null, endsOn: stri
   for (let i = 1; i < sittings.length; i++) {
     const [a, b] = [sittings[i - 1]!, sittings[i]!];
     if (a.day === b.day && b.start < a.end) {
-      messages.push(
-        `Séances : le ${b.day}, la séance de ${clockText(b.start)} commence avant la fin de celle de ${clockText(a.start)} (${clockText(a.end)}).`,
-      );
+      problems.push({
+        code: 'overlap',
+        day: b.day,
+        start: clockText(b.start),
+        previousStart: clockText(a.start),
+        previousEnd: clockText(a.end),
+      });
     }
   }
-  return messages.length > 0 ? { ok: false, messages } : { ok: true, sittings };
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, sittings };
 }
 
 /** The stored text read back (it was checked when saved: a line that no longer reads is skipped). */

@@ -7,6 +7,7 @@ import { briefingCards, readBriefingScope } from '../../domain/meetings/briefing
 import { readMeetingPlan } from '../../domain/meetings/store';
 import { HttpError } from '../../http-error';
 import { briefingCardsPage } from '../../presenters/briefing-cards';
+import { scopeProblemMessage } from '../../presenters/meeting-problems';
 import { meetingParam } from './meeting-param';
 
 /** A query parameter as one string ('' when absent; the first value when repeated). */
@@ -21,7 +22,7 @@ export function briefingCardsRoutes({ db, data, privatePages }: RouteContext): R
   const router = Router();
 
   router.get('/reunions/:id/fiches', privatePages.keep, (req, res) => {
-    const meeting = meetingParam(db, req.params.id);
+    const meeting = meetingParam(db, req.params.id, req.locale);
     if (meeting.kind !== 'intersessional') {
       throw new HttpError(404, t(req.locale, 'meetings.cards.notIntersessionalTitle'), t(req.locale, 'meetings.cards.notIntersessional'));
     }
@@ -32,7 +33,7 @@ export function briefingCardsRoutes({ db, data, privatePages }: RouteContext): R
       groupe: queryText(req, 'groupe'),
       etat: queryText(req, 'etat'),
     });
-    if (!scope.ok) throw new HttpError(400, t(req.locale, 'meetings.cards.badScopeTitle'), scope.message);
+    if (!scope.ok) throw new HttpError(400, t(req.locale, 'meetings.cards.badScopeTitle'), scopeProblemMessage(scope.problem, req.locale));
     const view = data('workspace');
     const plan = readMeetingPlan(db, guidelines, meeting.id, speakerSource(view.engine, guidelines, req.locale).nameOf);
     const briefing = briefingCards(plan, view.engine, meeting.year, scope.scope);

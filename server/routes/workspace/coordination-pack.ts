@@ -14,7 +14,7 @@ export function coordinationPackRoutes({ db, data, privatePages }: RouteContext)
   const router = Router();
 
   router.get('/reunions/:id/dossier', privatePages.keep, (req, res) => {
-    const meeting = meetingParam(db, req.params.id);
+    const meeting = meetingParam(db, req.params.id, req.locale);
     if (meeting.kind !== 'coordination') {
       throw new HttpError(
         404,

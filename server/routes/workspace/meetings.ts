@@ -28,6 +28,7 @@ import { requireRole } from '../../middleware/viewer';
 import { meetingFormView } from '../../presenters/meeting-form-view';
 import { meetingsListView } from '../../presenters/meetings-list-view';
 import { meetingConflictMessage } from '../../presenters/meeting-messages';
+import { meetingCsvWords, meetingFieldErrors, rankFieldErrors } from '../../presenters/meeting-problems';
 import { groupAnchor, itemAnchor, meetingPageView, rankFieldId } from '../../presenters/meeting-plan-view';
 import { meetingParam } from './meeting-param';
 import { formBody } from '../../form-body';
@@ -117,7 +118,10 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
     if (!check.ok) {
       res
         .status(400)
-        .render('workspace/meeting-form', meetingFormView({ meeting: null, submission, errors: check.errors, defaultYear: 0 }, req.locale));
+        .render(
+          'workspace/meeting-form',
+          meetingFormView({ meeting: null, submission, errors: meetingFieldErrors(check.errors, req.locale), defaultYear: 0 }, req.locale),
+        );
       return;
     }
     const id = createMeeting(db, check.details, source(req), writer(req));
@@ -126,21 +130,27 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
 
   router.get('/reunions/:id', privatePages.keep, (req, res) => {
     const saved = typeof req.query.enregistre === 'string' ? req.query.enregistre : null;
-    renderMeeting(req, res, meetingParam(db, req.params.id), { saved });
+    renderMeeting(req, res, meetingParam(db, req.params.id, req.locale), { saved });
   });
 
   router.get('/reunions/:id/modifier', canPrepare, (req, res) => {
-    res.render('workspace/meeting-form', meetingFormView({ meeting: meetingParam(db, req.params.id), defaultYear: 0 }, req.locale));
+    res.render(
+      'workspace/meeting-form',
+      meetingFormView({ meeting: meetingParam(db, req.params.id, req.locale), defaultYear: 0 }, req.locale),
+    );
   });
 
   router.post('/reunions/:id', canPrepare, (req, res) => {
-    const meeting = meetingParam(db, req.params.id);
+    const meeting = meetingParam(db, req.params.id, req.locale);
     const submission = readMeetingSubmission(formBody(req));
     const check = checkMeeting(submission);
     if (!check.ok) {
       res
         .status(400)
-        .render('workspace/meeting-form', meetingFormView({ meeting, submission, errors: check.errors, defaultYear: 0 }, req.locale));
+        .render(
+          'workspace/meeting-form',
+          meetingFormView({ meeting, submission, errors: meetingFieldErrors(check.errors, req.locale), defaultYear: 0 }, req.locale),
+        );
       return;
     }
     const result = updateMeeting(db, meeting.id, submission.version, check.details, source(req), writer(req));
@@ -157,20 +167,20 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
   });
 
   router.post('/reunions/:id/actualisation', canPrepare, (req, res) => {
-    const meeting = meetingParam(db, req.params.id);
+    const meeting = meetingParam(db, req.params.id, req.locale);
     afterWrite(req, res, meeting, refreshSpeakers(db, meeting.id, formVersion(formBody(req)), meeting, source(req), writer(req)), 'liste');
   });
 
   router.post('/reunions/:id/groupes/:group', canPrepare, (req, res) => {
-    const meeting = meetingParam(db, req.params.id);
+    const meeting = meetingParam(db, req.params.id, req.locale);
     const group = String(req.params.group);
     const found = findGroup(guidelines, group);
     if (!found) throw new HttpError(404, t(req.locale, 'meetings.errors.groupTitle'), t(req.locale, 'meetings.errors.group', { group }));
     const key = found.group.key;
     const rows = readSpeakers(db, meeting.id).filter((r) => r.groupKey === key);
-    const read = readGroupEdit(formBody(req), rows, source(req).nameOf, (state) => rankFieldId(key, state));
+    const read = readGroupEdit(formBody(req), rows, (state) => rankFieldId(key, state));
     if (!read.ok) {
-      renderMeeting(req, res, meeting, { status: 400, errors: read.errors });
+      renderMeeting(req, res, meeting, { status: 400, errors: rankFieldErrors(read.errors, source(req).nameOf, req.locale) });
       return;
     }
     afterWrite(
@@ -183,7 +193,7 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
   });
 
   router.post('/reunions/:id/groupes/:group/orateurs', canPrepare, (req, res) => {
-    const meeting = meetingParam(db, req.params.id);
+    const meeting = meetingParam(db, req.params.id, req.locale);
     const group = String(req.params.group);
     const found = findGroup(guidelines, group);
     if (!found) throw new HttpError(404, t(req.locale, 'meetings.errors.groupTitle'), t(req.locale, 'meetings.errors.group', { group }));
@@ -220,7 +230,7 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
   });
 
   router.post('/reunions/:id/points/:item', canPrepare, (req, res) => {
-    const meeting = meetingParam(db, req.params.id);
+    const meeting = meetingParam(db, req.params.id, req.locale);
     const asked = String(req.params.item);
     const item = guidelines.items.find((i) => String(i.number) === asked);
     if (!item) throw new HttpError(404, t(req.locale, 'meetings.errors.itemTitle'), t(req.locale, 'meetings.errors.item', { item: asked }));
@@ -250,23 +260,24 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
     if (meeting.kind !== 'intersessional') {
       throw new HttpError(404, t(req.locale, 'meetings.errors.noListTitle'), t(req.locale, 'meetings.errors.noList'));
     }
-    return readMeetingPlan(db, guidelines, meeting.id, source(req).nameOf);
+    // Item titles and group names in the member's language, as on the meeting page.
+    return readMeetingPlan(db, guidelinesIn(req.locale), meeting.id, source(req).nameOf);
   };
 
   router.get('/reunions/:id/orateurs.csv', (req, res) => {
-    const meeting = meetingParam(db, req.params.id);
+    const meeting = meetingParam(db, req.params.id, req.locale);
     res
       .type('text/csv; charset=utf-8')
       .attachment(`reunion-${meeting.id}-orateurs.csv`)
-      .send(speakersCsv(planOf(req, meeting)));
+      .send(speakersCsv(planOf(req, meeting), meetingCsvWords(req.locale)));
   });
 
   router.get('/reunions/:id/ordre-du-jour.csv', (req, res) => {
-    const meeting = meetingParam(db, req.params.id);
+    const meeting = meetingParam(db, req.params.id, req.locale);
     res
       .type('text/csv; charset=utf-8')
       .attachment(`reunion-${meeting.id}-ordre-du-jour.csv`)
-      .send(agendaCsv(planOf(req, meeting), guidelines.otherSpeakers));
+      .send(agendaCsv(planOf(req, meeting), guidelinesIn(req.locale).otherSpeakers, meetingCsvWords(req.locale)));
   });
 
   return router;

@@ -1,6 +1,7 @@
 import { readMeetingGuidelines } from '../../../../seed/meeting-guidelines';
 import { meetingPlan, type SpeakerRow } from '../../../../server/domain/meetings/plan';
 import { editGroup, readGroupEdit } from '../../../../server/domain/meetings/reorder';
+import { rankFieldErrors } from '../../../../server/presenters/meeting-problems';
 import { defaultSpeakers, speakerDrift } from '../../../../server/domain/meetings/speaker-groups';
 
 const guidelines = readMeetingGuidelines();
@@ -203,7 +204,6 @@ describe('editing a group', () => {
     const read = readGroupEdit(
       { 'rank:AFG': '2', 'rank:KHM': '1', 'absent:COL': '1', move: 'down:AFG', remove: 'XXX' },
       group,
-      nameOf,
       (s) => `rang-${s}`,
     );
     expect(read.ok && { ...read.edit, ranks: [...read.edit.ranks], absent: [...read.edit.absent] }).toEqual({
@@ -215,14 +215,19 @@ describe('editing a group', () => {
       move: { state: 'AFG', by: 1 },
       remove: null,
     });
-    const bad = readGroupEdit({ 'rank:KHM': 'premier', 'rank:AFG': '0' }, group, nameOf, (s) => `rang-${s}`);
+    const bad = readGroupEdit({ 'rank:KHM': 'premier', 'rank:AFG': '0' }, group, (s) => `rang-${s}`);
     expect(bad).toEqual({
       ok: false,
       errors: [
-        { field: 'rang-AFG', message: expect.stringContaining('Rang de Afghanistan : « 0 »') },
-        { field: 'rang-KHM', message: expect.stringContaining('Rang de Cambodge : « premier » n’est pas un rang') },
+        { field: 'rang-AFG', code: 'badRank', state: 'AFG', typed: '0' },
+        { field: 'rang-KHM', code: 'badRank', state: 'KHM', typed: 'premier' },
       ],
     });
+    // Worded by the presenter, in French by default.
+    expect(!bad.ok && rankFieldErrors(bad.errors, nameOf)).toEqual([
+      { field: 'rang-AFG', message: expect.stringContaining('Rang de Afghanistan : « 0 »') },
+      { field: 'rang-KHM', message: expect.stringContaining('Rang de Cambodge : « premier » n’est pas un rang') },
+    ]);
   });
 });
 
