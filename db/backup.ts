@@ -3,9 +3,17 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { committedMigrations } from './migrations-journal';
 import { appliedMigrations, integrityProblems, latestRelease } from './queries/maintenance';
+import { LocalizedError } from '../server/i18n/localized-error';
+import { MAINTENANCE_KEYS as KEYS } from '../server/cli/maintenance-messages';
 
-/** A refusal to show as it is: French, says what to do, and nothing was changed. */
-export class MaintenanceError extends Error {}
+/**
+ * A refusal to show as it is: says what to do, and nothing was changed. Its `message` is French; the
+ * commands word it in LANG's language with `in(locale)` (docs/i18n.md#the-command-line).
+ */
+export class MaintenanceError extends LocalizedError {}
+
+/** What `checkDatabaseFile` checks, as its messages name it. */
+export type CheckedFile = typeof KEYS.theCopy | typeof KEYS.theBackup;
 
 export interface CopySummary {
   file: string;
@@ -18,12 +26,14 @@ export interface CopySummary {
  * drizzle's migrations table — and made by this version of the code or an earlier one (the server
  * applies the missing migrations at start; a later one's schema it cannot know).
  */
-export function checkDatabaseFile(file: string, label: string): CopySummary {
+export function checkDatabaseFile(file: string, label: CheckedFile): CopySummary {
+  const refusal = (key: string, vars: Record<string, unknown> = {}) =>
+    new MaintenanceError(key, { file, ...vars }, undefined, { what: label });
   let client: Database.Database;
   try {
     client = new Database(file, { fileMustExist: true });
   } catch (err) {
-    throw new MaintenanceError(`${label} « ${file} » ne peut pas être ouvert (${(err as Error).message}).`);
+    throw refusal(KEYS.cannotOpen, { message: (err as Error).message });
   }
   try {
     let problems: string[];
@@ -32,19 +42,17 @@ export function checkDatabaseFile(file: string, label: string): CopySummary {
       problems = integrityProblems(client);
       migrations = appliedMigrations(client);
     } catch (err) {
-      throw new MaintenanceError(`${label} « ${file} » n’est pas une base SQLite lisible (${(err as Error).message}).`);
+      throw refusal(KEYS.unreadable, { message: (err as Error).message });
     }
     if (problems.length > 0) {
-      throw new MaintenanceError(`${label} « ${file} » est endommagé (integrity_check : ${problems.slice(0, 3).join(' ; ')}).`);
+      throw refusal(KEYS.damaged, { problems: problems.slice(0, 3).join(' ; ') });
     }
     if (migrations === null || migrations.count === 0) {
-      throw new MaintenanceError(`${label} « ${file} » n’est pas une base du tableau de bord (pas de table des migrations).`);
+      throw refusal(KEYS.notDashboard);
     }
     const committed = committedMigrations();
     if (committed.latest !== null && migrations.latest !== null && migrations.latest > committed.latest) {
-      throw new MaintenanceError(
-        `${label} « ${file} » vient d’une version plus récente du tableau de bord (migration inconnue de cette version) : mettez d’abord le code à jour.`,
-      );
+      throw refusal(KEYS.newer);
     }
     return { file, bytes: fs.statSync(file).size, latestRelease: latestRelease(client) };
   } finally {
@@ -59,12 +67,8 @@ export function checkDatabaseFile(file: string, label: string): CopySummary {
  * never overwritten (it may be the only good backup).
  */
 export async function backupDatabase(databasePath: string, target: string): Promise<CopySummary> {
-  if (!fs.existsSync(databasePath)) throw new MaintenanceError(`Aucune base de données à « ${databasePath} » : rien à sauvegarder.`);
-  if (fs.existsSync(target)) {
-    throw new MaintenanceError(
-      `Le fichier « ${target} » existe déjà : il n’a pas été remplacé. Choisissez un autre nom (par exemple daté).`,
-    );
-  }
+  if (!fs.existsSync(databasePath)) throw new MaintenanceError(KEYS.noDatabase, { database: databasePath });
+  if (fs.existsSync(target)) throw new MaintenanceError(KEYS.targetExists, { target });
   fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
   const partial = `${target}.partiel`;
   fs.rmSync(partial, { force: true });
@@ -77,7 +81,7 @@ export async function backupDatabase(databasePath: string, target: string): Prom
   }
   let summary: CopySummary;
   try {
-    summary = checkDatabaseFile(partial, 'La copie');
+    summary = checkDatabaseFile(partial, KEYS.theCopy);
   } catch (err) {
     fs.rmSync(partial, { force: true });
     throw err;
@@ -98,11 +102,11 @@ const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\..*$/,
  * The lock is kept until the new file is in place. The replaced database is kept beside it.
  */
 export async function restoreDatabase(databasePath: string, file: string): Promise<CopySummary & { previous: string | null }> {
-  if (!fs.existsSync(file)) throw new MaintenanceError(`Le fichier « ${file} » n’existe pas : rien n’a été restauré.`);
+  if (!fs.existsSync(file)) throw new MaintenanceError(KEYS.noFile, { file });
   if (fs.existsSync(databasePath) && fs.realpathSync(file) === fs.realpathSync(databasePath)) {
-    throw new MaintenanceError(`« ${file} » est la base de données elle-même : rien n’a été restauré.`);
+    throw new MaintenanceError(KEYS.isDatabase, { file });
   }
-  checkDatabaseFile(file, 'La sauvegarde');
+  checkDatabaseFile(file, KEYS.theBackup);
 
   let lock: Database.Database | null = null;
   if (fs.existsSync(databasePath)) {
@@ -118,9 +122,7 @@ export async function restoreDatabase(databasePath: string, file: string): Promi
     } catch (err) {
       lock.close();
       if ((err as { code?: string }).code === 'SQLITE_BUSY') {
-        throw new MaintenanceError(
-          `La base « ${databasePath} » est ouverte par un serveur ou une commande en cours : arrêtez-les (par exemple systemctl stop sraap), puis recommencez. Rien n’a été restauré.`,
-        );
+        throw new MaintenanceError(KEYS.inUse, { database: databasePath });
       }
       throw err;
     }
@@ -135,7 +137,7 @@ export async function restoreDatabase(databasePath: string, file: string): Promi
     } finally {
       source.close();
     }
-    const summary = checkDatabaseFile(incoming, 'La copie');
+    const summary = checkDatabaseFile(incoming, KEYS.theCopy);
     let previous: string | null = null;
     if (lock) {
       previous = `${databasePath}.avant-restauration-${stamp(new Date())}`;

@@ -1,5 +1,8 @@
 import { isIP } from 'node:net';
 import { DEFAULT_BUSY_TIMEOUT_MS, openDatabase, type Db } from '../db/client';
+import { localeFromEnv } from './i18n/cli-locale';
+import type { Locale } from './i18n/locale';
+import { LocalizedError } from './i18n/localized-error';
 
 export interface Config {
   port: number;
@@ -43,10 +46,13 @@ export interface Config {
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-function logLevel(env: NodeJS.ProcessEnv): LogLevel {
+/** A setting refused: its message in the language of LC_ALL/LC_MESSAGES/LANG (docs/i18n.md#the-command-line). */
+const refused = (locale: Locale, key: string, value?: string) => new LocalizedError(key, { value: String(value) }, locale);
+
+function logLevel(env: NodeJS.ProcessEnv, locale: Locale): LogLevel {
   const value = env.LOG_LEVEL?.trim().toLowerCase() || (env.JEST_WORKER_ID ? 'silent' : 'info');
   const level = LOG_LEVELS.find((l) => l === value);
-  if (!level) throw new Error(`LOG_LEVEL doit valoir ${LOG_LEVELS.join(', ')} (reçu : « ${env.LOG_LEVEL} »).`);
+  if (!level) throw new LocalizedError('startup.config.logLevel', { levels: LOG_LEVELS.join(', '), value: String(env.LOG_LEVEL) }, locale);
   return level;
 }
 
@@ -55,56 +61,58 @@ export type TrustProxy = false | number | string[];
 const ON = ['on', 'true', '1', 'yes', 'oui'];
 const OFF = ['off', 'false', '0', 'no', 'non', ''];
 
-function flag(env: NodeJS.ProcessEnv, name: string, fallback: 'on' | 'off'): boolean {
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: 'on' | 'off', locale: Locale): boolean {
   const value = (env[name] ?? fallback).trim().toLowerCase();
   if (!ON.includes(value) && !OFF.includes(value)) {
-    throw new Error(`${name} doit valoir « on » ou « off » (reçu : « ${env[name]} »).`);
+    throw new LocalizedError('startup.config.flag', { name, value: String(env[name]) }, locale);
   }
   return ON.includes(value) || (value === '' && fallback === 'on');
 }
 
-/** Reads the configuration from the environment (see README, « Configuration »). */
+/**
+ * Reads the configuration from the environment (see README, « Configuration »); a refused setting is
+ * a LocalizedError worded in the environment's language.
+ */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const locale = localeFromEnv(env);
   const port = env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`PORT doit être un numéro de port entre 0 et 65535 (reçu : « ${env.PORT} »).`);
+    throw refused(locale, 'startup.config.port', env.PORT);
   }
   const busy = env.DATABASE_BUSY_TIMEOUT_MS?.trim() || String(DEFAULT_BUSY_TIMEOUT_MS);
   if (!/^\d{1,6}$/.test(busy) || Number(busy) > 600_000) {
-    throw new Error(
-      `DATABASE_BUSY_TIMEOUT_MS doit être un nombre de millisecondes entre 0 et 600000 (reçu : « ${env.DATABASE_BUSY_TIMEOUT_MS} »).`,
-    );
+    throw refused(locale, 'startup.config.busyTimeout', env.DATABASE_BUSY_TIMEOUT_MS);
   }
   const sessionSecret = env.SESSION_SECRET?.trim() || null;
   if (sessionSecret !== null && sessionSecret.length < 32) {
-    throw new Error('SESSION_SECRET doit compter au moins 32 caractères.');
+    throw refused(locale, 'startup.config.sessionSecret');
   }
   const cacheMb = env.PUBLIC_CACHE_MB === undefined || env.PUBLIC_CACHE_MB === '' ? 64 : Number(env.PUBLIC_CACHE_MB);
   if (!Number.isFinite(cacheMb) || cacheMb < 0) {
-    throw new Error(`PUBLIC_CACHE_MB doit être un nombre de mégaoctets positif ou nul (reçu : « ${env.PUBLIC_CACHE_MB} »).`);
+    throw refused(locale, 'startup.config.publicCache', env.PUBLIC_CACHE_MB);
   }
   const coverage = env.PUBLICATION_MIN_COVERAGE?.trim() || '50';
   if (!/^\d{1,3}(\.\d+)?$/.test(coverage) || Number(coverage) > 100) {
-    throw new Error(`PUBLICATION_MIN_COVERAGE doit être un pourcentage entre 0 et 100 (reçu : « ${env.PUBLICATION_MIN_COVERAGE} »).`);
+    throw refused(locale, 'startup.config.coverage', env.PUBLICATION_MIN_COVERAGE);
   }
   return {
     port,
     databasePath: env.DATABASE_PATH || 'data/dashboard.sqlite',
     databaseBusyTimeoutMs: Number(busy),
-    demoData: flag(env, 'DEMO_DATA', 'on'),
-    secureCookies: flag(env, 'SECURE_COOKIES', 'off'),
+    demoData: flag(env, 'DEMO_DATA', 'on', locale),
+    secureCookies: flag(env, 'SECURE_COOKIES', 'off', locale),
     sessionSecret,
-    logLevel: logLevel(env),
+    logLevel: logLevel(env, locale),
     publicCacheBytes: Math.round(cacheMb * 1024 * 1024),
-    trustProxy: trustProxy(env.TRUST_PROXY),
+    trustProxy: trustProxy(env.TRUST_PROXY, locale),
     publicationMinCoverage: Number(coverage),
-    publicUrl: publicUrl(env.PUBLIC_URL, port),
+    publicUrl: publicUrl(env.PUBLIC_URL, port, locale),
     viewCache: env.NODE_ENV !== 'development',
   };
 }
 
 /** PUBLIC_URL: an http(s) origin, with a path for a site served below one; by default http://localhost:PORT. */
-function publicUrl(raw: string | undefined, port: number): string {
+function publicUrl(raw: string | undefined, port: number, locale: Locale): string {
   const value = raw?.trim() ?? '';
   if (value === '') return `http://localhost:${port}`;
   let url: URL | null = null;
@@ -114,7 +122,7 @@ function publicUrl(raw: string | undefined, port: number): string {
     url = null;
   }
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash || url.username) {
-    throw new Error(`PUBLIC_URL doit être l’adresse publique du site, par exemple https://tableau.example.org (reçu : « ${raw} »).`);
+    throw refused(locale, 'startup.config.publicUrl', raw);
   }
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
@@ -129,7 +137,7 @@ export function openDatabaseOf(config: Pick<Config, 'databasePath' | 'databaseBu
  * the server, or their addresses or networks separated by commas (with express's names loopback,
  * linklocal, uniquelocal). Only then does the sign-in limit count each client apart rather than the proxy.
  */
-function trustProxy(raw: string | undefined): TrustProxy {
+function trustProxy(raw: string | undefined, locale: Locale): TrustProxy {
   const value = (raw ?? '').trim();
   if (OFF.includes(value.toLowerCase())) return false;
   if (/^[0-9]+$/.test(value)) {
@@ -142,7 +150,5 @@ function trustProxy(raw: string | undefined): TrustProxy {
   if (entries.every((entry) => named.includes(entry) || (address.test(entry) && isIP(entry.split('/')[0]!) !== 0))) {
     return entries;
   }
-  throw new Error(
-    `TRUST_PROXY doit valoir « off », un nombre de proxys entre 1 et 10, ou leurs adresses séparées par des virgules (reçu : « ${raw} »).`,
-  );
+  throw refused(locale, 'startup.config.trustProxy', raw);
 }

@@ -2,6 +2,8 @@ import argon2 from 'argon2';
 import { argon2Cost } from './argon2-cost';
 import type { Db } from '../../db/client';
 import { findUserByEmail, type User } from '../../db/queries/users';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
+import { t } from '../i18n/translate';
 
 /** The shortest password accepted (NIST SP 800-63B asks for at least 8; we ask for more). */
 export const MIN_PASSWORD_LENGTH = 12;
@@ -19,10 +21,10 @@ export async function verifyPassword(hash: string, password: string): Promise<bo
   }
 }
 
-/** Why a new password is refused, in French, or null when it is acceptable. */
-export function passwordProblem(password: string): string | null {
+/** Why a new password is refused, in `locale` (the command line's: LANG), or null when it is acceptable. */
+export function passwordProblem(password: string, locale: Locale = DEFAULT_LOCALE): string | null {
   if ([...password].length < MIN_PASSWORD_LENGTH) {
-    return `le mot de passe doit compter au moins ${MIN_PASSWORD_LENGTH} caractères`;
+    return t(locale, 'cli.password.tooShort', { min: MIN_PASSWORD_LENGTH });
   }
   return null;
 }

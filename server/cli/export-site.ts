@@ -3,6 +3,7 @@ import { readConfig } from '../config';
 import { cliNumber, localeFromEnv } from '../i18n/cli-locale';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../i18n/locale';
 import { t } from '../i18n/translate';
+import { errorText } from '../i18n/localized-error';
 import { crawlSite, type FileKind, type StaticFile } from '../site-export/crawl';
 import { siteFetcher } from '../site-export/serve';
 import { targetProblem, writeStaticSite } from '../site-export/write';
@@ -30,8 +31,6 @@ const PAGES_IN: Record<Locale, string> = {
 const languageOf = (file: StaticFile): Locale =>
   LOCALES.find((l) => l !== DEFAULT_LOCALE && file.path.startsWith(`${l}/`)) ?? DEFAULT_LOCALE;
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 /**
  * `npm run export:site -- DIR`: writes the public site — pages, data files, styles and scripts —
  * into DIR as static files linked by relative paths, for any static host, a CDN or the disk.
@@ -56,9 +55,9 @@ export async function runExportSite(args: string[], env: NodeJS.ProcessEnv = pro
   let db;
   try {
     const config = readConfig(env);
-    db = prepareDatabase(config, io.out);
+    db = prepareDatabase(config, io.out, locale);
     const server = await siteFetcher(createApp({ db, config, staticSite: true }));
-    const site = await crawlSite({ fetch: server.fetch, starts: ['/'], excluded: SERVER_ONLY }).finally(server.close);
+    const site = await crawlSite({ fetch: server.fetch, starts: ['/'], excluded: SERVER_ONLY, locale }).finally(server.close);
     if (site.problems.length > 0) {
       for (const problem of site.problems) io.err(problem);
       const n = site.problems.length;
@@ -80,7 +79,7 @@ export async function runExportSite(args: string[], env: NodeJS.ProcessEnv = pro
     io.out(t(locale, 'cli.exportSite.open', { dir }));
     return 0;
   } catch (error) {
-    io.err(t(locale, 'cli.exportSite.failed', { dir, message: message(error) }));
+    io.err(t(locale, 'cli.exportSite.failed', { dir, message: errorText(error, locale) }));
     return 1;
   } finally {
     db?.$client.close();

@@ -6,7 +6,7 @@ import type { Locale } from '../i18n/locale';
 /**
  * The shape shared by `npm run backup` and `npm run restore`: one FILE argument (else the usage,
  * status 2, in the language of LANG: docs/i18n.md), the database of DATABASE_PATH, the lines `run` returns on success (status 0), a
- * MaintenanceError's French message on refusal (status 1). Any other error is a bug: it is thrown.
+ * MaintenanceError's message in LANG's language on refusal (status 1). Any other error is a bug: it is thrown.
  */
 export function runMaintenanceCommand(
   usage: (locale: Locale) => string,
@@ -23,7 +23,7 @@ export function runMaintenanceCommand(
       return 0;
     } catch (err) {
       if (err instanceof MaintenanceError) {
-        console.error(err.message);
+        console.error(err.in(locale));
         return 1;
       }
       throw err;

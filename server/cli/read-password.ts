@@ -1,15 +1,21 @@
 import readline from 'node:readline';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
+import { LocalizedError } from '../i18n/localized-error';
+import { t } from '../i18n/translate';
 
 /**
  * Reads a password from standard input, never from the command line (where it would stay in the
  * shell's history and in the process list). At a terminal, asks twice without echoing; from a pipe
- * (`printf '%s\n' "$PASSWORD" | npm run user -- …`), reads the first line.
+ * (`printf '%s\n' "$PASSWORD" | npm run user -- …`), reads the first line. Prompts in `locale` (LANG's).
  */
-export async function readPassword(input: NodeJS.ReadableStream & { isTTY?: boolean } = process.stdin): Promise<string> {
+export async function readPassword(
+  input: NodeJS.ReadableStream & { isTTY?: boolean } = process.stdin,
+  locale: Locale = DEFAULT_LOCALE,
+): Promise<string> {
   if (!input.isTTY) return firstLine(input);
-  const first = await askHidden('Mot de passe : ');
-  const second = await askHidden('Mot de passe (à nouveau) : ');
-  if (first !== second) throw new Error('Les deux saisies du mot de passe diffèrent.');
+  const first = await askHidden(t(locale, 'cli.password.prompt'));
+  const second = await askHidden(t(locale, 'cli.password.again'));
+  if (first !== second) throw new LocalizedError('cli.password.mismatch', {}, locale);
   return first;
 }
 

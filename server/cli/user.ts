@@ -7,6 +7,8 @@ import { ROLES, type Role } from '../domain/permissions';
 import { readPassword } from './read-password';
 import { localeFromEnv } from '../i18n/cli-locale';
 import { translator } from '../i18n/translate';
+import type { Locale } from '../i18n/locale';
+import { errorText } from '../i18n/localized-error';
 import type { CliOutput } from './import';
 
 const USAGE = ['cli.user.usage', 'cli.user.usageAdd', 'cli.user.usageList', 'cli.user.usageDisable', 'cli.user.usagePassword'];
@@ -23,9 +25,10 @@ export async function runUser(
   args: string[],
   env: NodeJS.ProcessEnv = process.env,
   io: CliOutput = consoleOutput,
-  password: () => Promise<string> = () => readPassword(),
+  password: () => Promise<string> = () => readPassword(process.stdin, localeFromEnv(env)),
 ): Promise<number> {
-  const t = translator(localeFromEnv(env));
+  const locale = localeFromEnv(env);
+  const t = translator(locale);
   const [command, ...rest] = args;
   const usage = (message: string) => {
     io.err(message);
@@ -77,7 +80,7 @@ export async function runUser(
         io.err(t('cli.user.exists', { email }));
         return 1;
       }
-      const passwordHash = await newPasswordHash(password, io, (problem) => t('cli.user.notCreated', { problem }));
+      const passwordHash = await newPasswordHash(password, io, locale, (problem) => t('cli.user.notCreated', { problem }));
       if (passwordHash === null) return 1;
       createUser(db, { email, role: role as Role, passwordHash, mechanisms });
       io.out(t('cli.user.created', { email, details: `${role}${mechanisms.length ? ` ; ${mechanisms.join(', ')}` : ''}` }));
@@ -98,13 +101,13 @@ export async function runUser(
       io.out(t('cli.user.disabled', { email }));
       return 0;
     }
-    const passwordHash = await newPasswordHash(password, io, (problem) => t('cli.user.passwordUnchanged', { problem }));
+    const passwordHash = await newPasswordHash(password, io, locale, (problem) => t('cli.user.passwordUnchanged', { problem }));
     if (passwordHash === null) return 1;
     setPasswordHash(db, user.id, passwordHash);
     io.out(t('cli.user.passwordChanged', { email }));
     return 0;
   } catch (error) {
-    io.err(error instanceof Error ? error.message : String(error));
+    io.err(errorText(error, locale));
     return 1;
   } finally {
     db.$client.close();
@@ -115,10 +118,11 @@ export async function runUser(
 async function newPasswordHash(
   password: () => Promise<string>,
   io: CliOutput,
+  locale: Locale,
   refusal: (problem: string) => string,
 ): Promise<string | null> {
   const secret = await password();
-  const problem = passwordProblem(secret);
+  const problem = passwordProblem(secret, locale);
   if (problem) {
     io.err(refusal(problem));
     return null;

@@ -1,5 +1,7 @@
 import { cssReferences, hasForm, htmlReferences, rewriteCssReferences, rewriteHtmlReferences } from './references';
 import { fileCollisions, fileForUrl, isCss, isHtml, relativeLink, resolveInternal } from './paths';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
+import { t } from '../i18n/translate';
 
 /** What the site answered to one GET. */
 export interface SiteResponse {
@@ -34,11 +36,13 @@ export interface CrawlOptions {
   excluded?: string[];
   /** Requests in flight at once. */
   concurrency?: number;
+  /** The language of the problems (the command line's, docs/i18n.md#the-command-line); French by default. */
+  locale?: Locale;
 }
 
 export interface StaticSite {
   files: StaticFile[];
-  /** In French, one per broken link or unexportable page; the copy must not be written when any. */
+  /** In the crawl's `locale`, one per broken link or unexportable page; the copy must not be written when any. */
   problems: string[];
 }
 
@@ -74,8 +78,6 @@ async function inParallel<T>(items: T[], concurrency: number, run: (item: T) => 
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
 }
 
-const quoteList = (urls: string[]) => urls.map((u) => `« ${u} »`).join(', ');
-
 /**
  * Reads the whole public site by following every internal link from `starts`, each URL once, and
  * returns it as static files whose links are relative paths to other files (`../1.2/index.html`,
@@ -83,7 +85,13 @@ const quoteList = (urls: string[]) => urls.map((u) => `« ${u} »`).join(', ');
  * Only 200 answers are kept; any other answer, and any link to an excluded path, is a problem
  * naming the pages that link to it.
  */
-export async function crawlSite({ fetch, starts = ['/'], excluded = [], concurrency = 8 }: CrawlOptions): Promise<StaticSite> {
+export async function crawlSite({
+  fetch,
+  starts = ['/'],
+  excluded = [],
+  concurrency = 8,
+  locale = DEFAULT_LOCALE,
+}: CrawlOptions): Promise<StaticSite> {
   const resources = new Map<string, Resource>();
   let wave: Resource[] = [];
 
@@ -119,18 +127,25 @@ export async function crawlSite({ fetch, starts = ['/'], excluded = [], concurre
 
   const problems: string[] = [];
   const found = [...resources.values()];
-  const where = (r: Resource) => (r.linkedFrom.length ? ` (lien dans ${quoteList(r.linkedFrom)})` : ' (adresse de départ)');
+  const quoteList = (urls: string[]) => urls.map((url) => t(locale, 'cli.crawl.quoted', { url })).join(', ');
+  const where = (r: Resource) =>
+    r.linkedFrom.length ? t(locale, 'cli.crawl.linkedFrom', { pages: quoteList(r.linkedFrom) }) : t(locale, 'cli.crawl.start');
   for (const r of found) {
     if (r.excluded) {
-      problems.push(`« ${r.url} » : page réservée au serveur (connexion, espace de travail), absente d’une copie statique${where(r)}.`);
+      problems.push(t(locale, 'cli.crawl.serverOnly', { url: r.url, where: where(r) }));
     } else if (r.response && r.response.status !== 200) {
-      problems.push(`« ${r.url} » : réponse ${r.response.status} au lieu de 200${where(r)}.`);
+      problems.push(t(locale, 'cli.crawl.status', { url: r.url, status: r.response.status, where: where(r) }));
     }
   }
 
   const kept = found.filter((r): r is Resource & { response: SiteResponse } => r.response?.status === 200);
   const fileOf = new Map(kept.map((r) => [r.url, fileForUrl(r.url, r.response.contentType)]));
-  problems.push(...fileCollisions(kept.map((r) => ({ url: r.url, file: fileOf.get(r.url)! }))));
+  problems.push(
+    ...fileCollisions(
+      kept.map((r) => ({ url: r.url, file: fileOf.get(r.url)! })),
+      locale,
+    ),
+  );
 
   const files = kept.map((r): StaticFile => {
     const path = fileOf.get(r.url)!;
@@ -143,7 +158,7 @@ export async function crawlSite({ fetch, starts = ['/'], excluded = [], concurre
     let body = r.response.body;
     if (isHtml(contentType)) {
       const html = textOf(r.response);
-      if (hasForm(html)) problems.push(`« ${r.url} » contient un formulaire, qu’un hébergement statique ne peut pas traiter.`);
+      if (hasForm(html)) problems.push(t(locale, 'cli.crawl.form', { url: r.url }));
       body = Buffer.from(rewriteHtmlReferences(html, relink), 'utf8');
     } else if (isCss(contentType)) {
       body = Buffer.from(rewriteCssReferences(textOf(r.response), relink), 'utf8');

@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
+import { t } from '../i18n/translate';
 
 /**
  * Where each URL of the site goes in a static copy, and how one file links to another.
@@ -112,16 +114,16 @@ export function relativeLink(from: string, to: string, fragment = ''): string {
 
 /**
  * Files that two URLs would share, or that would also have to be a folder — on a case-insensitive
- * disk too (`states/AFG` and `states/afg`). Returns a French description of each clash.
+ * disk too (`states/AFG` and `states/afg`). Returns a description of each clash in `locale`.
  */
-export function fileCollisions(files: { url: string; file: string }[]): string[] {
+export function fileCollisions(files: { url: string; file: string }[], locale: Locale = DEFAULT_LOCALE): string[] {
   const problems: string[] = [];
   const byFile = new Map<string, string>();
   const folders = new Map<string, string>();
   for (const { url, file } of files) {
     const key = file.toLowerCase();
     const other = byFile.get(key);
-    if (other !== undefined) problems.push(`« ${other} » et « ${url} » seraient écrits dans le même fichier « ${file} ».`);
+    if (other !== undefined) problems.push(t(locale, 'cli.crawl.sameFile', { first: other, second: url, file }));
     else byFile.set(key, url);
     const parts = key.split('/');
     for (let i = 1; i < parts.length; i++) {
@@ -131,7 +133,7 @@ export function fileCollisions(files: { url: string; file: string }[]): string[]
   }
   for (const [file, url] of byFile) {
     const other = folders.get(file);
-    if (other !== undefined) problems.push(`« ${url} » serait écrit dans « ${file} », qui doit aussi être le dossier de « ${other} ».`);
+    if (other !== undefined) problems.push(t(locale, 'cli.crawl.fileAndFolder', { url, file, other }));
   }
   return problems;
 }

@@ -27,6 +27,10 @@ export function spawnServer(env: NodeJS.ProcessEnv): ServerProcess {
       DEMO_DATA: 'off',
       LOG_LEVEL: 'silent',
       NODE_ENV: 'production',
+      // The server's sentences follow LANG (docs/i18n.md#the-command-line): French unless a test says otherwise.
+      LC_ALL: '',
+      LC_MESSAGES: '',
+      LANG: '',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
