@@ -1,5 +1,5 @@
 import type { answers, auditEntries, figures, populationMemberships, reports } from '../../db/schema';
-import { PLAN_YEARS, TARGET_YEAR, type IndicatorKind, type PopulationDerivation } from '../../db/codes';
+import { type IndicatorKind, type PopulationDerivation } from '../../db/codes';
 import { isPartyInYear, type RegistryState } from './registry';
 import { parsePopulationRef } from './population';
 import {
@@ -75,7 +75,11 @@ export interface RuleContext {
 /** How the journal shows a recorded value (server/presenters/audit-view.ts formats each). */
 export type ShownAs = 'text' | 'boolean' | 'date' | 'number' | 'answer' | 'population';
 
-/** What the open-data page says of a column; `values` may list the catalogue's entered populations. */
+/**
+ * What the open-data page says of a column, as message keys (`columns.…`, docs/i18n.md) that the
+ * presenter words in the reader's language, so that one descriptor documents the column in every
+ * language. `values` may instead list codes (the catalogue's entered populations), which need no words.
+ */
 export interface ColumnDocText {
   meaning: string;
   values: string | ((context: { enteredPopulations: readonly string[] }) => string);
@@ -113,7 +117,7 @@ export interface KindDef<K extends ExchangeKind = ExchangeKind> {
   feminine: boolean;
   /** French name of the rows in a release's changes. */
   releaseLabel: string;
-  /** What the open-data page says of the file. */
+  /** What the open-data page says of the file: a message key (`columns.files.…`). */
   description: string;
   audit: {
     entity: AuditEntity;
@@ -138,14 +142,12 @@ const fail = <T>(message: string): Cell<T> => ({ ok: false, message });
 /** `received_on` → `receivedOn`: a row's property for a column. */
 export const fieldOf = (column: string): string => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
-const YEARS = `entier, ${PLAN_YEARS[0]}–${TARGET_YEAR}`;
-
 const year: ColumnDef = {
   name: 'year',
   read: readYear,
   label: 'année',
   shownAs: 'number',
-  doc: { meaning: 'Année de rapport', values: YEARS },
+  doc: { meaning: 'columns.exchange.year', values: 'columns.values.years' },
 };
 
 /** A State the registry knows, or that a States file of the call adds. */
@@ -160,7 +162,7 @@ const state: ColumnDef = {
   },
   label: 'État',
   shownAs: 'text',
-  doc: { meaning: 'État', values: 'code ISO 3166 alpha-3' },
+  doc: { meaning: 'columns.exchange.state', values: 'columns.values.iso3' },
 };
 
 function knownIndicator(raw: string, context: RuleContext) {
@@ -199,27 +201,33 @@ const STATES: KindDef<'states'> = {
   fileName: 'states.csv',
   dataKey: 'states',
   columns: [
-    { name: 'iso3', read: readIso3, label: 'code', shownAs: 'text', doc: { meaning: 'Code de l’État', values: 'code ISO 3166 alpha-3' } },
+    {
+      name: 'iso3',
+      read: readIso3,
+      label: 'code',
+      shownAs: 'text',
+      doc: { meaning: 'columns.exchange.iso3', values: 'columns.values.iso3' },
+    },
     {
       name: 'name_fr',
       read: readName('nom français'),
       label: 'nom français',
       shownAs: 'text',
-      doc: { meaning: 'Nom en français', values: 'texte' },
+      doc: { meaning: 'columns.exchange.nameFr', values: 'columns.values.text' },
     },
     {
       name: 'name_en',
       read: readName('nom anglais'),
       label: 'nom anglais',
       shownAs: 'text',
-      doc: { meaning: 'Nom en anglais', values: 'texte' },
+      doc: { meaning: 'columns.exchange.nameEn', values: 'columns.values.text' },
     },
     {
       name: 'party',
       read: readBoolean,
       label: 'État partie',
       shownAs: 'boolean',
-      doc: { meaning: 'État partie à la Convention', values: 'yes ou no' },
+      doc: { meaning: 'columns.exchange.party', values: 'columns.values.yesNo' },
     },
     {
       name: 'party_from',
@@ -227,7 +235,7 @@ const STATES: KindDef<'states'> = {
       read: readOptionalDate,
       label: 'entrée en vigueur',
       shownAs: 'date',
-      doc: { meaning: 'Date d’entrée en vigueur de la Convention pour l’État', values: 'date AAAA-MM-JJ ; vide si inconnue' },
+      doc: { meaning: 'columns.exchange.partyFrom', values: 'columns.values.dateOrUnknown' },
     },
     {
       name: 'party_until',
@@ -235,14 +243,14 @@ const STATES: KindDef<'states'> = {
       read: readOptionalDate,
       label: 'retrait effectif',
       shownAs: 'date',
-      doc: { meaning: 'Date à laquelle son retrait a pris effet', values: 'date AAAA-MM-JJ ; vide sans retrait' },
+      doc: { meaning: 'columns.exchange.partyUntil', values: 'columns.values.dateOrNoWithdrawal' },
     },
   ],
   key: ['iso3'],
   label: 'États',
   feminine: false,
   releaseLabel: 'registre des États',
-  description: 'Le registre des États, tel que publié avec la dernière année publiée.',
+  description: 'columns.files.states',
   audit: { entity: 'state', label: 'registre des États', year: null, state: 'iso3', indicator: null },
   marksEdited: true,
   check: (row, context, problem) => {
@@ -286,7 +294,7 @@ const POPULATIONS: KindDef<'populations'> = {
       label: 'population',
       shownAs: 'population',
       doc: {
-        meaning: 'Population saisie dont l’État fait partie cette année-là',
+        meaning: 'columns.exchange.population',
         values: ({ enteredPopulations }) => enteredPopulations.join(', '),
       },
     },
@@ -295,7 +303,7 @@ const POPULATIONS: KindDef<'populations'> = {
   label: 'populations',
   feminine: true,
   releaseLabel: 'appartenances aux populations',
-  description: 'Les populations saisies (États parties touchés, comptant des victimes…), par année publiée.',
+  description: 'columns.files.populations',
   audit: { entity: 'membership', label: 'populations', year: 'year', state: 'state', indicator: null },
   marksEdited: false,
   check: (row, context, problem) => {
@@ -323,21 +331,21 @@ const REPORTS: KindDef<'reports'> = {
       read: readReceivedOn,
       label: 'reçu le',
       shownAs: 'date',
-      doc: { meaning: 'Date de réception du rapport au titre de l’article 7 (indicateur 8.1)', values: 'date AAAA-MM-JJ' },
+      doc: { meaning: 'columns.exchange.receivedOn', values: 'columns.values.date' },
     },
     {
       name: 'used_reporting_guide',
       read: readBoolean,
       label: 'Guide pour l’établissement des rapports utilisé',
       shownAs: 'boolean',
-      doc: { meaning: 'Le rapport suit le Guide pour l’établissement des rapports (indicateur 8.2)', values: 'yes ou no' },
+      doc: { meaning: 'columns.exchange.usedReportingGuide', values: 'columns.values.yesNo' },
     },
   ],
   key: ['year', 'state'],
   label: 'rapports',
   feminine: false,
   releaseLabel: 'rapports',
-  description: 'Les rapports au titre de l’article 7 validés et publiés : date de réception et usage du Guide.',
+  description: 'columns.files.reports',
   audit: { entity: 'report', label: 'rapports', year: 'year', state: 'state', indicator: null },
   marksEdited: false,
   check: (row, context, problem) => {
@@ -373,7 +381,7 @@ const ANSWERS: KindDef<'answers'> = {
       },
       label: 'indicateur',
       shownAs: 'text',
-      doc: { meaning: 'Code de l’indicateur', values: 'texte' },
+      doc: { meaning: 'columns.exchange.indicator', values: 'columns.values.text' },
     },
     {
       name: 'answer',
@@ -382,7 +390,7 @@ const ANSWERS: KindDef<'answers'> = {
       write: (value) => (value === 'blank' ? null : (value as string)),
       label: 'réponse',
       shownAs: 'answer',
-      doc: { meaning: 'Réponse', values: 'yes, no ; vide : question non traitée' },
+      doc: { meaning: 'columns.exchange.answer', values: 'columns.values.answer' },
     },
     {
       name: 'source',
@@ -390,7 +398,7 @@ const ANSWERS: KindDef<'answers'> = {
       read: readBoundedText(SOURCE_MAX),
       label: 'source',
       shownAs: 'text',
-      doc: { meaning: 'Source de la réponse', values: 'texte ; vide si non précisée' },
+      doc: { meaning: 'columns.exchange.source', values: 'columns.values.textOrUnspecified' },
     },
     {
       name: 'note',
@@ -398,14 +406,14 @@ const ANSWERS: KindDef<'answers'> = {
       read: readBoundedText(NOTE_MAX),
       label: 'note',
       shownAs: 'text',
-      doc: { meaning: 'Note', values: 'texte ; vide si aucune' },
+      doc: { meaning: 'columns.exchange.note', values: 'columns.values.textOrNone' },
     },
   ],
   key: ['year', 'state', 'indicator'],
   label: 'réponses',
   feminine: true,
   releaseLabel: 'réponses',
-  description: 'Les réponses publiées, au format d’échange (réponse vide : question non traitée).',
+  description: 'columns.files.answers',
   audit: { entity: 'answer', label: 'réponses', year: 'year', state: 'state', indicator: 'indicator' },
   marksEdited: false,
 };
@@ -432,14 +440,14 @@ const FIGURES: KindDef<'figures'> = {
       },
       label: 'indicateur',
       shownAs: 'text',
-      doc: { meaning: 'Indicateur chiffré (5.3, 11.2, 12.2) ou rapport (5.4)', values: 'texte' },
+      doc: { meaning: 'columns.exchange.figureIndicator', values: 'columns.values.text' },
     },
     {
       name: 'value',
       read: readAmount,
       label: 'valeur',
       shownAs: 'number',
-      doc: { meaning: 'Chiffre enregistré, ou numérateur du rapport', values: 'nombre positif ou nul' },
+      doc: { meaning: 'columns.exchange.value', values: 'columns.values.nonNegative' },
     },
     {
       name: 'denominator',
@@ -447,14 +455,14 @@ const FIGURES: KindDef<'figures'> = {
       read: (raw) => (isBlank(raw) ? ok(null) : readDenominator(raw)),
       label: 'dénominateur',
       shownAs: 'number',
-      doc: { meaning: 'Dénominateur du rapport (5.4 seulement)', values: 'nombre supérieur à 0 ; vide pour un chiffre' },
+      doc: { meaning: 'columns.exchange.denominator', values: 'columns.values.denominator' },
     },
   ],
   key: ['year', 'indicator'],
   label: 'chiffres',
   feminine: false,
   releaseLabel: 'chiffres',
-  description: 'Les chiffres enregistrés (5.3, 11.2, 12.2) et le rapport 5.4, par année publiée.',
+  description: 'columns.files.figures',
   audit: { entity: 'figure', label: 'chiffres', year: 'year', state: null, indicator: 'indicator' },
   marksEdited: false,
   check: (row, context, problem) => {

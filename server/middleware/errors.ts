@@ -3,29 +3,26 @@ import multer from 'multer';
 import { isDatabaseBusy } from '../../db/client';
 import { formatMegabytes, UPLOAD_LIMITS } from '../domain/workspace/upload';
 import { HttpError } from '../http-error';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
+import { t } from '../i18n/translate';
 
 /**
- * Errors raised by libraries (csrf-sync, body-parser, multer, better-sqlite3), turned into French HTTP errors so
- * that the user reads what happened and what to do.
+ * Errors raised by libraries (csrf-sync, body-parser, multer, better-sqlite3), turned into HTTP errors
+ * in the request's language (docs/i18n.md) so that the user reads what happened and what to do.
  */
 export function libraryErrorToHttp(err: unknown, req: Request, res: Response, next: NextFunction): void {
   const e = err as { code?: string; type?: string; field?: string } | null;
+  const locale = req.locale ?? DEFAULT_LOCALE;
   if (e?.code === 'EBADCSRFTOKEN') {
-    next(
-      new HttpError(
-        403,
-        'Formulaire expiré',
-        'Ce formulaire a expiré ou ne provient pas de ce site : rien n’a été enregistré. Rechargez la page, puis recommencez.',
-      ),
-    );
+    next(new HttpError(403, t(locale, 'errors.csrfTitle'), t(locale, 'errors.csrf')));
     return;
   }
   if (e?.type === 'entity.too.large' || e?.type === 'parameters.too.many') {
-    next(new HttpError(413, 'Formulaire trop volumineux', 'Le formulaire envoyé est trop volumineux : rien n’a été enregistré.'));
+    next(new HttpError(413, t(locale, 'errors.formTooLargeTitle'), t(locale, 'errors.formTooLarge')));
     return;
   }
   if (err instanceof multer.MulterError) {
-    next(multerErrorToHttp(err));
+    next(multerErrorToHttp(err, locale));
     return;
   }
   // Forms that keep what was typed handle this themselves (the report entry); elsewhere, at least say
@@ -37,52 +34,38 @@ export function libraryErrorToHttp(err: unknown, req: Request, res: Response, ne
       req.log.warn(`Session non enregistrée (base de données occupée) pour ${req.method} ${req.path}.`);
       return;
     }
-    next(
-      new HttpError(
-        503,
-        'Base de données occupée',
-        'Une autre opération (un import, par exemple) occupe la base de données : rien n’a été enregistré. Revenez en arrière et réessayez dans un instant.',
-      ),
-    );
+    next(new HttpError(503, t(locale, 'errors.busyTitle'), t(locale, 'errors.busy')));
     return;
   }
   next(err);
 }
 
-/** multer's limits (upload of files in the browser, /espace/import), in French: nothing was imported. */
-function multerErrorToHttp(err: multer.MulterError): HttpError {
-  const nothing = 'rien n’a été importé';
+/** « 5 Mo » as the upload page says it in French; “5 MB” in the other languages. */
+const megabytes = (bytes: number, locale: Locale) =>
+  locale === 'fr' ? formatMegabytes(bytes) : `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+
+/** multer's limits (upload of files in the browser, /espace/import), in the reader's language: nothing was imported. */
+function multerErrorToHttp(err: multer.MulterError, locale: Locale): HttpError {
   const file = (err as { filename?: string }).filename;
   switch (err.code) {
-    case 'LIMIT_FILE_SIZE':
+    case 'LIMIT_FILE_SIZE': {
+      const limit = megabytes(UPLOAD_LIMITS.fileBytes, locale);
       return new HttpError(
         413,
-        'Fichier trop volumineux',
-        `Le fichier${file ? ` « ${file} »` : ''} dépasse la limite de ${formatMegabytes(UPLOAD_LIMITS.fileBytes)} par fichier : ${nothing}. ` +
-          'Découpez-le en plusieurs fichiers (par exemple une année par fichier), puis envoyez-les à nouveau.',
+        t(locale, 'errors.fileTooLargeTitle'),
+        file ? t(locale, 'errors.namedFileTooLarge', { file, limit }) : t(locale, 'errors.fileTooLarge', { limit }),
       );
+    }
     case 'LIMIT_FILE_COUNT':
-      return new HttpError(
-        413,
-        'Trop de fichiers',
-        `Au plus ${UPLOAD_LIMITS.files} fichiers par envoi : ${nothing}. Envoyez-les en plusieurs fois, ou réunissez-les dans un classeur XLSX.`,
-      );
+      return new HttpError(413, t(locale, 'errors.tooManyFilesTitle'), t(locale, 'errors.tooManyFiles', { max: UPLOAD_LIMITS.files }));
     case 'LIMIT_UNEXPECTED_FILE':
-      return new HttpError(
-        400,
-        'Envoi incorrect',
-        `Le champ de fichier « ${err.field ?? ''} » n’est pas celui du formulaire d’import : ${nothing}. Utilisez le formulaire de la page « Importer des fichiers ».`,
-      );
+      return new HttpError(400, t(locale, 'errors.unexpectedFileTitle'), t(locale, 'errors.unexpectedFile', { field: err.field ?? '' }));
     case 'LIMIT_PART_COUNT':
     case 'LIMIT_FIELD_COUNT':
     case 'LIMIT_FIELD_KEY':
     case 'LIMIT_FIELD_VALUE':
-      return new HttpError(413, 'Formulaire trop volumineux', `Le formulaire envoyé dépasse les limites de l’import : ${nothing}.`);
+      return new HttpError(413, t(locale, 'errors.formTooLargeTitle'), t(locale, 'errors.uploadTooLarge'));
     default:
-      return new HttpError(
-        400,
-        'Envoi illisible',
-        `L’envoi des fichiers n’a pas pu être lu : ${nothing}. Rechargez la page, puis recommencez.`,
-      );
+      return new HttpError(400, t(locale, 'errors.unreadableUploadTitle'), t(locale, 'errors.unreadableUpload'));
   }
 }

@@ -1,8 +1,11 @@
 import { API_BASE, type OpenApiDocument } from './openapi';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
+import { translator, type Translate } from '../i18n/translate';
 
 /**
  * /donnees/api: the OpenAPI document as a page — every address with its parameters, answers,
- * fields and an example — generated from the document itself, so the two never disagree.
+ * fields and an example — generated from the document itself, so the two never disagree. The
+ * document comes in the page's language (openapi.ts); the words the page adds are messages (`apiDoc`).
  */
 
 type Schema = Record<string, unknown>;
@@ -15,14 +18,13 @@ export interface FieldView {
 
 const asSchema = (value: unknown): Schema => (value !== null && typeof value === 'object' ? (value as Schema) : {});
 
-const TYPE_WORDS: Record<string, string> = {
-  string: 'texte',
-  number: 'nombre',
-  integer: 'entier',
-  boolean: 'booléen',
-  object: 'objet',
-  array: 'liste',
-  null: 'null',
+const TYPE_KEYS: Record<string, string> = {
+  string: 'apiDoc.types.string',
+  number: 'apiDoc.types.number',
+  integer: 'apiDoc.types.integer',
+  boolean: 'apiDoc.types.boolean',
+  object: 'apiDoc.types.object',
+  array: 'apiDoc.types.array',
 };
 
 /** The non-null branch of `X | null` (zod writes `anyOf` for objects, a type list for scalars), and whether null is allowed. */
@@ -38,23 +40,27 @@ function unwrapNull(schema: Schema): { schema: Schema; nullable: boolean } {
   return { schema, nullable: Array.isArray(schema.type) && schema.type.includes('null') };
 }
 
-function typeText(raw: Schema): string {
+function typeText(raw: Schema, say: Translate): string {
   const { schema, nullable } = unwrapNull(raw);
   const types = (Array.isArray(schema.type) ? schema.type : [schema.type]).filter(
     (t): t is string => typeof t === 'string' && t !== 'null',
   );
-  let text = types.map((t) => TYPE_WORDS[t] ?? t).join(' ou ') || 'valeur';
-  if (Array.isArray(schema.enum)) text = `${text} : ${schema.enum.map((v) => JSON.stringify(v)).join(', ')}`;
-  if (types[0] === 'array') text = `liste de ${typeText(asSchema(schema.items))}`;
-  if (typeof schema.pattern === 'string') text = `${text} (motif ${schema.pattern})`;
-  if (typeof schema.minimum === 'number' && typeof schema.maximum === 'number') text = `${text} de ${schema.minimum} à ${schema.maximum}`;
-  return nullable ? `${text}, ou null` : text;
+  const words = types.map((t) => (TYPE_KEYS[t] ? say(TYPE_KEYS[t]) : t));
+  let text = words.length ? words.reduce((first, second) => say('apiDoc.typeOr', { first, second })) : say('apiDoc.anyValue');
+  if (Array.isArray(schema.enum))
+    text = say('apiDoc.typeEnum', { type: text, values: schema.enum.map((v) => JSON.stringify(v)).join(', ') });
+  if (types[0] === 'array') text = say('apiDoc.listOf', { type: typeText(asSchema(schema.items), say) });
+  if (typeof schema.pattern === 'string') text = say('apiDoc.pattern', { type: text, pattern: schema.pattern });
+  if (typeof schema.minimum === 'number' && typeof schema.maximum === 'number') {
+    text = say('apiDoc.range', { type: text, min: schema.minimum, max: schema.maximum });
+  }
+  return nullable ? say('apiDoc.orNull', { type: text }) : text;
 }
 
 /** Every field of an answer, depth first: `indicators[].value`. */
-export function fieldsOf(raw: Schema, prefix = ''): FieldView[] {
+export function fieldsOf(raw: Schema, say: Translate = translator(DEFAULT_LOCALE), prefix = ''): FieldView[] {
   const { schema } = unwrapNull(raw);
-  if (schema.type === 'array') return fieldsOf(asSchema(schema.items), `${prefix}[]`);
+  if (schema.type === 'array') return fieldsOf(asSchema(schema.items), say, `${prefix}[]`);
   const properties = asSchema(schema.properties);
   return Object.entries(properties).flatMap(([key, value]) => {
     const property = asSchema(value);
@@ -63,13 +69,15 @@ export function fieldsOf(raw: Schema, prefix = ''): FieldView[] {
       typeof property.description === 'string'
         ? property.description
         : ((unwrapNull(property).schema.description as string | undefined) ?? '');
-    return [{ name, type: typeText(property), description }, ...fieldsOf(property, name)];
+    return [{ name, type: typeText(property, say), description }, ...fieldsOf(property, say, name)];
   });
 }
 
-const PLACES: Record<string, string> = { query: 'requête', path: 'chemin' };
+const PLACES: Record<string, string> = { query: 'apiDoc.inQuery', path: 'apiDoc.inPath' };
 
-export function apiDocPage(document: OpenApiDocument) {
+/** The page of `document`, which is in `locale` (openApiDocument's), with the page's own words in it too. */
+export function apiDocPage(document: OpenApiDocument, locale: Locale = DEFAULT_LOCALE) {
+  const say = translator(locale);
   const schemas = document.components.schemas as Record<string, Schema>;
   const operations = Object.entries(document.paths).map(([path, item]) => {
     const operation = item.get as {
@@ -94,13 +102,13 @@ export function apiDocPage(document: OpenApiDocument) {
       description: operation.description,
       parameters: (operation.parameters ?? []).map((p) => ({
         name: p.name,
-        place: PLACES[p.in] ?? p.in,
-        required: p.required ? 'oui' : 'non',
-        type: typeText(p.schema),
+        place: PLACES[p.in] ? say(PLACES[p.in]!) : p.in,
+        required: say(p.required ? 'apiDoc.requiredYes' : 'apiDoc.requiredNo'),
+        type: typeText(p.schema, say),
         description: p.description,
       })),
       responses,
-      fields: successName ? fieldsOf(schemas[successName] ?? {}) : [],
+      fields: successName ? fieldsOf(schemas[successName] ?? {}, say) : [],
       example: success?.example === undefined ? null : JSON.stringify(success.example, null, 2),
     };
   });
@@ -109,6 +117,6 @@ export function apiDocPage(document: OpenApiDocument) {
     info: document.info,
     documentHref: `${API_BASE}/openapi.json`,
     operations,
-    errorFields: fieldsOf(schemas.Error ?? {}),
+    errorFields: fieldsOf(schemas.Error ?? {}, say),
   };
 }

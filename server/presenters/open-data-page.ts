@@ -15,8 +15,10 @@ import {
 } from '../domain/releases/open-data';
 import type { ReleaseHistory, ReleaseInfo } from '../domain/releases/release';
 import { formatBytes, formatDay, formatNumber } from './format';
-import { ANSWER_LABELS, DIRECTION_LABELS, GRADE_LABELS, KIND_LABELS, STATUS_LABELS } from './labels';
+import { ANSWER_KEYS, DIRECTION_KEYS, GRADE_KEYS, KIND_KEYS, STATUS_KEYS, labelsIn } from './labels';
 import { releaseChangesText, valueChanges, type ValueChangeView } from './release-view';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
+import { t } from '../i18n/translate';
 
 /** Where the open data lives. */
 export const OPEN_DATA_PATH = '/donnees/';
@@ -66,142 +68,112 @@ export interface YearHistoryView {
 }
 
 /** « Source : tableau de bord du Plan d’action de Siem Reap-Angkor, données publiées le 1er juin 2026. » */
-export function citationText(history: ReleaseHistory): string | null {
+export function citationText(history: ReleaseHistory, locale: Locale = DEFAULT_LOCALE): string | null {
   const last = lastPublishedAt(latestOfEachYear(history));
-  return last === null ? null : `Source : tableau de bord du Plan d’action de Siem Reap-Angkor, données publiées le ${formatDay(last)}.`;
+  return last === null ? null : t(locale, 'openData.citationText', { date: formatDay(last, locale) });
 }
 
-const rowsText = (n: number) => (n === 0 ? 'aucune ligne' : `${formatNumber(n)} ligne${n > 1 ? 's' : ''}`) + ' (hors en-tête)';
+const rowsText = (n: number, locale: Locale) => t(locale, 'openData.lines', { count: n, number: formatNumber(n, locale) });
 
 const code = (values: readonly string[]) => values.join(', ');
 
-const PUBLISHED_AT = 'date et heure (UTC, ISO 8601, par exemple 2026-06-01T09:00:00.000Z)';
+/** « share : pourcentage… ; count : … »: a column's codes with their words in `locale`. */
+const codesWith = (
+  keys: Record<string, string>,
+  locale: Locale,
+  format: 'columns.codeLabel' | 'columns.codeLabelParen',
+  separator: string,
+) =>
+  Object.entries(labelsIn(keys, locale))
+    .map(([key, label]) => t(locale, format, { code: key, label }))
+    .join(separator);
 
-/** What each column of indicateurs.csv (and of the per-indicator CSV, which uses the same names) means. */
-export function indicatorColumnDocs(catalogue: Catalogue): Record<IndicatorColumn, Omit<ColumnDoc, 'name'>> {
+/** What the columns' documentation may put in: the plan's years. */
+const YEAR_VARS = { first: PLAN_YEARS[0], last: TARGET_YEAR, baseline: BASELINE_YEAR, target: TARGET_YEAR };
+
+/** What each column of indicateurs.csv (and of the per-indicator CSV, which uses the same names) means, in `locale`. */
+export function indicatorColumnDocs(
+  catalogue: Catalogue,
+  locale: Locale = DEFAULT_LOCALE,
+): Record<IndicatorColumn, Omit<ColumnDoc, 'name'>> {
+  const say = (key: string, vars: Record<string, unknown> = {}) => t(locale, key, { ...YEAR_VARS, ...vars });
   const populations = catalogue.populations.filter((p) => p.key !== 'yes').map((p) => p.key);
-  const statuses = Object.entries(STATUS_LABELS).map(([key, label]) => `${key} (${label})`);
+  const statesList = say('columns.indicator.statesList.values');
+  const cohortNumber = say('columns.indicator.cohortNumber.values');
   return {
-    year: {
-      meaning: `Année de rapport (rapports dus le 30 avril de cette année) ; ${BASELINE_YEAR} est l’année de référence`,
-      values: `entier, ${PLAN_YEARS[0]}–${TARGET_YEAR}`,
+    year: { meaning: say('columns.indicator.year.meaning'), values: say('columns.values.years') },
+    indicator: { meaning: say('columns.indicator.indicator.meaning'), values: say('columns.indicator.indicator.values') },
+    action: {
+      meaning: say('columns.indicator.action.meaning'),
+      values: say('columns.indicator.action.values', { last: catalogue.actions.length }),
     },
-    indicator: { meaning: 'Code de l’indicateur dans le Plan d’action', values: 'texte, par exemple 1.1, 2, 15.2' },
-    action: { meaning: 'Numéro de l’action à laquelle l’indicateur appartient', values: `entier, 1–${catalogue.actions.length}` },
     section: {
-      meaning: 'Section du Plan d’action (chiffre romain)',
+      meaning: say('columns.indicator.section.meaning'),
       values: code(catalogue.sections.filter((s) => s.actions.length > 0).map((s) => s.number)),
     },
-    kind: {
-      meaning: 'Nature de l’indicateur',
-      values: Object.entries(KIND_LABELS)
-        .map(([key, label]) => `${key} : ${label}`)
-        .join(' ; '),
-    },
+    kind: { meaning: say('columns.indicator.kind.meaning'), values: codesWith(KIND_KEYS, locale, 'columns.codeLabel', ' ; ') },
     population: {
-      meaning: 'Population d’États servant de dénominateur',
-      values: `${code(populations)} ; yes(X) : États ayant répondu « oui » à l’indicateur X la même année ; vide pour figure et ratio`,
+      meaning: say('columns.indicator.population.meaning'),
+      values: say('columns.indicator.population.values', { populations: code(populations) }),
     },
     direction: {
-      meaning: 'Sens du progrès',
-      values: Object.entries(DIRECTION_LABELS)
-        .map(([key, label]) => `${key} : ${label}`)
-        .join(' ; '),
+      meaning: say('columns.indicator.direction.meaning'),
+      values: codesWith(DIRECTION_KEYS, locale, 'columns.codeLabel', ' ; '),
     },
-    value: {
-      meaning: 'Valeur de l’indicateur, non arrondie',
-      values:
-        'pourcentage de 0 à 100 pour share et ratio ; nombre pour count et figure ; vide : pas de valeur (population vide, « sans objet », ou pas de données)',
-    },
-    numerator: {
-      meaning: 'n : États comptés (réponse « oui ») ; pour ratio, le numérateur enregistré',
-      values: 'nombre ; vide pour figure',
-    },
-    denominator: {
-      meaning: 'N : nombre d’États de la population ; pour ratio, le dénominateur enregistré',
-      values: 'nombre ; vide pour figure',
-    },
-    answered: {
-      meaning: 'Couverture : États de la population ayant répondu « oui » ou « non »',
-      values: 'nombre ; vide pour figure et ratio',
-    },
-    baseline: {
-      meaning: `Valeur de référence : la valeur ${BASELINE_YEAR} publiée`,
-      values: `même unité que value ; vide sans valeur ${BASELINE_YEAR}`,
-    },
-    delta: {
-      meaning: `Évolution depuis ${BASELINE_YEAR} : value − baseline`,
-      values: 'points de pourcentage pour share et ratio, unités pour count et figure ; vide sans value ou sans baseline',
-    },
-    status: { meaning: `Progrès par rapport à ${BASELINE_YEAR}, selon le sens du progrès`, values: statuses.join(' ; ') },
-    projection2029: {
-      meaning: `Projection de la valeur en ${TARGET_YEAR} au rythme observé depuis ${BASELINE_YEAR} (ligne droite, bornée à 0–100 pour un pourcentage)`,
-      values: `même unité que value ; vide pour ${BASELINE_YEAR} ou sans baseline`,
-    },
+    value: { meaning: say('columns.indicator.value.meaning'), values: say('columns.indicator.value.values') },
+    numerator: { meaning: say('columns.indicator.numerator.meaning'), values: say('columns.indicator.numerator.values') },
+    denominator: { meaning: say('columns.indicator.denominator.meaning'), values: say('columns.indicator.numerator.values') },
+    answered: { meaning: say('columns.indicator.answered.meaning'), values: say('columns.indicator.answered.values') },
+    baseline: { meaning: say('columns.indicator.baseline.meaning'), values: say('columns.indicator.baseline.values') },
+    delta: { meaning: say('columns.indicator.delta.meaning'), values: say('columns.indicator.delta.values') },
+    status: { meaning: say('columns.indicator.status.meaning'), values: codesWith(STATUS_KEYS, locale, 'columns.codeLabelParen', ' ; ') },
+    projection2029: { meaning: say('columns.indicator.projection2029.meaning'), values: say('columns.indicator.projection2029.values') },
     progress: {
-      meaning: `Progrès gradué vers la cible ${TARGET_YEAR} : rythme observé depuis ${BASELINE_YEAR} comparé au rythme nécessaire (r = observé / nécessaire ; voir /methodologie#progres-gradue)`,
-      values: Object.entries(GRADE_LABELS)
-        .map(([key, label]) => `${key} (${label})`)
-        .join(' ; '),
+      meaning: say('columns.indicator.progress.meaning'),
+      values: codesWith(GRADE_KEYS, locale, 'columns.codeLabelParen', ' ; '),
     },
     cohort_denominator: {
-      meaning: `À population constante (pourcentages seulement) : États de la population à la fois en ${BASELINE_YEAR} et dans l’année (la cohorte ; voir /methodologie#population-constante)`,
-      values: `nombre ; vide pour count, figure et ratio, pour ${BASELINE_YEAR}, sans données ou si la cohorte est vide`,
+      meaning: say('columns.indicator.cohortDenominator.meaning'),
+      values: say('columns.indicator.cohortDenominator.values'),
     },
-    cohort_numerator_2025: {
-      meaning: `États de la cohorte comptés en ${BASELINE_YEAR}`,
-      values: 'nombre ; vide comme cohort_denominator',
-    },
-    cohort_numerator: { meaning: 'États de la cohorte comptés dans l’année', values: 'nombre ; vide comme cohort_denominator' },
-    cohort_delta: {
-      meaning: 'Évolution à population constante : 100 × (cohort_numerator − cohort_numerator_2025) / cohort_denominator',
-      values: 'points de pourcentage ; vide comme cohort_denominator',
-    },
-    states_entered: {
-      meaning: `États entrés dans la population depuis ${BASELINE_YEAR} (dans la population de l’année, pas dans celle de ${BASELINE_YEAR})`,
-      values: 'codes ISO 3166 alpha-3 séparés par des espaces ; vide si aucun ou comme cohort_denominator',
-    },
-    states_left: {
-      meaning: `États sortis de la population depuis ${BASELINE_YEAR}`,
-      values: 'codes ISO 3166 alpha-3 séparés par des espaces ; vide si aucun ou comme cohort_denominator',
-    },
+    cohort_numerator_2025: { meaning: say('columns.indicator.cohortNumerator2025.meaning'), values: cohortNumber },
+    cohort_numerator: { meaning: say('columns.indicator.cohortNumerator.meaning'), values: cohortNumber },
+    cohort_delta: { meaning: say('columns.indicator.cohortDelta.meaning'), values: say('columns.indicator.cohortDelta.values') },
+    states_entered: { meaning: say('columns.indicator.statesEntered.meaning'), values: statesList },
+    states_left: { meaning: say('columns.indicator.statesLeft.meaning'), values: statesList },
     published_at: {
-      meaning: 'Publication (révision) dont vient la valeur',
-      values: `${PUBLISHED_AT} ; vide pour une année non publiée (fichier par indicateur)`,
+      meaning: say('columns.indicator.publishedAt.meaning'),
+      values: say('columns.indicator.publishedAt.values', { publishedAt: say('columns.publishedAt') }),
     },
-    revision: {
-      meaning: 'Numéro de la révision de l’année dont vient la valeur',
-      values: 'entier, 1 pour la première publication ; vide pour une année non publiée',
-    },
+    revision: { meaning: say('columns.indicator.revision.meaning'), values: say('columns.indicator.revision.values') },
   };
 }
 
-function answerColumnDocs(): Record<AnswerColumn, Omit<ColumnDoc, 'name'>> {
+function answerColumnDocs(locale: Locale): Record<AnswerColumn, Omit<ColumnDoc, 'name'>> {
+  const say = (key: string) => t(locale, key, YEAR_VARS);
+  const text = say('columns.values.text');
   return {
-    year: { meaning: 'Année de rapport', values: `entier, ${PLAN_YEARS[0]}–${TARGET_YEAR}` },
-    state: { meaning: 'État', values: 'code ISO 3166 alpha-3, par exemple AFG' },
-    state_name: { meaning: 'Nom de l’État en français, dans le registre publié avec l’année', values: 'texte' },
-    indicator: { meaning: 'Code de l’indicateur', values: 'texte, par exemple 1.1' },
-    answer: {
-      meaning: 'Réponse de l’État à l’indicateur',
-      values: Object.entries(ANSWER_LABELS)
-        .map(([key, label]) => `${key} (${label})`)
-        .join(' ; '),
-    },
-    source: { meaning: 'Source de la réponse (rapport, paragraphe, compte rendu de réunion…)', values: 'texte ; vide si non précisée' },
-    note: { meaning: 'Note sur la réponse', values: 'texte, éventuellement sur plusieurs lignes ; vide si aucune' },
-    published_at: { meaning: 'Publication (révision) dont vient la réponse', values: PUBLISHED_AT },
-    revision: { meaning: 'Numéro de la révision de l’année dont vient la réponse', values: 'entier, 1 pour la première publication' },
+    year: { meaning: say('columns.exchange.year'), values: say('columns.values.years') },
+    state: { meaning: say('columns.exchange.state'), values: say('columns.values.iso3Example') },
+    state_name: { meaning: say('columns.answer.stateName.meaning'), values: text },
+    state_name_en: { meaning: say('columns.answer.stateNameEn.meaning'), values: text },
+    state_name_es: { meaning: say('columns.answer.stateNameEs.meaning'), values: text },
+    indicator: { meaning: say('columns.exchange.indicator'), values: say('columns.answer.indicator.values') },
+    answer: { meaning: say('columns.answer.answer.meaning'), values: codesWith(ANSWER_KEYS, locale, 'columns.codeLabelParen', ' ; ') },
+    source: { meaning: say('columns.answer.source.meaning'), values: say('columns.values.textOrUnspecified') },
+    note: { meaning: say('columns.answer.note.meaning'), values: say('columns.answer.note.values') },
+    published_at: { meaning: say('columns.answer.publishedAt.meaning'), values: say('columns.publishedAt') },
+    revision: { meaning: say('columns.answer.revision.meaning'), values: say('columns.answer.revision.values') },
   };
 }
 
-/** The columns of the exchange files (docs/architecture.md#the-exchange-format), as their descriptors document them. */
-function exchangeColumnDocs(catalogue: Catalogue, kind: ExchangeKind): ColumnDoc[] {
+/** The columns of the exchange files (docs/architecture.md#the-exchange-format), as their descriptors document them, in `locale`. */
+export function exchangeColumnDocs(catalogue: Catalogue, kind: ExchangeKind, locale: Locale = DEFAULT_LOCALE): ColumnDoc[] {
   const enteredPopulations = catalogue.populations.filter((p) => p.derivation === 'entered').map((p) => p.key);
   return DATA_KINDS[kind].columns.map(({ name, doc }) => ({
     name,
-    meaning: doc.meaning,
-    values: typeof doc.values === 'string' ? doc.values : doc.values({ enteredPopulations }),
+    meaning: t(locale, doc.meaning, YEAR_VARS),
+    values: typeof doc.values === 'string' ? t(locale, doc.values, YEAR_VARS) : doc.values({ enteredPopulations }),
   }));
 }
 
@@ -220,18 +192,19 @@ export interface OpenDataCounts {
   bundles: { xlsx: number; zip: number };
 }
 
-/** The /donnees/ page: licence, downloads with their columns, and every release of every year. */
-export function openDataPage(view: DataView, counts: OpenDataCounts) {
+/** The /donnees/ page in `locale`: licence, downloads with their columns, and every release of every year. */
+export function openDataPage(view: DataView, counts: OpenDataCounts, locale: Locale = DEFAULT_LOCALE) {
   const { catalogue, releases: history } = view;
   const latest = latestOfEachYear(history);
   const publishedAt = lastPublishedAt(latest);
-  const dated = { publishedAt, publishedOn: publishedAt === null ? null : formatDay(publishedAt) };
-  const indicatorDocs = indicatorColumnDocs(catalogue);
-  const years = latest.map((r) => r.year).join(', ');
+  const dated = { publishedAt, publishedOn: publishedAt === null ? null : formatDay(publishedAt, locale) };
+  const indicatorDocs = indicatorColumnDocs(catalogue, locale);
+  const indicators = catalogue.indicatorByCode.size;
+  const years = latest.map((r) => r.year).join(', ') || t(locale, 'openData.noYears');
   const download = (d: Omit<DownloadView, 'rowsText' | 'publishedOn' | 'publishedAt'> & { rowsText?: string }): DownloadView => ({
     ...d,
     ...dated,
-    rowsText: d.rowsText ?? rowsText(d.rows),
+    rowsText: d.rowsText ?? rowsText(d.rows, locale),
   });
 
   const downloads: DownloadView[] = [
@@ -240,7 +213,7 @@ export function openDataPage(view: DataView, counts: OpenDataCounts) {
       name: 'indicateurs.csv',
       href: `${OPEN_DATA_PATH}indicateurs.csv`,
       format: 'CSV',
-      description: `Les ${catalogue.indicatorByCode.size} indicateurs pour chaque année publiée (${years || 'aucune'}) : valeur, n, N, couverture, valeur de référence ${BASELINE_YEAR}, évolution, statut et projection ${TARGET_YEAR}, progrès gradué et, pour les pourcentages, évolution à population constante, tels que publiés (dernière révision de chaque année).`,
+      description: t(locale, 'openData.indicatorsCsv', { indicators, years, baseline: BASELINE_YEAR, target: TARGET_YEAR }),
       rows: counts.indicatorRows,
       bom: true,
       columns: docsOf(INDICATOR_COLUMNS, indicatorDocs),
@@ -250,10 +223,9 @@ export function openDataPage(view: DataView, counts: OpenDataCounts) {
       name: 'indicateurs.json',
       href: `${OPEN_DATA_PATH}indicateurs.json`,
       format: 'JSON',
-      description:
-        'Les mêmes lignes que indicateurs.csv, typées (nombres, null), dans « rows » ; avec la licence, la citation, « publications » (révision, date et note de la dernière publication de chaque année) et « columns ». Chaque ligne est un objet dont les clés sont les colonnes ci-dessous.',
+      description: t(locale, 'openData.indicatorsJson'),
       rows: counts.indicatorRows,
-      rowsText: `${formatNumber(counts.indicatorRows)} objet${counts.indicatorRows > 1 ? 's' : ''} dans « rows », un par ligne de indicateurs.csv`,
+      rowsText: t(locale, 'openData.jsonObjects', { count: counts.indicatorRows, number: formatNumber(counts.indicatorRows, locale) }),
       bom: false,
       columns: docsOf(INDICATOR_COLUMNS, indicatorDocs),
     }),
@@ -262,11 +234,10 @@ export function openDataPage(view: DataView, counts: OpenDataCounts) {
       name: 'reponses.csv',
       href: `${OPEN_DATA_PATH}reponses.csv`,
       format: 'CSV',
-      description:
-        'Toutes les réponses publiées des États aux indicateurs, avec leur source et leur note (dernière révision de chaque année ; rapports validés seulement).',
+      description: t(locale, 'openData.answersCsv'),
       rows: counts.answerRows,
       bom: true,
-      columns: docsOf(ANSWER_COLUMNS, answerColumnDocs()),
+      columns: docsOf(ANSWER_COLUMNS, answerColumnDocs(locale)),
     }),
   ];
 
@@ -275,7 +246,7 @@ export function openDataPage(view: DataView, counts: OpenDataCounts) {
     count: catalogue.indicatorByCode.size,
     ...dated,
     rows: PLAN_YEARS.length,
-    rowsText: `${rowsText(PLAN_YEARS.length)} par fichier : une par année du plan, publiée ou non`,
+    rowsText: t(locale, 'openData.linesPerFile', { lines: rowsText(PLAN_YEARS.length, locale) }),
     columns: docsOf(PER_INDICATOR_COLUMNS, indicatorDocs),
     sections: catalogue.sections
       .filter((s) => s.actions.length > 0)
@@ -295,11 +266,11 @@ export function openDataPage(view: DataView, counts: OpenDataCounts) {
       id: `echange-${kind}`,
       name: DATA_KINDS[kind].fileName,
       href: `${EXCHANGE_PATH}${DATA_KINDS[kind].fileName}`,
-      format: 'CSV (format d’échange)',
-      description: DATA_KINDS[kind].description,
+      format: t(locale, 'openData.exchangeFormat'),
+      description: t(locale, DATA_KINDS[kind].description),
       rows: file?.rows ?? 0,
       bom: false,
-      columns: exchangeColumnDocs(catalogue, kind),
+      columns: exchangeColumnDocs(catalogue, kind, locale),
     });
   });
 
@@ -308,63 +279,63 @@ export function openDataPage(view: DataView, counts: OpenDataCounts) {
       id: 'indicateurs-xlsx',
       name: 'indicateurs.xlsx',
       href: `${OPEN_DATA_PATH}indicateurs.xlsx`,
-      format: 'Classeur XLSX (Excel, LibreOffice)',
-      description: `Les lignes de indicateurs.csv, une feuille par année publiée (${years || 'aucune'}), nombres en cellules numériques, pourcentages formatés, en-têtes figés avec une note par colonne ; et une feuille « Catalogue » des ${catalogue.indicatorByCode.size} indicateurs, leurs textes en français et, dans des colonnes finissant par _en et _es, en anglais et en espagnol, avec pour chaque ligne le statut de la traduction (translation_en, translation_es : unofficial pour la traduction non officielle du projet). Les colonnes des fichiers sont des codes stables, les mêmes dans toutes les langues.`,
-      size: formatBytes(counts.bundles.xlsx),
+      format: t(locale, 'openData.xlsxFormat'),
+      description: t(locale, 'openData.xlsx', { years, indicators }),
+      size: formatBytes(counts.bundles.xlsx, locale),
       bytes: counts.bundles.xlsx,
     },
     {
       id: 'tout-zip',
       name: 'tout.zip',
       href: `${OPEN_DATA_PATH}tout.zip`,
-      format: 'Archive ZIP',
-      description: `Tous les fichiers de cette page en une fois : indicateurs.csv, .json et .xlsx, reponses.csv, les ${catalogue.indicatorByCode.size} fichiers par indicateur, les fichiers du format d’échange et ceux de chaque révision publiée, avec un fichier LISEZMOI.txt qui les décrit.`,
-      size: formatBytes(counts.bundles.zip),
+      format: t(locale, 'openData.zipFormat'),
+      description: t(locale, 'openData.zip', { indicators }),
+      size: formatBytes(counts.bundles.zip, locale),
       bytes: counts.bundles.zip,
     },
   ].map((b) => ({ ...b, ...dated }));
 
   return {
-    title: 'Données ouvertes',
+    title: t(locale, 'header.openData'),
     bundles,
     licence: LICENCE,
-    citation: citationText(history),
+    citation: citationText(history, locale),
     ...dated,
     published: latest.length > 0,
     downloads,
     perIndicator,
     exchange,
-    history: releaseHistoryView(catalogue, history),
+    history: releaseHistoryView(catalogue, history, locale),
   };
 }
 
 /** Every published year, newest first, each with its revisions newest first. */
-export function releaseHistoryView(catalogue: Catalogue, history: ReleaseHistory): YearHistoryView[] {
+export function releaseHistoryView(catalogue: Catalogue, history: ReleaseHistory, locale: Locale = DEFAULT_LOCALE): YearHistoryView[] {
   return [...history.entries()]
     .sort(([a], [b]) => b - a)
     .map(([year, revisions]) => ({
       year,
       id: `publication-${year}`,
       latestRevision: revisions.at(-1)?.revision ?? 0,
-      revisions: revisions.map((r, i) => revisionView(catalogue, r, i === revisions.length - 1)).reverse(),
+      revisions: revisions.map((r, i) => revisionView(catalogue, r, i === revisions.length - 1, locale)).reverse(),
     }));
 }
 
-function revisionView(catalogue: Catalogue, release: ReleaseInfo, isLatest: boolean): RevisionView {
+function revisionView(catalogue: Catalogue, release: ReleaseInfo, isLatest: boolean, locale: Locale): RevisionView {
   const path = revisionPath(release.year, release.revision);
-  const label = `${release.year}, révision ${release.revision}`;
+  const which = { year: release.year, revision: release.revision };
   return {
     year: release.year,
     revision: release.revision,
-    publishedOn: formatDay(release.publishedAt),
+    publishedOn: formatDay(release.publishedAt, locale),
     publishedAt: release.publishedAt,
     note: release.note,
     isLatest,
     changesText: release.changes ? releaseChangesText(release.changes) : null,
     valueChanges: valueChanges(catalogue, release.changes).map((c) => ({ ...c, href: `/indicators/${c.code}` })),
     files: [
-      { href: `${path}indicateurs.csv`, label: `Indicateurs ${label} (CSV)` },
-      { href: `${path}reponses.csv`, label: `Réponses ${label} (CSV)` },
+      { href: `${path}indicateurs.csv`, label: t(locale, 'openData.revisionIndicators', which) },
+      { href: `${path}reponses.csv`, label: t(locale, 'openData.revisionAnswers', which) },
     ],
   };
 }

@@ -2,14 +2,16 @@ import type { CatalogueAction, CatalogueIndicator } from '../domain/catalogue';
 import type { DataView } from '../data-source';
 import { latestReleaseView } from './release-view';
 import { indicatorDetail } from './indicator-detail';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
+import { t } from '../i18n/translate';
 
 /**
  * « Intégrer » (the iframe code of an embed) and the share cards (OpenGraph and Twitter meta, and
  * the image they point to) of the indicator, action and transparency pages. Absolute addresses come
- * from PUBLIC_URL (server/config.ts), never from the request.
+ * from PUBLIC_URL (server/config.ts), never from the request. A card is drawn in the language of the
+ * page that shares it: its address carries `?lang=` (as the API's do), one image per language.
  */
 
-export const SITE_NAME = 'Tableau de bord du Plan d’action de Siem Reap-Angkor';
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 
@@ -19,10 +21,14 @@ export const embedPaths = {
   transparency: '/embed/transparence',
 };
 
+/** `?lang=` of a card in `locale`; none for French, so that French cards keep their address. */
+const cardLang = (locale: Locale) => (locale === DEFAULT_LOCALE ? '' : `?lang=${locale}`);
+
 export const cardPaths = {
-  indicator: (code: string) => `/partage/indicators/${encodeURIComponent(code)}/carte.png`,
-  action: (n: number) => `/partage/actions/${n}/carte.png`,
-  transparency: '/partage/transparence/carte.png',
+  indicator: (code: string, locale: Locale = DEFAULT_LOCALE) =>
+    `/partage/indicators/${encodeURIComponent(code)}/carte.png${cardLang(locale)}`,
+  action: (n: number, locale: Locale = DEFAULT_LOCALE) => `/partage/actions/${n}/carte.png${cardLang(locale)}`,
+  transparency: (locale: Locale = DEFAULT_LOCALE) => `/partage/transparence/carte.png${cardLang(locale)}`,
 };
 
 const attribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -52,13 +58,20 @@ export interface ShareView {
 
 const shorten = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1).replace(/\s+\S*$/, '')}…`);
 
-export function shareView(publicUrl: string, page: string, card: string, title: string, description: string): ShareView {
+export function shareView(
+  publicUrl: string,
+  page: string,
+  card: string,
+  title: string,
+  description: string,
+  locale: Locale = DEFAULT_LOCALE,
+): ShareView {
   return {
     title,
     description: shorten(description, 200),
     url: publicUrl + page,
     image: publicUrl + card,
-    imageAlt: `${title} : ${shorten(description, 120)}`,
+    imageAlt: t(locale, 'shareCard.imageAlt', { title, description: shorten(description, 120) }),
   };
 }
 
@@ -72,47 +85,49 @@ export interface CardContent {
   footer: string;
 }
 
-const publishedLine = (view: DataView, year: number) => {
-  const release = latestReleaseView(view.releases, year);
-  return release ? `Données ${year} ${release.text}` : `Données ${year} non publiées`;
+const publishedLine = (view: DataView, year: number, locale: Locale) => {
+  const release = latestReleaseView(view.releases, year, locale);
+  return release ? t(locale, 'shareCard.published', { year, release: release.text }) : t(locale, 'shareCard.notPublished', { year });
 };
 
-export function indicatorCard(view: DataView, indicator: CatalogueIndicator): CardContent {
+/** The cards take the view with the catalogue's texts in `locale` (localizedView). */
+export function indicatorCard(view: DataView, indicator: CatalogueIndicator, locale: Locale = DEFAULT_LOCALE): CardContent {
   const year = view.defaultYear;
-  const { current } = indicatorDetail(view, indicator, year);
+  const { current } = indicatorDetail(view, indicator, year, locale);
   return {
-    kicker: `Action ${indicator.action} · ${SITE_NAME}`,
-    title: `Indicateur ${indicator.code}`,
+    kicker: t(locale, 'shareCard.actionKicker', { number: indicator.action, site: t(locale, 'shareCard.siteName') }),
+    title: t(locale, 'common.indicatorNumber', { code: indicator.code }),
     text: indicator.text,
     figure: `${current.valueText}`,
-    figureNote: [`en ${year}`, current.coverageText, current.statusText].filter(Boolean).join(' · '),
-    footer: publishedLine(view, year),
+    figureNote: [t(locale, 'shareCard.inYear', { year }), current.coverageText, current.statusText].filter(Boolean).join(' · '),
+    footer: publishedLine(view, year, locale),
   };
 }
 
-export function actionCard(view: DataView, action: CatalogueAction): CardContent {
+export function actionCard(view: DataView, action: CatalogueAction, locale: Locale = DEFAULT_LOCALE): CardContent {
   const year = view.defaultYear;
-  const n = action.indicators.length;
   return {
-    kicker: `Section ${action.section} · ${SITE_NAME}`,
-    title: `Action ${action.number}`,
+    kicker: t(locale, 'shareCard.sectionKicker', { section: action.section, site: t(locale, 'shareCard.siteName') }),
+    title: t(locale, 'common.actionNumber', { number: action.number }),
     text: action.text,
-    figure: `${n} indicateur${n > 1 ? 's' : ''}`,
+    figure: t(locale, 'shareCard.indicators', { count: action.indicators.length }),
     figureNote: action.indicators.map((i) => i.code).join(', '),
-    footer: publishedLine(view, year),
+    footer: publishedLine(view, year, locale),
   };
 }
 
-export function transparencyCard(view: DataView): CardContent {
+export function transparencyCard(view: DataView, locale: Locale = DEFAULT_LOCALE): CardContent {
   const year = view.defaultYear;
-  const indicators = view.catalogue.indicatorByCode.size;
   return {
-    kicker: SITE_NAME,
-    title: 'Où en est le Plan d’action ?',
-    text: 'Le Plan d’action de Siem Reap-Angkor (2025-2029) de la Convention sur l’interdiction des mines antipersonnel : ses actions, ses indicateurs et les rapports des États.',
-    figure: `${view.catalogue.actions.length} actions, ${indicators} indicateurs`,
+    kicker: t(locale, 'shareCard.siteName'),
+    title: t(locale, 'shareCard.transparencyTitle'),
+    text: t(locale, 'shareCard.transparencyText'),
+    figure: t(locale, 'shareCard.actionsAndIndicators', {
+      actions: view.catalogue.actions.length,
+      indicators: view.catalogue.indicatorByCode.size,
+    }),
     figureNote: null,
-    footer: publishedLine(view, year),
+    footer: publishedLine(view, year, locale),
   };
 }
 

@@ -6,6 +6,8 @@ import { catalogueResponse, indicatorDetailResponse, indicatorsResponse, statesR
 import { langParam, yearParam } from './params';
 import { localizeCatalogue } from '../domain/catalogue-i18n';
 import { z } from 'zod';
+import { t } from '../i18n/translate';
+import { DEFAULT_LOCALE, isLocale } from '../i18n/locale';
 import {
   catalogueResponseSchema,
   indicatorDetailResponseSchema,
@@ -31,10 +33,6 @@ export function apiRouter({ data, cache }: RouteContext): Router {
     query: readonly string[] = [],
   ) => cache.file(req, res, next, { type: JSON_TYPE, query, build: () => JSON.stringify(schema.parse(build())) });
 
-  router.get('/openapi.json', (req, res, next) =>
-    cache.file(req, res, next, { type: JSON_TYPE, build: () => JSON.stringify(openApiDocument(apiExamples(data('public')))) }),
-  );
-
   /**
    * The `lang` of a route with texts (docs/i18n.md), read before the cache so that a bad value is a
    * 400 and every answer, kept or built, says its language.
@@ -45,6 +43,15 @@ export function apiRouter({ data, cache }: RouteContext): Router {
     req.locale = locale;
     return locale;
   };
+
+  router.get('/openapi.json', (req, res, next) => {
+    const locale = language(req, res);
+    cache.file(req, res, next, {
+      type: JSON_TYPE,
+      query: ['lang'],
+      build: () => JSON.stringify(openApiDocument(apiExamples(data('public'), locale), locale)),
+    });
+  });
 
   router.get('/catalogue', (req, res, next) => {
     const locale = language(req, res);
@@ -60,7 +67,7 @@ export function apiRouter({ data, cache }: RouteContext): Router {
       indicatorsResponseSchema,
       () => {
         const view = data(audienceOf(req));
-        return { language: locale, ...indicatorsResponse(view, yearParam(req.query.year, view.defaultYear)) };
+        return { language: locale, ...indicatorsResponse(view, yearParam(req.query.year, view.defaultYear, locale)) };
       },
       ['year', 'lang'],
     );
@@ -78,7 +85,11 @@ export function apiRouter({ data, cache }: RouteContext): Router {
         const catalogue = localizeCatalogue(view.catalogue, locale);
         const indicator = catalogue.indicatorByCode.get(req.params.code);
         if (!indicator) {
-          throw new HttpError(404, 'Indicateur inconnu', `Aucun indicateur ne porte le code « ${req.params.code} ».`);
+          throw new HttpError(
+            404,
+            t(locale, 'errors.unknownIndicatorTitle'),
+            t(locale, 'errors.unknownIndicator', { code: req.params.code }),
+          );
         }
         return indicatorDetailResponse(view, indicator, catalogue);
       },
@@ -95,14 +106,16 @@ export function apiRouter({ data, cache }: RouteContext): Router {
       statesResponseSchema,
       () => {
         const view = data(audienceOf(req));
-        return statesResponse(view, yearParam(req.query.year, view.defaultYear), locale);
+        return statesResponse(view, yearParam(req.query.year, view.defaultYear, locale), locale);
       },
       ['year', 'lang'],
     );
   });
 
+  // An unknown address answers in the language asked for when it is one we offer (French otherwise).
   router.use((req, _res, next) => {
-    next(new HttpError(404, 'Ressource introuvable', `Aucune ressource de l’API ne correspond à ${req.path}.`));
+    const asked = typeof req.query.lang === 'string' && isLocale(req.query.lang) ? req.query.lang : DEFAULT_LOCALE;
+    next(new HttpError(404, t(asked, 'errors.apiNotFoundTitle'), t(asked, 'errors.apiNotFound', { path: req.path })));
   });
   return router;
 }

@@ -8,10 +8,13 @@ import { transparencyPage } from '../presenters/transparency-page';
 import { renderPng } from '../share-image';
 import { pageYear } from './page-year';
 import { t } from '../i18n/translate';
-import { localizedView, showsUnofficialTranslation } from '../presenters/localized-view';
+import { localizedView, showsUnofficialTranslation, type LocalizedView } from '../presenters/localized-view';
+import { langParam } from './params';
+import type { Locale } from '../i18n/locale';
 
-const notFound = (what: string, value: string) =>
-  new HttpError(404, 'Page introuvable', `${what} « ${value} » n’existe pas dans le Plan d’action.`);
+/** `what` is one of the `notFound.…` keys, as for the pages (server/routes/pages.ts). */
+const notFound = (req: Request, what: string, value: string) =>
+  new HttpError(404, t(req.locale, 'error.notFoundTitle'), t(req.locale, what, { value }));
 
 const YEAR = { query: ['year'] } as const;
 
@@ -39,7 +42,7 @@ export function embedRouter({ data, cache }: RouteContext): Router {
         const { view, frame } = embedLocals(req);
         const page = pageYear(req, view);
         const indicator = view.catalogue.indicatorByCode.get(req.params.code);
-        if (!indicator) throw notFound('L’indicateur', req.params.code);
+        if (!indicator) throw notFound(req, 'notFound.indicator', req.params.code);
         return {
           ...frame,
           page,
@@ -63,7 +66,7 @@ export function embedRouter({ data, cache }: RouteContext): Router {
         const { view, frame } = embedLocals(req);
         const page = pageYear(req, view);
         const action = view.catalogue.actions.find((a) => String(a.number) === req.params.n);
-        if (!action) throw notFound('L’action', req.params.n);
+        if (!action) throw notFound(req, 'notFound.action', req.params.n);
         return {
           ...frame,
           page,
@@ -92,28 +95,38 @@ export function embedRouter({ data, cache }: RouteContext): Router {
     }),
   );
 
-  const card = (req: Request, res: Response, next: NextFunction, content: () => CardContent) =>
-    void cache.fileAsync(req, res, next, { type: 'image/png', compressed: true, build: () => renderPng(cardSvg(content())) });
+  /**
+   * A card in the language of `?lang=` (the page that shares it says which, presenters/share.ts), kept
+   * per language; a bad `lang` is a 400, as in the API.
+   */
+  const card = (req: Request, res: Response, next: NextFunction, content: (view: LocalizedView, locale: Locale) => CardContent) => {
+    const locale = langParam(req.query.lang, req.locale);
+    req.locale = locale;
+    void cache.fileAsync(req, res, next, {
+      type: 'image/png',
+      compressed: true,
+      query: ['lang'],
+      build: () => renderPng(cardSvg(content(localizedView(published(), locale), locale))),
+    });
+  };
 
   router.get('/partage/indicators/:code/carte.png', (req, res, next) =>
-    card(req, res, next, () => {
-      const view = published();
+    card(req, res, next, (view, locale) => {
       const indicator = view.catalogue.indicatorByCode.get(req.params.code);
-      if (!indicator) throw notFound('L’indicateur', req.params.code);
-      return indicatorCard(view, indicator);
+      if (!indicator) throw notFound(req, 'notFound.indicator', req.params.code);
+      return indicatorCard(view, indicator, locale);
     }),
   );
 
   router.get('/partage/actions/:n/carte.png', (req, res, next) =>
-    card(req, res, next, () => {
-      const view = published();
+    card(req, res, next, (view, locale) => {
       const action = view.catalogue.actions.find((a) => String(a.number) === req.params.n);
-      if (!action) throw notFound('L’action', req.params.n);
-      return actionCard(view, action);
+      if (!action) throw notFound(req, 'notFound.action', req.params.n);
+      return actionCard(view, action, locale);
     }),
   );
 
-  router.get('/partage/transparence/carte.png', (req, res, next) => card(req, res, next, () => transparencyCard(published())));
+  router.get('/partage/transparence/carte.png', (req, res, next) => card(req, res, next, (view, locale) => transparencyCard(view, locale)));
 
   return router;
 }

@@ -19,11 +19,10 @@ import { XLSX_TYPE, ZIP_TYPE, type Bundles } from '../release-bundles';
 import { apiExamples, openApiDocument } from '../presenters/openapi';
 import { apiDocPage } from '../presenters/api-doc-page';
 import { t } from '../i18n/translate';
+import { localizedView } from '../presenters/localized-view';
 
 const CSV = 'text/csv; charset=utf-8';
 const JSON_TYPE = 'application/json; charset=utf-8';
-
-const notFound = (message: string) => new HttpError(404, 'Fichier introuvable', message);
 
 /**
  * Open data (/donnees/): what is published, and only that — the latest release of each year, or
@@ -38,16 +37,20 @@ export function openDataRouter({ db, data, cache, bundles }: RouteContext): Rout
     bundles.get().then(
       ({ xlsx, zip }) =>
         cache.page(req, res, next, 'open-data', () => {
-          const view = published();
+          // The sections' titles in the page's language (the layout says when the translation is unofficial).
+          const view = localizedView(published(), req.locale);
           const latest = published().latestReleases();
           return {
-            ...openDataPage(view, {
-              indicatorRows: publishedIndicatorRows(view.catalogue, view.releases, view.engine).length,
-              answerRows: publishedAnswerRows(latest).length,
-              exchange: publishedExchangeFiles(latest),
-              bundles: { xlsx: xlsx.length, zip: zip.length },
-            }),
-            title: t(req.locale, 'header.openData'),
+            ...openDataPage(
+              view,
+              {
+                indicatorRows: publishedIndicatorRows(view.catalogue, view.releases, view.engine).length,
+                answerRows: publishedAnswerRows(latest).length,
+                exchange: publishedExchangeFiles(latest),
+                bundles: { xlsx: xlsx.length, zip: zip.length },
+              },
+              req.locale,
+            ),
           };
         }),
       next,
@@ -56,7 +59,7 @@ export function openDataRouter({ db, data, cache, bundles }: RouteContext): Rout
 
   router.get('/donnees/api', (req, res, next) =>
     cache.page(req, res, next, 'api-doc', () => ({
-      ...apiDocPage(openApiDocument(apiExamples(published()))),
+      ...apiDocPage(openApiDocument(apiExamples(published(), req.locale), req.locale), req.locale),
       title: t(req.locale, 'apiDoc.title'),
     })),
   );
@@ -127,7 +130,8 @@ export function openDataRouter({ db, data, cache, bundles }: RouteContext): Rout
       immutable: !published().demo,
       build: () => {
         const release = /^\d{4}$/.test(year) && /^[1-9]\d{0,5}$/.test(revision) ? readRelease(db, Number(year), Number(revision)) : null;
-        if (!release) throw notFound(`Aucune publication ne correspond à l’année « ${year} », révision « ${revision} ».`);
+        if (!release)
+          throw new HttpError(404, t(req.locale, 'errors.fileNotFoundTitle'), t(req.locale, 'errors.noRevision', { year, revision }));
         return build(release);
       },
     });

@@ -23,7 +23,7 @@ export function pageYear(
   req: Request,
   { engine, releases, audience, defaultYear }: Pick<DataView, 'engine' | 'releases' | 'audience' | 'defaultYear'>,
 ): PageYear {
-  const year = yearParam(req.query.year, defaultYear);
+  const year = yearParam(req.query.year, defaultYear, req.locale);
   const withData = new Set(engine.yearsWithData());
   return {
     year,

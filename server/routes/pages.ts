@@ -126,9 +126,10 @@ export function pagesRouter({ data, cache, config, staticSite }: RouteContext): 
             share: shareView(
               config.publicUrl,
               localePath(req.locale, `/actions/${action.number}`),
-              cardPaths.action(action.number),
+              cardPaths.action(action.number, req.locale),
               actionTitle,
               action.text,
+              req.locale,
             ),
           })),
         };
@@ -167,9 +168,10 @@ export function pagesRouter({ data, cache, config, staticSite }: RouteContext): 
             share: shareView(
               config.publicUrl,
               localePath(req.locale, `/indicators/${indicator.code}`),
-              cardPaths.indicator(indicator.code),
+              cardPaths.indicator(indicator.code, req.locale),
               indicatorTitle,
               indicator.text,
+              req.locale,
             ),
           })),
         };

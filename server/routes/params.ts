@@ -1,15 +1,16 @@
 import { HttpError } from '../http-error';
 import { PLAN_YEARS, TARGET_YEAR } from '../domain/engine/types';
 import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from '../i18n/locale';
+import { t } from '../i18n/translate';
 
 const FIRST_YEAR = PLAN_YEARS[0];
 const LAST_YEAR = TARGET_YEAR;
 
 /**
  * The `year` query parameter: a plan year, or `fallback` when absent. Anything else is a 400 with a
- * French message, not a silent default.
+ * message in `locale` (French when not given), not a silent default.
  */
-export function yearParam(raw: unknown, fallback: number): number {
+export function yearParam(raw: unknown, fallback: number, locale: Locale = DEFAULT_LOCALE): number {
   if (raw === undefined || raw === '') return fallback;
   const first: unknown = Array.isArray(raw) ? raw[0] : raw;
   const text = typeof first === 'string' ? first : '';
@@ -17,8 +18,8 @@ export function yearParam(raw: unknown, fallback: number): number {
   if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) {
     throw new HttpError(
       400,
-      'Année invalide',
-      `L’année « ${text} » n’est pas une année du plan : indiquez une année de ${FIRST_YEAR} à ${LAST_YEAR}.`,
+      t(locale, 'errors.badYearTitle'),
+      t(locale, 'errors.badYear', { value: text, first: FIRST_YEAR, last: LAST_YEAR }),
     );
   }
   return year;
@@ -26,17 +27,17 @@ export function yearParam(raw: unknown, fallback: number): number {
 
 /**
  * The `lang` query parameter of the API (docs/i18n.md): fr, en or es, French when absent. Anything
- * else is a 400 with a French message naming the languages offered.
+ * else is a 400 naming the languages offered, in `locale` (French: the language asked for is unknown).
  */
-export function langParam(raw: unknown): Locale {
+export function langParam(raw: unknown, locale: Locale = DEFAULT_LOCALE): Locale {
   if (raw === undefined || raw === '') return DEFAULT_LOCALE;
   const first: unknown = Array.isArray(raw) ? raw[0] : raw;
   const text = typeof first === 'string' ? first.slice(0, 20) : '';
   if (!isLocale(text)) {
     throw new HttpError(
       400,
-      'Langue invalide',
-      `La langue « ${text} » n’est pas proposée : indiquez lang=${LOCALES.join(', lang=')} (français par défaut).`,
+      t(locale, 'errors.badLangTitle'),
+      t(locale, 'errors.badLang', { value: text, choices: `lang=${LOCALES.join(', lang=')}` }),
     );
   }
   return text;

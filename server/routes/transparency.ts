@@ -52,9 +52,10 @@ export function transparencyRouter({ data, cache, config, staticSite }: RouteCon
               share: shareView(
                 config.publicUrl,
                 localePath(req.locale, '/transparence'),
-                cardPaths.transparency,
+                cardPaths.transparency(req.locale),
                 t(req.locale, 'transparency.shareTitle'),
                 t(req.locale, 'transparency.shareDescription'),
+                req.locale,
               ),
             }),
       };

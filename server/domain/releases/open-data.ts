@@ -3,6 +3,7 @@ import { progress } from '../engine/progress';
 import { BASELINE_YEAR, type IndicatorValue, type LikeForLike, type Progress } from '../engine/types';
 import { toCsv, type Cell } from '../exchange/csv-write';
 import { compareCodes, compareText } from '../compare';
+import { stateName } from '../state-names';
 import { exchangeFiles, type ExportFile } from '../exchange/export';
 import { EngineSnapshot } from '../engine/engine';
 import { engineIndicators } from '../stored-data';
@@ -95,8 +96,23 @@ export const releaseCells = (release: Pick<ReleaseInfo, 'publishedAt' | 'revisio
   revision: release?.revision ?? null,
 });
 
-/** Columns of reponses.csv. */
-export const ANSWER_COLUMNS = ['year', 'state', 'state_name', 'indicator', 'answer', 'source', 'note', 'published_at', 'revision'] as const;
+/**
+ * Columns of reponses.csv. The State's name is a text column per language (docs/i18n.md#files):
+ * `state_name` (French, as before), then `state_name_en` and `state_name_es`.
+ */
+export const ANSWER_COLUMNS = [
+  'year',
+  'state',
+  'state_name',
+  'state_name_en',
+  'state_name_es',
+  'indicator',
+  'answer',
+  'source',
+  'note',
+  'published_at',
+  'revision',
+] as const;
 export type AnswerColumn = (typeof ANSWER_COLUMNS)[number];
 export type AnswerRow = Record<AnswerColumn, string | number | null>;
 
@@ -194,15 +210,20 @@ export function revisionIndicatorRows(
   return indicatorRows(catalogue, release, baseline, (code) => results.get(code)?.likeForLike ?? null);
 }
 
-/** The answers a release holds, with the State's name in the registry of that release. */
+/**
+ * The answers a release holds, with the State's name in each language from the registry of that
+ * release (Spanish: the name stateName gives, the registry having none).
+ */
 export function answerRows(release: Release): AnswerRow[] {
-  const names = new Map(release.data.states.map((s) => [s.iso3, s.nameFr]));
+  const names = new Map(release.data.states.map((s) => [s.iso3, { fr: s.nameFr, en: s.nameEn, es: stateName(s, 'es').name }] as const));
   return [...release.data.answers]
     .sort((a, b) => compareText(a.state, b.state) || compareCodes(a.indicator, b.indicator))
     .map((a) => ({
       year: a.year,
       state: a.state,
-      state_name: names.get(a.state) ?? null,
+      state_name: names.get(a.state)?.fr ?? null,
+      state_name_en: names.get(a.state)?.en ?? null,
+      state_name_es: names.get(a.state)?.es ?? null,
       indicator: a.indicator,
       answer: a.answer,
       source: a.source,
