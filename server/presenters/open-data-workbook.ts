@@ -12,8 +12,9 @@ import {
   type IndicatorRow,
 } from '../domain/releases/open-data';
 import type { ReleaseHistory } from '../domain/releases/release';
-import { DIRECTION_LABELS, KIND_LABELS } from './labels';
+import { DIRECTION_KEYS, KIND_KEYS, labelsIn } from './labels';
 import { indicatorColumnDocs } from './open-data-page';
+import { t } from '../i18n/translate';
 
 /** The sheet of the catalogue, after one sheet per published year. */
 export const CATALOGUE_SHEET = 'Catalogue';
@@ -24,50 +25,55 @@ const PERCENT_FORMAT = '0.0##" %"';
 const POINTS_FORMAT = '+0.0##" pts";-0.0##" pts";0" pt"';
 const NUMBER_FORMAT = '0.###';
 
-const CATALOGUE_COLUMNS = [
-  { name: 'indicator', note: 'Code de l’indicateur dans le Plan d’action' },
-  { name: 'action', note: 'Numéro de l’action à laquelle l’indicateur appartient' },
-  { name: 'section', note: 'Section du Plan d’action (chiffre romain)' },
-  { name: 'section_title', note: 'Titre de la section' },
-  { name: 'action_text', note: 'Texte de l’action' },
-  { name: 'indicator_text', note: 'Texte de l’indicateur' },
-  {
-    name: 'kind',
-    note: `Nature de l’indicateur : ${Object.entries(KIND_LABELS)
-      .map(([k, l]) => `${k} (${l})`)
-      .join(' ; ')}`,
-  },
-  { name: 'population', note: 'Population d’États servant de dénominateur ; vide pour figure et ratio' },
-  {
-    name: 'direction',
-    note: `Sens du progrès : ${Object.entries(DIRECTION_LABELS)
-      .map(([k, l]) => `${k} (${l})`)
-      .join(' ; ')}`,
-  },
-] as const;
+/** « share (pourcentage…) ; count (…) »: the codes of a column with their words in `locale`. */
+const codes = (keys: Record<string, string>, locale: Locale) =>
+  Object.entries(labelsIn(keys, locale))
+    .map(([code, label]) => `${code} (${label})`)
+    .join(' ; ');
+
+/** The catalogue sheet's French columns, each with its note in `locale`. */
+const catalogueColumns = (locale: Locale) => [
+  { name: 'indicator', note: t(locale, 'columns.catalogue.indicator') },
+  { name: 'action', note: t(locale, 'columns.catalogue.action') },
+  { name: 'section', note: t(locale, 'columns.catalogue.section') },
+  { name: 'section_title', note: t(locale, 'columns.catalogue.sectionTitle') },
+  { name: 'action_text', note: t(locale, 'columns.catalogue.actionText') },
+  { name: 'indicator_text', note: t(locale, 'columns.catalogue.indicatorText') },
+  { name: 'kind', note: t(locale, 'columns.catalogue.kind', { codes: codes(KIND_KEYS, locale) }) },
+  { name: 'population', note: t(locale, 'columns.catalogue.population') },
+  { name: 'direction', note: t(locale, 'columns.catalogue.direction', { codes: codes(DIRECTION_KEYS, locale) }) },
+];
 
 /** The languages beside French, whose texts the catalogue sheet gives in columns of their own. */
 const OTHER_LOCALES = LOCALES.filter((l) => l !== DEFAULT_LOCALE);
-const LANGUAGE_NAMES: Record<Locale, string> = { fr: 'français', en: 'anglais', es: 'espagnol' };
+const LANGUAGE_KEYS: Partial<Record<Locale, string>> = { en: 'columns.language.en', es: 'columns.language.es' };
+const NOTE_IN: Partial<Record<Locale, string>> = { en: 'columns.noteIn.en', es: 'columns.noteIn.es' };
 
 /**
  * The catalogue's texts in each other language (docs/i18n.md#files): `section_title_en`… and
  * `translation_en`, the row's mark — `unofficial` for the project's own translation, `official` for
- * the Action Plan's text, `untranslated` when a text of the row is still the French one.
+ * the Action Plan's text, `untranslated` when a text of the row is still the French one. Notes in `locale`.
  */
-function translatedColumns(locale: Locale) {
-  const language = LANGUAGE_NAMES[locale];
+function translatedColumns(of: Locale, locale: Locale) {
+  const vars = { language: t(locale, LANGUAGE_KEYS[of]!), locale: of };
   return [
-    { name: `section_title_${locale}`, note: `Titre de la section en ${language} (voir translation_${locale})` },
-    { name: `action_text_${locale}`, note: `Texte de l’action en ${language} (voir translation_${locale})` },
-    { name: `indicator_text_${locale}`, note: `Texte de l’indicateur en ${language} (voir translation_${locale})` },
-    {
-      name: `translation_${locale}`,
-      note:
-        `Statut des textes en ${language} de la ligne : unofficial (traduction non officielle du projet, pas le texte ` +
-        'officiel du Plan d’action) ; official (texte officiel) ; untranslated (un texte de la ligne est resté en français)',
-    },
+    { name: `section_title_${of}`, note: t(locale, 'columns.catalogue.sectionTitleIn', vars) },
+    { name: `action_text_${of}`, note: t(locale, 'columns.catalogue.actionTextIn', vars) },
+    { name: `indicator_text_${of}`, note: t(locale, 'columns.catalogue.indicatorTextIn', vars) },
+    { name: `translation_${of}`, note: t(locale, 'columns.catalogue.translationIn', vars) },
   ];
+}
+
+/**
+ * The file is the same for every reader (docs/i18n.md#files): each header's note says what the column
+ * holds in French, the source, then in English and in Spanish, each introduced in its own language.
+ */
+function notesInEveryLanguage(columns: (locale: Locale) => { name: string; note: string }[]): { name: string; note: string }[] {
+  const byLocale = OTHER_LOCALES.map((locale) => ({ locale, columns: columns(locale) }));
+  return columns(DEFAULT_LOCALE).map((column, i) => ({
+    name: column.name,
+    note: [column.note, ...byLocale.map(({ locale, columns }) => `${t(locale, NOTE_IN[locale]!)} ${columns[i]!.note}`)].join('\n\n'),
+  }));
 }
 
 const isPercentKind = (kind: IndicatorRow['kind']) => kind === 'share' || kind === 'ratio';
@@ -99,8 +105,10 @@ export async function indicatorsWorkbook(catalogue: Catalogue, history: ReleaseH
   workbook.title = 'Valeurs des indicateurs du Plan d’action de Siem Reap-Angkor, par année publiée';
   workbook.description = `Licence ${LICENCE.name} (${LICENCE.url})`;
 
-  const docs = indicatorColumnDocs(catalogue);
-  const indicatorHeader = INDICATOR_COLUMNS.map((name) => ({ name, note: `${docs[name].meaning}. ${docs[name].values}.` }));
+  const indicatorHeader = notesInEveryLanguage((locale) => {
+    const docs = indicatorColumnDocs(catalogue, locale);
+    return INDICATOR_COLUMNS.map((name) => ({ name, note: `${docs[name].meaning}. ${docs[name].values}.` }));
+  });
   for (const release of latestOfEachYear(history)) {
     const sheet = workbook.addWorksheet(String(release.year));
     header(sheet, indicatorHeader);
@@ -116,7 +124,10 @@ export async function indicatorsWorkbook(catalogue: Catalogue, history: ReleaseH
   }
 
   const sheet = workbook.addWorksheet(CATALOGUE_SHEET);
-  header(sheet, [...CATALOGUE_COLUMNS, ...OTHER_LOCALES.flatMap(translatedColumns)]);
+  header(
+    sheet,
+    notesInEveryLanguage((locale) => [...catalogueColumns(locale), ...OTHER_LOCALES.flatMap((of) => translatedColumns(of, locale))]),
+  );
   const sections = new Map(catalogue.sections.map((s) => [s.number, s]));
   const translations = OTHER_LOCALES.map((locale) => localizeCatalogue(catalogue, locale));
   for (const action of catalogue.actions) {

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import ExcelJS from 'exceljs';
 import countries from 'i18n-iso-countries';
 import { testApp } from '../../helpers/context';
 import { demoDatabase } from '../../helpers/pages';
@@ -155,6 +156,38 @@ describe('reponses.csv', () => {
     expect(rows.some((r) => r.state_name !== r.state_name_en && r.state_name_en !== r.state_name_es)).toBe(true);
     // The same bytes at every language's address.
     expect((await request(app).get('/en/donnees/reponses.csv').expect(200)).text).toBe(csv);
+  });
+});
+
+describe('indicateurs.xlsx', () => {
+  test('each header’s note documents its column in French, then English, then Spanish', async () => {
+    const { body } = await request(app)
+      .get('/donnees/indicateurs.xlsx')
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(body);
+    const noteOf = (sheet: ExcelJS.Worksheet, column: string) => {
+      const header = sheet.getRow(1);
+      const values = header.values as unknown[];
+      const note = header.getCell(values.indexOf(column)).note;
+      return typeof note === 'string' ? note : (note?.texts ?? []).map((part) => part.text).join('');
+    };
+    const year = workbook.worksheets[0]!;
+    const meaning = (locale: 'fr' | 'en' | 'es') => t(locale, 'columns.indicator.baseline.meaning', { baseline: 2025 });
+    expect(noteOf(year, 'baseline').split('\n\n')).toEqual([
+      expect.stringContaining(meaning('fr')),
+      `${t('en', 'columns.noteIn.en')} ${meaning('en')}. ${t('en', 'columns.indicator.baseline.values', { baseline: 2025 })}.`,
+      expect.stringContaining(`${t('es', 'columns.noteIn.es')} ${meaning('es')}`),
+    ]);
+    const catalogue = workbook.getWorksheet('Catalogue')!;
+    expect(noteOf(catalogue, 'translation_en')).toContain('In English: Status of the row’s texts in English');
+    expect(noteOf(catalogue, 'kind').startsWith('Nature de l’indicateur : share (')).toBe(true);
   });
 });
 
