@@ -13,7 +13,7 @@ import {
 } from '../domain/releases/open-data';
 import type { Release } from '../domain/releases/release';
 import { indicatorCsv } from './indicator-detail';
-import { citationText, revisionPath } from './open-data-page';
+import { indicatorsJsonTexts, revisionPath } from './open-data-page';
 
 /** One file of the open data: where it is in the archive, the URL that serves the same bytes, its content. */
 export interface OpenDataFile {
@@ -38,7 +38,7 @@ export function openDataFiles(view: DataView, readRelease: ReadRelease): OpenDat
     {
       path: 'indicateurs.json',
       url: '/donnees/indicateurs.json',
-      content: indicatorsJson(releases, indicatorRows, { citation: citationText(releases), demo }),
+      content: indicatorsJson(releases, indicatorRows, { ...indicatorsJsonTexts(releases), demo }),
     },
     { path: 'reponses.csv', url: '/donnees/reponses.csv', content: rowsCsv(ANSWER_COLUMNS, publishedAnswerRows(latest), { bom: true }) },
   ];

@@ -11,13 +11,14 @@ import {
   lastPublishedAt,
   latestOfEachYear,
   type AnswerColumn,
+  type JsonTexts,
   type IndicatorColumn,
 } from '../domain/releases/open-data';
 import type { ReleaseHistory, ReleaseInfo } from '../domain/releases/release';
 import { formatBytes, formatDay, formatNumber } from './format';
 import { ANSWER_KEYS, DIRECTION_KEYS, GRADE_KEYS, KIND_KEYS, STATUS_KEYS, labelsIn } from './labels';
 import { releaseChangesText, valueChanges, type ValueChangeView } from './release-view';
-import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '../i18n/locale';
 import { t } from '../i18n/translate';
 
 /** Where the open data lives. */
@@ -71,6 +72,19 @@ export interface YearHistoryView {
 export function citationText(history: ReleaseHistory, locale: Locale = DEFAULT_LOCALE): string | null {
   const last = lastPublishedAt(latestOfEachYear(history));
   return last === null ? null : t(locale, 'openData.citationText', { date: formatDay(last, locale) });
+}
+
+/** indicateurs.json's texts: French, and each other language in `translations`. */
+export function indicatorsJsonTexts(history: ReleaseHistory): { texts: JsonTexts; translations: Record<string, JsonTexts> } {
+  const texts = (locale: Locale): JsonTexts => ({
+    title: t(locale, 'openData.jsonTitle'),
+    source: t(locale, 'openData.jsonSource'),
+    citation: citationText(history, locale),
+  });
+  return {
+    texts: texts(DEFAULT_LOCALE),
+    translations: Object.fromEntries(LOCALES.filter((l) => l !== DEFAULT_LOCALE).map((l) => [l, texts(l)])),
+  };
 }
 
 const rowsText = (n: number, locale: Locale) => t(locale, 'openData.lines', { count: n, number: formatNumber(n, locale) });

@@ -14,7 +14,7 @@ import {
   revisionIndicatorRows,
   rowsCsv,
 } from '../domain/releases/open-data';
-import { citationText, openDataPage } from '../presenters/open-data-page';
+import { indicatorsJsonTexts, openDataPage } from '../presenters/open-data-page';
 import { XLSX_TYPE, ZIP_TYPE, type Bundles } from '../release-bundles';
 import { apiExamples, openApiDocument } from '../presenters/openapi';
 import { apiDocPage } from '../presenters/api-doc-page';
@@ -88,7 +88,7 @@ export function openDataRouter({ db, data, cache, bundles }: RouteContext): Rout
       filename: 'indicateurs.json',
       build: () => {
         const { catalogue, releases, demo, engine } = published();
-        return indicatorsJson(releases, publishedIndicatorRows(catalogue, releases, engine), { citation: citationText(releases), demo });
+        return indicatorsJson(releases, publishedIndicatorRows(catalogue, releases, engine), { ...indicatorsJsonTexts(releases), demo });
       },
     }),
   );

@@ -246,14 +246,29 @@ export function rowsCsv<C extends string>(columns: readonly C[], rows: Record<C,
   return options.bom ? `\ufeff${csv}` : csv;
 }
 
-/** indicateurs.json: the rows of indicateurs.csv, typed, with what they come from. */
-export function indicatorsJson(history: ReleaseHistory, rows: IndicatorRow[], meta: { citation: string | null; demo: boolean }): string {
+/** What indicateurs.json says for people, in one language (worded by the presenter: the domain has no words). */
+export interface JsonTexts {
+  title: string;
+  source: string;
+  citation: string | null;
+}
+
+/**
+ * indicateurs.json: the rows of indicateurs.csv, typed, with what they come from. One file for every
+ * language (docs/i18n.md#files): its texts in French, then in `translations` by language.
+ */
+export function indicatorsJson(
+  history: ReleaseHistory,
+  rows: IndicatorRow[],
+  meta: { texts: JsonTexts; translations: Record<string, JsonTexts>; demo: boolean },
+): string {
   return JSON.stringify({
-    title: 'Valeurs des indicateurs du Plan d’action de Siem Reap-Angkor, par année publiée',
+    title: meta.texts.title,
     licence: LICENCE,
-    citation: meta.citation,
+    citation: meta.texts.citation,
     demo: meta.demo,
-    source: 'Dernière publication (révision) de chaque année : valeurs calculées à la publication.',
+    source: meta.texts.source,
+    translations: meta.translations,
     publications: latestOfEachYear(history).map(({ year, revision, publishedAt, note }) => ({ year, revision, publishedAt, note })),
     columns: INDICATOR_COLUMNS,
     rows,

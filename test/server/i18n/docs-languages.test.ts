@@ -159,6 +159,23 @@ describe('reponses.csv', () => {
   });
 });
 
+describe('indicateurs.json', () => {
+  test('says what it is in French, then in English and Spanish under translations', async () => {
+    const json = (await request(app).get('/donnees/indicateurs.json').expect(200)).body as {
+      title: string;
+      citation: string;
+      translations: Record<string, { title: string; source: string; citation: string }>;
+    };
+    expect(json.title).toBe('Valeurs des indicateurs du Plan d’action de Siem Reap-Angkor, par année publiée');
+    expect(Object.keys(json.translations)).toEqual(['en', 'es']);
+    expect(json.translations.en!.title).toBe(t('en', 'openData.jsonTitle'));
+    expect(json.translations.es!.source).toBe(t('es', 'openData.jsonSource'));
+    // The same date as the French citation, written the English way.
+    expect(json.citation).toMatch(/^Source : .*, données publiées le \d/);
+    expect(json.translations.en!.citation).toMatch(/^Source: .*, data published on \d{1,2} [A-Z][a-z]+ \d{4}\.$/);
+  });
+});
+
 describe('indicateurs.xlsx', () => {
   test('each header’s note documents its column in French, then English, then Spanish', async () => {
     const { body } = await request(app)
