@@ -115,7 +115,8 @@ export function apiDocPage(document: OpenApiDocument, locale: Locale = DEFAULT_L
   return {
     title: 'API',
     info: document.info,
-    documentHref: `${API_BASE}/openapi.json`,
+    // The document the page shows: in the page's language.
+    documentHref: `${API_BASE}/openapi.json${locale === DEFAULT_LOCALE ? '' : `?lang=${locale}`}`,
     operations,
     errorFields: fieldsOf(schemas.Error ?? {}, say),
   };

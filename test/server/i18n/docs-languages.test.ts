@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import countries from 'i18n-iso-countries';
 import { testApp } from '../../helpers/context';
 import { demoDatabase } from '../../helpers/pages';
-import { fragment, textOf } from '../../helpers/html';
+import { fragment, htmlProblems, textOf } from '../../helpers/html';
 import { foreignPhrases } from '../../helpers/foreign-phrases';
 import { readCsv } from '../../../server/domain/exchange/csv';
 import { t } from '../../../server/i18n/translate';
@@ -52,6 +52,9 @@ describe('the API documentation in each language', () => {
   test.each(OTHERS)('/%s/donnees/api is wholly in its language, without lang="fr" marks or the French-only notice', async (locale) => {
     const html = (await request(app).get(`/${locale}/donnees/api`).expect(200)).text;
     expect(frenchMarks(html)).toEqual([]);
+    expect(await htmlProblems(html)).toEqual([]);
+    // The page is generated from the document in its language, which it links to.
+    expect(html.replace(/&#x3D;/g, '=')).toContain(`href="/api/v1/openapi.json?lang=${locale}"`);
     const text = textOf(html);
     expect(foreignPhrases(wordsOf(html), locale)).toEqual([]);
     // The document's own words, the page's words about types, and the example of an error, in the language.
