@@ -99,10 +99,11 @@ export async function indicatorsWorkbook(catalogue: Catalogue, history: ReleaseH
   const workbook = new (exceljs().Workbook)();
   const publishedAt = lastPublishedAt(latestOfEachYear(history));
   const date = new Date(publishedAt ?? 0);
-  workbook.creator = 'Tableau de bord du Plan d’action de Siem Reap-Angkor';
+  // The file's properties hold one text each: the source's, French, as indicateurs.json's `title`.
+  workbook.creator = t(DEFAULT_LOCALE, 'shareCard.siteName');
   workbook.created = date;
   workbook.modified = date;
-  workbook.title = 'Valeurs des indicateurs du Plan d’action de Siem Reap-Angkor, par année publiée';
+  workbook.title = t(DEFAULT_LOCALE, 'openData.jsonTitle');
   workbook.description = `Licence ${LICENCE.name} (${LICENCE.url})`;
 
   const indicatorHeader = notesInEveryLanguage((locale) => {
