@@ -54,7 +54,7 @@ export async function runImport(args: string[], env: NodeJS.ProcessEnv = process
       files.push({ name, readError: describeReadError(error, locale) });
       continue;
     }
-    if (/\.xlsx$/i.test(name)) files.push(...(await readWorkbook(name, content)));
+    if (/\.xlsx$/i.test(name)) files.push(...(await readWorkbook(name, content, locale)));
     else files.push({ name, content });
   }
 
@@ -63,7 +63,7 @@ export async function runImport(args: string[], env: NodeJS.ProcessEnv = process
     // The catalogue and the registry must be there for rows to name indicators and States.
     loadSeed(db);
     const actor = { userId: null, label: `import en ligne de commande (${os.userInfo().username})`, origin: 'cli' };
-    const result = withAudit(db, actor, (tx) => importFiles(tx, files, options));
+    const result = withAudit(db, actor, (tx) => importFiles(tx, files, { ...options, locale }));
     if (!result.ok) {
       for (const line of result.errors) io.err(line);
       const n = result.totalErrors;

@@ -21,6 +21,7 @@ import {
   receivedOnProblem,
   type Cell,
 } from './exchange/values';
+import type { Said } from './exchange/problems';
 
 /**
  * The five kinds of exchanged data — States, populations, reports, answers, figures — each
@@ -131,13 +132,13 @@ export interface KindDef<K extends ExchangeKind = ExchangeKind> {
   /** An import marks a row it writes as edited by a user (`edited_at`), so the seed leaves it alone. */
   marksEdited: boolean;
   /** Rules across the columns of one row; `problem` names the column at fault. */
-  check?: (row: Partial<KindRow<K>>, context: RuleContext, problem: (column: string, message: string) => void) => void;
+  check?: (row: Partial<KindRow<K>>, context: RuleContext, problem: (column: string, message: Said) => void) => void;
   /** Bookkeeping once a row is read: what later rows of the call may rely on. */
   settle?: (row: Partial<KindRow<K>>, valid: boolean, context: RuleContext) => void;
 }
 
 const ok = <T>(value: T): Cell<T> => ({ ok: true, value });
-const fail = <T>(message: string): Cell<T> => ({ ok: false, message });
+const fail = <T>(code: Said['code'], params?: Said['params']): Cell<T> => ({ ok: false, problem: params ? { code, params } : { code } });
 
 /** `received_on` → `receivedOn`: a row's property for a column. */
 export const fieldOf = (column: string): string => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
@@ -156,7 +157,7 @@ const state: ColumnDef = {
   read: (raw, context) => {
     const cell = readIso3(raw);
     if (cell.ok && !context.registry.has(cell.value) && !context.named.has(cell.value)) {
-      return fail(`État inconnu « ${cell.value} » (code ISO 3166 alpha-3 attendu)`);
+      return fail('stateUnknown', { value: cell.value });
     }
     return cell;
   },
@@ -169,28 +170,25 @@ function knownIndicator(raw: string, context: RuleContext) {
   const cell = readIndicatorCode(raw);
   if (!cell.ok) return cell;
   const indicator = context.indicators.get(cell.value);
-  return indicator ? ok({ code: cell.value, ...indicator }) : fail<never>(`indicateur inconnu « ${cell.value} »`);
+  return indicator ? ok({ code: cell.value, ...indicator }) : fail<never>('indicatorUnknown', { value: cell.value });
 }
 
 /** Only populations entered per year take members (docs/method.md#entered-populations). */
 function readEnteredPopulation(raw: string, context: RuleContext): Cell<string> {
   const key = raw.trim().toLowerCase();
-  if (key === '') return fail('population manquante');
+  if (key === '') return fail('populationMissing');
   // Listed only in the messages: not built for every good row.
   const entered = () => [...context.populations].filter(([, p]) => p.derivation === 'entered').map(([k]) => k);
   const population = context.populations.get(key);
   const derivedYes = population === undefined && parsePopulationRef(key)?.key === 'yes';
   if (population === undefined && !derivedYes) {
-    return fail(`population inconnue « ${raw.trim()} » (populations saisies : ${entered().join(', ')})`);
+    return fail('populationUnknown', { value: raw.trim(), entered: entered().join(', ') });
   }
   if (derivedYes || population?.derivation !== 'entered') {
-    const how = {
-      registry: 'à partir du registre des États',
-      union: 'comme réunion d’autres populations',
-      answers: 'à partir des réponses « oui » à un indicateur',
-      entered: '',
-    }[derivedYes ? 'answers' : (population?.derivation ?? 'answers')];
-    return fail(`la population « ${key} » est calculée ${how} : elle ne se saisit pas (populations saisies : ${entered().join(', ')})`);
+    const code = (
+      { registry: 'populationFromRegistry', union: 'populationUnion', answers: 'populationFromAnswers', entered: 'populationFromAnswers' } as const
+    )[derivedYes ? 'answers' : (population?.derivation ?? 'answers')];
+    return fail(code, { key, entered: entered().join(', ') });
   }
   return ok(key);
 }
@@ -210,14 +208,14 @@ const STATES: KindDef<'states'> = {
     },
     {
       name: 'name_fr',
-      read: readName('nom français'),
+      read: readName('nameFrMissing'),
       label: 'nom français',
       shownAs: 'text',
       doc: { meaning: 'columns.exchange.nameFr', values: 'columns.values.text' },
     },
     {
       name: 'name_en',
-      read: readName('nom anglais'),
+      read: readName('nameEnMissing'),
       label: 'nom anglais',
       shownAs: 'text',
       doc: { meaning: 'columns.exchange.nameEn', values: 'columns.values.text' },
@@ -310,10 +308,7 @@ const POPULATIONS: KindDef<'populations'> = {
     if (row.year === undefined || row.state === undefined || row.population === undefined) return;
     const entry = context.registry.get(row.state);
     if (entry && !context.uncertain.has(row.state) && !isPartyInYear(entry, row.year)) {
-      problem(
-        'state',
-        `l’État « ${row.state} » n’est pas partie à la Convention en ${row.year} (au 30 avril) : il ne peut appartenir à la population « ${row.population} »`,
-      );
+      problem('state', { code: 'notPartyMember', params: { state: row.state, year: row.year, population: row.population } });
     }
   },
 };
@@ -371,11 +366,10 @@ const ANSWERS: KindDef<'answers'> = {
         if (!cell.ok) return cell;
         const indicator = cell.value;
         if (indicator.kind === 'figure' || indicator.kind === 'ratio') {
-          const what = indicator.kind === 'figure' ? 'un chiffre' : 'un ratio';
-          return fail(`l’indicateur ${indicator.code} est ${what} : sa valeur se saisit dans figures.csv, pas comme réponse`);
+          return fail(indicator.kind === 'figure' ? 'answerIsFigure' : 'answerIsRatio', { code: indicator.code });
         }
         if (indicator.derivedFrom) {
-          return fail(`l’indicateur ${indicator.code} est calculé à partir des rapports (reports.csv) : il ne se saisit pas comme réponse`);
+          return fail('answerIsDerived', { code: indicator.code });
         }
         return ok(indicator.code);
       },
@@ -433,8 +427,7 @@ const FIGURES: KindDef<'figures'> = {
         if (!cell.ok) return cell;
         const indicator = cell.value;
         if (indicator.kind !== 'figure' && indicator.kind !== 'ratio') {
-          const from = indicator.derivedFrom ? 'des rapports (reports.csv)' : 'des réponses des États (answers.csv)';
-          return fail(`l’indicateur ${indicator.code} se calcule à partir ${from} : il n’a pas de valeur dans figures.csv`);
+          return fail(indicator.derivedFrom ? 'figureFromReports' : 'figureFromAnswers', { code: indicator.code });
         }
         return ok(indicator.code);
       },
@@ -468,10 +461,10 @@ const FIGURES: KindDef<'figures'> = {
   check: (row, context, problem) => {
     const kind = row.indicator === undefined ? undefined : context.indicators.get(row.indicator)?.kind;
     if (kind === 'ratio' && row.denominator === null) {
-      problem('denominator', `dénominateur manquant : l’indicateur ${row.indicator} est un ratio`);
+      problem('denominator', { code: 'denominatorMissing', params: { indicator: row.indicator! } });
     }
     if (kind === 'figure' && row.denominator !== null && row.denominator !== undefined) {
-      problem('denominator', `l’indicateur ${row.indicator} est un chiffre, sans dénominateur : laissez cette colonne vide`);
+      problem('denominator', { code: 'denominatorForbidden', params: { indicator: row.indicator! } });
     }
   },
 };

@@ -8,6 +8,7 @@ import type { FieldError } from '../domain/workspace/form';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
 import { t } from '../i18n/translate';
 import { MEETING_KIND_KEYS, SPEAKERS_FROM_KEYS } from './meeting-labels';
+import { valueProblemText } from './problem-text';
 
 /**
  * The meetings' domain problems (codes with their parameters) worded in the member's language
@@ -55,7 +56,7 @@ const quoted = (locale: Locale, text: string) => t(locale, 'meetings.problems.qu
  * A value's rule (server/domain/exchange/values.ts) as the form shows it: the import's wording of the
  * same value, whatever language that module gives it.
  */
-const valueText = (problem: ValueProblem): string => problem.message;
+const valueText = (problem: ValueProblem, locale: Locale): string => valueProblemText(problem.problem, locale);
 
 /** One sitting's problem. */
 export function sittingProblemMessage(problem: SittingProblem, locale: Locale = DEFAULT_LOCALE): string {
@@ -88,7 +89,7 @@ export function meetingProblemMessage(problem: MeetingProblem, locale: Locale = 
     case 'value':
       return t(locale, 'meetings.problems.value', {
         label: t(locale, FIELD_LABEL_KEYS[problem.field]),
-        problem: valueText(problem.problem),
+        problem: valueText(problem.problem, locale),
       });
     case 'endsBeforeStart':
       return t(locale, 'meetings.problems.endsBeforeStart');

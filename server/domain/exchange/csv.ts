@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { parse as parseStream, type Options as ParseOptions } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
-import type { Problem } from './problems';
+import type { Problem, Said } from './problems';
 
 /** One data record of a CSV file, its values keyed by header position. */
 export interface CsvRecord {
@@ -123,9 +123,9 @@ function startReading(
       finish: (rows: ParsedRow[]) => CsvReadResult;
     } {
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-  const problem = (line: number, message: string): CsvReadResult => ({
+  const problem = (line: number, message: Said): CsvReadResult => ({
     ok: false,
-    problems: [{ file, line, column: 'fichier', message }],
+    problems: [{ file, line, column: { place: 'file' }, message }],
   });
 
   const format = otherFormat(bytes);
@@ -134,10 +134,7 @@ function startReading(
   if (badLine !== null) {
     // A spreadsheet saved in Windows-1252 or Latin-1 would otherwise turn « é » into « � » silently.
     return {
-      result: problem(
-        badLine,
-        'le fichier n’est pas encodé en UTF-8 (premier caractère illisible sur cette ligne) : enregistrez-le au format « CSV UTF-8 » (Excel) ou avec le jeu de caractères « Unicode (UTF-8) » (LibreOffice)',
-      ),
+      result: problem(badLine, { code: 'notUtf8' }),
     };
   }
   const bom = startsWithBom(bytes) ? UTF8_BOM.length : 0;
@@ -145,10 +142,7 @@ function startReading(
   const hint = separatorLine(bytes, bom);
   if (hint !== null && hint.separator === null) {
     return {
-      result: problem(
-        1,
-        `séparateur « ${hint.named} » non pris en charge : point-virgule ou virgule attendu (ligne « sep=; » ou « sep=, »)`,
-      ),
+      result: problem(1, { code: 'separatorUnsupported', params: { named: hint.named } }),
     };
   }
   // What csv-parse reads: after the BOM and the `sep=` line. Offsets it reports count from there.
@@ -198,7 +192,7 @@ function startReading(
       records.push({ line, values: row.record });
     }
     const header = records[0];
-    if (!header) return problem(1, 'fichier vide : une ligne d’en-tête est attendue');
+    if (!header) return problem(1, { code: 'emptyFile' });
     return { ok: true, table: { file, separator, header: withoutTrailingBlanks(header), records: records.slice(1) } };
   };
   return { bytes: body, options, failed: (error) => problem(lineAt(lastEnd), describeCsvError(error)), finish };
@@ -252,14 +246,10 @@ function separatorLine(bytes: Buffer, from: number): { named: string; separator:
  * A workbook or an archive given as CSV: named for what it is, rather than « not UTF-8 ». Null for
  * anything else (read as text).
  */
-function otherFormat(bytes: Buffer): string | null {
+function otherFormat(bytes: Buffer): Said | null {
   const starts = (magic: number[]) => magic.every((b, i) => bytes[i] === b);
-  if (starts([0x50, 0x4b, 0x03, 0x04])) {
-    return 'c’est un classeur (XLSX, ODS) ou une archive ZIP, pas un fichier CSV : un classeur doit porter l’extension .xlsx (ou enregistrez la feuille au format « CSV UTF-8 »)';
-  }
-  if (starts([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
-    return 'c’est un classeur Excel 97-2003 (.xls), pas un fichier CSV : enregistrez-le au format « Classeur Excel (.xlsx) » ou « CSV UTF-8 »';
-  }
+  if (starts([0x50, 0x4b, 0x03, 0x04])) return { code: 'workbookAsCsv' };
+  if (starts([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return { code: 'xlsAsCsv' };
   return null;
 }
 
@@ -315,20 +305,20 @@ function countBelow(sorted: number[], offset: number): number {
   return low;
 }
 
-function describeCsvError(error: unknown): string {
+function describeCsvError(error: unknown): Said {
   const code = (error as { code?: string }).code;
   switch (code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return 'guillemet ouvert et jamais fermé à partir de cette ligne';
+      return { code: 'quoteNotClosed' };
     case 'TOO_MANY_FIELDS':
-      return `${(error as TooManyFields).fields.toLocaleString('fr-FR')} champs sur cette ligne : au plus ${MAX_FIELDS} (le fichier le plus large, answers.csv, a 6 colonnes) ; vérifiez que c’est bien un fichier d’échange`;
+      return { code: 'tooManyFields', params: { fields: { number: (error as TooManyFields).fields }, max: MAX_FIELDS } };
     case 'TOO_MANY_RECORDS':
-      return `plus de ${MAX_RECORDS.toLocaleString('fr-FR')} lignes de données : découpez le fichier (par exemple une année par fichier)`;
+      return { code: 'tooManyRecords', params: { max: { number: MAX_RECORDS } } };
     case 'CSV_MAX_RECORD_SIZE':
-      return `ligne de plus de ${MAX_LINE_CHARS.toLocaleString('fr-FR')} caractères à partir d’ici : aucune ligne d’un fichier d’échange n’est si longue (guillemet jamais fermé ? autre fichier ?)`;
+      return { code: 'lineTooLong', params: { max: { number: MAX_LINE_CHARS } } };
     case 'CSV_INVALID_CLOSING_QUOTE':
-      return 'guillemet mal placé : un champ entre guillemets doit être suivi du séparateur ou d’une fin de ligne (doublez un guillemet à l’intérieur d’un champ : "")';
+      return { code: 'badClosingQuote' };
     default:
-      return `CSV illisible (${error instanceof Error ? error.message : String(error)})`;
+      return { code: 'csvUnreadable', params: { detail: error instanceof Error ? error.message : String(error) } };
   }
 }

@@ -10,7 +10,8 @@ import { detectKind } from './kinds';
 import type { ExchangeKind } from '../data-kinds';
 import type { Locale } from '../../i18n/locale';
 import { t } from '../../i18n/translate';
-import { formatProblem, ProblemList, type Problem } from './problems';
+import { ProblemList, type Problem, type Said } from './problems';
+import { formatProblem, saidText } from '../../presenters/problem-text';
 import { validateTables, type DetectedTable } from './validate';
 
 export interface ImportFile {
@@ -22,8 +23,8 @@ export interface ImportFile {
 /** A file the caller could not read: refused like any other problem, in its place among the files. */
 export interface UnreadableFile {
   name: string;
-  /** Why, in French (« fichier introuvable »). */
-  readError: string;
+  /** Why: a problem, or a text already in the reader's language (« fichier introuvable »). */
+  readError: Said | string;
 }
 
 /**
@@ -61,6 +62,8 @@ export interface ImportOptions {
    * it the import is refused there (the command line, which loads real data).
    */
   intoDemo?: boolean;
+  /** The language of the problems (`errors`): the page's, the member's, or `LANG`'s; French when not given. */
+  locale?: Locale;
 }
 
 export interface ImportSummary {
@@ -78,9 +81,8 @@ export interface ImportSummary {
  */
 export type ImportResult = { ok: true; summary: ImportSummary } | { ok: false; errors: string[]; totalErrors: number };
 
-export const DEMO_DATA_REFUSAL =
-  'La base contient des données de démonstration : l’import est refusé pour ne pas les mêler à de vraies données. ' +
-  'Effacez-les d’abord avec « npm run demo:clear », puis relancez l’import.';
+/** Why an import into the demonstration database is refused (in French; `importFiles` says it in its `locale`). */
+export const DEMO_DATA_REFUSAL = saidText({ code: 'demoData' });
 
 /** Thrown inside the transaction to roll a dry run back once everything has been counted. */
 class DryRunRollback extends Error {
@@ -97,6 +99,12 @@ class DryRunRollback extends Error {
  */
 export function importFiles(db: Db, files: ImportInput[], options: ImportOptions = {}): ImportResult {
   const now = (options.now ?? new Date()).toISOString();
+  const locale = options.locale ?? 'fr';
+  const refused = (): ImportResult => ({
+    ok: false,
+    errors: problems.first().map((problem) => formatProblem(problem, locale)),
+    totalErrors: problems.total,
+  });
 
   const problems = new ProblemList(files.map((f) => f.name));
   const tables: DetectedTable[] = [];
@@ -108,8 +116,8 @@ export function importFiles(db: Db, files: ImportInput[], options: ImportOptions
       problems.push({
         file: file.name,
         line: 1,
-        column: 'fichier',
-        message: `impossible de lire le fichier (${file.readError})`,
+        column: { place: 'file' },
+        message: { code: 'unreadable', params: { detail: file.readError } },
       });
       continue;
     }
@@ -141,15 +149,15 @@ export function importFiles(db: Db, files: ImportInput[], options: ImportOptions
   // Stop there: the rows of the other files would be judged without the refused one, and a States
   // file refused for its encoding would make every State it adds « inconnu » elsewhere; the message
   // naming the cause is the one to read.
-  if (refusedFile) return { ok: false, errors: problems.first().map(formatProblem), totalErrors: problems.total };
+  if (refusedFile) return refused();
 
   const run = (tx: Db): ImportResult => {
     // Real rows mixed with demonstration rows could not be told apart when the demo is cleared.
-    if (isDemoDataLoaded(tx) && !options.intoDemo) return { ok: false, errors: [DEMO_DATA_REFUSAL], totalErrors: 1 };
+    if (isDemoDataLoaded(tx) && !options.intoDemo) return { ok: false, errors: [saidText({ code: 'demoData' }, locale)], totalErrors: 1 };
     // Read inside the (immediate) transaction: no other process can change the registry between
     // the validation and the writes.
     const validated = validateTables(tables, readExchangeContext(tx), problems, now.slice(0, 10));
-    if (problems.total > 0) return { ok: false, errors: problems.first().map(formatProblem), totalErrors: problems.total };
+    if (problems.total > 0) return refused();
     // The audit triggers record every change, even in a dry run: what follows the mark is this import's.
     const mark = options.collectChanges ? lastAuditId(tx) : 0;
     const counts = applyFiles(tx, validated, now);

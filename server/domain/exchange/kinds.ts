@@ -1,4 +1,4 @@
-import type { Problem } from './problems';
+import type { Problem, Said } from './problems';
 
 import { DATA_KINDS, EXCHANGE_KINDS, headerOf, optionalColumns, type ExchangeKind } from '../data-kinds';
 
@@ -18,19 +18,19 @@ export function detectKind(
   header: { line: number; values: string[] },
 ): { ok: true; detected: DetectedKind } | { ok: false; problem: Problem } {
   const names = header.values.map((name) => name.trim().toLowerCase());
-  const fail = (message: string) => ({
+  const fail = (message: Said) => ({
     ok: false as const,
-    problem: { file, line: header.line, column: 'en-tête', message },
+    problem: { file, line: header.line, column: { place: 'header' as const }, message },
   });
 
   const unnamed = names.indexOf('');
   if (unnamed >= 0) {
-    return fail(`la colonne n° ${unnamed + 1} de l’en-tête n’a pas de nom : nommez-la ou supprimez-la`);
+    return fail({ code: 'headerUnnamed', params: { position: unnamed + 1 } });
   }
   // Linear: a header may be far wider than any kind before it is refused below.
   const seen = new Set<string>();
   const repeated = names.find((name) => seen.has(name) || !seen.add(name));
-  if (repeated !== undefined) return fail(`colonne « ${repeated} » présente deux fois`);
+  if (repeated !== undefined) return fail({ code: 'headerRepeated', params: { name: repeated } });
 
   const fit = EXCHANGE_KINDS.map((kind) => {
     const columns = headerOf(kind);
@@ -52,19 +52,22 @@ export function detectKind(
   const closest = [...fit].sort((a, b) => b.common - a.common)[0];
   if (!closest || closest.common === 0) {
     const expected = EXCHANGE_KINDS.map((k) => `${DATA_KINDS[k].fileName} : ${headerOf(k).join(',')}`).join(' ; ');
-    return fail(`en-tête non reconnu « ${abridged(names)} » (attendu l’un de : ${expected})`);
+    return fail({ code: 'headerUnknown', params: { names: names.slice(0, SHOWN).join(','), more: more(names), expected } });
   }
-  const details = [
-    closest.missing.length ? `colonne(s) manquante(s) : ${closest.missing.join(', ')}` : '',
-    closest.unknown.length ? `colonne(s) inconnue(s) : ${abridged(closest.unknown, ', ')}` : '',
-  ].filter(Boolean);
-  return fail(
-    `en-tête non reconnu : ${details.join(' ; ')} (en-tête de ${DATA_KINDS[closest.kind].fileName} : ${headerOf(closest.kind).join(',')})`,
-  );
+  const missing = closest.missing.join(', ');
+  const unknown = closest.unknown.slice(0, SHOWN).join(', ');
+  const params = { missing, unknown, more: more(closest.unknown, ', '), file: DATA_KINDS[closest.kind].fileName, header: headerOf(closest.kind).join(',') };
+  return fail({
+    code: closest.missing.length && closest.unknown.length ? 'headerMissingExtra' : closest.missing.length ? 'headerMissing' : 'headerExtra',
+    params,
+  });
 }
 
-/** The first names of a list, then how many more: a message stays readable whatever the header. */
-function abridged(names: string[], separator = ',', shown = 10): string {
-  const more = names.length - shown;
-  return names.slice(0, shown).join(separator) + (more > 0 ? `${separator}… (${more} de plus)` : '');
+/** Names a message lists before saying how many more: it stays readable whatever the header. */
+const SHOWN = 10;
+
+/** « ,… (3 de plus) » after the first SHOWN names, or nothing. */
+function more(names: string[], separator = ','): Said | string {
+  const count = names.length - SHOWN;
+  return count > 0 ? { code: 'headerMore', params: { separator, extra: count } } : '';
 }

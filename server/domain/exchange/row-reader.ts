@@ -1,6 +1,6 @@
 import type { CsvRecord, CsvTable } from './csv';
 import type { DetectedKind } from './kinds';
-import type { ProblemSink } from './problems';
+import type { Problem, ProblemSink, Said } from './problems';
 import type { Cell } from './values';
 
 /**
@@ -26,8 +26,7 @@ export class RowReader {
     while (fields > width && record.values[fields - 1]?.trim() === '') fields--;
     if (fields > width) {
       const separator = source.table.separator;
-      const hint = separator === ',' ? ' (une virgule décimale doit être entre guillemets : "12,5")' : '';
-      this.problem('ligne', `${fields} champs alors que l’en-tête en compte ${width}, séparateur « ${separator} »${hint}`);
+      this.problem({ place: 'line' }, { code: separator === ',' ? 'extraFieldsComma' : 'extraFields', params: { fields, width, separator } });
     }
   }
 
@@ -48,11 +47,11 @@ export class RowReader {
   read<T>(column: string, reader: (raw: string) => Cell<T>): T | undefined {
     const cell = reader(this.raw(column));
     if (cell.ok) return cell.value;
-    this.problem(column, cell.message);
+    this.problem(column, cell.problem);
     return undefined;
   }
 
-  problem(column: string, message: string): void {
+  problem(column: Problem['column'], message: Said): void {
     this.found++;
     this.problems.push({ file: this.file, line: this.line, column, message });
   }

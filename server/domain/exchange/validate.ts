@@ -60,10 +60,10 @@ export function validateTables(
         const id = JSON.stringify(key);
         const first = seen.get(id);
         if (first) {
-          row.problem(
-            DATA_KINDS[t.kind].key.join(','),
-            `doublon : la clé « ${key.map(String).join(', ')} » figure déjà à ${first.file}:${first.line}`,
-          );
+          row.problem(DATA_KINDS[t.kind].key.join(','), {
+            code: 'duplicateKey',
+            params: { key: key.map(String).join(', '), file: first.file, line: first.line },
+          });
         } else {
           seen.set(id, { file: row.file, line: row.line });
         }

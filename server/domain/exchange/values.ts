@@ -1,12 +1,15 @@
 import { undoFormulaEscape } from './csv-write';
+import type { Said } from './problems';
 import { BASELINE_YEAR, TARGET_YEAR, type AnswerValue } from '../../../db/codes';
 
 /**
  * Readers for the cells of the exchange files (docs/architecture.md#the-exchange-format). Each
- * returns the typed value or a French message; callers attach file, line and column. Values arrive
- * untrimmed from the CSV reader; spreadsheets add stray spaces, so every reader trims.
+ * returns the typed value or a problem as a code with its parameters, worded in the reader's
+ * language by server/presenters/problem-text.ts; callers attach file, line and column (or the
+ * form's field). Values arrive untrimmed from the CSV reader; spreadsheets add stray spaces, so
+ * every reader trims.
  */
-export type Cell<T> = { ok: true; value: T } | { ok: false; message: string };
+export type Cell<T> = { ok: true; value: T } | { ok: false; problem: Said };
 
 const ok = <T>(value: T): Cell<T> => ({ ok: true, value });
 
@@ -15,7 +18,7 @@ const quoted = (raw: string): string => {
   const text = raw.trim();
   return [...text].length > 40 ? `${[...text].slice(0, 40).join('')}…` : text;
 };
-const fail = <T>(message: string): Cell<T> => ({ ok: false, message });
+const fail = <T>(code: Said['code'], params?: Said['params']): Cell<T> => ({ ok: false, problem: params ? { code, params } : { code } });
 
 export function isBlank(raw: string | undefined): boolean {
   return raw === undefined || raw.trim() === '';
@@ -23,10 +26,10 @@ export function isBlank(raw: string | undefined): boolean {
 
 export function readYear(raw: string): Cell<number> {
   const text = raw.trim();
-  if (text === '') return fail('année manquante');
+  if (text === '') return fail('yearMissing');
   const year = /^\d+$/.test(text) ? Number(text) : NaN;
   if (!Number.isInteger(year) || year < BASELINE_YEAR || year > TARGET_YEAR) {
-    return fail(`année invalide « ${text} » : un nombre entier de ${BASELINE_YEAR} à ${TARGET_YEAR} est attendu`);
+    return fail('yearInvalid', { value: text, min: BASELINE_YEAR, max: TARGET_YEAR });
   }
   return ok(year);
 }
@@ -39,19 +42,17 @@ export function readYear(raw: string): Cell<number> {
  */
 export function readDate(raw: string): Cell<string> {
   const text = raw.trim();
-  if (text === '') return fail('date manquante');
+  if (text === '') return fail('dateMissing');
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   const french = iso ? null : /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
   const parts = iso ? [iso[1], iso[2], iso[3]] : french ? [french[3], french[2], french[1]] : null;
   if (!parts) {
-    return fail(
-      `date invalide « ${quoted(text)} » : le format AAAA-MM-JJ ou JJ/MM/AAAA est attendu (par exemple 2026-04-30 ou 30/04/2026)`,
-    );
+    return fail('dateInvalid', { value: quoted(text) });
   }
   const [year, month, day] = parts.map(Number) as [number, number, number];
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    return fail(`date impossible « ${text} » : ce jour n’existe pas`);
+    return fail('dateImpossible', { value: text });
   }
   return ok(date.toISOString().slice(0, 10));
 }
@@ -62,10 +63,10 @@ const FALSE_WORDS = ['no', 'non', 'false', 'faux', '0'];
 
 export function readBoolean(raw: string): Cell<boolean> {
   const text = raw.trim().toLowerCase();
-  if (text === '') return fail('valeur manquante : oui ou non attendu');
+  if (text === '') return fail('booleanMissing');
   if (TRUE_WORDS.includes(text)) return ok(true);
   if (FALSE_WORDS.includes(text)) return ok(false);
-  return fail(`valeur « ${raw.trim()} » non comprise : oui/non, yes/no, vrai/faux, true/false ou 1/0 attendu`);
+  return fail('booleanInvalid', { value: raw.trim() });
 }
 
 export type { AnswerValue };
@@ -76,7 +77,7 @@ export function readAnswer(raw: string): Cell<AnswerValue> {
   if (text === '' || text === 'blank' || text === 'vide') return ok('blank');
   if (TRUE_WORDS.includes(text)) return ok('yes');
   if (FALSE_WORDS.includes(text)) return ok('no');
-  return fail(`réponse « ${raw.trim()} » non comprise : oui, non ou vide attendu (ou yes, no, blank)`);
+  return fail('answerInvalid', { value: raw.trim() });
 }
 
 /**
@@ -85,34 +86,37 @@ export function readAnswer(raw: string): Cell<AnswerValue> {
  */
 export function readNumber(raw: string): Cell<number> {
   const text = raw.trim();
-  if (text === '') return fail('nombre manquant');
+  if (text === '') return fail('numberMissing');
   const compact = text.replace(/[\s\u00a0\u202f]/g, '');
   if (!/^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$/.test(compact)) {
-    return fail(`nombre invalide « ${quoted(text)} »`);
+    return fail('numberInvalid', { value: quoted(text) });
   }
   const value = Number(compact.replace(',', '.'));
-  return Number.isFinite(value) ? ok(value) : fail(`nombre invalide « ${quoted(text)} »`);
+  return Number.isFinite(value) ? ok(value) : fail('numberInvalid', { value: quoted(text) });
 }
 
 /** ISO 3166 alpha-3 codes are upper case; a lower-case code from a hand-typed sheet is accepted. */
 export function readIso3(raw: string): Cell<string> {
   const text = raw.trim().toUpperCase();
-  if (text === '') return fail('code d’État manquant (code ISO 3166 alpha-3 attendu)');
-  if (!/^[A-Z]{3}$/.test(text)) return fail(`code « ${raw.trim()} » invalide (code ISO 3166 alpha-3 attendu, par ex. FRA)`);
+  if (text === '') return fail('iso3Missing');
+  if (!/^[A-Z]{3}$/.test(text)) return fail('iso3Invalid', { value: raw.trim() });
   return ok(text);
 }
 
 /** Indicator codes such as `5.4`; a French spreadsheet may have turned them into `5,4`. */
 export function readIndicatorCode(raw: string): Cell<string> {
   const text = raw.trim().replace(',', '.');
-  if (text === '') return fail('indicateur manquant');
+  if (text === '') return fail('indicatorMissing');
   return ok(text);
 }
 
-/** Required free text (a State's names), without the prefix our export puts before a formula (csv-write.ts). */
-export function readRequiredText(raw: string, what: string): Cell<string> {
+/**
+ * Required free text (a State's names), without the prefix our export puts before a formula
+ * (csv-write.ts); `missing` is the problem when it is blank (« nom français manquant »).
+ */
+export function readRequiredText(raw: string, missing: Said['code']): Cell<string> {
   const text = raw.trim();
-  return text === '' ? fail(`${what} manquant`) : ok(undoFormulaEscape(text));
+  return text === '' ? fail(missing) : ok(undoFormulaEscape(text));
 }
 
 /**
@@ -128,7 +132,7 @@ export function readOptionalText(raw: string): string | null {
 /*
  * The bounds every door applies to a value (docs/architecture.md#one-rule-per-value): the import,
  * the workspace's forms and the command line call these readers, so a value gets the same verdict
- * and the same French message whichever way it comes in.
+ * and the same message (in the reader's language) whichever way it comes in.
  */
 
 /** A recorded figure above this is a typing slip (no count of the plan comes near it). */
@@ -143,15 +147,15 @@ export const NAME_MAX = 200;
 export function readAmount(raw: string): Cell<number> {
   const cell = readNumber(raw);
   if (!cell.ok) return cell;
-  if (cell.value < 0) return fail(`nombre négatif « ${quoted(raw)} » : un nombre positif ou nul est attendu`);
-  if (cell.value > AMOUNT_MAX) return fail(`nombre trop grand « ${quoted(raw)} » : 1 000 000 000 000 au plus`);
+  if (cell.value < 0) return fail('negative', { value: quoted(raw) });
+  if (cell.value > AMOUNT_MAX) return fail('tooLarge', { value: quoted(raw) });
   return cell;
 }
 
 /** A ratio's denominator: an amount above zero, since the percentage divides by it. */
 export function readDenominator(raw: string): Cell<number> {
   const cell = readAmount(raw);
-  if (cell.ok && cell.value === 0) return fail('il ne peut pas être 0 (le pourcentage serait une division par zéro)');
+  if (cell.ok && cell.value === 0) return fail('zeroDenominator');
   return cell;
 }
 
@@ -160,17 +164,17 @@ export function readBoundedText(max: number): (raw: string) => Cell<string | nul
   return (raw) => {
     const text = readOptionalText(raw);
     const length = text === null ? 0 : [...text].length;
-    return length > max ? fail(`${max} caractères au plus (vous en avez saisi ${length})`) : ok(text);
+    return length > max ? fail('tooLong', { max, length }) : ok(text);
   };
 }
 
-/** Required text of at most `max` characters: `what` names it in the message when it is missing. */
-export function readName(what: string, max = NAME_MAX): (raw: string) => Cell<string> {
+/** Required text of at most `max` characters: `missing` is the problem when it is blank. */
+export function readName(missing: Said['code'], max = NAME_MAX): (raw: string) => Cell<string> {
   return (raw) => {
-    const cell = readRequiredText(raw, what);
+    const cell = readRequiredText(raw, missing);
     if (!cell.ok) return cell;
     const length = [...cell.value].length;
-    return length > max ? fail(`${max} caractères au plus (vous en avez saisi ${length})`) : cell;
+    return length > max ? fail('tooLong', { max, length }) : cell;
   };
 }
 
@@ -181,24 +185,22 @@ export function readOptionalDate(raw: string): Cell<string | null> {
 
 /** The date a report was received: required. */
 export function readReceivedOn(raw: string): Cell<string> {
-  return isBlank(raw) ? fail('date de réception manquante') : readDate(raw);
+  return isBlank(raw) ? fail('receivedOnMissing') : readDate(raw);
 }
 
 /**
  * A report for year Y covers calendar year Y − 1 and cannot have been received before 1 January Y
  * (docs/method.md#the-30-april-rule), nor after today. Null when the date is within bounds.
  */
-export function receivedOnProblem(receivedOn: string, year: number | undefined, today: string): string | null {
-  if (receivedOn > today) return `date dans le futur « ${receivedOn} » : nous sommes le ${today}`;
+export function receivedOnProblem(receivedOn: string, year: number | undefined, today: string): Said | null {
+  if (receivedOn > today) return { code: 'dateInFuture', params: { value: receivedOn, today } };
   if (year !== undefined && receivedOn < `${year}-01-01`) {
-    return `date antérieure à l’année de rapport « ${receivedOn} » : un rapport pour ${year} est reçu à partir du ${year}-01-01`;
+    return { code: 'dateBeforeYear', params: { value: receivedOn, year, first: `${year}-01-01` } };
   }
   return null;
 }
 
 /** A withdrawal must follow entry into force. Null when the dates are in order (or one is missing). */
-export function partyDatesProblem(from: string | null, until: string | null): string | null {
-  return from !== null && until !== null && from >= until
-    ? `la date de retrait (${until}) doit suivre la date d’entrée en vigueur (${from})`
-    : null;
+export function partyDatesProblem(from: string | null, until: string | null): Said | null {
+  return from !== null && until !== null && from >= until ? { code: 'partyDatesOrder', params: { from, until } } : null;
 }

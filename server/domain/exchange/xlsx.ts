@@ -5,7 +5,9 @@ import { MAX_FIELDS, type CsvRecord, type CsvTable } from './csv';
 import type { ReadTable, UnreadableFile } from './import';
 import { detectKind } from './kinds';
 import { DATA_KINDS, EXCHANGE_KINDS, headerOf, textColumns as textColumnsOf, type ExchangeKind } from '../data-kinds';
-import type { Problem } from './problems';
+import type { Problem, Said } from './problems';
+import type { Locale } from '../../i18n/locale';
+import { t } from '../../i18n/translate';
 import { exceljs } from './workbook-library';
 import { readZip, type ZipLimits } from './zip';
 
@@ -45,31 +47,32 @@ function countTags(xml: Buffer, tag: string): number {
   return count;
 }
 
-const mo = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} Mo`;
 
 /**
  * The workbook's parts inflated within ZIP_LIMITS, then packed again uncompressed for exceljs:
  * exceljs (through JSZip) would otherwise inflate the uploader's archive itself, trusting it. What
  * it gets now holds only bytes already produced under the cap, so reading it cannot grow past them.
  */
-async function unpackWorkbook(content: Buffer): Promise<{ ok: true; zip: Buffer } | { ok: false; message: string }> {
+async function unpackWorkbook(content: Buffer): Promise<{ ok: true; zip: Buffer } | { ok: false; message: Said }> {
   const unzipped = await readZip(content, ZIP_LIMITS);
   if (!unzipped.ok) {
+    // Sizes in whole megabytes (« 32 Mo »).
+    const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
     switch (unzipped.reason) {
       case 'not-zip':
-        return { ok: false, message: 'ce n’est pas un classeur XLSX (enregistrez-le au format « Classeur Excel (.xlsx) »)' };
+        return { ok: false, message: { code: 'notXlsx' } };
       case 'too-big':
         return {
           ok: false,
           message:
             unzipped.limit === 'entries'
-              ? `le classeur compte plus de ${ZIP_LIMITS.entries} parties : ce n’est pas un classeur de tableur`
+              ? { code: 'workbookTooManyParts', params: { max: ZIP_LIMITS.entries } }
               : unzipped.limit === 'entry'
-                ? `une partie du classeur (« ${unzipped.entry} ») dépasse ${mo(ZIP_LIMITS.entryBytes)} une fois décompressée : découpez-le en plusieurs classeurs`
-                : `le classeur dépasse ${mo(ZIP_LIMITS.totalBytes)} une fois décompressé : découpez-le en plusieurs classeurs`,
+                ? { code: 'workbookPartTooBig', params: { name: unzipped.entry ?? '', mb: mb(ZIP_LIMITS.entryBytes) } }
+                : { code: 'workbookTooBig', params: { mb: mb(ZIP_LIMITS.totalBytes) } },
         };
       default:
-        return { ok: false, message: `classeur XLSX illisible (${unzipped.detail})` };
+        return { ok: false, message: { code: 'workbookUnreadable', params: { detail: unzipped.detail } } };
     }
   }
   for (const entry of unzipped.entries) {
@@ -77,11 +80,14 @@ async function unpackWorkbook(content: Buffer): Promise<{ ok: true; zip: Buffer 
     const rows = countTags(entry.data, 'row');
     const cells = countTags(entry.data, 'c');
     if (rows > MAX_ROWS_PER_SHEET + 1 || cells > MAX_CELLS_PER_SHEET) {
-      const what = rows > MAX_ROWS_PER_SHEET + 1 ? `${rows.toLocaleString('fr-FR')} lignes` : `${cells.toLocaleString('fr-FR')} cellules`;
-      return {
-        ok: false,
-        message: `une feuille du classeur (« ${entry.name} ») compte ${what} : au plus ${MAX_ROWS_PER_SHEET.toLocaleString('fr-FR')} lignes de données et ${MAX_CELLS_PER_SHEET.toLocaleString('fr-FR')} cellules par feuille, découpez le classeur (par exemple une année par classeur)`,
+      const params = {
+        name: entry.name,
+        rows: { number: rows },
+        cells: { number: cells },
+        maxRows: { number: MAX_ROWS_PER_SHEET },
+        maxCells: { number: MAX_CELLS_PER_SHEET },
       };
+      return { ok: false, message: { code: rows > MAX_ROWS_PER_SHEET + 1 ? 'sheetTooManyRows' : 'sheetTooManyCells', params } };
     }
   }
   const zip = new JSZip();
@@ -91,8 +97,8 @@ async function unpackWorkbook(content: Buffer): Promise<{ ok: true; zip: Buffer 
   return { ok: true, zip: await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' }) };
 }
 
-/** « classeur.xlsx, feuille answers »: how problems and summaries name a sheet. */
-export const sheetLabel = (workbook: string, sheet: string) => `${workbook}, feuille ${sheet}`;
+/** « classeur.xlsx, feuille answers »: how problems and summaries name a sheet, in the reader's language. */
+export const sheetLabel = (workbook: string, sheet: string, locale: Locale = 'fr') => t(locale, 'exchange.sheetLabel', { workbook, sheet });
 
 /**
  * Reads an XLSX workbook of the exchange files: one sheet per kind, named after it (`states`,
@@ -109,7 +115,7 @@ export const sheetLabel = (workbook: string, sheet: string) => `${workbook}, feu
  * header's columns
  * or more than MAX_ROWS_PER_SHEET rows are problems.
  */
-export async function readWorkbook(name: string, content: Buffer): Promise<(ReadTable | UnreadableFile)[]> {
+export async function readWorkbook(name: string, content: Buffer, locale: Locale = 'fr'): Promise<(ReadTable | UnreadableFile)[]> {
   const unpacked = await unpackWorkbook(content);
   if (!unpacked.ok) return [{ name, readError: unpacked.message }];
 
@@ -119,12 +125,12 @@ export async function readWorkbook(name: string, content: Buffer): Promise<(Read
     await workbook.xlsx.load(unpacked.zip as unknown as ExcelJS.Buffer);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return [{ name, readError: `classeur XLSX illisible (${detail})` }];
+    return [{ name, readError: { code: 'workbookUnreadable', params: { detail } } }];
   }
 
   const read: (ReadTable | UnreadableFile)[] = [];
   for (const sheet of workbook.worksheets) {
-    const label = sheetLabel(name, sheet.name);
+    const label = sheetLabel(name, sheet.name, locale);
     const kind = EXCHANGE_KINDS.find((k) => k === sheet.name.trim().toLowerCase());
     const empty = sheet.actualRowCount === 0;
     if (kind === undefined) {
@@ -137,8 +143,8 @@ export async function readWorkbook(name: string, content: Buffer): Promise<(Read
             {
               file: label,
               line: 1,
-              column: 'feuille',
-              message: `nom de feuille inconnu « ${sheet.name} » : nommez chaque feuille d’après ce qu’elle contient (${EXCHANGE_KINDS.join(', ')})`,
+              column: { place: 'sheet' },
+              message: { code: 'sheetUnknown', params: { name: sheet.name, kinds: EXCHANGE_KINDS.join(', ') } },
             },
           ],
         });
@@ -149,22 +155,18 @@ export async function readWorkbook(name: string, content: Buffer): Promise<(Read
     read.push(readSheet(label, kind, sheet));
   }
   if (read.length === 0) {
-    return [{ name, readError: `le classeur ne contient aucune feuille de données (feuilles attendues : ${EXCHANGE_KINDS.join(', ')})` }];
+    return [{ name, readError: { code: 'workbookEmpty', params: { kinds: EXCHANGE_KINDS.join(', ') } } }];
   }
   return read;
 }
 
 function readSheet(label: string, kind: ExchangeKind, sheet: ExcelJS.Worksheet): ReadTable {
   const problems: Problem[] = [];
-  const problem = (line: number, column: string, message: string) => problems.push({ file: label, line, column, message });
+  const problem = (line: number, column: Problem['column'], message: Said) => problems.push({ file: label, line, column, message });
 
   // rowCount is the last row used: it bounds the rows before any of them is read.
   if (sheet.rowCount > MAX_ROWS_PER_SHEET + 1) {
-    problem(
-      1,
-      'feuille',
-      `${sheet.rowCount} lignes : au plus ${MAX_ROWS_PER_SHEET.toLocaleString('fr-FR')} lignes de données par feuille, découpez le classeur (par exemple une année par classeur)`,
-    );
+    problem(1, { place: 'sheet' }, { code: 'sheetRows', params: { rows: sheet.rowCount, max: { number: MAX_ROWS_PER_SHEET } } });
     return { name: label, table: null, problems };
   }
 
@@ -184,7 +186,7 @@ function readSheet(label: string, kind: ExchangeKind, sheet: ExcelJS.Worksheet):
       if (converted.ok) {
         cells.push({ column, text: converted.text });
       } else {
-        const name = header?.values[column - 1]?.trim() || `colonne ${columnLetter(column)}`;
+        const name = header?.values[column - 1]?.trim() || { letter: columnLetter(column) };
         problem(rowNumber, name, converted.message);
       }
     });
@@ -195,7 +197,7 @@ function readSheet(label: string, kind: ExchangeKind, sheet: ExcelJS.Worksheet):
       for (const c of filled) width = Math.max(width, c.column);
       if (width > MAX_FIELDS) {
         // Every row would be as wide: refused here, like the same CSV file.
-        problem(rowNumber, 'en-tête', `${width} colonnes : au plus ${MAX_FIELDS} (la feuille la plus large, answers, en a 6)`);
+        problem(rowNumber, { place: 'header' }, { code: 'sheetTooWide', params: { width, max: MAX_FIELDS } });
         width = 0;
         tooWide = true;
         return;
@@ -206,11 +208,7 @@ function readSheet(label: string, kind: ExchangeKind, sheet: ExcelJS.Worksheet):
     const outside = filled.filter((c) => c.column > width);
     if (outside.length > 0) {
       const letters = outside.map((c) => columnLetter(c.column)).join(', ');
-      problem(
-        rowNumber,
-        'ligne',
-        `cellule${outside.length > 1 ? 's' : ''} remplie${outside.length > 1 ? 's' : ''} en colonne ${letters}, hors des colonnes de l’en-tête (A à ${columnLetter(width)})`,
-      );
+      problem(rowNumber, { place: 'line' }, { code: 'cellsOutside', params: { count: outside.length, letters, last: columnLetter(width) } });
     }
     records.push({ line: rowNumber, values: valuesOf(cells, width) });
   });
@@ -229,11 +227,10 @@ function readSheet(label: string, kind: ExchangeKind, sheet: ExcelJS.Worksheet):
   const detected = detectKind(label, header);
   if (detected.ok && detected.detected.kind !== kind) {
     const actual = detected.detected.kind;
-    problem(
-      header.line,
-      'en-tête',
-      `la feuille « ${kind} » a l’en-tête de ${DATA_KINDS[actual].fileName} (${headerOf(actual).join(',')}) : renommez la feuille « ${actual} » ou corrigez l’en-tête (${headerOf(kind).join(',')})`,
-    );
+    problem(header.line, { place: 'header' }, {
+      code: 'sheetWrongKind',
+      params: { kind, file: DATA_KINDS[actual].fileName, header: headerOf(actual).join(','), actual, expected: headerOf(kind).join(',') },
+    });
     return { name: label, table: null, problems };
   }
   return { name: label, table, problems };
@@ -245,7 +242,7 @@ function valuesOf(cells: { column: number; text: string }[], width: number): str
   return values;
 }
 
-type CellText = { ok: true; text: string } | { ok: false; message: string };
+type CellText = { ok: true; text: string } | { ok: false; message: Said };
 
 /**
  * A cell's value as the text a CSV file would hold for it; with `shown`, as the cell's number format
@@ -254,7 +251,7 @@ type CellText = { ok: true; text: string } | { ok: false; message: string };
 export function cellText(value: ExcelJS.CellValue, shown?: { numFmt: string | undefined }): CellText {
   if (value === null || value === undefined) return { ok: true, text: '' };
   if (typeof value === 'string') return { ok: true, text: value.trim() };
-  if (value instanceof Date && Number.isNaN(value.getTime())) return { ok: false, message: 'date invalide' };
+  if (value instanceof Date && Number.isNaN(value.getTime())) return { ok: false, message: { code: 'cellDateInvalid' } };
   if (shown && (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date)) {
     return { ok: true, text: displayedText(value, shown.numFmt) };
   }
@@ -262,7 +259,7 @@ export function cellText(value: ExcelJS.CellValue, shown?: { numFmt: string | un
   if (typeof value === 'boolean') return { ok: true, text: value ? 'yes' : 'no' };
   // exceljs reads a date cell as midnight UTC of that day.
   if (value instanceof Date) return { ok: true, text: value.toISOString().slice(0, 10) };
-  if ('error' in value) return { ok: false, message: `cellule en erreur (${value.error}) : corrigez la formule ou saisissez la valeur` };
+  if ('error' in value) return { ok: false, message: { code: 'cellError', params: { error: value.error } } };
   if ('richText' in value)
     return {
       ok: true,
@@ -274,10 +271,7 @@ export function cellText(value: ExcelJS.CellValue, shown?: { numFmt: string | un
   if ('formula' in value || 'sharedFormula' in value) {
     const result = value.result;
     if (result === undefined) {
-      return {
-        ok: false,
-        message: 'formule sans résultat enregistré : ouvrez et enregistrez le classeur dans un tableur, ou saisissez la valeur',
-      };
+      return { ok: false, message: { code: 'cellFormulaNoResult' } };
     }
     return cellText(result, shown);
   }
@@ -286,7 +280,7 @@ export function cellText(value: ExcelJS.CellValue, shown?: { numFmt: string | un
     const text = value.text as unknown as ExcelJS.CellValue;
     return typeof text === 'string' ? { ok: true, text: text.trim() } : cellText(text, shown);
   }
-  return { ok: false, message: 'type de cellule non reconnu' };
+  return { ok: false, message: { code: 'cellUnknownType' } };
 }
 
 /** Days from the spreadsheets' day 0 (30 December 1899) to 1 January 1970. */

@@ -1,5 +1,6 @@
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
+import type { Said } from './problems';
 
 /**
  * Unpacks a ZIP archive (an XLSX workbook is one) without trusting anything it declares about
@@ -27,7 +28,7 @@ export interface ZipEntry {
 
 export type ZipReadResult =
   | { ok: true; entries: ZipEntry[] }
-  | { ok: false; reason: 'not-zip' | 'corrupt' | 'unsupported'; detail: string }
+  | { ok: false; reason: 'not-zip' | 'corrupt' | 'unsupported'; detail: Said }
   /** `entry`: the entry that passed a limit (or null: too many entries). */
   | { ok: false; reason: 'too-big'; limit: 'entry' | 'total' | 'entries'; entry: string | null };
 
@@ -46,13 +47,13 @@ export async function readZip(bytes: Buffer, limits: ZipLimits): Promise<ZipRead
   const entries: ZipEntry[] = [];
   let total = 0;
   for (const entry of directory.entries) {
-    if (entry.encrypted) return { ok: false, reason: 'unsupported', detail: `« ${entry.name} » est chiffré` };
+    if (entry.encrypted) return { ok: false, reason: 'unsupported', detail: { code: 'zipEncrypted', params: { name: entry.name } } };
     if (entry.method !== STORED && entry.method !== DEFLATED) {
-      return { ok: false, reason: 'unsupported', detail: `méthode de compression ${entry.method} de « ${entry.name} »` };
+      return { ok: false, reason: 'unsupported', detail: { code: 'zipMethod', params: { method: entry.method, name: entry.name } } };
     }
     const start = dataStart(bytes, entry.localOffset);
     if (start === null || start + entry.compressedSize > bytes.length) {
-      return { ok: false, reason: 'corrupt', detail: `entrée « ${entry.name} » hors de l’archive` };
+      return { ok: false, reason: 'corrupt', detail: { code: 'zipOutside', params: { name: entry.name } } };
     }
     const compressed = bytes.subarray(start, start + entry.compressedSize);
     // The cap is on what is produced, whatever the directory says the entry holds.
@@ -69,7 +70,7 @@ export async function readZip(bytes: Buffer, limits: ZipLimits): Promise<ZipRead
         if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
           return { ok: false, reason: 'too-big', limit, entry: entry.name };
         }
-        return { ok: false, reason: 'corrupt', detail: `entrée « ${entry.name} » illisible` };
+        return { ok: false, reason: 'corrupt', detail: { code: 'zipEntryUnreadable', params: { name: entry.name } } };
       }
       if (data.length > budget) return { ok: false, reason: 'too-big', limit, entry: entry.name };
     }
@@ -97,21 +98,21 @@ function readDirectory(bytes: Buffer, limits: ZipLimits): { entries: DirectoryEn
       break;
     }
   }
-  if (end < 0) return { ok: false, reason: 'not-zip', detail: 'pas d’archive ZIP' };
+  if (end < 0) return { ok: false, reason: 'not-zip', detail: { code: 'zipNotZip' } };
   const count = bytes.readUInt16LE(end + 10);
   let offset = bytes.readUInt32LE(end + 16);
   // ZIP64 (more than 65 535 entries or 4 GB): no workbook of 5 Mo needs it.
-  if (count === 0xffff || offset === 0xffffffff) return { ok: false, reason: 'unsupported', detail: 'archive ZIP64' };
+  if (count === 0xffff || offset === 0xffffffff) return { ok: false, reason: 'unsupported', detail: { code: 'zip64' } };
   if (count > limits.entries) return { ok: false, reason: 'too-big', limit: 'entries', entry: null };
 
   const entries: DirectoryEntry[] = [];
   for (let n = 0; n < count; n++) {
     if (offset + 46 > bytes.length || bytes.readUInt32LE(offset) !== CENTRAL) {
-      return { ok: false, reason: 'corrupt', detail: 'répertoire de l’archive illisible' };
+      return { ok: false, reason: 'corrupt', detail: { code: 'zipDirectory' } };
     }
     const nameLength = bytes.readUInt16LE(offset + 28);
     const next = offset + 46 + nameLength + bytes.readUInt16LE(offset + 30) + bytes.readUInt16LE(offset + 32);
-    if (next > bytes.length) return { ok: false, reason: 'corrupt', detail: 'répertoire de l’archive illisible' };
+    if (next > bytes.length) return { ok: false, reason: 'corrupt', detail: { code: 'zipDirectory' } };
     entries.push({
       name: bytes.toString('utf8', offset + 46, offset + 46 + nameLength),
       encrypted: (bytes.readUInt16LE(offset + 8) & 1) === 1,

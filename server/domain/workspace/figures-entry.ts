@@ -5,6 +5,8 @@ import { versionOf, withAudit, type Actor, type AuditEntry } from '../../../db/q
 import { isYearPublished } from '../../../db/queries/releases';
 import { readYearFigures, writeFigure } from '../../../db/queries/figures';
 import { readAmount, readDenominator, type Cell } from '../exchange/values';
+import { DEFAULT_LOCALE, type Locale } from '../../i18n/locale';
+import { t } from '../../i18n/translate';
 
 /**
  * The figures of a year (docs/method.md#recorded-figures): the value of each figure indicator (5.3,
@@ -75,10 +77,15 @@ export function readFiguresSubmission(body: Record<string, unknown>, indicators:
   };
 }
 
-/** The rule of the exchange's `value` or `denominator` (../data-kinds.ts), its message naming the field. */
-function readField(read: (raw: string) => Cell<number>, raw: string, where: string): Cell<number> {
+/** The rule of the exchange's `value` or `denominator` (../data-kinds.ts), its message naming the field in `locale`. */
+function readField(
+  read: (raw: string) => Cell<number>,
+  raw: string,
+  where: string,
+  locale: Locale,
+): { ok: true; value: number } | { ok: false; message: string } {
   const cell = read(raw);
-  return cell.ok ? cell : { ok: false, message: fieldMessage(where, cell.message) };
+  return cell.ok ? cell : { ok: false, message: fieldMessage(where, cell.problem, locale) };
 }
 
 export type FiguresCheck = { ok: true; wanted: Map<string, StoredFigure | null> } | { ok: false; errors: FieldError[] };
@@ -87,9 +94,10 @@ export type FiguresCheck = { ok: true; wanted: Map<string, StoredFigure | null> 
  * Checks what was typed with the exchange's rules for a figure (decimal comma accepted, not
  * negative, not absurdly large); for a ratio, a numerator and a denominator together, the
  * denominator above 0; a reason when the year is published. An empty
- * field means no value recorded. Gives the wanted value of every indicator (null: no row).
+ * field means no value recorded. Gives the wanted value of every indicator (null: no row). Messages
+ * in `locale`, the member's.
  */
-export function checkFigures(state: FiguresState, submission: FiguresSubmission): FiguresCheck {
+export function checkFigures(state: FiguresState, submission: FiguresSubmission, locale: Locale = DEFAULT_LOCALE): FiguresCheck {
   const errors: FieldError[] = [];
   const wanted = new Map<string, StoredFigure | null>();
   for (const indicator of state.indicators) {
@@ -102,7 +110,7 @@ export function checkFigures(state: FiguresState, submission: FiguresSubmission)
         wanted.set(indicator.code, null);
         continue;
       }
-      const value = readField(readAmount, typed.value, `Indicateur ${indicator.code}, valeur`);
+      const value = readField(readAmount, typed.value, t(locale, 'values.fields.figureValue', { code: indicator.code }), locale);
       if (value.ok) wanted.set(indicator.code, { value: value.value, denominator: null });
       else errors.push({ field: valueId, message: value.message });
       continue;
@@ -112,27 +120,31 @@ export function checkFigures(state: FiguresState, submission: FiguresSubmission)
       wanted.set(indicator.code, null);
       continue;
     }
-    const value = hasValue ? readField(readAmount, typed.value, `Indicateur ${indicator.code}, numérateur`) : null;
-    const denominator = hasDenominator ? readField(readDenominator, typed.denominator, `Indicateur ${indicator.code}, dénominateur`) : null;
+    const code = indicator.code;
+    const value = hasValue ? readField(readAmount, typed.value, t(locale, 'values.fields.numerator', { code }), locale) : null;
+    const denominator = hasDenominator
+      ? readField(readDenominator, typed.denominator, t(locale, 'values.fields.denominator', { code }), locale)
+      : null;
     if (value && !value.ok) errors.push({ field: valueId, message: value.message });
     if (!value) {
       errors.push({
         field: valueId,
-        message: `Indicateur ${indicator.code}, numérateur : saisissez-le avec le dénominateur, ou videz les deux champs pour n’enregistrer aucune valeur.`,
+        message: t(locale, 'values.numeratorAlone', { code }),
       });
     }
     if (denominator && !denominator.ok) errors.push({ field: denominatorId, message: denominator.message });
     if (!denominator) {
       errors.push({
         field: denominatorId,
-        message: `Indicateur ${indicator.code}, dénominateur : un ratio a besoin d’un dénominateur ; saisissez-le, ou videz aussi le numérateur.`,
+        message: t(locale, 'values.denominatorAlone', { code }),
       });
     }
     if (value?.ok && denominator?.ok) {
       wanted.set(indicator.code, { value: value.value, denominator: denominator.value });
     }
   }
-  const reasonError = reasonProblem(submission.reason, state.published ? `l’année ${state.year} est publiée` : null);
+  const because = state.published ? t(locale, 'values.because.yearPublished', { year: state.year }) : null;
+  const reasonError = reasonProblem(submission.reason, because, locale);
   if (reasonError) errors.push({ field: 'reason', message: reasonError });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, wanted };
 }

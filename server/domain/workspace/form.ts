@@ -1,4 +1,8 @@
 import type { AuditEntry } from '../../../db/queries/audit';
+import type { Said } from '../exchange/problems';
+import { DEFAULT_LOCALE, type Locale } from '../../i18n/locale';
+import { t } from '../../i18n/translate';
+import { fieldProblemText } from '../../presenters/problem-text';
 
 /** What the workspace's forms share: field errors and the reason asked for a change to validated or published data. */
 
@@ -21,22 +25,22 @@ export function formVersion(body: Record<string, unknown>): number | null {
 
 /**
  * The problem with the reason given for a change, or null: too long, or missing while
- * `requiredBecause` says why one is needed (« l’année 2026 est publiée »).
+ * `requiredBecause` says why one is needed (« l’année 2026 est publiée »), in `locale`.
  */
-export function reasonProblem(reason: string, requiredBecause: string | null): string | null {
+export function reasonProblem(reason: string, requiredBecause: string | null, locale: Locale = DEFAULT_LOCALE): string | null {
   const length = [...reason].length;
-  if (length > REASON_MAX) return `Raison de la modification : ${REASON_MAX} caractères au plus (vous en avez saisi ${length}).`;
-  if (requiredBecause !== null && reason.trim() === '') {
-    return `Raison de la modification : obligatoire, car ${requiredBecause}.`;
-  }
+  if (length > REASON_MAX) return t(locale, 'values.reasonTooLong', { max: REASON_MAX, length });
+  if (requiredBecause !== null && reason.trim() === '') return t(locale, 'values.reasonRequired', { because: requiredBecause });
   return null;
 }
 
 /**
  * A value's rule (server/domain/exchange/values.ts) as a form shows it: « Label : message. », the
- * message being word for word what an import says of the same value in `file:line: column: message`.
+ * message being word for word what an import says of the same value in `file:line: column: message`,
+ * in `locale` (the member's).
  */
-export const fieldMessage = (label: string, message: string): string => `${label} : ${message}.`;
+export const fieldMessage = (label: string, message: Said | string, locale: Locale = DEFAULT_LOCALE): string =>
+  fieldProblemText(label, message, locale);
 
 /** The version number a form carries for what `entry` (from `versionOf`) last changed. */
 export const versionNumber = (entry: AuditEntry | null): number => entry?.id ?? 0;

@@ -3,6 +3,8 @@ import { versionOf, withAudit, type Actor, type AuditEntry } from '../../../db/q
 import { readStateMemberships, readStateRow, readStateRows, updateStateParty, type StateRow } from '../../../db/queries/registry';
 import { anyYearPublished } from '../../../db/queries/releases';
 import { partyDatesProblem, readOptionalDate, type Cell } from '../exchange/values';
+import { DEFAULT_LOCALE, type Locale } from '../../i18n/locale';
+import { t } from '../../i18n/translate';
 import { isPartyInYear, reportDueDate } from '../registry';
 import { fieldMessage, formText, formVersion, reasonProblem, versionNumber, type FieldError } from './form';
 import { byStateName } from '../state-names';
@@ -76,32 +78,40 @@ export function readStateSubmission(body: Record<string, unknown>): StateSubmiss
   };
 }
 
-/** The rule of the exchange's party_from and party_until (../data-kinds.ts), its message naming the field. */
-function readDateField(raw: string, label: string): Cell<string | null> {
-  const cell = readOptionalDate(raw);
-  return cell.ok ? cell : { ok: false, message: fieldMessage(label, cell.message) };
+/** The rule of the exchange's party_from and party_until (../data-kinds.ts), its message naming the field in `locale`. */
+function readDateField(raw: string, label: string, locale: Locale): { ok: true; value: string | null } | { ok: false; message: string } {
+  const cell: Cell<string | null> = readOptionalDate(raw);
+  return cell.ok ? cell : { ok: false, message: fieldMessage(label, cell.problem, locale) };
 }
+
+/** The form's fields as its messages name them (full keys: docs/i18n.md#messages). */
+const FIELD_LABELS = {
+  party: 'values.fields.party',
+  partyFrom: 'values.fields.partyFrom',
+  partyUntil: 'values.fields.partyUntil',
+} as const;
 
 export type StateCheck = { ok: true; values: RegistryValues } | { ok: false; errors: FieldError[] };
 
 /**
  * Checks the fields on their own: party chosen, dates real and in order, a reason when a year is
  * published. (Population memberships in the way are checked by `saveStateEntry`, against the
- * database as it is at the time of writing.)
+ * database as it is at the time of writing.) Messages in `locale`, the member's.
  */
-export function checkStateSubmission(entry: StateEntryState, submission: StateSubmission): StateCheck {
+export function checkStateSubmission(entry: StateEntryState, submission: StateSubmission, locale: Locale = DEFAULT_LOCALE): StateCheck {
   const errors: FieldError[] = [];
   const party = submission.party === 'yes' ? true : submission.party === 'no' ? false : null;
-  if (party === null) errors.push({ field: REGISTRY_FIELDS.party, message: 'État partie : choisissez oui ou non.' });
-  const from = readDateField(submission.partyFrom, 'Date d’entrée en vigueur');
+  if (party === null) errors.push({ field: REGISTRY_FIELDS.party, message: t(locale, 'values.partyChoose') });
+  const from = readDateField(submission.partyFrom, t(locale, FIELD_LABELS.partyFrom), locale);
   if (!from.ok) errors.push({ field: REGISTRY_FIELDS.partyFrom, message: from.message });
-  const until = readDateField(submission.partyUntil, 'Date de prise d’effet du retrait');
+  const until = readDateField(submission.partyUntil, t(locale, FIELD_LABELS.partyUntil), locale);
   if (!until.ok) errors.push({ field: REGISTRY_FIELDS.partyUntil, message: until.message });
   const order = from.ok && until.ok ? partyDatesProblem(from.value, until.value) : null;
-  if (order) errors.push({ field: REGISTRY_FIELDS.partyUntil, message: fieldMessage('Date de prise d’effet du retrait', order) });
+  if (order) errors.push({ field: REGISTRY_FIELDS.partyUntil, message: fieldMessage(t(locale, FIELD_LABELS.partyUntil), order, locale) });
   const reasonError = reasonProblem(
     submission.reason,
-    entry.anyYearPublished ? 'des années sont publiées et le registre détermine les États parties de chaque année' : null,
+    entry.anyYearPublished ? t(locale, 'values.because.registry') : null,
+    locale,
   );
   if (reasonError) errors.push({ field: REGISTRY_FIELDS.reason, message: reasonError });
   if (errors.length > 0 || party === null || !from.ok || !until.ok) return { ok: false, errors };
@@ -118,6 +128,7 @@ export function orphanedMemberships(
   memberships: Membership[],
   values: RegistryValues,
   populationName: (key: string) => string,
+  locale: Locale = DEFAULT_LOCALE,
 ): FieldError[] {
   const byYear = new Map<number, string[]>();
   for (const m of memberships) {
@@ -131,15 +142,17 @@ export function orphanedMemberships(
     if (values.partyFrom !== null && values.partyFrom > reportDueDate(year)) return 'partyFrom';
     return 'partyUntil';
   };
-  const label = { party: 'État partie', partyFrom: 'Date d’entrée en vigueur', partyUntil: 'Date de prise d’effet du retrait', reason: '' };
   const groups = new Map<keyof typeof REGISTRY_FIELDS, number[]>();
   for (const year of [...byYear.keys()].sort()) groups.set(cause(year), [...(groups.get(cause(year)) ?? []), year]);
   return [...groups].map(([field, years]) => ({
     field: REGISTRY_FIELDS[field],
-    message:
-      `${label[field]} : avec ces valeurs, ${stateName} ne serait pas partie au 30 avril ${years.length > 1 ? `des années ${years.join(', ')}` : years[0]}, ` +
-      `alors que cet État figure dans des populations ${years.length > 1 ? 'ces années-là' : 'cette année-là'} (${years.map((y) => `${y} : ${byYear.get(y)!.join(', ')}`).join(' ; ')}). ` +
-      'Retirez d’abord ces appartenances dans la saisie des rapports, ou corrigez les dates.',
+    message: t(locale, 'values.orphanedMemberships', {
+      label: field === 'reason' ? '' : t(locale, FIELD_LABELS[field]),
+      state: stateName,
+      count: years.length,
+      years: years.join(', '),
+      list: years.map((y) => t(locale, 'values.yearPopulations', { year: y, populations: byYear.get(y)!.join(', ') })).join(' ; '),
+    }),
   }));
 }
 
@@ -161,6 +174,7 @@ export function saveStateEntry(
   reason: string,
   populationName: (key: string) => string,
   now: Date = new Date(),
+  locale: Locale = DEFAULT_LOCALE,
 ): StateSave {
   return withAudit(
     db,
@@ -169,7 +183,7 @@ export function saveStateEntry(
       const entry = readStateEntry(tx, iso3);
       if (!entry) throw new Error(`State ${iso3} vanished`);
       if (version === null || versionNumber(entry.version) !== version) return { kind: 'conflict', entry: entry.version };
-      const errors = orphanedMemberships(entry.state.nameFr, entry.memberships, values, populationName);
+      const errors = orphanedMemberships(entry.state.nameFr, entry.memberships, values, populationName, locale);
       if (errors.length > 0) return { kind: 'invalid', errors };
       const current = entry.state;
       if (current.party === values.party && current.partyFrom === values.partyFrom && current.partyUntil === values.partyUntil) {

@@ -298,10 +298,10 @@ export function parseEntry(body: FormBody, context: ParseContext): ParsedEntry {
       const date = readDate(receivedOn);
       // Shown again as ISO: a date field holds no other writing.
       if (date.ok) values.receivedOn = date.value;
-      const problem = date.ok ? receivedOnProblem(date.value, scope.year, context.today) : date.message;
+      const problem = date.ok ? receivedOnProblem(date.value, scope.year, context.today) : date.problem;
       if (problem !== null) {
         valid = false;
-        errors.push({ field: fieldIds.receivedOn, message: fieldMessage('Date de réception', problem) });
+        errors.push({ field: fieldIds.receivedOn, message: fieldMessage('Date de réception', problem, locale) });
       }
       if (values.guide === '') {
         valid = false;
@@ -390,7 +390,7 @@ export function parseEntry(body: FormBody, context: ParseContext): ParsedEntry {
       const cell = read(text);
       if (!cell.ok) {
         valid = false;
-        errors.push({ field: id, message: fieldMessage(`Indicateur ${code}, ${label}`, cell.message) });
+        errors.push({ field: id, message: fieldMessage(`Indicateur ${code}, ${label}`, cell.problem, locale) });
       }
     }
     if (!valid || !differs) continue;

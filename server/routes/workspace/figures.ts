@@ -28,7 +28,7 @@ export function figuresRoutes({ db, data, config }: RouteContext): Router {
     const catalogue = localizeCatalogue(data('workspace').catalogue, req.locale);
     const state = readFiguresState(db, catalogue, year);
     const submission = readFiguresSubmission(formBody(req), state.indicators);
-    const check = checkFigures(state, submission);
+    const check = checkFigures(state, submission, req.locale);
     if (!check.ok) {
       res.status(400).render('workspace/figures', figuresForm(state, { canEdit: true, submission, errors: check.errors }, req.locale));
       return;

@@ -73,7 +73,7 @@ describe('writing CSV: formulas neutralised, numbers left as numbers', () => {
     // Through the readers of the text columns too (the notes and sources, the States' names).
     const notes = written.map((r) => readOptionalText(r[0]!));
     expect(notes).toEqual(TEXTS.map((t) => t.replace(/\r\n?/g, '\n')));
-    const names = written.map((r) => readRequiredText(r[0]!, 'nom'));
+    const names = written.map((r) => readRequiredText(r[0]!, 'nameFrMissing'));
     expect(names).toEqual(TEXTS.map((t) => ({ ok: true, value: t })));
   });
 

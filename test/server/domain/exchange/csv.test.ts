@@ -1,4 +1,10 @@
-import { readCsv, readCsvInSlices, type CsvTable } from '../../../../server/domain/exchange/csv';
+import { readCsv, readCsvInSlices, type CsvReadResult, type CsvTable } from '../../../../server/domain/exchange/csv';
+import type { Problem } from '../../../../server/domain/exchange/problems';
+import { problemColumnText, saidText } from '../../../../server/presenters/problem-text';
+
+/** Problems as the import words them in French: the column and the message as text. */
+const inFrench = (problems: Problem[]) => problems.map((p) => ({ ...p, column: problemColumnText(p.column), message: saidText(p.message) }));
+const wordedResult = (result: CsvReadResult) => (result.ok ? result : { ...result, problems: inFrench(result.problems) });
 
 function table(content: string | Buffer): CsvTable {
   const result = readCsv('t.csv', content);
@@ -42,7 +48,7 @@ describe('reading a CSV file into records with line numbers', () => {
     const result = await read(Buffer.from('\ufeffsep=,\r\na;b,c\r\n\r\n1;2,3\r\n4,"5\r\n', 'utf8'));
     if (result.ok) throw new Error('an unclosed quote is refused');
     // The quote opened on line 5 is placed there, the `sep=` line counted.
-    expect(result.problems).toEqual([
+    expect(inFrench(result.problems)).toEqual([
       { file: 't.csv', line: 5, column: 'fichier', message: 'guillemet ouvert et jamais fermé à partir de cette ligne' },
     ]);
     const t = table(Buffer.from('\ufeffsep=,\r\na;b,c\r\n\r\n1;2,3\r\n', 'utf8'));
@@ -72,13 +78,13 @@ describe('reading a CSV file into records with line numbers', () => {
   });
 
   test('a syntax error is placed on the record where it starts', () => {
-    expect(readCsv('t.csv', 'a,b\n1,2\n\n3,"x\ny\n')).toEqual({
+    expect(wordedResult(readCsv('t.csv', 'a,b\n1,2\n\n3,"x\ny\n'))).toEqual({
       ok: false,
       problems: [{ file: 't.csv', line: 4, column: 'fichier', message: 'guillemet ouvert et jamais fermé à partir de cette ligne' }],
     });
     const misplaced = readCsv('t.csv', 'a,b\n1,2\n3,"x"y\n');
     expect(misplaced.ok).toBe(false);
-    if (!misplaced.ok) expect(misplaced.problems[0]).toMatchObject({ line: 3, column: 'fichier' });
+    if (!misplaced.ok) expect(inFrench(misplaced.problems)[0]).toMatchObject({ line: 3, column: 'fichier' });
   });
 });
 

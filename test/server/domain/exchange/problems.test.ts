@@ -1,6 +1,6 @@
 import { ProblemList, sortProblems, type Problem } from '../../../../server/domain/exchange/problems';
 
-const problem = (file: string, line: number, column = 'c'): Problem => ({ file, line, column, message: 'm' });
+const problem = (file: string, line: number, column = 'c'): Problem => ({ file, line, column, message: { code: 'numberMissing' } });
 
 describe('ProblemList: the first problems in file and line order, all of them counted', () => {
   test('keeps exactly what sorting everything and taking the first ones would, whatever the order found', () => {

@@ -1,6 +1,8 @@
-import { readAnswer, readBoolean, readDate, readNumber, readYear } from '../../../../server/domain/exchange/values';
+import { readAnswer, readBoolean, readDate, readNumber, readYear, type Cell } from '../../../../server/domain/exchange/values';
+import { valueProblemText } from '../../../../server/presenters/problem-text';
 
-const value = <T>(cell: { ok: true; value: T } | { ok: false; message: string }) => (cell.ok ? cell.value : cell.message);
+// A problem as the import says it in French.
+const value = <T>(cell: Cell<T>) => (cell.ok ? cell.value : valueProblemText(cell.problem));
 
 describe('reading cells', () => {
   test.each(['yes', 'OUI', ' true ', '1', 'VRAI', 'vrai'])('« %s » is true', (raw) => expect(value(readBoolean(raw))).toBe(true));

@@ -5,6 +5,12 @@ import { MAX_ROWS_PER_SHEET, readWorkbook, ZIP_LIMITS } from '../../../../server
 import { seededDatabase } from '../../../helpers/context';
 import { lyingWorkbook } from '../../../helpers/zip-bomb';
 import { csvFile } from './support';
+import type { ReadTable as Read, UnreadableFile } from '../../../../server/domain/exchange/import';
+import { saidText } from '../../../../server/presenters/problem-text';
+
+/** What a workbook could not be read for, as the import says it in French. */
+const worded = (read: (Read | UnreadableFile)[]) =>
+  read.map((r) => ('readError' in r ? { ...r, readError: typeof r.readError === 'string' ? r.readError : saidText(r.readError) } : r));
 
 /** A workbook built as a spreadsheet user would: sheets of rows of cells. */
 async function workbook(sheets: Record<string, ExcelJS.CellValue[][]>): Promise<Buffer> {
@@ -154,7 +160,7 @@ describe('reading an XLSX workbook as exchange tables', () => {
     const rows: ExcelJS.CellValue[][] = [['year', 'indicator', 'value', 'denominator']];
     for (let i = 0; i <= MAX_ROWS_PER_SHEET; i++) rows.push([2025, '5.3', i]);
     const read = await readWorkbook('gros.xlsx', await workbook({ figures: rows }));
-    expect(read).toEqual([
+    expect(worded(read)).toEqual([
       {
         name: 'gros.xlsx',
         readError: expect.stringMatching(
@@ -165,10 +171,10 @@ describe('reading an XLSX workbook as exchange tables', () => {
   }, 120_000);
 
   test('a file that is not a workbook and an empty workbook are unreadable', async () => {
-    expect(await readWorkbook('faux.xlsx', Buffer.from('year,state\n2025,AFG\n'))).toEqual([
+    expect(worded(await readWorkbook('faux.xlsx', Buffer.from('year,state\n2025,AFG\n')))).toEqual([
       { name: 'faux.xlsx', readError: expect.stringContaining('ce n’est pas un classeur XLSX') },
     ]);
-    expect(await readWorkbook('vide.xlsx', await workbook({ Feuil1: [] }))).toEqual([
+    expect(worded(await readWorkbook('vide.xlsx', await workbook({ Feuil1: [] })))).toEqual([
       { name: 'vide.xlsx', readError: expect.stringContaining('aucune feuille de données') },
     ]);
   });
@@ -179,7 +185,7 @@ describe('reading an XLSX workbook as exchange tables', () => {
     const before = process.memoryUsage().rss;
     let peak = before;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
-    const read = await readWorkbook('bombe.xlsx', bomb);
+    const read = worded(await readWorkbook('bombe.xlsx', bomb));
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().rss);
     expect(read).toEqual([
@@ -194,7 +200,7 @@ describe('reading an XLSX workbook as exchange tables', () => {
   test('parts that each stay under their cap but exceed the total together are refused', async () => {
     // Three parts of 24 Mio: each under the cap per part, together over the total.
     const content = await lyingWorkbook(24, 3);
-    expect(await readWorkbook('lourd.xlsx', content)).toEqual([
+    expect(worded(await readWorkbook('lourd.xlsx', content))).toEqual([
       {
         name: 'lourd.xlsx',
         readError: `le classeur dépasse ${ZIP_LIMITS.totalBytes / 1024 / 1024} Mo une fois décompressé : découpez-le en plusieurs classeurs`,
