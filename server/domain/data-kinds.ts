@@ -186,7 +186,12 @@ function readEnteredPopulation(raw: string, context: RuleContext): Cell<string> 
   }
   if (derivedYes || population?.derivation !== 'entered') {
     const code = (
-      { registry: 'populationFromRegistry', union: 'populationUnion', answers: 'populationFromAnswers', entered: 'populationFromAnswers' } as const
+      {
+        registry: 'populationFromRegistry',
+        union: 'populationUnion',
+        answers: 'populationFromAnswers',
+        entered: 'populationFromAnswers',
+      } as const
     )[derivedYes ? 'answers' : (population?.derivation ?? 'answers')];
     return fail(code, { key, entered: entered().join(', ') });
   }

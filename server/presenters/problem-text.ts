@@ -109,12 +109,14 @@ const PLACE_KEYS: Record<ProblemPlace, string> = {
  */
 const INTL_TAG: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB', es: 'es-ES' };
 
+/** A count in the conventions of `locale`, as the import's messages write theirs (« 100 000 », “100,000”). */
+export const countText = (value: number, locale: Locale = DEFAULT_LOCALE): string => value.toLocaleString(INTL_TAG[locale]);
+
 /** What a check said, in `locale` (French when not given); a parameter that is itself a Said is worded first. */
 export function saidText(said: Said, locale: Locale = DEFAULT_LOCALE): string {
   const vars: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(said.params ?? {})) {
-    vars[name] =
-      typeof value !== 'object' ? value : 'number' in value ? value.number.toLocaleString(INTL_TAG[locale]) : saidText(value, locale);
+    vars[name] = typeof value !== 'object' ? value : 'number' in value ? countText(value.number, locale) : saidText(value, locale);
   }
   return t(locale, SAID_KEYS[said.code], vars);
 }

@@ -14,6 +14,8 @@ import {
   type UploadPreview,
 } from '../domain/workspace/upload';
 import type { UploadTask } from './task';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
+import { t } from '../i18n/translate';
 
 /** The bounds of the upload's thread. */
 export const UPLOAD_THREAD_LIMITS = {
@@ -27,7 +29,11 @@ export const UPLOAD_THREAD_LIMITS = {
   serverWaitMs: 250,
 } as const;
 
-export const UPLOAD_BUSY_MESSAGE = 'Une importation est déjà en cours, réessayez dans un instant.';
+/** Why an upload is refused while another runs, in French (the refusal itself is in the uploader's language). */
+export const UPLOAD_BUSY_MESSAGE = t(DEFAULT_LOCALE, 'upload.busy');
+
+/** The uploader's language, kept with their account. */
+const localeOf = (viewer: Viewer): Locale => viewer.locale ?? DEFAULT_LOCALE;
 
 /**
  * The compiled server (dist/main.js) starts dist/upload-worker.js (scripts/build.mjs builds both).
@@ -58,8 +64,8 @@ export interface UploadRunner {
 export function uploadRunner(db: Db, limits: { timeMs: number; serverWaitMs: number } = UPLOAD_THREAD_LIMITS): UploadRunner {
   let busy = false;
   /** Runs `work` unless another upload is running. */
-  const alone = async <T>(work: () => Promise<T>): Promise<T> => {
-    if (busy) throw new HttpError(503, 'Importation en cours', UPLOAD_BUSY_MESSAGE);
+  const alone = async <T>(viewer: Viewer, work: () => Promise<T>): Promise<T> => {
+    if (busy) throw new HttpError(503, t(localeOf(viewer), 'upload.busyTitle'), t(localeOf(viewer), 'upload.busy'));
     busy = true;
     try {
       return await work();
@@ -69,19 +75,33 @@ export function uploadRunner(db: Db, limits: { timeMs: number; serverWaitMs: num
   };
   if (db.$client.memory) {
     return {
-      preview: (viewer, catalogue, files, now) => alone(() => previewUpload(db, viewer, catalogue, files, now)),
-      confirm: (viewer, catalogue, id, reason, now) => alone(() => confirmUpload(db, viewer, catalogue, id, reason, now)),
+      preview: (viewer, catalogue, files, now) => alone(viewer, () => previewUpload(db, viewer, catalogue, files, now)),
+      confirm: (viewer, catalogue, id, reason, now) => alone(viewer, () => confirmUpload(db, viewer, catalogue, id, reason, now)),
     };
   }
   return {
     preview: (viewer, _catalogue, files, now = new Date()) =>
-      alone(async () => {
+      alone(viewer, async () => {
         deleteExpiredUploads(db, now);
-        const preview = (await inThread(db, { kind: 'dry-run', viewer, files, now: now.toISOString() }, limits)) as UploadPreview;
+        const preview = (await inThread(
+          db,
+          { kind: 'dry-run', viewer, files, now: now.toISOString() },
+          limits,
+          localeOf(viewer),
+        )) as UploadPreview;
         return { preview, id: preview.canConfirm ? keepUpload(db, viewer, files, preview, now) : null };
       }),
     confirm: (viewer, _catalogue, id, reason, now = new Date()) =>
-      alone(() => inThread(db, { kind: 'confirm', viewer, id, reason, now: now.toISOString() }, limits) as Promise<ConfirmOutcome>),
+      alone(
+        viewer,
+        () =>
+          inThread(
+            db,
+            { kind: 'confirm', viewer, id, reason, now: now.toISOString() },
+            limits,
+            localeOf(viewer),
+          ) as Promise<ConfirmOutcome>,
+      ),
   };
 }
 
@@ -90,17 +110,18 @@ async function inThread(
   db: Db,
   task: UploadTask,
   limits: { timeMs: number; serverWaitMs: number },
+  locale: Locale,
 ): Promise<UploadPreview | ConfirmOutcome> {
   const usual = db.$client.pragma('busy_timeout', { simple: true }) as number;
   db.$client.pragma(`busy_timeout = ${Math.min(usual, limits.serverWaitMs)}`);
   try {
-    return await thread(db.$client.name, task, limits.timeMs);
+    return await thread(db.$client.name, task, limits.timeMs, locale);
   } finally {
     db.$client.pragma(`busy_timeout = ${Number(usual)}`);
   }
 }
 
-function thread(databasePath: string, task: UploadTask, timeMs: number): Promise<UploadPreview | ConfirmOutcome> {
+function thread(databasePath: string, task: UploadTask, timeMs: number, locale: Locale): Promise<UploadPreview | ConfirmOutcome> {
   return new Promise((resolve, reject) => {
     const worker = newThread({ databasePath, task });
     let settled = false;
@@ -112,13 +133,7 @@ function thread(databasePath: string, task: UploadTask, timeMs: number): Promise
     };
     const timer = setTimeout(() => {
       settle(() =>
-        reject(
-          new HttpError(
-            503,
-            'Importation trop longue',
-            `L’importation a dépassé ${Math.round(timeMs / 1000)} secondes et a été arrêtée : rien n’a été enregistré. Réessayez, ou envoyez moins de lignes à la fois.`,
-          ),
-        ),
+        reject(new HttpError(503, t(locale, 'upload.tooLongTitle'), t(locale, 'upload.tooLong', { seconds: Math.round(timeMs / 1000) }))),
       );
       void worker.terminate();
     }, timeMs);

@@ -56,9 +56,16 @@ export function detectKind(
   }
   const missing = closest.missing.join(', ');
   const unknown = closest.unknown.slice(0, SHOWN).join(', ');
-  const params = { missing, unknown, more: more(closest.unknown, ', '), file: DATA_KINDS[closest.kind].fileName, header: headerOf(closest.kind).join(',') };
+  const params = {
+    missing,
+    unknown,
+    more: more(closest.unknown, ', '),
+    file: DATA_KINDS[closest.kind].fileName,
+    header: headerOf(closest.kind).join(','),
+  };
   return fail({
-    code: closest.missing.length && closest.unknown.length ? 'headerMissingExtra' : closest.missing.length ? 'headerMissing' : 'headerExtra',
+    code:
+      closest.missing.length && closest.unknown.length ? 'headerMissingExtra' : closest.missing.length ? 'headerMissing' : 'headerExtra',
     params,
   });
 }

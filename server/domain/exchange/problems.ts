@@ -100,7 +100,6 @@ export type SaidCode =
   | 'zip64'
   | 'zipDirectory';
 
-
 /** Where in a file a problem is when no column applies: the header, the file, a line, a sheet. */
 export type ProblemPlace = 'header' | 'file' | 'line' | 'sheet';
 

@@ -26,7 +26,10 @@ export class RowReader {
     while (fields > width && record.values[fields - 1]?.trim() === '') fields--;
     if (fields > width) {
       const separator = source.table.separator;
-      this.problem({ place: 'line' }, { code: separator === ',' ? 'extraFieldsComma' : 'extraFields', params: { fields, width, separator } });
+      this.problem(
+        { place: 'line' },
+        { code: separator === ',' ? 'extraFieldsComma' : 'extraFields', params: { fields, width, separator } },
+      );
     }
   }
 

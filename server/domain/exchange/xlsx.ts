@@ -47,7 +47,6 @@ function countTags(xml: Buffer, tag: string): number {
   return count;
 }
 
-
 /**
  * The workbook's parts inflated within ZIP_LIMITS, then packed again uncompressed for exceljs:
  * exceljs (through JSZip) would otherwise inflate the uploader's archive itself, trusting it. What
@@ -208,7 +207,11 @@ function readSheet(label: string, kind: ExchangeKind, sheet: ExcelJS.Worksheet):
     const outside = filled.filter((c) => c.column > width);
     if (outside.length > 0) {
       const letters = outside.map((c) => columnLetter(c.column)).join(', ');
-      problem(rowNumber, { place: 'line' }, { code: 'cellsOutside', params: { count: outside.length, letters, last: columnLetter(width) } });
+      problem(
+        rowNumber,
+        { place: 'line' },
+        { code: 'cellsOutside', params: { count: outside.length, letters, last: columnLetter(width) } },
+      );
     }
     records.push({ line: rowNumber, values: valuesOf(cells, width) });
   });
@@ -227,10 +230,14 @@ function readSheet(label: string, kind: ExchangeKind, sheet: ExcelJS.Worksheet):
   const detected = detectKind(label, header);
   if (detected.ok && detected.detected.kind !== kind) {
     const actual = detected.detected.kind;
-    problem(header.line, { place: 'header' }, {
-      code: 'sheetWrongKind',
-      params: { kind, file: DATA_KINDS[actual].fileName, header: headerOf(actual).join(','), actual, expected: headerOf(kind).join(',') },
-    });
+    problem(
+      header.line,
+      { place: 'header' },
+      {
+        code: 'sheetWrongKind',
+        params: { kind, file: DATA_KINDS[actual].fileName, header: headerOf(actual).join(','), actual, expected: headerOf(kind).join(',') },
+      },
+    );
     return { name: label, table: null, problems };
   }
   return { name: label, table, problems };

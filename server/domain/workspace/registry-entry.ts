@@ -108,11 +108,7 @@ export function checkStateSubmission(entry: StateEntryState, submission: StateSu
   if (!until.ok) errors.push({ field: REGISTRY_FIELDS.partyUntil, message: until.message });
   const order = from.ok && until.ok ? partyDatesProblem(from.value, until.value) : null;
   if (order) errors.push({ field: REGISTRY_FIELDS.partyUntil, message: fieldMessage(t(locale, FIELD_LABELS.partyUntil), order, locale) });
-  const reasonError = reasonProblem(
-    submission.reason,
-    entry.anyYearPublished ? t(locale, 'values.because.registry') : null,
-    locale,
-  );
+  const reasonError = reasonProblem(submission.reason, entry.anyYearPublished ? t(locale, 'values.because.registry') : null, locale);
   if (reasonError) errors.push({ field: REGISTRY_FIELDS.reason, message: reasonError });
   if (errors.length > 0 || party === null || !from.ok || !until.ok) return { ok: false, errors };
   return { ok: true, values: { party, partyFrom: from.value, partyUntil: until.value } };

@@ -19,6 +19,9 @@ import { MAX_ROWS_PER_SHEET, readWorkbook } from '../exchange/xlsx';
 import type { Viewer } from '../permissions';
 import type { ReviewState } from '../review';
 import { assessChanges, previewChanges, type PreviewChange } from './upload-changes';
+import { DEFAULT_LOCALE, type Locale } from '../../i18n/locale';
+import { t } from '../../i18n/translate';
+import { countText } from '../../presenters/problem-text';
 
 /** The bounds of an upload in the browser. */
 export const UPLOAD_LIMITS = {
@@ -33,8 +36,14 @@ export const UPLOAD_LIMITS = {
   reasonLength: 2000,
 } as const;
 
-/** « 5 Mo ». */
-export const formatMegabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} Mo`.replace('.', ',');
+/** « 5 Mo », « 1,5 Mo », “1.5 MB”: one decimal at most, no grouping, English's decimal point. */
+export const formatMegabytes = (bytes: number, locale: Locale = DEFAULT_LOCALE) => {
+  const size = String(Math.round((bytes / 1024 / 1024) * 10) / 10);
+  return t(locale, 'upload.megabytes', { size: locale === 'en' ? size : size.replace('.', ',') });
+};
+
+/** The language of an upload's messages: the uploader's, kept with their account (docs/i18n.md#the-workspace). */
+const localeOf = (viewer: Viewer): Locale => viewer.locale ?? DEFAULT_LOCALE;
 
 export interface UploadedFile {
   name: string;
@@ -44,33 +53,30 @@ export interface UploadedFile {
 const extensionOf = (name: string) => /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
 
 /**
- * What is wrong with the set of files itself, before any is read (French messages; empty when
+ * What is wrong with the set of files itself, before any is read (messages in `locale`; empty when
  * fine): none, another format than CSV or XLSX, CSV files with a workbook, several workbooks, two
  * files of the same name.
  */
-export function checkUploadedFiles(files: UploadedFile[]): string[] {
-  if (files.length === 0) return ['Choisissez au moins un fichier à importer : des fichiers CSV ou un classeur XLSX.'];
+export function checkUploadedFiles(files: UploadedFile[], locale: Locale = DEFAULT_LOCALE): string[] {
+  if (files.length === 0) return [t(locale, 'upload.check.none')];
   const messages: string[] = [];
+  const quoted = (name: string) => t(locale, 'upload.check.quoted', { name });
   for (const file of files) {
     const extension = extensionOf(file.name);
     if (extension === 'csv' || extension === 'xlsx') continue;
-    const hint = ['xls', 'ods', 'xlsm', 'numbers'].includes(extension)
-      ? ' : enregistrez-le au format « Classeur Excel (.xlsx) » ou en CSV UTF-8'
-      : '';
-    messages.push(`« ${file.name} » n’est ni un fichier .csv ni un classeur .xlsx${hint}.`);
+    const spreadsheet = ['xls', 'ods', 'xlsm', 'numbers'].includes(extension);
+    messages.push(t(locale, spreadsheet ? 'upload.check.notCsvOrXlsxSpreadsheet' : 'upload.check.notCsvOrXlsx', { name: file.name }));
   }
-  const workbooks = files.filter((f) => extensionOf(f.name) === 'xlsx').map((f) => `« ${f.name} »`);
-  const csvs = files.filter((f) => extensionOf(f.name) === 'csv').map((f) => `« ${f.name} »`);
+  const workbooks = files.filter((f) => extensionOf(f.name) === 'xlsx').map((f) => quoted(f.name));
+  const csvs = files.filter((f) => extensionOf(f.name) === 'csv').map((f) => quoted(f.name));
   if (workbooks.length > 0 && csvs.length > 0) {
-    messages.push(
-      `Envoyez soit des fichiers CSV, soit un classeur XLSX, pas les deux ensemble (classeur : ${workbooks.join(', ')} ; CSV : ${csvs.join(', ')}).`,
-    );
+    messages.push(t(locale, 'upload.check.both', { workbooks: workbooks.join(', '), csvs: csvs.join(', ') }));
   } else if (workbooks.length > 1) {
-    messages.push(`Un seul classeur XLSX par envoi (reçus : ${workbooks.join(', ')}) : réunissez leurs feuilles dans un classeur.`);
+    messages.push(t(locale, 'upload.check.severalWorkbooks', { workbooks: workbooks.join(', ') }));
   }
   const seen = new Set<string>();
   for (const file of files) {
-    if (seen.has(file.name)) messages.push(`Deux fichiers s’appellent « ${file.name} » : renommez l’un d’eux.`);
+    if (seen.has(file.name)) messages.push(t(locale, 'upload.check.sameName', { name: file.name }));
     seen.add(file.name);
   }
   return messages;
@@ -83,11 +89,11 @@ export function checkUploadedFiles(files: UploadedFile[]): string[] {
  */
 export const uploadActor = (db: Db, viewer: Viewer) => viewerActor(viewer, isDemoDataLoaded(db) ? 'demo-upload' : 'upload');
 
-/** The files as `importFiles` takes them: CSV files as they are, a workbook as its sheets. */
-export async function readUploadedFiles(files: UploadedFile[]): Promise<ImportInput[]> {
+/** The files as `importFiles` takes them: CSV files as they are, a workbook as its sheets (named in `locale`). */
+export async function readUploadedFiles(files: UploadedFile[], locale: Locale = DEFAULT_LOCALE): Promise<ImportInput[]> {
   const inputs: ImportInput[] = [];
   for (const file of files) {
-    if (extensionOf(file.name) === 'xlsx') for (const sheet of await readWorkbook(file.name, file.content)) inputs.push(sheet);
+    if (extensionOf(file.name) === 'xlsx') for (const sheet of await readWorkbook(file.name, file.content, locale)) inputs.push(sheet);
     else {
       // Read here rather than by importFiles: by slices, the event loop free between them.
       const read = await readCsvInSlices(file.name, file.content);
@@ -133,12 +139,13 @@ function previewOf(result: ImportResult, viewer: Viewer, catalogue: Catalogue, r
     };
   }
   const changes = result.summary.changes ?? [];
-  const { refusals, reasonNeeded } = assessChanges(changes, viewer, catalogue, review, result.summary.files);
+  const locale = localeOf(viewer);
+  const { refusals, reasonNeeded } = assessChanges(changes, viewer, catalogue, review, result.summary.files, locale);
   return {
-    counts: formatImportSummary({ ...result.summary, dryRun: false, published: null }),
+    counts: formatImportSummary({ ...result.summary, dryRun: false, published: null }, locale),
     errors: [],
     totalErrors: 0,
-    changes: previewChanges(changes.slice(0, UPLOAD_LIMITS.shown), review),
+    changes: previewChanges(changes.slice(0, UPLOAD_LIMITS.shown), review, locale),
     totalChanges: changes.length,
     refusals,
     reasonNeeded,
@@ -149,14 +156,14 @@ function previewOf(result: ImportResult, viewer: Viewer, catalogue: Catalogue, r
 
 /** Runs the import as a dry run, in one transaction, and describes what it would change. */
 export async function dryRun(db: Db, viewer: Viewer, catalogue: Catalogue, files: UploadedFile[], now: Date): Promise<UploadPreview> {
-  const inputs = await readUploadedFiles(files);
+  const inputs = await readUploadedFiles(files, localeOf(viewer));
   return withAudit(
     db,
     uploadActor(db, viewer),
     (tx) => {
       const auditMark = lastAuditId(tx);
       const review = readReviewState(tx);
-      const result = importFiles(tx, inputs, { dryRun: true, collectChanges: true, now, intoDemo: true });
+      const result = importFiles(tx, inputs, { dryRun: true, collectChanges: true, now, intoDemo: true, locale: localeOf(viewer) });
       return previewOf(result, viewer, catalogue, review, auditMark);
     },
     { now },
@@ -229,11 +236,14 @@ export async function confirmUpload(
       kind: 'refused',
       preview,
       id: preview.canConfirm ? id : null,
-      reasonError: `Le motif ne doit pas dépasser ${UPLOAD_LIMITS.reasonLength.toLocaleString('fr-FR')} caractères (il en compte ${reason.length.toLocaleString('fr-FR')}).`,
+      reasonError: t(localeOf(viewer), 'upload.reasonTooLong', {
+        max: countText(UPLOAD_LIMITS.reasonLength, localeOf(viewer)),
+        length: countText(reason.length, localeOf(viewer)),
+      }),
     };
   }
 
-  const inputs = await readUploadedFiles(files);
+  const inputs = await readUploadedFiles(files, localeOf(viewer));
   let outcome: ConfirmOutcome | 'stale';
   try {
     outcome = withAudit(
@@ -244,7 +254,7 @@ export async function confirmUpload(
         if (!pendingUploadExists(tx, id)) return { kind: 'missing' };
         if (lastAuditId(tx) !== pending.auditMark) return 'stale';
         const review = readReviewState(tx);
-        const result = importFiles(tx, inputs, { collectChanges: true, now, intoDemo: true });
+        const result = importFiles(tx, inputs, { collectChanges: true, now, intoDemo: true, locale: localeOf(viewer) });
         const preview = previewOf(result, viewer, catalogue, review, pending.auditMark);
         if (!preview.canConfirm) throw new Abort({ kind: 'refused', preview, id: null, reasonError: null });
         if (preview.reasonNeeded.length > 0 && reason === '') {
@@ -252,7 +262,7 @@ export async function confirmUpload(
             kind: 'refused',
             preview,
             id,
-            reasonError: 'Indiquez le motif de la modification : cet import change des données validées ou publiées.',
+            reasonError: t(localeOf(viewer), 'upload.reasonMissing'),
           });
         }
         deletePendingUpload(tx, id);

@@ -3,7 +3,8 @@ import type { Problem } from '../../../../server/domain/exchange/problems';
 import { problemColumnText, saidText } from '../../../../server/presenters/problem-text';
 
 /** Problems as the import words them in French: the column and the message as text. */
-const inFrench = (problems: Problem[]) => problems.map((p) => ({ ...p, column: problemColumnText(p.column), message: saidText(p.message) }));
+const inFrench = (problems: Problem[]) =>
+  problems.map((p) => ({ ...p, column: problemColumnText(p.column), message: saidText(p.message) }));
 const wordedResult = (result: CsvReadResult) => (result.ok ? result : { ...result, problems: inFrench(result.problems) });
 
 function table(content: string | Buffer): CsvTable {
