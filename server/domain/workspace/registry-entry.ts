@@ -7,7 +7,7 @@ import { DEFAULT_LOCALE, type Locale } from '../../i18n/locale';
 import { t } from '../../i18n/translate';
 import { isPartyInYear, reportDueDate } from '../registry';
 import { fieldMessage, formText, formVersion, reasonProblem, versionNumber, type FieldError } from './form';
-import { byStateName } from '../state-names';
+import { byStateName, stateName } from '../state-names';
 
 /**
  * Registry dates (docs/method.md#who-is-a-state-party-in-a-year): whether a State is party, the date
@@ -179,7 +179,7 @@ export function saveStateEntry(
       const entry = readStateEntry(tx, iso3);
       if (!entry) throw new Error(`State ${iso3} vanished`);
       if (version === null || versionNumber(entry.version) !== version) return { kind: 'conflict', entry: entry.version };
-      const errors = orphanedMemberships(entry.state.nameFr, entry.memberships, values, populationName, locale);
+      const errors = orphanedMemberships(stateName(entry.state, locale).name, entry.memberships, values, populationName, locale);
       if (errors.length > 0) return { kind: 'invalid', errors };
       const current = entry.state;
       if (current.party === values.party && current.partyFrom === values.partyFrom && current.partyUntil === values.partyUntil) {

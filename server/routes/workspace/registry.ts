@@ -55,7 +55,7 @@ export function registryRoutes({ db, data }: RouteContext): Router {
 
   router.post('/registre/:iso3', requireRole(isAdmin, 'workspace.denied.registry'), (req, res) => {
     const entry = entryOf(req);
-    const names = populationNames();
+    const names = populationNames(req.locale);
     const submission = readStateSubmission(formBody(req));
     const check = checkStateSubmission(entry, submission, req.locale);
     if (!check.ok) {
@@ -68,7 +68,17 @@ export function registryRoutes({ db, data }: RouteContext): Router {
       return;
     }
     const iso3 = entry.state.iso3;
-    const result = saveStateEntry(db, viewerActor(req.viewer!), iso3, submission.version, check.values, submission.reason, names, undefined, req.locale);
+    const result = saveStateEntry(
+      db,
+      viewerActor(req.viewer!),
+      iso3,
+      submission.version,
+      check.values,
+      submission.reason,
+      names,
+      undefined,
+      req.locale,
+    );
     if (result.kind === 'saved') {
       redirectWithFlash(req, res, `/espace/registre/${iso3}`, registrySavedMessage(entry.state.nameFr, result.changed, req.locale));
       return;

@@ -6,7 +6,8 @@ import type { Db } from '../../../db/client';
 import { BASELINE_YEAR, TARGET_YEAR } from '../../../db/codes';
 import { DATA_KINDS, EXCHANGE_KINDS } from '../../../server/domain/data-kinds';
 import { setUserLocale } from '../../../db/queries/users';
-import { users } from '../../../db/schema';
+import { withAudit } from '../../../db/queries/audit';
+import { populationMemberships, users } from '../../../db/schema';
 import type { Locale } from '../../../server/i18n/locale';
 import { foreignPhrases } from '../../helpers/foreign-phrases';
 import { htmlProblems, textOf } from '../../helpers/html';
@@ -222,5 +223,26 @@ describe('the value rules of the forms in the member’s language', () => {
       .send({ _csrf: csrfTokenOf(state.text), version: stateVersion, party: 'yes', party_from: '31/02/2003', party_until: '', reason: '' })
       .expect(400);
     expect(pageText(bad.text, 'en')).toContain('Date of entry into force: impossible date “31/02/2003”: this day does not exist.');
+
+    // A withdrawal that would leave Colombia in populations of years it is no longer party in.
+    withAudit(db, { userId: null, label: 'test', origin: 'cli' }, (tx) => {
+      tx.insert(populationMemberships).values({ year: 2028, state: 'COL', population: 'affected' }).run();
+    });
+    const colombia = await admin.get('/en/espace/registre/COL').expect(200);
+    const orphan = await admin
+      .post('/en/espace/registre/COL')
+      .type('form')
+      .send({
+        _csrf: csrfTokenOf(colombia.text),
+        version: /name="version" value="(\d+)"/.exec(colombia.text)![1]!,
+        party: 'yes',
+        party_from: '',
+        party_until: '2027-01-01',
+        reason: '',
+      })
+      .expect(400);
+    expect(pageText(orphan.text, 'en')).toContain(
+      'Date the withdrawal took effect: with these values, Colombia would not be party on 30 April 2028, although this State belongs to populations that year (2028: ',
+    );
   });
 });

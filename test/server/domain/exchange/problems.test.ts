@@ -16,7 +16,12 @@ describe('ProblemList: the first problems in file and line order, all of them co
     const first = list.first();
     expect(first).toEqual(sortProblems(all, files).slice(0, 100));
     // Same line: the order found is kept.
-    expect(first.slice(0, 4).map((p) => `${p.file}:${p.line}:${String(p.column as string)}`)).toEqual(['a.csv:2:x', 'a.csv:2:y', 'a.csv:3:x', 'a.csv:3:y']);
+    expect(first.slice(0, 4).map((p) => `${p.file}:${p.line}:${String(p.column as string)}`)).toEqual([
+      'a.csv:2:x',
+      'a.csv:2:y',
+      'a.csv:3:x',
+      'a.csv:3:y',
+    ]);
   });
 
   test('a million problems found in reverse order: all counted, the first thousand kept', () => {
