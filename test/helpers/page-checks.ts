@@ -13,9 +13,18 @@ import { demoDatabase, type PageType } from './pages';
 export function describePageChecks(title: string, pageTypes: PageType[]): void {
   describe(title, () => {
     const chromium = chromiumSuite(() => testApp(demoDatabase()).app);
+    // One browser context for the file, a new page in it for each visit: a context per visit
+    // (what browser.newPage() makes) costs more than the page itself, and these pages share no state.
+    let context: BrowserContext;
+    beforeAll(async () => {
+      context = await chromium.browser.newContext();
+    });
+    afterAll(async () => {
+      await context?.close();
+    });
 
-    async function open(path: string, context?: BrowserContext) {
-      const page = await (context ?? chromium.browser).newPage();
+    async function open(path: string) {
+      const page = await context.newPage();
       const errors = watchForErrors(page);
       const response = await page.goto(`${chromium.url}${path}`);
       return { page, errors, status: response?.status() };
