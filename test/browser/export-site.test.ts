@@ -1,12 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import express from 'express';
 import type { Browser } from 'playwright-core';
 import catalogue from '../../seed/data/catalogue.json';
 import { axeViolations, launchBrowser, serve, watchForErrors } from '../helpers/browser';
-import { exportSite } from '../helpers/export-site';
 import { htmlProblems } from '../helpers/html';
+import { sharedSite, type CommandResult } from '../helpers/shared-site';
 
 // Three languages of about 1 100 pages each, exported then followed link by link, on a busy machine.
 jest.setTimeout(900_000);
@@ -27,20 +26,19 @@ interface Visit {
 }
 
 describe('npm run export:site', () => {
-  let tmp: string;
   let out: string;
-  let databasePath: string;
-  let result: Awaited<ReturnType<typeof exportSite>>;
+  let result: CommandResult;
   let mirror: { url: string; close: () => Promise<void> };
   /** Every file reached from the home page by following links, by path below MOUNT. */
   const visited = new Map<string, Visit>();
   const problems: string[] = [];
 
   beforeAll(async () => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'export-site-'));
-    out = path.join(tmp, 'public', 'site');
-    databasePath = path.join(tmp, 'db.sqlite');
-    result = await exportSite([out], databasePath);
+    // The run's one export (test/helpers/shared-site.ts): the demonstration data, and a few hostile
+    // cells that test/cli/csv-formulas.test.ts looks for in its CSV files.
+    const site = await sharedSite();
+    out = site.dir;
+    result = site.exported;
     if (result.status !== 0) return;
 
     const app = express();
@@ -90,7 +88,6 @@ describe('npm run export:site', () => {
 
   afterAll(async () => {
     await mirror?.close();
-    fs.rmSync(tmp, { recursive: true, force: true });
   });
 
   const pages = () => [...visited].filter(([file]) => file.endsWith('.html'));

