@@ -31,11 +31,11 @@ const BUSY_TIMEOUT_MS = 300;
 const FORM_BUDGET_MS = 1500;
 
 /** The app on `db`, its log (server/logger.ts) kept as parsed lines. */
-function appWithLog(db: Db) {
+function appWithLog(db: Db, formBudgetMs = FORM_BUDGET_MS) {
   const lines: { level: number; msg: string; err?: { type?: string; message?: string } }[] = [];
   const logger = pino({ level: 'debug' }, { write: (line: string) => lines.push(JSON.parse(line)) });
   // The form's own wait (tried again off the event loop), kept short so that the test is.
-  const config = { ...readConfig({}), databasePath: ':memory:', demoData: false, databaseBusyTimeoutMs: FORM_BUDGET_MS };
+  const config = { ...readConfig({}), databasePath: ':memory:', demoData: false, databaseBusyTimeoutMs: formBudgetMs };
   return { app: createApp({ db, config, logger }), lines };
 }
 
@@ -133,7 +133,8 @@ describe('a busy database never costs a user’s work', () => {
   });
 
   test('while a form waits for the lock, other requests are served; a lock released within the wait lets the save through', async () => {
-    const { app } = appWithLog(db);
+    // A long budget: on a loaded machine the visitor's page may take seconds, and the form must still be waiting then.
+    const { app } = appWithLog(db, 30_000);
     // As the server sets it (server/main.ts): a statement gives up quickly, the form tries again.
     db.$client.pragma(`busy_timeout = ${SERVER_STATEMENT_BUSY_MS}`);
     const { agent, form } = await onReportForm(app, db);
@@ -146,18 +147,21 @@ describe('a busy database never costs a user’s work', () => {
     try {
       const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
       lock.exec('BEGIN IMMEDIATE');
+      let formAnswered = false;
       const posted = agent
         .post(URL)
         .type('form')
         .send(fields)
-        .then((r) => r);
+        .then((r) => {
+          formAnswered = true;
+          return r;
+        });
       await new Promise((resolve) => setTimeout(resolve, 200));
-      // The form is waiting for the lock; a visitor's page meanwhile is not held up by it.
-      const started = Date.now();
+      // The form is waiting for the lock; a visitor's page is answered meanwhile, not after the form
+      // (measured by order, not by wall time, which a loaded machine stretches).
       const visitor = await fetch(`${base}/methodologie`);
-      const waited = Date.now() - started;
       expect(visitor.status).toBe(200);
-      expect(waited).toBeLessThan(FORM_BUDGET_MS / 2);
+      expect(formAnswered).toBe(false);
       lock.exec('COMMIT');
       const saved = await posted;
       expect(saved.status).toBe(303);
