@@ -11,6 +11,7 @@ import type { EngineIndicator, IndicatorResult, Report } from '../domain/engine/
 import { POPULATION_KEYS, formatPopulationRef } from '../domain/population';
 import { isReportOnTime, type RegistryState } from '../domain/registry';
 import type { CatalogueIndicatorJson, IndicatorSummaryJson, IndicatorYearJson, PublicationJson, StateJson } from './api-schemas';
+import { flagJson } from './flag-view';
 
 /** The JSON answers of the API (README, « API »), typed by their schemas (api-schemas.ts): values unrounded, null where there is none. */
 
@@ -60,7 +61,7 @@ export function stateJson(state: RegistryState, result: YearResult, report: Repo
     partyUntil: state.partyUntil,
     populations: statePopulations(state.iso3, result),
     report: reportJson(report),
-    flags: result.flags.get(state.iso3) ?? [],
+    flags: (result.flags.get(state.iso3) ?? []).map(flagJson),
   };
 }
 

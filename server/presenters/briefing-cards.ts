@@ -10,6 +10,7 @@ import { ANSWER_KEYS, KIND_KEYS, REPORT_STATUS_KEYS } from './workspace-labels';
 import type { Locale } from '../i18n/locale';
 import { translator, type Translate } from '../i18n/translate';
 import { localizeCatalogue, type LocalizedCatalogue } from '../domain/catalogue-i18n';
+import { flagMessage } from './flag-view';
 
 /** The view model of the briefing cards page (views/workspace/briefing-cards.hbs). */
 
@@ -140,7 +141,7 @@ function cardView(
     minutesText: formatMinutes(card.minutes),
     actionsText: actionsText(card.actions, t),
     reports: card.reports.map((r) => reportView(view, card.state, r, t)),
-    flags: card.flags.map((f) => ({ message: f.message, action: f.action })),
+    flags: card.flags.map((f) => ({ message: flagMessage(f, locale), action: f.action })),
     indicators: card.indicators.map((i) => ({
       code: i.code,
       text: indicatorText(i.code),

@@ -7,6 +7,7 @@ import { byStateName } from '../domain/state-names';
 import { COMMITTEE_SORTS, committeeSortQuery, worstFirst } from './committee-sort';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
 import { t } from '../i18n/translate';
+import { flagMessage } from './flag-view';
 
 export function committeePage(
   view: DataView,
@@ -47,7 +48,7 @@ export function committeePage(
     }));
   // A committee that leads or contributes to action 47 follows every early warning.
   const flags = [...warningsFollowed(catalogue, engine, year, actions)]
-    .flatMap(([iso3, list]) => list.map((f) => ({ iso3, name: stateName(iso3), message: f.message })))
+    .flatMap(([iso3, list]) => list.map((f) => ({ iso3, name: stateName(iso3), message: flagMessage(f, locale) })))
     .sort(byName);
 
   // Worst first: every indicator of the actions it leads or contributes to, once each, as one list.

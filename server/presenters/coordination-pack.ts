@@ -12,6 +12,7 @@ import { storedSittings } from '../domain/meetings/sittings';
 import { meetingTimeView } from './meeting-time-view';
 import { formatDate, formatDay, formatNumber, formatSigned } from './format';
 import { formatIndicatorValue } from './indicator-view';
+import { flagMessage } from './flag-view';
 
 /** The Coordinating Committee's pack in the reader's language, ready for its template. */
 
@@ -272,7 +273,7 @@ export function coordinationPackPage(input: PackPageInput) {
     flags: pack.flags.map((f) => ({
       state: engine.stateName(f.state),
       iso3: f.state,
-      messages: f.flags.map((flag) => flag.message),
+      messages: f.flags.map((flag) => flagMessage(flag, locale)),
       href: `/states/${f.state}?year=${pack.year}`,
       committees: f.mechanisms.map((id) => shortName(pack, id)).join(' · '),
     })),

@@ -64,15 +64,17 @@ export function columnOrder<T>(
   };
 }
 
-/** A text filter (part of a name): at most `max` characters. */
-export function readTextFilter(query: Record<string, unknown>, name: string, label: string, max = 60): string {
+/** A text filter (part of a name): at most `max` characters. `label` is the field's name in `locale`. */
+export function readTextFilter(
+  query: Record<string, unknown>,
+  name: string,
+  label: string,
+  max = 60,
+  locale: Locale = DEFAULT_LOCALE,
+): string {
   const value = queryText(query, name);
   if ([...value].length > max) {
-    throw new HttpError(
-      400,
-      'Filtre invalide',
-      `Le filtre « ${label} » compte ${max} caractères au plus : saisissez une partie du nom ou le code ISO3.`,
-    );
+    throw new HttpError(400, t(locale, 'lists.invalidFilterTitle'), t(locale, 'reportList.textFilterTooLong', { label, max }));
   }
   return value;
 }
@@ -92,8 +94,7 @@ export function sortColumns(
       current: isCurrent,
       ariaSort: isCurrent ? (current.descending ? 'descending' : 'ascending') : null,
       href: href(value, descending),
-      next: descending ? 'décroissant' : 'croissant',
-      /** The order a click sorts in, for a page that words it in its language (lists.sort…). */
+      /** The order a click sorts in, for the page to word in its language (lists.sort…). */
       nextDescending: descending,
     };
   });

@@ -10,6 +10,7 @@ import { byStateName } from '../domain/state-names';
 import type { Locale } from '../i18n/locale';
 import { translator } from '../i18n/translate';
 import { localizeCatalogue } from '../domain/catalogue-i18n';
+import { flagMessage } from './flag-view';
 
 /** The year a member's home opens on: this calendar year, within the plan. */
 export function defaultWorkYear(today: string): number {
@@ -48,7 +49,7 @@ export function memberHome({ view, viewer, year, today, nextMeeting, guidelines,
     .sort(byStateName(locale, (s) => s.name));
   const warnings = [...warningsFollowed(catalogue, engine, year, actions)]
     .flatMap(([iso3, flags]) =>
-      flags.map((f) => ({ iso3, name: engine.stateName(iso3), message: f.message, href: `/espace/saisie/${year}/${iso3}` })),
+      flags.map((f) => ({ iso3, name: engine.stateName(iso3), message: flagMessage(f, locale), href: `/espace/saisie/${year}/${iso3}` })),
     )
     .sort(byStateName(locale, (s) => s.name));
   const late = engine.states().filter((s) => isLate(engine, year, s.iso3, today)).length;

@@ -13,40 +13,35 @@ import { t } from '../i18n/translate';
 
 const dateOrDash = (iso: string | null, locale: Locale) => (iso ? formatDate(iso, locale) : '—');
 
-/** The columns' headings, by sort key (full keys: docs/i18n.md#messages). */
-const COLUMN_LABELS: Record<string, string> = {
-  etat: 'workspace.registry.columns.state',
-  code: 'workspace.registry.columns.code',
-  partie: 'workspace.registry.columns.party',
-  entree: 'workspace.registry.columns.from',
-  retrait: 'workspace.registry.columns.until',
-  modifie: 'workspace.registry.columns.edited',
-};
 const yesNo = (value: boolean, locale: Locale) => t(locale, value ? 'workspace.registry.yes' : 'workspace.registry.no');
 
 /** The view model of views/workspace/registry.hbs: every State, by French name. */
-/** The registry list's sortable columns (`tri`). */
+/** The registry list's sortable columns (`tri`), with their headings' message keys (full keys: docs/i18n.md#messages). */
 const REGISTRY_SORTS: ReadonlyMap<string, SortColumn> = new Map([
-  ['etat', { label: 'État', descending: false }],
-  ['code', { label: 'Code ISO', descending: false }],
-  ['partie', { label: 'État partie', descending: true }],
-  ['entree', { label: 'Entrée en vigueur', descending: false }],
-  ['retrait', { label: 'Retrait', descending: true }],
-  ['modifie', { label: 'Modifié en ligne', descending: true }],
+  ['etat', { label: 'workspace.registry.columns.state', descending: false }],
+  ['code', { label: 'workspace.registry.columns.code', descending: false }],
+  ['partie', { label: 'workspace.registry.columns.party', descending: true }],
+  ['entree', { label: 'workspace.registry.columns.from', descending: false }],
+  ['retrait', { label: 'workspace.registry.columns.until', descending: true }],
+  ['modifie', { label: 'workspace.registry.columns.edited', descending: true }],
 ]);
 
 /** The registry list's filters and sort from the address: `etat` (part of the name or ISO3), `partie` (oui, non), `tri`, `ordre`. */
-export function readRegistryQuery(query: Record<string, unknown>) {
-  const etat = readTextFilter(query, 'etat', 'État');
+export function readRegistryQuery(query: Record<string, unknown>, locale: Locale = DEFAULT_LOCALE) {
+  const etat = readTextFilter(query, 'etat', t(locale, 'workspace.registry.columns.state'), 60, locale);
   const partie = queryText(query, 'partie');
   if (partie !== '' && partie !== 'oui' && partie !== 'non') {
     throw new HttpError(
       400,
-      'Filtre invalide',
-      `Le filtre « partie » vaut « oui », « non » ou rien : « ${partie.slice(0, 40)} » n’a pas de sens.`,
+      t(locale, 'lists.invalidFilterTitle'),
+      t(locale, 'lists.invalidFilter', {
+        field: 'partie',
+        value: partie.slice(0, 40),
+        choices: t(locale, 'lists.orNothing', { choices: '« oui », « non »' }),
+      }),
     );
   }
-  return { etat, partie, ...readSort(query, REGISTRY_SORTS, 'etat') };
+  return { etat, partie, ...readSort(query, REGISTRY_SORTS, 'etat', locale) };
 }
 export type RegistryQuery = ReturnType<typeof readRegistryQuery>;
 
@@ -107,7 +102,7 @@ export function registryList(
     descending: query.descending,
     columns: sortColumns(REGISTRY_SORTS, query, (sort, descending) => registryHref(query, sort, descending)).map((column) => ({
       ...column,
-      label: t(locale, COLUMN_LABELS[column.value]!),
+      label: t(locale, column.label),
       next: t(locale, column.nextDescending ? 'workspace.registry.descending' : 'workspace.registry.ascending'),
     })),
   };

@@ -25,18 +25,19 @@ import {
 import type { ReportEntry } from '../domain/workspace/report-store';
 import { formatDate, formatDateTime } from './format';
 import { ANSWER_LABELS, populationLabel } from './labels';
-import { REPORT_STATUS_LABELS } from '../domain/review';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
 import { translator, type Translate } from '../i18n/translate';
 import { REPORT_STATUS_KEYS } from './workspace-labels';
 import { localizeCatalogue } from '../domain/catalogue-i18n';
-import { reportSummary } from './report-view';
+import { receivedSummary } from './report-view';
+import { flagMessage } from './flag-view';
 import { REPORT_SORTS, reportListHref, type ReportListQuery } from './report-list-query';
 import { sortColumns } from './list-query';
 import { actionsOfMechanisms, isLate, missingAnswers } from '../domain/workspace/committee-work';
-import { byStateName } from '../domain/state-names';
+import { byStateName, stateName } from '../domain/state-names';
 
-export const STATUS_LABELS: Record<EntryStatus, string> = REPORT_STATUS_LABELS;
+/** The statuses in the order the list counts them. */
+const STATUSES: readonly EntryStatus[] = ['none', 'draft', 'validated', 'published'];
 
 const STATUS_BADGES: Record<EntryStatus, string> = {
   none: 'badge--none',
@@ -65,9 +66,17 @@ const STATUS_ORDER: Record<EntryStatus, number> = { none: 0, draft: 1, validated
  * member's committees; every indicator for the others) and the early warnings, filtered and sorted
  * as the address says (report-list-query.ts).
  */
-export function yearReportsView(view: DataView, year: number, options: { viewer: Viewer; today: string; query: ReportListQuery }) {
+export function yearReportsView(
+  view: DataView,
+  year: number,
+  options: { viewer: Viewer; today: string; query: ReportListQuery; locale?: Locale },
+) {
   const { engine, review, catalogue } = view;
   const { viewer, today, query } = options;
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const t = translator(locale);
+  const statusLabel = (status: EntryStatus) => t(REPORT_STATUS_KEYS[status]);
+  const mineOnly = viewer.role === 'member';
   const filter = query.statut;
   const answerCounts = engine.answerCounts(year);
   const mine =
@@ -91,37 +100,37 @@ export function yearReportsView(view: DataView, year: number, options: { viewer:
       const alerts = flags.get(s.iso3) ?? [];
       return {
         iso3: s.iso3,
-        name: s.nameFr,
+        name: stateName(s, locale).name,
         party: isPartyInYear(s, year),
         status,
-        statusLabel: STATUS_LABELS[status],
+        statusLabel: statusLabel(status),
         badge: STATUS_BADGES[status],
-        received: report ? reportSummary(report) : 'pas de rapport',
+        received: receivedSummary(report, locale),
         late,
         answers,
         missing: missing.get(s.iso3)?.length ?? 0,
         alerts: alerts.length,
-        alertText: alerts.map((f) => f.message).join(' '),
+        alertText: alerts.map((f) => flagMessage(f, locale)).join(' '),
         href: `/espace/saisie/${year}/${s.iso3}`,
       };
     });
   const wanted = filter ? STATUS_FILTERS.get(filter) : undefined;
-  const counts = (Object.keys(STATUS_LABELS) as EntryStatus[]).map((status) => ({
+  const counts = STATUSES.map((status) => ({
     status,
-    label: STATUS_LABELS[status],
+    label: statusLabel(status),
     badge: STATUS_BADGES[status],
     count: rows.filter((r) => r.status === status).length,
   }));
-  const needle = query.etat.toLocaleLowerCase('fr');
+  const needle = query.etat.toLocaleLowerCase(locale);
   const shown = rows.filter(
     (r) =>
       (!wanted || r.status === wanted) &&
       (!query.flags.has('retard') || r.late) &&
       (!query.flags.has('manquantes') || r.missing > 0) &&
       (!query.flags.has('alerte') || r.alerts > 0) &&
-      (needle === '' || r.name.toLocaleLowerCase('fr').includes(needle) || r.iso3.toLowerCase() === needle),
+      (needle === '' || r.name.toLocaleLowerCase(locale).includes(needle) || r.iso3.toLowerCase() === needle),
   );
-  const byName = byStateName<(typeof rows)[number]>('fr', (r) => r.name);
+  const byName = byStateName<(typeof rows)[number]>(locale, (r) => r.name);
   const key: Record<string, (r: (typeof rows)[number]) => number> = {
     statut: (r) => STATUS_ORDER[r.status],
     retard: (r) => (r.late ? 1 : 0),
@@ -131,7 +140,7 @@ export function yearReportsView(view: DataView, year: number, options: { viewer:
   };
   const sortKey = key[query.sort];
   const direction = query.descending ? -1 : 1;
-  // Ties keep the French alphabetical order of the names, whatever the direction.
+  // Ties keep the alphabetical order of the names in the member's language, whatever the direction.
   shown.sort((a, b) => (sortKey ? direction * (sortKey(a) - sortKey(b)) || byName(a, b) : direction * byName(a, b)));
   const filtered = Boolean(wanted) || query.flags.size > 0 || query.etat !== '';
   return {
@@ -144,25 +153,26 @@ export function yearReportsView(view: DataView, year: number, options: { viewer:
     clearHref: `/espace/saisie/${year}`,
     filterOptions: [...STATUS_FILTERS].map(([value, status]) => ({
       value,
-      label: STATUS_LABELS[status],
+      label: statusLabel(status),
       selected: value === filter,
     })),
     flagOptions: [
-      { name: 'retard', label: 'en retard', checked: query.flags.has('retard') },
+      { name: 'retard', label: t('reportList.onlyLate'), checked: query.flags.has('retard') },
       {
         name: 'manquantes',
-        label: viewer.role === 'member' ? 'à qui il manque des réponses à vos indicateurs' : 'à qui il manque des réponses',
+        label: mineOnly ? t('reportList.onlyMissingMine') : t('reportList.onlyMissing'),
         checked: query.flags.has('manquantes'),
       },
-      { name: 'alerte', label: 'en alerte précoce', checked: query.flags.has('alerte') },
+      { name: 'alerte', label: t('reportList.onlyFlagged'), checked: query.flags.has('alerte') },
     ],
     etat: query.etat,
     sort: query.sort,
     descending: query.descending,
-    missingLabel: viewer.role === 'member' ? 'Réponses manquantes (vos indicateurs)' : 'Réponses manquantes',
-    columns: sortColumns(REPORT_SORTS, query, (sort, descending) => reportListHref(year, query, sort, descending)).map((c) =>
-      c.value === 'manquantes' && viewer.role === 'member' ? { ...c, label: 'Réponses manquantes (vos indicateurs)' } : c,
-    ),
+    missingLabel: mineOnly ? t('reportList.sort.missingMine') : t('reportList.sort.missing'),
+    columns: sortColumns(REPORT_SORTS, query, (sort, descending) => reportListHref(year, query, sort, descending)).map((c) => ({
+      ...c,
+      label: c.value === 'manquantes' && mineOnly ? t('reportList.sort.missingMine') : t(c.label),
+    })),
     years: PLAN_YEARS.map((y) => ({ year: y, current: y === year, href: `/espace/saisie/${y}` })),
     published: review.published.has(year),
   };

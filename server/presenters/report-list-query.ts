@@ -1,20 +1,22 @@
 import { HttpError } from '../http-error';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
+import { t } from '../i18n/translate';
 import { queryText as text, readSort, readTextFilter, type SortColumn } from './list-query';
 
 /**
  * The filters and sort of a year's reports list (/espace/saisie/YEAR), from its address: GET forms
- * and links, no script. A value the list does not know is a 400 with a French message naming the
+ * and links, no script. A value the list does not know is a 400 with a message (in the page's language) naming the
  * parameter, never a silent default nor a 500.
  */
 
-/** The sortable columns, as they appear in the address (`tri`), and their natural direction. */
+/** The sortable columns, as they appear in the address (`tri`), their label's message key and their natural direction. */
 export const REPORT_SORTS: ReadonlyMap<string, SortColumn> = new Map([
-  ['etat', { label: 'État', descending: false }],
-  ['statut', { label: 'Statut', descending: false }],
-  ['retard', { label: 'En retard', descending: true }],
-  ['reponses', { label: 'Réponses', descending: true }],
-  ['manquantes', { label: 'Réponses manquantes', descending: true }],
-  ['alertes', { label: 'Alertes', descending: true }],
+  ['etat', { label: 'reportList.sort.state', descending: false }],
+  ['statut', { label: 'reportList.sort.status', descending: false }],
+  ['retard', { label: 'reportList.sort.late', descending: true }],
+  ['reponses', { label: 'reportList.sort.answers', descending: true }],
+  ['manquantes', { label: 'reportList.sort.missing', descending: true }],
+  ['alertes', { label: 'reportList.sort.flags', descending: true }],
 ]);
 
 /** Yes/no filters: only « oui » (or nothing) means something. */
@@ -31,7 +33,7 @@ export interface ReportListQuery {
   descending: boolean;
 }
 
-export function readReportListQuery(query: Record<string, unknown>): ReportListQuery {
+export function readReportListQuery(query: Record<string, unknown>, locale: Locale = DEFAULT_LOCALE): ReportListQuery {
   const flags = new Set<ReportFlag>();
   for (const flag of REPORT_FLAGS) {
     const value = text(query, flag);
@@ -39,13 +41,17 @@ export function readReportListQuery(query: Record<string, unknown>): ReportListQ
     if (value !== 'oui')
       throw new HttpError(
         400,
-        'Filtre invalide',
-        `Le filtre « ${flag} » vaut « oui » ou rien : « ${value.slice(0, 40)} » n’a pas de sens.`,
+        t(locale, 'lists.invalidFilterTitle'),
+        t(locale, 'lists.invalidFilter', {
+          field: flag,
+          value: value.slice(0, 40),
+          choices: t(locale, 'lists.orNothing', { choices: '« oui »' }),
+        }),
       );
     flags.add(flag);
   }
-  const etat = readTextFilter(query, 'etat', 'État');
-  const { sort, descending } = readSort(query, REPORT_SORTS, 'etat');
+  const etat = readTextFilter(query, 'etat', t(locale, 'reportList.sort.state'), 60, locale);
+  const { sort, descending } = readSort(query, REPORT_SORTS, 'etat', locale);
   const statut = text(query, 'statut');
   return {
     statut: statut === '' ? null : statut,

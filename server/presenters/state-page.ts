@@ -7,6 +7,7 @@ import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
 import { t } from '../i18n/translate';
 import { reportJson } from './api-json';
 import { REPORT_STATUS_LABELS, pairKey, reportStatus } from '../domain/review';
+import { flagMessage } from './flag-view';
 
 export function statePage(view: DataView, state: RegistryState, year: number, locale: Locale = DEFAULT_LOCALE) {
   const { engine, catalogue } = view;
@@ -57,6 +58,6 @@ export function statePage(view: DataView, state: RegistryState, year: number, lo
     reports,
     populations,
     answers,
-    flags: engine.year(year).flags.get(state.iso3) ?? [],
+    flags: (engine.year(year).flags.get(state.iso3) ?? []).map((f) => ({ ...f, message: flagMessage(f, locale) })),
   };
 }

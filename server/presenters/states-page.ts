@@ -7,6 +7,7 @@ import type { Locale } from '../i18n/locale';
 import { t } from '../i18n/translate';
 import { statePopulations } from './api-json';
 import { byStateName, stateName } from '../domain/state-names';
+import { flagMessage } from './flag-view';
 
 /**
  * The list of States (/states) and its filters and sort, read from the address (a GET form and
@@ -116,7 +117,7 @@ export function statesPage(view: DataView, year: number, query: StatesQuery, yea
         status: t(locale, party ? 'statesPage.party' : 'statesPage.nonParty'),
         populations: keys.length ? keys.map((key) => populationName.get(key) ?? key).join(t(locale, 'common.listSeparator')) : '—',
         report: receivedSummary(report, locale),
-        flags: flags.map((f) => f.message).join(' ') || '—',
+        flags: flags.map((f) => flagMessage(f, locale)).join(' ') || '—',
       },
     };
   });

@@ -8,6 +8,7 @@ export const EARLY_WARNING_ACTION = 47;
 /**
  * Early-warning flags for a year: a State with Article 3, 4 or 5 obligations that sent no report this
  * year nor the year before. The year before must be within the plan and hold data, or nobody knows.
+ * A flag is a code with its years: presenters word it in the reader's language (presenters/flag-view.ts).
  */
 export function earlyWarningFlags(index: EngineIndex, year: number, populations: YearPopulations): Map<string, StateFlag[]> {
   const flags = new Map<string, StateFlag[]>();
@@ -22,7 +23,6 @@ export function earlyWarningFlags(index: EngineIndex, year: number, populations:
         code: 'no-report-two-years',
         action: EARLY_WARNING_ACTION,
         years: [previous, year],
-        message: `Aucun rapport au titre de l’article 7 en ${previous} ni en ${year} malgré des obligations au titre des articles 3, 4 ou 5.`,
       },
     ]);
   }

@@ -111,5 +111,4 @@ export interface StateFlag {
   code: 'no-report-two-years';
   action: number;
   years: number[];
-  message: string;
 }

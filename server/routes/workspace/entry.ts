@@ -42,18 +42,18 @@ export function entryRoutes({ db, data, privatePages, config }: RouteContext): R
 
   router.get('/saisie/:year', privatePages.keep, (req, res) => {
     const year = yearParam(req.params.year, 0);
-    const query = readReportListQuery(req.query);
+    const query = readReportListQuery(req.query, req.locale);
     const filter = query.statut;
     if (filter !== null && !STATUS_FILTERS.has(filter)) {
       throw new HttpError(
         400,
-        'Filtre invalide',
-        `Le statut « ${filter.slice(0, 40)} » n’existe pas : choisissez aucun, brouillon, valide ou publie.`,
+        t(req.locale, 'lists.invalidFilterTitle'),
+        t(req.locale, 'reportList.invalidStatus', { status: filter.slice(0, 40) }),
       );
     }
     res.render('workspace/year-reports', {
       title: t(req.locale, 'workspace.yearReports.crumb', { year }),
-      ...yearReportsView(data('workspace'), year, { viewer: req.viewer!, today: todayIso(new Date()), query }),
+      ...yearReportsView(data('workspace'), year, { viewer: req.viewer!, today: todayIso(new Date()), query, locale: req.locale }),
     });
   });
 

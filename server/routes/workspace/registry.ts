@@ -16,6 +16,8 @@ import { requireRole } from '../../middleware/viewer';
 import { redirectWithFlash, takeFlash } from '../../middleware/flash';
 import { readRegistryQuery, registryList, registrySavedMessage, registryStateForm } from '../../presenters/registry-form';
 import { formBody } from '../../form-body';
+import { t } from '../../i18n/translate';
+import { stateName } from '../../domain/state-names';
 
 /** The registry of States: everyone signed in reads it; admins edit party status and dates. */
 export function registryRoutes({ db, data }: RouteContext): Router {
@@ -32,17 +34,13 @@ export function registryRoutes({ db, data }: RouteContext): Router {
     const iso3 = typed.toUpperCase();
     const entry = /^[A-Z]{3}$/.test(iso3) ? readStateEntry(db, iso3) : null;
     if (!entry) {
-      throw new HttpError(
-        404,
-        'État inconnu',
-        `Aucun État du registre n’a le code « ${typed} » (code ISO 3166 alpha-3 attendu, par exemple COL).`,
-      );
+      throw new HttpError(404, t(req.locale, 'registry.unknownStateTitle'), t(req.locale, 'registry.unknownState', { code: typed }));
     }
     return entry;
   };
 
   router.get('/registre', (req, res) => {
-    res.render('workspace/registry', registryList(readStatesForRegistry(db), readRegistryQuery(req.query), req.locale));
+    res.render('workspace/registry', registryList(readStatesForRegistry(db), readRegistryQuery(req.query, req.locale), req.locale));
   });
 
   router.get('/registre/:iso3', (req, res) => {
@@ -80,7 +78,12 @@ export function registryRoutes({ db, data }: RouteContext): Router {
       req.locale,
     );
     if (result.kind === 'saved') {
-      redirectWithFlash(req, res, `/espace/registre/${iso3}`, registrySavedMessage(entry.state.nameFr, result.changed, req.locale));
+      redirectWithFlash(
+        req,
+        res,
+        `/espace/registre/${iso3}`,
+        registrySavedMessage(stateName(entry.state, req.locale).name, result.changed, req.locale),
+      );
       return;
     }
     const now = readStateEntry(db, iso3)!;

@@ -13,6 +13,7 @@ import { reportDueDate } from '../../../server/domain/registry';
 import { formatDate } from '../../../server/presenters/format';
 import { ANSWER_LABELS } from '../../../server/presenters/labels';
 import { CARD_POINTS_MAX } from '../../../server/presenters/briefing-cards';
+import { flagMessage } from '../../../server/presenters/flag-view';
 import { testApp } from '../../helpers/context';
 import { htmlProblems, textOf } from '../../helpers/html';
 import { createTestUser, signedInAgent, type Agent } from '../../helpers/session';
@@ -311,7 +312,7 @@ describe('briefing cards of an intersessional meeting', () => {
     const ago = cards.filter((c) => c.iso3 === 'AGO');
     expect(ago.map((c) => c.item)).toEqual([3, 4, 5]);
     for (const card of ago) {
-      for (const flag of flags.get('AGO')!) expect(card.text).toContain(flag.message);
+      for (const flag of flags.get('AGO')!) expect(card.text).toContain(flagMessage(flag));
       expect(card.text).not.toContain('Aucun signalement');
     }
     for (const card of cards.filter((c) => !flags.has(c.iso3))) expect(card.text).toContain('Aucun signalement.');
