@@ -159,7 +159,7 @@ export function indicatorDetail(view: DataView, indicator: CatalogueIndicator, y
     projectionText,
     chart: chartData(indicator, years, year, locale),
     rows: yearRows(indicator, years, year, view.releases, locale),
-    revisionText: valueRevisionText(view.catalogue, view.releases, year, indicator.code),
+    revisionText: valueRevisionText(view.catalogue, view.releases, year, indicator.code, locale),
     isRecorded: indicator.kind === 'figure' || indicator.kind === 'ratio',
     states: current.states && {
       yes: list(current.states.yes),

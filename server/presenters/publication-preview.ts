@@ -1,27 +1,21 @@
 import type { DataView } from '../data-source';
 import type { Catalogue } from '../domain/catalogue';
+import { localizeCatalogue } from '../domain/catalogue-i18n';
 import type { EngineSnapshot } from '../domain/engine/engine';
 import { BASELINE_YEAR, type Status } from '../domain/engine/types';
 import { publicDefaultYear, reachesCoverage, releaseCoverage, type Coverage } from '../domain/releases/coverage';
 import type { ReleaseCandidate } from '../domain/releases/publish';
 import { hasReleaseContent, releaseChanges, releaseValues, sameReleaseData } from '../domain/releases/release';
-import { publishFields, LOW_COVERAGE_REASON_MAX, RELEASE_NOTE_MAX } from '../domain/workspace/publication';
+import { publishFields, LOW_COVERAGE_REASON_MAX, RELEASE_NOTE_MAX, type PublishProblem } from '../domain/workspace/publication';
 import type { YearProgress } from '../domain/workspace/year-progress';
 import { formatDay, formatNumber, formatPercent } from './format';
-import { STATUS_LABELS } from './labels';
+import { formatShare } from './release-note';
+import { STATUS_KEYS } from './labels';
 import { releaseChangesText, valueChanges } from './release-view';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
+import { t as translate, translator } from '../i18n/translate';
 
-const plural = (n: number, one: string, many: string) => `${formatNumber(n)} ${n > 1 ? many : one}`;
-
-/** « 12 / 31 (38,7 %) »; « 0 / 0 (sans objet) » when there is nothing to count. */
-export const formatShare = (n: number, d: number): string =>
-  d > 0 ? `${formatNumber(n)} / ${formatNumber(d)} (${formatPercent((100 * n) / d)})` : `${formatNumber(n)} / 0 (sans objet)`;
-
-/** The public note of a first publication below the threshold: the coverage, then the admin's reason. */
-export function lowCoverageNote(coverage: Coverage, minCoverage: number, reason: string, note: string): string {
-  const head = `Publication anticipée : ${formatShare(coverage.reports, coverage.parties)} des États parties ont un rapport validé publié, sous le seuil de ${formatPercent(minCoverage)}.`;
-  return [`${head} Raison : ${reason}`, note].filter(Boolean).join(' — ');
-}
+export { formatShare, lowCoverageNote } from './release-note';
 
 const STATUS_ORDER: Status[] = ['improved', 'unchanged', 'worsened', 'changed', 'no-baseline', 'no-data'];
 
@@ -54,6 +48,8 @@ export interface PreviewInput {
   minCoverage: number;
   /** What the admin typed, shown back after a refusal. */
   typed?: { note: string; reason: string };
+  /** The member's language (French when not said). */
+  locale?: Locale;
 }
 
 /**
@@ -72,28 +68,34 @@ export function publicationPreview(input: PreviewInput) {
   const defaultBefore = publicView.defaultYear;
   const defaultAfter = publicDefaultYear(candidate.releasesAfter, minCoverage);
   const complete = reachesCoverage(coverageAfter, minCoverage);
+  const locale = input.locale ?? DEFAULT_LOCALE;
+  const t = translator(locale);
+  const number = (n: number) => formatNumber(n, locale);
+  const share = (n: number, d: number) => formatShare(n, d, locale);
+  const percent = (n: number) => formatPercent(n, locale);
 
-  const row = (label: string, b: string | null, a: string) => ({ label, before: b ?? 'non publiée', after: a, changed: b !== a });
+  const row = (label: string, b: string | null, a: string) => ({
+    label,
+    before: b ?? t('publication.notPublished'),
+    after: a,
+    changed: b !== a,
+  });
   const headlines = [
-    row('États parties', before && formatNumber(before.parties), formatNumber(after.parties)),
+    row(t('publication.headline.parties'), before && number(before.parties), number(after.parties)),
     row(
-      'Rapports d’États parties publiés',
-      before && formatShare(before.coverage.reports, before.coverage.parties),
-      formatShare(after.coverage.reports, after.coverage.parties),
+      t('publication.headline.reports'),
+      before && share(before.coverage.reports, before.coverage.parties),
+      share(after.coverage.reports, after.coverage.parties),
     ),
-    row(
-      'Indicateurs ayant une valeur',
-      before && formatShare(before.withValue, indicatorCount),
-      formatShare(after.withValue, indicatorCount),
-    ),
+    row(t('publication.headline.withValue'), before && share(before.withValue, indicatorCount), share(after.withValue, indicatorCount)),
     ...STATUS_ORDER.map((status) =>
       row(
-        `Indicateurs « ${STATUS_LABELS[status]} »`,
-        before && formatNumber(before.statuses.get(status) ?? 0),
-        formatNumber(after.statuses.get(status) ?? 0),
+        t('publication.headline.status', { status: t(STATUS_KEYS[status]) }),
+        before && number(before.statuses.get(status) ?? 0),
+        number(after.statuses.get(status) ?? 0),
       ),
     ),
-    row('États signalés par l’alerte précoce', before && formatNumber(before.flags), formatNumber(after.flags)),
+    row(t('publication.headline.flags'), before && number(before.flags), number(after.flags)),
   ];
 
   const unchanged = previous !== null && sameReleaseData(previous.data, data);
@@ -103,75 +105,75 @@ export function publicationPreview(input: PreviewInput) {
 
   const blockers: string[] = [];
   if (input.drafts.length > 0) {
-    blockers.push(
-      `${plural(input.drafts.length, 'rapport est', 'rapports sont')} encore en brouillon : faites-les valider (ou supprimez-les) avant de publier ${year}.`,
-    );
+    blockers.push(t('publication.blocker.drafts', { count: input.drafts.length, n: number(input.drafts.length), year }));
   }
-  if (unchanged)
-    blockers.push(`Rien n’a changé dans les données de ${year} depuis sa révision ${previous.revision} : il n’y a rien à publier.`);
-  else if (nothingValidated || empty) blockers.push(`L’année ${year} n’a aucun rapport validé : rien à publier.`);
+  if (unchanged) blockers.push(t('publication.blocker.unchanged', { year, revision: previous.revision }));
+  else if (nothingValidated || empty) blockers.push(t('publication.blocker.nothingValidated', { year }));
 
   const warnings: string[] = [];
   if (!complete) {
     warnings.push(
-      `Seuls ${formatShare(coverageAfter.reports, coverageAfter.parties)} des États parties auraient un rapport validé publié pour ${year} : moins que le seuil de ${formatPercent(minCoverage)}.`,
+      t('publication.warning.lowCoverage', { share: share(coverageAfter.reports, coverageAfter.parties), year, min: percent(minCoverage) }),
     );
   }
   if (defaultAfter !== year) {
-    warnings.push(
-      `Les visiteurs continueront d’arriver sur ${defaultAfter} : ${year} ne leur sera montrée que s’ils la choisissent, tant qu’elle n’atteint pas ${formatPercent(minCoverage)} de rapports validés.`,
-    );
+    warnings.push(t('publication.warning.notDefault', { defaultYear: defaultAfter, year, min: percent(minCoverage) }));
   }
   const missingReports = progress.parties - progress.reportsReceived;
   if (missingReports > 0) {
-    warnings.push(`${plural(missingReports, 'État partie n’a', 'États parties n’ont')} pas encore de rapport ${year} saisi.`);
+    warnings.push(t('publication.warning.missingReports', { count: missingReports, n: number(missingReports), year }));
   }
+  const populationName = new Map(localizeCatalogue(catalogue, locale).populations.map((p) => [p.key, p.name]));
   const emptyPopulations = progress.populations.filter((p) => p.members === 0);
   if (emptyPopulations.length === progress.populations.length) {
-    warnings.push(`Aucune population n’est saisie pour ${year} : les indicateurs qui en dépendent seront « sans objet ».`);
+    warnings.push(t('publication.warning.noPopulation', { year }));
   } else if (emptyPopulations.length > 0) {
     warnings.push(
-      `Populations sans aucun État en ${year} : ${emptyPopulations.map((p) => `« ${p.name} »`).join(', ')} ; leurs indicateurs seront « sans objet ».`,
+      t('publication.warning.emptyPopulations', {
+        year,
+        names: emptyPopulations.map((p) => t('publication.quoted', { text: populationName.get(p.key) ?? p.name })).join(', '),
+      }),
     );
   }
   const missingFigures = progress.figures.filter((f) => !f.entered);
   if (missingFigures.length > 0) {
-    warnings.push(
-      `Chiffres non saisis pour ${year} : ${missingFigures.map((f) => f.code).join(', ')} ; ces indicateurs n’auront pas de valeur.`,
-    );
+    warnings.push(t('publication.warning.missingFigures', { year, codes: missingFigures.map((f) => f.code).join(', ') }));
   }
   const worsened = after.statuses.get('worsened') ?? 0;
   if (year !== BASELINE_YEAR && worsened > (before?.statuses.get('worsened') ?? 0)) {
+    const vars = { count: worsened, n: number(worsened), baseline: BASELINE_YEAR };
     warnings.push(
-      `${plural(worsened, 'indicateur serait', 'indicateurs seraient')} « en recul » par rapport à ${BASELINE_YEAR}${before ? ` (${formatNumber(before.statuses.get('worsened') ?? 0)} aujourd’hui)` : ''} : vérifiez qu’il ne s’agit pas de rapports manquants.`,
+      before
+        ? t('publication.warning.worsenedSince', { ...vars, today: number(before.statuses.get('worsened') ?? 0) })
+        : t('publication.warning.worsened', vars),
     );
   }
 
   const withPopulation = progress.populations.filter((p) => p.members > 0).length;
   const completeness = [
     {
-      label: 'Rapports reçus d’États parties',
-      value: formatShare(progress.reportsReceived, progress.parties),
+      label: t('publication.completeness.received'),
+      value: share(progress.reportsReceived, progress.parties),
       href: `/espace/saisie/${year}`,
     },
     {
-      label: 'Rapports validés d’États parties',
-      value: formatShare(progress.reportsValidated, progress.parties),
+      label: t('publication.completeness.validated'),
+      value: share(progress.reportsValidated, progress.parties),
       href: `/espace/saisie/${year}?statut=valide`,
     },
-    { label: 'Rapports en brouillon', value: formatNumber(progress.drafts), href: `/espace/saisie/${year}?statut=brouillon` },
-    { label: 'Rapports volontaires d’États non parties', value: formatNumber(progress.voluntaryReports), href: null },
+    { label: t('publication.completeness.drafts'), value: number(progress.drafts), href: `/espace/saisie/${year}?statut=brouillon` },
+    { label: t('publication.completeness.voluntary'), value: number(progress.voluntaryReports), href: null },
     {
-      label: 'Populations saisies (au moins un État)',
-      value: formatShare(withPopulation, progress.populations.length),
+      label: t('publication.completeness.populations'),
+      value: share(withPopulation, progress.populations.length),
       href: `/espace/annees/${year}`,
     },
     {
-      label: 'Chiffres saisis',
-      value: formatShare(progress.figures.filter((f) => f.entered).length, progress.figures.length),
+      label: t('publication.completeness.figures'),
+      value: share(progress.figures.filter((f) => f.entered).length, progress.figures.length),
       href: `/espace/chiffres/${year}`,
     },
-    { label: 'Réponses saisies', value: formatNumber(progress.answers), href: null },
+    { label: t('publication.completeness.answers'), value: number(progress.answers), href: null },
   ];
 
   const needsReason = previous === null && !complete;
@@ -179,17 +181,17 @@ export function publicationPreview(input: PreviewInput) {
   return {
     year,
     isRevision: previous !== null,
-    title: previous ? `Publier la révision ${previous.revision + 1} de ${year} : aperçu` : `Publier ${year} : aperçu`,
+    title: previous ? t('publication.titleRevision', { revision: previous.revision + 1, year }) : t('publication.title', { year }),
     current: previous
-      ? `${year} est publiée (révision ${previous.revision}, le ${formatDay(previous.publishedAt)}).`
-      : `${year} n’est pas encore publiée.`,
+      ? t('publication.current', { year, revision: previous.revision, date: formatDay(previous.publishedAt, locale) })
+      : t('publication.notYetPublished', { year }),
     headlines,
     defaultYear: { before: defaultBefore, after: defaultAfter, moves: defaultBefore !== defaultAfter },
-    changesText: changes ? releaseChangesText(changes) : null,
-    valueChanges: changes ? valueChanges(catalogue, changes) : [],
+    changesText: changes ? releaseChangesText(changes, locale) : null,
+    valueChanges: changes ? valueChanges(catalogue, changes, locale) : [],
     completeness,
-    coverage: formatShare(coverageAfter.reports, coverageAfter.parties),
-    minCoverage: formatPercent(minCoverage),
+    coverage: share(coverageAfter.reports, coverageAfter.parties),
+    minCoverage: percent(minCoverage),
     warnings,
     blockers,
     drafts: input.drafts.map((d) => ({ ...d, href: `/espace/saisie/${year}/${d.iso3}` })),
@@ -203,10 +205,41 @@ export function publicationPreview(input: PreviewInput) {
             ? { id: 'reason', name: publishFields.reason, value: input.typed?.reason ?? '', max: LOW_COVERAGE_REASON_MAX }
             : null,
           button: previous
-            ? `Confirmer la publication de la révision ${previous.revision + 1} de ${year}`
-            : `Confirmer la publication de ${year}`,
+            ? t('publication.confirmRevision', { revision: previous.revision + 1, year })
+            : t('publication.confirm', { year }),
         }
       : null,
     checklistHref: `/espace/annees/${year}`,
   };
 }
+
+/** Why a publication was refused, in the member's language (the domain gives a code: ../domain/workspace/publication.ts). */
+export function publishProblemMessage(problem: PublishProblem, locale: Locale = DEFAULT_LOCALE): string {
+  const t = translator(locale);
+  switch (problem.code) {
+    case 'noteTooLong':
+      return t('publication.refused.noteTooLong', { max: formatNumber(problem.max, locale) });
+    case 'reasonTooLong':
+      return t('publication.refused.reasonTooLong', { max: formatNumber(problem.max, locale) });
+    case 'drafts':
+      return t('publication.refused.drafts', { year: problem.year, count: problem.count, n: formatNumber(problem.count, locale) });
+    case 'nothingValidated':
+      return t('publication.blocker.nothingValidated', { year: problem.year });
+    case 'unchanged':
+      return t('publication.refused.unchanged', { year: problem.year, revision: problem.revision });
+    case 'unconfirmed':
+      return t('publication.refused.unconfirmed', { year: problem.year });
+    case 'stale':
+      return t('publication.refused.stale', { year: problem.year });
+    case 'reasonMissing':
+      return t('publication.refused.reasonMissing', { year: problem.year, min: formatPercent(problem.minCoverage, locale) });
+    case 'empty':
+      return t('publication.refused.empty', { year: problem.year });
+  }
+}
+
+/** The flash after a publication: « L’année 2026 est publiée… » or its revision. */
+export const publishedMessage = (year: number, revision: number | null, locale: Locale = DEFAULT_LOCALE): string =>
+  revision === 1 || revision === null
+    ? translate(locale, 'publication.published', { year })
+    : translate(locale, 'publication.publishedRevision', { year, revision });

@@ -4,14 +4,16 @@ import { latestRelease } from '../domain/releases/release';
 import { canCarryForward } from '../domain/workspace/carry-forward';
 import type { YearProgress } from '../domain/workspace/year-progress';
 import { PLAN_YEARS } from '../domain/engine/types';
+import { localizeCatalogue } from '../domain/catalogue-i18n';
+import { stateName } from '../domain/state-names';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
+import { translator } from '../i18n/translate';
 import { formatDay, formatNumber } from './format';
 import { formatShare } from './publication-preview';
 
 type StepState = 'done' | 'todo' | 'check';
-const STATE_LABELS: Record<StepState, string> = { done: 'fait', todo: 'à faire', check: 'à vérifier' };
+const STATE_KEYS: Record<StepState, string> = { done: 'year.state.done', todo: 'year.state.todo', check: 'year.state.check' };
 const STATE_BADGES: Record<StepState, string> = { done: 'badge--published', todo: 'badge--draft', check: 'badge--none' };
-
-const plural = (n: number, one: string, many: string) => `${formatNumber(n)} ${n > 1 ? many : one}`;
 
 interface Link {
   href: string;
@@ -20,99 +22,133 @@ interface Link {
 
 /**
  * The checklist of a year (views/workspace/year.hbs): each step of opening, filling, validating and
- * publishing a year, with its counts, whether it is done, and where to do it.
+ * publishing a year, with its counts, whether it is done, and where to do it; in the member's
+ * language (messages `year.…`), French when not said.
  */
-export function yearChecklist(view: DataView, viewer: Viewer, progress: YearProgress, options: { flash?: string | null } = {}) {
+export function yearChecklist(
+  view: DataView,
+  viewer: Viewer,
+  progress: YearProgress,
+  options: { flash?: string | null } = {},
+  locale: Locale = DEFAULT_LOCALE,
+) {
+  const t = translator(locale);
+  const share = (n: number, d: number) => formatShare(n, d, locale);
   const { year, previousYear } = progress;
   const admin = isAdmin(viewer);
-  const names = (iso3s: string[]) => iso3s.map((s) => view.engine.stateName(s)).join(', ');
+  const names = (iso3s: string[]) =>
+    iso3s
+      .map((s) => {
+        const state = view.engine.state(s);
+        return state ? stateName(state, locale).name : s;
+      })
+      .join(', ');
+  const localized = localizeCatalogue(view.catalogue, locale);
+  const populationName = new Map(localized.populations.map((p) => [p.key, p.name]));
+  const mechanismName = new Map(localized.mechanisms.map((m) => [m.id, m.name]));
   const step = (id: string, title: string, state: StepState, summary: string, links: (Link | null)[], details: string[] = []) => ({
     id,
     title,
-    state: { label: STATE_LABELS[state], badge: STATE_BADGES[state] },
+    state: { label: t(STATE_KEYS[state]), badge: STATE_BADGES[state] },
     summary,
     details,
     links: links.filter((l): l is Link => l !== null),
   });
 
   const registryDetails = [
-    progress.joined.length ? `Nouveaux États parties : ${names(progress.joined)}.` : null,
-    progress.left.length ? `Ne sont plus parties : ${names(progress.left)}.` : null,
+    progress.joined.length ? t('year.registry.joined', { names: names(progress.joined) }) : null,
+    progress.left.length ? t('year.registry.left', { names: names(progress.left) }) : null,
   ].filter((d): d is string => d !== null);
   const missingPopulations = progress.populations.filter((p) => p.members === 0 && (p.previous ?? 0) > 0);
   const withMembers = progress.populations.filter((p) => p.members > 0).length;
   const figuresEntered = progress.figures.filter((f) => f.entered).length;
   const release = latestRelease(view.releases, year);
   const unreleased = view.unreleasedYears().has(year);
+  const parties = t('year.registry.parties', { count: progress.parties, n: formatNumber(progress.parties, locale), year });
 
   const steps = [
     step(
       'registre',
-      'Registre des États',
+      t('year.registry.title'),
       'check',
-      `${plural(progress.parties, 'État partie', 'États parties')} en ${year}${
-        previousYear === null
-          ? ''
-          : ` ; ${plural(progress.joined.length, 'entrée', 'entrées')} et ${plural(progress.left.length, 'retrait', 'retraits')} depuis ${previousYear}`
-      }.`,
-      [{ href: '/espace/registre', label: 'Registre des États' }],
+      previousYear === null
+        ? t('year.registry.summary', { parties })
+        : t('year.registry.summaryChanges', {
+            parties,
+            joined: t('year.registry.entries', { count: progress.joined.length, n: formatNumber(progress.joined.length, locale) }),
+            left: t('year.registry.exits', { count: progress.left.length, n: formatNumber(progress.left.length, locale) }),
+            previous: previousYear,
+          }),
+      [{ href: '/espace/registre', label: t('year.registry.title') }],
       registryDetails,
     ),
     step(
       'populations',
-      'Populations',
+      t('year.populations.title'),
       missingPopulations.length > 0 || withMembers === 0 ? 'todo' : 'done',
-      `${formatShare(withMembers, progress.populations.length)} des populations saisies ont au moins un État en ${year}.`,
+      t('year.populations.summary', { share: share(withMembers, progress.populations.length), year }),
       [
         admin && previousYear !== null && canCarryForward(year)
-          ? { href: `/espace/annees/${year}/populations`, label: `Reprendre les populations de ${previousYear} (aperçu)` }
+          ? { href: `/espace/annees/${year}/populations`, label: t('year.populations.carry', { previous: previousYear }) }
           : null,
-        { href: `/espace/saisie/${year}`, label: `Populations État par État (formulaires ${year})` },
+        { href: `/espace/saisie/${year}`, label: t('year.populations.byState', { year }) },
       ],
     ),
     step(
       'chiffres',
-      'Chiffres',
+      t('year.figures.title'),
       figuresEntered === progress.figures.length ? 'done' : 'todo',
-      `${formatShare(figuresEntered, progress.figures.length)} des chiffres saisis${
-        figuresEntered < progress.figures.length
-          ? ` ; manquent : ${progress.figures
+      figuresEntered < progress.figures.length
+        ? t('year.figures.summaryMissing', {
+            share: share(figuresEntered, progress.figures.length),
+            codes: progress.figures
               .filter((f) => !f.entered)
               .map((f) => f.code)
-              .join(', ')}`
-          : ''
-      }.`,
-      [{ href: `/espace/chiffres/${year}`, label: `Chiffres ${year}` }],
+              .join(', '),
+          })
+        : t('year.figures.summary', { share: share(figuresEntered, progress.figures.length) }),
+      [{ href: `/espace/chiffres/${year}`, label: t('year.figures.link', { year }) }],
     ),
     step(
       'rapports',
-      'Rapports reçus',
+      t('year.reports.title'),
       progress.reportsReceived === progress.parties ? 'done' : 'todo',
-      `${formatShare(progress.reportsReceived, progress.parties)} des États parties ont un rapport ${year} saisi${
-        progress.voluntaryReports
-          ? ` ; ${plural(progress.voluntaryReports, 'rapport volontaire', 'rapports volontaires')} d’États non parties`
-          : ''
-      }.`,
+      progress.voluntaryReports
+        ? t('year.reports.summaryVoluntary', {
+            share: share(progress.reportsReceived, progress.parties),
+            year,
+            voluntary: t('year.reports.voluntary', {
+              count: progress.voluntaryReports,
+              n: formatNumber(progress.voluntaryReports, locale),
+            }),
+          })
+        : t('year.reports.summary', { share: share(progress.reportsReceived, progress.parties), year }),
       [
-        { href: `/espace/saisie/${year}?statut=aucun`, label: 'États sans rapport saisi' },
-        { href: '/espace/import', label: 'Importer des fichiers' },
+        { href: `/espace/saisie/${year}?statut=aucun`, label: t('year.reports.withoutReport') },
+        { href: '/espace/import', label: t('year.reports.import') },
       ],
     ),
     step(
       'validation',
-      'Validation',
+      t('year.validation.title'),
       progress.drafts > 0 || progress.reportsValidated === 0 ? 'todo' : 'done',
-      `${formatShare(progress.reportsValidated, progress.reportsReceived)} des rapports reçus d’États parties sont validés ; ${plural(progress.drafts, 'rapport en brouillon', 'rapports en brouillon')}.`,
-      [{ href: `/espace/saisie/${year}?statut=brouillon`, label: 'Rapports en brouillon' }],
+      t('year.validation.summary', {
+        share: share(progress.reportsValidated, progress.reportsReceived),
+        drafts: t('year.validation.drafts', { count: progress.drafts, n: formatNumber(progress.drafts, locale) }),
+      }),
+      [{ href: `/espace/saisie/${year}?statut=brouillon`, label: t('year.validation.draftsLink') }],
     ),
     step(
       'publication',
-      'Publication',
+      t('year.publication.title'),
       release && !unreleased ? 'done' : 'todo',
       release
-        ? `Publiée le ${formatDay(release.publishedAt)} (révision ${release.revision})${unreleased ? ' ; des modifications ne sont pas encore publiées' : ''}.`
-        : `${year} n’est pas publiée : le public ne la voit pas.`,
-      [admin && (unreleased || !release) ? { href: `/espace/annees/${year}/publication`, label: 'Aperçu de la publication' } : null],
+        ? t(unreleased ? 'year.publication.publishedChanged' : 'year.publication.published', {
+            date: formatDay(release.publishedAt, locale),
+            revision: release.revision,
+          })
+        : t('year.publication.notPublished', { year }),
+      [admin && (unreleased || !release) ? { href: `/espace/annees/${year}/publication`, label: t('year.publication.preview') } : null],
     ),
   ];
 
@@ -121,17 +157,17 @@ export function yearChecklist(view: DataView, viewer: Viewer, progress: YearProg
     flash: options.flash ?? null,
     steps,
     populations: progress.populations.map((p) => ({
-      name: p.name,
-      members: formatNumber(p.members),
-      previous: p.previous === null ? '—' : formatNumber(p.previous),
+      name: populationName.get(p.key) ?? p.name,
+      members: formatNumber(p.members, locale),
+      previous: p.previous === null ? '—' : formatNumber(p.previous, locale),
       missing: p.members === 0 && (p.previous ?? 0) > 0,
     })),
     previousYear,
     answers: progress.byMechanism.map((m) => ({
-      name: m.name,
-      share: formatShare(m.entered, m.expected),
+      name: mechanismName.get(m.id) ?? m.name,
+      share: share(m.entered, m.expected),
     })),
-    answersTotal: plural(progress.answers, 'réponse saisie', 'réponses saisies'),
+    answersTotal: t('year.answersTotal', { count: progress.answers, n: formatNumber(progress.answers, locale) }),
     years: PLAN_YEARS.map((y) => ({ year: y, current: y === year, href: `/espace/annees/${y}` })),
   };
 }

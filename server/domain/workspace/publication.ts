@@ -12,7 +12,16 @@ import { reachesCoverage, releaseCoverage, type Coverage } from '../releases/cov
  */
 export type PublishRefusal = 'invalid' | 'drafts' | 'nothing' | 'unconfirmed' | 'stale' | 'reason';
 
-export type PublishResult = { ok: true; outcome: ReleaseOutcome } | { ok: false; kind: PublishRefusal; message: string; drafts?: string[] };
+/** What exactly was refused, with what a message needs; worded by presenters/publication-preview.ts. */
+export type PublishProblem =
+  | { code: 'noteTooLong' | 'reasonTooLong'; max: number }
+  | { code: 'drafts'; year: number; count: number }
+  | { code: 'nothingValidated' | 'unconfirmed' | 'stale' | 'empty'; year: number }
+  | { code: 'unchanged'; year: number; revision: number | null }
+  | { code: 'reasonMissing'; year: number; minCoverage: number };
+
+export type PublishResult =
+  { ok: true; outcome: ReleaseOutcome } | { ok: false; kind: PublishRefusal; problem: PublishProblem; drafts?: string[] };
 
 /** The longest release note accepted. */
 export const RELEASE_NOTE_MAX = 2000;
@@ -49,10 +58,10 @@ export function publishYear(db: Db, actor: Actor, year: number, options: Publish
   const note = (options.note ?? '').trim();
   const reason = (options.reason ?? '').trim();
   if (note.length > RELEASE_NOTE_MAX) {
-    return { ok: false, kind: 'invalid', message: `La note de publication dépasse ${RELEASE_NOTE_MAX} caractères.` };
+    return { ok: false, kind: 'invalid', problem: { code: 'noteTooLong', max: RELEASE_NOTE_MAX } };
   }
   if (reason.length > LOW_COVERAGE_REASON_MAX) {
-    return { ok: false, kind: 'invalid', message: `La raison de publier dépasse ${LOW_COVERAGE_REASON_MAX} caractères.` };
+    return { ok: false, kind: 'invalid', problem: { code: 'reasonTooLong', max: LOW_COVERAGE_REASON_MAX } };
   }
   const minCoverage = options.minCoverage ?? 50;
   let publishedNote = note;
@@ -62,17 +71,11 @@ export function publishYear(db: Db, actor: Actor, year: number, options: Publish
     (tx): PublishResult => {
       const drafts = draftStates(tx, year);
       if (drafts.length > 0) {
-        const n = drafts.length;
-        return {
-          ok: false,
-          kind: 'drafts',
-          message: `L’année ${year} ne peut pas être publiée : ${n} rapport${n > 1 ? 's sont' : ' est'} encore en brouillon. Faites-les valider d’abord.`,
-          drafts,
-        };
+        return { ok: false, kind: 'drafts', problem: { code: 'drafts', year, count: drafts.length }, drafts };
       }
       const published = isYearPublished(tx, year);
       if (!published && readValidations(tx, year).length === 0) {
-        return { ok: false, kind: 'nothing', message: `L’année ${year} n’a aucun rapport validé : rien à publier.` };
+        return { ok: false, kind: 'nothing', problem: { code: 'nothingValidated', year } };
       }
       const data = readYearForRelease(tx, year);
       const revision = latestRevision(tx, year);
@@ -81,21 +84,21 @@ export function publishYear(db: Db, actor: Actor, year: number, options: Publish
         return {
           ok: false,
           kind: 'nothing',
-          message: `Rien n’a changé dans les données de ${year} depuis sa révision ${revision} : aucune nouvelle révision n’est publiée.`,
+          problem: { code: 'unchanged', year, revision },
         };
       }
       if (!options.fingerprint) {
         return {
           ok: false,
           kind: 'unconfirmed',
-          message: `Rien n’a été publié : une année se publie depuis son aperçu, en confirmant après l’avoir relu. Relisez l’aperçu de ${year} ci-dessous puis confirmez.`,
+          problem: { code: 'unconfirmed', year },
         };
       }
       if (releaseFingerprint(revision, data) !== options.fingerprint) {
         return {
           ok: false,
           kind: 'stale',
-          message: `Rien n’a été publié : les données de ${year} ont changé depuis l’aperçu que vous avez confirmé (une saisie, une validation ou une publication a eu lieu entre-temps). Relisez l’aperçu mis à jour ci-dessous puis confirmez à nouveau.`,
+          problem: { code: 'stale', year },
         };
       }
       const coverage = releaseCoverage(data);
@@ -104,7 +107,7 @@ export function publishYear(db: Db, actor: Actor, year: number, options: Publish
           return {
             ok: false,
             kind: 'reason',
-            message: `Indiquez pourquoi publier ${year} maintenant : moins de ${minCoverage}\u00a0% des États parties y ont un rapport validé. Cette raison sera publiée dans la note de publication.`,
+            problem: { code: 'reasonMissing', year, minCoverage },
           };
         }
         publishedNote = options.lowCoverageNote?.(coverage, minCoverage, reason, note) ?? [reason, note].filter(Boolean).join(' — ');
@@ -114,11 +117,10 @@ export function publishYear(db: Db, actor: Actor, year: number, options: Publish
         return {
           ok: false,
           kind: 'nothing',
-          message: `Rien n’a changé dans les données de ${year} depuis sa révision ${outcome.revision} : aucune nouvelle révision n’est publiée.`,
+          problem: { code: 'unchanged', year, revision: outcome.revision },
         };
       }
-      if (outcome.status === 'empty')
-        return { ok: false, kind: 'nothing', message: `L’année ${year} ne contient aucune donnée : rien à publier.` };
+      if (outcome.status === 'empty') return { ok: false, kind: 'nothing', problem: { code: 'empty', year } };
       return { ok: true, outcome };
     },
     { now, reason: [reason, note].filter(Boolean).join(' — ') || null },

@@ -7,7 +7,9 @@ import { publishFields, publishYear, type PublishRefusal } from '../../domain/wo
 import { yearProgress } from '../../domain/workspace/year-progress';
 import { requireRole } from '../../middleware/viewer';
 import { redirectWithFlash } from '../../middleware/flash';
-import { lowCoverageNote, publicationPreview } from '../../presenters/publication-preview';
+import { lowCoverageNote, publicationPreview, publishedMessage, publishProblemMessage } from '../../presenters/publication-preview';
+import { t } from '../../i18n/translate';
+import { stateName } from '../../domain/state-names';
 import { yearParam } from '../params';
 import { formBody } from '../../form-body';
 
@@ -32,6 +34,7 @@ export function publicationRoutes({ db, data, config }: RouteContext): Router {
   const adminOnly = requireRole(isAdmin, 'workspace.denied.publish');
 
   function renderPreview(
+    req: Request,
     res: Response,
     year: number,
     status: number,
@@ -43,20 +46,24 @@ export function publicationRoutes({ db, data, config }: RouteContext): Router {
       publicView: data('public'),
       candidate: releaseCandidate(db, year),
       progress: yearProgress(view.catalogue, view.engine, view.review, view.drafts.get(year)?.size ?? 0, year),
-      drafts: [...(view.drafts.get(year) ?? [])].sort().map((iso3) => ({ iso3, name: view.engine.stateName(iso3) })),
+      drafts: [...(view.drafts.get(year) ?? [])].sort().map((iso3) => {
+        const state = view.engine.state(iso3);
+        return { iso3, name: state ? stateName(state, req.locale).name : iso3 };
+      }),
       minCoverage: config.publicationMinCoverage,
       typed: options.typed,
+      locale: req.locale,
     });
     res.status(status).render('workspace/publication-preview', {
       ...preview,
       errors: options.errors,
-      errorTitle: options.errors?.length ? 'Rien n’a été publié' : undefined,
+      errorTitle: options.errors?.length ? t(req.locale, 'publication.nothingPublished') : undefined,
       reasonError: options.errors?.find((e) => e.field === publishFields.reason)?.message ?? null,
     });
   }
 
   router.get('/annees/:year/publication', adminOnly, (req: Request, res: Response) => {
-    renderPreview(res, yearParam(req.params.year, 0), 200);
+    renderPreview(req, res, yearParam(req.params.year, 0), 200);
   });
 
   router.post('/annees/:year/publication', adminOnly, (req: Request, res: Response) => {
@@ -70,18 +77,15 @@ export function publicationRoutes({ db, data, config }: RouteContext): Router {
       lowCoverageNote,
     });
     if (result.ok) {
-      redirectWithFlash(req, res, '/espace', publishedMessage(year, result.outcome.revision));
+      redirectWithFlash(req, res, '/espace', publishedMessage(year, result.outcome.revision, req.locale));
       return;
     }
     const field = result.kind === 'reason' ? publishFields.reason : result.kind === 'invalid' ? publishFields.note : undefined;
-    renderPreview(res, year, REFUSAL_STATUS[result.kind], { errors: [{ field, message: result.message }], typed });
+    renderPreview(req, res, year, REFUSAL_STATUS[result.kind], {
+      errors: [{ field, message: publishProblemMessage(result.problem, req.locale) }],
+      typed,
+    });
   });
 
   return router;
-}
-
-function publishedMessage(year: number, revision: number | null): string {
-  return revision === 1 || revision === null
-    ? `L’année ${year} est publiée : le public la voit désormais.`
-    : `La révision ${revision} de l’année ${year} est publiée : le public la voit désormais.`;
 }

@@ -24,7 +24,7 @@ export function yearsRoutes({ db, data }: RouteContext): Router {
     const progress = yearProgress(view.catalogue, view.engine, view.review, view.drafts.get(year)?.size ?? 0, year);
     res.render('workspace/year', {
       title: t(req.locale, 'workspace.year.title', { year }),
-      ...yearChecklist(view, req.viewer!, progress, { flash: takeFlash(req) }),
+      ...yearChecklist(view, req.viewer!, progress, { flash: takeFlash(req) }, req.locale),
     });
   });
 
