@@ -19,15 +19,17 @@ import {
   type EntryStatus,
   type EntryValues,
   type FieldError,
+  type ForbiddenChange,
   type StoredAnswer,
   type StoredReport,
 } from '../domain/workspace/report-entry';
 import type { ReportEntry } from '../domain/workspace/report-store';
 import { formatDate, formatDateTime } from './format';
-import { ANSWER_LABELS, populationLabel } from './labels';
+import { populationLabel } from './labels';
+import { t } from '../i18n/translate';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
 import { translator, type Translate } from '../i18n/translate';
-import { REPORT_STATUS_KEYS } from './workspace-labels';
+import { ANSWER_KEYS, REPORT_STATUS_KEYS } from './workspace-labels';
 import { localizeCatalogue } from '../domain/catalogue-i18n';
 import { receivedSummary } from './report-view';
 import { flagMessage } from './flag-view';
@@ -189,74 +191,88 @@ const ANSWER_CHOICE_KEYS: Record<AnswerChoice, string> = {
   none: 'workspace.entry.choices.none',
 };
 
+/**
+ * A part of the form as the member reads it: « Rapport », « Populations 2026 », or « Section 3. » with
+ * the section's title in the member's language (the domain names it in French: EntrySection.title).
+ */
+export function sectionTitle(section: EntrySection, year: number, catalogue: Catalogue, locale: Locale = DEFAULT_LOCALE): string {
+  const t = translator(locale);
+  if (section.kind === 'report') return t('workspace.entry.report');
+  if (section.kind === 'populations') return t('workspace.entry.populations', { year });
+  const number = section.key.replace(/^section-/, '');
+  const localized = localizeCatalogue(catalogue, locale).sections.find((s) => String(s.number) === number);
+  return localized ? t('reportList.entry.sectionTitle', { number, title: localized.title }) : section.title;
+}
+
 /** « Section 3. … enregistrée : 2 modifications. » */
-export function sectionSavedMessage(section: EntrySection, count: number): string {
-  const what = `« ${section.title} » enregistrée`;
+export function sectionSavedMessage(title: string, count: number, locale: Locale = DEFAULT_LOCALE): string {
   return count === 0
-    ? `${what} : aucune modification, les valeurs saisies étaient déjà enregistrées.`
-    : `${what} : ${count} modification${count > 1 ? 's' : ''}.`;
+    ? t(locale, 'reportList.entry.sectionUnchanged', { title })
+    : t(locale, 'reportList.entry.sectionSaved', { title, count });
 }
 
-/** Said after a section's save when other sections of the page hold changes not saved. */
-export function unsavedSectionsMessage(sections: EntrySection[]): string {
-  const names = sections.map((s) => `« ${s.title} »`).join(', ');
-  return sections.length > 1
-    ? `Les sections ${names} ont des modifications non enregistrées : elles sont gardées ci-dessous, enregistrez-les.`
-    : `La section ${names} a des modifications non enregistrées : elles sont gardées ci-dessous, enregistrez-la.`;
+/** Said after a section's save when other sections of the page hold changes not saved (their titles). */
+export function unsavedSectionsMessage(titles: string[], locale: Locale = DEFAULT_LOCALE): string {
+  const names = titles.map((title) => t(locale, 'publication.quoted', { text: title })).join(', ');
+  return t(locale, 'reportList.entry.unsaved', { count: titles.length, names });
 }
 
-const guideText = (used: unknown) => (used === true || used === 1 ? 'Guide utilisé' : 'Guide non utilisé');
+const guideKey = (used: unknown) => (used === true || used === 1 ? 'reportList.entry.guideUsed' : 'reportList.entry.guideNotUsed');
 
-const answerText = (a: StoredAnswer | undefined): string => {
-  if (!a) return 'pas encore saisi';
-  const parts: string[] = [ANSWER_LABELS[a.answer]];
-  if (a.source) parts.push(`source : ${a.source}`);
-  if (a.note) parts.push(`note : ${a.note}`);
+const answerText = (a: StoredAnswer | undefined, locale: Locale): string => {
+  if (!a) return t(locale, 'workspace.entry.navNotEntered');
+  const parts: string[] = [t(locale, ANSWER_KEYS[a.answer])];
+  if (a.source) parts.push(t(locale, 'reportList.entry.source', { source: a.source }));
+  if (a.note) parts.push(t(locale, 'reportList.entry.note', { note: a.note }));
   return parts.join(' — ');
 };
 
-const storedReportText = (stored: StoredReport): string =>
+const storedReportText = (stored: StoredReport, locale: Locale): string =>
   stored.report
-    ? `reçu le ${formatDate(stored.report.receivedOn)}, ${guideText(stored.report.usedReportingGuide).toLowerCase()}`
-    : 'pas de rapport';
+    ? t(locale, 'reportList.entry.received', {
+        date: formatDate(stored.report.receivedOn, locale),
+        guide: t(locale, guideKey(stored.report.usedReportingGuide)),
+      })
+    : t(locale, 'report.none');
 
 type Json = Record<string, unknown> | null;
 const parseJson = (text: string | null): Json => (text ? (JSON.parse(text) as Record<string, unknown>) : null);
 
-/**
- * One line of the audit trail: « Indicateur 1.1 : réponse oui → non ; note modifiée ». Populations and
- * validations are in `locale`; answers and reports are still worded in French (not yet translated).
- */
+/** One line of the audit trail, in `locale`: « Indicateur 1.1 : réponse oui → non ; note modifiée ». */
 export function describeAuditEntry(entry: AuditEntry, catalogue: Catalogue, locale: Locale = DEFAULT_LOCALE): string {
   const say = translator(locale);
   const before = parseJson(entry.before);
   const after = parseJson(entry.after);
-  const answer = (v: unknown) => ANSWER_LABELS[v as keyof typeof ANSWER_LABELS] ?? String(v);
+  const answer = (v: unknown) => (typeof v === 'string' && v in ANSWER_KEYS ? say(ANSWER_KEYS[v as keyof typeof ANSWER_KEYS]) : String(v));
+  const guide = (v: unknown) => say(guideKey(v));
+  const joined = (parts: string[]) => parts.join(say('common.listSeparator'));
   switch (entry.entity) {
     case 'answer': {
-      const head = `Indicateur ${entry.indicator}`;
-      if (entry.operation === 'insert') return `${head} : réponse ajoutée (${answer(after?.answer)})`;
-      if (entry.operation === 'delete') return `${head} : réponse supprimée (était : ${answer(before?.answer)})`;
+      const code = entry.indicator;
+      if (entry.operation === 'insert') return say('reportList.audit.answerAdded', { code, answer: answer(after?.answer) });
+      if (entry.operation === 'delete') return say('reportList.audit.answerDeleted', { code, answer: answer(before?.answer) });
       const parts: string[] = [];
-      if (before?.answer !== after?.answer) parts.push(`réponse ${answer(before?.answer)} → ${answer(after?.answer)}`);
-      if (before?.source !== after?.source) parts.push('source modifiée');
-      if (before?.note !== after?.note) parts.push('note modifiée');
-      return `${head} : ${parts.join(' ; ') || 'modifiée'}`;
+      if (before?.answer !== after?.answer) {
+        parts.push(say('reportList.audit.answerChanged', { before: answer(before?.answer), after: answer(after?.answer) }));
+      }
+      if (before?.source !== after?.source) parts.push(say('reportList.audit.sourceChanged'));
+      if (before?.note !== after?.note) parts.push(say('reportList.audit.noteChanged'));
+      return say('reportList.audit.answer', { code, changes: joined(parts) || say('reportList.audit.answerEdited') });
     }
     case 'report': {
-      const received = (v: unknown) => (typeof v === 'string' ? formatDate(v) : '—');
+      const received = (v: unknown) => (typeof v === 'string' ? formatDate(v, locale) : '—');
       if (entry.operation === 'insert') {
-        return `Rapport ajouté : reçu le ${received(after?.received_on)}, ${guideText(after?.used_reporting_guide).toLowerCase()}`;
+        return say('reportList.audit.reportAdded', { date: received(after?.received_on), guide: guide(after?.used_reporting_guide) });
       }
-      if (entry.operation === 'delete') return `Rapport supprimé (reçu le ${received(before?.received_on)})`;
+      if (entry.operation === 'delete') return say('reportList.audit.reportDeleted', { date: received(before?.received_on) });
       const parts: string[] = [];
       if (before?.received_on !== after?.received_on) {
-        parts.push(`date de réception ${received(before?.received_on)} → ${received(after?.received_on)}`);
+        parts.push(say('reportList.audit.dateChanged', { before: received(before?.received_on), after: received(after?.received_on) }));
       }
       if (before?.used_reporting_guide !== after?.used_reporting_guide) {
-        parts.push(`${guideText(before?.used_reporting_guide).toLowerCase()} → ${guideText(after?.used_reporting_guide).toLowerCase()}`);
+        parts.push(`${guide(before?.used_reporting_guide)} → ${guide(after?.used_reporting_guide)}`);
       }
-      return `Rapport : ${parts.join(' ; ') || 'modifié'}`;
+      return say('reportList.audit.report', { changes: joined(parts) || say('reportList.audit.reportEdited') });
     }
     case 'membership': {
       const recorded = (after ?? before)?.population;
@@ -288,8 +304,15 @@ export interface EntryViewInput {
   locale?: Locale;
 }
 
-export function validationMovedMessage(entry: AuditEntry | null): string {
-  return `Rien n’a été validé : ce rapport a été modifié ${changedBy(entry)}, après que vous avez ouvert la page. Relisez-le avant de le valider.`;
+export function validationMovedMessage(entry: AuditEntry | null, locale: Locale = DEFAULT_LOCALE): string {
+  return t(locale, 'reportList.entry.validationMoved', { by: changedBy(entry, locale) });
+}
+
+/** Why a change was refused (../domain/workspace/report-entry.ts, forbiddenChange), in the member's language. */
+export function forbiddenMessage(problem: ForbiddenChange, locale: Locale = DEFAULT_LOCALE): string {
+  if (problem.code === 'observer') return t(locale, 'reportList.entry.observerRefused');
+  if (problem.code === 'populations') return t(locale, 'reportList.entry.populationsRefused');
+  return t(locale, 'reportList.entry.outsideRefused', { count: problem.indicators.length, codes: problem.indicators.join(', ') });
 }
 
 /** Everything views/workspace/report-entry.hbs shows. */
@@ -298,16 +321,11 @@ export function reportEntryView(input: EntryViewInput) {
   const locale = input.locale ?? DEFAULT_LOCALE;
   const t = translator(locale);
   const localized = localizeCatalogue(catalogue, locale);
-  /** The report's and populations' parts are named by the form; the answers' by the catalogue's sections. */
-  const titleOf = (section: EntrySection) =>
-    section.kind === 'report'
-      ? t('workspace.entry.report')
-      : section.kind === 'populations'
-        ? t('workspace.entry.populations', { year })
-        : section.title;
   const errors = input.errors ?? [];
   const conflict = input.conflict ?? null;
   const { year, state, stored, scope, status } = entry;
+  /** The report's and populations' parts are named by the form; the answers' by the catalogue's sections. */
+  const titleOf = (section: EntrySection) => sectionTitle(section, year, catalogue, locale);
   const canSave = canWrite(viewer);
   const editable = editableActions(viewer, catalogue);
   const errorOf = (id: string) => errors.find((e) => e.field === id)?.message ?? null;
@@ -329,7 +347,7 @@ export function reportEntryView(input: EntryViewInput) {
       conflict &&
       ((stored.report?.receivedOn ?? '') !== values.receivedOn ||
         (stored.report ? (stored.report.usedReportingGuide ? 'yes' : 'no') : '') !== values.guide)
-        ? storedReportText(stored)
+        ? storedReportText(stored, locale)
         : null,
   };
 
@@ -347,7 +365,8 @@ export function reportEntryView(input: EntryViewInput) {
     })),
     current:
       conflict && !sameSet(stored.memberships, values.populations)
-        ? [...stored.memberships].map((k) => populationLabel(catalogue, k) ?? k).join(' ; ') || 'aucune'
+        ? [...stored.memberships].map((k) => populationLabel(localized, k, locale) ?? k).join(t('common.listSeparator')) ||
+          t('reportList.entry.noneEntered')
         : null,
   };
 
@@ -386,7 +405,7 @@ export function reportEntryView(input: EntryViewInput) {
             text: localized.indicatorByCode.get(indicator.code)?.text ?? indicator.text,
             action: indicator.action,
             inPopulation,
-            population: populationLabel(catalogue, indicator.population),
+            population: populationLabel(localized, indicator.population, locale),
             editable: canEdit,
             editors: editorsOf(catalogue, indicator.action).join(' ; '),
             hintId,
@@ -415,7 +434,7 @@ export function reportEntryView(input: EntryViewInput) {
               name: fieldNames.note(code),
               value: input.note,
             },
-            current: conflict && differs ? answerText(storedAnswer) : null,
+            current: conflict && differs ? answerText(storedAnswer, locale) : null,
           };
         });
       const tallied = answerCounts(section.codes.map((code) => stored.answers.get(code)));
@@ -426,7 +445,7 @@ export function reportEntryView(input: EntryViewInput) {
       };
       return {
         key: section.key,
-        title: section.title,
+        title: titleOf(section),
         id: fieldIds.section(section.key),
         headingId: `${fieldIds.section(section.key)}-titre`,
         indicators,
@@ -447,7 +466,7 @@ export function reportEntryView(input: EntryViewInput) {
       return {
         title: titleOf(section),
         href: anchor,
-        entered: stored.report ? storedReportText(stored) : null,
+        entered: stored.report ? storedReportText(stored, locale) : null,
         missingText: stored.report ? null : t('workspace.entry.noDate'),
         missing: [],
         nav: stored.report ? t('workspace.entry.navEntered') : t('workspace.entry.navNotEntered'),
@@ -482,7 +501,7 @@ export function reportEntryView(input: EntryViewInput) {
   const validation = entry.validation;
   return {
     year,
-    state: { iso3: state.iso3, name: state.nameFr, party: scope.party },
+    state: { iso3: state.iso3, name: stateName(state, locale).name, party: scope.party },
     action: `/espace/saisie/${year}/${state.iso3}`,
     validationAction: `/espace/saisie/${year}/${state.iso3}/validation`,
     listHref: `/espace/saisie/${year}`,
@@ -490,7 +509,7 @@ export function reportEntryView(input: EntryViewInput) {
     publicHref: `/states/${state.iso3}?year=${year}`,
     status: { key: status, label: t(REPORT_STATUS_KEYS[status]), badge: STATUS_BADGES[status] },
     draft: status === 'draft',
-    validation: validation ? { by: validation.by, at: formatDateTime(validation.at) } : null,
+    validation: validation ? { by: validation.by, at: formatDateTime(validation.at, locale) } : null,
     recent: recent.map((e) => ({
       at: formatDateTime(e.at, locale),
       actor: e.actor,
@@ -550,8 +569,6 @@ function answerCounts(answers: (StoredAnswer | undefined)[]) {
     no,
     blank,
     notEntered: answers.length - yes - no - blank,
-    detail: `${yes} oui · ${no} non · ${blank} non traité${blank > 1 ? 's' : ''} dans le rapport`,
-    notEnteredText: `${answers.length - yes - no - blank} pas encore saisi${answers.length - yes - no - blank > 1 ? 's' : ''}`,
   };
 }
 

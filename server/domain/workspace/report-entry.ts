@@ -263,8 +263,6 @@ function field(body: FormBody, name: string): string | undefined {
 /** Browsers send textarea line breaks as CRLF; surrounding spaces are not meant. */
 const normaliseText = (text: string | null | undefined): string => (text ?? '').replace(/\r\n?/g, '\n').trim();
 
-const plural = (n: number, one: string, many: string) => (n > 1 ? many : one);
-
 /**
  * Reads the submitted form against what is stored: what to show back, what is wrong (French,
  * per field), the rows to write, and what the user tried to change. Absent fields (disabled
@@ -445,23 +443,18 @@ export function editorsOf(catalogue: Catalogue, action: number): string[] {
  * nothing; populations are the ISU's (admins'); a member answers only for the actions their
  * mechanisms lead or contribute to. The report row itself is open to any admin or member.
  */
-export function forbiddenChange(viewer: Viewer, catalogue: Catalogue, scope: EntryScope, touched: Touched): string | null {
-  if (viewer.role === 'observer') return 'Votre rôle (observateur) ne permet aucune modification : rien n’a été enregistré.';
+export function forbiddenChange(viewer: Viewer, catalogue: Catalogue, scope: EntryScope, touched: Touched): ForbiddenChange | null {
+  if (viewer.role === 'observer') return { code: 'observer' };
   if (isAdmin(viewer)) return null;
-  if (touched.populations) {
-    return 'Seule l’Unité d’appui à l’application (administrateurs) modifie les populations d’un État : rien n’a été enregistré.';
-  }
+  if (touched.populations) return { code: 'populations' };
   const editable = editableActions(viewer, catalogue);
   const actionOf = new Map(scope.indicators.map(({ indicator }) => [indicator.code, indicator.action]));
   const outside = touched.answers.filter((code) => !editable.has(actionOf.get(code) ?? -1));
-  if (outside.length > 0) {
-    return (
-      `Vous ne pouvez pas modifier ${plural(outside.length, 'la réponse à l’indicateur', 'les réponses aux indicateurs')} ${outside.join(', ')} : ` +
-      `${plural(outside.length, 'il relève', 'ils relèvent')} d’actions dont votre comité n’est ni responsable ni contributeur. Rien n’a été enregistré.`
-    );
-  }
-  return null;
+  return outside.length > 0 ? { code: 'outside', indicators: outside } : null;
 }
+
+/** Why a change was refused, worded by presenters/report-entry-view.ts (forbiddenMessage). */
+export type ForbiddenChange = { code: 'observer' } | { code: 'populations' } | { code: 'outside'; indicators: string[] };
 
 /** The actions a (year, State) report concerns: those of the indicators answered, and 8 (reporting) when there is a report row. */
 export function actionsConcerned(catalogue: Catalogue, stored: StoredReport): Set<number> {

@@ -1,5 +1,6 @@
+import { t } from '../../i18n/translate';
 import { formText, reasonProblem, versionNumber } from './form';
-import type { Locale } from '../../i18n/locale';
+import { DEFAULT_LOCALE, type Locale } from '../../i18n/locale';
 import { whenNotBusy, type Db } from '../../../db/client';
 import type { Catalogue } from '../catalogue';
 import { recentReportEntries, validationEntry, versionOf, withAudit, type AuditEntry } from '../../../db/queries/audit';
@@ -15,6 +16,7 @@ import {
   entryScope,
   fieldNames,
   forbiddenChange,
+  type ForbiddenChange,
   hasData,
   parseEntry,
   reasonFieldId,
@@ -113,7 +115,7 @@ export type SaveOutcome =
   /** `section`: the section saved, null for the whole form. */
   | { kind: 'saved'; count: number; section: EntrySection | null }
   | { kind: 'unchanged'; section: EntrySection | null }
-  | { kind: 'forbidden'; message: string }
+  | { kind: 'forbidden'; problem: ForbiddenChange }
   | { kind: 'invalid'; errors: FieldError[]; values: EntryValues }
   /** Someone changed the report since the form was loaded: `entry` says who and when; `version` is the new one. */
   | { kind: 'conflict'; entry: AuditEntry | null; version: number; values: EntryValues }
@@ -140,14 +142,15 @@ export function saveReportEntry(
     const named = formText(body[fieldNames.section]).slice(0, 40);
     return {
       kind: 'invalid',
-      errors: [{ field: '', message: `Le formulaire n’a pas de section « ${named} » : rien n’a été enregistré.` }],
+      // Worded like the form's other field errors (parseEntry), in the member's language.
+      errors: [{ field: '', message: t(locale ?? DEFAULT_LOCALE, 'reportList.entry.noSection', { section: named }) }],
       values: shown.values,
     };
   }
   const parsed = parseEntry(body, { scope, stored, status: entry.status, today: todayIso(now), only, locale });
 
   const forbidden = forbiddenChange(viewer, catalogue, scope, parsed.touched);
-  if (forbidden) return { kind: 'forbidden', message: forbidden };
+  if (forbidden) return { kind: 'forbidden', problem: forbidden };
   const submitted = submittedVersion(body);
   if (submitted !== entry.version) return { kind: 'conflict', entry: entry.versionEntry, version: entry.version, values: parsed.values };
   if (parsed.errors.length > 0) return { kind: 'invalid', errors: parsed.errors, values: parsed.values };
@@ -181,8 +184,8 @@ export function saveReportEntry(
 
 export type ValidateOutcome =
   | { kind: 'validated' }
-  | { kind: 'forbidden'; message: string }
-  | { kind: 'empty'; message: string }
+  | { kind: 'forbidden' }
+  | { kind: 'empty' }
   /** Validated already: by whom (as the audit trail names them) and when (ISO). */
   | { kind: 'already'; by: string; at: string }
   /** Changed since the page was loaded: the latest change. */
@@ -205,13 +208,10 @@ export function validateReportEntry(
     (tx): ValidateOutcome => {
       const stored = readStoredReport(tx, year, state.iso3);
       if (!hasData(stored)) {
-        return { kind: 'empty', message: `Rien à valider : aucun rapport ni aucune réponse n’est saisi pour ${state.nameFr} en ${year}.` };
+        return { kind: 'empty' };
       }
       if (!canValidate(viewer, catalogue, actionsConcerned(catalogue, stored))) {
-        return {
-          kind: 'forbidden',
-          message: `Votre comité n’est concerné par aucune des actions de ce rapport : seul un membre d’un comité concerné ou l’Unité d’appui peut le valider.`,
-        };
+        return { kind: 'forbidden' };
       }
       const validation = readValidation(tx, year, state.iso3);
       if (validation) return { kind: 'already', by: validation.by, at: validation.at };

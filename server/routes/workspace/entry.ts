@@ -3,7 +3,8 @@ import { t } from '../../i18n/translate';
 import type { RouteContext } from '../../route-context';
 import type { DataView } from '../../data-source';
 import { canWrite } from '../../domain/permissions';
-import { fieldIds, valuesFromStored, type EntryValues, type FieldError } from '../../domain/workspace/report-entry';
+import { fieldIds, valuesFromStored, type EntrySection, type EntryValues, type FieldError } from '../../domain/workspace/report-entry';
+import { stateName } from '../../domain/state-names';
 import {
   loadReportEntry,
   pendingSections,
@@ -22,8 +23,10 @@ import { redirectWithFlash, takeFlash } from '../../middleware/flash';
 import { formatDateTime } from '../../presenters/format';
 import {
   STATUS_FILTERS,
+  forbiddenMessage,
   reportEntryView,
   sectionSavedMessage,
+  sectionTitle,
   unsavedSectionsMessage,
   validationMovedMessage,
   yearReportsView,
@@ -63,7 +66,13 @@ export function entryRoutes({ db, data, privatePages, config }: RouteContext): R
     const view = data('workspace');
     const typed = String(req.params.iso3);
     const state = view.engine.state(typed.toUpperCase());
-    if (!state) throw new HttpError(404, 'État inconnu', `L’État « ${typed} » n’est pas dans le registre des États.`);
+    if (!state) {
+      throw new HttpError(
+        404,
+        t(req.locale, 'registry.unknownStateTitle'),
+        t(req.locale, 'reportList.entry.unknownState', { code: typed }),
+      );
+    }
     return { view, entry: loadReportEntry(db, view.catalogue, view.engine.year(year).populations, year, state) };
   }
 
@@ -82,7 +91,7 @@ export function entryRoutes({ db, data, privatePages, config }: RouteContext): R
     } = {},
   ) {
     res.status(status).render('workspace/report-entry', {
-      title: t(req.locale, 'workspace.entry.title', { state: entry.state.nameFr, year: entry.year }),
+      title: t(req.locale, 'workspace.entry.title', { state: stateName(entry.state, req.locale).name, year: entry.year }),
       errorTitle: options.errorTitle,
       notOffered: notOfferedView(
         view.catalogue,
@@ -92,7 +101,7 @@ export function entryRoutes({ db, data, privatePages, config }: RouteContext): R
           enteredPopulations(view.engine, entry.year),
           entry.scope,
         ),
-        { stateName: entry.state.nameFr, year: entry.year, locale: req.locale },
+        { stateName: stateName(entry.state, req.locale).name, year: entry.year, locale: req.locale },
       ),
       ...reportEntryView({
         catalogue: view.catalogue,
@@ -132,11 +141,12 @@ export function entryRoutes({ db, data, privatePages, config }: RouteContext): R
         // What the other sections of the page hold unsaved is shown back, not lost by the redirect.
         const { view: fresh, entry: current } = load(req);
         const pending = pendingSections(current, formBody(req), outcome.section);
-        const message = sectionSavedMessage(outcome.section, count);
+        const titleOf = (section: EntrySection) => sectionTitle(section, current.year, fresh.catalogue, req.locale);
+        const message = sectionSavedMessage(titleOf(outcome.section), count, req.locale);
         if (pending.sections.length > 0) {
           render(req, res, 200, fresh, current, {
             values: pending.values,
-            flash: `${message} ${unsavedSectionsMessage(pending.sections)}`,
+            flash: `${message} ${unsavedSectionsMessage(pending.sections.map(titleOf), req.locale)}`,
           });
           return;
         }
@@ -144,7 +154,7 @@ export function entryRoutes({ db, data, privatePages, config }: RouteContext): R
         return;
       }
       case 'forbidden':
-        throw new HttpError(403, 'Modification refusée', outcome.message);
+        throw new HttpError(403, t(req.locale, 'reportList.entry.changeRefused'), forbiddenMessage(outcome.problem, req.locale));
       case 'invalid':
         render(req, res, 400, view, entry, { values: outcome.values, errors: outcome.errors });
         return;
@@ -174,28 +184,45 @@ export function entryRoutes({ db, data, privatePages, config }: RouteContext): R
       state: entry.state,
       version: submittedVersion(formBody(req)),
     });
+    const refused = t(req.locale, 'reportList.entry.validationRefused');
     switch (outcome.kind) {
       case 'validated':
         redirectWithFlash(req, res, `/espace/saisie/${entry.year}/${entry.state.iso3}`, t(req.locale, 'workspace.entry.validated'));
         return;
       case 'forbidden':
-        throw new HttpError(403, 'Validation refusée', outcome.message);
+        throw new HttpError(403, refused, t(req.locale, 'reportList.entry.validateNotConcerned'));
       case 'empty':
-        render(req, res, 400, view, entry, { errorTitle: 'Validation refusée', errors: [{ field: '', message: outcome.message }] });
+        render(req, res, 400, view, entry, {
+          errorTitle: refused,
+          errors: [
+            {
+              field: '',
+              message: t(req.locale, 'reportList.entry.nothingToValidate', {
+                state: stateName(entry.state, req.locale).name,
+                year: entry.year,
+              }),
+            },
+          ],
+        });
         return;
       case 'already': {
         const { view: fresh, entry: current } = load(req);
         render(req, res, 409, fresh, current, {
-          errorTitle: 'Validation refusée',
-          errors: [{ field: '', message: `Ce rapport est déjà validé, par ${outcome.by} le ${formatDateTime(outcome.at)}.` }],
+          errorTitle: refused,
+          errors: [
+            {
+              field: '',
+              message: t(req.locale, 'reportList.entry.alreadyValidated', { by: outcome.by, at: formatDateTime(outcome.at, req.locale) }),
+            },
+          ],
         });
         return;
       }
       case 'moved': {
         const { view: fresh, entry: current } = load(req);
         render(req, res, 409, fresh, current, {
-          errorTitle: 'Validation refusée',
-          errors: [{ field: '', message: validationMovedMessage(outcome.entry) }],
+          errorTitle: refused,
+          errors: [{ field: '', message: validationMovedMessage(outcome.entry, req.locale) }],
         });
         return;
       }
