@@ -5,7 +5,7 @@ import type { DataView } from '../data-source';
 import { PLAN_YEARS } from '../domain/engine/types';
 import { DATA_KINDS, EXCHANGE_KINDS, auditedColumns, type ExchangeKind, type ShownAs } from '../domain/data-kinds';
 import { formatDate, formatDateTime, formatExactNumber } from './format';
-import { byStateName } from '../domain/state-names';
+import { byStateName, stateName as localStateName } from '../domain/state-names';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
 import { t } from '../i18n/translate';
 import { localizeCatalogue } from '../domain/catalogue-i18n';
@@ -59,7 +59,8 @@ export const ENTITY_LABELS: Record<AuditEntity, string> = {
 };
 
 const EMPTY = '—';
-const ANSWER_VALUES: Record<string, string> = { yes: 'Oui', no: 'Non', blank: 'Non traité' };
+/** The answers as the journal writes them (« Oui », « Non », « Non traité »), full keys for the message test. */
+const ANSWER_VALUE_KEYS: Record<string, string> = { yes: 'audit.answer.yes', no: 'audit.answer.no', blank: 'audit.answer.blank' };
 
 type Values = Record<string, unknown>;
 
@@ -71,17 +72,22 @@ interface Context {
 
 interface Field {
   key: string;
+  /** The column's name, in French (the data kinds' descriptors); `labelKey` when the journal words it itself. */
   label: string;
+  labelKey?: string;
   format: (value: unknown, context: Context) => string;
 }
 
+const localeOf = (c?: Context) => c?.locale ?? DEFAULT_LOCALE;
 const text = (value: unknown) => String(value);
-const yesNo = (value: unknown) => (value === 1 || value === true || value === '1' ? 'oui' : 'non');
-const isoDate = (value: unknown) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : String(value));
-const timestamp = (value: unknown) =>
-  typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? formatDateTime(value) : String(value);
+const yesNo = (value: unknown, c?: Context) =>
+  t(localeOf(c), value === 1 || value === true || value === '1' ? 'workspace.labels.yes' : 'workspace.labels.no');
+const isoDate = (value: unknown, c?: Context) =>
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value, localeOf(c)) : String(value);
+const timestamp = (value: unknown, c?: Context) =>
+  typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? formatDateTime(value, localeOf(c)) : String(value);
 // Recorded values, in the journal and the upload's preview: every digit, never rounded for display.
-const number = (value: unknown) => (typeof value === 'number' ? formatExactNumber(value) : String(value));
+const number = (value: unknown, c?: Context) => (typeof value === 'number' ? formatExactNumber(value, localeOf(c)) : String(value));
 
 /** How the journal shows a value of each kind the descriptors name (../domain/data-kinds.ts). */
 const SHOWN: Record<ShownAs, Field['format']> = {
@@ -89,7 +95,7 @@ const SHOWN: Record<ShownAs, Field['format']> = {
   boolean: yesNo,
   date: isoDate,
   number,
-  answer: (v) => ANSWER_VALUES[String(v)] ?? String(v),
+  answer: (v, c) => (ANSWER_VALUE_KEYS[String(v)] ? t(localeOf(c), ANSWER_VALUE_KEYS[String(v)]!) : String(v)),
   population: (v, c) => populationName(c.view, String(v), c.locale),
 };
 
@@ -105,18 +111,19 @@ const FIELDS: Record<AuditEntity, Field[]> = {
   ) as Record<KindEntity, Field[]>),
   // Entries written before releases existed carry `published`; later ones a revision and a note.
   publication: [
-    { key: 'published', label: 'publiée', format: yesNo },
-    { key: 'revision', label: 'révision', format: number },
-    { key: 'published_at', label: 'publiée le', format: timestamp },
-    { key: 'note', label: 'note', format: text },
+    { key: 'published', label: 'publiée', labelKey: 'audit.field.published', format: yesNo },
+    { key: 'revision', label: 'révision', labelKey: 'audit.field.revision', format: number },
+    { key: 'published_at', label: 'publiée le', labelKey: 'audit.field.publishedAt', format: timestamp },
+    { key: 'note', label: 'note', labelKey: 'audit.field.note', format: text },
   ],
   validation: [
     {
       key: 'validated_by',
       label: 'validé par',
-      format: (v, c) => (typeof v === 'number' ? (c.userEmails.get(v) ?? `utilisateur n° ${v}`) : String(v)),
+      labelKey: 'audit.field.validatedBy',
+      format: (v, c) => (typeof v === 'number' ? (c.userEmails.get(v) ?? t(localeOf(c), 'audit.userNumber', { id: v })) : String(v)),
     },
-    { key: 'validated_at', label: 'validé le', format: timestamp },
+    { key: 'validated_at', label: 'validé le', labelKey: 'audit.field.validatedAt', format: timestamp },
   ],
 };
 
@@ -159,7 +166,9 @@ function populationName(view: DataView, key: string, locale: Locale = DEFAULT_LO
 
 function stateName(view: DataView, iso3: string | null, values?: Values | null, locale: Locale = DEFAULT_LOCALE): string {
   if (iso3 === null) return t(locale, 'workspace.journal.unknownState');
-  const named = view.engine.state(iso3)?.nameFr ?? values?.name_fr;
+  const state = view.engine.state(iso3);
+  // A State no longer in the registry keeps the French name its entry recorded.
+  const named = state ? localStateName(state, locale).name : values?.name_fr;
   return typeof named === 'string' && named !== '' ? named : iso3;
 }
 
@@ -216,7 +225,11 @@ function changesOf(entry: AuditEntry, context: Context): ChangeView[] {
       if (entry.operation === 'update') return JSON.stringify(b ?? null) !== JSON.stringify(a ?? null);
       return !isBlank(entry.operation === 'insert' ? a : b);
     })
-    .map((field) => ({ field: field.label, before: shown(before, field), after: shown(after, field) }));
+    .map((field) => ({
+      field: field.labelKey ? t(localeOf(context), field.labelKey) : field.label,
+      before: shown(before, field),
+      after: shown(after, field),
+    }));
 }
 
 /** The values an entry changes, one line each: « réponse : Non → Oui », « note : … (supprimé) ». */
@@ -239,7 +252,7 @@ export function journalEntryView(
   const originKey = ORIGIN_KEYS[entry.origin];
   return {
     id: entry.id,
-    when: timestamp(entry.at),
+    when: timestamp(entry.at, { view, userEmails, locale }),
     at: entry.at,
     actor: entry.actor,
     origin: originKey ? t(locale, originKey) : entry.origin,
@@ -310,8 +323,9 @@ export function journalForm(
   return {
     years: PLAN_YEARS.map((y) => option(String(y), String(y), values.annee)),
     states: [...view.engine.states()]
-      .sort(byStateName('fr', (s) => s.nameFr))
-      .map((s) => option(s.iso3, `${s.nameFr} (${s.iso3})`, values.etat.toUpperCase())),
+      .map((s) => ({ iso3: s.iso3, name: localStateName(s, locale).name }))
+      .sort(byStateName(locale, (s) => s.name))
+      .map((s) => option(s.iso3, `${s.name} (${s.iso3})`, values.etat.toUpperCase())),
     entities: AUDIT_ENTITIES.map((e) =>
       option(e, entityLabel(e, locale)[0]!.toUpperCase() + entityLabel(e, locale).slice(1), values.entite),
     ),

@@ -1,5 +1,6 @@
 import type { DataView } from '../data-source';
-import type { CarryForwardPlan } from '../domain/workspace/carry-forward';
+import type { Catalogue } from '../domain/catalogue';
+import type { CarryForwardPlan, CarryForwardProblem } from '../domain/workspace/carry-forward';
 import { localizeCatalogue } from '../domain/catalogue-i18n';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
 import { t } from '../i18n/translate';
@@ -42,4 +43,27 @@ export function carryForwardView(
     action: `/espace/annees/${plan.year}/populations`,
     checklistHref: `/espace/annees/${plan.year}`,
   };
+}
+
+/** The populations' names in `locale`, by key (the domain names them in French). */
+export function populationNamesIn(catalogue: Catalogue, locale: Locale = DEFAULT_LOCALE): (key: string) => string {
+  const names = new Map(localizeCatalogue(catalogue, locale).populations.map((p) => [p.key, p.name]));
+  return (key) => names.get(key) ?? key;
+}
+
+/** Why nothing was copied (../domain/workspace/carry-forward.ts), in the member's language. */
+export function carryForwardProblemMessage(problem: CarryForwardProblem, catalogue: Catalogue, locale: Locale = DEFAULT_LOCALE): string {
+  switch (problem.code) {
+    case 'baseline':
+      return t(locale, 'year.carry.baseline', { year: problem.year });
+    case 'noneChosen':
+      return t(locale, 'year.carry.noneChosen');
+    case 'stale':
+      return t(locale, 'year.carry.stale', { from: problem.from, year: problem.year });
+    case 'nothingToCopy': {
+      const name = populationNamesIn(catalogue, locale);
+      const names = [...problem.unknown, ...problem.empty.map((key) => t(locale, 'publication.quoted', { text: name(key) }))];
+      return t(locale, 'year.carry.nothingToCopy', { names: names.join(', '), from: problem.from });
+    }
+  }
 }

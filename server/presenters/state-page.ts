@@ -6,7 +6,8 @@ import { ANSWER_KEYS } from './labels';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
 import { t } from '../i18n/translate';
 import { reportJson } from './api-json';
-import { REPORT_STATUS_LABELS, pairKey, reportStatus } from '../domain/review';
+import { pairKey, reportStatus } from '../domain/review';
+import { REPORT_STATUS_KEYS } from './workspace-labels';
 import { flagMessage } from './flag-view';
 
 export function statePage(view: DataView, state: RegistryState, year: number, locale: Locale = DEFAULT_LOCALE) {
@@ -20,7 +21,7 @@ export function statePage(view: DataView, state: RegistryState, year: number, lo
     return {
       year: y,
       status,
-      statusLabel: status ? REPORT_STATUS_LABELS[status] : null,
+      statusLabel: status ? t(locale, REPORT_STATUS_KEYS[status]) : null,
       received: report ? formatDate(report.receivedOn, locale) : t(locale, 'report.none'),
       onTime: report ? t(locale, report.onTime ? 'state.onTime' : 'state.late') : '—',
       guide: report ? t(locale, report.usedReportingGuide ? 'state.guideUsed' : 'state.guideNotUsed') : '—',

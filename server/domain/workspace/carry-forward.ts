@@ -80,8 +80,17 @@ export function readCarryForwardPlan(db: Db, catalogue: Pick<Catalogue, 'populat
 
 export const canCarryForward = (year: number): boolean => year > BASELINE_YEAR;
 
+/** Why nothing was copied, worded by presenters/carry-forward-view.ts (carryForwardProblemMessage). */
+export type CarryForwardProblem =
+  | { code: 'baseline'; year: number }
+  | { code: 'noneChosen' }
+  | { code: 'stale'; from: number; year: number }
+  /** Keys the plan does not know, and populations (keys) with nothing to copy. */
+  | { code: 'nothingToCopy'; unknown: string[]; empty: string[]; from: number };
+
 export type CarryForwardResult =
-  { ok: true; copied: number; populations: string[] } | { ok: false; kind: 'invalid' | 'stale'; message: string };
+  | { ok: true; copied: number; populations: string[]; keys: string[] }
+  | { ok: false; kind: 'invalid' | 'stale'; problem: CarryForwardProblem };
 
 /**
  * Copies the chosen populations of the plan, all or nothing, in one audited transaction. Refused
@@ -95,21 +104,15 @@ export function carryForward(
   year: number,
   request: { keys: string[]; fingerprint: string | null },
 ): CarryForwardResult {
-  if (!canCarryForward(year))
-    return { ok: false, kind: 'invalid', message: `${year} est l’année de référence : il n’y a pas d’année précédente à reprendre.` };
-  if (request.keys.length === 0)
-    return { ok: false, kind: 'invalid', message: 'Rien n’a été copié : cochez au moins une population à reprendre.' };
+  if (!canCarryForward(year)) return { ok: false, kind: 'invalid', problem: { code: 'baseline', year } };
+  if (request.keys.length === 0) return { ok: false, kind: 'invalid', problem: { code: 'noneChosen' } };
   return withAudit(
     db,
     actor,
     (tx): CarryForwardResult => {
       const plan = readCarryForwardPlan(tx, catalogue, year);
       if (!request.fingerprint || plan.fingerprint !== request.fingerprint) {
-        return {
-          ok: false,
-          kind: 'stale',
-          message: `Rien n’a été copié : les populations de ${plan.from} ou de ${year}, ou le registre, ont changé depuis l’aperçu (ou la demande ne vient pas de l’aperçu). Relisez l’aperçu mis à jour ci-dessous puis confirmez.`,
-        };
+        return { ok: false, kind: 'stale', problem: { code: 'stale', from: plan.from, year } };
       }
       const chosen = plan.populations.filter((p) => request.keys.includes(p.key));
       const unknown = request.keys.filter((k) => !plan.populations.some((p) => p.key === k));
@@ -118,11 +121,16 @@ export function carryForward(
         return {
           ok: false,
           kind: 'invalid',
-          message: `Rien n’a été copié : ${[...unknown, ...empty.map((p) => `« ${p.name} »`)].join(', ')} n’a rien à reprendre de ${plan.from}.`,
+          problem: { code: 'nothingToCopy', unknown, empty: empty.map((p) => p.key), from: plan.from },
         };
       }
       const rows = chosen.flatMap((p) => p.copy.map((state) => ({ state, population: p.key })));
-      return { ok: true, copied: insertMemberships(tx, year, rows), populations: chosen.map((p) => p.name) };
+      return {
+        ok: true,
+        copied: insertMemberships(tx, year, rows),
+        populations: chosen.map((p) => p.name),
+        keys: chosen.map((p) => p.key),
+      };
     },
     { reason: `Reprise des populations de ${year - 1}` },
   );

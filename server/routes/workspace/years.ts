@@ -7,7 +7,7 @@ import { yearProgress } from '../../domain/workspace/year-progress';
 import { HttpError } from '../../http-error';
 import { requireRole } from '../../middleware/viewer';
 import { redirectWithFlash, takeFlash } from '../../middleware/flash';
-import { carryFieldName, carryForwardView } from '../../presenters/carry-forward-view';
+import { carryFieldName, carryForwardProblemMessage, carryForwardView, populationNamesIn } from '../../presenters/carry-forward-view';
 import { yearChecklist } from '../../presenters/year-checklist';
 import { yearParam } from '../params';
 import { formBody } from '../../form-body';
@@ -66,11 +66,18 @@ export function yearsRoutes({ db, data }: RouteContext): Router {
         req,
         res,
         `/espace/annees/${year}`,
-        t(req.locale, 'workspace.carryForward.done', { count: result.copied, from: year - 1, populations: result.populations.join(' ; ') }),
+        t(req.locale, 'workspace.carryForward.done', {
+          count: result.copied,
+          from: year - 1,
+          populations: result.keys.map(populationNamesIn(view.catalogue, req.locale)).join(t(req.locale, 'common.listSeparator')),
+        }),
       );
       return;
     }
-    renderPlan(req, res, year, result.kind === 'stale' ? 409 : 400, { chosen: new Set(keys), error: result.message });
+    renderPlan(req, res, year, result.kind === 'stale' ? 409 : 400, {
+      chosen: new Set(keys),
+      error: carryForwardProblemMessage(result.problem, view.catalogue, req.locale),
+    });
   });
 
   return router;
