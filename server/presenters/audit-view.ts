@@ -101,12 +101,32 @@ const SHOWN: Record<ShownAs, Field['format']> = {
 
 type KindEntity = (typeof DATA_KINDS)[ExchangeKind]['audit']['entity'];
 
+/**
+ * The journal's names of the recorded columns (the descriptors name them in French for the files'
+ * documentation): full keys for the message test. A column not listed shows its descriptor's label.
+ */
+const COLUMN_KEYS: Record<string, string> = {
+  name_fr: 'audit.column.nameFr',
+  name_en: 'audit.column.nameEn',
+  party: 'audit.column.party',
+  party_from: 'audit.column.partyFrom',
+  party_until: 'audit.column.partyUntil',
+  population: 'audit.column.population',
+  received_on: 'audit.column.receivedOn',
+  used_reporting_guide: 'audit.column.usedReportingGuide',
+  answer: 'audit.column.answer',
+  source: 'audit.column.source',
+  note: 'audit.column.note',
+  value: 'audit.column.value',
+  denominator: 'audit.column.denominator',
+};
+
 /** The recorded columns of each kind of entry (the JSON keys the triggers write), in reading order. */
 const FIELDS: Record<AuditEntity, Field[]> = {
   ...(Object.fromEntries(
     EXCHANGE_KINDS.map((kind) => [
       DATA_KINDS[kind].audit.entity,
-      auditedColumns(kind).map((c) => ({ key: c.name, label: c.label, format: SHOWN[c.shownAs] })),
+      auditedColumns(kind).map((c) => ({ key: c.name, label: c.label, labelKey: COLUMN_KEYS[c.name], format: SHOWN[c.shownAs] })),
     ]),
   ) as Record<KindEntity, Field[]>),
   // Entries written before releases existed carry `published`; later ones a revision and a note.
