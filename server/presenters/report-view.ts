@@ -5,7 +5,11 @@ import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
 import { t } from '../i18n/translate';
 
 /** « reçu le 14 mars 2026 », « reçu le 2 mai 2026 (en retard) » or « pas de rapport ». */
-export function reportSummary(report: Report | null | undefined, prefix = 'reçu', locale: Locale = DEFAULT_LOCALE): string {
+export function reportSummary(
+  report: Report | null | undefined,
+  prefix = t(DEFAULT_LOCALE, 'report.receivedWord'),
+  locale: Locale = DEFAULT_LOCALE,
+): string {
   if (!report) return t(locale, 'report.none');
   return t(locale, isReportOnTime(report) ? 'report.received' : 'report.receivedLate', {
     prefix,

@@ -13,15 +13,9 @@ const SEARCH_KIND_KEYS = {
   state: 'search.kind.state',
 } as const;
 
-/** What a result is, in French, by kind. */
-export const SEARCH_KINDS = {
-  indicator: 'Indicateur',
-  action: 'Action',
-  section: 'Section',
-  committee: 'Comité',
-  state: 'État',
-} as const;
-export type SearchKind = keyof typeof SEARCH_KINDS;
+/** The kinds of result the index holds; each is worded by SEARCH_KIND_KEYS in the page's language. */
+export const SEARCH_KINDS = ['indicator', 'action', 'section', 'committee', 'state'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 /** Results shown at most: past that, the visitor is asked to type more. */
 export const MAX_RESULTS = 50;
@@ -78,7 +72,7 @@ function snippetParts(snippet: string): { text: string; mark: boolean }[] {
   return parts;
 }
 
-const isKind = (kind: string): kind is SearchKind => kind in SEARCH_KINDS;
+const isKind = (kind: string): kind is SearchKind => (SEARCH_KINDS as readonly string[]).includes(kind);
 
 /** The /recherche page: the query as typed, how many results, and each saying what it is. */
 export function searchPage(query: string, hits: SearchHit[] | null, locale: Locale = DEFAULT_LOCALE) {
