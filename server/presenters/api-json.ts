@@ -61,7 +61,7 @@ export function stateJson(state: RegistryState, result: YearResult, report: Repo
     partyUntil: state.partyUntil,
     populations: statePopulations(state.iso3, result),
     report: reportJson(report),
-    flags: (result.flags.get(state.iso3) ?? []).map(flagJson),
+    flags: (result.flags.get(state.iso3) ?? []).map((flag) => flagJson(flag, locale)),
   };
 }
 

@@ -14,7 +14,7 @@ export function flagMessage(flag: StateFlag, locale: Locale = DEFAULT_LOCALE): s
 }
 
 /**
- * A flag as the API gives it: its code, action and years, and `message`, the sentence in French
- * whatever `lang` asks (the field the API has always had, described as « L’alerte en français »).
+ * A flag as the API gives it: its code, action and years, and `message`, the sentence in the
+ * answer's language (`lang`, French by default, as the API has always answered).
  */
-export const flagJson = (flag: StateFlag) => ({ ...flag, message: flagMessage(flag, DEFAULT_LOCALE) });
+export const flagJson = (flag: StateFlag, locale: Locale = DEFAULT_LOCALE) => ({ ...flag, message: flagMessage(flag, locale) });

@@ -7,7 +7,7 @@ import { foreignPhrases } from '../../helpers/foreign-phrases';
 /**
  * The early warnings (action 47) are codes with their years (server/domain/engine/flags.ts), worded in
  * the page's language by presenters/flag-view.ts: the public State and States pages say them in
- * English and Spanish, French is unchanged, and the API keeps its French `message` beside the code.
+ * English and Spanish, French is unchanged, and the API's `message` follows `lang` beside the code.
  */
 
 jest.setTimeout(120_000);
@@ -23,8 +23,10 @@ async function flaggedState(): Promise<string> {
   const api = (await request(app).get('/api/v1/states?year=2026&lang=en').expect(200)).body;
   const flagged = api.states.find((s: { flags: unknown[] }) => s.flags.length > 0);
   expect(flagged).toBeDefined();
-  // The API keeps its French sentence, whatever `lang` says, beside the code and the years.
-  expect(flagged.flags[0]).toEqual({ code: 'no-report-two-years', action: 47, years: [2025, 2026], message: FRENCH });
+  // The API says it in the language asked for (French without `lang`), beside the code and the years.
+  expect(flagged.flags[0]).toEqual({ code: 'no-report-two-years', action: 47, years: [2025, 2026], message: WORDS.en });
+  const french = (await request(app).get('/api/v1/states?year=2026').expect(200)).body;
+  expect(french.states.find((s: { iso3: string }) => s.iso3 === flagged.iso3).flags[0].message).toBe(FRENCH);
   return flagged.iso3;
 }
 
