@@ -8,9 +8,9 @@ const LAST_YEAR = TARGET_YEAR;
 
 /**
  * The `year` query parameter: a plan year, or `fallback` when absent. Anything else is a 400 with a
- * message in `locale` (French when not given), not a silent default.
+ * message in `locale` (the request's: every caller has one), not a silent default.
  */
-export function yearParam(raw: unknown, fallback: number, locale: Locale = DEFAULT_LOCALE): number {
+export function yearParam(raw: unknown, fallback: number, locale: Locale): number {
   if (raw === undefined || raw === '') return fallback;
   const first: unknown = Array.isArray(raw) ? raw[0] : raw;
   const text = typeof first === 'string' ? first : '';

@@ -44,7 +44,7 @@ export function entryRoutes({ db, data, privatePages, config }: RouteContext): R
   const mayWrite = requireRole(canWrite, 'workspace.denied.report');
 
   router.get('/saisie/:year', privatePages.keep, (req, res) => {
-    const year = yearParam(req.params.year, 0);
+    const year = yearParam(req.params.year, 0, req.locale);
     const query = readReportListQuery(req.query, req.locale);
     const filter = query.statut;
     if (filter !== null && !STATUS_FILTERS.has(filter)) {
@@ -62,7 +62,7 @@ export function entryRoutes({ db, data, privatePages, config }: RouteContext): R
 
   /** The form's context for a (year, State) of the address; 404 for an unknown State. */
   function load(req: Request): { view: DataView; entry: ReportEntry } {
-    const year = yearParam(req.params.year, 0);
+    const year = yearParam(req.params.year, 0, req.locale);
     const view = data('workspace');
     const typed = String(req.params.iso3);
     const state = view.engine.state(typed.toUpperCase());

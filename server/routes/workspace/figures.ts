@@ -17,13 +17,13 @@ export function figuresRoutes({ db, data, config }: RouteContext): Router {
   const router = Router();
 
   router.get('/chiffres/:year', (req, res) => {
-    const year = yearParam(req.params.year, 0);
+    const year = yearParam(req.params.year, 0, req.locale);
     const state = readFiguresState(db, localizeCatalogue(data('workspace').catalogue, req.locale), year);
     res.render('workspace/figures', figuresForm(state, { canEdit: isAdmin(req.viewer), flash: takeFlash(req) }, req.locale));
   });
 
   router.post('/chiffres/:year', requireRole(isAdmin, 'workspace.denied.figures'), async (req, res) => {
-    const year = yearParam(req.params.year, 0);
+    const year = yearParam(req.params.year, 0, req.locale);
     // The indicators' texts in the member's language; codes and kinds are the same in every language.
     const catalogue = localizeCatalogue(data('workspace').catalogue, req.locale);
     const state = readFiguresState(db, catalogue, year);

@@ -22,7 +22,7 @@ export function homeRoutes({ db, data, privatePages }: RouteContext): Router {
       committee = memberHome({
         view,
         viewer,
-        year: yearParam(req.query.annee, defaultWorkYear(today)),
+        year: yearParam(req.query.annee, defaultWorkYear(today), req.locale),
         today,
         nextMeeting: nextIntersessional(db, today),
         guidelines: guidelinesIn(req.locale),

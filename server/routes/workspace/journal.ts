@@ -51,7 +51,7 @@ function readFilter(
   const errors: FieldErrors = {};
   if (values.annee) {
     try {
-      filter.year = yearParam(values.annee, 0);
+      filter.year = yearParam(values.annee, 0, req.locale);
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
       errors.annee = error.message;

@@ -63,11 +63,11 @@ export function publicationRoutes({ db, data, config }: RouteContext): Router {
   }
 
   router.get('/annees/:year/publication', adminOnly, (req: Request, res: Response) => {
-    renderPreview(req, res, yearParam(req.params.year, 0), 200);
+    renderPreview(req, res, yearParam(req.params.year, 0, req.locale), 200);
   });
 
   router.post('/annees/:year/publication', adminOnly, (req: Request, res: Response) => {
-    const year = yearParam(req.params.year, 0);
+    const year = yearParam(req.params.year, 0, req.locale);
     const body = formBody(req);
     const typed = { note: text(body[publishFields.note]), reason: text(body[publishFields.reason]) };
     const result = publishYear(db, viewerActor(req.viewer!), year, {

@@ -19,7 +19,7 @@ export function yearsRoutes({ db, data }: RouteContext): Router {
   const adminOnly = requireRole(isAdmin, 'workspace.denied.carryForward');
 
   router.get('/annees/:year', (req, res) => {
-    const year = yearParam(req.params.year, 0);
+    const year = yearParam(req.params.year, 0, req.locale);
     const view = data('workspace');
     const progress = yearProgress(view.catalogue, view.engine, view.review, view.drafts.get(year)?.size ?? 0, year);
     res.render('workspace/year', {
@@ -29,7 +29,7 @@ export function yearsRoutes({ db, data }: RouteContext): Router {
   });
 
   function carryYear(req: Request): number {
-    const year = yearParam(req.params.year, 0);
+    const year = yearParam(req.params.year, 0, req.locale);
     if (!canCarryForward(year)) {
       throw new HttpError(
         404,

@@ -132,6 +132,11 @@ describe('the year’s workspace pages in English and Spanish', () => {
     const ukraine = flat(await pageIn(member, 'es', `/espace/saisie/${YEAR}/UKR`));
     expect(ukraine).toContain('Indicador 46.1: respuesta añadida (sí)');
     expect(ukraine).toContain('Ucrania');
+    // A year that is not the plan's, in the workspace's addresses: refused in the member's language.
+    for (const path of [`/espace/annees/2024`, `/espace/saisie/1999/UKR`, `/espace/chiffres/2031`, `/espace/journal?annee=20x6`]) {
+      const refused = flat(await pageIn(member, 'es', path, 400));
+      expect({ path, said: refused.includes('no es un año del plan') }).toEqual({ path, said: true });
+    }
   });
 
   test('French is unchanged', async () => {
