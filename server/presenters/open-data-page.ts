@@ -17,6 +17,7 @@ import {
 import type { ReleaseHistory, ReleaseInfo } from '../domain/releases/release';
 import { formatBytes, formatDay, formatNumber } from './format';
 import { ANSWER_KEYS, DIRECTION_KEYS, GRADE_KEYS, KIND_KEYS, STATUS_KEYS, labelsIn } from './labels';
+import { releaseNoteIn } from './release-note';
 import { releaseChangesText, valueChanges, type ValueChangeView } from './release-view';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../i18n/locale';
 import { t } from '../i18n/translate';
@@ -343,10 +344,10 @@ function revisionView(catalogue: Catalogue, release: ReleaseInfo, isLatest: bool
     revision: release.revision,
     publishedOn: formatDay(release.publishedAt, locale),
     publishedAt: release.publishedAt,
-    note: release.note,
+    note: releaseNoteIn(release.note, locale),
     isLatest,
-    changesText: release.changes ? releaseChangesText(release.changes) : null,
-    valueChanges: valueChanges(catalogue, release.changes).map((c) => ({ ...c, href: `/indicators/${c.code}` })),
+    changesText: release.changes ? releaseChangesText(release.changes, locale) : null,
+    valueChanges: valueChanges(catalogue, release.changes, locale).map((c) => ({ ...c, href: `/indicators/${c.code}` })),
     files: [
       { href: `${path}indicateurs.csv`, label: t(locale, 'openData.revisionIndicators', which) },
       { href: `${path}reponses.csv`, label: t(locale, 'openData.revisionAnswers', which) },

@@ -322,6 +322,12 @@ describe('open data across a revision', () => {
         '/donnees/publications/2026/revision-2/indicateurs.csv',
       ]),
     );
+    // The same history in English: what changed and the values as the English page writes them.
+    const english = textOf(fragment(await get(app, '/en/donnees/'), '<section id="publication-2026"', '</section>'));
+    expect(english).toContain(releaseChangesText(release.changes!, 'en'));
+    expect(english).not.toContain(releaseChangesText(release.changes!));
+    for (const c of valueChanges(dataSource(db)('public').catalogue, release.changes, 'en'))
+      expect(english).toContain(`${c.code} ${c.before} ${c.after}`);
 
     // Revision 1's files still give the old answer and the old value, for good.
     const old = await request(app).get('/donnees/publications/2026/revision-1/reponses.csv').expect(200);
