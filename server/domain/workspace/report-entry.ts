@@ -125,9 +125,9 @@ export function entryScope(
 export const reasonRequired = (status: EntryStatus): boolean => status === 'validated' || status === 'published';
 
 /** Why a change to this report needs a reason, or null when it does not. */
-export function reasonNeededBecause(status: EntryStatus, year: number): string | null {
-  if (status === 'published') return `l’année ${year} est publiée`;
-  return status === 'validated' ? 'ce rapport est validé' : null;
+export function reasonNeededBecause(status: EntryStatus, year: number, locale: Locale): string | null {
+  if (status === 'published') return t(locale, 'values.because.yearPublished', { year });
+  return status === 'validated' ? t(locale, 'workspace.entry.whyValidated') : null;
 }
 
 /** What the form shows in its fields: the stored values, or what the user typed. */
@@ -268,6 +268,9 @@ const normaliseText = (text: string | null | undefined): string => (text ?? '').
  * per field), the rows to write, and what the user tried to change. Absent fields (disabled
  * inputs are not submitted) mean « unchanged ».
  */
+/** The answer's free-text fields as a refusal names them (« Indicateur 1.1, source : … »). */
+const FIELD_LABEL_KEYS = { source: 'workspace.entry.errors.fieldSource', note: 'workspace.entry.errors.fieldNote' } as const;
+
 export function parseEntry(body: FormBody, context: ParseContext): ParsedEntry {
   const { scope, stored } = context;
   const locale = context.locale ?? DEFAULT_LOCALE;
@@ -299,7 +302,7 @@ export function parseEntry(body: FormBody, context: ParseContext): ParsedEntry {
       const problem = date.ok ? receivedOnProblem(date.value, scope.year, context.today) : date.problem;
       if (problem !== null) {
         valid = false;
-        errors.push({ field: fieldIds.receivedOn, message: fieldMessage('Date de réception', problem, locale) });
+        errors.push({ field: fieldIds.receivedOn, message: fieldMessage(t(locale, 'workspace.entry.receivedOn'), problem, locale) });
       }
       if (values.guide === '') {
         valid = false;
@@ -388,7 +391,14 @@ export function parseEntry(body: FormBody, context: ParseContext): ParsedEntry {
       const cell = read(text);
       if (!cell.ok) {
         valid = false;
-        errors.push({ field: id, message: fieldMessage(`Indicateur ${code}, ${label}`, cell.problem, locale) });
+        errors.push({
+          field: id,
+          message: fieldMessage(
+            t(locale, 'workspace.entry.errors.indicatorField', { code, field: t(locale, FIELD_LABEL_KEYS[label]) }),
+            cell.problem,
+            locale,
+          ),
+        });
       }
     }
     if (!valid || !differs) continue;
@@ -411,7 +421,7 @@ export function parseEntry(body: FormBody, context: ParseContext): ParsedEntry {
   const reason = only === null ? normaliseText(field(body, fieldNames.reason)) : (values.sectionReasons.get(only.key) ?? '');
   values.reason = reason;
   const attempted = touched.report || touched.populations || touched.answers.length > 0;
-  const reasonError = reasonProblem(reason, attempted ? reasonNeededBecause(context.status, scope.year) : null);
+  const reasonError = reasonProblem(reason, attempted ? reasonNeededBecause(context.status, scope.year, locale) : null, locale);
   if (reasonError) errors.push({ field: reasonFieldId(only), message: reasonError });
 
   return { values, errors, changes, touched, differing };

@@ -171,7 +171,7 @@ export function saveReportEntry(
         if (versionNumber(current) !== submitted)
           return { kind: 'conflict', entry: current, version: versionNumber(current), values: parsed.values };
         const status = readEntryStatus(tx, year, iso3, stored);
-        const reasonError = reasonProblem(parsed.values.reason, reasonNeededBecause(status, year));
+        const reasonError = reasonProblem(parsed.values.reason, reasonNeededBecause(status, year, locale ?? DEFAULT_LOCALE), locale);
         if (reasonError) return { kind: 'invalid', errors: [{ field: reasonFieldId(only), message: reasonError }], values: parsed.values };
 
         writeReportChanges(tx, year, iso3, changes);

@@ -77,6 +77,24 @@ describe('the year’s workspace pages in English and Spanish', () => {
       .send({ _csrf: csrfTokenOf(form), version, received_on: '2026-04-01', used_reporting_guide: 'yes', section: 'rapport' })
       .expect(303);
     const saved = flat(await pageIn(admin, 'en', `/espace/saisie/${YEAR}/COL`));
+    // A bad date and an overlong source: each field named in English, as the import words its rule.
+    const again = await pageIn(admin, 'en', `/espace/saisie/${YEAR}/COL`);
+    const code = /name="source:([0-9.]+)"/.exec(again)![1]!;
+    const bad = await admin
+      .post(`/en/espace/saisie/${YEAR}/COL`)
+      .type('form')
+      .send({
+        _csrf: csrfTokenOf(again),
+        version: /name="version" value="(\d+)"/.exec(again)![1]!,
+        received_on: '2026-02-31',
+        used_reporting_guide: 'yes',
+        [`answer:${code}`]: 'yes',
+        [`source:${code}`]: 's'.repeat(501),
+      });
+    expect(bad.status).toBe(400);
+    expect(flat(bad.text)).toContain('Date received: ');
+    expect(flat(bad.text)).toContain(`Indicator ${code}, source: `);
+    expect(foreignPhrases(textOf(bad.text), 'en')).toEqual([]);
     expect(saved).toContain('“Report” saved: 1 change.');
     expect(saved).toContain('Report added: received on 1 April 2026, guide used');
     expect(saved).toContain('Section VII. Victim assistance');
