@@ -5,12 +5,6 @@ export type Role = 'admin' | 'member' | 'observer';
 
 export const ROLES: readonly Role[] = ['admin', 'member', 'observer'];
 
-export const ROLE_LABELS: Record<Role, string> = {
-  admin: 'administrateur (Unité d’appui à l’application)',
-  member: 'membre de comité',
-  observer: 'observateur',
-};
-
 /** A signed-in user, as requests see them. */
 export interface Viewer {
   id: number;

@@ -11,14 +11,6 @@ export interface ReviewState {
 /** draft: entered, not yet validated; validated: checked by a committee; published: validated, in a published year. */
 export type ReportStatus = 'draft' | 'validated' | 'published';
 
-/** Where a (year, State) report stands, in French (none: nothing entered). */
-export const REPORT_STATUS_LABELS = {
-  none: 'aucune saisie',
-  draft: 'brouillon',
-  validated: 'validé',
-  published: 'publié',
-} as const;
-
 export const pairKey = (year: number, state: string) => `${year}:${state}`;
 
 export function reportStatus(review: ReviewState, year: number, state: string): ReportStatus {
