@@ -1,5 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { LRUCache } from 'lru-cache';
+import type { WorkspaceVersions } from '../db/queries/engine-data';
+import type { Viewer } from './domain/permissions';
 import { boundedCache, KeptBody, resized } from './kept-body';
 
 type RenderCallback = (error: Error | null, html: string) => void;
@@ -10,13 +12,16 @@ const ENTRY_OVERHEAD = 512;
 /**
  * Pages signed-in users are sent, rendered once per version of what they show and kept as bytes
  * (docs/architecture.md#data-version-and-caches): the dashboard with drafts, the report forms, the
- * journal, the meetings. The version (`version()`) moves with every change to the data and the
- * meetings, and with the hour (some pages say « aujourd’hui »), which empties the cache.
+ * journal, the meetings. The version (read once per request by `versionsOf`) moves with every change
+ * to the data and the meetings, and with the hour (some pages say « aujourd’hui »), which empties
+ * the cache.
  *
- * A page is kept per session — its form token, which the page carries — and per user, role,
- * mechanisms and address, so that permissions and anything else about the user are part of what was
- * rendered, and the bytes sent are the same on every request: nothing is copied, encoded or
- * compressed per request (each compressed copy is made once, server/kept-body.ts).
+ * A page is kept per session — its form token, which the page carries — and per user (id, address,
+ * role, mechanisms, language) and address asked for, so that permissions and anything else about the
+ * user are part of what was rendered, and the bytes sent are the same on every request: nothing is
+ * copied, encoded or compressed per request (each compressed copy is made once, server/kept-body.ts).
+ * A kept page is found again either here, by the route, or before the session is even read
+ * (server/middleware/kept-pages-first.ts), under the same key.
  *
  * Separate from the public cache (server/public-cache.ts): these pages are never shared between
  * users or sessions, nor with any other cache (`private, no-store`). Bounded in bytes, least
@@ -32,10 +37,45 @@ export class PrivateRenderCache {
   private readonly rendering = new Map<string, Promise<KeptBody | null>>();
 
   constructor(
-    private readonly currentVersion: () => string,
+    private readonly readVersions: () => WorkspaceVersions,
     maxBytes = 64 * 1024 * 1024,
   ) {
     this.pages = boundedCache<KeptBody>(maxBytes, (page, key) => page.bytes + key.length + ENTRY_OVERHEAD);
+  }
+
+  /** The versions as this request first read them: read once per request, whoever asks first. */
+  versionsOf(res: Response): WorkspaceVersions {
+    const locals = res.locals as { workspaceVersions?: WorkspaceVersions };
+    return (locals.workspaceVersions ??= this.readVersions());
+  }
+
+  /** What a page is kept under: the session's token (its secret, which names it without its id), the user, the address. */
+  keyOf(token: string, viewer: Viewer, url: string): string {
+    return `${token}|${viewer.id}|${viewer.email}|${viewer.role}|${viewer.mechanisms.join(',')}|${viewer.locale}|${url}`;
+  }
+
+  /** The page kept under `key` for the current versions, if any (the cache is emptied when they have moved). */
+  find(versions: WorkspaceVersions, key: string): KeptBody | undefined {
+    return this.findAt(versionKey(versions), key);
+  }
+
+  private findAt(version: string, key: string): KeptBody | undefined {
+    this.moveTo(version);
+    return this.pages.get(key);
+  }
+
+  /** Sends a kept page as it is: the encoding the client takes best, never stored by anyone else. */
+  send(req: Request, res: Response, next: NextFunction, page: KeptBody): void {
+    const encoding = page.encodingFor(req);
+    res.set('Cache-Control', 'private, no-store').type('html').vary('Accept-Encoding');
+    page.send(res, next, encoding);
+  }
+
+  private moveTo(version: string): void {
+    if (version === this.version) return;
+    this.pages.clear();
+    this.rendering.clear();
+    this.version = version;
   }
 
   /**
@@ -53,23 +93,17 @@ export class PrivateRenderCache {
       next();
       return;
     }
-    const version = this.currentVersion();
-    if (version !== this.version) {
-      this.pages.clear();
-      this.rendering.clear();
-      this.version = version;
-    }
-    // The token is the session's secret: it names the session without keeping its id.
-    const key = `${token}|${viewer.id}|${viewer.role}|${viewer.mechanisms.join(',')}|${req.originalUrl}`;
-    const kept = this.pages.get(key);
+    const version = versionKey(this.versionsOf(res));
+    const key = this.keyOf(token, viewer, req.originalUrl);
+    const kept = this.findAt(version, key);
     if (kept !== undefined) {
-      send(req, res, next, kept);
+      this.send(req, res, next, kept);
       return;
     }
     const inFlight = this.rendering.get(key);
     if (inFlight !== undefined) {
       // Nothing to wait for if that render ends otherwise (an error, a redirect): this one renders.
-      void inFlight.then((page) => (page ? send(req, res, next, page) : next()));
+      void inFlight.then((page) => (page ? this.send(req, res, next, page) : next()));
       return;
     }
     let settle: (page: KeptBody | null) => void = () => {
@@ -91,7 +125,7 @@ export class PrivateRenderCache {
         finish(page);
         if (done) done(error, html);
         else if (error) next(error);
-        else if (page) send(req, res, next, page);
+        else if (page) this.send(req, res, next, page);
         else res.send(html);
       });
     }) as Response['render'];
@@ -107,8 +141,7 @@ export class PrivateRenderCache {
   }
 }
 
-function send(req: Request, res: Response, next: NextFunction, page: KeptBody): void {
-  const encoding = page.encodingFor(req);
-  res.set('Cache-Control', 'private, no-store').type('html').vary('Accept-Encoding');
-  page.send(res, next, encoding);
-}
+/** The hour (UTC) is part of the version: some pages say « aujourd’hui ». */
+const HOUR_MS = 60 * 60 * 1000;
+
+const versionKey = (versions: WorkspaceVersions): string => `${versions.data}|${versions.meetings}|${Math.floor(Date.now() / HOUR_MS)}`;

@@ -99,6 +99,17 @@ export class SqliteSessionStore extends session.Store {
     });
   }
 
+  /**
+   * Whether a session this process read earlier, signed in at `signedInAt`, is still valid now, as
+   * get() would find it: false when its row's expiry (as last read or written here) or its own has
+   * passed, or when this process does not know its row (get() must read it).
+   */
+  isLive(sid: string, signedInAt: number): boolean {
+    const now = this.now();
+    const stored = this.stored.get(sid);
+    return stored !== undefined && stored > now && this.expiry({ signedInAt } as session.SessionData) > now;
+  }
+
   private remember(sid: string, expiresAt: number): void {
     // A bound on memory whatever happens: forgetting only costs a write.
     if (this.stored.size >= MAX_REMEMBERED && !this.stored.has(sid)) this.stored.clear();

@@ -20,11 +20,11 @@ export const SESSION_COOKIE = 'sra.sid';
  * and no row, even on the sign-in page (its form has its own token, server/auth/sign-in-token.ts);
  * the cookie is HttpOnly, SameSite=Lax, and Secure when configured.
  */
-export function sessionMiddleware(db: Db, config: Config, now: () => number = Date.now): RequestHandler {
+export function sessionMiddleware(db: Db, config: Config, store: SqliteSessionStore): RequestHandler {
   const handler = session({
     name: SESSION_COOKIE,
     secret: secretOf(db, config),
-    store: new SqliteSessionStore(db, SESSION_LIFETIMES, now),
+    store,
     resave: false,
     saveUninitialized: false,
     // Behind an HTTPS proxy the request reaches us over HTTP: trust its X-Forwarded-Proto.
