@@ -53,9 +53,8 @@ export function requestLogger(logger: Logger) {
     const done = () => {
       res.removeListener('finish', done);
       res.removeListener('close', done);
-      // Cut before the response was sent (the client left): an error, as pino-http had it.
-      const err = res.err ?? (res.writableFinished ? undefined : new Error('request aborted'));
       const status = res.statusCode;
+      const err = res.err ?? (status >= 500 ? new Error(`failed with status code ${status}`) : undefined);
       // A monitor probing /healthz every few seconds would drown the log: its successes show at debug only.
       const level = err || status >= 500 ? 'error' : pathOf(req) === '/healthz' && status === 200 ? 'debug' : 'info';
       if (!logger.isLevelEnabled(level)) return;
