@@ -36,21 +36,6 @@ const SUBJECT_KEYS: Record<AuditEntity, string> = {
 
 /** The audit trail (journal des modifications) in French: who changed what, when, from what to what, and why. */
 
-export const ORIGIN_LABELS: Record<string, string> = {
-  web: 'saisie en ligne',
-  upload: 'import dans le navigateur',
-  'demo-upload': 'import dans le navigateur sur les données de démonstration',
-  cli: 'import en ligne de commande',
-  demo: 'données de démonstration',
-  seed: 'fichiers du catalogue',
-};
-
-export const OPERATION_LABELS: Record<AuditOperation, string> = {
-  insert: 'ajout',
-  update: 'modification',
-  delete: 'suppression',
-};
-
 /** For the filter's list and the page title: what each kind of entry is about, in the plural. */
 export const ENTITY_LABELS: Record<AuditEntity, string> = {
   ...(Object.fromEntries(EXCHANGE_KINDS.map((k) => [DATA_KINDS[k].audit.entity, DATA_KINDS[k].audit.label])) as Record<KindEntity, string>),
@@ -193,7 +178,7 @@ function stateName(view: DataView, iso3: string | null, values?: Values | null, 
 }
 
 /**
- * What an entry is about, in French: « Colombie — réponse à l’indicateur 1.1 (2026) »… The State
+ * What an entry is about, in `locale`: « Colombie — réponse à l’indicateur 1.1 (2026) »… The State
  * comes first, on its own, because French country names take articles (« du Cambodge », « des
  * Fidji ») that the registry does not hold.
  */
@@ -202,33 +187,13 @@ export function entrySubject(entry: AuditEntry, view: DataView, locale: Locale =
   const after = parseValues(entry.after);
   const year = entry.year ?? '?';
   const state = stateName(view, entry.state, after ?? before, locale);
-  if (locale !== DEFAULT_LOCALE) {
-    const key = (after ?? before)?.population;
-    return t(locale, SUBJECT_KEYS[entry.entity], {
-      state,
-      year,
-      indicator: entry.indicator ?? '?',
-      population: populationName(view, typeof key === 'string' ? key : '?', locale),
-    });
-  }
-  switch (entry.entity) {
-    case 'answer':
-      return `${state} — réponse à l’indicateur ${entry.indicator ?? '?'} (${year})`;
-    case 'report':
-      return `${state} — rapport (${year})`;
-    case 'membership': {
-      const key = (after ?? before)?.population;
-      return `${state} — population « ${populationName(view, typeof key === 'string' ? key : '?')} » (${year})`;
-    }
-    case 'figure':
-      return `Chiffre ${entry.indicator ?? '?'} (${year})`;
-    case 'state':
-      return `Registre : ${state}`;
-    case 'publication':
-      return `Publication de ${year}`;
-    case 'validation':
-      return `${state} — validation du rapport (${year})`;
-  }
+  const key = (after ?? before)?.population;
+  return t(locale, SUBJECT_KEYS[entry.entity], {
+    state,
+    year,
+    indicator: entry.indicator ?? '?',
+    population: populationName(view, typeof key === 'string' ? key : '?', locale),
+  });
 }
 
 function changesOf(entry: AuditEntry, context: Context): ChangeView[] {
@@ -250,17 +215,6 @@ function changesOf(entry: AuditEntry, context: Context): ChangeView[] {
       before: shown(before, field),
       after: shown(after, field),
     }));
-}
-
-/** The values an entry changes, one line each: « réponse : Non → Oui », « note : … (supprimé) ». */
-export function changeLines(entry: AuditEntry, view: DataView): string[] {
-  return changesOf(entry, { view, userEmails: new Map() }).map((c) =>
-    entry.operation === 'insert'
-      ? `${c.field} : ${c.after}`
-      : entry.operation === 'delete'
-        ? `${c.field} : ${c.before} (supprimé)`
-        : `${c.field} : ${c.before} → ${c.after}`,
-  );
 }
 
 export function journalEntryView(
@@ -364,33 +318,35 @@ export function journalFileName(filter: JournalFilter): string {
   return `journal-${parts.length ? parts.join('-') : 'complet'}.csv`;
 }
 
-export const JOURNAL_CSV_COLUMNS = [
-  'id',
-  'date',
-  'utilisateur',
-  'origine',
-  'objet',
-  'operation',
-  'annee',
-  'etat',
-  'indicateur',
-  'avant',
-  'apres',
-  'raison',
+/** The CSV's columns, named in the reader's language (French: « utilisateur », « raison »…). */
+const JOURNAL_CSV_COLUMNS = [
+  'workspace.journal.csvColumns.id',
+  'workspace.journal.csvColumns.date',
+  'workspace.journal.csvColumns.user',
+  'workspace.journal.csvColumns.origin',
+  'workspace.journal.csvColumns.subject',
+  'workspace.journal.csvColumns.operation',
+  'workspace.journal.csvColumns.year',
+  'workspace.journal.csvColumns.state',
+  'workspace.journal.csvColumns.indicator',
+  'workspace.journal.csvColumns.before',
+  'workspace.journal.csvColumns.after',
+  'workspace.journal.csvColumns.reason',
 ] as const;
 
 /**
  * The entries as CSV: UTF-8 with a BOM (so that spreadsheets read the accents), comma separated,
  * quoted as RFC 4180 asks. `avant` and `apres` are the JSON the audit trail stores.
  */
-export function journalCsv(entries: readonly AuditEntry[], view: DataView): string {
+export function journalCsv(entries: readonly AuditEntry[], view: DataView, locale: Locale): string {
+  const origin = (code: string) => (ORIGIN_KEYS[code] ? t(locale, ORIGIN_KEYS[code]) : code);
   const rows = entries.map((e) => [
     e.id,
     e.at,
     e.actor,
-    ORIGIN_LABELS[e.origin] ?? e.origin,
-    entrySubject(e, view),
-    OPERATION_LABELS[e.operation],
+    origin(e.origin),
+    entrySubject(e, view, locale),
+    t(locale, OPERATION_KEYS[e.operation]),
     e.year,
     e.state,
     e.indicator,
@@ -398,5 +354,5 @@ export function journalCsv(entries: readonly AuditEntry[], view: DataView): stri
     e.after,
     e.reason,
   ]);
-  return `\ufeff${toCsv([[...JOURNAL_CSV_COLUMNS], ...rows])}`;
+  return `\ufeff${toCsv([JOURNAL_CSV_COLUMNS.map((key) => t(locale, key)), ...rows])}`;
 }

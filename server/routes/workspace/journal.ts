@@ -164,7 +164,7 @@ export function journalRoutes({ db, data, privatePages }: RouteContext): Router 
     res
       .type('text/csv; charset=utf-8')
       .attachment(journalFileName(filter))
-      .send(journalCsv(readJournal(db, filter, order), view));
+      .send(journalCsv(readJournal(db, filter, order), view, req.locale));
   });
 
   return router;

@@ -136,6 +136,11 @@ describe('the year’s workspace pages in English and Spanish', () => {
 
     const journal = flat(await pageIn(admin, 'en', `/espace/journal?annee=${YEAR}&etat=COL`));
     expect(journal).toContain('1 April 2026');
+    // Its download too: the columns and the words of each line in English.
+    const csv = (await admin.get(`/en/espace/journal.csv?annee=${YEAR}&etat=COL`).expect(200)).text;
+    expect(csv.split('\n')[0]).toBe('\ufeffid,date,user,origin,subject,operation,year,state,indicator,before,after,reason');
+    expect(csv).toContain(',online entry,Colombia — report (2026),addition,');
+    expect(foreignPhrases(csv, 'en')).toEqual([]);
   });
 
   test('a member in Spanish: checklist, reports list, a report form and the publication refusal in Spanish', async () => {
