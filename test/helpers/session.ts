@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import { createUser } from '../../db/queries/users';
 import { hashPassword } from '../../server/auth/passwords';
 import type { Role } from '../../server/domain/permissions';
+import type { Locale } from '../../server/i18n/locale';
 import { testApp } from './context';
 
 export const TEST_PASSWORD = 'un mot de passe de test';
@@ -37,6 +38,27 @@ export async function signedInAgent(app: Express, email: string | null): Promise
     if (response.status !== 303) throw new Error(`sign-in of ${email} failed: ${response.status}`);
   }
   agent.csrf = async () => csrfTokenOf((await agent.get(email === null ? '/connexion' : '/espace')).text);
+  return agent;
+}
+
+/** The address prefix of a language: none for French (docs/i18n.md « Addresses »). */
+export const localePrefix = (locale: Locale) => (locale === 'fr' ? '' : `/${locale}`);
+
+/**
+ * Signed in as `email`, the account's language set to `locale` through the workspace's own switcher
+ * form, as a member does it; `csrf()` reads a token from the workspace in that language.
+ */
+export async function memberIn(app: Express, email: string, locale: Locale): Promise<Agent> {
+  const agent = await signedInAgent(app, email);
+  // An account already in another language is sent to its own address first.
+  const home = await agent.get('/espace').redirects(1).expect(200);
+  const chosen = await agent
+    .post('/espace/langue')
+    .type('form')
+    .send({ _csrf: csrfTokenOf(home.text), locale, retour: '/espace' })
+    .expect(303);
+  expect(chosen.headers.location).toBe(`${localePrefix(locale)}/espace`);
+  agent.csrf = async () => csrfTokenOf((await agent.get(`${localePrefix(locale)}/espace`).expect(200)).text);
   return agent;
 }
 

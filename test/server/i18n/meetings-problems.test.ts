@@ -1,10 +1,8 @@
-import type { Express } from 'express';
-import request from 'supertest';
 import type { Locale } from '../../../server/i18n/locale';
 import { foreignPhrases } from '../../helpers/foreign-phrases';
 import { htmlProblems, textOf } from '../../helpers/html';
-import { csrfTokenOf, TEST_PASSWORD, type Agent } from '../../helpers/session';
 import { YEAR, meetingApp } from '../meetings/fixture';
+import { csrfTokenOf, localePrefix, memberIn } from '../../helpers/session';
 
 /**
  * The meetings' refusals in the member's language (issue 17, docs/i18n.md#the-workspace): the
@@ -14,28 +12,6 @@ import { YEAR, meetingApp } from '../meetings/fixture';
  */
 
 jest.setTimeout(180_000);
-
-const prefix = (locale: Locale) => (locale === 'fr' ? '' : `/${locale}`);
-
-/** Signs in and sets the account's language through the workspace's switcher. */
-async function memberIn(app: Express, email: string, locale: Locale): Promise<Agent> {
-  const agent = request.agent(app) as Agent;
-  const form = await agent.get('/connexion').expect(200);
-  await agent
-    .post('/connexion')
-    .type('form')
-    .send({ _csrf: csrfTokenOf(form.text), email, password: TEST_PASSWORD, retour: '/espace' })
-    .expect(303);
-  // An account already in another language is sent to its own address first.
-  const home = await agent.get('/espace').redirects(1).expect(200);
-  await agent
-    .post('/espace/langue')
-    .type('form')
-    .send({ _csrf: csrfTokenOf(home.text), locale, retour: '/espace' })
-    .expect(303);
-  agent.csrf = async () => csrfTokenOf((await agent.get(`${prefix(locale)}/espace`).expect(200)).text);
-  return agent;
-}
 
 const MEETING = {
   kind: 'intersessional',
@@ -126,7 +102,7 @@ describe.each(['en', 'es', 'fr'] as const)('the meetings’ refusals for a membe
     const post = async (fields: Record<string, string>) =>
       (
         await admin
-          .post(`${prefix(locale)}/espace/reunions`)
+          .post(`${localePrefix(locale)}/espace/reunions`)
           .type('form')
           .send({ _csrf: await admin.csrf(), ...fields })
           .expect(400)
@@ -144,7 +120,7 @@ describe.each(['en', 'es', 'fr'] as const)('the meetings’ refusals for a membe
     expect(foreignPhrases(days, locale)).toEqual([]);
 
     // Nothing half-written: no meeting was created.
-    const list = (await admin.get(`${prefix(locale)}/espace/reunions`).expect(200)).text;
+    const list = (await admin.get(`${localePrefix(locale)}/espace/reunions`).expect(200)).text;
     expect(list).not.toContain('/espace/reunions/1"');
   });
 });
@@ -181,7 +157,7 @@ describe('a speakers’ list, the briefing cards, a missing meeting and the CSV 
     for (const locale of ['en', 'es', 'fr'] as const) {
       const member = await memberIn(app, 'membre@example.org', locale);
       const created = await member
-        .post(`${prefix(locale)}/espace/reunions`)
+        .post(`${localePrefix(locale)}/espace/reunions`)
         .type('form')
         .send({ _csrf: await member.csrf(), ...MEETING })
         .expect(303);
@@ -205,7 +181,7 @@ describe('a speakers’ list, the briefing cards, a missing meeting and the CSV 
         const refused = (await member.get(`${url}/fiches?${query}`).expect(400)).text;
         expect(textOf(refused)).toContain(message);
       }
-      const missing = (await member.get(`${prefix(locale)}/espace/reunions/999`).expect(404)).text;
+      const missing = (await member.get(`${localePrefix(locale)}/espace/reunions/999`).expect(404)).text;
       expect(textOf(missing)).toContain(words[locale].missing);
 
       const speakers = (await member.get(`${url}/orateurs.csv`).expect(200)).text;

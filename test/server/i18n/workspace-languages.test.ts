@@ -1,11 +1,9 @@
-import type { Express } from 'express';
 import request from 'supertest';
 import type { Locale } from '../../../server/i18n/locale';
 import { foreignPhrases } from '../../helpers/foreign-phrases';
 import { htmlProblems, textOf } from '../../helpers/html';
-import { csrfTokenOf, type Agent } from '../../helpers/session';
-import { TEST_PASSWORD } from '../../helpers/session';
 import { YEAR, meetingApp } from '../meetings/fixture';
+import { csrfTokenOf, TEST_PASSWORD, localePrefix, memberIn, type Agent } from '../../helpers/session';
 
 /**
  * The workspace in the member's language (issue 17, docs/i18n.md#the-workspace): a member whose
@@ -15,29 +13,6 @@ import { YEAR, meetingApp } from '../meetings/fixture';
  */
 
 jest.setTimeout(120_000);
-
-/** The address prefix of a language: none for French. */
-const prefix = (locale: Locale) => (locale === 'fr' ? '' : `/${locale}`);
-
-/** Signs in and sets the account's language through the workspace's own switcher form. */
-async function memberIn(app: Express, email: string, locale: Locale): Promise<Agent> {
-  const agent = request.agent(app) as Agent;
-  const form = await agent.get('/connexion').expect(200);
-  await agent
-    .post('/connexion')
-    .type('form')
-    .send({ _csrf: csrfTokenOf(form.text), email, password: TEST_PASSWORD, retour: '/espace' })
-    .expect(303);
-  const home = await agent.get('/espace').expect(200);
-  const chosen = await agent
-    .post('/espace/langue')
-    .type('form')
-    .send({ _csrf: csrfTokenOf(home.text), locale, retour: '/espace' })
-    .expect(303);
-  expect(chosen.headers.location).toBe(`${prefix(locale)}/espace`);
-  agent.csrf = async () => csrfTokenOf((await agent.get(`${prefix(locale)}/espace`).expect(200)).text);
-  return agent;
-}
 
 /** A page in `locale`: its `lang`, valid HTML, and no phrase of another language's message file. */
 async function pageIn(agent: Agent, locale: Locale, path: string, status = 200) {
@@ -50,13 +25,13 @@ async function pageIn(agent: Agent, locale: Locale, path: string, status = 200) 
 /** Creates a meeting through the form, in the member's language; its address (without the language prefix). */
 async function createMeeting(agent: Agent, locale: Locale, fields: Record<string, string>): Promise<string> {
   const response = await agent
-    .post(`${prefix(locale)}/espace/reunions`)
+    .post(`${localePrefix(locale)}/espace/reunions`)
     .type('form')
     .send({ _csrf: await agent.csrf(), ...fields })
     .expect(303);
   const location = response.headers.location!;
-  expect(location.startsWith(`${prefix(locale)}/espace/reunions/`)).toBe(true);
-  return location.slice(prefix(locale).length).replace(/[?#].*$/, '');
+  expect(location.startsWith(`${localePrefix(locale)}/espace/reunions/`)).toBe(true);
+  return location.slice(localePrefix(locale).length).replace(/[?#].*$/, '');
 }
 
 const MEETING = {

@@ -1,10 +1,8 @@
-import type { Express } from 'express';
-import request from 'supertest';
 import type { Locale } from '../../../server/i18n/locale';
 import { foreignPhrases } from '../../helpers/foreign-phrases';
 import { htmlProblems, textOf } from '../../helpers/html';
-import { csrfTokenOf, TEST_PASSWORD, type Agent } from '../../helpers/session';
 import { YEAR, meetingApp } from '../meetings/fixture';
+import { csrfTokenOf, localePrefix, memberIn, type Agent } from '../../helpers/session';
 
 /**
  * The year's workspace pages in the member's language (issue 17, docs/i18n.md#the-workspace): the
@@ -15,29 +13,9 @@ import { YEAR, meetingApp } from '../meetings/fixture';
 
 jest.setTimeout(180_000);
 
-const prefix = (locale: Locale) => (locale === 'fr' ? '' : `/${locale}`);
-
-/** Signs in and sets the account's language through the workspace's switcher form. */
-async function memberIn(app: Express, email: string, locale: Locale): Promise<Agent> {
-  const agent = request.agent(app) as Agent;
-  const form = await agent.get('/connexion').expect(200);
-  await agent
-    .post('/connexion')
-    .type('form')
-    .send({ _csrf: csrfTokenOf(form.text), email, password: TEST_PASSWORD, retour: '/espace' })
-    .expect(303);
-  const home = await agent.get('/espace').expect(200);
-  await agent
-    .post('/espace/langue')
-    .type('form')
-    .send({ _csrf: csrfTokenOf(home.text), locale, retour: '/espace' })
-    .expect(303);
-  return agent;
-}
-
 /** A page in `locale`: its `lang`, and no phrase of another language's message file in its text. */
 async function pageIn(agent: Agent, locale: Locale, path: string, status = 200): Promise<string> {
-  const response = await agent.get(`${prefix(locale)}${path}`).expect(status);
+  const response = await agent.get(`${localePrefix(locale)}${path}`).expect(status);
   expect(response.text).toContain(`<html lang="${locale}"`);
   expect({ path, foreign: foreignPhrases(textOf(response.text), locale) }).toEqual({ path, foreign: [] });
   return response.text;
