@@ -8,7 +8,7 @@ import type { FieldError } from '../domain/workspace/form';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
 import { t } from '../i18n/translate';
 import { MEETING_KIND_KEYS, SPEAKERS_FROM_KEYS } from './meeting-labels';
-import { valueProblemText } from './problem-text';
+import { valueProblemText } from '../i18n/problem-text';
 
 /**
  * The meetings' domain problems (codes with their parameters) worded in the member's language

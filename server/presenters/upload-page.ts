@@ -7,7 +7,7 @@ import { formatMegabytes, UPLOAD_LIMITS, type UploadPreview } from '../domain/wo
 import { localizeCatalogue } from '../domain/catalogue-i18n';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
 import { t } from '../i18n/translate';
-import { countText } from './problem-text';
+import { countText } from '../i18n/problem-text';
 import { ROLE_KEYS } from './workspace-home';
 
 /** Who may import each kind of rows (full keys: docs/i18n.md#messages). */

@@ -11,7 +11,7 @@ import type { ExchangeKind } from '../data-kinds';
 import type { Locale } from '../../i18n/locale';
 import { t } from '../../i18n/translate';
 import { ProblemList, type Problem, type Said } from './problems';
-import { formatProblem, saidText } from '../../presenters/problem-text';
+import { formatProblem, saidText } from '../../i18n/problem-text';
 import { validateTables, type DetectedTable } from './validate';
 
 export interface ImportFile {

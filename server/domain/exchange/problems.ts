@@ -1,6 +1,6 @@
 /**
  * What the checks of a value, a file or a form say, as a code and its parameters: the domain
- * stays language-free, and server/presenters/problem-text.ts words it in the reader's language
+ * stays language-free, and server/i18n/problem-text.ts words it in the reader's language
  * (the page's, the member's, or `LANG` on the command line). A parameter may itself be a Said
  * (a cell's problem inside a sheet's message); `{ number }` is a count written in the reader's
  * conventions (« 100 000 », “100,000”), where a bare number (a year, a line) is written as it is.
@@ -10,7 +10,7 @@ export interface Said {
   params?: Record<string, string | number | Said | { number: number }>;
 }
 
-/** Every code a check may say (the words: server/presenters/problem-text.ts, message areas `values` and `exchange`). */
+/** Every code a check may say (the words: server/i18n/problem-text.ts, message areas `values` and `exchange`). */
 export type SaidCode =
   // A value's rule (values.ts, ../data-kinds.ts), whatever door it comes in by.
   | 'yearMissing'

@@ -5,7 +5,7 @@ import { BASELINE_YEAR, TARGET_YEAR, type AnswerValue } from '../../../db/codes'
 /**
  * Readers for the cells of the exchange files (docs/architecture.md#the-exchange-format). Each
  * returns the typed value or a problem as a code with its parameters, worded in the reader's
- * language by server/presenters/problem-text.ts; callers attach file, line and column (or the
+ * language by server/i18n/problem-text.ts; callers attach file, line and column (or the
  * form's field). Values arrive untrimmed from the CSV reader; spreadsheets add stray spaces, so
  * every reader trims.
  */

@@ -2,7 +2,7 @@ import type { AuditEntry } from '../../../db/queries/audit';
 import type { Said } from '../exchange/problems';
 import { DEFAULT_LOCALE, type Locale } from '../../i18n/locale';
 import { t } from '../../i18n/translate';
-import { fieldProblemText } from '../../presenters/problem-text';
+import { fieldProblemText } from '../../i18n/problem-text';
 
 /** What the workspace's forms share: field errors and the reason asked for a change to validated or published data. */
 

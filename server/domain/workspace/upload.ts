@@ -21,7 +21,7 @@ import type { ReviewState } from '../review';
 import { assessChanges, previewChanges, type PreviewChange } from './upload-changes';
 import { DEFAULT_LOCALE, type Locale } from '../../i18n/locale';
 import { t } from '../../i18n/translate';
-import { countText } from '../../presenters/problem-text';
+import { countText } from '../../i18n/problem-text';
 
 /** The bounds of an upload in the browser. */
 export const UPLOAD_LIMITS = {

@@ -1,6 +1,6 @@
 import { readCsv, readCsvInSlices, type CsvReadResult, type CsvTable } from '../../../../server/domain/exchange/csv';
 import type { Problem } from '../../../../server/domain/exchange/problems';
-import { problemColumnText, saidText } from '../../../../server/presenters/problem-text';
+import { problemColumnText, saidText } from '../../../../server/i18n/problem-text';
 
 /** Problems as the import words them in French: the column and the message as text. */
 const inFrench = (problems: Problem[]) =>

@@ -1,5 +1,5 @@
 import { readAnswer, readBoolean, readDate, readNumber, readYear, type Cell } from '../../../../server/domain/exchange/values';
-import { valueProblemText } from '../../../../server/presenters/problem-text';
+import { valueProblemText } from '../../../../server/i18n/problem-text';
 
 // A problem as the import says it in French.
 const value = <T>(cell: Cell<T>) => (cell.ok ? cell.value : valueProblemText(cell.problem));

@@ -6,7 +6,7 @@ import { seededDatabase } from '../../../helpers/context';
 import { lyingWorkbook } from '../../../helpers/zip-bomb';
 import { csvFile } from './support';
 import type { ReadTable as Read, UnreadableFile } from '../../../../server/domain/exchange/import';
-import { saidText } from '../../../../server/presenters/problem-text';
+import { saidText } from '../../../../server/i18n/problem-text';
 
 /** What a workbook could not be read for, as the import says it in French. */
 const worded = (read: (Read | UnreadableFile)[]) =>

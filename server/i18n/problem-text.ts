@@ -1,6 +1,6 @@
 import type { Problem, ProblemPlace, Said, SaidCode } from '../domain/exchange/problems';
-import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
-import { t } from '../i18n/translate';
+import { DEFAULT_LOCALE, type Locale } from './locale';
+import { t } from './translate';
 
 /**
  * The words of every problem the checks report as a code (server/domain/exchange/problems.ts): a
