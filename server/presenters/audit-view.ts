@@ -1,3 +1,4 @@
+import { actorName } from './audit-actor';
 import { toCsv } from '../domain/exchange/csv-write';
 import type { AuditEntry } from '../../db/queries/audit';
 import { AUDIT_ENTITIES, type AuditEntity, type AuditOperation, type JournalFilter, type JournalOrder } from '../domain/journal';
@@ -228,7 +229,7 @@ export function journalEntryView(
     id: entry.id,
     when: timestamp(entry.at, { view, userEmails, locale }),
     at: entry.at,
-    actor: entry.actor,
+    actor: actorName(entry, locale),
     origin: originKey ? t(locale, originKey) : entry.origin,
     subject: entrySubject(entry, view, locale),
     operation: t(locale, OPERATION_KEYS[entry.operation]),
@@ -343,7 +344,7 @@ export function journalCsv(entries: readonly AuditEntry[], view: DataView, local
   const rows = entries.map((e) => [
     e.id,
     e.at,
-    e.actor,
+    actorName(e, locale),
     origin(e.origin),
     entrySubject(e, view, locale),
     t(locale, OPERATION_KEYS[e.operation]),

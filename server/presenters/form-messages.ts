@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../../db/queries/audit';
+import { actorName } from './audit-actor';
 import { formatDateTime } from './format';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
 import { t } from '../i18n/translate';
@@ -6,9 +7,12 @@ import { t } from '../i18n/translate';
 /** What the workspace's forms say after a save, and when someone else saved first (in the member's language). */
 
 /** « par marie@example.org le 23 novembre 2026 à 14:05 », from the audit entry of the change. */
-export const changedBy = (entry: Pick<AuditEntry, 'actor' | 'at'> | null, locale: Locale = DEFAULT_LOCALE): string =>
+export const changedBy = (
+  entry: (Pick<AuditEntry, 'actor' | 'at'> & Partial<Pick<AuditEntry, 'origin'>>) | null,
+  locale: Locale = DEFAULT_LOCALE,
+): string =>
   entry
-    ? t(locale, 'workspace.forms.changedBy', { actor: entry.actor, at: formatDateTime(entry.at, locale) })
+    ? t(locale, 'workspace.forms.changedBy', { actor: actorName(entry, locale), at: formatDateTime(entry.at, locale) })
     : t(locale, 'workspace.forms.changedBySomeone');
 
 /** « Dernière modification par … le … », or null when never changed. */

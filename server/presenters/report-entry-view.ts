@@ -1,3 +1,4 @@
+import { actorName } from './audit-actor';
 import { changedBy, conflictMessage } from './form-messages';
 import type { Catalogue } from '../domain/catalogue';
 import type { AuditEntry } from '../../db/queries/audit';
@@ -512,7 +513,7 @@ export function reportEntryView(input: EntryViewInput) {
     validation: validation ? { by: validation.by, at: formatDateTime(validation.at, locale) } : null,
     recent: recent.map((e) => ({
       at: formatDateTime(e.at, locale),
-      actor: e.actor,
+      actor: actorName(e, locale),
       what: describeAuditEntry(e, localized, locale),
       reason: e.reason,
     })),

@@ -1,6 +1,8 @@
 import type { Locale } from '../../../server/i18n/locale';
 import { foreignPhrases } from '../../helpers/foreign-phrases';
 import { htmlProblems, textOf } from '../../helpers/html';
+import { withAudit } from '../../../db/queries/audit';
+import { answers } from '../../../db/schema';
 import { YEAR, meetingApp } from '../meetings/fixture';
 import { csrfTokenOf, localePrefix, memberIn, type Agent } from '../../helpers/session';
 
@@ -122,7 +124,11 @@ describe('the year’s workspace pages in English and Spanish', () => {
   });
 
   test('a member in Spanish: checklist, reports list, a report form and the publication refusal in Spanish', async () => {
-    const { app } = await meetingApp();
+    const { app, db } = await meetingApp();
+    // A change made by the demonstration data (its author's label is stored in French).
+    withAudit(db, { userId: null, label: 'données de démonstration', origin: 'demo' }, (tx) =>
+      tx.insert(answers).values({ year: YEAR, state: 'KHM', indicator: '46.1', answer: 'no', source: null, note: null }).run(),
+    );
     const member = await memberIn(app, 'membre@example.org', 'es');
     const year = flat(await pageIn(member, 'es', `/espace/annees/${YEAR}`));
     expect(year).toContain('Registro de Estados');
@@ -133,6 +139,7 @@ describe('the year’s workspace pages in English and Spanish', () => {
     const ukraine = flat(await pageIn(member, 'es', `/espace/saisie/${YEAR}/UKR`));
     expect(ukraine).toContain('Indicador 46.1: respuesta añadida (sí)');
     expect(ukraine).toContain('Ucrania');
+    expect(flat(await pageIn(member, 'es', `/espace/saisie/${YEAR}/KHM`))).toContain('datos de demostración');
     // A year that is not the plan's, in the workspace's addresses: refused in the member's language.
     for (const path of [`/espace/annees/2024`, `/espace/saisie/1999/UKR`, `/espace/chiffres/2031`, `/espace/journal?annee=20x6`]) {
       const refused = flat(await pageIn(member, 'es', path, 400));
