@@ -7,6 +7,8 @@ import { withAudit, type Actor } from '../db/queries/audit';
 import { validateReports } from '../db/queries/review';
 import { releaseYears } from '../server/domain/releases/publish';
 import type { Config } from '../server/config';
+import { DEFAULT_LOCALE } from '../server/i18n/locale';
+import { t } from '../server/i18n/translate';
 import { generateDemoData, type DemoData } from './demo';
 
 export interface DemoCounts {
@@ -43,7 +45,8 @@ export function loadDemoData(
       {
         now,
         by: null,
-        note: 'Données de démonstration, générées pour présenter l’outil : elles ne décrivent aucun État.',
+        // Stored in French, the source language, like every release note; pages word it in theirs (releaseNoteIn).
+        note: t(DEFAULT_LOCALE, 'release.demoNote'),
       },
     );
     writeMeta(tx, META.demoData, 'loaded');

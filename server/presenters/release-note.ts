@@ -45,10 +45,12 @@ const integer = (text: string) => Number(text.replace(/\D/g, ''));
 /**
  * A release's note as a page in `locale` shows it: a low-coverage note's head (written by the
  * publication in French, `lowCoverageNote`) in that language, the admin's reason and note as typed
- * (data, like answers' sources); any other note as it is.
+ * (data, like answers' sources); the demonstration data's note in that language; any other note as it is.
  */
 export function releaseNoteIn(note: string | null, locale: Locale): string | null {
   if (note === null || locale === DEFAULT_LOCALE) return note;
+  // The demonstration data's note, written by the loader (seed/demo-load.ts).
+  if (note === translate(DEFAULT_LOCALE, 'release.demoNote')) return translate(locale, 'release.demoNote');
   const found = LOW_COVERAGE_PATTERN.exec(note);
   if (!found) return note;
   const [, reports, parties, min, rest] = found;

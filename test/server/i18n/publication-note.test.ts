@@ -29,4 +29,13 @@ describe('the low-coverage note in the page’s language', () => {
     const empty = lowCoverageNote({ reports: 0, parties: 0 }, 50, 'Aucun rapport encore', '');
     expect(releaseNoteIn(empty, 'en')).toContain('0 / 0 (not applicable)');
   });
+
+  test('the demonstration data’s note, stored in French, reads in the page’s language', () => {
+    const stored = 'Données de démonstration, générées pour présenter l’outil : elles ne décrivent aucun État.';
+    expect(releaseNoteIn(stored, 'fr')).toBe(stored);
+    expect(releaseNoteIn(stored, 'en')).toBe('Demonstration data, generated to present the tool: they describe no State.');
+    expect(releaseNoteIn(stored, 'es')).toBe(
+      'Datos de demostración, generados para presentar la herramienta: no describen a ningún Estado.',
+    );
+  });
 });
