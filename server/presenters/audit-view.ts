@@ -37,13 +37,6 @@ const SUBJECT_KEYS: Record<AuditEntity, string> = {
 
 /** The audit trail (journal des modifications) in French: who changed what, when, from what to what, and why. */
 
-/** For the filter's list and the page title: what each kind of entry is about, in the plural. */
-export const ENTITY_LABELS: Record<AuditEntity, string> = {
-  ...(Object.fromEntries(EXCHANGE_KINDS.map((k) => [DATA_KINDS[k].audit.entity, DATA_KINDS[k].audit.label])) as Record<KindEntity, string>),
-  publication: 'publications',
-  validation: 'validations',
-};
-
 const EMPTY = '—';
 /** The answers as the journal writes them (« Oui », « Non », « Non traité »), full keys for the message test. */
 const ANSWER_VALUE_KEYS: Record<string, string> = { yes: 'audit.answer.yes', no: 'audit.answer.no', blank: 'audit.answer.blank' };
@@ -274,8 +267,7 @@ export interface JournalFormValues {
 /** The journal's orders, by the value of the `ordre` parameter. */
 export const JOURNAL_ORDERS: Record<string, JournalOrder> = { recent: 'newest', ancien: 'oldest' };
 
-/** The filter form: its choices, what is selected, and a French message beside each invalid field. */
-/** The entity in the plural, for the filter's list and the title: the journal's own words beyond French. */
+/** The entity in the plural, for the filter's list and the title (message files). */
 const ENTITY_KEYS: Record<AuditEntity, string> = {
   answer: 'workspace.journal.entities.answer',
   report: 'workspace.journal.entities.report',
@@ -285,9 +277,9 @@ const ENTITY_KEYS: Record<AuditEntity, string> = {
   publication: 'workspace.journal.entities.publication',
   validation: 'workspace.journal.entities.validation',
 };
-const entityLabel = (entity: AuditEntity, locale: Locale) =>
-  locale === DEFAULT_LOCALE ? ENTITY_LABELS[entity] : t(locale, ENTITY_KEYS[entity]);
+const entityLabel = (entity: AuditEntity, locale: Locale) => t(locale, ENTITY_KEYS[entity]);
 
+/** The filter form: its choices, what is selected, and a message beside each invalid field, in `locale`. */
 export function journalForm(
   view: DataView,
   values: JournalFormValues,

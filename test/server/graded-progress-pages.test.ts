@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import { answers, populationMemberships, reports } from '../../db/schema';
 import { publishEverything, testApp } from '../helpers/context';
 import { fragment, htmlProblems, textOf } from '../helpers/html';
+import { GRADE_WORDS } from '../helpers/grade-words';
 
 /**
  * Graded progress and like-for-like on the pages (docs/method.md#graded-progress,
@@ -11,16 +12,6 @@ import { fragment, htmlProblems, textOf } from '../helpers/html';
  * join the affected population in 2026, so the headline change of 1.1 and its like-for-like change
  * differ; every figure below is computed by hand.
  */
-
-const GRADE_WORDS: Record<string, string> = {
-  'target-reached': 'cible atteinte',
-  'on-track': 'en bonne voie',
-  'acceleration-needed': 'accélération nécessaire',
-  'limited-progress': 'progrès limités',
-  'moving-away': 's’éloigne de la cible',
-  'not-comparable': 'non comparable',
-  'no-target': 'sans cible',
-};
 
 function fill(db: Db): void {
   const before = ['AFG', 'AGO', 'BIH', 'KHM'];

@@ -3,6 +3,7 @@ import { testApp } from '../helpers/context';
 import { fragment, hrefsOf, htmlProblems, textOf } from '../helpers/html';
 import { demoDatabase, type ApiIndicator } from '../helpers/pages';
 import { MESSAGES } from '../../server/i18n/translate';
+import { GRADE_WORDS } from '../helpers/grade-words';
 
 jest.setTimeout(120_000);
 
@@ -137,17 +138,6 @@ describe('the list of States (/states): sorting', () => {
     expect(hrefsOf(head)).toContain('/states?partie=oui&tri=rapport');
   });
 });
-
-/** The grades' words, as docs/method.md names them. */
-const GRADE_WORDS: Record<string, string> = {
-  'target-reached': 'cible atteinte',
-  'on-track': 'en bonne voie',
-  'acceleration-needed': 'accélération nécessaire',
-  'limited-progress': 'progrès limités',
-  'moving-away': 's’éloigne de la cible',
-  'not-comparable': 'non comparable',
-  'no-target': 'sans cible',
-};
 
 describe('a committee’s indicators worst first (/committees/ID?tri=progres)', () => {
   const RANK = ['moving-away', 'limited-progress', 'acceleration-needed', 'on-track', 'target-reached', 'not-comparable', 'no-target'];
