@@ -12,8 +12,9 @@ const SYSTEM_ACTOR_KEYS: Record<string, string> = {
   seed: 'workspace.journal.systemActors.seed',
 };
 
-/** Who made a change, as a page in `locale` names them. */
-export function actorName(entry: Pick<AuditEntry, 'actor'> & Partial<Pick<AuditEntry, 'origin'>>, locale: Locale): string {
+/** Who made a change, as a page in `locale` names them (« inconnu » when the trail does not say). */
+export function actorName(entry: (Pick<AuditEntry, 'actor'> & Partial<Pick<AuditEntry, 'origin'>>) | null, locale: Locale): string {
+  if (entry === null) return t(locale, 'workspace.journal.unknownAuthor');
   const key = entry.origin === undefined ? undefined : SYSTEM_ACTOR_KEYS[entry.origin];
   return key ? t(locale, key) : entry.actor;
 }

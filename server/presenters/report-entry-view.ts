@@ -511,7 +511,7 @@ export function reportEntryView(input: EntryViewInput) {
     publicHref: `/states/${state.iso3}?year=${year}`,
     status: { key: status, label: t(REPORT_STATUS_KEYS[status]), badge: STATUS_BADGES[status] },
     draft: status === 'draft',
-    validation: validation ? { by: validation.by, at: formatDateTime(validation.at, locale) } : null,
+    validation: validation ? { by: actorName(validation.by, locale), at: formatDateTime(validation.at, locale) } : null,
     recent: recent.map((e) => ({
       at: formatDateTime(e.at, locale),
       actor: actorName(e, locale),

@@ -46,14 +46,14 @@ export function readStoredReport(db: Db, year: number, state: string): StoredRep
 export interface ValidationInfo {
   /** ISO timestamp. */
   at: string;
-  /** Who validated, as the audit trail names them. */
-  by: string;
+  /** Who validated: their address, or the audit trail's author (a label, with its origin); null when neither is known. */
+  by: (Pick<AuditEntry, 'actor'> & Partial<Pick<AuditEntry, 'origin'>>) | null;
 }
 
 export function readValidation(db: Db, year: number, state: string): ValidationInfo | null {
   const row = readValidationRow(db, year, state);
   if (!row) return null;
-  return { at: row.at, by: row.email ?? validationEntry(db, year, state)?.actor ?? 'inconnu' };
+  return { at: row.at, by: row.email ? { actor: row.email } : validationEntry(db, year, state) };
 }
 
 export function readEntryStatus(db: Db, year: number, state: string, stored: StoredReport): EntryStatus {
@@ -187,7 +187,7 @@ export type ValidateOutcome =
   | { kind: 'forbidden' }
   | { kind: 'empty' }
   /** Validated already: by whom (as the audit trail names them) and when (ISO). */
-  | { kind: 'already'; by: string; at: string }
+  | { kind: 'already'; by: ValidationInfo['by']; at: string }
   /** Changed since the page was loaded: the latest change. */
   | { kind: 'moved'; entry: AuditEntry | null };
 

@@ -37,6 +37,7 @@ import { yearParam } from '../params';
 import type { AuditEntry } from '../../domain/journal';
 import { retryWhileBusy } from '../../../db/client';
 import { formBody } from '../../form-body';
+import { actorName } from '../../presenters/audit-actor';
 
 /** Data entry and review of the (year, State) reports: /espace/saisie/… */
 export function entryRoutes({ db, data, privatePages, config }: RouteContext): Router {
@@ -212,7 +213,10 @@ export function entryRoutes({ db, data, privatePages, config }: RouteContext): R
           errors: [
             {
               field: '',
-              message: t(req.locale, 'reportList.entry.alreadyValidated', { by: outcome.by, at: formatDateTime(outcome.at, req.locale) }),
+              message: t(req.locale, 'reportList.entry.alreadyValidated', {
+                by: actorName(outcome.by, req.locale),
+                at: formatDateTime(outcome.at, req.locale),
+              }),
             },
           ],
         });

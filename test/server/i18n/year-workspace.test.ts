@@ -2,6 +2,7 @@ import type { Locale } from '../../../server/i18n/locale';
 import { foreignPhrases } from '../../helpers/foreign-phrases';
 import { htmlProblems, textOf } from '../../helpers/html';
 import { withAudit } from '../../../db/queries/audit';
+import { validateReports } from '../../../db/queries/review';
 import { answers } from '../../../db/schema';
 import { YEAR, meetingApp } from '../meetings/fixture';
 import { csrfTokenOf, localePrefix, memberIn, type Agent } from '../../helpers/session';
@@ -126,9 +127,10 @@ describe('the year’s workspace pages in English and Spanish', () => {
   test('a member in Spanish: checklist, reports list, a report form and the publication refusal in Spanish', async () => {
     const { app, db } = await meetingApp();
     // A change made by the demonstration data (its author's label is stored in French).
-    withAudit(db, { userId: null, label: 'données de démonstration', origin: 'demo' }, (tx) =>
-      tx.insert(answers).values({ year: YEAR, state: 'KHM', indicator: '46.1', answer: 'no', source: null, note: null }).run(),
-    );
+    withAudit(db, { userId: null, label: 'données de démonstration', origin: 'demo' }, (tx) => {
+      tx.insert(answers).values({ year: YEAR, state: 'KHM', indicator: '46.1', answer: 'no', source: null, note: null }).run();
+      validateReports(tx, [{ year: YEAR, state: 'KHM' }], null, new Date().toISOString());
+    });
     const member = await memberIn(app, 'membre@example.org', 'es');
     const year = flat(await pageIn(member, 'es', `/espace/annees/${YEAR}`));
     expect(year).toContain('Registro de Estados');
@@ -139,7 +141,9 @@ describe('the year’s workspace pages in English and Spanish', () => {
     const ukraine = flat(await pageIn(member, 'es', `/espace/saisie/${YEAR}/UKR`));
     expect(ukraine).toContain('Indicador 46.1: respuesta añadida (sí)');
     expect(ukraine).toContain('Ucrania');
-    expect(flat(await pageIn(member, 'es', `/espace/saisie/${YEAR}/KHM`))).toContain('datos de demostración');
+    const cambodia = flat(await pageIn(member, 'es', `/espace/saisie/${YEAR}/KHM`));
+    expect(cambodia).toContain('datos de demostración');
+    expect(cambodia).toMatch(/Validado por datos de demostración el /);
     // A year that is not the plan's, in the workspace's addresses: refused in the member's language.
     for (const path of [`/espace/annees/2024`, `/espace/saisie/1999/UKR`, `/espace/chiffres/2031`, `/espace/journal?annee=20x6`]) {
       const refused = flat(await pageIn(member, 'es', path, 400));
