@@ -1,8 +1,9 @@
 import path from 'node:path';
 import type { Express } from 'express';
-import { create } from 'express-handlebars';
+import { ExpressHandlebars } from 'express-handlebars';
 import Handlebars from 'handlebars';
 import type { RenderViewOptions } from 'express-handlebars/types';
+import type { RuntimeOptions } from 'handlebars';
 import { projectPath } from './project-root';
 import { DEFAULT_LOCALE, isLocale, type Locale } from './i18n/locale';
 import { t, tHtml } from './i18n/translate';
@@ -50,8 +51,26 @@ const helpers = {
   join: (list: unknown, separator: unknown) => (Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : ''),
 };
 
+/**
+ * A template's source without the indentation at the start of its lines. The indentation keeps the
+ * templates readable; in the pages it is bytes sent for nothing (a sixth of the report form and of a
+ * meeting's plan, repeated in every loop), and whitespace between tags renders the same once the
+ * line break is kept. No template writes a multi-line `<pre>` or `<textarea>` itself: what those
+ * hold comes from variables, which this does not touch.
+ */
+export function withoutIndentation(source: string): string {
+  return source.replace(/^[ \t]+/gm, '');
+}
+
+/** express-handlebars, compiling each template without its indentation (once per template with the view cache). */
+class Engine extends ExpressHandlebars {
+  protected override _compileTemplate(template: string, options?: RuntimeOptions): HandlebarsTemplateDelegate {
+    return super._compileTemplate(withoutIndentation(template), options);
+  }
+}
+
 export function configureViews(app: Express, viewCache: boolean): void {
-  const engine = create({
+  const engine = new Engine({
     extname: '.hbs',
     defaultLayout: 'main',
     layoutsDir: path.join(viewsDir, 'layouts'),

@@ -81,7 +81,7 @@ describe('the world map’s geometry (server/maps/world-geometry.ts)', () => {
 
 /** Each State's class on the page's map (`data-iso3` → `map-fill--…`). */
 function mapClasses(html: string): Map<string, string> {
-  const svg = fragment(html, '<svg class="world-map__svg"', '</svg>\n  <figcaption>');
+  const svg = fragment(html, '<svg class="world-map__svg"', '</svg>\n<figcaption>');
   const groups = [
     ...svg.matchAll(
       /<g class="map-state map-fill--([a-z-]+)" data-iso3="([A-Z]{3})"><title>[^<]*<\/title>(<path d="[^"]+"\/>)?(<circle [^>]*\/>)?<\/g>/g,
