@@ -1,11 +1,11 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import type { Db } from '../../db/client';
 import { readMeeting, readSpeakers } from '../../db/queries/meetings';
 import { readMeetingGuidelines } from '../../seed/meeting-guidelines';
 import { dataSource } from '../../server/data-source';
 import { speakerSource } from '../../server/domain/meetings/speaker-groups';
 import { createMeeting, saveGroup } from '../../server/domain/meetings/store';
-import { axeViolations, chromiumSuite, watchForErrors } from '../helpers/browser';
+import { Tab, axeViolations, chromiumSuite, contextWithAxe } from '../helpers/browser';
 import { testApp } from '../helpers/context';
 import { demoDatabase } from '../helpers/pages';
 import { TEST_PASSWORD, createTestUser } from '../helpers/session';
@@ -73,27 +73,25 @@ async function makeApp() {
 describe('the briefing cards in Chromium', () => {
   const chromium = chromiumSuite(makeApp);
   let context: BrowserContext;
+  // One tab, signed in, taken from page to page (test/helpers/browser.ts).
+  const tab = new Tab(
+    () => context,
+    () => chromium.url,
+  );
 
   beforeAll(async () => {
-    context = await chromium.browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${chromium.url}/connexion`);
+    context = await contextWithAxe(chromium.browser);
+    const { page } = await tab.open('/connexion');
     await page.getByLabel('Adresse électronique').fill('observateur@example.org');
     await page.getByLabel('Mot de passe').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.waitForURL(`${chromium.url}/espace`);
-    await page.close();
   });
   afterAll(async () => {
     await context?.close();
   });
 
-  async function open(path: string): Promise<{ page: Page; errors: string[]; status?: number }> {
-    const page = await context.newPage();
-    const errors = watchForErrors(page);
-    const response = await page.goto(`${chromium.url}${path}`);
-    return { page, errors, status: response?.status() };
-  }
+  const open = (path: string) => tab.open(path);
 
   test.each([
     { name: 'every card', query: '' },
@@ -104,13 +102,11 @@ describe('the briefing cards in Chromium', () => {
     expect(await page.locator('.briefing-card').count()).toBeGreaterThan(0);
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   test('the full detail of a card, from its link: HTTP 200, every answer, no script or CSP error, and no axe-core violation', async () => {
     const cards = await open(`/espace/reunions/${meetingId}/fiches?groupe=victims`);
     const href = await cards.page.locator('.briefing-card__more a').first().getAttribute('href');
-    await cards.page.close();
     expect(href).toMatch(/\?groupe=victims&etat=[A-Z]{3}$/);
     const { page, errors, status } = await open(href!);
     expect(status).toBe(200);
@@ -118,7 +114,6 @@ describe('the briefing cards in Chromium', () => {
     expect(await page.locator('.briefing-card__answers tbody tr').count()).toBeGreaterThan(0);
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   test('printed: no site header, menus, footer or page header, and every card starts a new page', async () => {
@@ -148,7 +143,6 @@ describe('the briefing cards in Chromium', () => {
     expect(pdfPages(pdf).length).toBe(presentVictims);
     for (const box of pdfPages(pdf)) expect(box).toEqual(A4_POINTS);
     expect(pdfLinks(pdf).filter((uri) => /\/(sections|committees|transparence|donnees)\b/.test(uri))).toEqual([]);
-    await page.close();
   });
 
   test('every card of the meeting prints on exactly one A4 page, item 4 included', async () => {
@@ -159,6 +153,5 @@ describe('the briefing cards in Chromium', () => {
     const pages = pdfPages(await page.pdf({ preferCSSPageSize: true }));
     expect(pages).toHaveLength(cards);
     for (const box of pages) expect(box).toEqual(A4_POINTS);
-    await page.close();
   });
 });

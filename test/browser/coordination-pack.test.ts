@@ -9,7 +9,7 @@ import { EngineSnapshot } from '../../server/domain/engine/engine';
 import type { MeetingDetails } from '../../server/domain/meetings/meeting-form';
 import { speakerSource } from '../../server/domain/meetings/speaker-groups';
 import { createMeeting } from '../../server/domain/meetings/store';
-import { axeViolations, chromiumSuite, watchForErrors } from '../helpers/browser';
+import { axeViolations, chromiumSuite, contextWithAxe, watchForErrors } from '../helpers/browser';
 import { testApp } from '../helpers/context';
 import { demoDatabase } from '../helpers/pages';
 import { TEST_PASSWORD, createTestUser } from '../helpers/session';
@@ -91,15 +91,14 @@ describe('the Coordinating Committee’s pack in Chromium', () => {
   let errors: string[];
 
   beforeAll(async () => {
-    context = await chromium.browser.newContext();
-    const signIn = await context.newPage();
-    await signIn.goto(`${chromium.url}/connexion`);
-    await signIn.getByLabel('Adresse électronique').fill('observateur@example.org');
-    await signIn.getByLabel('Mot de passe').fill(TEST_PASSWORD);
-    await signIn.getByRole('button', { name: 'Se connecter' }).click();
-    await signIn.waitForURL(`${chromium.url}/espace`);
-    await signIn.close();
+    // One tab for the whole file, taken from page to page: a new tab costs a renderer process (test/helpers/browser.ts).
+    context = await contextWithAxe(chromium.browser);
     page = await context.newPage();
+    await page.goto(`${chromium.url}/connexion`);
+    await page.getByLabel('Adresse électronique').fill('observateur@example.org');
+    await page.getByLabel('Mot de passe').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL(`${chromium.url}/espace`);
     errors = watchForErrors(page);
     const response = await page.goto(`${chromium.url}/espace/reunions/${packId}/dossier`);
     expect(response?.status()).toBe(200);
@@ -140,7 +139,7 @@ describe('the Coordinating Committee’s pack in Chromium', () => {
   });
 
   test('a year of activity (the first Committee meeting, since the demonstration data was loaded): the overview prints on one page, the whole pack under 30', async () => {
-    const year = await context.newPage();
+    const year = page;
     const yearErrors = watchForErrors(year);
     const response = await year.goto(`${chromium.url}/espace/reunions/${firstId}/dossier`);
     expect(response?.status()).toBe(200);
@@ -162,6 +161,5 @@ describe('the Coordinating Committee’s pack in Chromium', () => {
     });
     expect(pdfPageCount(await year.pdf({ format: 'A4' }))).toBeLessThan(2);
     expect(yearErrors).toEqual([]);
-    await year.close();
   });
 });

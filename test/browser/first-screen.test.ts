@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { axeViolations, chromiumSuite, watchForErrors } from '../helpers/browser';
+import { axeViolations, browserTabs, chromiumSuite } from '../helpers/browser';
 import { testApp } from '../helpers/context';
 import { demoDatabase } from '../helpers/pages';
 
@@ -14,13 +14,12 @@ jest.setTimeout(300_000);
 describe('the first screen and the focus ring, in Chromium', () => {
   const chromium = chromiumSuite(() => testApp(demoDatabase()).app);
 
+  const tabs = browserTabs(chromium);
+
   async function open(path: string, viewport: { width: number; height: number }, javaScriptEnabled = true) {
-    const context = await chromium.browser.newContext({ viewport, javaScriptEnabled });
-    const page = await context.newPage();
-    const errors = watchForErrors(page);
-    const response = await page.goto(`${chromium.url}${path}`);
-    expect(response?.status()).toBe(200);
-    return { page, errors, close: () => context.close() };
+    const visit = await tabs.open(path, { javaScriptEnabled, viewport });
+    expect(visit.status).toBe(200);
+    return visit;
   }
 
   /** The boxes of the elements `selector` matches that are not inside the viewport (with their text, to read a failure). */
@@ -48,7 +47,7 @@ describe('the first screen and the focus ring, in Chromium', () => {
     { path: '/transparence', viewport: DESKTOP },
     { path: '/', viewport: PHONE },
   ])('$path at $viewport.width px: the four tiles, their figures and their links are in the first screen', async ({ path, viewport }) => {
-    const { page, errors, close } = await open(path, viewport);
+    const { page, errors } = await open(path, viewport);
     expect(await page.locator('.tile').count()).toBe(4);
     for (const selector of ['.tile__label', '.tile__value', '.tile__link']) expect(await outsideViewport(page, selector)).toEqual([]);
     // The figures are numbers « n / N » (or a count), not empty boxes.
@@ -59,28 +58,25 @@ describe('the first screen and the focus ring, in Chromium', () => {
     // test/browser/transparency.test.ts): here only the phone's layout, which no other test runs it on.
     if (viewport === PHONE) expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
-    await close();
   });
 
   test('an action page: every indicator’s value, n / N and status are in the first screen at 1366×768', async () => {
-    const { page, errors, close } = await open('/actions/5', DESKTOP);
+    const { page, errors } = await open('/actions/5', DESKTOP);
     const rows = page.locator('.action-figures tbody tr');
     expect(await rows.count()).toBe(4);
     expect(await outsideViewport(page, '.action-figures tbody tr')).toEqual([]);
     expect(await rows.first().innerText()).toMatch(/\d+ \/ \d+ \(.+\s%\)/);
     expect(await outsideViewport(page, '.action-figures .status')).toEqual([]);
     expect(errors).toEqual([]);
-    await close();
   });
 
   test('an indicator page: its value, n / N, change, status and coverage are in the first screen at 1366×768', async () => {
-    const { page, errors, close } = await open('/indicators/1.1', DESKTOP);
+    const { page, errors } = await open('/indicators/1.1', DESKTOP);
     expect(await page.locator('.headline .indicator__value').innerText()).toMatch(/^\d+ \/ \d+ \(.+\s%\)$/);
     for (const selector of ['.headline .indicator__value', '.headline .indicator__delta', '.headline .status', '.headline-coverage']) {
       expect(await outsideViewport(page, selector)).toEqual([]);
     }
     expect(errors).toEqual([]);
-    await close();
   });
 
   test('the header is compact, and its menus open without JavaScript, their links reachable and axe-core clean', async () => {
@@ -89,7 +85,7 @@ describe('the first screen and the focus ring, in Chromium', () => {
       [PHONE, false],
       [DESKTOP, true],
     ] as const) {
-      const { page, close } = await open('/', viewport, javaScriptEnabled);
+      const { page } = await open('/', viewport, javaScriptEnabled);
       const header = (await page.locator('.site-header__inner').boundingBox())!;
       // One bar at 1366 px; title, menus and search on a phone.
       expect(header.height).toBeLessThan(viewport === DESKTOP ? 60 : 200);
@@ -100,28 +96,23 @@ describe('the first screen and the focus ring, in Chromium', () => {
       expect(await outsideViewport(page, '.site-menu[open] .site-menu__list')).toEqual([]);
       // axe-core runs in the page: only where script runs.
       if (javaScriptEnabled) expect(await axeViolations(page)).toEqual([]);
-      await close();
     }
   });
 
   test.each(['/states?partie=oui&rapport=manquant&tri=alertes', '/states?population=martiens', '/committees/article5?tri=progres'])(
     'the lists filtered and sorted (%s): axe-core clean, no sideways scroll on a phone',
     async (path) => {
-      const context = await chromium.browser.newContext({ viewport: { width: 360, height: 740 } });
-      const page = await context.newPage();
-      const errors = watchForErrors(page);
-      const response = await page.goto(`${chromium.url}${path}`);
+      const { page, errors, status } = await tabs.open(path, { viewport: { width: 360, height: 740 } });
       // A bad filter is a page too: its French message, in the site's layout.
-      expect(response?.status()).toBe(path.includes('martiens') ? 400 : 200);
+      expect(status).toBe(path.includes('martiens') ? 400 : 200);
       expect(await axeViolations(page)).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
       expect(errors.filter((e) => !e.includes('400'))).toEqual([]);
-      await context.close();
     },
   );
 
   test('the focus ring contrasts at least 3:1 with what is behind it, in the header, its open menu and the page', async () => {
-    const { page, close } = await open('/', DESKTOP);
+    const { page } = await open('/', DESKTOP);
     // Opens the first menu, so that the keyboard goes through its links on the dark panel too.
     // (Opened as a click would, without moving the keyboard's starting point, which stays at the top.)
     await page
@@ -149,7 +140,6 @@ describe('the first screen and the focus ring, in Chromium', () => {
     for (const ring of rings) {
       expect({ name: ring.name, low: ring.ratio < 3, thin: ring.width < 2 }).toEqual({ name: ring.name, low: false, thin: false });
     }
-    await close();
   });
 });
 

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { answers } from '../../db/schema';
 import { releaseYears } from '../../server/domain/releases/publish';
-import { axeViolations, chromiumSuite, watchForErrors } from '../helpers/browser';
+import { axeViolations, browserTabs, chromiumSuite } from '../helpers/browser';
 import { correctAnswerToYes, testApp } from '../helpers/context';
 import { demoDatabase } from '../helpers/pages';
 
@@ -20,12 +20,11 @@ describe('the open-data page (/donnees/) in Chromium', () => {
     releaseYears(db, [2026], { now: '2027-01-15T10:00:00.000Z', by: null, note: 'Correction' });
     return testApp(db).app;
   });
+  const tabs = browserTabs(chromium);
 
   test('loads without console or page error, and axe-core finds nothing, the list of per-indicator files open or closed', async () => {
-    const page = await chromium.browser.newPage();
-    const errors = watchForErrors(page);
-    const response = await page.goto(`${chromium.url}/donnees/`);
-    expect(response?.status()).toBe(200);
+    const { page, errors, status } = await tabs.open('/donnees/');
+    expect(status).toBe(200);
     await page.waitForLoadState('load');
     expect(await page.locator('#publication-2026 table caption').innerText()).toBe('Valeurs modifiées par la révision 2 de 2026');
     expect(await axeViolations(page)).toEqual([]);
@@ -33,32 +32,25 @@ describe('the open-data page (/donnees/) in Chromium', () => {
     await page.locator('.open-data__indicators a', { hasText: 'Indicateur 46.1' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   test('the footer of every page leads to it', async () => {
-    const page = await chromium.browser.newPage();
-    await page.goto(`${chromium.url}/indicators/1.1`);
+    const { page } = await tabs.open('/indicators/1.1');
     await page.locator('footer a[href="/donnees/"]').click();
     await page.waitForURL(`${chromium.url}/donnees/`);
     expect(await page.locator('h1').innerText()).toBe('Données ouvertes');
-    await page.close();
   });
 
   test('a release link of a dashboard page lands on the year’s history', async () => {
-    const page = await chromium.browser.newPage();
-    await page.goto(`${chromium.url}/indicators/1.2?year=2026`);
+    const { page } = await tabs.open('/indicators/1.2?year=2026');
     await page.locator('.release-note a', { hasText: 'Historique des publications' }).click();
     await page.waitForURL(`${chromium.url}/donnees/#publication-2026`);
     expect(await page.locator('#publication-2026 h3').innerText()).toBe('Année 2026');
-    await page.close();
   });
 
   test('does not scroll sideways on a phone-sized screen', async () => {
-    const page = await chromium.browser.newPage({ viewport: { width: 360, height: 740 } });
-    await page.goto(`${chromium.url}/donnees/`);
+    const { page } = await tabs.open('/donnees/', { viewport: { width: 360, height: 740 } });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await page.close();
   });
 });

@@ -1,5 +1,5 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { chromiumSuite, watchForErrors } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { browserTabs, chromiumSuite } from '../helpers/browser';
 import { testApp } from '../helpers/context';
 import { CHART_PAGE_TYPES, demoDatabase, expectedValueText, fr, frPercent, type ApiIndicator } from '../helpers/pages';
 
@@ -15,13 +15,9 @@ interface ChartData {
 describe('charts, year selector, pages without JavaScript and print, in Chromium with the demonstration data', () => {
   const chromium = chromiumSuite(() => testApp(demoDatabase()).app);
 
-  /** Opens a page in a new tab (of `context` when given) and watches it for errors. */
-  async function open(path: string, context?: BrowserContext) {
-    const page = await (context ?? chromium.browser).newPage();
-    const errors = watchForErrors(page);
-    const response = await page.goto(`${chromium.url}${path}`);
-    return { page, errors, status: response?.status() };
-  }
+  // No axe-core here: the page checks run it (test/helpers/page-checks.ts).
+  const tabs = browserTabs(chromium, { axe: false });
+  const open = (path: string, javaScriptEnabled = true) => tabs.open(path, { javaScriptEnabled });
 
   async function apiSummary(code: string, year: number): Promise<ApiIndicator> {
     const body = (await (await fetch(`${chromium.url}/api/v1/indicators?year=${year}`)).json()) as { indicators: ApiIndicator[] };
@@ -83,7 +79,6 @@ describe('charts, year selector, pages without JavaScript and print, in Chromium
         const valueCells = rows.map((cells) => cells[valueColumn]!.replace(/ sur .*$/, ''));
         expect(valueCells).toEqual(chart.values.map((v) => (v === null ? 'pas de données' : chart.percent ? frPercent(v) : fr(v))));
       }
-      await page.close();
     });
   });
 
@@ -107,37 +102,26 @@ describe('charts, year selector, pages without JavaScript and print, in Chromium
       expect(await value(page)).toBe(after);
       expect(await page.locator('#annee').inputValue()).toBe('2025');
       expect(errors).toEqual([]);
-      await page.close();
     });
   });
 
   describe('without JavaScript', () => {
-    let context: BrowserContext;
-    beforeAll(async () => {
-      context = await chromium.browser.newContext({ javaScriptEnabled: false });
-    });
-    afterAll(async () => {
-      await context?.close();
-    });
-
     test('the overview shows its tiles and the summary table', async () => {
-      const { page } = await open('/', context);
+      const { page } = await open('/', false);
       expect(await progressTile(page)).toBe(await expectedProgressTile(2026));
       const summary = page.locator('table', { has: page.locator('caption', { hasText: 'Indicateurs par statut en 2026, par section' }) });
       await expect(summary.isVisible()).resolves.toBe(true);
       expect(await summary.locator('tbody tr').count()).toBe(8);
-      await page.close();
     });
 
     test('an indicator page shows its value, its year table and its lists of States', async () => {
-      const { page } = await open('/indicators/1.1', context);
+      const { page } = await open('/indicators/1.1', false);
       expect(await headlineValue(page)).toBe(expectedValueText(await apiSummary('1.1', 2026)));
       const years = page.locator('table', { has: page.locator('caption', { hasText: 'Valeurs de l’indicateur 1.1 par année' }) });
       await expect(years.isVisible()).resolves.toBe(true);
       expect(await years.locator('tbody tr').count()).toBe(5);
       expect(await page.locator('.state-list table').count()).toBeGreaterThan(0);
       expect(await page.locator('canvas[data-chart-drawn]').count()).toBe(0);
-      await page.close();
     });
   });
 
@@ -156,7 +140,6 @@ describe('charts, year selector, pages without JavaScript and print, in Chromium
       for (const pixels of await paintedPixels(page)) expect(pixels).toBeGreaterThan(500);
       // A printed page still says its figures are demonstration data.
       await expect(page.locator('.demo-notice').isVisible()).resolves.toBe(true);
-      await page.close();
     });
   });
 });

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { axeViolations, chromiumSuite, watchForErrors } from '../helpers/browser';
+import { axeViolations, browserTabs, chromiumSuite } from '../helpers/browser';
 import { testApp } from '../helpers/context';
 import { demoDatabase } from '../helpers/pages';
 
@@ -18,16 +18,9 @@ const PAGES = [
 describe('/transparence and /methodologie in Chromium with the demonstration data', () => {
   const chromium = chromiumSuite(() => testApp(demoDatabase()).app);
 
-  async function open(path: string, options: { javaScriptEnabled?: boolean; width?: number } = {}) {
-    const context = await chromium.browser.newContext({
-      javaScriptEnabled: options.javaScriptEnabled ?? true,
-      viewport: { width: options.width ?? 1280, height: 900 },
-    });
-    const page = await context.newPage();
-    const errors = watchForErrors(page);
-    const response = await page.goto(`${chromium.url}${path}`);
-    return { page, errors, status: response?.status(), close: () => context.close() };
-  }
+  const tabs = browserTabs(chromium);
+  const open = (path: string, options: { javaScriptEnabled?: boolean; width?: number } = {}) =>
+    tabs.open(path, { javaScriptEnabled: options.javaScriptEnabled, viewport: { width: options.width ?? 1280, height: 900 } });
 
   /** Waits until the progress script has drawn every chart of the page, and returns how many there are. */
   async function waitForCharts(page: Page): Promise<number> {
@@ -41,7 +34,7 @@ describe('/transparence and /methodologie in Chromium with the demonstration dat
   // One visit per page (as in test/helpers/page-checks.ts): loading and running axe-core is what costs.
   describe.each(PAGES)('the $name ($path)', ({ path }) => {
     test('loads with HTTP 200, no console, page or request error, no axe-core violation, and does not scroll sideways on a phone', async () => {
-      const { page, errors, status, close } = await open(path);
+      const { page, errors, status } = await open(path);
       expect(status).toBe(200);
       await page.waitForLoadState('load');
       expect(errors).toEqual([]);
@@ -58,12 +51,11 @@ describe('/transparence and /methodologie in Chromium with the demonstration dat
       }));
       expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
       expect(errors).toEqual([]);
-      await close();
     });
   });
 
   test('the progress charts are drawn, painted and hold the numbers of their tables', async () => {
-    const { page, errors, close } = await open('/transparence');
+    const { page, errors } = await open('/transparence');
     expect(await waitForCharts(page)).toBe(2);
     const painted = await page.$$eval('canvas[data-progress-chart]', (canvases) =>
       (canvases as HTMLCanvasElement[]).map((canvas) => {
@@ -88,25 +80,22 @@ describe('/transparence and /methodologie in Chromium with the demonstration dat
       chart.series.forEach((series, s) => expect(rows.map((cells) => Number(cells[s + 1]))).toEqual(series.values));
     }
     expect(errors).toEqual([]);
-    await close();
   });
 
   test('without JavaScript the tables are there and no chart is drawn', async () => {
-    const { page, close } = await open('/transparence', { javaScriptEnabled: false });
+    const { page } = await open('/transparence', { javaScriptEnabled: false });
     await expect(page.locator('#table-par-section').isVisible()).resolves.toBe(true);
     await expect(page.locator('#table-par-comite').isVisible()).resolves.toBe(true);
     expect(await page.locator('#table-par-section tbody tr').count()).toBe(8);
     expect(await page.locator('canvas[data-chart-drawn]').count()).toBe(0);
-    await close();
   });
 
   test('a section’s actions and indicators open from its summary', async () => {
-    const { page, close } = await open('/transparence');
+    const { page } = await open('/transparence');
     const section = page.locator('#liens-section-V');
     const link = section.locator('a[href="/indicators/21"]');
     await expect(link.isVisible()).resolves.toBe(false);
     await section.locator('summary').click();
     await expect(link.isVisible()).resolves.toBe(true);
-    await close();
   });
 });

@@ -1,5 +1,5 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { axeViolations, chromiumSuite, watchForErrors } from '../helpers/browser';
+import type { BrowserContext } from 'playwright-core';
+import { Tab, axeViolations, chromiumSuite, contextWithAxe, watchForErrors } from '../helpers/browser';
 import { testApp } from '../helpers/context';
 import { demoDatabase } from '../helpers/pages';
 import { TEST_PASSWORD, createTestUser } from '../helpers/session';
@@ -40,16 +40,23 @@ describe('the workspace in Chromium', () => {
     await createTestUser(db, 'membre@example.org', 'member', ['compliance']);
     return testApp(db).app;
   });
+  // The administrator's context (signed in by the first test), with one tab taken from page to page.
   let context: BrowserContext;
+  const tab = new Tab(
+    () => context,
+    () => chromium.url,
+  );
 
   beforeAll(async () => {
-    context = await chromium.browser.newContext();
+    context = await contextWithAxe(chromium.browser);
   });
   afterAll(async () => {
     await context?.close();
   });
 
-  async function open(path: string, ctx: BrowserContext = context): Promise<{ page: Page; errors: string[]; status?: number }> {
+  /** A page in `ctx`: the administrator's tab, or a new tab of another context. */
+  async function open(path: string, ctx?: BrowserContext) {
+    if (!ctx) return tab.open(path);
     const page = await ctx.newPage();
     const errors = watchForErrors(page);
     const response = await page.goto(`${chromium.url}${path}`);
@@ -65,7 +72,6 @@ describe('the workspace in Chromium', () => {
     await page.waitForURL(`${chromium.url}/espace`);
     expect(await page.locator('h1').textContent()).toBe('Espace de travail');
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   test('a wrong password shows the message, and the page stays accessible', async () => {
@@ -86,7 +92,6 @@ describe('the workspace in Chromium', () => {
       expect(status).toBe(200);
       expect(await axeViolations(page)).toEqual([]);
       expect(errors).toEqual([]);
-      await page.close();
     });
   });
 
@@ -101,7 +106,6 @@ describe('the workspace in Chromium', () => {
     expect(await page.locator('input[name="received_on"]').inputValue()).toBe('2099-01-01');
     expect(await page.locator('[aria-invalid="true"]').count()).toBeGreaterThan(0);
     expect(await axeViolations(page)).toEqual([]);
-    await page.close();
   });
 
   test('publishing a year of low coverage without a reason is refused beside the field, and the page stays accessible', async () => {
@@ -111,7 +115,6 @@ describe('the workspace in Chromium', () => {
     expect(await page.locator('.error-summary').count()).toBe(1);
     expect(await page.locator('#reason[aria-invalid="true"]').count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
-    await page.close();
   });
 
   test('the report form’s navigation stays in view while the form scrolls', async () => {
@@ -124,7 +127,6 @@ describe('the workspace in Chromium', () => {
     expect(box!.y).toBeGreaterThanOrEqual(0);
     expect(box!.y).toBeLessThan(800);
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
-    await page.close();
   });
 
   test('a member’s home (« Mon comité ») has no axe violation', async () => {
@@ -145,6 +147,5 @@ describe('the workspace in Chromium', () => {
     await page.waitForURL(`${chromium.url}/`);
     expect(await page.locator('.workspace-notice').count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Connexion (comités)' }).count()).toBe(1);
-    await page.close();
   });
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Express } from 'express';
 import { CHROMIUM_LAUNCH, CHROMIUM_PATH, SHARED_CHROMIUM } from './chromium';
 
@@ -37,14 +37,18 @@ export async function serve(app: Express): Promise<{ url: string; close: () => P
   };
 }
 
-/** Collects console errors, page errors and failed requests (a CSP refusal shows up as a console error). */
-export function watchForErrors(page: Page): string[] {
+/**
+ * Collects console errors, page errors and failed requests (a CSP refusal shows up as a console
+ * error) into the list `into` gives at the time: a Tab gives each visit a list of its own.
+ */
+export function watchForErrors(page: Page, into?: () => string[]): string[] {
   const errors: string[] = [];
+  const list = into ?? (() => errors);
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+    if (message.type() === 'error') list().push(`console: ${message.text()}`);
   });
-  page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
-  page.on('requestfailed', (req) => errors.push(`request: ${req.url()} ${req.failure()?.errorText}`));
+  page.on('pageerror', (error) => list().push(`page: ${error.message}`));
+  page.on('requestfailed', (req) => list().push(`request: ${req.url()} ${req.failure()?.errorText}`));
   return errors;
 }
 
@@ -58,11 +62,23 @@ export interface AxeViolation {
 }
 
 /**
- * Runs axe-core in the page (through the DevTools protocol, which the page's CSP does not govern)
- * and returns its violations of WCAG 2.2 A/AA and best practices.
+ * A browser context whose pages carry axe-core from the start of each document, for the tests that
+ * check most of the pages they open: an init script (which the page's CSP does not govern either) is
+ * compiled once per tab and costs about half of sending the source into each page afterwards.
+ */
+export async function contextWithAxe(browser: Browser, options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  await context.addInitScript({ content: axeSource });
+  return context;
+}
+
+/**
+ * Runs axe-core in the page (put there through the DevTools protocol, which the page's CSP does not
+ * govern, unless the context already put it: see contextWithAxe) and returns its violations of
+ * WCAG 2.2 A/AA and best practices.
  */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.evaluate(axeSource);
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   return page.evaluate(async () => {
     const axe = (
       window as unknown as {
@@ -87,6 +103,87 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
       targets: v.nodes.map((n) => n.target.join(' ')),
     }));
   });
+}
+
+/** What a visit gives: the page, the errors it reported so far (see watchForErrors), the HTTP status. */
+export interface Visit {
+  page: Page;
+  errors: string[];
+  status: number | undefined;
+}
+
+/**
+ * One tab of a context, taken from page to page. Opening a new tab starts a renderer process, which
+ * on a busy 2-core machine costs more than loading the page itself: six pages checked with axe-core
+ * took 36 to 40 s with a tab each and 14 s in one tab (docs/performance.md). Each visit starts as a
+ * new tab would: the context's viewport, no emulated media, and a list of errors of its own; a test that
+ * closed the page gets a new one.
+ */
+export class Tab {
+  private page: Page | undefined;
+  private viewport: { width: number; height: number } | null = null;
+  private errors: string[] = [];
+
+  constructor(
+    private readonly context: () => BrowserContext,
+    private readonly base: () => string,
+  ) {}
+
+  /** Opens `path` (of the suite's server), at `viewport` if given, else at the context's. */
+  async open(path: string, viewport?: { width: number; height: number }): Promise<Visit> {
+    let page = this.page;
+    if (!page || page.isClosed()) {
+      page = this.page = await this.context().newPage();
+      this.viewport = page.viewportSize();
+      watchForErrors(page, () => this.errors);
+      if (viewport) await page.setViewportSize(viewport);
+    } else {
+      const size = viewport ?? this.viewport;
+      if (size) await page.setViewportSize(size);
+      await page.emulateMedia({ media: null });
+    }
+    this.errors = [];
+    const response = await page.goto(`${this.base()}${path}`);
+    return { page, errors: this.errors, status: response?.status() };
+  }
+}
+
+export interface OpenOptions {
+  /** Whether the page's scripts run (true by default). */
+  javaScriptEnabled?: boolean;
+  viewport?: { width: number; height: number };
+}
+
+/**
+ * A test file's tabs on the suite's server: a context with script (axe-core in each of its pages,
+ * see contextWithAxe, unless `axe` is false: for files that never run it) and one without, each
+ * made on first use with one Tab taken from page to page, and closed after the file's tests.
+ */
+export function browserTabs(
+  suite: { browser: Browser; url: string },
+  { axe = true }: { axe?: boolean } = {},
+): { open: (path: string, options?: OpenOptions) => Promise<Visit> } {
+  const contexts = new Map<boolean, BrowserContext>();
+  const tabs = new Map<boolean, Tab>();
+  afterAll(async () => {
+    for (const context of contexts.values()) await context.close();
+  });
+  return {
+    async open(path, { javaScriptEnabled = true, viewport } = {}) {
+      let tab = tabs.get(javaScriptEnabled);
+      if (!tab) {
+        const context =
+          javaScriptEnabled && axe ? await contextWithAxe(suite.browser) : await suite.browser.newContext({ javaScriptEnabled });
+        contexts.set(javaScriptEnabled, context);
+        tab = new Tab(
+          () => context,
+          () => suite.url,
+        );
+        tabs.set(javaScriptEnabled, tab);
+      }
+      return tab.open(path, viewport);
+    },
+  };
 }
 
 /**

@@ -1,5 +1,4 @@
-import type { BrowserContext } from 'playwright-core';
-import { axeViolations, chromiumSuite, watchForErrors } from './browser';
+import { axeViolations, browserTabs, chromiumSuite } from './browser';
 import { testApp } from './context';
 import { demoDatabase, type PageType } from './pages';
 
@@ -13,26 +12,13 @@ import { demoDatabase, type PageType } from './pages';
 export function describePageChecks(title: string, pageTypes: PageType[]): void {
   describe(title, () => {
     const chromium = chromiumSuite(() => testApp(demoDatabase()).app);
-    // One browser context for the file, a new page in it for each visit: a context per visit
-    // (what browser.newPage() makes) costs more than the page itself, and these pages share no state.
-    let context: BrowserContext;
-    beforeAll(async () => {
-      context = await chromium.browser.newContext();
-    });
-    afterAll(async () => {
-      await context?.close();
-    });
-
-    async function open(path: string) {
-      const page = await context.newPage();
-      const errors = watchForErrors(page);
-      const response = await page.goto(`${chromium.url}${path}`);
-      return { page, errors, status: response?.status() };
-    }
+    // One tab for the file, taken from page to page (a context or a tab per visit costs more than the
+    // page itself), with axe-core in every page it opens: these pages share no state.
+    const tab = browserTabs(chromium);
 
     describe.each(pageTypes)('the $name page ($path)', ({ path }) => {
       test('loads with HTTP 200, no console or page error, no axe-core violation, and does not scroll sideways on a phone', async () => {
-        const { page, errors, status } = await open(path);
+        const { page, errors, status } = await tab.open(path);
         expect(status).toBe(200);
         await page.waitForLoadState('load');
         expect(errors).toEqual([]);
@@ -51,7 +37,6 @@ export function describePageChecks(title: string, pageTypes: PageType[]): void {
         }));
         expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
         expect(errors).toEqual([]);
-        await page.close();
       });
     });
   });
