@@ -88,3 +88,17 @@ export function readGroupEdit(
     },
   };
 }
+
+/** What a refused group form held, to show it again as typed: ranks (cut at 20) and absence boxes, by State. */
+export interface TypedGroupForm {
+  ranks: ReadonlyMap<string, string>;
+  absent: ReadonlySet<string>;
+}
+
+/** Reads back the posted group form for the States listed only: anything else posted is ignored. */
+export function typedGroupForm(body: Record<string, unknown>, rows: readonly SpeakerRow[]): TypedGroupForm {
+  return {
+    ranks: new Map(rows.map((r) => [r.state, formText(body[`rank:${r.state}`]).trim().slice(0, 20)])),
+    absent: new Set(rows.filter((r) => formText(body[`absent:${r.state}`]) !== '').map((r) => r.state)),
+  };
+}

@@ -6,7 +6,7 @@ import { canWrite } from '../../domain/permissions';
 import { checkMeeting, readMeetingSubmission } from '../../domain/meetings/meeting-form';
 import { agendaCsv, speakersCsv } from '../../domain/meetings/meeting-csv';
 import { findGroup } from '../../domain/meetings/plan';
-import { editGroup, readGroupEdit } from '../../domain/meetings/reorder';
+import { editGroup, readGroupEdit, typedGroupForm, type TypedGroupForm } from '../../domain/meetings/reorder';
 import { meetingDefaults, speakerDrift, speakerSource } from '../../domain/meetings/speaker-groups';
 import {
   addSpeaker,
@@ -29,12 +29,20 @@ import { meetingFormView } from '../../presenters/meeting-form-view';
 import { meetingsListView } from '../../presenters/meetings-list-view';
 import { meetingConflictMessage } from '../../presenters/meeting-messages';
 import { meetingCsvWords, meetingFieldErrors, rankFieldErrors } from '../../presenters/meeting-problems';
-import { groupAnchor, itemAnchor, meetingPageView, rankFieldId } from '../../presenters/meeting-plan-view';
+import { addFieldId, groupAnchor, groupPagePath, itemAnchor, meetingPageView, rankFieldId } from '../../presenters/meeting-plan-view';
+import { meetingGroupView } from '../../presenters/meeting-group-view';
 import { meetingParam } from './meeting-param';
 import { formBody } from '../../form-body';
 import { guidelinesIn } from '../../i18n/guidelines';
 import { t } from '../../i18n/translate';
 import { localizeCatalogue } from '../../domain/catalogue-i18n';
+
+/** What a page shown again after a form says: its status and why nothing was written. */
+interface PageExtra {
+  status?: number;
+  errors?: FieldError[];
+  errorTitle?: string | null;
+}
 
 /**
  * Meetings (docs/method.md#meetings): every signed-in user reads them; admins and committee members
@@ -55,7 +63,7 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
     req: Request,
     res: Response,
     meeting: Meeting,
-    extra: { status?: number; saved?: string | null; errors?: FieldError[]; errorTitle?: string | null } = {},
+    extra: PageExtra & { saved?: string | null; typedOthers?: { item: number; text: string } } = {},
   ) => {
     const view = workspace();
     const speakers = speakerSource(view.engine, guidelines, req.locale);
@@ -69,24 +77,78 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
         guidelines: guidelinesIn(req.locale),
         plan,
         catalogue: localizeCatalogue(view.catalogue, req.locale),
-        states: view.engine.states(),
         canEdit: canWrite(req.viewer),
         drift: plan ? speakerDrift(meetingDefaults(speakers, meeting), rows) : null,
         saved: extra.saved ?? null,
         errors: extra.errors,
         errorTitle: extra.errorTitle,
+        typedOthers: extra.typedOthers ?? null,
         locale: req.locale,
       }),
     );
   };
 
-  /** After a write: back to the part of the page just changed, or the page again with why nothing was written. */
-  const afterWrite = <T>(req: Request, res: Response, meeting: Meeting, result: MeetingWrite<T>, anchor: string) => {
+  const planOf = (req: Request, meeting: Meeting) => {
+    if (meeting.kind !== 'intersessional') {
+      throw new HttpError(404, t(req.locale, 'meetings.errors.noListTitle'), t(req.locale, 'meetings.errors.noList'));
+    }
+    // Item titles and group names in the member's language, as on the meeting page.
+    return readMeetingPlan(db, guidelinesIn(req.locale), meeting.id, source(req).nameOf);
+  };
+
+  /** The group named by a route's `:group` (its key), or a 404 in the member's language. */
+  const groupParam = (req: Request): string => {
+    const group = String(req.params.group);
+    const found = findGroup(guidelines, group);
+    if (!found) throw new HttpError(404, t(req.locale, 'meetings.errors.groupTitle'), t(req.locale, 'meetings.errors.group', { group }));
+    return found.group.key;
+  };
+
+  /** A speaker group's own page: its list with the forms that change it (the plan shows it read only). */
+  const renderGroup = (
+    req: Request,
+    res: Response,
+    meeting: Meeting,
+    key: string,
+    extra: PageExtra & { saved?: boolean; typed?: TypedGroupForm | null; typedState?: string | null } = {},
+  ) => {
+    const plan = planOf(req, meeting);
+    const item = plan.items.find((i) => i.groups.some((g) => g.group.key === key))!;
+    const view = workspace();
+    res.status(extra.status ?? 200).render(
+      'workspace/meeting-group',
+      meetingGroupView({
+        meeting,
+        item,
+        group: item.groups.find((g) => g.group.key === key)!,
+        catalogue: localizeCatalogue(view.catalogue, req.locale),
+        states: view.engine.states(),
+        saved: extra.saved ?? false,
+        errors: extra.errors,
+        errorTitle: extra.errorTitle,
+        typed: extra.typed ?? null,
+        typedState: extra.typedState ?? null,
+        locale: req.locale,
+      }),
+    );
+  };
+
+  /**
+   * After a write: on to `location` (the part of the plan, or the group's page, just changed), or
+   * `again` shows the page the form was on with why nothing was written.
+   */
+  const afterWrite = <T>(
+    req: Request,
+    res: Response,
+    meeting: Meeting,
+    result: MeetingWrite<T>,
+    { anchor, location, again }: { anchor: string; location: string; again: (now: Meeting, extra: PageExtra) => void },
+  ) => {
     if (result.kind === 'missing')
       throw new HttpError(404, t(req.locale, 'meetings.errors.missingTitle'), t(req.locale, 'meetings.errors.missing'));
     if (result.kind === 'conflict') {
       const now = readMeeting(db, meeting.id)!;
-      renderMeeting(req, res, now, {
+      again(now, {
         status: 409,
         errorTitle: t(req.locale, 'meetings.errors.conflictTitle'),
         errors: [
@@ -98,8 +160,25 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
       });
       return;
     }
-    res.redirect(303, `/espace/reunions/${meeting.id}?enregistre=${encodeURIComponent(anchor)}#${anchor}`);
+    res.redirect(303, location);
   };
+
+  /** A write made from the plan: back to the part just changed, with its « saved » message. */
+  const onPlan = (req: Request, res: Response, meeting: Meeting, anchor: string) => ({
+    anchor,
+    location: `/espace/reunions/${meeting.id}?enregistre=${encodeURIComponent(anchor)}#${anchor}`,
+    again: (now: Meeting, extra: PageExtra) => renderMeeting(req, res, now, extra),
+  });
+
+  /**
+   * A write made from a group's page: back to that page, where one usually makes several changes
+   * in a row (a State moved up twice, then another marked absent), with its « saved » message.
+   */
+  const onGroup = (req: Request, res: Response, meeting: Meeting, key: string) => ({
+    anchor: groupAnchor(key),
+    location: `${groupPagePath(meeting.id, key)}?enregistre=1`,
+    again: (now: Meeting, extra: PageExtra) => renderGroup(req, res, now, key, extra),
+  });
 
   router.get('/reunions', privatePages.keep, (req, res) => {
     res.render(
@@ -163,46 +242,57 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
         );
       return;
     }
-    afterWrite(req, res, meeting, result, 'liste');
+    afterWrite(req, res, meeting, result, onPlan(req, res, meeting, 'liste'));
   });
 
   router.post('/reunions/:id/actualisation', canPrepare, (req, res) => {
     const meeting = meetingParam(db, req.params.id, req.locale);
-    afterWrite(req, res, meeting, refreshSpeakers(db, meeting.id, formVersion(formBody(req)), meeting, source(req), writer(req)), 'liste');
+    afterWrite(
+      req,
+      res,
+      meeting,
+      refreshSpeakers(db, meeting.id, formVersion(formBody(req)), meeting, source(req), writer(req)),
+      onPlan(req, res, meeting, 'liste'),
+    );
+  });
+
+  router.get('/reunions/:id/groupes/:group', canPrepare, privatePages.keep, (req, res) => {
+    const meeting = meetingParam(db, req.params.id, req.locale);
+    renderGroup(req, res, meeting, groupParam(req), { saved: req.query.enregistre !== undefined });
   });
 
   router.post('/reunions/:id/groupes/:group', canPrepare, (req, res) => {
     const meeting = meetingParam(db, req.params.id, req.locale);
-    const group = String(req.params.group);
-    const found = findGroup(guidelines, group);
-    if (!found) throw new HttpError(404, t(req.locale, 'meetings.errors.groupTitle'), t(req.locale, 'meetings.errors.group', { group }));
-    const key = found.group.key;
+    const key = groupParam(req);
+    const body = formBody(req);
     const rows = readSpeakers(db, meeting.id).filter((r) => r.groupKey === key);
-    const read = readGroupEdit(formBody(req), rows, (state) => rankFieldId(key, state));
+    const read = readGroupEdit(body, rows, (state) => rankFieldId(key, state));
     if (!read.ok) {
-      renderMeeting(req, res, meeting, { status: 400, errors: rankFieldErrors(read.errors, source(req).nameOf, req.locale) });
+      renderGroup(req, res, meeting, key, {
+        status: 400,
+        errors: rankFieldErrors(read.errors, source(req).nameOf, req.locale),
+        typed: typedGroupForm(body, rows),
+      });
       return;
     }
     afterWrite(
       req,
       res,
       meeting,
-      saveGroup(db, meeting.id, formVersion(formBody(req)), key, editGroup(rows, read.edit), writer(req)),
-      groupAnchor(key),
+      saveGroup(db, meeting.id, formVersion(body), key, editGroup(rows, read.edit), writer(req)),
+      onGroup(req, res, meeting, key),
     );
   });
 
   router.post('/reunions/:id/groupes/:group/orateurs', canPrepare, (req, res) => {
     const meeting = meetingParam(db, req.params.id, req.locale);
-    const group = String(req.params.group);
-    const found = findGroup(guidelines, group);
-    if (!found) throw new HttpError(404, t(req.locale, 'meetings.errors.groupTitle'), t(req.locale, 'meetings.errors.group', { group }));
-    const key = found.group.key;
-    const state = formText(formBody(req).state).trim().toUpperCase();
-    const field = `ajout-${key}`;
+    const key = groupParam(req);
+    const body = formBody(req);
+    const state = formText(body.state).trim().toUpperCase();
+    const field = addFieldId(key);
     const known = workspace().engine.state(state);
     if (!known) {
-      renderMeeting(req, res, meeting, {
+      renderGroup(req, res, meeting, key, {
         status: 400,
         errors: [
           {
@@ -213,10 +303,11 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
       });
       return;
     }
-    const result = addSpeaker(db, meeting.id, formVersion(formBody(req)), key, state, writer(req));
+    const result = addSpeaker(db, meeting.id, formVersion(body), key, state, writer(req));
     if (result.kind === 'saved' && !result.value) {
-      renderMeeting(req, res, meeting, {
+      renderGroup(req, res, meeting, key, {
         status: 400,
+        typedState: known.iso3,
         errors: [
           {
             field,
@@ -226,7 +317,7 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
       });
       return;
     }
-    afterWrite(req, res, meeting, result, groupAnchor(key));
+    afterWrite(req, res, meeting, result, onGroup(req, res, meeting, key));
   });
 
   router.post('/reunions/:id/points/:item', canPrepare, (req, res) => {
@@ -238,6 +329,7 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
     if (!/^[0-9]{1,3}$/.test(typed) || Number(typed) > 200) {
       renderMeeting(req, res, meeting, {
         status: 400,
+        typedOthers: { item: item.number, text: typed.slice(0, 20) },
         errors: [
           {
             field: `autres-${item.number}`,
@@ -252,17 +344,9 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
       res,
       meeting,
       setOtherInterventions(db, meeting.id, formVersion(formBody(req)), item.number, Number(typed), writer(req)),
-      itemAnchor(item.number),
+      onPlan(req, res, meeting, itemAnchor(item.number)),
     );
   });
-
-  const planOf = (req: Request, meeting: Meeting) => {
-    if (meeting.kind !== 'intersessional') {
-      throw new HttpError(404, t(req.locale, 'meetings.errors.noListTitle'), t(req.locale, 'meetings.errors.noList'));
-    }
-    // Item titles and group names in the member's language, as on the meeting page.
-    return readMeetingPlan(db, guidelinesIn(req.locale), meeting.id, source(req).nameOf);
-  };
 
   router.get('/reunions/:id/orateurs.csv', (req, res) => {
     const meeting = meetingParam(db, req.params.id, req.locale);

@@ -13,6 +13,9 @@ const groupSection = (html: string, key: string) => fragment(html, `aria-labelle
 /** The States of a group as the page lists them, in order. */
 const listed = (html: string, key: string) =>
   [...groupSection(html, key).matchAll(/<th scope="row">([^<]+)/g)].map((m) => textOf(m[1]!).trim());
+/** The States of a group's own page (its one table), in order. */
+const listedOnGroupPage = (html: string) =>
+  [...fragment(html, '<tbody>', '</tbody>').matchAll(/<th scope="row">([^<]+)/g)].map((m) => textOf(m[1]!).trim());
 const pageVersion = (html: string) => /name="version" value="([0-9]+)"/.exec(html)![1]!;
 /** « 1 h 05 min » → 65. */
 function minutesIn(text: string): number {
@@ -130,7 +133,11 @@ describe('meetings: create, edit, list (/espace/reunions)', () => {
     const observer = await signedInAgent(app, 'observateur@example.org');
     const page = await observer.get(url).expect(200);
     expect(page.text).not.toContain('<form method="post" action="/espace/reunions');
+    // No link to the groups' pages, which are forms only: the plan shows their lists as they are.
+    expect(page.text).not.toContain(`${url}/groupes/`);
+    expect(textOf(page.text)).not.toContain('Modifier la liste');
     expect(listed(page.text, 'victims')).toEqual(['Afghanistan', 'Cambodge', 'Colombie']);
+    await observer.get(`${url}/groupes/victims`).expect(403);
     await observer.get('/espace/reunions/nouvelle').expect(403);
     await observer
       .post('/espace/reunions')
@@ -140,7 +147,12 @@ describe('meetings: create, edit, list (/espace/reunions)', () => {
     await observer
       .post(`${url}/groupes/victims`)
       .type('form')
-      .send({ _csrf: await observer.csrf(), version: '1' })
+      .send({ _csrf: await observer.csrf(), version: '1', 'rank:COL': '1' })
+      .expect(403);
+    await observer
+      .post(`${url}/groupes/all-parties-compliance/orateurs`)
+      .type('form')
+      .send({ _csrf: await observer.csrf(), version: '1', state: 'NOR' })
       .expect(403);
     const visitor = await signedInAgent(app, null);
     const redirect = await visitor.get('/espace/reunions').expect(303);
@@ -184,20 +196,74 @@ describe('the intersessional plan built from the year’s populations', () => {
     expect(total).toBe([...items.values()].reduce((a, b) => a + b, 0));
   });
 
+  test('the plan shows the lists read only with a link to each group’s page, which carries the group’s forms', async () => {
+    const { app } = await meetingApp();
+    const admin = await signedInAgent(app, 'admin@example.org');
+    const url = await createMeeting(admin);
+    const plan = (await admin.get(url).expect(200)).text;
+    expect(await htmlProblems(plan)).toEqual([]);
+    // No form of the groups on the plan: no rank, absence box, move button or list of States.
+    expect(plan).not.toMatch(/<form method="post" action="[^"]*\/groupes\//);
+    expect(plan).not.toContain('<select');
+    expect(plan).not.toContain('name="rank:');
+    expect(plan).not.toContain('name="absent:');
+    expect(plan).not.toContain('name="move"');
+    // What stays on the plan: one « other interventions » form per item.
+    expect(plan.match(/<form method="post" action="[^"]*\/points\/\d"/g)).toHaveLength(guidelines.items.length);
+    const groups = guidelines.items.flatMap((i) => i.groups);
+    for (const group of groups) {
+      const section = groupSection(plan, group.key);
+      expect(section).toContain(`<a href="${url}/groupes/${group.key}">Modifier la liste<span class="visually-hidden">`);
+    }
+    expect(groupSection(plan, 'victims')).toContain('<tr><td>1</td><th scope="row">Afghanistan</th><td>présent</td>');
+
+    const page = await admin.get(`${url}/groupes/victims`).expect(200);
+    expect(await htmlProblems(page.text)).toEqual([]);
+    expect(page.text).toContain(`<form method="post" action="${url}/groupes/victims" class="speakers-form" novalidate>`);
+    expect(page.text).toContain(`<form method="post" action="${url}/groupes/victims/orateurs" class="inline-form" novalidate>`);
+    expect(textOf(page.text)).toContain(`Liste des orateurs : ${groupOf('victims').name}`);
+    expect(listedOnGroupPage(page.text)).toEqual(['Afghanistan', 'Cambodge', 'Colombie']);
+    expect(page.text).toContain('name="rank:KHM" value="2"');
+    expect(page.text).toContain('value="up:COL"');
+    expect(page.text).toContain('value="down:AFG"');
+    expect(page.text).not.toContain('value="up:AFG"');
+    // Every State of the registry but those listed can be added.
+    const options = [...page.text.matchAll(/<option value="([A-Z]{3})"/g)].map((m) => m[1]!);
+    expect(options).not.toContain('AFG');
+    expect(options).toContain('NOR');
+    expect(new Set(options).size).toBe(options.length);
+    expect(page.text).toContain(`<a href="${url}#groupe-victims">Retour au plan de la réunion</a>`);
+    expect(page.text).toContain(`<a href="${url}#point-3">`);
+
+    await admin.get(`${url}/groupes/nowhere`).expect(404);
+    const coordination = await createMeeting(admin, { ...INTERSESSIONAL, kind: 'coordination', title: 'Comité de coordination' });
+    const none = await admin.get(`${coordination}/groupes/victims`).expect(404);
+    expect(textOf(none.text)).toContain('Seules les réunions intersessions ont une liste d’orateurs');
+  });
+
   test('reordering, absences, added speakers and other interventions change the sums, without JavaScript', async () => {
     const { db, app } = await meetingApp();
     const member = await signedInAgent(app, 'membre@example.org');
     const url = await createMeeting(member);
     const before = summary((await member.get(url)).text);
 
-    // Ranks typed in the form: Éthiopie first; Cambodge marked absent.
+    // Ranks typed in the group's form: Éthiopie first; Cambodge marked absent.
+    const affected = `${url}/groupes/other-affected`;
     const typed = { 'rank:AFG': '1', 'rank:KHM': '2', 'rank:COL': '3', 'rank:ERI': '4', 'rank:ETH': '1', 'absent:KHM': '1' };
-    const saved = await post(member, `${url}/groupes/other-affected`, typed, url);
+    const saved = await post(member, affected, typed, affected);
     expect(saved.status).toBe(303);
-    expect(saved.headers.location).toBe(`${url}?enregistre=groupe-other-affected#groupe-other-affected`);
+    // Back to the group's page, where the next change is usually made, with its « saved » message.
+    expect(saved.headers.location).toBe(`${affected}?enregistre=1`);
+    const groupPage = await member.get(saved.headers.location!).expect(200);
+    expect(textOf(groupPage.text)).toContain('Liste du groupe enregistrée.');
+    expect(listedOnGroupPage(groupPage.text)).toEqual(['Éthiopie', 'Afghanistan', 'Cambodge', 'Colombie', 'Érythrée']);
+    expect(groupPage.text).toContain('name="absent:KHM" value="1" checked');
+    expect(textOf((await member.get(affected).expect(200)).text)).not.toContain('Liste du groupe enregistrée.');
     let page = await member.get(url);
     expect(listed(page.text, 'other-affected')).toEqual(['Éthiopie', 'Afghanistan', 'Cambodge', 'Colombie', 'Érythrée']);
-    expect(groupSection(page.text, 'other-affected')).toContain('name="absent:KHM" value="1" checked');
+    expect(groupSection(page.text, 'other-affected')).toContain(
+      '<tr class="is-absent"><td>3</td><th scope="row">Cambodge</th><td>absent</td>',
+    );
     let now = summary(page.text);
     expect(now.items.get(4)).toBe(before.items.get(4)! - groupOf('other-affected').minutes);
     expect(now.total).toBe(before.total - groupOf('other-affected').minutes);
@@ -205,17 +271,22 @@ describe('the intersessional plan built from the year’s populations', () => {
     // The « Descendre » button moves Éthiopie one place down and keeps the absence.
     await post(
       member,
-      `${url}/groupes/other-affected`,
+      affected,
       { 'rank:ETH': '1', 'rank:AFG': '2', 'rank:KHM': '3', 'rank:COL': '4', 'rank:ERI': '5', 'absent:KHM': '1', move: 'down:ETH' },
-      url,
+      affected,
     ).then((r) => expect(r.status).toBe(303));
     page = await member.get(url);
     expect(listed(page.text, 'other-affected')).toEqual(['Afghanistan', 'Éthiopie', 'Cambodge', 'Colombie', 'Érythrée']);
     expect(summary(page.text).total).toBe(now.total);
 
-    // A State asking for the floor under item 6, and three other interventions under item 3.
-    await post(member, `${url}/groupes/all-parties-compliance/orateurs`, { state: 'NOR' }, url).then((r) => expect(r.status).toBe(303));
-    await post(member, `${url}/points/3`, { otherInterventions: '3' }, url).then((r) => expect(r.status).toBe(303));
+    // A State asking for the floor under item 6 (from its group's page), and three other interventions under item 3 (from the plan).
+    const compliance = `${url}/groupes/all-parties-compliance`;
+    const added = await post(member, `${compliance}/orateurs`, { state: 'NOR' }, compliance);
+    expect(added.status).toBe(303);
+    expect(added.headers.location).toBe(`${compliance}?enregistre=1`);
+    const others = await post(member, `${url}/points/3`, { otherInterventions: '3' }, url);
+    expect(others.status).toBe(303);
+    expect(others.headers.location).toBe(`${url}?enregistre=point-3#point-3`);
     page = await member.get(url);
     expect(listed(page.text, 'all-parties-compliance')).toEqual(['Norvège']);
     expect(groupSection(page.text, 'all-parties-compliance')).toContain('Norvège <span class="badge badge--none">ajouté</span>');
@@ -226,24 +297,46 @@ describe('the intersessional plan built from the year’s populations', () => {
       before.total - groupOf('other-affected').minutes + groupOf('all-parties-compliance').minutes + 3 * guidelines.otherSpeakers.minutes,
     );
 
-    // The same State twice is refused; an added State can be removed again.
-    const twice = await post(member, `${url}/groupes/all-parties-compliance/orateurs`, { state: 'NOR' }, url);
+    // The same State twice is refused on the group's page, State still chosen; an added State can be removed again.
+    const twice = await post(member, `${compliance}/orateurs`, { state: 'NOR' }, compliance);
     expect(twice.status).toBe(400);
     expect(textOf(twice.text)).toContain('Tous les États parties : Norvège figure déjà dans ce groupe.');
-    await post(member, `${url}/groupes/all-parties-compliance`, { 'rank:NOR': '1', remove: 'NOR' }, url).then((r) =>
-      expect(r.status).toBe(303),
-    );
+    expect(twice.text).toContain('<p class="field__error" id="ajout-all-parties-compliance-error">');
+    expect(await htmlProblems(twice.text)).toEqual([]);
+    const unknown = await post(member, `${compliance}/orateurs`, { state: 'XYZ' }, compliance);
+    expect(unknown.status).toBe(400);
+    expect(textOf(unknown.text)).toContain('« XYZ » n’est pas un État du registre');
+    expect(db.select().from(meetingSpeakers).where(eq(meetingSpeakers.groupKey, 'all-parties-compliance')).all()).toHaveLength(1);
+    await post(member, compliance, { 'rank:NOR': '1', remove: 'NOR' }, compliance).then((r) => expect(r.status).toBe(303));
     expect(db.select().from(meetingSpeakers).where(eq(meetingSpeakers.groupKey, 'all-parties-compliance')).all()).toEqual([]);
 
-    // A bad rank or count is refused with the field named, and nothing changes.
-    const bad = await post(member, `${url}/groupes/victims`, { 'rank:AFG': 'premier' }, url);
+    // A bad rank is refused beside its field, on the group's page, with what was typed kept; nothing changes.
+    const victims = `${url}/groupes/victims`;
+    const stored = () =>
+      db
+        .select()
+        .from(meetingSpeakers)
+        .where(eq(meetingSpeakers.groupKey, 'victims'))
+        .all()
+        .map((r) => [r.state, r.position, r.absent])
+        .sort();
+    const storedBefore = stored();
+    const bad = await post(member, victims, { 'rank:AFG': 'premier', 'rank:KHM': '3', 'absent:COL': '1' }, victims);
     expect(bad.status).toBe(400);
     expect(textOf(bad.text)).toContain('Rang de Afghanistan : « premier » n’est pas un rang');
     expect(bad.text).toContain('href="#rang-victims-AFG"');
+    expect(bad.text).toMatch(/<p class="field__error" id="rang-victims-AFG-error">Rang de Afghanistan/);
+    expect(bad.text).toMatch(
+      /id="rang-victims-AFG" name="rank:AFG" value="premier" aria-invalid="true" aria-describedby="rang-victims-AFG-error"/,
+    );
+    expect(bad.text).toContain('name="rank:KHM" value="3"');
+    expect(bad.text).toContain('name="absent:COL" value="1" checked');
     expect(await htmlProblems(bad.text)).toEqual([]);
+    expect(stored()).toEqual(storedBefore);
     const count = await post(member, `${url}/points/5`, { otherInterventions: '-2' }, url);
     expect(count.status).toBe(400);
     expect(textOf(count.text)).toContain('Point 5, interventions des autres États et organisations');
+    expect(count.text).toContain('value="-2"');
   });
 
   test('a change made on a page opened before someone else’s save is refused, and nothing is written', async () => {
@@ -251,15 +344,25 @@ describe('the intersessional plan built from the year’s populations', () => {
     const member = await signedInAgent(app, 'membre@example.org');
     const admin = await signedInAgent(app, 'admin@example.org');
     const url = await createMeeting(member);
-    const stalePage = await member.get(url);
+    const victims = `${url}/groupes/victims`;
+    const stalePage = await member.get(victims);
     await post(admin, `${url}/points/4`, { otherInterventions: '2' }, url).then((r) => expect(r.status).toBe(303));
     const refused = await member
-      .post(`${url}/groupes/victims`)
+      .post(victims)
       .type('form')
       .send({ _csrf: await member.csrf(), version: pageVersion(stalePage.text), 'rank:COL': '1' });
     expect(refused.status).toBe(409);
+    // The group's page again, as it is now, with the newer version to redo the change with.
     expect(textOf(refused.text)).toContain('Cette réunion a été modifiée par admin@example.org');
-    expect(listed(refused.text, 'victims')).toEqual(['Afghanistan', 'Cambodge', 'Colombie']);
+    expect(refused.text).toContain('href="#groupe-victims"');
+    expect(listedOnGroupPage(refused.text)).toEqual(['Afghanistan', 'Cambodge', 'Colombie']);
+    expect(Number(pageVersion(refused.text))).toBeGreaterThan(Number(pageVersion(stalePage.text)));
+    expect(await htmlProblems(refused.text)).toEqual([]);
+    const added = await member
+      .post(`${victims}/orateurs`)
+      .type('form')
+      .send({ _csrf: await member.csrf(), version: pageVersion(stalePage.text), state: 'NOR' });
+    expect(added.status).toBe(409);
     const rows = db.select().from(meetingSpeakers).where(eq(meetingSpeakers.groupKey, 'victims')).all();
     expect(rows.sort((a, b) => a.position - b.position).map((r) => r.state)).toEqual(['AFG', 'KHM', 'COL']);
   });
@@ -268,7 +371,12 @@ describe('the intersessional plan built from the year’s populations', () => {
     const { db, app } = await meetingApp();
     const member = await signedInAgent(app, 'membre@example.org');
     const url = await createMeeting(member);
-    await post(member, `${url}/groupes/victims`, { 'rank:COL': '1', 'rank:AFG': '2', 'rank:KHM': '3', 'absent:KHM': '1' }, url);
+    await post(
+      member,
+      `${url}/groupes/victims`,
+      { 'rank:COL': '1', 'rank:AFG': '2', 'rank:KHM': '3', 'absent:KHM': '1' },
+      `${url}/groupes/victims`,
+    );
     expect(listed((await member.get(url)).text, 'victims')).toEqual(['Colombie', 'Afghanistan', 'Cambodge']);
     addMemberships(db, YEAR, 'victims', ['BEL']);
     const page = await member.get(url);
@@ -279,7 +387,8 @@ describe('the intersessional plan built from the year’s populations', () => {
     const after = await member.get(url);
     // Belgique comes in before the first name that sorts after it; the others keep their order and absence.
     expect(listed(after.text, 'victims')).toEqual(['Belgique', 'Colombie', 'Afghanistan', 'Cambodge']);
-    expect(groupSection(after.text, 'victims')).toContain('name="absent:KHM" value="1" checked');
+    expect(groupSection(after.text, 'victims')).toContain('<tr class="is-absent"><td>4</td><th scope="row">Cambodge</th>');
+    expect((await member.get(`${url}/groupes/victims`)).text).toContain('name="absent:KHM" value="1" checked');
     expect(textOf(after.text)).not.toContain('ont changé depuis la constitution');
   });
 
@@ -304,7 +413,7 @@ describe('CSV exports of the speakers’ list and the agenda', () => {
     const { app } = await meetingApp();
     const member = await signedInAgent(app, 'membre@example.org');
     const url = await createMeeting(member);
-    await post(member, `${url}/groupes/victims`, { 'absent:AFG': '1' }, url);
+    await post(member, `${url}/groupes/victims`, { 'absent:AFG': '1' }, `${url}/groupes/victims`);
     await post(member, `${url}/points/7`, { otherInterventions: '2' }, url);
     const page = await member.get(url);
     const { items, total } = summary(page.text);
@@ -323,7 +432,7 @@ describe('CSV exports of the speakers’ list and the agenda', () => {
       ['2', 'KHM', 'Cambodge', 'oui', 'non', '5'],
       ['3', 'COL', 'Colombie', 'oui', 'non', '5'],
     ]);
-    const speakerRows = (page.text.match(/<tr(?: class="is-absent")?>\s*<td><label class="visually-hidden" for="rang-/g) ?? []).length;
+    const speakerRows = (page.text.match(/<tr(?: class="is-absent")?><td>\d+<\/td><th scope="row">/g) ?? []).length;
     expect(lines.length - 1).toBe(speakerRows);
 
     const agenda = await member.get(`${url}/ordre-du-jour.csv`).expect(200);
