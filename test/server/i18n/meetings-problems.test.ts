@@ -1,6 +1,6 @@
 import type { Locale } from '../../../server/i18n/locale';
 import { foreignPhrases } from '../../helpers/foreign-phrases';
-import { htmlProblems, textOf } from '../../helpers/html';
+import { fragment, htmlProblems, textOf } from '../../helpers/html';
 import { YEAR, meetingApp } from '../meetings/fixture';
 import { csrfTokenOf, localePrefix, memberIn } from '../../helpers/session';
 
@@ -162,7 +162,7 @@ describe('a speakers’ list, the briefing cards, a missing meeting and the CSV 
         .send({ _csrf: await member.csrf(), ...MEETING })
         .expect(303);
       const url = created.headers.location!.replace(/[?#].*$/, '');
-      const page = (await member.get(url).expect(200)).text;
+      const page = (await member.get(`${url}/groupes/victims`).expect(200)).text;
       const version = /name="version" value="([0-9]+)"/.exec(page)![1]!;
       const bad = (
         await member
@@ -172,6 +172,9 @@ describe('a speakers’ list, the briefing cards, a missing meeting and the CSV 
           .expect(400)
       ).text;
       expect(textOf(bad)).toContain(words[locale].rank);
+      // Beside its field on the group's page too, with what was typed.
+      expect(textOf(fragment(bad, '<p class="field__error" id="rang-victims-AFG-error">', '</p>'))).toContain(words[locale].rank);
+      expect(bad).toContain('name="rank:AFG" value="first"');
       if (locale !== 'fr') expect(foreignPhrases(textOf(bad), locale)).toEqual([]);
 
       for (const [query, message] of [

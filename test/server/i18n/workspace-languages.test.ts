@@ -74,8 +74,15 @@ describe('the workspace in English and Spanish', () => {
     expect(planPage).toContain('Speaking time and time available');
     expect(textOf(planPage)).toMatch(/Intersessional meetings, 16\s*–\s*19 June 2026/);
     expect(planPage).toMatch(/Agenda item \d+: /);
-    expect(planPage).toContain('Save the order and absences');
+    expect(planPage).toContain(`<a href="/en${plan}/groupes/victims">Edit the list<span class="visually-hidden">`);
+    expect(planPage).not.toContain('Save the order and absences');
     expect(await htmlProblems(planPage)).toEqual([]);
+    // A group's own page, where its list is changed.
+    const groupPage = await pageIn(member, 'en', `${plan}/groupes/victims`);
+    expect(groupPage).toContain('List of speakers: States Parties with mine victims');
+    expect(groupPage).toContain('Save the order and absences');
+    expect(groupPage).toContain(`<a href="/en${plan}#groupe-victims">Back to the meeting plan</a>`);
+    expect(await htmlProblems(groupPage)).toEqual([]);
 
     const list = await pageIn(member, 'en', '/espace/reunions');
     expect(list).toContain('Upcoming and in progress');
@@ -222,6 +229,11 @@ describe('the workspace in English and Spanish', () => {
     const plan = await createMeeting(member, 'es', { ...MEETING, title: 'Reuniones 2026', place: 'Ginebra' });
     const planPage = await pageIn(member, 'es', plan);
     expect(planPage).toContain('Tiempo de intervención y tiempo disponible');
+    expect(planPage).toContain(`<a href="/es${plan}/groupes/victims">Modificar la lista<span class="visually-hidden">`);
+    const groupPage = await pageIn(member, 'es', `${plan}/groupes/victims`);
+    expect(groupPage).toContain('Lista de oradores: Estados Partes con víctimas de minas');
+    expect(groupPage).toContain(`<a href="/es${plan}#groupe-victims">Volver al plan de la reunión</a>`);
+    expect(await htmlProblems(groupPage)).toEqual([]);
     const cards = await pageIn(member, 'es', `${plan}/fiches`);
     expect(cards).toContain('Fichas informativas — Reuniones 2026');
   });
