@@ -82,32 +82,42 @@ describe('meetings in Chromium', () => {
     expect(victims.length).toBeGreaterThan(2);
     expect([...victims].sort((a, b) => a.localeCompare(b, 'fr'))).toEqual(victims);
 
-    // Mark the first State absent and move the last one up, without JavaScript.
-    const group = page.locator('section[aria-labelledby="groupe-victims"]');
-    await group.getByRole('checkbox', { name: `absent : ${victims[0]}` }).check();
-    await group.getByRole('button', { name: 'Enregistrer l’ordre et les absences' }).click();
-    await page.waitForURL(/enregistre=groupe-victims/);
-    expect(await total()).toBe(before - 5);
+    // The plan carries no form of the groups: each group's list is changed on its own page.
+    const planUrl = page.url().replace(/[?#].*$/, '');
+    expect(await page.locator('select, input[name^="rank:"]').count()).toBe(0);
     await page
       .locator('section[aria-labelledby="groupe-victims"]')
-      .getByRole('button', { name: `Monter ${victims.at(-1)}` })
+      .getByRole('link', { name: /^Modifier la liste/ })
       .click();
-    await page.waitForURL(/enregistre=groupe-victims/);
+    await page.waitForURL(`${planUrl}/groupes/victims`);
+    expect(await violationsHere()).toEqual([]);
+    expect(await page.locator('tbody th').allTextContents()).toEqual(victims);
+
+    // Mark the first State absent and move the last one up, without JavaScript.
+    await page.getByRole('checkbox', { name: `absent : ${victims[0]}` }).check();
+    await page.getByRole('button', { name: 'Enregistrer l’ordre et les absences' }).click();
+    await page.waitForURL(`${planUrl}/groupes/victims?enregistre=1`);
+    expect(await page.getByRole('status').textContent()).toContain('Liste du groupe enregistrée.');
+    await page.getByRole('button', { name: `Monter ${victims.at(-1)}` }).click();
+    await page.waitForURL(`${planUrl}/groupes/victims?enregistre=1`);
+    expect((await page.locator('tbody th').allTextContents()).slice(-2)).toEqual([victims.at(-1), victims.at(-2)]);
+    expect(await violationsHere()).toEqual([]);
+    // Back to the plan, at the group: the sums follow.
+    await page.getByRole('link', { name: 'Retour au plan de la réunion' }).click();
+    await page.waitForURL(`${planUrl}#groupe-victims`);
     expect((await names('victims')).slice(-2)).toEqual([victims.at(-1), victims.at(-2)]);
     expect(await total()).toBe(before - 5);
-    expect(await violationsHere()).toEqual([]);
 
-    // A rank that is not a number: the page says which State, links to its field, and stays accessible.
+    // A rank that is not a number: the group's page says which State, beside its field and in the
+    // summary that links to it, keeps what was typed, and stays accessible.
     expect(errors).toEqual([]);
-    const planUrl = page.url();
     for (const p of [page, axePage]) {
-      await p.goto(planUrl);
+      await p.goto(`${planUrl}/groupes/victims`);
       await p.getByLabel(`Rang de ${victims[1]}`).fill('0');
-      await p
-        .locator('section[aria-labelledby="groupe-victims"]')
-        .getByRole('button', { name: 'Enregistrer l’ordre et les absences' })
-        .click();
+      await p.getByRole('button', { name: 'Enregistrer l’ordre et les absences' }).click();
       expect(await p.locator('.error-summary').textContent()).toContain(`Rang de ${victims[1]} : « 0 » n’est pas un rang`);
+      expect(await p.getByLabel(`Rang de ${victims[1]}`).inputValue()).toBe('0');
+      expect(await p.locator('.speakers .field__error').textContent()).toContain(`Rang de ${victims[1]}`);
     }
     expect(await axeViolations(axePage)).toEqual([]);
 
