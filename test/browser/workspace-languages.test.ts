@@ -65,6 +65,15 @@ describe('the workspace in English, in Chromium', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.locator('#temps').textContent()).toBe('Speaking time and time available');
     expect(await axeViolations(page)).toEqual([]);
+    // A group's own page, from the plan's link: its forms in English.
+    await page
+      .locator('section[aria-labelledby="groupe-victims"]')
+      .getByRole('link', { name: /^Edit the list/ })
+      .click();
+    await page.waitForURL(/\/en\/espace\/reunions\/\d+\/groupes\/victims$/);
+    expect(await page.locator('h1').textContent()).toBe('List of speakers: States Parties with mine victims');
+    expect(await page.getByRole('button', { name: 'Save the order and absences' }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
   });
 });
