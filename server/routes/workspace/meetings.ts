@@ -88,10 +88,15 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
     );
   };
 
-  const planOf = (req: Request, meeting: Meeting) => {
+  /** Only intersessional meetings have a speakers' list: the others' lists are a 404, read or written. */
+  const requireList = (req: Request, meeting: Meeting) => {
     if (meeting.kind !== 'intersessional') {
       throw new HttpError(404, t(req.locale, 'meetings.errors.noListTitle'), t(req.locale, 'meetings.errors.noList'));
     }
+  };
+
+  const planOf = (req: Request, meeting: Meeting) => {
+    requireList(req, meeting);
     // Item titles and group names in the member's language, as on the meeting page.
     return readMeetingPlan(db, guidelinesIn(req.locale), meeting.id, source(req).nameOf);
   };
@@ -263,6 +268,7 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
 
   router.post('/reunions/:id/groupes/:group', canPrepare, (req, res) => {
     const meeting = meetingParam(db, req.params.id, req.locale);
+    requireList(req, meeting);
     const key = groupParam(req);
     const body = formBody(req);
     const rows = readSpeakers(db, meeting.id).filter((r) => r.groupKey === key);
@@ -286,6 +292,7 @@ export function meetingsRoutes({ db, data, privatePages }: RouteContext): Router
 
   router.post('/reunions/:id/groupes/:group/orateurs', canPrepare, (req, res) => {
     const meeting = meetingParam(db, req.params.id, req.locale);
+    requireList(req, meeting);
     const key = groupParam(req);
     const body = formBody(req);
     const state = formText(body.state).trim().toUpperCase();

@@ -197,7 +197,7 @@ describe('the intersessional plan built from the year’s populations', () => {
   });
 
   test('the plan shows the lists read only with a link to each group’s page, which carries the group’s forms', async () => {
-    const { app } = await meetingApp();
+    const { db, app } = await meetingApp();
     const admin = await signedInAgent(app, 'admin@example.org');
     const url = await createMeeting(admin);
     const plan = (await admin.get(url).expect(200)).text;
@@ -239,6 +239,20 @@ describe('the intersessional plan built from the year’s populations', () => {
     const coordination = await createMeeting(admin, { ...INTERSESSIONAL, kind: 'coordination', title: 'Comité de coordination' });
     const none = await admin.get(`${coordination}/groupes/victims`).expect(404);
     expect(textOf(none.text)).toContain('Seules les réunions intersessions ont une liste d’orateurs');
+    // Nor can one be written through the forms' addresses.
+    const version = pageVersion((await admin.get(`${coordination}/modifier`)).text);
+    await admin
+      .post(`${coordination}/groupes/all-parties-compliance/orateurs`)
+      .type('form')
+      .send({ _csrf: await admin.csrf(), version, state: 'NOR' })
+      .expect(404);
+    await admin
+      .post(`${coordination}/groupes/victims`)
+      .type('form')
+      .send({ _csrf: await admin.csrf(), version, 'rank:AFG': '1' })
+      .expect(404);
+    const coordinationId = Number(coordination.split('/').pop());
+    expect(db.select().from(meetingSpeakers).where(eq(meetingSpeakers.meetingId, coordinationId)).all()).toEqual([]);
   });
 
   test('reordering, absences, added speakers and other interventions change the sums, without JavaScript', async () => {
