@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { axeViolations, chromiumSuite, watchForErrors } from '../helpers/browser';
+import { axeViolations, chromiumSuite, contextWithAxe, watchForErrors } from '../helpers/browser';
 import { testApp } from '../helpers/context';
 import { demoDatabase } from '../helpers/pages';
 import { TEST_PASSWORD, createTestUser } from '../helpers/session';
@@ -45,7 +45,7 @@ describe('meetings in Chromium', () => {
     page = await context.newPage();
     errors = watchForErrors(page);
     await signIn(page);
-    axeContext = await chromium.browser.newContext();
+    axeContext = await contextWithAxe(chromium.browser);
     axePage = await axeContext.newPage();
     await signIn(axePage);
   });
