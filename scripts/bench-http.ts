@@ -69,6 +69,8 @@ const SIGNED_IN_ROUTES: Route[] = [
   ['Connecté : rapport à saisir', '/espace/saisie/2026/KHM'],
   ['Connecté : journal', '/espace/journal'],
   ['Connecté : plan de réunion', '/espace/reunions/:plan'],
+  // Where a group's list is edited (ranks, absences, additions): the plan itself is read-only.
+  ['Connecté : liste d’un groupe d’orateurs', '/espace/reunions/:plan/groupes/victims'],
   ['Connecté : dossier du Comité de coordination', '/espace/reunions/:pack/dossier'],
 ];
 

@@ -52,14 +52,14 @@ const helpers = {
 };
 
 /**
- * A template's source without the indentation at the start of its lines. The indentation keeps the
- * templates readable; in the pages it is bytes sent for nothing (a sixth of the report form and of a
- * meeting's plan, repeated in every loop), and whitespace between tags renders the same once the
+ * A template's source without the indentation at the start of its lines, nor its empty lines. They keep the
+ * templates readable; in the pages they are bytes sent for nothing (a sixth of the report form and of a
+ * meeting's plan, repeated in every loop), and whitespace between tags renders the same once one
  * line break is kept. No template writes a multi-line `<pre>` or `<textarea>` itself: what those
  * hold comes from variables, which this does not touch.
  */
 export function withoutIndentation(source: string): string {
-  return source.replace(/^[ \t]+/gm, '');
+  return source.replace(/^[ \t]+/gm, '').replace(/\n{2,}/g, '\n');
 }
 
 /** express-handlebars, compiling each template without its indentation (once per template with the view cache). */
