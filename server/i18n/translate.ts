@@ -1,4 +1,5 @@
 import i18next, { type TOptions } from 'i18next';
+import { LRUCache } from 'lru-cache';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from './locale';
 import fr from './messages/fr.json';
 import en from './messages/en.json';
@@ -34,14 +35,45 @@ const fixed = new Map(LOCALES.map((locale) => [locale, i18n.getFixedT(locale)]))
 
 export type MessageVars = Record<string, unknown>;
 
+/**
+ * Messages already worded, by language, key and variables. A page says hundreds of them and i18next
+ * copies its whole option set on each call: it was most of a page's rendering time (a fifth of the
+ * static export's CPU, docs/performance.md). The message files never change while the process runs,
+ * so the same call always gives the same words. Only calls whose variables are all strings, numbers
+ * or booleans are kept (their key says them exactly); a bound keeps a page's varying numbers from
+ * growing it.
+ */
+const worded = new LRUCache<string, string>({ max: 20_000 });
+
+/** The memo's key for a call (JSON: no text a variable holds can pass for another call's), or null when a variable is not a plain value. */
+function memoKey(locale: Locale, key: string, vars: MessageVars, html: boolean): string | null {
+  const parts: string[] = [html ? 'html' : 'text', locale, key];
+  for (const name in vars) {
+    const value = vars[name];
+    const type = typeof value;
+    // The type is part of the key: `1` and `'1'` may word a plural differently.
+    if (type !== 'string' && type !== 'number' && type !== 'boolean') return null;
+    parts.push(name, type, String(value));
+  }
+  return JSON.stringify(parts);
+}
+
+function remembered(locale: Locale, key: string, vars: MessageVars, html: boolean, word: () => string): string {
+  const memo = memoKey(locale, key, vars, html);
+  if (memo === null) return word();
+  let text = worded.get(memo);
+  if (text === undefined) worded.set(memo, (text = word()));
+  return text;
+}
+
 /** The message `key` in `locale`, with `vars` put in (`{{name}}`) and `count` choosing the plural. */
 export function t(locale: Locale, key: string, vars: MessageVars = {}): string {
-  return fixed.get(locale)!(key, vars as TOptions);
+  return remembered(locale, key, vars, false, () => fixed.get(locale)!(key, vars as TOptions));
 }
 
 /** As `t`, with the variables escaped for HTML: for messages holding markup (keys ending in `_html`). */
 export function tHtml(locale: Locale, key: string, vars: MessageVars = {}): string {
-  return fixed.get(locale)!(key, { ...vars, interpolation: { escapeValue: true } });
+  return remembered(locale, key, vars, true, () => fixed.get(locale)!(key, { ...vars, interpolation: { escapeValue: true } }));
 }
 
 /** Whether a key exists in a language (the message test's check). */
