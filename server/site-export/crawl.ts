@@ -1,4 +1,4 @@
-import { cssReferences, hasForm, htmlReferences, rewriteCssReferences, rewriteHtmlReferences } from './references';
+import { cssReferences, htmlPageReferences, pageHasForm, rewriteCssReferences, rewriteHtmlPage } from './references';
 import { fileCollisions, fileForUrl, isCss, isHtml, relativeLink, resolveInternal } from './paths';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
 import { t } from '../i18n/translate';
@@ -65,7 +65,7 @@ const isUnder = (url: string, prefix: string) => {
 const textOf = (r: SiteResponse) => r.body.toString('utf8');
 
 function referencesOf(response: SiteResponse): string[] {
-  if (isHtml(response.contentType)) return htmlReferences(textOf(response));
+  if (isHtml(response.contentType)) return htmlPageReferences(response.body);
   if (isCss(response.contentType)) return cssReferences(textOf(response));
   return [];
 }
@@ -157,9 +157,8 @@ export async function crawlSite({
     const { contentType } = r.response;
     let body = r.response.body;
     if (isHtml(contentType)) {
-      const html = textOf(r.response);
-      if (hasForm(html)) problems.push(t(locale, 'cli.crawl.form', { url: r.url }));
-      body = Buffer.from(rewriteHtmlReferences(html, relink), 'utf8');
+      if (pageHasForm(body)) problems.push(t(locale, 'cli.crawl.form', { url: r.url }));
+      body = rewriteHtmlPage(body, relink);
     } else if (isCss(contentType)) {
       body = Buffer.from(rewriteCssReferences(textOf(r.response), relink), 'utf8');
     }

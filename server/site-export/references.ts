@@ -3,12 +3,18 @@
  * HTML, `url(…)` in CSS — read and rewritten in place. The site's HTML comes from its own
  * templates (Handlebars escapes every quote inside an attribute value), so a pattern over the
  * text finds every attribute without a full HTML parser.
+ *
+ * A page is read as bytes: its markup is ASCII, so the pattern runs over the bytes taken one per
+ * character (latin1, a plain copy) and only the attribute values are decoded as UTF-8. The rest of
+ * the page is copied byte for byte, never decoded nor encoded again: the static export reads and
+ * rewrites thousands of pages (docs/performance.md).
  */
 
 /** Returns the new reference, or null to keep it unchanged. */
 export type Rewrite = (reference: string) => string | null;
 
-const HTML_ATTRIBUTE = /(\s)(href|src)(\s*=\s*)(?:"([^"]*)"|'([^']*)')/gi;
+// HTML's own white space (ASCII): JavaScript's \s would also take the byte 0xA0 that ends many a UTF-8 character.
+const HTML_ATTRIBUTE = /([\t\n\f\r ])(href|src)([\t\n\f\r ]*=[\t\n\f\r ]*)(?:"([^"]*)"|'([^']*)')/gi;
 const CSS_URL = /url\(\s*(?:"([^"]*)"|'([^']*)'|([^)"'\s]*))\s*\)/gi;
 
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
@@ -29,13 +35,30 @@ export function encodeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** The page with every `href`/`src` passed through `rewrite`. */
-export function rewriteHtmlReferences(html: string, rewrite: Rewrite): string {
-  return html.replace(HTML_ATTRIBUTE, (whole, space: string, name: string, equals: string, double?: string, single?: string) => {
-    const replaced = rewrite(decodeAttribute(double ?? single ?? ''));
-    return replaced === null ? whole : `${space}${name}${equals}"${encodeAttribute(replaced)}"`;
-  });
+/** An attribute value read from the page's bytes taken as latin1: its UTF-8 decoded, then its entities. */
+const attributeOf = (latin1: string) =>
+  decodeAttribute(/[\x80-\xff]/.test(latin1) ? Buffer.from(latin1, 'latin1').toString('utf8') : latin1);
+
+/** The page (UTF-8 bytes) with every `href`/`src` passed through `rewrite`; the same buffer when none changes. */
+export function rewriteHtmlPage(page: Buffer, rewrite: Rewrite): Buffer {
+  const text = page.toString('latin1');
+  const parts: Buffer[] = [];
+  let copied = 0;
+  for (const match of text.matchAll(HTML_ATTRIBUTE)) {
+    const [, space, name, equals, double, single] = match;
+    const replaced = rewrite(attributeOf(double ?? single ?? ''));
+    if (replaced === null) continue;
+    parts.push(page.subarray(copied, match.index), Buffer.from(`${space}${name}${equals}"${encodeAttribute(replaced)}"`, 'utf8'));
+    copied = match.index + match[0].length;
+  }
+  if (parts.length === 0) return page;
+  parts.push(page.subarray(copied));
+  return Buffer.concat(parts);
 }
+
+/** The page with every `href`/`src` passed through `rewrite`. */
+export const rewriteHtmlReferences = (html: string, rewrite: Rewrite): string =>
+  rewriteHtmlPage(Buffer.from(html, 'utf8'), rewrite).toString('utf8');
 
 /** The style sheet with every `url(…)` passed through `rewrite`. */
 export function rewriteCssReferences(css: string, rewrite: Rewrite): string {
@@ -54,11 +77,20 @@ function collect(rewriteAll: (text: string, rewrite: Rewrite) => string, text: s
   return found;
 }
 
+/** Every `href` and `src` of a page (UTF-8 bytes), decoded, in order. */
+export const htmlPageReferences = (page: Buffer): string[] =>
+  Array.from(page.toString('latin1').matchAll(HTML_ATTRIBUTE), (match) => attributeOf(match[4] ?? match[5] ?? ''));
+
 /** Every `href` and `src` of a page, decoded, in order. */
-export const htmlReferences = (html: string): string[] => collect(rewriteHtmlReferences, html);
+export const htmlReferences = (html: string): string[] => htmlPageReferences(Buffer.from(html, 'utf8'));
 
 /** Every `url(…)` of a style sheet, in order. */
 export const cssReferences = (css: string): string[] => collect(rewriteCssReferences, css);
 
+const FORM = /<form[\s>]/i;
+
 /** Whether a page holds a form, which a static host cannot answer. */
-export const hasForm = (html: string): boolean => /<form[\s>]/i.test(html);
+export const hasForm = (html: string): boolean => FORM.test(html);
+
+/** The same, for a page as UTF-8 bytes (after `<form` comes ASCII or the first byte of a character, which \s never takes). */
+export const pageHasForm = (page: Buffer): boolean => FORM.test(page.toString('latin1'));

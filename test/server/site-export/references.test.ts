@@ -2,8 +2,11 @@ import {
   cssReferences,
   decodeAttribute,
   hasForm,
+  htmlPageReferences,
   htmlReferences,
+  pageHasForm,
   rewriteCssReferences,
+  rewriteHtmlPage,
   rewriteHtmlReferences,
 } from '../../../server/site-export/references';
 
@@ -54,5 +57,26 @@ describe('references in pages and style sheets', () => {
     expect(hasForm('<form method="get" action="/">')).toBe(true);
     expect(hasForm('<FORM>')).toBe(true);
     expect(hasForm('<p class="formula">')).toBe(false);
+    expect(pageHasForm(Buffer.from('<p>État</p><form\nmethod="get">'))).toBe(true);
+    expect(pageHasForm(Buffer.from('<p>Année</p><p class="formula">'))).toBe(false);
+  });
+
+  test('a page read as UTF-8 bytes: values with accents decoded, every other byte copied as it is', () => {
+    // « à » ends with the byte 0xA0, « Å » with 0x85: white space to JavaScript's \s, read one byte a character.
+    const bytes = Buffer.from(
+      '<p>Déjà vu « ici »</p> <a href="/états/Côte?x=é&amp;y=ü">à</a>' +
+        '<p>àhref="/pas-un-lien" Åsrc="/non"</p> <img src=\'/static/€.svg\'>',
+      'utf8',
+    );
+    expect(htmlPageReferences(bytes)).toEqual(['/états/Côte?x=é&y=ü', '/static/€.svg']);
+    const seen: string[] = [];
+    const same = rewriteHtmlPage(bytes, (ref) => (seen.push(ref), null));
+    expect(same.equals(bytes)).toBe(true);
+    expect(seen).toHaveLength(2);
+    const out = rewriteHtmlPage(bytes, (ref) => (ref.startsWith('/états') ? 'états/Côte/index.html#§' : null)).toString('utf8');
+    expect(out).toBe(
+      '<p>Déjà vu « ici »</p> <a href="états/Côte/index.html#§">à</a>' +
+        '<p>àhref="/pas-un-lien" Åsrc="/non"</p> <img src=\'/static/€.svg\'>',
+    );
   });
 });
