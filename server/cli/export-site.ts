@@ -56,8 +56,8 @@ export async function runExportSite(args: string[], env: NodeJS.ProcessEnv = pro
   try {
     const config = readConfig(env);
     db = prepareDatabase(config, io.out, locale);
-    const server = await siteFetcher(createApp({ db, config, staticSite: true }));
-    const site = await crawlSite({ fetch: server.fetch, starts: ['/'], excluded: SERVER_ONLY, locale }).finally(server.close);
+    const fetch = siteFetcher(createApp({ db, config, staticSite: true }));
+    const site = await crawlSite({ fetch, starts: ['/'], excluded: SERVER_ONLY, locale });
     if (site.problems.length > 0) {
       for (const problem of site.problems) io.err(problem);
       const n = site.problems.length;

@@ -5,14 +5,7 @@ import { siteFetcher } from '../../../server/site-export/serve';
 const page = (body: string) =>
   `<!DOCTYPE html><html lang="fr"><head><title>t</title><link rel="stylesheet" href="/static/s.css"></head><body>${body}</body></html>`;
 
-async function crawl(app: express.Express, excluded: string[] = []): Promise<StaticSite> {
-  const server = await siteFetcher(app);
-  try {
-    return await crawlSite({ fetch: server.fetch, excluded });
-  } finally {
-    await server.close();
-  }
-}
+const crawl = (app: express.Express, excluded: string[] = []): Promise<StaticSite> => crawlSite({ fetch: siteFetcher(app), excluded });
 
 const text = (site: StaticSite, path: string) => {
   const file = site.files.find((f) => f.path === path);
