@@ -56,7 +56,8 @@ export async function runExportSite(args: string[], env: NodeJS.ProcessEnv = pro
   try {
     const config = readConfig(env);
     db = prepareDatabase(config, io.out, locale);
-    const fetch = siteFetcher(createApp({ db, config, staticSite: true }));
+    // Each URL is read once: the public cache would only hold, hash and count pages nobody asks for again.
+    const fetch = siteFetcher(createApp({ db, config: { ...config, publicCacheBytes: 0 }, staticSite: true }));
     const site = await crawlSite({ fetch, starts: ['/'], excluded: SERVER_ONLY, locale });
     if (site.problems.length > 0) {
       for (const problem of site.problems) io.err(problem);

@@ -1,5 +1,4 @@
 import i18next, { type TOptions } from 'i18next';
-import { LRUCache } from 'lru-cache';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from './locale';
 import fr from './messages/fr.json';
 import en from './messages/en.json';
@@ -40,29 +39,39 @@ export type MessageVars = Record<string, unknown>;
  * copies its whole option set on each call: it was most of a page's rendering time (a fifth of the
  * static export's CPU, docs/performance.md). The message files never change while the process runs,
  * so the same call always gives the same words. Only calls whose variables are all strings, numbers
- * or booleans are kept (their key says them exactly); a bound keeps a page's varying numbers from
- * growing it.
+ * or booleans are kept (their key says them exactly). A page's varying numbers make new keys: the
+ * memo is emptied when it reaches its bound (a plain Map: a least-recently-used list cost as much
+ * as the wording it saved).
  */
-const worded = new LRUCache<string, string>({ max: 20_000 });
+const worded = new Map<string, string>();
+const MAX_WORDED = 50_000;
 
-/** The memo's key for a call (JSON: no text a variable holds can pass for another call's), or null when a variable is not a plain value. */
+/**
+ * The memo's key for a call, or null when a variable is not a plain value. Without variables, the
+ * language and the key (both the code's own words); with, JSON, so that no text a variable holds
+ * can pass for another call's variables.
+ */
 function memoKey(locale: Locale, key: string, vars: MessageVars, html: boolean): string | null {
-  const parts: string[] = [html ? 'html' : 'text', locale, key];
+  let parts: string[] | null = null;
   for (const name in vars) {
     const value = vars[name];
     const type = typeof value;
     // The type is part of the key: `1` and `'1'` may word a plural differently.
     if (type !== 'string' && type !== 'number' && type !== 'boolean') return null;
-    parts.push(name, type, String(value));
+    (parts ??= []).push(name, type, String(value));
   }
-  return JSON.stringify(parts);
+  const call = `${html ? 'html' : 'text'} ${locale} ${key}`;
+  return parts === null ? call : `${call} ${JSON.stringify(parts)}`;
 }
 
 function remembered(locale: Locale, key: string, vars: MessageVars, html: boolean, word: () => string): string {
   const memo = memoKey(locale, key, vars, html);
   if (memo === null) return word();
   let text = worded.get(memo);
-  if (text === undefined) worded.set(memo, (text = word()));
+  if (text === undefined) {
+    if (worded.size >= MAX_WORDED) worded.clear();
+    worded.set(memo, (text = word()));
+  }
   return text;
 }
 
