@@ -55,6 +55,7 @@ interface Resource {
 }
 
 const MAX_REFERRERS = 3;
+const EMPTY = Buffer.alloc(0);
 const STATIC_PREFIX = '/static/';
 
 const isUnder = (url: string, prefix: string) => {
@@ -163,6 +164,8 @@ export async function crawlSite({
       body = Buffer.from(rewriteCssReferences(textOf(r.response), relink), 'utf8');
     }
     const kind: FileKind = isHtml(contentType) ? 'page' : isUnder(r.url, STATIC_PREFIX) ? 'asset' : 'data';
+    // The bytes as read are not needed any more: let them go, so that the site is not held twice.
+    r.response.body = EMPTY;
     return { path, url: r.url, kind, body };
   });
   return { files: files.sort((a, b) => (a.path < b.path ? -1 : 1)), problems };
