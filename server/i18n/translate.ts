@@ -45,6 +45,12 @@ export type MessageVars = Record<string, unknown>;
  */
 const worded = new Map<string, string>();
 const MAX_WORDED = 50_000;
+/**
+ * Calls whose key is longer are worded each time: a variable may hold what a visitor typed (a search,
+ * a note), and 50 000 long keys would hold hundreds of megabytes. Bounded so, the memo stays under
+ * about 50 000 × 2 × 512 bytes of keys and as much of words.
+ */
+const MAX_MEMO_KEY = 512;
 
 /**
  * The memo's key for a call, or null when a variable is not a plain value. Without variables, the
@@ -66,7 +72,7 @@ function memoKey(locale: Locale, key: string, vars: MessageVars, html: boolean):
 
 function remembered(locale: Locale, key: string, vars: MessageVars, html: boolean, word: () => string): string {
   const memo = memoKey(locale, key, vars, html);
-  if (memo === null) return word();
+  if (memo === null || memo.length > MAX_MEMO_KEY) return word();
   let text = worded.get(memo);
   if (text === undefined) {
     if (worded.size >= MAX_WORDED) worded.clear();
