@@ -122,8 +122,6 @@ export interface KindDef<K extends ExchangeKind = ExchangeKind> {
   description: string;
   audit: {
     entity: AuditEntity;
-    /** The journal's name for these entries, in the plural. */
-    label: string;
     /** Which columns fill the entry's year, State and indicator; the others are recorded as JSON. */
     year: string | null;
     state: string | null;
@@ -254,7 +252,7 @@ const STATES: KindDef<'states'> = {
   feminine: false,
   releaseLabel: 'registre des États',
   description: 'columns.files.states',
-  audit: { entity: 'state', label: 'registre des États', year: null, state: 'iso3', indicator: null },
+  audit: { entity: 'state', year: null, state: 'iso3', indicator: null },
   marksEdited: true,
   check: (row, context, problem) => {
     const current = row.iso3 === undefined ? undefined : context.stored.get(row.iso3);
@@ -307,7 +305,7 @@ const POPULATIONS: KindDef<'populations'> = {
   feminine: true,
   releaseLabel: 'appartenances aux populations',
   description: 'columns.files.populations',
-  audit: { entity: 'membership', label: 'populations', year: 'year', state: 'state', indicator: null },
+  audit: { entity: 'membership', year: 'year', state: 'state', indicator: null },
   marksEdited: false,
   check: (row, context, problem) => {
     if (row.year === undefined || row.state === undefined || row.population === undefined) return;
@@ -346,7 +344,7 @@ const REPORTS: KindDef<'reports'> = {
   feminine: false,
   releaseLabel: 'rapports',
   description: 'columns.files.reports',
-  audit: { entity: 'report', label: 'rapports', year: 'year', state: 'state', indicator: null },
+  audit: { entity: 'report', year: 'year', state: 'state', indicator: null },
   marksEdited: false,
   check: (row, context, problem) => {
     if (row.receivedOn === undefined) return;
@@ -413,7 +411,7 @@ const ANSWERS: KindDef<'answers'> = {
   feminine: true,
   releaseLabel: 'réponses',
   description: 'columns.files.answers',
-  audit: { entity: 'answer', label: 'réponses', year: 'year', state: 'state', indicator: 'indicator' },
+  audit: { entity: 'answer', year: 'year', state: 'state', indicator: 'indicator' },
   marksEdited: false,
 };
 
@@ -461,7 +459,7 @@ const FIGURES: KindDef<'figures'> = {
   feminine: false,
   releaseLabel: 'chiffres',
   description: 'columns.files.figures',
-  audit: { entity: 'figure', label: 'chiffres', year: 'year', state: null, indicator: 'indicator' },
+  audit: { entity: 'figure', year: 'year', state: null, indicator: 'indicator' },
   marksEdited: false,
   check: (row, context, problem) => {
     const kind = row.indicator === undefined ? undefined : context.indicators.get(row.indicator)?.kind;
