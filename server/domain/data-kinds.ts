@@ -95,8 +95,8 @@ export interface ColumnDef {
   read: (raw: string, context: RuleContext) => Cell<unknown>;
   /** The cell export writes; the value itself by default. */
   write?: (value: unknown) => string | number | boolean | null;
-  /** French, for people: the journal's field names. */
-  label: string;
+  /** The journal's name for the column: a message key (docs/i18n.md). */
+  labelKey: string;
   shownAs: ShownAs;
   doc: ColumnDocText;
 }
@@ -113,11 +113,9 @@ export interface KindDef<K extends ExchangeKind = ExchangeKind> {
   columns: readonly ColumnDef[];
   /** Columns that identify a row; sorted by them (indicator codes in numeric order). */
   key: readonly string[];
-  /** French name of the rows for the import's summary, and whether it is feminine (for agreement). */
+  /** The rows' name in the import's summary: a message key; and whether it is feminine in French (for agreement). */
   label: string;
   feminine: boolean;
-  /** French name of the rows in a release's changes. */
-  releaseLabel: string;
   /** What the open-data page says of the file: a message key (`columns.files.…`). */
   description: string;
   audit: {
@@ -144,7 +142,7 @@ export const fieldOf = (column: string): string => column.replace(/_([a-z])/g, (
 const year: ColumnDef = {
   name: 'year',
   read: readYear,
-  label: 'année',
+  labelKey: 'workspace.journal.year',
   shownAs: 'number',
   doc: { meaning: 'columns.exchange.year', values: 'columns.values.years' },
 };
@@ -159,7 +157,7 @@ const state: ColumnDef = {
     }
     return cell;
   },
-  label: 'État',
+  labelKey: 'workspace.journal.state',
   shownAs: 'text',
   doc: { meaning: 'columns.exchange.state', values: 'columns.values.iso3' },
 };
@@ -205,28 +203,28 @@ const STATES: KindDef<'states'> = {
     {
       name: 'iso3',
       read: readIso3,
-      label: 'code',
+      labelKey: 'workspace.journal.state',
       shownAs: 'text',
       doc: { meaning: 'columns.exchange.iso3', values: 'columns.values.iso3' },
     },
     {
       name: 'name_fr',
       read: readName('nameFrMissing'),
-      label: 'nom français',
+      labelKey: 'audit.column.nameFr',
       shownAs: 'text',
       doc: { meaning: 'columns.exchange.nameFr', values: 'columns.values.text' },
     },
     {
       name: 'name_en',
       read: readName('nameEnMissing'),
-      label: 'nom anglais',
+      labelKey: 'audit.column.nameEn',
       shownAs: 'text',
       doc: { meaning: 'columns.exchange.nameEn', values: 'columns.values.text' },
     },
     {
       name: 'party',
       read: readBoolean,
-      label: 'État partie',
+      labelKey: 'audit.column.party',
       shownAs: 'boolean',
       doc: { meaning: 'columns.exchange.party', values: 'columns.values.yesNo' },
     },
@@ -234,7 +232,7 @@ const STATES: KindDef<'states'> = {
       name: 'party_from',
       optional: 'kept',
       read: readOptionalDate,
-      label: 'entrée en vigueur',
+      labelKey: 'audit.column.partyFrom',
       shownAs: 'date',
       doc: { meaning: 'columns.exchange.partyFrom', values: 'columns.values.dateOrUnknown' },
     },
@@ -242,15 +240,14 @@ const STATES: KindDef<'states'> = {
       name: 'party_until',
       optional: 'kept',
       read: readOptionalDate,
-      label: 'retrait effectif',
+      labelKey: 'audit.column.partyUntil',
       shownAs: 'date',
       doc: { meaning: 'columns.exchange.partyUntil', values: 'columns.values.dateOrNoWithdrawal' },
     },
   ],
   key: ['iso3'],
-  label: 'États',
+  label: 'csv.kinds.states',
   feminine: false,
-  releaseLabel: 'registre des États',
   description: 'columns.files.states',
   audit: { entity: 'state', year: null, state: 'iso3', indicator: null },
   marksEdited: true,
@@ -292,7 +289,7 @@ const POPULATIONS: KindDef<'populations'> = {
     {
       name: 'population',
       read: readEnteredPopulation,
-      label: 'population',
+      labelKey: 'audit.column.population',
       shownAs: 'population',
       doc: {
         meaning: 'columns.exchange.population',
@@ -301,9 +298,8 @@ const POPULATIONS: KindDef<'populations'> = {
     },
   ],
   key: ['year', 'state', 'population'],
-  label: 'populations',
+  label: 'csv.kinds.populations',
   feminine: true,
-  releaseLabel: 'appartenances aux populations',
   description: 'columns.files.populations',
   audit: { entity: 'membership', year: 'year', state: 'state', indicator: null },
   marksEdited: false,
@@ -327,22 +323,21 @@ const REPORTS: KindDef<'reports'> = {
     {
       name: 'received_on',
       read: readReceivedOn,
-      label: 'reçu le',
+      labelKey: 'audit.column.receivedOn',
       shownAs: 'date',
       doc: { meaning: 'columns.exchange.receivedOn', values: 'columns.values.date' },
     },
     {
       name: 'used_reporting_guide',
       read: readBoolean,
-      label: 'Guide pour l’établissement des rapports utilisé',
+      labelKey: 'audit.column.usedReportingGuide',
       shownAs: 'boolean',
       doc: { meaning: 'columns.exchange.usedReportingGuide', values: 'columns.values.yesNo' },
     },
   ],
   key: ['year', 'state'],
-  label: 'rapports',
+  label: 'csv.kinds.reports',
   feminine: false,
-  releaseLabel: 'rapports',
   description: 'columns.files.reports',
   audit: { entity: 'report', year: 'year', state: 'state', indicator: null },
   marksEdited: false,
@@ -376,7 +371,7 @@ const ANSWERS: KindDef<'answers'> = {
         }
         return ok(indicator.code);
       },
-      label: 'indicateur',
+      labelKey: 'workspace.journal.indicatorLabel',
       shownAs: 'text',
       doc: { meaning: 'columns.exchange.indicator', values: 'columns.values.text' },
     },
@@ -385,7 +380,7 @@ const ANSWERS: KindDef<'answers'> = {
       read: readAnswer,
       // A blank answer is written as an empty cell, as docs/architecture.md#the-exchange-format has it.
       write: (value) => (value === 'blank' ? null : (value as string)),
-      label: 'réponse',
+      labelKey: 'audit.column.answer',
       shownAs: 'answer',
       doc: { meaning: 'columns.exchange.answer', values: 'columns.values.answer' },
     },
@@ -393,7 +388,7 @@ const ANSWERS: KindDef<'answers'> = {
       name: 'source',
       optional: 'kept',
       read: readBoundedText(SOURCE_MAX),
-      label: 'source',
+      labelKey: 'audit.column.source',
       shownAs: 'text',
       doc: { meaning: 'columns.exchange.source', values: 'columns.values.textOrUnspecified' },
     },
@@ -401,15 +396,14 @@ const ANSWERS: KindDef<'answers'> = {
       name: 'note',
       optional: 'kept',
       read: readBoundedText(NOTE_MAX),
-      label: 'note',
+      labelKey: 'audit.column.note',
       shownAs: 'text',
       doc: { meaning: 'columns.exchange.note', values: 'columns.values.textOrNone' },
     },
   ],
   key: ['year', 'state', 'indicator'],
-  label: 'réponses',
+  label: 'csv.kinds.answers',
   feminine: true,
-  releaseLabel: 'réponses',
   description: 'columns.files.answers',
   audit: { entity: 'answer', year: 'year', state: 'state', indicator: 'indicator' },
   marksEdited: false,
@@ -434,14 +428,14 @@ const FIGURES: KindDef<'figures'> = {
         }
         return ok(indicator.code);
       },
-      label: 'indicateur',
+      labelKey: 'workspace.journal.indicatorLabel',
       shownAs: 'text',
       doc: { meaning: 'columns.exchange.figureIndicator', values: 'columns.values.text' },
     },
     {
       name: 'value',
       read: readAmount,
-      label: 'valeur',
+      labelKey: 'audit.column.value',
       shownAs: 'number',
       doc: { meaning: 'columns.exchange.value', values: 'columns.values.nonNegative' },
     },
@@ -449,15 +443,14 @@ const FIGURES: KindDef<'figures'> = {
       name: 'denominator',
       optional: 'blank',
       read: (raw) => (isBlank(raw) ? ok(null) : readDenominator(raw)),
-      label: 'dénominateur',
+      labelKey: 'audit.column.denominator',
       shownAs: 'number',
       doc: { meaning: 'columns.exchange.denominator', values: 'columns.values.denominator' },
     },
   ],
   key: ['year', 'indicator'],
-  label: 'chiffres',
+  label: 'csv.kinds.figures',
   feminine: false,
-  releaseLabel: 'chiffres',
   description: 'columns.files.figures',
   audit: { entity: 'figure', year: 'year', state: null, indicator: 'indicator' },
   marksEdited: false,

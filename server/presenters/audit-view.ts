@@ -51,9 +51,8 @@ interface Context {
 
 interface Field {
   key: string;
-  /** The column's name, in French (the data kinds' descriptors); `labelKey` when the journal words it itself. */
-  label: string;
-  labelKey?: string;
+  /** The field's name: a message key (for the data's columns, their descriptor's). */
+  labelKey: string;
   format: (value: unknown, context: Context) => string;
 }
 
@@ -80,49 +79,28 @@ const SHOWN: Record<ShownAs, Field['format']> = {
 
 type KindEntity = (typeof DATA_KINDS)[ExchangeKind]['audit']['entity'];
 
-/**
- * The journal's names of the recorded columns (the descriptors name them in French for the files'
- * documentation): full keys for the message test. A column not listed shows its descriptor's label.
- */
-const COLUMN_KEYS: Record<string, string> = {
-  name_fr: 'audit.column.nameFr',
-  name_en: 'audit.column.nameEn',
-  party: 'audit.column.party',
-  party_from: 'audit.column.partyFrom',
-  party_until: 'audit.column.partyUntil',
-  population: 'audit.column.population',
-  received_on: 'audit.column.receivedOn',
-  used_reporting_guide: 'audit.column.usedReportingGuide',
-  answer: 'audit.column.answer',
-  source: 'audit.column.source',
-  note: 'audit.column.note',
-  value: 'audit.column.value',
-  denominator: 'audit.column.denominator',
-};
-
 /** The recorded columns of each kind of entry (the JSON keys the triggers write), in reading order. */
 const FIELDS: Record<AuditEntity, Field[]> = {
   ...(Object.fromEntries(
     EXCHANGE_KINDS.map((kind) => [
       DATA_KINDS[kind].audit.entity,
-      auditedColumns(kind).map((c) => ({ key: c.name, label: c.label, labelKey: COLUMN_KEYS[c.name], format: SHOWN[c.shownAs] })),
+      auditedColumns(kind).map((c) => ({ key: c.name, labelKey: c.labelKey, format: SHOWN[c.shownAs] })),
     ]),
   ) as Record<KindEntity, Field[]>),
   // Entries written before releases existed carry `published`; later ones a revision and a note.
   publication: [
-    { key: 'published', label: 'publiée', labelKey: 'audit.field.published', format: yesNo },
-    { key: 'revision', label: 'révision', labelKey: 'audit.field.revision', format: number },
-    { key: 'published_at', label: 'publiée le', labelKey: 'audit.field.publishedAt', format: timestamp },
-    { key: 'note', label: 'note', labelKey: 'audit.field.note', format: text },
+    { key: 'published', labelKey: 'audit.field.published', format: yesNo },
+    { key: 'revision', labelKey: 'audit.field.revision', format: number },
+    { key: 'published_at', labelKey: 'audit.field.publishedAt', format: timestamp },
+    { key: 'note', labelKey: 'audit.field.note', format: text },
   ],
   validation: [
     {
       key: 'validated_by',
-      label: 'validé par',
       labelKey: 'audit.field.validatedBy',
       format: (v, c) => (typeof v === 'number' ? (c.userEmails.get(v) ?? t(localeOf(c), 'audit.userNumber', { id: v })) : String(v)),
     },
-    { key: 'validated_at', label: 'validé le', labelKey: 'audit.field.validatedAt', format: timestamp },
+    { key: 'validated_at', labelKey: 'audit.field.validatedAt', format: timestamp },
   ],
 };
 
@@ -205,7 +183,7 @@ function changesOf(entry: AuditEntry, context: Context): ChangeView[] {
       return !isBlank(entry.operation === 'insert' ? a : b);
     })
     .map((field) => ({
-      field: field.labelKey ? t(localeOf(context), field.labelKey) : field.label,
+      field: t(localeOf(context), field.labelKey),
       before: shown(before, field),
       after: shown(after, field),
     }));

@@ -7,7 +7,7 @@ import { releaseYears, type ReleaseOutcome } from '../releases/publish';
 import { readExchangeContext } from './context';
 import { readCsv, type CsvTable } from './csv';
 import { detectKind } from './kinds';
-import type { ExchangeKind } from '../data-kinds';
+import { DATA_KINDS } from '../data-kinds';
 import type { Locale } from '../../i18n/locale';
 import { t } from '../../i18n/translate';
 import { ProblemList, type Problem, type Said } from './problems';
@@ -196,13 +196,6 @@ export function importFiles(db: Db, files: ImportInput[], options: ImportOptions
 }
 
 /** Each kind's rows as the summary names them, and whether French agrees its participles in the feminine. */
-const KIND_WORDS: Record<ExchangeKind, { label: string; feminine: boolean }> = {
-  states: { label: 'csv.kinds.states', feminine: false },
-  populations: { label: 'csv.kinds.populations', feminine: true },
-  reports: { label: 'csv.kinds.reports', feminine: false },
-  answers: { label: 'csv.kinds.answers', feminine: true },
-  figures: { label: 'csv.kinds.figures', feminine: false },
-};
 const COUNT_WORDS = {
   masculine: { added: 'csv.summary.added', changed: 'csv.summary.changed', unchanged: 'csv.summary.unchanged' },
   feminine: { added: 'csv.summary.addedFeminine', changed: 'csv.summary.changedFeminine', unchanged: 'csv.summary.unchangedFeminine' },
@@ -211,7 +204,7 @@ const COUNT_WORDS = {
 /** The lines printed after an import, one per file, e.g. « answers.csv (réponses) : 3 ajoutées, … » (docs/i18n.md). */
 export function formatImportSummary(summary: ImportSummary, locale: Locale = 'fr'): string[] {
   const lines = summary.files.map((f) => {
-    const kind = KIND_WORDS[f.kind];
+    const kind = DATA_KINDS[f.kind];
     const words = COUNT_WORDS[kind.feminine ? 'feminine' : 'masculine'];
     return t(locale, 'csv.summary.file', {
       file: f.file,

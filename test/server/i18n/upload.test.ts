@@ -1,3 +1,4 @@
+import { t } from '../../../server/i18n/translate';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { eq } from 'drizzle-orm';
@@ -64,7 +65,7 @@ function upload(agent: Agent, locale: Locale, files: File[], csrf: string) {
  * which the preview's details share with the journal, belong to the journal's wording (docs/i18n.md):
  * not counted here.
  */
-const COLUMN_LABELS = EXCHANGE_KINDS.flatMap((kind) => DATA_KINDS[kind].columns.map((column) => column.label));
+const COLUMN_LABELS = EXCHANGE_KINDS.flatMap((kind) => DATA_KINDS[kind].columns.map((column) => t('fr', column.labelKey)));
 
 /** The page's text, after checking its language and that it holds no phrase of another language's file. */
 function pageText(html: string, locale: Locale): string {
