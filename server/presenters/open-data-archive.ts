@@ -1,4 +1,4 @@
-import JSZip from 'jszip';
+import { jszip } from '../domain/exchange/workbook-library';
 import { LICENCE } from '../domain/releases/open-data';
 import type { TranslationMark } from '../domain/catalogue-i18n';
 import { localePath } from '../i18n/addresses';
@@ -61,7 +61,7 @@ function readme(files: { path: string; url: string }[], meta: ArchiveMeta): stri
 
 /** tout.zip: every open-data file under its name, and a README (LISEZMOI.txt) listing them with their URL. */
 export async function openDataArchive(files: (OpenDataFile | BinaryFile)[], meta: ArchiveMeta): Promise<Buffer> {
-  const zip = new JSZip();
+  const zip = new (jszip())();
   const date = new Date(meta.publishedAt ?? 0);
   zip.file(ARCHIVE_README, readme(files, meta), { date });
   for (const file of files) zip.file(file.path, file.content, { date });

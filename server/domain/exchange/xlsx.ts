@@ -1,6 +1,4 @@
 import type ExcelJS from 'exceljs';
-import JSZip from 'jszip';
-import { format as formatCell } from 'numfmt';
 import { MAX_FIELDS, type CsvRecord, type CsvTable } from './csv';
 import type { ReadTable, UnreadableFile } from './import';
 import { detectKind } from './kinds';
@@ -8,7 +6,7 @@ import { DATA_KINDS, EXCHANGE_KINDS, headerOf, textColumns as textColumnsOf, typ
 import type { Problem, Said } from './problems';
 import type { Locale } from '../../i18n/locale';
 import { t } from '../../i18n/translate';
-import { exceljs } from './workbook-library';
+import { exceljs, jszip, numfmt } from './workbook-library';
 import { readZip, type ZipLimits } from './zip';
 
 /** Data rows a sheet may hold (the header aside): more is refused with a message, not read. */
@@ -89,7 +87,7 @@ async function unpackWorkbook(content: Buffer): Promise<{ ok: true; zip: Buffer 
       return { ok: false, message: { code: rows > MAX_ROWS_PER_SHEET + 1 ? 'sheetTooManyRows' : 'sheetTooManyCells', params } };
     }
   }
-  const zip = new JSZip();
+  const zip = new (jszip())();
   for (const entry of unzipped.entries) {
     if (!entry.name.endsWith('/')) zip.file(entry.name, entry.data);
   }
@@ -304,10 +302,10 @@ function displayedText(value: number | boolean | Date, numFmt: string | undefine
   const serial = value instanceof Date ? value.getTime() / 86_400_000 + UNIX_EPOCH_SERIAL : value;
   let text: string;
   try {
-    text = formatCell(numFmt || 'General', serial, { locale: 'fr' });
+    text = numfmt().format(numFmt || 'General', serial, { locale: 'fr' });
   } catch {
     // A format numfmt cannot read: the value as « General » shows it.
-    text = formatCell('General', serial, { locale: 'fr' });
+    text = numfmt().format('General', serial, { locale: 'fr' });
   }
   // French groups thousands with a narrow no-break space; a plain one reads everywhere (as in ../../presenters/format.ts).
   return text.replace(/\u202f/g, '\u00a0').trim();
