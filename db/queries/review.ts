@@ -16,9 +16,11 @@ export const readValidations = (db: Db, year?: number) =>
 
 /** Marks the (year, State) reports validated; those already validated keep their first validation. */
 export function validateReports(db: Db, pairs: { year: number; state: string }[], by: number | null, now: string): number {
+  // Callers pass every report and answer row (thousands for a year's data) where a few hundred
+  // pairs are distinct: each pair is written once, which also counts a pair named twice once.
+  const distinct = new Map(pairs.map(({ year, state }) => [`${year}/${state}`, { year, state }]));
   let added = 0;
-  // A pair named twice conflicts with itself: counted once.
-  for (const { year, state } of pairs) {
+  for (const { year, state } of distinct.values()) {
     added += db.insert(validations).values({ year, state, validatedBy: by, validatedAt: now }).onConflictDoNothing().run().changes;
   }
   return added;

@@ -3,7 +3,7 @@ import type { Express } from 'express';
 import { eq } from 'drizzle-orm';
 import { withAudit } from '../../db/queries/audit';
 import { readLatestReleases, readReleaseHistory } from '../../db/queries/releases';
-import { validateReports } from '../../db/queries/review';
+import { readValidations, validateReports } from '../../db/queries/review';
 import { answers, populationMemberships, releases, reports, states } from '../../db/schema';
 import { freezeEarlierPublications } from '../../server/domain/releases/publish';
 import { formatDay } from '../../server/presenters/format';
@@ -217,5 +217,25 @@ describe('responses to the public are conditional', () => {
     const res = await admin.get('/indicators/1.1').expect(200);
     expect(res.headers['cache-control']).toBe('private, no-store');
     expect(res.headers.etag).toBeUndefined();
+  });
+});
+
+describe('validating reports', () => {
+  test('a (year, State) named many times is validated and counted once; one already validated keeps its first validation', () => {
+    const { db } = testApp();
+    // As the demonstration data and imports call it: one pair per report and answer row.
+    const rows = [
+      ...Array.from({ length: 50 }, () => ({ year: 2026, state: 'COL' })),
+      { year: 2026, state: 'AFG' },
+      { year: 2025, state: 'COL' },
+    ];
+    expect(validateReports(db, rows, null, '2026-05-01T00:00:00.000Z')).toBe(3);
+    expect(validateReports(db, rows, null, '2026-06-01T00:00:00.000Z')).toBe(0);
+    const stored = readValidations(db).map((v) => `${v.year} ${v.state} ${v.validatedAt}`);
+    expect(stored.sort()).toEqual([
+      '2025 COL 2026-05-01T00:00:00.000Z',
+      '2026 AFG 2026-05-01T00:00:00.000Z',
+      '2026 COL 2026-05-01T00:00:00.000Z',
+    ]);
   });
 });
