@@ -3,10 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../../db/client';
-import { loadDemoData } from '../../seed/demo-load';
-import { loadSeed } from '../../seed/load';
 import { publishEverything } from '../helpers/context';
 import { runCommand } from '../helpers/cli';
+import { writeDatabaseFile } from '../helpers/database-images';
 
 // Real commands (their compiled tools) on a busy machine, and a demonstration database to copy.
 jest.setTimeout(180_000);
@@ -35,9 +34,9 @@ describe('npm run backup / npm run restore', () => {
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ops-backup-'));
     live = path.join(dir, 'live', 'db.sqlite');
+    // The demonstration database built once for the run (test/helpers/database-images.ts).
+    writeDatabaseFile('demo', live);
     const db = openDatabase(live);
-    loadSeed(db);
-    loadDemoData(db);
     publishEverything(db);
     db.$client.close();
   });
@@ -81,8 +80,8 @@ describe('npm run backup / npm run restore', () => {
     const backup = path.join(dir, 'for-restore.sqlite');
     expect(run('backup', live, backup).status).toBe(0);
     const target = path.join(dir, 'target', 'db.sqlite');
+    writeDatabaseFile('seeded', target);
     const db = openDatabase(target);
-    loadSeed(db);
     const before = contents(target);
 
     const refused = run('restore', target, backup);

@@ -46,3 +46,12 @@ export function databaseFromImage(name: ImageName): Db {
   sqlite.pragma('foreign_keys = ON');
   return drizzle(sqlite, { schema });
 }
+
+/**
+ * Writes a copy of the image as a database file, for the tests whose code opens a file (worker
+ * threads, command-line tools, backups): as seeded, or with the demonstration data loaded too.
+ */
+export function writeDatabaseFile(name: ImageName, file: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, image(name));
+}

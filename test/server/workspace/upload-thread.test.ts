@@ -7,10 +7,10 @@ import { DEFAULT_BUSY_TIMEOUT_MS, openDatabase, type Db } from '../../../db/clie
 import { readCatalogue } from '../../../server/domain/catalogue';
 import { dataVersion } from '../../../db/queries/engine-data';
 import { answers, indicators, pendingUploads, states, users } from '../../../db/schema';
-import { loadSeed } from '../../../seed/load';
 import { HttpError } from '../../../server/http-error';
 import { UPLOAD_BUSY_MESSAGE, uploadRunner } from '../../../server/upload-worker/runner';
 import { testApp } from '../../helpers/context';
+import { writeDatabaseFile } from '../../helpers/database-images';
 import { textOf } from '../../helpers/html';
 import { createTestUser, signedInAgent } from '../../helpers/session';
 
@@ -23,9 +23,9 @@ function fileDatabase(): { db: Db; file: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'upload-thread-'));
   dirs.push(dir);
   const file = path.join(dir, 'base.sqlite');
-  const db = openDatabase(file);
-  loadSeed(db);
-  return { db, file };
+  // The seeded database built once for the run (test/helpers/database-images.ts).
+  writeDatabaseFile('seeded', file);
+  return { db: openDatabase(file), file };
 }
 
 /** A legitimate answers file of `count` rows: every State, every answerable indicator, year after year. */
