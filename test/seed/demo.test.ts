@@ -23,6 +23,7 @@ import { clearDemoData, loadDemoData, shouldLoadDemoData } from '../../seed/demo
 import { readSeedRegistry } from '../../seed/registry';
 import { isPartyInYear } from '../../server/domain/registry';
 import { seededDatabase } from '../helpers/context';
+import { databaseFromImage } from '../helpers/database-images';
 
 const catalogue = readSeedCatalogue();
 const registry = readSeedRegistry();
@@ -30,8 +31,15 @@ const allIndicators = catalogue.actions.flatMap((a) => a.indicators);
 const indicatorByCode = new Map(allIndicators.map((i) => [i.code, i]));
 const partiesIn = (year: number) => new Set(registry.filter((s) => isPartyInYear(s, year)).map((s) => s.iso3));
 
+// Memoised by dataset: the tests ask for the same population once per answer, thousands of times.
+const members = new WeakMap<DemoData, Map<string, Set<string>>>();
 function membersOf(data: DemoData, year: number, population: string): Set<string> {
-  return new Set(data.populationMemberships.filter((m) => m.year === year && m.population === population).map((m) => m.state));
+  if (!members.has(data)) members.set(data, new Map());
+  const byKey = members.get(data)!;
+  const key = `${year}/${population}`;
+  if (!byKey.has(key))
+    byKey.set(key, new Set(data.populationMemberships.filter((m) => m.year === year && m.population === population).map((m) => m.state)));
+  return byKey.get(key)!;
 }
 
 function yesRate(data: DemoData, year: number): number {
@@ -54,9 +62,10 @@ function catalogueAndRegistry(db: Db) {
   };
 }
 
-describe('demonstration data generator', () => {
-  const data = generateDemoData(catalogue, registry);
+// Generated once for the file: the generator is deterministic (its first test proves it).
+const data = generateDemoData(catalogue, registry);
 
+describe('demonstration data generator', () => {
   test('is deterministic, uses no Math.random and no clock', () => {
     const random = jest.spyOn(Math, 'random');
     const now = jest.spyOn(Date, 'now');
@@ -151,28 +160,45 @@ describe('demonstration data generator', () => {
   test('answers only answerable indicators, for States of their population', () => {
     for (const year of DEMO_YEARS) {
       const parties = partiesIn(year);
-      const yes = (code: string) =>
-        new Set(data.answers.filter((a) => a.year === year && a.indicator === code && a.answer === 'yes').map((a) => a.state));
-      for (const a of data.answers.filter((r) => r.year === year)) {
-        const indicator = indicatorByCode.get(a.indicator);
-        expect(indicator).toBeDefined();
-        expect(['share', 'count']).toContain(indicator?.kind);
-        expect(indicator?.derivedFrom).toBeNull();
-        expect(a.source).toBeTruthy();
-        const population = indicator?.population ?? '';
-        const of = /^yes\((.+)\)$/.exec(population)?.[1];
-        const inPopulation =
-          population === 'party'
-            ? parties.has(a.state)
-            : population === 'non_party'
-              ? !parties.has(a.state)
-              : population === 'obligations'
-                ? ['affected', 'article4', 'article3'].some((p) => membersOf(data, year, p).has(a.state))
-                : of !== undefined
-                  ? yes(of).has(a.state)
-                  : membersOf(data, year, population).has(a.state);
-        expect({ row: a, inPopulation }).toEqual({ row: a, inPopulation: true });
-      }
+      const yesSets = new Map<string, Set<string>>();
+      const yes = (code: string) => {
+        if (!yesSets.has(code))
+          yesSets.set(
+            code,
+            new Set(data.answers.filter((a) => a.year === year && a.indicator === code && a.answer === 'yes').map((a) => a.state)),
+          );
+        return yesSets.get(code)!;
+      };
+      const obligations = new Set(['affected', 'article4', 'article3'].flatMap((p) => [...membersOf(data, year, p)]));
+      // Checked row by row, the rows that break a rule gathered with what they break: one assertion
+      // per year rather than six per row (eight thousand rows), and a failure names every bad row.
+      const broken = data.answers
+        .filter((r) => r.year === year)
+        .map((a) => {
+          const indicator = indicatorByCode.get(a.indicator);
+          const population = indicator?.population ?? '';
+          const of = /^yes\((.+)\)$/.exec(population)?.[1];
+          const inPopulation =
+            population === 'party'
+              ? parties.has(a.state)
+              : population === 'non_party'
+                ? !parties.has(a.state)
+                : population === 'obligations'
+                  ? obligations.has(a.state)
+                  : of !== undefined
+                    ? yes(of).has(a.state)
+                    : membersOf(data, year, population).has(a.state);
+          const problems = [
+            indicator === undefined && 'unknown indicator',
+            !['share', 'count'].includes(indicator?.kind ?? '') && 'not a share or count',
+            indicator?.derivedFrom !== null && 'derived indicator',
+            !a.source && 'no source',
+            !inPopulation && 'State outside the population',
+          ].filter(Boolean);
+          return { row: a, problems };
+        })
+        .filter(({ problems }) => problems.length > 0);
+      expect(broken).toEqual([]);
     }
   });
 
@@ -279,7 +305,7 @@ describe('loading and clearing demonstration data', () => {
     const db = seededDatabase();
     expect(isDemoDataLoaded(db)).toBe(false);
     const counts = loadDemoData(db);
-    const expected = generateDemoData(catalogue, registry);
+    const expected = data;
     expect(counts).toEqual(demoDataSizes(expected));
     expect(tableCount(db, populationMemberships)).toBe(expected.populationMemberships.length);
     expect(tableCount(db, reports)).toBe(expected.reports.length);
@@ -295,9 +321,9 @@ describe('loading and clearing demonstration data', () => {
 
   test('loading is all or nothing', () => {
     const db = seededDatabase();
-    const data = generateDemoData(catalogue, registry);
-    data.populationMemberships.push({ year: 2025, state: 'USA', population: 'affected' });
-    expect(() => loadDemoData(db, data)).toThrow(/partie/);
+    const bad = structuredClone(data);
+    bad.populationMemberships.push({ year: 2025, state: 'USA', population: 'affected' });
+    expect(() => loadDemoData(db, bad)).toThrow(/partie/);
     expect(tableCount(db, reports)).toBe(0);
     expect(tableCount(db, answers)).toBe(0);
     expect(isDemoDataLoaded(db)).toBe(false);
@@ -307,10 +333,11 @@ describe('loading and clearing demonstration data', () => {
     const db = seededDatabase();
     expect(shouldLoadDemoData(db, { demoData: true })).toBe(true);
     expect(shouldLoadDemoData(db, { demoData: false })).toBe(false);
-    loadDemoData(db);
-    expect(shouldLoadDemoData(db, { demoData: true })).toBe(false);
-    clearDemoData(db);
-    expect(shouldLoadDemoData(db, { demoData: true })).toBe(false);
+    // The image of a seeded database after loadDemoData (test/helpers/database-images.ts), loaded once for the run.
+    const loaded = databaseFromImage('demo');
+    expect(shouldLoadDemoData(loaded, { demoData: true })).toBe(false);
+    clearDemoData(loaded);
+    expect(shouldLoadDemoData(loaded, { demoData: true })).toBe(false);
 
     for (const insert of [
       (d: Db) => d.insert(reports).values({ year: 2025, state: 'FRA', receivedOn: '2025-04-01', usedReportingGuide: true }).run(),
@@ -325,12 +352,12 @@ describe('loading and clearing demonstration data', () => {
   });
 
   test('clearing empties the data tables and releases, keeps catalogue and registry, and remembers it', () => {
-    const db = seededDatabase();
-    const before = catalogueAndRegistry(db);
-    loadDemoData(db);
+    const before = catalogueAndRegistry(seededDatabase());
+    // The image of a seeded database after loadDemoData (test/helpers/database-images.ts), loaded once for the run.
+    const db = databaseFromImage('demo');
     const validatedPairs = tableCount(db, validations);
     const removed = clearDemoData(db, new Date('2026-02-03T04:05:06.000Z'));
-    expect(removed).toEqual({ ...demoDataSizes(generateDemoData(catalogue, registry)), releases: 2, validations: validatedPairs });
+    expect(removed).toEqual({ ...demoDataSizes(data), releases: 2, validations: validatedPairs });
     for (const table of [populationMemberships, reports, answers, figures, releases, validations, auditEntries]) {
       expect(tableCount(db, table)).toBe(0);
     }
