@@ -35,15 +35,35 @@ function pageFetcher(app: Express) {
   };
 }
 
+/**
+ * Memoised API reads, per app and address: the tests compare pages with the API's figures for one
+ * indicator at a time, and the overview's test alone asks for the year's whole list once per
+ * indicator of its line. The apps' data does not change while their tests run.
+ */
+const apiBodies = new WeakMap<Express, Map<string, Promise<unknown>>>();
+function apiBody<T>(app: Express, path: string): Promise<T> {
+  if (!apiBodies.has(app)) apiBodies.set(app, new Map());
+  const bodies = apiBodies.get(app)!;
+  if (!bodies.has(path))
+    bodies.set(
+      path,
+      request(app)
+        .get(path)
+        .expect(200)
+        .then((res) => res.body),
+    );
+  return bodies.get(path)! as Promise<T>;
+}
+
 async function apiSummary(app: Express, code: string, year: number): Promise<ApiIndicator> {
-  const { body } = await request(app).get(`/api/v1/indicators?year=${year}`).expect(200);
-  const found = (body.indicators as ApiIndicator[]).find((i) => i.code === code);
+  const body = await apiBody<{ indicators: ApiIndicator[] }>(app, `/api/v1/indicators?year=${year}`);
+  const found = body.indicators.find((i) => i.code === code);
   if (!found) throw new Error(`indicator ${code} not in the API`);
   return found;
 }
 
 async function apiYears(app: Express, code: string): Promise<ApiIndicatorYear[]> {
-  const { body } = await request(app).get(`/api/v1/indicators/${code}`).expect(200);
+  const body = await apiBody<{ years: ApiIndicatorYear[] }>(app, `/api/v1/indicators/${code}`);
   return body.years;
 }
 
