@@ -19,9 +19,20 @@ const pieces = (text: string) =>
     .map((piece) => piece.trim())
     .filter((piece) => piece.length >= 12);
 
+// Computed once per pair of languages: each takes most of a second (every piece searched for in a
+// whole message file), and the tests check dozens of pages. The message files do not change during a run.
+const onlyIn = new Map<string, string[]>();
+
 export function phrasesOnlyIn(source: Locale, page: Locale): string[] {
-  const own = texts(MESSAGES[page]).join('\n');
-  return [...new Set(texts(MESSAGES[source]).flatMap(pieces))].filter((piece) => !own.includes(piece));
+  const key = `${source}/${page}`;
+  if (!onlyIn.has(key)) {
+    const own = texts(MESSAGES[page]).join('\n');
+    onlyIn.set(
+      key,
+      [...new Set(texts(MESSAGES[source]).flatMap(pieces))].filter((piece) => !own.includes(piece)),
+    );
+  }
+  return onlyIn.get(key)!;
 }
 
 /** The phrases of every other language's file, absent from `locale`'s, that `text` (a page's text) contains. */
