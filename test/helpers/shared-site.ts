@@ -7,7 +7,7 @@ import { importFiles, type ImportResult } from '../../server/domain/exchange/imp
 
 /**
  * One static export of the whole public site (`npm run export:site`, three languages, about 3 400
- * pages: over a minute of CPU) for the whole run, shared by the tests that read one:
+ * pages: about 23 s of CPU since it reads the app in process, docs/performance.md) for the whole run, shared by the tests that read one:
  * test/browser/export-site.test.ts follows its links and opens it in Chromium, test/cli/csv-formulas.test.ts
  * reads its CSV files. Its database is the demonstration data with the hand-made hostile cells below
  * imported and published on top, so that the one export has both
