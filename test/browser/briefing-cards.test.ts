@@ -5,10 +5,10 @@ import { readMeetingGuidelines } from '../../seed/meeting-guidelines';
 import { dataSource } from '../../server/data-source';
 import { speakerSource } from '../../server/domain/meetings/speaker-groups';
 import { createMeeting, saveGroup } from '../../server/domain/meetings/store';
-import { Tab, axeViolations, chromiumSuite, contextWithAxe } from '../helpers/browser';
+import { Tab, axeViolations, chromiumSuite, contextWithAxe, submitSignIn } from '../helpers/browser';
 import { testApp } from '../helpers/context';
 import { demoDatabase } from '../helpers/pages';
-import { TEST_PASSWORD, createTestUser } from '../helpers/session';
+import { createTestUser } from '../helpers/session';
 
 jest.setTimeout(300_000);
 
@@ -82,9 +82,7 @@ describe('the briefing cards in Chromium', () => {
   beforeAll(async () => {
     context = await contextWithAxe(chromium.browser);
     const { page } = await tab.open('/connexion');
-    await page.getByLabel('Adresse électronique').fill('observateur@example.org');
-    await page.getByLabel('Mot de passe').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await submitSignIn(page, 'observateur@example.org');
     await page.waitForURL(`${chromium.url}/espace`);
   });
   afterAll(async () => {

@@ -9,10 +9,10 @@ import { EngineSnapshot } from '../../server/domain/engine/engine';
 import type { MeetingDetails } from '../../server/domain/meetings/meeting-form';
 import { speakerSource } from '../../server/domain/meetings/speaker-groups';
 import { createMeeting } from '../../server/domain/meetings/store';
-import { axeViolations, chromiumSuite, contextWithAxe, watchForErrors } from '../helpers/browser';
+import { axeViolations, chromiumSuite, contextWithAxe, signInThroughForm, watchForErrors } from '../helpers/browser';
 import { testApp } from '../helpers/context';
 import { demoDatabase } from '../helpers/pages';
-import { TEST_PASSWORD, createTestUser } from '../helpers/session';
+import { createTestUser } from '../helpers/session';
 
 jest.setTimeout(300_000);
 
@@ -94,11 +94,7 @@ describe('the Coordinating Committee’s pack in Chromium', () => {
     // One tab for the whole file, taken from page to page: a new tab costs a renderer process (test/helpers/browser.ts).
     context = await contextWithAxe(chromium.browser);
     page = await context.newPage();
-    await page.goto(`${chromium.url}/connexion`);
-    await page.getByLabel('Adresse électronique').fill('observateur@example.org');
-    await page.getByLabel('Mot de passe').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL(`${chromium.url}/espace`);
+    await signInThroughForm(page, chromium.url, 'observateur@example.org');
     errors = watchForErrors(page);
     const response = await page.goto(`${chromium.url}/espace/reunions/${packId}/dossier`);
     expect(response?.status()).toBe(200);

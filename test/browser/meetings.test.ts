@@ -1,8 +1,8 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { axeViolations, chromiumSuite, contextWithAxe, watchForErrors } from '../helpers/browser';
+import { axeViolations, chromiumSuite, contextWithAxe, signInThroughForm, watchForErrors } from '../helpers/browser';
 import { testApp } from '../helpers/context';
 import { demoDatabase } from '../helpers/pages';
-import { TEST_PASSWORD, createTestUser } from '../helpers/session';
+import { createTestUser } from '../helpers/session';
 
 jest.setTimeout(300_000);
 
@@ -26,11 +26,7 @@ describe('meetings in Chromium', () => {
   let axePage: Page;
 
   async function signIn(p: Page) {
-    await p.goto(`${chromium.url}/connexion`);
-    await p.getByLabel('Adresse électronique').fill('membre@example.org');
-    await p.getByLabel('Mot de passe').fill(TEST_PASSWORD);
-    await p.getByRole('button', { name: 'Se connecter' }).click();
-    await p.waitForURL(`${chromium.url}/espace`);
+    await signInThroughForm(p, chromium.url, 'membre@example.org');
   }
 
   /** axe-core's violations on the page the JavaScript-less browser shows now. */

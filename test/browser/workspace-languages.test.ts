@@ -1,8 +1,8 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { axeViolations, chromiumSuite, watchForErrors } from '../helpers/browser';
+import { axeViolations, chromiumSuite, signInThroughForm, watchForErrors } from '../helpers/browser';
 import { testApp } from '../helpers/context';
 import { demoDatabase } from '../helpers/pages';
-import { TEST_PASSWORD, createTestUser } from '../helpers/session';
+import { createTestUser } from '../helpers/session';
 import { setUserLocale } from '../../db/queries/users';
 
 jest.setTimeout(300_000);
@@ -23,12 +23,8 @@ describe('the workspace in English, in Chromium', () => {
     context = await chromium.browser.newContext();
     page = await context.newPage();
     errors = watchForErrors(page);
-    await page.goto(`${chromium.url}/connexion`);
-    await page.getByLabel('Adresse électronique').fill('member@example.org');
-    await page.getByLabel('Mot de passe').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
     // The workspace answers in the account's language.
-    await page.waitForURL(`${chromium.url}/en/espace`);
+    await signInThroughForm(page, chromium.url, 'member@example.org', '/en/espace');
   });
   afterAll(async () => {
     await context?.close();

@@ -1,8 +1,8 @@
 import type { BrowserContext } from 'playwright-core';
-import { Tab, axeViolations, chromiumSuite, contextWithAxe, watchForErrors } from '../helpers/browser';
+import { Tab, axeViolations, chromiumSuite, contextWithAxe, submitSignIn, watchForErrors } from '../helpers/browser';
 import { testApp } from '../helpers/context';
 import { demoDatabase } from '../helpers/pages';
-import { TEST_PASSWORD, createTestUser } from '../helpers/session';
+import { createTestUser } from '../helpers/session';
 import { withAudit } from '../../db/queries/audit';
 import { validateReports } from '../../db/queries/review';
 import { reports } from '../../db/schema';
@@ -66,9 +66,7 @@ describe('the workspace in Chromium', () => {
   test('the sign-in page has no axe violation and signs in with the keyboard-usable form', async () => {
     const { page, errors } = await open('/connexion');
     expect(await axeViolations(page)).toEqual([]);
-    await page.getByLabel('Adresse électronique').fill('admin@example.org');
-    await page.getByLabel('Mot de passe').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await submitSignIn(page, 'admin@example.org');
     await page.waitForURL(`${chromium.url}/espace`);
     expect(await page.locator('h1').textContent()).toBe('Espace de travail');
     expect(errors).toEqual([]);
@@ -77,9 +75,7 @@ describe('the workspace in Chromium', () => {
   test('a wrong password shows the message, and the page stays accessible', async () => {
     const fresh = await chromium.browser.newContext();
     const { page } = await open('/connexion', fresh);
-    await page.getByLabel('Adresse électronique').fill('admin@example.org');
-    await page.getByLabel('Mot de passe').fill('mauvais');
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await submitSignIn(page, 'admin@example.org', 'mauvais');
     await page.waitForLoadState();
     expect(await page.getByRole('alert').first().textContent()).toContain('Adresse électronique ou mot de passe incorrect.');
     expect(await axeViolations(page)).toEqual([]);
@@ -132,9 +128,7 @@ describe('the workspace in Chromium', () => {
   test('a member’s home (« Mon comité ») has no axe violation', async () => {
     const member = await chromium.browser.newContext();
     const { page } = await open('/connexion', member);
-    await page.getByLabel('Adresse électronique').fill('membre@example.org');
-    await page.getByLabel('Mot de passe').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await submitSignIn(page, 'membre@example.org');
     await page.waitForURL(`${chromium.url}/espace`);
     expect(await page.locator('#mon-comite').count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);

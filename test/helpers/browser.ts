@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Express } from 'express';
 import { CHROMIUM_LAUNCH, CHROMIUM_PATH, SHARED_CHROMIUM } from './chromium';
+import { TEST_PASSWORD } from './session';
 
 /**
  * Debian's Chromium, headless. In a jest run, a connection to the one Chromium that
@@ -103,6 +104,20 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
       targets: v.nodes.map((n) => n.target.join(' ')),
     }));
   });
+}
+
+/** Fills the sign-in form the page shows (/connexion) and sends it, as a person would. */
+export async function submitSignIn(page: Page, email: string, password = TEST_PASSWORD): Promise<void> {
+  await page.getByLabel('Adresse électronique').fill(email);
+  await page.getByLabel('Mot de passe').fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+}
+
+/** Signs `email` in through the form at `base`, and waits for the page it lands on (`landing`, the workspace by default). */
+export async function signInThroughForm(page: Page, base: string, email: string, landing = '/espace'): Promise<void> {
+  await page.goto(`${base}/connexion`);
+  await submitSignIn(page, email);
+  await page.waitForURL(`${base}${landing}`);
 }
 
 /** What a visit gives: the page, the errors it reported so far (see watchForErrors), the HTTP status. */
