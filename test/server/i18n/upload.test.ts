@@ -1,5 +1,5 @@
 import { t } from '../../../server/i18n/translate';
-import ExcelJS from 'exceljs';
+import { workbookOf } from '../../helpers/workbooks';
 import request from 'supertest';
 import { eq } from 'drizzle-orm';
 import type { Express } from 'express';
@@ -82,15 +82,6 @@ const BAD_ANSWERS: File = {
   content: ['year,state,indicator,answer,source,note', '20x5,AFG,1.1,yes,,', '2025,ZZZ,1.1,peut-être,,'].join('\n') + '\n',
 };
 
-async function workbook(sheets: Record<string, ExcelJS.CellValue[][]>): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  for (const [name, rows] of Object.entries(sheets)) {
-    const sheet = book.addWorksheet(name);
-    rows.forEach((row, i) => (sheet.getRow(i + 1).values = row));
-  }
-  return Buffer.from(await book.xlsx.writeBuffer());
-}
-
 describe('upload pages in English and Spanish', () => {
   test.each([
     ['en', 'Import files', 'See the preview', 'Kinds of files and columns', 'You are administrator'],
@@ -137,7 +128,7 @@ describe('upload pages in English and Spanish', () => {
   test('a workbook: its sheets and their cells are named in the member’s language', async () => {
     const { app, db } = await fixture();
     const admin = await signedIn(app, db, ADMIN, 'en');
-    const content = await workbook({
+    const content = await workbookOf({
       answers: [
         ['year', 'state', 'indicator', 'answer', 'source', 'note'],
         [2025, 'AFG', '1.1', 'yes', null, null, 'stray'],

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { workbookOf } from '../../helpers/workbooks';
 import request from 'supertest';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
@@ -62,15 +62,6 @@ async function confirm(agent: Agent, id: string, motif = '') {
 
 const userId = (db: Db, email: string) => db.select().from(users).where(eq(users.email, email)).get()!.id;
 const pendingCount = (db: Db) => db.select().from(pendingUploads).all().length;
-
-async function xlsx(sheets: Record<string, ExcelJS.CellValue[][]>): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  for (const [name, rows] of Object.entries(sheets)) {
-    const sheet = book.addWorksheet(name);
-    rows.forEach((row, i) => (sheet.getRow(i + 1).values = row));
-  }
-  return Buffer.from(await book.xlsx.writeBuffer());
-}
 
 async function expectValidHtml(html: string) {
   expect(await htmlProblems(html)).toEqual([]);
@@ -170,7 +161,7 @@ describe('upload in the browser: preview, then confirmation', () => {
     };
     const viaXlsx = await fixture();
     const admin = await signedInAgent(viaXlsx.app, ADMIN);
-    const preview = await upload(admin, [{ name: 'classeur.xlsx', content: await xlsx(rows) }]);
+    const preview = await upload(admin, [{ name: 'classeur.xlsx', content: await workbookOf(rows) }]);
     expect(preview.status).toBe(200);
     await expectValidHtml(preview.text);
     const text = textOf(preview.text);
@@ -198,7 +189,7 @@ describe('upload in the browser: preview, then confirmation', () => {
   test('a sheet with a wrong name is an error naming the sheet', async () => {
     const { db, app } = await fixture();
     const admin = await signedInAgent(app, ADMIN);
-    const content = await xlsx({
+    const content = await workbookOf({
       réponses: [
         ['year', 'state', 'indicator', 'answer'],
         [2025, 'AFG', '1.1', 'yes'],
@@ -214,7 +205,7 @@ describe('upload in the browser: preview, then confirmation', () => {
   test('the set of files is checked first: none, another format, CSV with a workbook, two workbooks', async () => {
     const { app } = await fixture();
     const admin = await signedInAgent(app, ADMIN);
-    const book = await xlsx({ answers: [['year']] });
+    const book = await workbookOf({ answers: [['year']] });
     const cases: [File[], string][] = [
       [[], 'Choisissez au moins un fichier à importer'],
       [[{ name: 'notes.txt', content: 'bonjour' }], '« notes.txt » n’est ni un fichier .csv ni un classeur .xlsx'],
