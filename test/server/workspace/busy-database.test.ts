@@ -5,11 +5,11 @@ import Database from 'better-sqlite3';
 import { and, eq } from 'drizzle-orm';
 import { openDatabase, SERVER_STATEMENT_BUSY_MS, type Db } from '../../../db/client';
 import { answers, auditEntries, figures, reports } from '../../../db/schema';
-import { loadSeed } from '../../../seed/load';
 import { readConfig } from '../../../server/config';
 import pino from 'pino';
 import type { Express } from 'express';
 import { createApp } from '../../../server/app';
+import { writeDatabaseFile } from '../../helpers/database-images';
 import { fragment, htmlProblems, textOf } from '../../helpers/html';
 import { createTestUser, csrfTokenOf, signedInAgent } from '../../helpers/session';
 
@@ -73,8 +73,10 @@ describe('a busy database never costs a user’s work', () => {
   let lock: Database.Database;
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'busy-db-'));
+    // The seeded database built once for the run, as a file (test/helpers/database-images.ts):
+    // seeding it again for each test cost about half a second.
+    writeDatabaseFile('seeded', path.join(dir, 'db.sqlite'));
     db = openDatabase(path.join(dir, 'db.sqlite'), { busyTimeoutMs: BUSY_TIMEOUT_MS });
-    loadSeed(db);
     // A second connection on the same file, as `npm run import` in another process would open.
     lock = new Database(path.join(dir, 'db.sqlite'));
   });
