@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { BASELINE_YEAR, TARGET_YEAR } from '../../db/codes';
 import { foreignPhrases } from '../helpers/foreign-phrases';
-import { runCommand } from '../helpers/cli';
+import { runImport } from '../../server/cli/import';
+import { runCommand, runInProcess } from '../helpers/cli';
 
 /**
  * The problems `npm run import` finds in a file are worded in the language of LANG, with their file,
@@ -21,7 +22,7 @@ describe('npm run import: the problems of a file in the language of LANG', () =>
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  test('a bad value, an unknown State, a bad header and a missing file: English, Spanish, French', () => {
+  test('a bad value, an unknown State, a bad header and a missing file: English, Spanish, French', async () => {
     const databasePath = path.join(dir, 'db.sqlite');
     const answers = path.join(dir, 'answers.csv');
     fs.writeFileSync(answers, 'year,state,indicator,answer,source,note\n20x5,AFG,1.1,yes,,\n2025,ZZZ,1.1,peut-être,,\n');
@@ -31,7 +32,8 @@ describe('npm run import: the problems of a file in the language of LANG', () =>
     fs.writeFileSync(header, 'year,state,indicator,answr,source,note\n2025,AFG,1.1,yes,,\n');
     const absent = path.join(dir, 'absent.csv');
 
-    // The values first: a file refused as a whole stops the import before any row is judged.
+    // The values first: a file refused as a whole stops the import before any row is judged. A real
+    // start, in the language of the process's LANG; the other wordings by the tool's function, in process.
     const english = runCommand('import', [answers, figures], { DATABASE_PATH: databasePath, LANG: 'en_US.UTF-8' });
     expect(english.status).toBe(1);
     expect(english.stdout).toBe('');
@@ -45,14 +47,14 @@ describe('npm run import: the problems of a file in the language of LANG', () =>
     ]);
     expect(foreignPhrases(english.stderr, 'en')).toEqual([]);
 
-    const refused = runCommand('import', [header, absent], { DATABASE_PATH: databasePath, LANG: 'en_US.UTF-8' });
+    const refused = await runInProcess(runImport, [header, absent], { DATABASE_PATH: databasePath, LANG: 'en_US.UTF-8' });
     expect(refused.stderr.trim().split('\n')).toEqual([
       `${header}:1: header: header not recognised: missing column(s): answer; unknown column(s): answr (header of answers.csv: year,state,indicator,answer,source,note)`,
       `${absent}:1: file: cannot read the file (file not found)`,
       'Import refused: 2 problems, nothing was written.',
     ]);
 
-    const spanish = runCommand('import', [figures], { DATABASE_PATH: databasePath, LC_ALL: 'es_ES.UTF-8' });
+    const spanish = await runInProcess(runImport, [figures], { DATABASE_PATH: databasePath, LC_ALL: 'es_ES.UTF-8' });
     expect(spanish.stderr.trim().split('\n')).toEqual([
       `${figures}:2: value: número negativo «-4»: se espera un número positivo o cero`,
       `${figures}:3: denominator: no puede ser 0 (el porcentaje sería una división por cero)`,
@@ -60,12 +62,12 @@ describe('npm run import: the problems of a file in the language of LANG', () =>
     ]);
     expect(foreignPhrases(spanish.stderr, 'es')).toEqual([]);
 
-    const french = runCommand('import', [answers, header], { DATABASE_PATH: databasePath });
+    const french = await runInProcess(runImport, [answers, header], { DATABASE_PATH: databasePath });
     expect(french.stderr.trim().split('\n')).toEqual([
       `${header}:1: en-tête: en-tête non reconnu : colonne(s) manquante(s) : answer ; colonne(s) inconnue(s) : answr (en-tête de answers.csv : year,state,indicator,answer,source,note)`,
       'Import refusé : 1 problème, rien n’a été écrit.',
     ]);
-    const frenchValues = runCommand('import', [answers], { DATABASE_PATH: databasePath });
+    const frenchValues = await runInProcess(runImport, [answers], { DATABASE_PATH: databasePath });
     expect(frenchValues.stderr.trim().split('\n')[0]).toBe(
       `${answers}:2: year: année invalide « 20x5 » : un nombre entier de ${BASELINE_YEAR} à ${TARGET_YEAR} est attendu`,
     );

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runExport } from '../../server/cli/export';
+import { runImport } from '../../server/cli/import';
 import { localeFromEnv } from '../../server/i18n/cli-locale';
-import { runCommand } from '../helpers/cli';
+import { runCommand, runInProcess } from '../helpers/cli';
 
 const VALID = 'test/fixtures/exchange/valid';
 
@@ -24,20 +26,27 @@ describe('the command line speaks the language of LANG (docs/i18n.md#the-command
     expect(localeFromEnv({ LANG: 'eng' })).toBe('fr');
   });
 
-  describe('as child processes', () => {
+  // Each tool started once as a child process, in the language of its LANG; the other wordings of
+  // import and export by their functions, in process (npm run import and export start for real in
+  // exchange.test.ts, for each of these behaviours, in French).
+  describe('as child processes, and in process', () => {
     let dir: string;
     beforeEach(() => {
       dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-language-'));
     });
     afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-    test('usage and refusals: English with LANG=en_US.UTF-8, Spanish with es_ES, French without LANG', () => {
+    test('usage and refusals: English with LANG=en_US.UTF-8, Spanish with es_ES, French without LANG', async () => {
       const databasePath = path.join(dir, 'db.sqlite');
       const usage = (lang: string | undefined) =>
-        runCommand('export', [], { DATABASE_PATH: databasePath, ...(lang ? { LANG: lang } : {}) });
-      expect(usage('en_US.UTF-8')).toMatchObject({ status: 2, stderr: 'Usage: npm run export -- FOLDER\n' });
-      expect(usage('es_ES.UTF-8')).toMatchObject({ status: 2, stderr: 'Uso: npm run export -- CARPETA\n' });
-      expect(usage(undefined)).toMatchObject({ status: 2, stderr: 'Usage : npm run export -- DOSSIER\n' });
+        runInProcess(runExport, [], { DATABASE_PATH: databasePath, ...(lang ? { LANG: lang } : {}) });
+      expect(runCommand('export', [], { DATABASE_PATH: databasePath, LANG: 'en_US.UTF-8' })).toMatchObject({
+        status: 2,
+        stderr: 'Usage: npm run export -- FOLDER\n',
+      });
+      expect(await usage('en_US.UTF-8')).toMatchObject({ status: 2, stderr: 'Usage: npm run export -- FOLDER\n' });
+      expect(await usage('es_ES.UTF-8')).toMatchObject({ status: 2, stderr: 'Uso: npm run export -- CARPETA\n' });
+      expect(await usage(undefined)).toMatchObject({ status: 2, stderr: 'Usage : npm run export -- DOSSIER\n' });
 
       const user = runCommand('user', ['remove'], { DATABASE_PATH: databasePath, LANG: 'en_US.UTF-8' });
       expect(user.status).toBe(2);
@@ -57,9 +66,10 @@ describe('the command line speaks the language of LANG (docs/i18n.md#the-command
       expect(site).toMatchObject({ status: 2, stderr: 'Usage: npm run export:site -- FOLDER\n' });
     });
 
-    test('the import and the export: the same counts worded in English, and in French by default', () => {
+    test('the import and the export: the same counts worded in English, and in French by default', async () => {
       const databasePath = path.join(dir, 'db.sqlite');
       const files = ['states.csv', 'answers.csv', 'figures.csv'].map((f) => `${VALID}/${f}`);
+      // npm run import started for real (LANG of the process), the rest by the tools' functions.
       const imported = runCommand('import', ['--publish', ...files], { DATABASE_PATH: databasePath, LANG: 'en_US.UTF-8' });
       expect(imported.stderr).toBe('');
       expect(imported.status).toBe(0);
@@ -69,7 +79,7 @@ describe('the command line speaks the language of LANG (docs/i18n.md#the-command
         `${VALID}/figures.csv (figures): 3 added, 0 changed, 0 unchanged`,
         'Years published: 2025, 2026.',
       ]);
-      const again = runCommand('import', ['--dry-run', ...files], { DATABASE_PATH: databasePath, LANG: 'es_ES.UTF-8' });
+      const again = await runInProcess(runImport, ['--dry-run', ...files], { DATABASE_PATH: databasePath, LANG: 'es_ES.UTF-8' });
       expect(again.stdout.trim().split('\n')).toEqual([
         `${VALID}/states.csv (Estados): 0 añadidos, 0 modificados, 3 sin cambios`,
         `${VALID}/answers.csv (respuestas): 0 añadidas, 0 modificadas, 4 sin cambios`,
@@ -77,12 +87,12 @@ describe('the command line speaks the language of LANG (docs/i18n.md#the-command
         'Simulación: no se ha escrito nada.',
       ]);
 
-      const unknown = runCommand('import', ['--fast', ...files], { DATABASE_PATH: databasePath, LANG: 'en_US.UTF-8' });
+      const unknown = await runInProcess(runImport, ['--fast', ...files], { DATABASE_PATH: databasePath, LANG: 'en_US.UTF-8' });
       expect(unknown.status).toBe(2);
       expect(unknown.stderr.split('\n')[0]).toBe('Unknown option “--fast”.');
 
-      const english = runCommand('export', [path.join(dir, 'en')], { DATABASE_PATH: databasePath, LANG: 'en_US.UTF-8' });
-      const french = runCommand('export', [path.join(dir, 'fr')], { DATABASE_PATH: databasePath });
+      const english = await runInProcess(runExport, [path.join(dir, 'en')], { DATABASE_PATH: databasePath, LANG: 'en_US.UTF-8' });
+      const french = await runInProcess(runExport, [path.join(dir, 'fr')], { DATABASE_PATH: databasePath });
       expect(english.status).toBe(0);
       expect(french.status).toBe(0);
       const rows = (out: string) =>

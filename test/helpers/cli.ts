@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import path from 'node:path';
+import type { CliOutput } from '../../server/cli/import';
 
 export const ROOT = path.join(__dirname, '..', '..');
 
@@ -20,6 +21,9 @@ export const commandArgs = (name: CommandName, args: string[]): string[] => [pat
  */
 const FRENCH_BY_DEFAULT: NodeJS.ProcessEnv = { LC_ALL: '', LC_MESSAGES: '', LANG: '' };
 
+/** What a tool sees: this process's environment, French unless `env` says otherwise, and `env`. */
+const toolEnv = (env: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({ ...process.env, ...FRENCH_BY_DEFAULT, ...env });
+
 /** Runs a tool to its end, from the repository root, with `env` added to this process's environment. */
 export function runCommand(name: CommandName, args: string[], env: NodeJS.ProcessEnv, options: SpawnSyncOptions = {}) {
   const result = spawnSync(process.execPath, commandArgs(name, args), {
@@ -27,7 +31,7 @@ export function runCommand(name: CommandName, args: string[], env: NodeJS.Proces
     encoding: 'utf8',
     timeout: 120_000,
     ...options,
-    env: { ...process.env, ...FRENCH_BY_DEFAULT, ...env },
+    env: toolEnv(env),
   });
   return { status: result.status, stdout: String(result.stdout ?? ''), stderr: String(result.stderr ?? ''), error: result.error };
 }
@@ -39,7 +43,7 @@ export function runCommandAsync(
   env: NodeJS.ProcessEnv,
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, commandArgs(name, args), { cwd: ROOT, env: { ...process.env, ...FRENCH_BY_DEFAULT, ...env } });
+    const child = spawn(process.execPath, commandArgs(name, args), { cwd: ROOT, env: toolEnv(env) });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -47,4 +51,21 @@ export function runCommandAsync(
     child.on('error', reject);
     child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
+}
+
+/** A tool's function, which its command runs on process.argv (runImport, runExport, runUser…). */
+type ToolFunction = (args: string[], env: NodeJS.ProcessEnv, io: CliOutput) => number | Promise<number>;
+
+/**
+ * Runs a tool's function in this process, with `env` as runCommand gives it, and answers as runCommand
+ * does (each line written ends with a newline, as console.log and console.error end it). For the
+ * tests of a wording or of an option's parsing: a start costs the CPU of a Node process and its
+ * bundle, and proves nothing more there. Each tool and behaviour keeps one real start (runCommand),
+ * which proves that the command runs the function on its real arguments and environment.
+ */
+export async function runInProcess(run: ToolFunction, args: string[], env: NodeJS.ProcessEnv) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const status = await run(args, toolEnv(env), { out: (line) => stdout.push(`${line}\n`), err: (line) => stderr.push(`${line}\n`) });
+  return { status, stdout: stdout.join(''), stderr: stderr.join('') };
 }
