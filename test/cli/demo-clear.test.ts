@@ -6,9 +6,8 @@ import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { openDatabase, type Db } from '../../db/client';
 import { META, readMeta } from '../../db/queries/meta';
 import { answers, auditEntries, figures, indicators, populationMemberships, releases, reports, states, validations } from '../../db/schema';
-import { loadDemoData } from '../../seed/demo-load';
-import { loadSeed } from '../../seed/load';
 import { runCommand } from '../helpers/cli';
+import { writeDatabaseFile } from '../helpers/database-images';
 
 jest.setTimeout(60_000);
 
@@ -37,10 +36,19 @@ describe('npm run demo:clear', () => {
 
   test('removes the demonstration data, says what it removed, and refuses a second time', () => {
     const file = path.join(dir, 'db.sqlite');
-    const { loaded, stateCount, indicatorCount } = withDatabase(file, (db) => {
-      loadSeed(db);
-      return { loaded: loadDemoData(db), stateCount: tableCount(db, states), indicatorCount: tableCount(db, indicators) };
-    });
+    // The demonstration data built once for the run (test/helpers/database-images.ts), as a file:
+    // what it holds is what demo:clear must say it removed.
+    writeDatabaseFile('demo', file);
+    const { loaded, stateCount, indicatorCount } = withDatabase(file, (db) => ({
+      loaded: {
+        reports: tableCount(db, reports),
+        answers: tableCount(db, answers),
+        populationMemberships: tableCount(db, populationMemberships),
+      },
+      stateCount: tableCount(db, states),
+      indicatorCount: tableCount(db, indicators),
+    }));
+    expect(loaded.reports).toBeGreaterThan(0);
 
     const first = runDemoClear(file);
     expect(first.stderr).toBe('');
@@ -70,8 +78,8 @@ describe('npm run demo:clear', () => {
 
   test('refuses, with exit 1, a database holding real data and no demonstration data', () => {
     const file = path.join(dir, 'real.sqlite');
+    writeDatabaseFile('seeded', file);
     withDatabase(file, (db) => {
-      loadSeed(db);
       db.insert(reports).values({ year: 2025, state: 'FRA', receivedOn: '2025-04-02', usedReportingGuide: true }).run();
       db.insert(answers).values({ year: 2025, state: 'FRA', indicator: '7.1', answer: 'yes' }).run();
     });

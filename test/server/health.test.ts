@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { openDatabase, type Db } from '../../db/client';
-import { loadSeed } from '../../seed/load';
 import { testApp } from '../helpers/context';
+import { writeDatabaseFile } from '../helpers/database-images';
 
 jest.setTimeout(60_000);
 
@@ -20,8 +20,9 @@ describe('GET /healthz', () => {
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ops-health-'));
     file = path.join(dir, 'db.sqlite');
+    // The seeded database built once for the run (test/helpers/database-images.ts), not seeded again per test.
+    writeDatabaseFile('seeded', file);
     db = openDatabase(file);
-    loadSeed(db);
   });
   afterEach(() => {
     if (db.$client.open) db.$client.close();
