@@ -8,6 +8,7 @@ import { readSeedCatalogue } from '../../seed/catalogue';
 import { lastAuditId } from '../../db/queries/audit';
 import { loadSeed } from '../../seed/load';
 import { readSeedRegistry } from '../../seed/registry';
+import { databaseFromImage } from '../helpers/database-images';
 
 function dump(db: Db) {
   return {
@@ -19,6 +20,8 @@ function dump(db: Db) {
   };
 }
 
+// Loading itself is tested on a fresh file above all; where a test only needs a seeded database to
+// start from, it gets a copy of the one built once per run (test/helpers/database-images.ts).
 describe('seed loading', () => {
   let dir: string;
   beforeEach(() => {
@@ -48,8 +51,7 @@ describe('seed loading', () => {
   });
 
   test('a corrected text in the seed updates the database at the next load', () => {
-    const db = openDatabase(':memory:');
-    loadSeed(db);
+    const db = databaseFromImage('seeded');
     const catalogue = readSeedCatalogue();
     const corrected = structuredClone(catalogue);
     corrected.actions[0]!.indicators[0]!.text = 'Texte corrigé de l’indicateur 1.1';
@@ -59,8 +61,7 @@ describe('seed loading', () => {
   });
 
   test('a user’s edit of an indicator’s population or a State is kept; the seed still corrects texts', () => {
-    const db = openDatabase(':memory:');
-    loadSeed(db);
+    const db = databaseFromImage('seeded');
     db.update(indicators).set({ population: 'victims', editedAt: '2026-05-01T10:00:00Z' }).where(eq(indicators.code, '1.1')).run();
     db.update(states).set({ partyUntil: '2026-01-10', editedAt: '2026-05-01T10:00:00Z' }).where(eq(states.iso3, 'FIN')).run();
     const corrected = structuredClone(readSeedCatalogue());
@@ -82,8 +83,7 @@ describe('seed loading', () => {
   });
 
   test('the database refuses what the domain forbids', () => {
-    const db = openDatabase(':memory:');
-    loadSeed(db);
+    const db = databaseFromImage('seeded');
     const insertState = (partyFrom: string | null) =>
       db.insert(states).values({ iso3: 'ZZZ', nameFr: 'Essai', nameEn: 'Test', party: true, partyFrom }).run();
     expect(() => insertState('2026-02-30')).toThrow(/CHECK/);
