@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../../db/client';
 import { publishEverything } from '../helpers/context';
 import { runCommand } from '../helpers/cli';
 import { writeDatabaseFile } from '../helpers/database-images';
+import { useTempDir } from '../helpers/temp-dir';
 
 // Real commands (their compiled tools) on a busy machine, and a demonstration database to copy.
 jest.setTimeout(180_000);
@@ -29,23 +29,21 @@ function contents(file: string): Record<string, unknown[]> {
 }
 
 describe('npm run backup / npm run restore', () => {
-  let dir: string;
   let live: string;
+  const dir = useTempDir('ops-backup-', { each: false });
   beforeAll(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ops-backup-'));
-    live = path.join(dir, 'live', 'db.sqlite');
+    live = dir.file('live', 'db.sqlite');
     // The demonstration database built once for the run (test/helpers/database-images.ts).
     writeDatabaseFile('demo', live);
     const db = openDatabase(live);
     publishEverything(db);
     db.$client.close();
   });
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   test('a backup taken while the database is open, restored into a fresh folder, gives the same data', () => {
     // A connection held open as the server's is: the online backup does not need it closed.
     const server = openDatabase(live);
-    const backup = path.join(dir, 'backups', 'today.sqlite');
+    const backup = dir.file('backups', 'today.sqlite');
     let result;
     try {
       result = run('backup', live, backup);
@@ -59,7 +57,7 @@ describe('npm run backup / npm run restore', () => {
     expect(result.stdout).toMatch(/intégrité vérifiée ; dernière publication : 2026, révision 1, le /);
     expect(fs.existsSync(`${backup}.partiel`)).toBe(false);
 
-    const fresh = path.join(dir, 'fresh', 'db.sqlite');
+    const fresh = dir.file('fresh', 'db.sqlite');
     const restored = run('restore', fresh, backup);
     expect(restored.status).toBe(0);
     expect(restored.stdout).toContain(`Base ${fresh} restaurée depuis ${backup}`);
@@ -68,7 +66,7 @@ describe('npm run backup / npm run restore', () => {
   });
 
   test('a backup never overwrites a file', () => {
-    const existing = path.join(dir, 'existing.sqlite');
+    const existing = dir.file('existing.sqlite');
     fs.writeFileSync(existing, 'précieux');
     const result = run('backup', live, existing);
     expect(result.status).toBe(1);
@@ -77,9 +75,9 @@ describe('npm run backup / npm run restore', () => {
   });
 
   test('restore is refused while a program has the database open, and replaces it (keeping the old one) once closed', () => {
-    const backup = path.join(dir, 'for-restore.sqlite');
+    const backup = dir.file('for-restore.sqlite');
     expect(run('backup', live, backup).status).toBe(0);
-    const target = path.join(dir, 'target', 'db.sqlite');
+    const target = dir.file('target', 'db.sqlite');
     writeDatabaseFile('seeded', target);
     const db = openDatabase(target);
     const before = contents(target);
@@ -99,12 +97,12 @@ describe('npm run backup / npm run restore', () => {
   });
 
   test('restore refuses a file that is not a sound database of the dashboard', () => {
-    const target = path.join(dir, 'untouched', 'db.sqlite');
-    const notOurs = path.join(dir, 'other.sqlite');
+    const target = dir.file('untouched', 'db.sqlite');
+    const notOurs = dir.file('other.sqlite');
     const other = new Database(notOurs);
     other.exec('CREATE TABLE t (x)');
     other.close();
-    const garbage = path.join(dir, 'garbage.sqlite');
+    const garbage = dir.file('garbage.sqlite');
     fs.writeFileSync(garbage, 'SQLite format 3\0'.padEnd(8192, 'x'));
 
     const foreign = run('restore', target, notOurs);

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { runCommand } from '../helpers/cli';
 import { FORMULA, HOSTILE_INPUT as INPUT, sharedSite } from '../helpers/shared-site';
+import { useTempDir } from '../helpers/temp-dir';
 
 /**
  * The files the command line writes (`npm run export`, `npm run export:site`) neutralise
@@ -38,20 +38,18 @@ const formulaCells = (csv: string) =>
 const EXCHANGE = ['states.csv', 'populations.csv', 'reports.csv', 'answers.csv', 'figures.csv'];
 
 describe('CSV files written by the command line', () => {
-  let tmp: string;
+  const tmp = useTempDir('csv-formulas-', { each: false });
   beforeAll(() => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'csv-formulas-'));
-    fs.mkdirSync(path.join(tmp, 'input'));
-    for (const [name, content] of Object.entries(INPUT)) fs.writeFileSync(path.join(tmp, 'input', name), content);
-    const imported = run('import', ['--publish', ...Object.keys(INPUT).map((n) => path.join(tmp, 'input', n))], path.join(tmp, 'a.sqlite'));
+    fs.mkdirSync(tmp.file('input'));
+    for (const [name, content] of Object.entries(INPUT)) fs.writeFileSync(tmp.file('input', name), content);
+    const imported = run('import', ['--publish', ...Object.keys(INPUT).map((n) => tmp.file('input', n))], tmp.file('a.sqlite'));
     expect(imported.stderr).toBe('');
     expect(imported.status).toBe(0);
   });
-  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   test('npm run export: text is neutralised, numbers are not, and export → import → export gives the same files', () => {
-    const first = path.join(tmp, 'export-a');
-    expect(run('export', [first], path.join(tmp, 'a.sqlite')).status).toBe(0);
+    const first = tmp.file('export-a');
+    expect(run('export', [first], tmp.file('a.sqlite')).status).toBe(0);
     const files = Object.fromEntries(EXCHANGE.map((n) => [n, fs.readFileSync(path.join(first, n), 'utf8')]));
     for (const content of Object.values(files)) expect(formulaCells(content)).toEqual([]);
     expect(files['states.csv']).toContain(`\nAFG,"'\rAfghanistan",Afghanistan,yes,,\n`);
@@ -67,12 +65,12 @@ describe('CSV files written by the command line', () => {
     const importedBack = run(
       'import',
       EXCHANGE.map((n) => path.join(first, n)),
-      path.join(tmp, 'b.sqlite'),
+      tmp.file('b.sqlite'),
     );
     expect(importedBack.stderr).toBe('');
     expect(importedBack.status).toBe(0);
-    const second = path.join(tmp, 'export-b');
-    expect(run('export', [second], path.join(tmp, 'b.sqlite')).status).toBe(0);
+    const second = tmp.file('export-b');
+    expect(run('export', [second], tmp.file('b.sqlite')).status).toBe(0);
     for (const name of EXCHANGE) expect(fs.readFileSync(path.join(second, name), 'utf8')).toBe(files[name]);
   });
 

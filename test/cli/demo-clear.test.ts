@@ -1,6 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { count } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { openDatabase, type Db } from '../../db/client';
@@ -8,6 +6,7 @@ import { META, readMeta } from '../../db/queries/meta';
 import { answers, auditEntries, figures, indicators, populationMemberships, releases, reports, states, validations } from '../../db/schema';
 import { runCommand } from '../helpers/cli';
 import { writeDatabaseFile } from '../helpers/database-images';
+import { useTempDir } from '../helpers/temp-dir';
 
 jest.setTimeout(60_000);
 
@@ -28,14 +27,10 @@ function withDatabase<T>(file: string, use: (db: Db) => T): T {
 }
 
 describe('npm run demo:clear', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'demo-clear-'));
-  });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const dir = useTempDir('demo-clear-');
 
   test('removes the demonstration data, says what it removed, and refuses a second time', () => {
-    const file = path.join(dir, 'db.sqlite');
+    const file = dir.file('db.sqlite');
     // The demonstration data built once for the run (test/helpers/database-images.ts), as a file:
     // what it holds is what demo:clear must say it removed.
     writeDatabaseFile('demo', file);
@@ -77,7 +72,7 @@ describe('npm run demo:clear', () => {
   });
 
   test('refuses, with exit 1, a database holding real data and no demonstration data', () => {
-    const file = path.join(dir, 'real.sqlite');
+    const file = dir.file('real.sqlite');
     writeDatabaseFile('seeded', file);
     withDatabase(file, (db) => {
       db.insert(reports).values({ year: 2025, state: 'FRA', receivedOn: '2025-04-02', usedReportingGuide: true }).run();
@@ -96,7 +91,7 @@ describe('npm run demo:clear', () => {
   });
 
   test('refuses a database file that does not exist, without creating it', () => {
-    const file = path.join(dir, 'missing', 'db.sqlite');
+    const file = dir.file('missing', 'db.sqlite');
     const result = runDemoClear(file);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('Aucune base de données');

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../../db/client';
 import { META, writeMeta } from '../../db/queries/meta';
 import { answers } from '../../db/schema';
 import { runCommand } from '../helpers/cli';
+import { useTempDir } from '../helpers/temp-dir';
 
 const VALID = 'test/fixtures/exchange/valid';
 
@@ -24,13 +24,11 @@ function countAnswers(databasePath: string): number {
 }
 
 describe('npm run import / npm run export, as child processes', () => {
-  let dir: string;
   let databasePath: string;
+  const dir = useTempDir('exchange-cli-');
   beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'exchange-cli-'));
-    databasePath = path.join(dir, 'db.sqlite');
+    databasePath = dir.file('db.sqlite');
   });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   test('a successful import prints the summary per file and exits 0; a second run changes nothing', () => {
     const files = ['states.csv', 'answers.csv', 'figures.csv'].map((f) => `${VALID}/${f}`);
@@ -56,7 +54,7 @@ describe('npm run import / npm run export, as child processes', () => {
   }, 60_000);
 
   test('a file of 100 000 bad rows: the first problems are printed, then how many more, and the total', () => {
-    const bad = path.join(dir, 'answers.csv');
+    const bad = dir.file('answers.csv');
     fs.writeFileSync(bad, ['year,state,indicator,answer', ...Array.from({ length: 100_000 }, () => 'x,y,z,w')].join('\n') + '\n');
     const result = run('import', [bad], databasePath);
     expect(result.status).toBe(1);
@@ -73,9 +71,9 @@ describe('npm run import / npm run export, as child processes', () => {
   }, 180_000);
 
   test('a refused import prints FILE:LINE: COLUMN: message on stderr, exits 1 and writes nothing', () => {
-    const bad = path.join(dir, 'bad.csv');
+    const bad = dir.file('bad.csv');
     fs.writeFileSync(bad, 'year;state;indicator;answer\r\n2027;XYZ;1.1;oui\r\n2027;AFG;1.1;peut-être\r\n');
-    const missing = path.join(dir, 'missing.csv');
+    const missing = dir.file('missing.csv');
     const result = run('import', [`${VALID}/states.csv`, `${VALID}/answers.csv`, bad], databasePath);
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
@@ -117,7 +115,7 @@ describe('npm run import / npm run export, as child processes', () => {
 
   test('export writes the five files into a new folder and exits 0', () => {
     expect(run('import', [`${VALID}/states.csv`, `${VALID}/answers.csv`], databasePath).status).toBe(0);
-    const out = path.join(dir, 'out', 'nested');
+    const out = dir.file('out', 'nested');
     const result = run('export', [out], databasePath);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/answers\.csv : 4 lignes/);

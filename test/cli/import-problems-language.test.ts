@@ -1,10 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { BASELINE_YEAR, TARGET_YEAR } from '../../db/codes';
 import { foreignPhrases } from '../helpers/foreign-phrases';
 import { runImport } from '../../server/cli/import';
 import { runCommand, runInProcess } from '../helpers/cli';
+import { useTempDir } from '../helpers/temp-dir';
 
 /**
  * The problems `npm run import` finds in a file are worded in the language of LANG, with their file,
@@ -16,21 +15,17 @@ import { runCommand, runInProcess } from '../helpers/cli';
 jest.setTimeout(120_000);
 
 describe('npm run import: the problems of a file in the language of LANG', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'import-problems-language-'));
-  });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const dir = useTempDir('import-problems-language-');
 
   test('a bad value, an unknown State, a bad header and a missing file: English, Spanish, French', async () => {
-    const databasePath = path.join(dir, 'db.sqlite');
-    const answers = path.join(dir, 'answers.csv');
+    const databasePath = dir.file('db.sqlite');
+    const answers = dir.file('answers.csv');
     fs.writeFileSync(answers, 'year,state,indicator,answer,source,note\n20x5,AFG,1.1,yes,,\n2025,ZZZ,1.1,peut-être,,\n');
-    const figures = path.join(dir, 'figures.csv');
+    const figures = dir.file('figures.csv');
     fs.writeFileSync(figures, 'year,indicator,value,denominator\n2025,5.3,-4,\n2025,5.4,3,0\n');
-    const header = path.join(dir, 'other.csv');
+    const header = dir.file('other.csv');
     fs.writeFileSync(header, 'year,state,indicator,answr,source,note\n2025,AFG,1.1,yes,,\n');
-    const absent = path.join(dir, 'absent.csv');
+    const absent = dir.file('absent.csv');
 
     // The values first: a file refused as a whole stops the import before any row is judged. A real
     // start, in the language of the process's LANG; the other wordings by the tool's function, in process.

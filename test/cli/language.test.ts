@@ -1,10 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { runExport } from '../../server/cli/export';
 import { runImport } from '../../server/cli/import';
 import { localeFromEnv } from '../../server/i18n/cli-locale';
 import { runCommand, runInProcess } from '../helpers/cli';
+import { useTempDir } from '../helpers/temp-dir';
 
 const VALID = 'test/fixtures/exchange/valid';
 
@@ -30,14 +29,10 @@ describe('the command line speaks the language of LANG (docs/i18n.md#the-command
   // import and export by their functions, in process (npm run import and export start for real in
   // exchange.test.ts, for each of these behaviours, in French).
   describe('as child processes, and in process', () => {
-    let dir: string;
-    beforeEach(() => {
-      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-language-'));
-    });
-    afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const dir = useTempDir('cli-language-');
 
     test('usage and refusals: English with LANG=en_US.UTF-8, Spanish with es_ES, French without LANG', async () => {
-      const databasePath = path.join(dir, 'db.sqlite');
+      const databasePath = dir.file('db.sqlite');
       const usage = (lang: string | undefined) =>
         runInProcess(runExport, [], { DATABASE_PATH: databasePath, ...(lang ? { LANG: lang } : {}) });
       expect(runCommand('export', [], { DATABASE_PATH: databasePath, LANG: 'en_US.UTF-8' })).toMatchObject({
@@ -52,7 +47,7 @@ describe('the command line speaks the language of LANG (docs/i18n.md#the-command
       expect(user.status).toBe(2);
       expect(user.stderr.split('\n').slice(0, 2)).toEqual(['Unknown command “remove”.', 'Usage:']);
 
-      const missing = path.join(dir, 'absent.sqlite');
+      const missing = dir.file('absent.sqlite');
       const demo = runCommand('demo-clear', [], { DATABASE_PATH: missing, LANG: 'en_US.UTF-8' });
       expect(demo).toMatchObject({ status: 1, stderr: `No database at ${missing}: nothing was deleted.\n` });
       const demoFr = runCommand('demo-clear', [], { DATABASE_PATH: missing });
@@ -67,7 +62,7 @@ describe('the command line speaks the language of LANG (docs/i18n.md#the-command
     });
 
     test('the import and the export: the same counts worded in English, and in French by default', async () => {
-      const databasePath = path.join(dir, 'db.sqlite');
+      const databasePath = dir.file('db.sqlite');
       const files = ['states.csv', 'answers.csv', 'figures.csv'].map((f) => `${VALID}/${f}`);
       // npm run import started for real (LANG of the process), the rest by the tools' functions.
       const imported = runCommand('import', ['--publish', ...files], { DATABASE_PATH: databasePath, LANG: 'en_US.UTF-8' });
@@ -91,8 +86,8 @@ describe('the command line speaks the language of LANG (docs/i18n.md#the-command
       expect(unknown.status).toBe(2);
       expect(unknown.stderr.split('\n')[0]).toBe('Unknown option “--fast”.');
 
-      const english = await runInProcess(runExport, [path.join(dir, 'en')], { DATABASE_PATH: databasePath, LANG: 'en_US.UTF-8' });
-      const french = await runInProcess(runExport, [path.join(dir, 'fr')], { DATABASE_PATH: databasePath });
+      const english = await runInProcess(runExport, [dir.file('en')], { DATABASE_PATH: databasePath, LANG: 'en_US.UTF-8' });
+      const french = await runInProcess(runExport, [dir.file('fr')], { DATABASE_PATH: databasePath });
       expect(english.status).toBe(0);
       expect(french.status).toBe(0);
       const rows = (out: string) =>
@@ -104,8 +99,8 @@ describe('the command line speaks the language of LANG (docs/i18n.md#the-command
       expect(english.stdout).toMatch(/answers\.csv: 4 rows$/m);
       expect(french.stdout).toMatch(/answers\.csv : 4 lignes$/m);
       // The exchange format is a machine format: the same files whatever the language.
-      for (const name of fs.readdirSync(path.join(dir, 'fr'))) {
-        expect(fs.readFileSync(path.join(dir, 'en', name), 'utf8')).toBe(fs.readFileSync(path.join(dir, 'fr', name), 'utf8'));
+      for (const name of fs.readdirSync(dir.file('fr'))) {
+        expect(fs.readFileSync(dir.file('en', name), 'utf8')).toBe(fs.readFileSync(dir.file('fr', name), 'utf8'));
       }
     });
   });

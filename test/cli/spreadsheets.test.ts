@@ -1,11 +1,10 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { openDatabase } from '../../db/client';
 import { answers, figures, reports, states } from '../../db/schema';
 import { runCommand } from '../helpers/cli';
+import { useTempDir } from '../helpers/temp-dir';
 
 /**
  * `npm run import` as a child process, on files as French spreadsheets save them (README, « The
@@ -42,18 +41,16 @@ async function workbook(): Promise<Buffer> {
 }
 
 describe('npm run import on spreadsheets as people save them', () => {
-  let dir: string;
   let databasePath: string;
+  const dir = useTempDir('spreadsheets-cli-');
   beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spreadsheets-cli-'));
-    databasePath = path.join(dir, 'db.sqlite');
+    databasePath = dir.file('db.sqlite');
   });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   test('an XLSX workbook and French CSV files are imported; free text as shown, values as stored', async () => {
-    const book = path.join(dir, 'classeur.xlsx');
+    const book = dir.file('classeur.xlsx');
     fs.writeFileSync(book, await workbook());
-    const reportsFile = path.join(dir, 'reports.csv');
+    const reportsFile = dir.file('reports.csv');
     fs.writeFileSync(reportsFile, 'sep=;\r\nyear;state;received_on;used_reporting_guide;;\r\n2025;AFG;30/04/2025;FAUX;;\r\n');
     const result = runImport([book, reportsFile], databasePath);
     expect(result.stderr).toBe('');
@@ -75,9 +72,9 @@ describe('npm run import on spreadsheets as people save them', () => {
   }, 120_000);
 
   test('a States file in Windows-1252 beside a file naming its State: one message, exit 1, nothing written', () => {
-    const statesFile = path.join(dir, 'states.csv');
+    const statesFile = dir.file('states.csv');
     fs.writeFileSync(statesFile, Buffer.from('iso3;name_fr;name_en;party\nZZZ;État d’essai;Test State;non\n'.replace('’', "'"), 'latin1'));
-    const answersFile = path.join(dir, 'answers.csv');
+    const answersFile = dir.file('answers.csv');
     fs.writeFileSync(answersFile, 'year;state;indicator;answer\n2025;ZZZ;1.1;oui\n');
     const result = runImport([statesFile, answersFile], databasePath);
     expect(result.status).toBe(1);
@@ -90,7 +87,7 @@ describe('npm run import on spreadsheets as people save them', () => {
   }, 120_000);
 
   test('a workbook saved under a .csv name is named for what it is, not « not UTF-8 »', async () => {
-    const misnamed = path.join(dir, 'answers.csv');
+    const misnamed = dir.file('answers.csv');
     fs.writeFileSync(misnamed, await workbook());
     const result = runImport([misnamed], databasePath);
     expect(result.status).toBe(1);

@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { argon2Cost } from '../../server/auth/argon2-cost';
 import { passwordProblem } from '../../server/auth/passwords';
 import { readConfig } from '../../server/config';
@@ -10,6 +7,7 @@ import { startupFailureMessage } from '../../server/startup';
 import { foreignPhrases } from '../helpers/foreign-phrases';
 import { runCommand } from '../helpers/cli';
 import { get, spawnServer, stopServer, waitUntilServing, type ServerProcess } from '../helpers/server-process';
+import { useTempDir } from '../helpers/temp-dir';
 
 /**
  * The start-up, configuration and shutdown sentences, the password rules, the refusals of backup and
@@ -90,19 +88,16 @@ describe('the start-up’s and the configuration’s sentences in the language o
 });
 
 describe('as child processes', () => {
-  let dir: string;
   let server: ServerProcess | null = null;
-  beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'startup-language-'));
-  });
+  // Stopped before its folder goes (useTempDir's hook, declared after this one).
   afterEach(async () => {
     if (server) await stopServer(server);
     server = null;
-    fs.rmSync(dir, { recursive: true, force: true });
   });
+  const dir = useTempDir('startup-language-');
 
   test('npm run user, backup and restore refuse in English under LANG=en_US.UTF-8', () => {
-    const databasePath = path.join(dir, 'db.sqlite');
+    const databasePath = dir.file('db.sqlite');
     const user = runCommand(
       'user',
       ['add', 'new@example.org', '--role', 'admin'],
@@ -113,8 +108,8 @@ describe('as child processes', () => {
     expect(user.stderr).toBe('Account not created: the password must be at least 12 characters long.\n');
     expect(foreignPhrases(user.stderr, 'en')).toEqual([]);
 
-    const missing = path.join(dir, 'absent.sqlite');
-    const backup = runCommand('backup', [path.join(dir, 'copy.sqlite')], { DATABASE_PATH: missing, ...EN });
+    const missing = dir.file('absent.sqlite');
+    const backup = runCommand('backup', [dir.file('copy.sqlite')], { DATABASE_PATH: missing, ...EN });
     expect(backup).toMatchObject({ status: 1, stderr: `No database at “${missing}”: nothing to back up.\n` });
     const restore = runCommand('restore', [missing], { DATABASE_PATH: databasePath, ...ES });
     expect(restore).toMatchObject({ status: 1, stderr: `El archivo «${missing}» no existe: no se ha restaurado nada.\n` });
@@ -123,7 +118,7 @@ describe('as child processes', () => {
   });
 
   test('the server’s start-up and shutdown lines in English under LANG=en_US.UTF-8', async () => {
-    const databasePath = path.join(dir, 'db.sqlite');
+    const databasePath = dir.file('db.sqlite');
     server = spawnServer({ PORT: String(PORT), DATABASE_PATH: databasePath, LOG_LEVEL: 'info', ...EN });
     await waitUntilServing(server, PORT, 150_000);
     expect((await get(PORT, '/healthz')).status).toBe(200);

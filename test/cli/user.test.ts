@@ -1,23 +1,21 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../../db/client';
 import { findUserByEmail, listUsers } from '../../db/queries/users';
 import { verifyPassword } from '../../server/auth/passwords';
 import { runUser } from '../../server/cli/user';
+import { useTempDir } from '../helpers/temp-dir';
 
 jest.setTimeout(60_000);
 
 const root = path.resolve(__dirname, '../..');
 
-let dir: string;
 let env: NodeJS.ProcessEnv;
+const dir = useTempDir('user-cli-');
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'user-cli-'));
-  env = { DATABASE_PATH: path.join(dir, 'db.sqlite') };
+  env = { DATABASE_PATH: dir.file('db.sqlite') };
 });
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the command in-process, with `password` as what standard input would give. */
 async function run(args: string[], password = 'un mot de passe assez long') {

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { openDatabase } from '../../db/client';
@@ -9,6 +8,7 @@ import { checkTranslation, readCatalogueTranslation, translationFile } from '../
 import { loadSeed } from '../../seed/load';
 import { readMeetingGuidelines } from '../../seed/meeting-guidelines';
 import { readSeedRegistry } from '../../seed/registry';
+import { useTempDir } from '../helpers/temp-dir';
 
 jest.setTimeout(120_000);
 
@@ -17,11 +17,7 @@ const LOCALES = ['en', 'es'] as const;
 
 /** The translations of the catalogue (docs/i18n.md#the-catalogue-in-three-languages). */
 describe('seed/data/catalogue.{en,es}.json', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'catalogue-i18n-'));
-  });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const dir = useTempDir('catalogue-i18n-');
 
   test.each(LOCALES)('%s: every code of the French catalogue and guidelines has a text, and no other code', (locale) => {
     const translation = readCatalogueTranslation(locale)!;
@@ -56,11 +52,11 @@ describe('seed/data/catalogue.{en,es}.json', () => {
 
   /** A copy of seed/data/ with the English file changed by `edit`. */
   function dataDirWith(edit: (data: Record<string, unknown>) => void): string {
-    for (const name of fs.readdirSync(SEED_DATA_DIR)) fs.copyFileSync(path.join(SEED_DATA_DIR, name), path.join(dir, name));
+    for (const name of fs.readdirSync(SEED_DATA_DIR)) fs.copyFileSync(path.join(SEED_DATA_DIR, name), dir.file(name));
     const data = JSON.parse(fs.readFileSync(translationFile('en'), 'utf8')) as Record<string, unknown>;
     edit(data);
-    fs.writeFileSync(translationFile('en', dir), JSON.stringify(data));
-    return dir;
+    fs.writeFileSync(translationFile('en', dir.path), JSON.stringify(data));
+    return dir.path;
   }
 
   test('a file naming a code the catalogue lacks is refused with a French message naming the file and the code', () => {
@@ -108,11 +104,7 @@ describe('seed/data/catalogue.{en,es}.json', () => {
 });
 
 describe('npm run seed:verify -- --lang en FILE', () => {
-  let dir: string;
-  beforeAll(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verify-lang-'));
-  });
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const dir = useTempDir('verify-lang-', { each: false });
 
   const verify = (...args: string[]) => {
     const result = spawnSync(
@@ -140,7 +132,7 @@ describe('npm run seed:verify -- --lang en FILE', () => {
         .filter(([code]) => code === number || code.startsWith(`${number}.`))
         .map(([code, t]) => `${code} ${t}`),
     ]);
-    const file = path.join(dir, `source-${drop}.txt`);
+    const file = dir.file(`source-${drop}.txt`);
     fs.writeFileSync(file, lines.join('\n'));
     return file;
   }

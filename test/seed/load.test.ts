@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { openDatabase, type Db } from '../../db/client';
 import { actions, indicators, mechanismActions, sections, states } from '../../db/schema';
@@ -9,6 +6,7 @@ import { lastAuditId } from '../../db/queries/audit';
 import { loadSeed } from '../../seed/load';
 import { readSeedRegistry } from '../../seed/registry';
 import { databaseFromImage } from '../helpers/database-images';
+import { useTempDir } from '../helpers/temp-dir';
 
 function dump(db: Db) {
   return {
@@ -23,14 +21,10 @@ function dump(db: Db) {
 // Loading itself is tested on a fresh file above all; where a test only needs a seeded database to
 // start from, it gets a copy of the one built once per run (test/helpers/database-images.ts).
 describe('seed loading', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seed-'));
-  });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const dir = useTempDir('seed-');
 
   test('loading twice, across two opens of the same file, changes nothing the second time', () => {
-    const file = path.join(dir, 'db.sqlite');
+    const file = dir.file('db.sqlite');
     const first = openDatabase(file);
     const firstSummary = loadSeed(first);
     expect(firstSummary.indicators.inserted).toBe(106);

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { openDatabase, type Db } from '../../db/client';
 import { testApp } from '../helpers/context';
 import { writeDatabaseFile } from '../helpers/database-images';
+import { useTempDir } from '../helpers/temp-dir';
 
 jest.setTimeout(60_000);
 
@@ -14,19 +14,18 @@ const journal = JSON.parse(fs.readFileSync(path.join(__dirname, '../../db/migrat
 const version = (JSON.parse(fs.readFileSync(path.join(__dirname, '../../package.json'), 'utf8')) as { version: string }).version;
 
 describe('GET /healthz', () => {
-  let dir: string;
   let file: string;
   let db: Db;
+  // Closed before its folder goes (useTempDir's hook, declared after this one).
+  afterEach(() => {
+    if (db.$client.open) db.$client.close();
+  });
+  const dir = useTempDir('ops-health-');
   beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ops-health-'));
-    file = path.join(dir, 'db.sqlite');
+    file = dir.file('db.sqlite');
     // The seeded database built once for the run (test/helpers/database-images.ts), not seeded again per test.
     writeDatabaseFile('seeded', file);
     db = openDatabase(file);
-  });
-  afterEach(() => {
-    if (db.$client.open) db.$client.close();
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   test('200 with the version, the migrations applied and nothing personal', async () => {

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { get, spawnServer, stopServer, waitUntilServing, type ServerProcess } from '../../helpers/server-process';
+import { useTempDir } from '../../helpers/temp-dir';
 
 // Real processes on a busy machine: the first may compile the server, and seeding takes seconds.
 jest.setTimeout(180_000);
@@ -10,18 +10,13 @@ jest.setTimeout(180_000);
 const PORT = 3144;
 
 describe('the production start (npm start: compiled server)', () => {
-  let dir: string;
   let server: ServerProcess;
-  beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ops-production-'));
-  });
-  afterEach(async () => {
-    await stopServer(server);
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  // Stopped before its folder goes (useTempDir's hook, declared after this one).
+  afterEach(() => stopServer(server));
+  const dir = useTempDir('ops-production-');
 
   test('serves pages from dist/ and logs one JSON line per request', async () => {
-    server = spawnServer({ PORT: String(PORT), DATABASE_PATH: path.join(dir, 'db.sqlite'), LOG_LEVEL: 'info' });
+    server = spawnServer({ PORT: String(PORT), DATABASE_PATH: dir.file('db.sqlite'), LOG_LEVEL: 'info' });
     await waitUntilServing(server, PORT, 150_000);
 
     const home = await get(PORT, '/?year=2025');
@@ -56,7 +51,7 @@ describe('the production start (npm start: compiled server)', () => {
   });
 
   test('SIGTERM: refuses new connections, finishes the request under way, exits 0', async () => {
-    server = spawnServer({ PORT: String(PORT), DATABASE_PATH: path.join(dir, 'db.sqlite') });
+    server = spawnServer({ PORT: String(PORT), DATABASE_PATH: dir.file('db.sqlite') });
     await waitUntilServing(server, PORT, 150_000);
 
     // A request under way: headers sent, half of its body still to come, as from a slow client.

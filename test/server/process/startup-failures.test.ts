@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { spawnServer, stopServer } from '../../helpers/server-process';
+import { useTempDir } from '../../helpers/temp-dir';
 
 // Real processes on a busy machine: the first may compile the server.
 jest.setTimeout(180_000);
@@ -30,17 +30,13 @@ function expectOneFrenchLine(stderr: string, ...fragments: string[]) {
 }
 
 describe('start-up failures', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ops-startup-'));
-  });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const dir = useTempDir('ops-startup-');
 
   test('a port already taken: one French line and a non-zero exit', async () => {
     const blocker = net.createServer();
     await new Promise<void>((resolve) => blocker.listen(PORT, resolve));
     try {
-      const { code, stderr } = await startExpectingFailure({ PORT: String(PORT), DATABASE_PATH: path.join(dir, 'db.sqlite') });
+      const { code, stderr } = await startExpectingFailure({ PORT: String(PORT), DATABASE_PATH: dir.file('db.sqlite') });
       expect(code).not.toBe(0);
       expect(code).not.toBeNull();
       expectOneFrenchLine(stderr, `le port ${PORT} est déjà utilisé`);
@@ -50,7 +46,7 @@ describe('start-up failures', () => {
   });
 
   test('a database folder that cannot be created', async () => {
-    const file = path.join(dir, 'a-file');
+    const file = dir.file('a-file');
     fs.writeFileSync(file, 'not a folder');
     const { code, stderr } = await startExpectingFailure({ PORT: String(PORT), DATABASE_PATH: path.join(file, 'sub', 'db.sqlite') });
     expect(code).not.toBe(0);
@@ -58,9 +54,9 @@ describe('start-up failures', () => {
   });
 
   test('a database path that cannot be written: a folder in its place', async () => {
-    const { code, stderr } = await startExpectingFailure({ PORT: String(PORT), DATABASE_PATH: dir });
+    const { code, stderr } = await startExpectingFailure({ PORT: String(PORT), DATABASE_PATH: dir.path });
     expect(code).not.toBe(0);
-    expectOneFrenchLine(stderr, `la base de données « ${dir} » ne peut pas être ouverte ni créée`);
+    expectOneFrenchLine(stderr, `la base de données « ${dir.path} » ne peut pas être ouverte ni créée`);
   });
 
   test('a database path on a read-only file system', async () => {
@@ -72,7 +68,7 @@ describe('start-up failures', () => {
   });
 
   test('a bad setting', async () => {
-    const { code, stderr } = await startExpectingFailure({ PORT: 'quatre-vingts', DATABASE_PATH: path.join(dir, 'db.sqlite') });
+    const { code, stderr } = await startExpectingFailure({ PORT: 'quatre-vingts', DATABASE_PATH: dir.file('db.sqlite') });
     expect(code).not.toBe(0);
     expectOneFrenchLine(stderr, 'PORT doit être un numéro de port', '« quatre-vingts »');
   });

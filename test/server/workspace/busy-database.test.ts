@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { and, eq } from 'drizzle-orm';
 import { openDatabase, SERVER_STATEMENT_BUSY_MS, type Db } from '../../../db/client';
@@ -12,6 +9,7 @@ import { createApp } from '../../../server/app';
 import { writeDatabaseFile } from '../../helpers/database-images';
 import { fragment, htmlProblems, textOf } from '../../helpers/html';
 import { createTestUser, csrfTokenOf, signedInAgent } from '../../helpers/session';
+import { useTempDir } from '../../helpers/temp-dir';
 
 /**
  * A web form posted while another process (an import from the command line) holds the write lock
@@ -68,23 +66,22 @@ async function onReportForm(app: Express, db: Db) {
 const versionOf = (html: string) => /name="version" value="([0-9]+)"/.exec(html)![1]!;
 
 describe('a busy database never costs a user’s work', () => {
-  let dir: string;
   let db: Db;
   let lock: Database.Database;
-  beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'busy-db-'));
-    // The seeded database built once for the run, as a file (test/helpers/database-images.ts):
-    // seeding it again for each test cost about half a second.
-    writeDatabaseFile('seeded', path.join(dir, 'db.sqlite'));
-    db = openDatabase(path.join(dir, 'db.sqlite'), { busyTimeoutMs: BUSY_TIMEOUT_MS });
-    // A second connection on the same file, as `npm run import` in another process would open.
-    lock = new Database(path.join(dir, 'db.sqlite'));
-  });
+  // Both connections closed before their folder goes (useTempDir's hook, declared after this one).
   afterEach(() => {
     if (lock.inTransaction) lock.exec('ROLLBACK');
     lock.close();
     db.$client.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  const dir = useTempDir('busy-db-');
+  beforeEach(() => {
+    // The seeded database built once for the run, as a file (test/helpers/database-images.ts):
+    // seeding it again for each test cost about half a second.
+    writeDatabaseFile('seeded', dir.file('db.sqlite'));
+    db = openDatabase(dir.file('db.sqlite'), { busyTimeoutMs: BUSY_TIMEOUT_MS });
+    // A second connection on the same file, as `npm run import` in another process would open.
+    lock = new Database(dir.file('db.sqlite'));
   });
 
   test('a report form posted while an import holds the write lock: 503, French message, input kept, nothing written; then saved', async () => {

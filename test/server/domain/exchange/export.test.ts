@@ -1,19 +1,15 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { exportFiles, exportToDirectory } from '../../../../server/domain/exchange/export';
 import { importFiles } from '../../../../server/domain/exchange/import';
 import { seededDatabase } from '../../../helpers/context';
 import { csvFile, dumpTables, validFixtures } from './support';
+import { useTempDir } from '../../../helpers/temp-dir';
 
 const NOW = new Date('2026-05-02T10:00:00.000Z');
 
 describe('exporting the exchange files', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'export-'));
-  });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const dir = useTempDir('export-');
 
   test('five files with the headers of the exchange format, comma-separated, LF, no BOM, sorted, quoted where needed', () => {
     const db = seededDatabase();
@@ -64,7 +60,7 @@ describe('exporting the exchange files', () => {
 
   test('exportToDirectory creates the folder and writes the five files', () => {
     const db = seededDatabase();
-    const target = path.join(dir, 'a', 'b');
+    const target = dir.file('a', 'b');
     const written = exportToDirectory(db, target);
     expect(written.map((w) => path.basename(w.path))).toEqual([
       'states.csv',
@@ -86,12 +82,12 @@ describe('exporting the exchange files', () => {
     );
     const first = importFiles(a, [...validFixtures(), dialect], { now: NOW });
     expect(first.ok).toBe(true);
-    exportToDirectory(a, dir);
+    exportToDirectory(a, dir.path);
 
     const b = seededDatabase();
     const exported = ['states.csv', 'populations.csv', 'reports.csv', 'answers.csv', 'figures.csv'].map((name) => ({
       name,
-      content: fs.readFileSync(path.join(dir, name)),
+      content: fs.readFileSync(dir.file(name)),
     }));
     const second = importFiles(b, exported, { now: NOW });
     expect(second.ok).toBe(true);
