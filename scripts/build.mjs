@@ -1,12 +1,15 @@
 // npm run build — compiles the server (server/main.ts and everything it imports) into one
 // JavaScript file, dist/main.js (the upload's worker thread into dist/upload-worker.js, each command-line
 // tool into dist/cli/NAME.js), with esbuild: no type-checking here (that is `npm run typecheck`),
-// node_modules left as they are. `npm start` calls buildIfChanged(), which compiles only when the
-// sources differ from those of the last build (a hash kept in dist/build.json), so that a fresh clone
-// works with `npm install && npm start` and later starts skip the build.
+// node_modules left as they are; and precompiles the Handlebars templates of views/ into dist/templates/
+// (server/precompile-templates.ts), which every process rendering pages loads instead of compiling
+// them (server/views.ts). `npm start` calls buildIfChanged(), which compiles only when the sources
+// differ from those of the last build (a hash kept in dist/build.json), so that a fresh clone works
+// with `npm install && npm start` and later starts skip the build.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -16,17 +19,20 @@ const STAMP = path.join(OUT_DIR, 'build.json');
 /** The command-line tools, compiled beside the server: `npm run NAME` runs dist/cli/NAME.js (scripts/cli.mjs). */
 export const COMMANDS = ['import', 'export', 'export-site', 'demo-clear', 'user', 'backup', 'restore'];
 export const commandEntry = (name) => path.join(OUT_DIR, 'cli', `${name}.js`);
-/** What the bundle is made of: our TypeScript, the dependencies' versions, the compiler settings, this script. */
-const SOURCE_DIRS = ['server', 'db', 'seed'];
+/** Bundled only to run at build time: it precompiles the templates with the server's own code. */
+const PRECOMPILER = path.join(OUT_DIR, 'precompile-templates.js');
+export const TEMPLATES_DIR = path.join(OUT_DIR, 'templates');
+/** What the bundle is made of: our TypeScript, the templates, the dependencies' versions, the compiler settings, this script. */
+const SOURCE_DIRS = ['server', 'db', 'seed', 'views'];
 const SOURCE_FILES = ['package.json', 'package-lock.json', 'tsconfig.json', 'scripts/build.mjs'];
 
-/** Our TypeScript and the JSON it imports (the message files, server/i18n/messages/). */
-function listTypeScript(dir) {
+/** Our TypeScript, the JSON it imports (the message files, server/i18n/messages/) and the templates. */
+function listSources(dir) {
   const found = [];
   for (const entry of fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
     const rel = path.join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...listTypeScript(rel));
-    else if (entry.name.endsWith('.ts') || entry.name.endsWith('.json')) found.push(rel);
+    if (entry.isDirectory()) found.push(...listSources(rel));
+    else if (['.ts', '.json', '.hbs'].some((ext) => entry.name.endsWith(ext))) found.push(rel);
   }
   return found;
 }
@@ -34,7 +40,7 @@ function listTypeScript(dir) {
 /** A hash of every source file's path and content: unlike mtimes, it does not change on a fresh checkout. */
 export function sourceHash() {
   const hash = crypto.createHash('sha256');
-  const files = [...SOURCE_DIRS.flatMap(listTypeScript), ...SOURCE_FILES.filter((f) => fs.existsSync(path.join(ROOT, f)))].sort();
+  const files = [...SOURCE_DIRS.flatMap(listSources), ...SOURCE_FILES.filter((f) => fs.existsSync(path.join(ROOT, f)))].sort();
   for (const file of files) {
     hash
       .update(file)
@@ -70,6 +76,7 @@ export async function build(hash = sourceHash()) {
       main: 'server/main.ts',
       'upload-worker': 'server/upload-worker/thread.ts',
       ...Object.fromEntries(COMMANDS.map((name) => [`cli/${name}`, `server/cli/${name}.ts`])),
+      'precompile-templates': 'server/precompile-templates.ts',
     },
     outdir: OUT_DIR,
     bundle: true,
@@ -90,6 +97,8 @@ export async function build(hash = sourceHash()) {
     fs.mkdirSync(path.dirname(file.path), { recursive: true });
     writeAtomically(file.path, file.contents);
   }
+  const { precompileTemplates } = createRequire(import.meta.url)(PRECOMPILER);
+  precompileTemplates(ROOT, path.join(ROOT, 'views'), TEMPLATES_DIR);
   // The stamp last: a build cut short is redone at the next start.
   writeAtomically(STAMP, JSON.stringify({ hash, buildId, builtAt: new Date().toISOString() }, null, 2) + '\n');
   return { built: true, buildId };
@@ -98,7 +107,7 @@ export async function build(hash = sourceHash()) {
 export async function buildIfChanged() {
   const stamp = readStamp();
   const hash = sourceHash();
-  if (stamp && stamp.hash === hash && [ENTRY, ...COMMANDS.map(commandEntry)].every((file) => fs.existsSync(file)))
+  if (stamp && stamp.hash === hash && [ENTRY, TEMPLATES_DIR, ...COMMANDS.map(commandEntry)].every((file) => fs.existsSync(file)))
     return { built: false, buildId: stamp.buildId };
   return build(hash);
 }

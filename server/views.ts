@@ -8,6 +8,8 @@ import { projectPath } from './project-root';
 import { DEFAULT_LOCALE, isLocale, type Locale } from './i18n/locale';
 import { t, tHtml } from './i18n/translate';
 import { localePath } from './i18n/addresses';
+import { precompiledTemplate } from './precompiled-templates';
+import { templateKey, withoutIndentation } from './template-source';
 
 const viewsDir = projectPath('views');
 
@@ -52,21 +54,36 @@ const helpers = {
 };
 
 /**
- * A template's source without the indentation at the start of its lines, nor its empty lines. They keep the
- * templates readable; in the pages they are bytes sent for nothing (a sixth of the report form and of a
- * meeting's plan, repeated in every loop), and whitespace between tags renders the same once one
- * line break is kept. No template writes a multi-line `<pre>` or `<textarea>` itself: what those
- * hold comes from variables, which this does not touch.
+ * express-handlebars, compiling each template without its indentation (server/template-source.ts), once
+ * per template with the view cache; a template that `npm run build` precompiled from this very source
+ * is loaded instead of compiled, layouts and partials too (they all come through here).
  */
-export function withoutIndentation(source: string): string {
-  return source.replace(/^[ \t]+/gm, '').replace(/\n{2,}/g, '\n');
-}
-
-/** express-handlebars, compiling each template without its indentation (once per template with the view cache). */
 class Engine extends ExpressHandlebars {
   protected override _compileTemplate(template: string, options?: RuntimeOptions): HandlebarsTemplateDelegate {
-    return super._compileTemplate(withoutIndentation(template), options);
+    return compileTemplate(template, (prepared) => super._compileTemplate(prepared, options));
   }
+}
+
+/**
+ * A template ready to render from its source: the precompiled one when `dir` holds it for this exact
+ * source, otherwise `compile(prepared)`. Taken on first render, as Handlebars.compile does: every
+ * partial is handed to each render, and most pages use few of them. Exported for the tests
+ * (test/server/precompiled-templates.test.ts).
+ */
+export function compileTemplate(
+  source: string,
+  compile: (prepared: string) => HandlebarsTemplateDelegate,
+  dir?: string,
+): HandlebarsTemplateDelegate {
+  let ready: HandlebarsTemplateDelegate | undefined;
+  return (context, options) => {
+    if (!ready) {
+      const prepared = withoutIndentation(source);
+      const spec = precompiledTemplate(templateKey(prepared), dir);
+      ready = spec ? Handlebars.template(spec) : compile(prepared);
+    }
+    return ready(context, options);
+  };
 }
 
 export function configureViews(app: Express, viewCache: boolean): void {
