@@ -15,7 +15,7 @@ const loadModule = createRequire(__filename);
 /**
  * The precompiled form of a template whose source, as compiled, has this key (server/template-source.ts),
  * or undefined when there is none: no dist/ (a checkout never built), or a template edited since the
- * last build. Loading one costs far less than compiling it (docs/performance.md, « Templates »).
+ * last build. Loading one costs far less than compiling it (docs/performance.md, « Templates precompiled at build time »).
  */
 export function precompiledTemplate(key: string, dir: string = PRECOMPILED_DIR): TemplateSpecification | undefined {
   const file = precompiledFile(dir, key);

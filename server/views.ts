@@ -56,7 +56,8 @@ const helpers = {
 /**
  * express-handlebars, compiling each template without its indentation (server/template-source.ts), once
  * per template with the view cache; a template that `npm run build` precompiled from this very source
- * is loaded instead of compiled, layouts and partials too (they all come through here).
+ * is loaded instead of compiled, layouts and partials too (they all come through here). The build
+ * precompiles without compiler options, as configureViews sets none: set some, and precompile with them.
  */
 class Engine extends ExpressHandlebars {
   protected override _compileTemplate(template: string, options?: RuntimeOptions): HandlebarsTemplateDelegate {
