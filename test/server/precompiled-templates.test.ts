@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import request from 'supertest';
@@ -10,6 +9,7 @@ import { templateKey, withoutIndentation } from '../../server/template-source';
 import { compileTemplate } from '../../server/views';
 import { testApp } from '../helpers/context';
 import { createTestUser, csrfTokenOf, signedInAgent } from '../helpers/session';
+import { useTempDir } from '../helpers/temp-dir';
 
 /**
  * `npm run build` precompiles the templates (dist/templates/, built for this run by test/setup/build.ts);
@@ -21,8 +21,7 @@ jest.setTimeout(120_000);
 const VIEWS = projectPath('views');
 const viewFiles = (fs.readdirSync(VIEWS, { recursive: true }) as string[]).filter((file) => file.endsWith('.hbs')).sort();
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'precompiled-templates-'));
-afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+const tmp = useTempDir('precompiled-templates-', { each: false });
 
 const PUBLIC_PAGES = [
   '/',
@@ -69,7 +68,7 @@ describe('precompiled templates', () => {
 
     // As in a checkout never built: no precompiled template is found, every template is compiled.
     const lookup = precompiled.precompiledTemplate;
-    const absent = path.join(tmp, 'no-dist', 'templates');
+    const absent = tmp.file('no-dist', 'templates');
     const missed = jest.spyOn(precompiled, 'precompiledTemplate').mockImplementation((key) => lookup(key, absent));
     const fromCompiled = await pagesOfAFreshApp();
     missed.mockRestore();
@@ -110,19 +109,19 @@ describe('precompiled templates', () => {
       compiled += 1;
       return Handlebars.compile(prepared.trim());
     };
-    const withoutDist = compileTemplate(source, compile, path.join(tmp, 'never-built'))(context);
+    const withoutDist = compileTemplate(source, compile, tmp.file('never-built'))(context);
     expect(compiled).toBe(1);
     expect(withoutDist).toBe(compileTemplate(source, compile)(context));
     expect(compiled).toBe(1);
   });
 
   test('the build writes one module per template and leaves no stale one behind', () => {
-    const views = path.join(tmp, 'views');
-    const out = path.join(tmp, 'dist', 'templates');
+    const views = tmp.file('views');
+    const out = tmp.file('dist', 'templates');
     fs.mkdirSync(path.join(views, 'partials'), { recursive: true });
     fs.writeFileSync(path.join(views, 'page.hbs'), '<main>\n    <p>{{title}}</p>\n\n\n    {{> note}}\n</main>\n');
     fs.writeFileSync(path.join(views, 'partials', 'note.hbs'), '<aside>{{text}}</aside>\n');
-    expect(precompileTemplates(tmp, views, out)).toBe(2);
+    expect(precompileTemplates(tmp.path, views, out)).toBe(2);
     const keyOf = (file: string) => templateKey(withoutIndentation(fs.readFileSync(path.join(views, file), 'utf8')));
     const page = Handlebars.template(precompiled.precompiledTemplate(keyOf('page.hbs'), out)!);
     const note = Handlebars.template(precompiled.precompiledTemplate(keyOf('partials/note.hbs'), out)!);
@@ -134,7 +133,7 @@ describe('precompiled templates', () => {
 
     const stale = keyOf('page.hbs');
     fs.writeFileSync(path.join(views, 'page.hbs'), '<main>{{title}}</main>\n');
-    precompileTemplates(tmp, views, out);
+    precompileTemplates(tmp.path, views, out);
     expect(precompiled.precompiledTemplate(stale, out)).toBeUndefined();
     expect(fs.readdirSync(out).sort()).toEqual([`${keyOf('page.hbs')}.js`, `${keyOf('partials/note.hbs')}.js`].sort());
   });
