@@ -4,7 +4,8 @@ import path from 'node:path';
 /**
  * Brings dist/ up to date with the sources, as `npm start` and `npm run NAME` do (scripts/build.mjs),
  * once for the whole run: the tests run the compiled command-line tools (test/helpers/cli.ts) and
- * the compiled server (test/helpers/server-process.ts). Both jest projects call it; once is enough.
+ * the compiled server (test/helpers/server-process.ts), and every app they build loads the templates
+ * precompiled in dist/templates/ (server/views.ts). Both jest projects call it; once is enough.
  */
 export default function buildCompiledServer(): void {
   if (process.env.TEST_BUILD_DONE) return;
