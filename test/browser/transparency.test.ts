@@ -54,7 +54,8 @@ describe('/transparence and /methodologie in Chromium with the demonstration dat
     });
   });
 
-  test('the progress charts are drawn, painted and hold the numbers of their tables', async () => {
+  // One visit: the charts are read first, then a section's summary is opened.
+  test('the progress charts are drawn, painted and hold the numbers of their tables, and a section’s actions and indicators open from its summary', async () => {
     const { page, errors } = await open('/transparence');
     expect(await waitForCharts(page)).toBe(2);
     const painted = await page.$$eval('canvas[data-progress-chart]', (canvases) =>
@@ -79,6 +80,12 @@ describe('/transparence and /methodologie in Chromium with the demonstration dat
       expect(rows.map((cells) => cells[0])).toEqual(chart.labels);
       chart.series.forEach((series, s) => expect(rows.map((cells) => Number(cells[s + 1]))).toEqual(series.values));
     }
+
+    const section = page.locator('#liens-section-V');
+    const link = section.locator('a[href="/indicators/21"]');
+    await expect(link.isVisible()).resolves.toBe(false);
+    await section.locator('summary').click();
+    await expect(link.isVisible()).resolves.toBe(true);
     expect(errors).toEqual([]);
   });
 
@@ -88,14 +95,5 @@ describe('/transparence and /methodologie in Chromium with the demonstration dat
     await expect(page.locator('#table-par-comite').isVisible()).resolves.toBe(true);
     expect(await page.locator('#table-par-section tbody tr').count()).toBe(8);
     expect(await page.locator('canvas[data-chart-drawn]').count()).toBe(0);
-  });
-
-  test('a section’s actions and indicators open from its summary', async () => {
-    const { page } = await open('/transparence');
-    const section = page.locator('#liens-section-V');
-    const link = section.locator('a[href="/indicators/21"]');
-    await expect(link.isVisible()).resolves.toBe(false);
-    await section.locator('summary').click();
-    await expect(link.isVisible()).resolves.toBe(true);
   });
 });
