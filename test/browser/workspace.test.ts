@@ -1,5 +1,5 @@
 import type { BrowserContext } from 'playwright-core';
-import { Tab, axeViolations, chromiumSuite, contextWithAxe, submitSignIn, watchForErrors } from '../helpers/browser';
+import { Tab, axeViolations, chromiumSuite, contextWithAxe, submitSignIn } from '../helpers/browser';
 import { testApp } from '../helpers/context';
 import { demoDatabase } from '../helpers/pages';
 import { createTestUser } from '../helpers/session';
@@ -9,10 +9,10 @@ import { reports } from '../../db/schema';
 
 jest.setTimeout(300_000);
 
+// The workspace home is checked where the sign-in lands, the report entry form with its navigation
+// (below): one visit each.
 const WORKSPACE_PAGES = [
-  { name: 'workspace home', path: '/espace' },
   { name: 'reports of a year', path: '/espace/saisie/2026' },
-  { name: 'report entry form', path: '/espace/saisie/2026/COL' },
   { name: 'reports of a year, filtered and sorted', path: '/espace/saisie/2026?retard=oui&tri=manquantes' },
   { name: 'figures of a year', path: '/espace/chiffres/2026' },
   { name: 'registry', path: '/espace/registre' },
@@ -40,7 +40,8 @@ describe('the workspace in Chromium', () => {
     await createTestUser(db, 'membre@example.org', 'member', ['compliance']);
     return testApp(db).app;
   });
-  // The administrator's context (signed in by the first test), with one tab taken from page to page.
+  // The administrator's context (signed in by the second test, signed out and in again as the member
+  // by the last two), with one tab taken from page to page: another context costs a renderer process.
   let context: BrowserContext;
   const tab = new Tab(
     () => context,
@@ -54,32 +55,24 @@ describe('the workspace in Chromium', () => {
     await context?.close();
   });
 
-  /** A page in `ctx`: the administrator's tab, or a new tab of another context. */
-  async function open(path: string, ctx?: BrowserContext) {
-    if (!ctx) return tab.open(path);
-    const page = await ctx.newPage();
-    const errors = watchForErrors(page);
-    const response = await page.goto(`${chromium.url}${path}`);
-    return { page, errors, status: response?.status() };
-  }
+  const open = (path: string) => tab.open(path);
 
-  test('the sign-in page has no axe violation and signs in with the keyboard-usable form', async () => {
+  test('a wrong password shows the message, and the page stays accessible', async () => {
+    const { page } = await open('/connexion');
+    await submitSignIn(page, 'admin@example.org', 'mauvais');
+    await page.waitForLoadState();
+    expect(await page.getByRole('alert').first().textContent()).toContain('Adresse électronique ou mot de passe incorrect.');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test('the sign-in page has no axe violation and signs in with the keyboard-usable form, landing on the workspace home, which has none either', async () => {
     const { page, errors } = await open('/connexion');
     expect(await axeViolations(page)).toEqual([]);
     await submitSignIn(page, 'admin@example.org');
     await page.waitForURL(`${chromium.url}/espace`);
     expect(await page.locator('h1').textContent()).toBe('Espace de travail');
-    expect(errors).toEqual([]);
-  });
-
-  test('a wrong password shows the message, and the page stays accessible', async () => {
-    const fresh = await chromium.browser.newContext();
-    const { page } = await open('/connexion', fresh);
-    await submitSignIn(page, 'admin@example.org', 'mauvais');
-    await page.waitForLoadState();
-    expect(await page.getByRole('alert').first().textContent()).toContain('Adresse électronique ou mot de passe incorrect.');
     expect(await axeViolations(page)).toEqual([]);
-    await fresh.close();
+    expect(errors).toEqual([]);
   });
 
   describe.each(WORKSPACE_PAGES)('the $name page ($path)', ({ path }) => {
@@ -89,6 +82,22 @@ describe('the workspace in Chromium', () => {
       expect(await axeViolations(page)).toEqual([]);
       expect(errors).toEqual([]);
     });
+  });
+
+  test('the report entry form loads with HTTP 200, no script or CSP error, no axe-core violation, and its navigation stays in view while the form scrolls', async () => {
+    const { page, errors, status } = await open('/espace/saisie/2026/COL');
+    expect(status).toBe(200);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    // The context's viewport is 1280 × 720; the navigation is measured at 1280 × 800.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const nav = page.locator('.entry-sidebar');
+    await page.locator('#partie-section-IX').scrollIntoViewIfNeeded();
+    const box = await nav.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y).toBeLessThan(800);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
   });
 
   test('a report form with errors keeps what was typed, shows messages beside the fields, and stays accessible', async () => {
@@ -113,33 +122,19 @@ describe('the workspace in Chromium', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  test('the report form’s navigation stays in view while the form scrolls', async () => {
-    const { page } = await open('/espace/saisie/2026/COL');
-    await page.setViewportSize({ width: 1280, height: 800 });
-    const nav = page.locator('.entry-sidebar');
-    await page.locator('#partie-section-IX').scrollIntoViewIfNeeded();
-    const box = await nav.boundingBox();
-    expect(box).not.toBeNull();
-    expect(box!.y).toBeGreaterThanOrEqual(0);
-    expect(box!.y).toBeLessThan(800);
-    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
-  });
-
-  test('a member’s home (« Mon comité ») has no axe violation', async () => {
-    const member = await chromium.browser.newContext();
-    const { page } = await open('/connexion', member);
-    await submitSignIn(page, 'membre@example.org');
-    await page.waitForURL(`${chromium.url}/espace`);
-    expect(await page.locator('#mon-comite').count()).toBe(1);
-    expect(await axeViolations(page)).toEqual([]);
-    await member.close();
-  });
-
   test('signing out returns to the public overview, without the workspace notice', async () => {
     const { page } = await open('/espace');
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.waitForURL(`${chromium.url}/`);
     expect(await page.locator('.workspace-notice').count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Connexion (comités)' }).count()).toBe(1);
+  });
+
+  test('a member’s home (« Mon comité ») has no axe violation', async () => {
+    const { page } = await open('/connexion');
+    await submitSignIn(page, 'membre@example.org');
+    await page.waitForURL(`${chromium.url}/espace`);
+    expect(await page.locator('#mon-comite').count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
   });
 });
