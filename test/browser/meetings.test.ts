@@ -25,10 +25,6 @@ describe('meetings in Chromium', () => {
   let axeContext: BrowserContext;
   let axePage: Page;
 
-  async function signIn(p: Page) {
-    await signInThroughForm(p, chromium.url, 'membre@example.org');
-  }
-
   /** axe-core's violations on the page the JavaScript-less browser shows now. */
   async function violationsHere() {
     await axePage.goto(page.url());
@@ -40,10 +36,10 @@ describe('meetings in Chromium', () => {
     context = await chromium.browser.newContext({ javaScriptEnabled: false });
     page = await context.newPage();
     errors = watchForErrors(page);
-    await signIn(page);
-    axeContext = await contextWithAxe(chromium.browser);
+    await signInThroughForm(page, chromium.url, 'membre@example.org');
+    // The same session (its cookie), rather than signing in through the form a second time.
+    axeContext = await contextWithAxe(chromium.browser, { storageState: await context.storageState() });
     axePage = await axeContext.newPage();
-    await signIn(axePage);
   });
   afterAll(async () => {
     await context?.close();
