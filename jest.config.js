@@ -22,6 +22,8 @@ module.exports = {
   // jest's default on 2 cores is one worker; the tests wait on Chromium, child processes and argon2 often enough for two.
   maxWorkers: 2,
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
+  // The static export's builder first and its reader last (test/setup/sequencer.js).
+  testSequencer: '<rootDir>/test/setup/sequencer.js',
   projects: [
     {
       ...shared,

@@ -1,0 +1,22 @@
+const Sequencer = require('@jest/test-sequencer').default;
+
+/**
+ * jest's order (files that failed last time first, then the longest last time, or the largest on a
+ * first run), except for the run's one static export (test/helpers/shared-site.ts): the file that
+ * builds it first, and the file that only reads it last. Ordered by duration alone, the reader started
+ * beside the builder and held its worker idle for the half-minute the export takes; last, it finds
+ * the export done.
+ */
+const FIRST = ['/test/browser/export-site.test.ts'];
+const LAST = ['/test/cli/csv-formulas.test.ts'];
+
+const rank = (test) => (FIRST.some((end) => test.path.endsWith(end)) ? 0 : LAST.some((end) => test.path.endsWith(end)) ? 2 : 1);
+
+class DashboardSequencer extends Sequencer {
+  sort(tests) {
+    // Array.prototype.sort is stable: jest's order stays within each rank.
+    return super.sort(tests).sort((a, b) => rank(a) - rank(b));
+  }
+}
+
+module.exports = DashboardSequencer;
