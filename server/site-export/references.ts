@@ -56,10 +56,6 @@ export function rewriteHtmlPage(page: Buffer, rewrite: Rewrite): Buffer {
   return Buffer.concat(parts);
 }
 
-/** The page with every `href`/`src` passed through `rewrite`. */
-export const rewriteHtmlReferences = (html: string, rewrite: Rewrite): string =>
-  rewriteHtmlPage(Buffer.from(html, 'utf8'), rewrite).toString('utf8');
-
 /** The style sheet with every `url(…)` passed through `rewrite`. */
 export function rewriteCssReferences(css: string, rewrite: Rewrite): string {
   return css.replace(CSS_URL, (whole, double?: string, single?: string, bare?: string) => {
@@ -81,16 +77,13 @@ function collect(rewriteAll: (text: string, rewrite: Rewrite) => string, text: s
 export const htmlPageReferences = (page: Buffer): string[] =>
   Array.from(page.toString('latin1').matchAll(HTML_ATTRIBUTE), (match) => attributeOf(match[4] ?? match[5] ?? ''));
 
-/** Every `href` and `src` of a page, decoded, in order. */
-export const htmlReferences = (html: string): string[] => htmlPageReferences(Buffer.from(html, 'utf8'));
-
 /** Every `url(…)` of a style sheet, in order. */
 export const cssReferences = (css: string): string[] => collect(rewriteCssReferences, css);
 
 const FORM = /<form[\s>]/i;
 
-/** Whether a page holds a form, which a static host cannot answer. */
-export const hasForm = (html: string): boolean => FORM.test(html);
-
-/** The same, for a page as UTF-8 bytes (after `<form` comes ASCII or the first byte of a character, which \s never takes). */
+/**
+ * Whether a page (UTF-8 bytes) holds a form, which a static host cannot answer (after `<form` comes
+ * ASCII or the first byte of a character, which \s never takes).
+ */
 export const pageHasForm = (page: Buffer): boolean => FORM.test(page.toString('latin1'));

@@ -1,13 +1,10 @@
 import {
   cssReferences,
   decodeAttribute,
-  hasForm,
   htmlPageReferences,
-  htmlReferences,
   pageHasForm,
   rewriteCssReferences,
   rewriteHtmlPage,
-  rewriteHtmlReferences,
 } from '../../../server/site-export/references';
 
 describe('references in pages and style sheets', () => {
@@ -22,7 +19,7 @@ describe('references in pages and style sheets', () => {
   ].join('\n');
 
   test('every href and src attribute is found, decoded as the browser reads it; data attributes are not links', () => {
-    expect(htmlReferences(page)).toEqual([
+    expect(htmlPageReferences(Buffer.from(page))).toEqual([
       '/static/css/site.css',
       '/?comite=article5&year=2026',
       '/static/favicon.svg',
@@ -32,7 +29,7 @@ describe('references in pages and style sheets', () => {
   });
 
   test('rewriting replaces the value, re-escaped, and keeps what the rewrite leaves alone', () => {
-    const out = rewriteHtmlReferences(page, (ref) => (ref.startsWith('/') ? `x${ref.length}&"` : null));
+    const out = rewriteHtmlPage(Buffer.from(page), (ref) => (ref.startsWith('/') ? `x${ref.length}&"` : null)).toString();
     expect(out).toContain('<link rel="stylesheet" href="x20&amp;&quot;">');
     expect(out).toContain('<a class="x" href="x27&amp;&quot;">filtre</a>');
     expect(out).toContain(`<img alt='' src="x19&amp;&quot;">`);
@@ -54,9 +51,9 @@ describe('references in pages and style sheets', () => {
   });
 
   test('a form is found', () => {
-    expect(hasForm('<form method="get" action="/">')).toBe(true);
-    expect(hasForm('<FORM>')).toBe(true);
-    expect(hasForm('<p class="formula">')).toBe(false);
+    expect(pageHasForm(Buffer.from('<form method="get" action="/">'))).toBe(true);
+    expect(pageHasForm(Buffer.from('<FORM>'))).toBe(true);
+    expect(pageHasForm(Buffer.from('<p class="formula">'))).toBe(false);
     expect(pageHasForm(Buffer.from('<p>État</p><form\nmethod="get">'))).toBe(true);
     expect(pageHasForm(Buffer.from('<p>Année</p><p class="formula">'))).toBe(false);
   });
