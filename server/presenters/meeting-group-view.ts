@@ -4,7 +4,7 @@ import type { RegistryState } from '../domain/registry';
 import type { Locale } from '../i18n/locale';
 import type { PlannedGroup, PlannedItem } from '../domain/meetings/plan';
 import type { TypedGroupForm } from '../domain/meetings/reorder';
-import type { FieldError } from '../domain/workspace/form';
+import { errorFor, type FieldError } from '../domain/workspace/form';
 import { sortStates, stateName } from '../domain/state-names';
 import { formatMinutes } from './format';
 import { addFieldId, groupAnchor, groupHeadView, itemAnchor, rankFieldId } from './meeting-plan-view';
@@ -39,7 +39,6 @@ export function meetingGroupView(options: GroupPageOptions) {
   const key = group.group.key;
   const speakers = group.speakers;
   const listed = new Set(speakers.map((s) => s.state));
-  const errorOf = (field: string) => options.errors?.find((e) => e.field === field)?.message ?? null;
   const addId = addFieldId(key);
   const typedState = options.typedState ?? null;
   return {
@@ -54,7 +53,7 @@ export function meetingGroupView(options: GroupPageOptions) {
     saved: options.saved,
     speakers: speakers.map((s, index) => {
       const rankId = rankFieldId(key, s.state);
-      const rankError = errorOf(rankId);
+      const rankError = errorFor(options.errors, rankId);
       return {
         iso3: s.state,
         name: s.name,
@@ -74,7 +73,7 @@ export function meetingGroupView(options: GroupPageOptions) {
       .filter((s) => !listed.has(s.iso3))
       .map((s) => ({ iso3: s.iso3, name: stateName(s, options.locale).name, selected: s.iso3 === typedState })),
     addFieldId: addId,
-    addError: errorOf(addId),
+    addError: errorFor(options.errors, addId),
     errors: options.errors ?? [],
     errorTitle: options.errorTitle ?? null,
   };

@@ -6,7 +6,7 @@ import { t } from '../i18n/translate';
 import { agendaPoints } from '../domain/meetings/meeting-form';
 import type { MeetingPlan, PlannedGroup, PlannedItem } from '../domain/meetings/plan';
 import type { MeetingGuidelines } from '../../seed/meeting-guidelines';
-import type { FieldError } from '../domain/workspace/form';
+import { errorFor, type FieldError } from '../domain/workspace/form';
 import { formatDateTime, formatDayRange, formatMinutes } from './format';
 import { populationLabel } from './labels';
 import { parsePopulationRef } from '../domain/population';
@@ -107,7 +107,7 @@ function itemView(planned: PlannedItem, options: MeetingPageOptions) {
       value: options.typedOthers?.item === item.number ? options.typedOthers.text : String(planned.otherInterventions),
       minutesEach: formatMinutes(options.guidelines.otherSpeakers.minutes),
       minutesText: formatMinutes(planned.otherMinutes),
-      error: options.errors?.find((e) => e.field === othersId)?.message ?? null,
+      error: errorFor(options.errors, othersId),
     },
     saved: options.saved === itemAnchor(item.number),
   };

@@ -26,6 +26,7 @@ import {
   type StoredReport,
 } from '../domain/workspace/report-entry';
 import type { ReportEntry } from '../domain/workspace/report-store';
+import { errorFor } from '../domain/workspace/form';
 import { formatDate, formatDateTime } from './format';
 import { populationLabel } from './labels';
 import { t } from '../i18n/translate';
@@ -330,9 +331,8 @@ export function reportEntryView(input: EntryViewInput) {
   const titleOf = (section: EntrySection) => sectionTitle(section, year, catalogue, locale);
   const canSave = canWrite(viewer);
   const editable = editableActions(viewer, catalogue);
-  const errorOf = (id: string) => errors.find((e) => e.field === id)?.message ?? null;
   const fieldView = (id: string) => {
-    const error = errorOf(id);
+    const error = errorFor(errors, id);
     return { id, error, errorId: `${id}-error` };
   };
 

@@ -12,6 +12,13 @@ export interface FieldError {
   message: string;
 }
 
+/**
+ * The message a form's errors hold for `field` (an element id), or null: what a view shows beside
+ * that field (an error without a field belongs to the page's summary only).
+ */
+export const errorFor = (errors: readonly { field?: string; message: string }[] | undefined, field: string): string | null =>
+  errors?.find((e) => e.field === field)?.message ?? null;
+
 export const REASON_MAX = 2000;
 
 /** A posted field as one string: '' when absent, the first value when the field came twice. */

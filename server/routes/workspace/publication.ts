@@ -5,6 +5,7 @@ import { isAdmin } from '../../domain/permissions';
 import { releaseCandidate } from '../../domain/releases/publish';
 import { publishFields, publishYear, type PublishRefusal } from '../../domain/workspace/publication';
 import { yearProgress } from '../../domain/workspace/year-progress';
+import { errorFor } from '../../domain/workspace/form';
 import { requireRole } from '../../middleware/viewer';
 import { redirectWithFlash } from '../../middleware/flash';
 import { lowCoverageNote, publicationPreview, publishedMessage, publishProblemMessage } from '../../presenters/publication-preview';
@@ -58,7 +59,7 @@ export function publicationRoutes({ db, data, config }: RouteContext): Router {
       ...preview,
       errors: options.errors,
       errorTitle: options.errors?.length ? t(req.locale, 'publication.nothingPublished') : undefined,
-      reasonError: options.errors?.find((e) => e.field === publishFields.reason)?.message ?? null,
+      reasonError: errorFor(options.errors, publishFields.reason),
     });
   }
 
