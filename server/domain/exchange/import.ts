@@ -195,7 +195,7 @@ export function importFiles(db: Db, files: ImportInput[], options: ImportOptions
   }
 }
 
-/** Each kind's rows as the summary names them, and whether French agrees its participles in the feminine. */
+/** The summary's counts, their participles agreed as each kind's rows are (its descriptor's `feminine`, server/domain/data-kinds.ts). */
 const COUNT_WORDS = {
   masculine: { added: 'csv.summary.added', changed: 'csv.summary.changed', unchanged: 'csv.summary.unchanged' },
   feminine: { added: 'csv.summary.addedFeminine', changed: 'csv.summary.changedFeminine', unchanged: 'csv.summary.unchangedFeminine' },
