@@ -3,20 +3,18 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Express } from 'express';
-import { CHROMIUM_LAUNCH, CHROMIUM_PATH, SHARED_CHROMIUM } from './chromium';
+import { CHROMIUM_LAUNCH, CHROMIUM_PATH, SHARED_CHROMIUM, missingChromiumMessage } from './chromium';
 import { TEST_PASSWORD } from './session';
 
 /**
- * Debian's Chromium, headless. In a jest run, a connection to the one Chromium that
+ * Debian's Chromium, headless (test/helpers/chromium.ts says which). In a jest run, a connection to the one Chromium that
  * test/setup/browser.ts started for all the browser tests (starting one takes seconds on a busy
  * machine); closing it then closes only this connection and its pages.
  */
 export async function launchBrowser(): Promise<Browser> {
   const shared = process.env[SHARED_CHROMIUM];
   if (shared) return chromium.connect(shared);
-  if (!fs.existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium introuvable à ${CHROMIUM_PATH} : installez le paquet Debian « chromium » (voir .ci/run).`);
-  }
+  if (!CHROMIUM_PATH || !fs.existsSync(CHROMIUM_PATH)) throw new Error(missingChromiumMessage());
   return chromium.launch(CHROMIUM_LAUNCH);
 }
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { chromium, type BrowserServer } from 'playwright-core';
-import { CHROMIUM_LAUNCH, CHROMIUM_PATH, SHARED_CHROMIUM } from '../helpers/chromium';
+import { CHROMIUM_LAUNCH, CHROMIUM_PATH, SHARED_CHROMIUM, missingChromiumMessage } from '../helpers/chromium';
 import buildDatabaseImages from './databases';
 import removeDatabaseImages from './databases-teardown';
 
@@ -14,11 +14,8 @@ export const SERVER = Symbol.for('dashboard.tests.chromium');
  * Otherwise one Chromium serves every browser test file (test/helpers/browser.ts connects to it).
  */
 export default async function startChromium(): Promise<void> {
-  if (!fs.existsSync(CHROMIUM_PATH)) {
-    process.stderr.write(
-      `Chromium introuvable (${CHROMIUM_PATH}) : installez-le avec « apt-get install -y chromium » ou indiquez CHROMIUM_PATH ; ` +
-        '« npm run test:fast » lance les tests sans navigateur.\n',
-    );
+  if (!CHROMIUM_PATH || !fs.existsSync(CHROMIUM_PATH)) {
+    process.stderr.write(`${missingChromiumMessage()}\n`);
     removeDatabaseImages();
     process.exit(1);
   }
