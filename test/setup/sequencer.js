@@ -1,3 +1,5 @@
+const fs = require('node:fs');
+const path = require('node:path');
 const Sequencer = require('@jest/test-sequencer').default;
 
 /**
@@ -9,6 +11,13 @@ const Sequencer = require('@jest/test-sequencer').default;
  */
 const FIRST = ['/test/browser/export-site.test.ts'];
 const LAST = ['/test/cli/csv-formulas.test.ts'];
+
+// A file moved or renamed would silently lose its place: the run stops and says which.
+for (const file of [...FIRST, ...LAST]) {
+  if (!fs.existsSync(path.join(__dirname, '..', '..', file))) {
+    throw new Error(`test/setup/sequencer.js nomme ${file}, qui n’existe plus : mettez son chemin à jour.`);
+  }
+}
 
 const rank = (test) => (FIRST.some((end) => test.path.endsWith(end)) ? 0 : LAST.some((end) => test.path.endsWith(end)) ? 2 : 1);
 
