@@ -16,7 +16,7 @@ export const CHROMIUM_PATH: string | undefined = process.env.CHROMIUM_PATH
 
 /** The one line a run without Chromium prints: where it looked and how to install it. */
 export function missingChromiumMessage(): string {
-  const looked = process.env.CHROMIUM_PATH ? process.env.CHROMIUM_PATH : CHROMIUM_CANDIDATES.join(' ni ');
+  const looked = process.env.CHROMIUM_PATH ? process.env.CHROMIUM_PATH : `ni ${CHROMIUM_CANDIDATES.join(' ni ')}`;
   return (
     `Chromium introuvable (${looked}) : installez-le avec « apt-get install -y chromium-headless-shell » ` +
     '(ou « chromium ») ou indiquez CHROMIUM_PATH ; « npm run test:fast » lance les tests sans navigateur.'
