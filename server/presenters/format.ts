@@ -1,4 +1,5 @@
 import type { Locale } from '../i18n/locale';
+import { GENEVA_TIME_ZONE } from '../domain/geneva';
 
 /**
  * Numbers, percentages and dates in the conventions of the page's language (docs/i18n.md#numbers-and-dates):
@@ -37,12 +38,11 @@ const dateTimeLong = perLocale(
       year: 'numeric',
       hour: '2-digit',
       minute: '2-digit',
-      // The Convention's Implementation Support Unit works in Geneva.
-      timeZone: 'Europe/Zurich',
+      timeZone: GENEVA_TIME_ZONE,
     }),
 );
 const dateInGeneva = perLocale(
-  (tag) => new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Zurich' }),
+  (tag) => new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: GENEVA_TIME_ZONE }),
 );
 
 // Intl writes a narrow no-break space between French thousands; a plain no-break space reads everywhere.

@@ -1,4 +1,5 @@
 import type { Meeting } from '../../db/queries/meetings';
+import { todayInGeneva } from '../domain/geneva';
 import { MEETING_KIND_KEYS } from './meeting-labels';
 import type { Locale } from '../i18n/locale';
 import { t } from '../i18n/translate';
@@ -7,7 +8,7 @@ import { meetingLastChange } from './meeting-messages';
 
 /** The view model of views/workspace/meetings.hbs: meetings to come first (soonest first), then past ones (latest first). */
 export function meetingsListView(meetings: Meeting[], options: { canEdit: boolean; today: Date; locale: Locale }) {
-  const today = options.today.toISOString().slice(0, 10);
+  const today = todayInGeneva(options.today);
   const row = (m: Meeting) => ({
     id: m.id,
     title: m.title,

@@ -21,7 +21,10 @@ import { runInProcess } from '../helpers/cli';
  * `file:line: column` by the import and beside the field by the form.
  */
 
-const TODAY = new Date().toISOString().slice(0, 10);
+// « Today » is the day in Geneva (docs/method.md#the-30-april-rule), whatever the machine's zone and hour.
+const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Zurich', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+  new Date(),
+);
 const LONG_SOURCE = 's'.repeat(501);
 const LONG_NOTE = 'n'.repeat(2001);
 

@@ -1,4 +1,5 @@
 import { inTransaction, type Db } from '../../../db/client';
+import { todayInGeneva } from '../geneva';
 import { auditEntriesAfter, lastAuditId, type AuditEntry } from '../../../db/queries/audit';
 import { isDemoDataLoaded } from '../../../db/queries/meta';
 import { validateReports } from '../../../db/queries/review';
@@ -156,7 +157,7 @@ export function importFiles(db: Db, files: ImportInput[], options: ImportOptions
     if (isDemoDataLoaded(tx) && !options.intoDemo) return { ok: false, errors: [saidText({ code: 'demoData' }, locale)], totalErrors: 1 };
     // Read inside the (immediate) transaction: no other process can change the registry between
     // the validation and the writes.
-    const validated = validateTables(tables, readExchangeContext(tx), problems, now.slice(0, 10));
+    const validated = validateTables(tables, readExchangeContext(tx), problems, todayInGeneva(new Date(now)));
     if (problems.total > 0) return refused();
     // The audit triggers record every change, even in a dry run: what follows the mark is this import's.
     const mark = options.collectChanges ? lastAuditId(tx) : 0;

@@ -1,4 +1,5 @@
 import { DATA_KINDS, fieldOf, kindDef, type ExchangeKind, type KindRow, type RuleContext } from '../data-kinds';
+import { todayInGeneva } from '../geneva';
 import type { ExchangeContext } from './context';
 import type { CsvTable } from './csv';
 import type { DetectedKind } from './kinds';
@@ -28,7 +29,7 @@ export function validateTables(
   tables: DetectedTable[],
   context: ExchangeContext,
   problems: ProblemSink,
-  today: string = new Date().toISOString().slice(0, 10),
+  today: string = todayInGeneva(new Date()),
 ): ValidFile[] {
   const rules: RuleContext = {
     stored: context.states,

@@ -1,4 +1,5 @@
 import { t } from '../../i18n/translate';
+import { todayInGeneva } from '../geneva';
 import { formText, reasonProblem, versionNumber } from './form';
 import { DEFAULT_LOCALE, type Locale } from '../../i18n/locale';
 import { whenNotBusy, type Db } from '../../../db/client';
@@ -106,11 +107,6 @@ export function submittedVersion(body: FormBody): number {
   return typeof raw === 'string' && /^[0-9]+$/.test(raw.trim()) ? Number(raw.trim()) : -1;
 }
 
-/** Today in Geneva, where the ISU works, as YYYY-MM-DD. */
-export function todayIso(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Zurich', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 export type SaveOutcome =
   /** `section`: the section saved, null for the whole form. */
   | { kind: 'saved'; count: number; section: EntrySection | null }
@@ -138,7 +134,7 @@ export function saveReportEntry(
   const iso3 = entry.state.iso3;
   const only = sectionSaved(body, scope);
   if (only === undefined) {
-    const shown = parseEntry(body, { scope, stored, status: entry.status, today: todayIso(now), locale });
+    const shown = parseEntry(body, { scope, stored, status: entry.status, today: todayInGeneva(now), locale });
     const named = formText(body[fieldNames.section]).slice(0, 40);
     return {
       kind: 'invalid',
@@ -147,7 +143,7 @@ export function saveReportEntry(
       values: shown.values,
     };
   }
-  const parsed = parseEntry(body, { scope, stored, status: entry.status, today: todayIso(now), only, locale });
+  const parsed = parseEntry(body, { scope, stored, status: entry.status, today: todayInGeneva(now), only, locale });
 
   const forbidden = forbiddenChange(viewer, catalogue, scope, parsed.touched);
   if (forbidden) return { kind: 'forbidden', problem: forbidden };
@@ -234,7 +230,12 @@ export function pendingSections(
   saved: EntrySection,
   now = new Date(),
 ): { sections: EntrySection[]; values: EntryValues } {
-  const { values, differing } = parseEntry(body, { scope: entry.scope, stored: entry.stored, status: entry.status, today: todayIso(now) });
+  const { values, differing } = parseEntry(body, {
+    scope: entry.scope,
+    stored: entry.stored,
+    status: entry.status,
+    today: todayInGeneva(now),
+  });
   values.sectionReasons.delete(saved.key);
   return { sections: entry.scope.sections.filter((s) => s.key !== saved.key && differing.has(s.key)), values };
 }

@@ -1,4 +1,5 @@
 import { Router, type Request, type Response } from 'express';
+import { todayInGeneva } from '../../domain/geneva';
 import { t } from '../../i18n/translate';
 import type { RouteContext } from '../../route-context';
 import type { DataView } from '../../data-source';
@@ -11,7 +12,6 @@ import {
   recentReportAudit,
   saveReportEntry,
   submittedVersion,
-  todayIso,
   validateReportEntry,
   type ReportEntry,
 } from '../../domain/workspace/report-store';
@@ -57,7 +57,7 @@ export function entryRoutes({ db, data, privatePages, config }: RouteContext): R
     }
     res.render('workspace/year-reports', {
       title: t(req.locale, 'workspace.yearReports.crumb', { year }),
-      ...yearReportsView(data('workspace'), year, { viewer: req.viewer!, today: todayIso(new Date()), query, locale: req.locale }),
+      ...yearReportsView(data('workspace'), year, { viewer: req.viewer!, today: todayInGeneva(new Date()), query, locale: req.locale }),
     });
   });
 

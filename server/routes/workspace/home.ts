@@ -3,7 +3,7 @@ import type { RouteContext } from '../../route-context';
 import { takeFlash } from '../../middleware/flash';
 import { workspaceHome } from '../../presenters/workspace-home';
 import { defaultWorkYear, memberHome } from '../../presenters/member-home';
-import { todayIso } from '../../domain/workspace/report-store';
+import { todayInGeneva } from '../../domain/geneva';
 import { nextIntersessional } from '../../domain/meetings/store';
 import { guidelinesIn } from '../../i18n/guidelines';
 import { yearParam } from '../params';
@@ -18,7 +18,7 @@ export function homeRoutes({ db, data, privatePages }: RouteContext): Router {
     // A member opens on « Mon comité »: what their committees have to do in the year.
     let committee = null;
     if (viewer.role === 'member' && viewer.mechanisms.length > 0) {
-      const today = todayIso(new Date());
+      const today = todayInGeneva(new Date());
       committee = memberHome({
         view,
         viewer,

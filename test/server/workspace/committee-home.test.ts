@@ -5,7 +5,7 @@ import { readEngineData } from '../../../server/domain/stored-data';
 import { readCatalogue } from '../../../server/domain/catalogue';
 import { EngineSnapshot } from '../../../server/domain/engine/engine';
 import { isPartyInYear } from '../../../server/domain/registry';
-import { todayIso } from '../../../server/domain/workspace/report-store';
+import { todayInGeneva } from '../../../server/domain/geneva';
 import { readMeetingGuidelines } from '../../../seed/meeting-guidelines';
 import { testApp } from '../../helpers/context';
 import { fragment, hrefsOf, htmlProblems, textOf } from '../../helpers/html';
@@ -117,7 +117,7 @@ describe('« Mon comité » and the reports list', () => {
     const db = demoDatabase();
     const { app } = testApp(db);
     await createTestUser(db, MEMBER, 'member', [MECHANISM]);
-    const today = todayIso(new Date());
+    const today = todayInGeneva(new Date());
     const startsOn = `${Number(today.slice(0, 4)) + 1}-05-18`;
     const [meeting] = db
       .insert(meetings)

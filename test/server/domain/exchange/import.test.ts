@@ -84,6 +84,18 @@ describe('importing the exchange files', () => {
     });
   });
 
+  test('« today » is the day in Geneva, not the server’s: at 23:30 UTC on 30 November it is already 1 December there', () => {
+    const lateEvening = new Date('2026-11-30T23:30:00.000Z');
+    const received = (day: string) => [csvFile('reports.csv', ['year,state,received_on,used_reporting_guide', `2026,AFG,${day},yes`])];
+    const accepted = importFiles(seededDatabase(), received('2026-12-01'), { now: lateEvening });
+    expect(summaryOf(accepted)).toEqual(['reports.csv (rapports) : 1 ajouté, 0 modifié, 0 inchangé']);
+    const refused = importFiles(seededDatabase(), received('2026-12-02'), { now: lateEvening });
+    expect(refused.ok).toBe(false);
+    expect(refused.ok ? [] : refused.errors).toEqual([
+      'reports.csv:2: received_on: date dans le futur « 2026-12-02 » : nous sommes le 2026-12-01',
+    ]);
+  });
+
   test('importing the same files twice changes nothing the second time', () => {
     const db = seededDatabase();
     importFiles(db, validFixtures(), { now: NOW });
