@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Express } from 'express';
-import { CHROMIUM_LAUNCH, CHROMIUM_PATH, SHARED_CHROMIUM, missingChromiumMessage } from './chromium';
+import { CHROMIUM_LAUNCH, SHARED_CHROMIUM, chromiumFound, missingChromiumMessage } from './chromium';
 import { TEST_PASSWORD } from './session';
 
 /**
@@ -14,7 +14,7 @@ import { TEST_PASSWORD } from './session';
 export async function launchBrowser(): Promise<Browser> {
   const shared = process.env[SHARED_CHROMIUM];
   if (shared) return chromium.connect(shared);
-  if (!CHROMIUM_PATH || !fs.existsSync(CHROMIUM_PATH)) throw new Error(missingChromiumMessage());
+  if (!chromiumFound()) throw new Error(missingChromiumMessage());
   return chromium.launch(CHROMIUM_LAUNCH);
 }
 

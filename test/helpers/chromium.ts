@@ -14,6 +14,9 @@ export const CHROMIUM_PATH: string | undefined = process.env.CHROMIUM_PATH
   ? process.env.CHROMIUM_PATH
   : CHROMIUM_CANDIDATES.find((candidate) => fs.existsSync(candidate));
 
+/** Whether the Chromium the tests would drive is there. */
+export const chromiumFound = (): boolean => CHROMIUM_PATH !== undefined && fs.existsSync(CHROMIUM_PATH);
+
 /** The one line a run without Chromium prints: where it looked and how to install it. */
 export function missingChromiumMessage(): string {
   const looked = process.env.CHROMIUM_PATH ? process.env.CHROMIUM_PATH : `ni ${CHROMIUM_CANDIDATES.join(' ni ')}`;

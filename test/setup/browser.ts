@@ -1,6 +1,5 @@
-import fs from 'node:fs';
 import { chromium, type BrowserServer } from 'playwright-core';
-import { CHROMIUM_LAUNCH, CHROMIUM_PATH, SHARED_CHROMIUM, missingChromiumMessage } from '../helpers/chromium';
+import { CHROMIUM_LAUNCH, SHARED_CHROMIUM, chromiumFound, missingChromiumMessage } from '../helpers/chromium';
 import buildDatabaseImages from './databases';
 import removeDatabaseImages from './databases-teardown';
 
@@ -14,7 +13,7 @@ export const SERVER = Symbol.for('dashboard.tests.chromium');
  * Otherwise one Chromium serves every browser test file (test/helpers/browser.ts connects to it).
  */
 export default async function startChromium(): Promise<void> {
-  if (!CHROMIUM_PATH || !fs.existsSync(CHROMIUM_PATH)) {
+  if (!chromiumFound()) {
     process.stderr.write(`${missingChromiumMessage()}\n`);
     removeDatabaseImages();
     process.exit(1);

@@ -99,7 +99,8 @@ class DryRunRollback extends Error {
  * passes the sheets of a workbook as read tables).
  */
 export function importFiles(db: Db, files: ImportInput[], options: ImportOptions = {}): ImportResult {
-  const now = (options.now ?? new Date()).toISOString();
+  const at = options.now ?? new Date();
+  const now = at.toISOString();
   const locale = options.locale ?? 'fr';
   const refused = (): ImportResult => ({
     ok: false,
@@ -157,7 +158,7 @@ export function importFiles(db: Db, files: ImportInput[], options: ImportOptions
     if (isDemoDataLoaded(tx) && !options.intoDemo) return { ok: false, errors: [saidText({ code: 'demoData' }, locale)], totalErrors: 1 };
     // Read inside the (immediate) transaction: no other process can change the registry between
     // the validation and the writes.
-    const validated = validateTables(tables, readExchangeContext(tx), problems, todayInGeneva(new Date(now)));
+    const validated = validateTables(tables, readExchangeContext(tx), problems, todayInGeneva(at));
     if (problems.total > 0) return refused();
     // The audit triggers record every change, even in a dry run: what follows the mark is this import's.
     const mark = options.collectChanges ? lastAuditId(tx) : 0;

@@ -1,5 +1,4 @@
 import { DATA_KINDS, fieldOf, kindDef, type ExchangeKind, type KindRow, type RuleContext } from '../data-kinds';
-import { todayInGeneva } from '../geneva';
 import type { ExchangeContext } from './context';
 import type { CsvTable } from './csv';
 import type { DetectedKind } from './kinds';
@@ -29,7 +28,8 @@ export function validateTables(
   tables: DetectedTable[],
   context: ExchangeContext,
   problems: ProblemSink,
-  today: string = todayInGeneva(new Date()),
+  /** YYYY-MM-DD, Geneva's day (todayInGeneva). */
+  today: string,
 ): ValidFile[] {
   const rules: RuleContext = {
     stored: context.states,

@@ -52,10 +52,13 @@ export function meetingKit({ db, data }: RouteContext) {
     canPrepare: requireRole(canWrite, 'workspace.denied.meetings'),
     writer: (req: Request) => ({ userId: req.viewer!.id }),
 
-    /** The speakers' list of an intersessional meeting, item titles and group names in the member's language. */
-    planOf: (req: Request, meeting: Meeting) => {
+    /**
+     * The speakers' list of an intersessional meeting, item titles and group names in the member's
+     * language; `speakers` when the caller already holds the member's source.
+     */
+    planOf: (req: Request, meeting: Meeting, speakers = source(req)) => {
       requireList(req, meeting);
-      return readMeetingPlan(db, guidelinesIn(req.locale), meeting.id, source(req).nameOf);
+      return readMeetingPlan(db, guidelinesIn(req.locale), meeting.id, speakers.nameOf);
     },
 
     /**

@@ -3,12 +3,11 @@ import type { RouteContext } from '../../route-context';
 import { canWrite } from '../../domain/permissions';
 import { checkMeeting, readMeetingSubmission } from '../../domain/meetings/meeting-form';
 import { agendaCsv, speakersCsv } from '../../domain/meetings/meeting-csv';
-import { meetingDefaults, speakerDrift, speakerSource } from '../../domain/meetings/speaker-groups';
+import { meetingDefaults, speakerDrift } from '../../domain/meetings/speaker-groups';
 import {
   createMeeting,
   listMeetings,
   readMeeting,
-  readMeetingPlan,
   refreshSpeakers,
   setOtherInterventions,
   updateMeeting,
@@ -42,9 +41,9 @@ export function meetingsRoutes({ db, privatePages }: RouteContext, kit: MeetingK
     extra: PageExtra & { saved?: string | null; typedOthers?: { item: number; text: string } } = {},
   ) => {
     const view = workspace();
-    const speakers = speakerSource(view.engine, guidelines, req.locale);
-    // The plan read with the guidelines in the member's language: same keys, their words.
-    const plan = meeting.kind === 'intersessional' ? readMeetingPlan(db, guidelinesIn(req.locale), meeting.id, speakers.nameOf) : null;
+    const speakers = source(req);
+    // Only intersessional meetings have a speakers' list; the others' page shows none.
+    const plan = meeting.kind === 'intersessional' ? planOf(req, meeting, speakers) : null;
     const rows = plan?.items.flatMap((i) => i.groups.flatMap((g) => g.speakers)) ?? [];
     res.status(extra.status ?? 200).render(
       'workspace/meeting',
