@@ -66,16 +66,23 @@ export function formatPercent(value: number, locale: Locale = 'fr'): string {
   return plainSpaces(percent1(locale).format(value / 100));
 }
 
+/**
+ * French writes the first of the month as an ordinal: « 1er décembre », « lun. 1er juin », where
+ * Intl writes « 1 décembre ». Every French date of the product goes through this, with or without
+ * its weekday or time.
+ */
+export function frenchFirstOfMonth(text: string, locale: Locale): string {
+  return locale === 'fr' ? text.replace(/(^|\s)1 (?=\p{L})/u, '$11er ') : text;
+}
+
 const utcDay = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number);
-  return { date: new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1)), day: d };
+  return new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1));
 };
 
 /** « 30 avril 2026 » from « 2026-04-30 »; the first of the month is « 1er » in French. */
 export function formatDate(iso: string, locale: Locale = 'fr'): string {
-  const { date, day } = utcDay(iso);
-  const text = dateLong(locale).format(date);
-  return locale === 'fr' && day === 1 ? text.replace(/^1 /, '1er ') : text;
+  return frenchFirstOfMonth(dateLong(locale).format(utcDay(iso)), locale);
 }
 
 /** A signed difference: « +5,2 points », « −3 », « 0 ». */
@@ -85,15 +92,14 @@ export function formatSigned(value: number, unit: string, locale: Locale = 'fr')
   return `${sign}${formatNumber(Math.abs(rounded), locale)}${unit ? `${NBSP}${unit}` : ''}`;
 }
 
-/** « 23 novembre 2026 à 14:05 » (Geneva time), for an ISO timestamp. */
+/** « 23 novembre 2026 à 14:05 » (Geneva time), for an ISO timestamp; the first of the month is « 1er » in French. */
 export function formatDateTime(iso: string, locale: Locale = 'fr'): string {
-  return dateTimeLong(locale).format(new Date(iso));
+  return frenchFirstOfMonth(dateTimeLong(locale).format(new Date(iso)), locale);
 }
 
 /** « 23 novembre 2026 » (Geneva time), the day of an ISO timestamp; the first of the month is « 1er » in French. */
 export function formatDay(iso: string, locale: Locale = 'fr'): string {
-  const text = dateInGeneva(locale).format(new Date(iso));
-  return locale === 'fr' ? text.replace(/^1 /, '1er ') : text;
+  return frenchFirstOfMonth(dateInGeneva(locale).format(new Date(iso)), locale);
 }
 
 /** A speaking time: « 45 min », « 1 h », « 2 h 05 min » (the symbols read alike in the three languages). */
@@ -111,7 +117,7 @@ export function formatMinutes(minutes: number): string {
 export function formatDayRange(startsOn: string, endsOn: string, locale: Locale = 'fr'): string {
   if (locale === 'fr') return startsOn === endsOn ? `le ${formatDate(startsOn)}` : `du ${formatDate(startsOn)} au ${formatDate(endsOn)}`;
   if (startsOn === endsOn) return formatDate(startsOn, locale);
-  return plainSpaces(dateLong(locale).formatRange(utcDay(startsOn).date, utcDay(endsOn).date));
+  return plainSpaces(dateLong(locale).formatRange(utcDay(startsOn), utcDay(endsOn)));
 }
 
 /** The words of file sizes: French « octets, ko, Mo »; English and Spanish « bytes, kB, MB ». */

@@ -1,6 +1,6 @@
 import type { MeetingPlan } from '../domain/meetings/plan';
 import { clockText, fitInSittings, type Moment, type Sitting } from '../domain/meetings/sittings';
-import { formatMinutes } from './format';
+import { formatMinutes, frenchFirstOfMonth } from './format';
 import type { Locale } from '../i18n/locale';
 import { translator, type Translate } from '../i18n/translate';
 
@@ -12,7 +12,7 @@ const dayShort: Record<Locale, Intl.DateTimeFormat> = {
   en: new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'long', timeZone: 'UTC' }),
   es: new Intl.DateTimeFormat('es-ES', { weekday: 'short', day: 'numeric', month: 'long', timeZone: 'UTC' }),
 };
-const dayText = (iso: string, locale: Locale) => dayShort[locale].format(new Date(`${iso}T00:00:00Z`));
+const dayText = (iso: string, locale: Locale) => frenchFirstOfMonth(dayShort[locale].format(new Date(`${iso}T00:00:00Z`)), locale);
 /** « 10 h 00 » in French, « 10:00 » otherwise. */
 const clock = (minute: number, locale: Locale) => (locale === 'fr' ? clockText(minute).replace(':', `${NBSP}h${NBSP}`) : clockText(minute));
 const momentText = (m: Moment, locale: Locale) => `${dayText(m.day, locale)}, ${clock(m.minute, locale)}`;

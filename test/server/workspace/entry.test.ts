@@ -381,7 +381,7 @@ describe('two people editing the same report', () => {
     expect(await htmlProblems(refused.text)).toEqual([]);
     const message = textOf(fragment(refused.text, '<div class="form-message form-message--error" role="alert"', '</div>'));
     expect(message).toContain(`modifié par ${PRESIDENT} le `);
-    expect(message).toMatch(/le \d{1,2} \S+ \d{4} à \d{2}:\d{2}/);
+    expect(message).toMatch(/le \d{1,2}(?:er)? \S+ \d{4} à \d{2}:\d{2}/);
     expect(refused.text).toContain('>Note de la seconde personne</textarea>');
     expect(refused.text).toMatch(/id="answer-10\.1-no" name="answer:10\.1" value="no" checked/);
     // What was saved in between is shown beside the field, and the form carries the new version.

@@ -221,7 +221,7 @@ describe('figures per year (/espace/chiffres/:year)', () => {
     expect(await htmlProblems(conflict.text)).toEqual([]);
     const text = textOf(conflict.text);
     expect(text).toContain('modification concurrente');
-    expect(text).toMatch(/Les chiffres de 2026 ont été modifiés par autre\.admin@example\.org le \d{1,2} \S+ \d{4} à \d{2}:\d{2}/);
+    expect(text).toMatch(/Les chiffres de 2026 ont été modifiés par autre\.admin@example\.org le \d{1,2}(?:er)? \S+ \d{4} à \d{2}:\d{2}/);
     expect(text).toContain('Valeur enregistrée : 40.');
     expect(inputValue(conflict.text, 'value-5.3')).toBe('41,5');
     expect(inputValue(conflict.text, 'value-11.2')).toBe('2');

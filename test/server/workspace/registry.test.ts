@@ -266,7 +266,7 @@ describe('the registry of States (/espace/registre)', () => {
       .expect(409);
     expect(await htmlProblems(conflict.text)).toEqual([]);
     expect(textOf(conflict.text)).toMatch(
-      /Angola a été modifié dans le registre par autre\.admin@example\.org le \d{1,2} \S+ \d{4} à \d{2}:\d{2}/,
+      /Angola a été modifié dans le registre par autre\.admin@example\.org le \d{1,2}(?:er)? \S+ \d{4} à \d{2}:\d{2}/,
     );
     expect(conflict.text).toContain('value="2020-01-01"');
     expect(conflict.text).toContain('>ma raison</textarea>');
