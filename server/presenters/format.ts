@@ -41,6 +41,7 @@ const dateTimeLong = perLocale(
       timeZone: GENEVA_TIME_ZONE,
     }),
 );
+const weekdayDay = perLocale((tag) => new Intl.DateTimeFormat(tag, { weekday: 'short', day: 'numeric', month: 'long', timeZone: 'UTC' }));
 const dateInGeneva = perLocale(
   (tag) => new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: GENEVA_TIME_ZONE }),
 );
@@ -83,6 +84,11 @@ const utcDay = (iso: string) => {
 /** « 30 avril 2026 » from « 2026-04-30 »; the first of the month is « 1er » in French. */
 export function formatDate(iso: string, locale: Locale = 'fr'): string {
   return frenchFirstOfMonth(dateLong(locale).format(utcDay(iso)), locale);
+}
+
+/** « mar. 16 juin » from « 2026-06-16 »: a day with its weekday and without its year (a meeting's sittings). */
+export function formatWeekdayDay(iso: string, locale: Locale = 'fr'): string {
+  return frenchFirstOfMonth(weekdayDay(locale).format(utcDay(iso)), locale);
 }
 
 /** A signed difference: « +5,2 points », « −3 », « 0 ». */

@@ -1,21 +1,15 @@
 import type { MeetingPlan } from '../domain/meetings/plan';
 import { clockText, fitInSittings, type Moment, type Sitting } from '../domain/meetings/sittings';
-import { formatMinutes, frenchFirstOfMonth } from './format';
+import { formatMinutes, formatWeekdayDay } from './format';
 import type { Locale } from '../i18n/locale';
 import { translator, type Translate } from '../i18n/translate';
 
 /** The time available (the sittings) beside the time the speakers' list needs, in French, for the meeting page. */
 
 const NBSP = '\u00a0';
-const dayShort: Record<Locale, Intl.DateTimeFormat> = {
-  fr: new Intl.DateTimeFormat('fr-FR', { weekday: 'short', day: 'numeric', month: 'long', timeZone: 'UTC' }),
-  en: new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'long', timeZone: 'UTC' }),
-  es: new Intl.DateTimeFormat('es-ES', { weekday: 'short', day: 'numeric', month: 'long', timeZone: 'UTC' }),
-};
-const dayText = (iso: string, locale: Locale) => frenchFirstOfMonth(dayShort[locale].format(new Date(`${iso}T00:00:00Z`)), locale);
 /** « 10 h 00 » in French, « 10:00 » otherwise. */
 const clock = (minute: number, locale: Locale) => (locale === 'fr' ? clockText(minute).replace(':', `${NBSP}h${NBSP}`) : clockText(minute));
-const momentText = (m: Moment, locale: Locale) => `${dayText(m.day, locale)}, ${clock(m.minute, locale)}`;
+const momentText = (m: Moment, locale: Locale) => `${formatWeekdayDay(m.day, locale)}, ${clock(m.minute, locale)}`;
 
 /** « Le point 7 dépasse », « Les points 6 et 7 dépassent ». */
 function lateText(numbers: readonly number[], t: Translate): string {

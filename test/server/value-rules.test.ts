@@ -4,6 +4,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { reports, states } from '../../db/schema';
 import { importFiles } from '../../server/domain/exchange/import';
+import { todayInGeneva } from '../../server/domain/geneva';
 import { seededDatabase } from '../helpers/context';
 import { textOf } from '../helpers/html';
 import { dumpTables } from './domain/exchange/support';
@@ -21,10 +22,9 @@ import { runInProcess } from '../helpers/cli';
  * `file:line: column` by the import and beside the field by the form.
  */
 
-// « Today » is the day in Geneva (docs/method.md#the-30-april-rule), whatever the machine's zone and hour.
-const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Zurich', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-  new Date(),
-);
+// « Today » is the day in Geneva (docs/method.md#the-30-april-rule), whatever the machine's zone and
+// hour; import.test.ts pins that day at 23:30 UTC.
+const TODAY = todayInGeneva(new Date());
 const LONG_SOURCE = 's'.repeat(501);
 const LONG_NOTE = 'n'.repeat(2001);
 
