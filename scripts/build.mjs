@@ -3,7 +3,8 @@
 // tool into dist/cli/NAME.js), with esbuild: no type-checking here (that is `npm run typecheck`),
 // node_modules left as they are; and precompiles the Handlebars templates of views/ into dist/templates/
 // (server/precompile-templates.ts), which every process rendering pages loads instead of compiling
-// them (server/views.ts). `npm start` calls buildIfChanged(), which compiles only when the sources
+// them (server/views.ts), and projects the world map into dist/world-geometry.json
+// (server/maps/write-world-geometry.ts), which the bundles read instead of projecting it at start. `npm start` calls buildIfChanged(), which compiles only when the sources
 // differ from those of the last build (a hash kept in dist/build.json), so that a fresh clone works
 // with `npm install && npm start` and later starts skip the build.
 import crypto from 'node:crypto';
@@ -22,6 +23,9 @@ export const commandEntry = (name) => path.join(OUT_DIR, 'cli', `${name}.js`);
 /** Bundled only to run at build time: it precompiles the templates with the server's own code. */
 const PRECOMPILER = path.join(OUT_DIR, 'precompile-templates.js');
 export const TEMPLATES_DIR = path.join(OUT_DIR, 'templates');
+/** Bundled only to run at build time: it projects the world map with the server's own code. */
+const GEOMETRY_WRITER = path.join(OUT_DIR, 'write-world-geometry.js');
+const GEOMETRY_FILE = path.join(OUT_DIR, 'world-geometry.json');
 /** What the bundle is made of: our TypeScript, the templates, the dependencies' versions, the compiler settings, this script. */
 const SOURCE_DIRS = ['server', 'db', 'seed', 'views'];
 const SOURCE_FILES = ['package.json', 'package-lock.json', 'tsconfig.json', 'scripts/build.mjs'];
@@ -77,6 +81,7 @@ export async function build(hash = sourceHash()) {
       'upload-worker': 'server/upload-worker/thread.ts',
       ...Object.fromEntries(COMMANDS.map((name) => [`cli/${name}`, `server/cli/${name}.ts`])),
       'precompile-templates': 'server/precompile-templates.ts',
+      'write-world-geometry': 'server/maps/write-world-geometry.ts',
     },
     outdir: OUT_DIR,
     bundle: true,
@@ -97,8 +102,9 @@ export async function build(hash = sourceHash()) {
     fs.mkdirSync(path.dirname(file.path), { recursive: true });
     writeAtomically(file.path, file.contents);
   }
-  const { precompileTemplates } = createRequire(import.meta.url)(PRECOMPILER);
-  precompileTemplates(ROOT, path.join(ROOT, 'views'), TEMPLATES_DIR);
+  const require = createRequire(import.meta.url);
+  require(PRECOMPILER).precompileTemplates(ROOT, path.join(ROOT, 'views'), TEMPLATES_DIR);
+  require(GEOMETRY_WRITER).writeWorldGeometry(GEOMETRY_FILE, buildId);
   // The stamp last: a build cut short is redone at the next start.
   writeAtomically(STAMP, JSON.stringify({ hash, buildId, builtAt: new Date().toISOString() }, null, 2) + '\n');
   return { built: true, buildId };
@@ -107,7 +113,11 @@ export async function build(hash = sourceHash()) {
 export async function buildIfChanged() {
   const stamp = readStamp();
   const hash = sourceHash();
-  if (stamp && stamp.hash === hash && [ENTRY, TEMPLATES_DIR, ...COMMANDS.map(commandEntry)].every((file) => fs.existsSync(file)))
+  if (
+    stamp &&
+    stamp.hash === hash &&
+    [ENTRY, TEMPLATES_DIR, GEOMETRY_FILE, ...COMMANDS.map(commandEntry)].every((file) => fs.existsSync(file))
+  )
     return { built: false, buildId: stamp.buildId };
   return build(hash);
 }

@@ -1,9 +1,13 @@
+import fs from 'node:fs';
 import request from 'supertest';
 import { geoPath } from 'd3-geo';
 import { testApp } from '../helpers/context';
 import { demoDatabase, fr, type ApiIndicatorYear } from '../helpers/pages';
 import { fragment, htmlProblems } from '../helpers/html';
-import { alpha3Of, atlasFeatures, buildWorldGeometry } from '../../server/maps/world-geometry';
+import { alpha3Of, atlasFeatures, buildWorldGeometry } from '../../server/maps/world-projection';
+import { geometryFileText, readGeometryFile } from '../../server/maps/world-geometry';
+import { writeWorldGeometry } from '../../server/maps/write-world-geometry';
+import { useTempDir } from '../helpers/temp-dir';
 import { readSeedRegistry } from '../../seed/registry';
 
 jest.setTimeout(120_000);
@@ -76,6 +80,23 @@ describe('the world map’s geometry (server/maps/world-geometry.ts)', () => {
       const actual = rings(d).map((ring) => ring.map(([x, y]) => `${x},${y}`).join(' '));
       expect(actual).toEqual(expected);
     }
+  });
+});
+
+describe('the geometry the build writes (dist/world-geometry.json)', () => {
+  const dir = useTempDir('world-geometry-');
+
+  test('reads back as projected, for the build that wrote it only', () => {
+    const file = dir.file('world-geometry.json');
+    writeWorldGeometry(file, 'aaaaaaaaaaaa');
+    const { projection: _projection, ...projected } = buildWorldGeometry();
+    expect(readGeometryFile(file, 'aaaaaaaaaaaa')).toEqual(projected);
+    // Another build's bundle projects again: the atlas or the code may have changed since.
+    expect(readGeometryFile(file, 'bbbbbbbbbbbb')).toBeNull();
+    // Cut short or missing: projected again, never half a map.
+    fs.writeFileSync(file, geometryFileText(projected, 'aaaaaaaaaaaa').slice(0, 1000));
+    expect(readGeometryFile(file, 'aaaaaaaaaaaa')).toBeNull();
+    expect(readGeometryFile(dir.file('none.json'), 'aaaaaaaaaaaa')).toBeNull();
   });
 });
 

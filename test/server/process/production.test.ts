@@ -1,6 +1,10 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import request from 'supertest';
+import { testApp } from '../../helpers/context';
+import { demoDatabase } from '../../helpers/pages';
+import { fragment } from '../../helpers/html';
 import { get, spawnServer, stopServer, waitUntilServing, type ServerProcess } from '../../helpers/server-process';
 import { useTempDir } from '../../helpers/temp-dir';
 
@@ -16,7 +20,7 @@ describe('the production start (npm start: compiled server)', () => {
   const dir = useTempDir('ops-production-');
 
   test('serves pages from dist/ and logs one JSON line per request', async () => {
-    server = spawnServer({ PORT: String(PORT), DATABASE_PATH: dir.file('db.sqlite'), LOG_LEVEL: 'info' });
+    server = spawnServer({ PORT: String(PORT), DATABASE_PATH: dir.file('db.sqlite'), LOG_LEVEL: 'info', DEMO_DATA: 'on' });
     await waitUntilServing(server, PORT, 150_000);
 
     const home = await get(PORT, '/?year=2025');
@@ -31,6 +35,14 @@ describe('the production start (npm start: compiled server)', () => {
     expect(JSON.parse(fs.readFileSync(path.join(__dirname, '../../../dist/build.json'), 'utf8'))).toMatchObject({
       buildId: health.build,
     });
+
+    // The world map from the geometry the build projected (dist/world-geometry.json) draws the same
+    // shapes as the sources projecting it themselves (the demonstration data: a map needs figures).
+    const shapes = (html: string) =>
+      [...fragment(html, '<svg class="world-map__svg"', '</svg>').matchAll(/ d="([^"]+)"/g)].map((m) => m[1]).sort();
+    const compiled = shapes((await get(PORT, '/indicators/1.1')).body);
+    expect(compiled.length).toBeGreaterThan(150);
+    expect(compiled).toEqual(shapes((await request(testApp(demoDatabase()).app).get('/indicators/1.1').expect(200)).text));
 
     const requestId = home.headers['x-request-id'];
     expect(typeof requestId).toBe('string');
