@@ -1,6 +1,7 @@
 import type { Db } from '../db/client';
 import { loadDemoData, shouldLoadDemoData } from '../seed/demo-load';
-import { loadSeed } from '../seed/load';
+import { loadSeedUnlessLoaded } from '../seed/load';
+import { BUILD_ID } from './build-info';
 import { openDatabaseOf, type Config } from './config';
 import { freezeEarlierPublications } from './domain/releases/publish';
 import { DEFAULT_LOCALE, type Locale } from './i18n/locale';
@@ -14,8 +15,9 @@ import { t } from './i18n/translate';
  */
 export function prepareDatabase(config: Config, log: (line: string) => void = console.log, locale: Locale = DEFAULT_LOCALE): Db {
   const db = openDatabaseOf(config);
-  const summary = loadSeed(db);
-  const changed = Object.entries(summary)
+  // From the compiled server, not loaded again when neither the build nor the seed files changed: nothing to write.
+  const summary = loadSeedUnlessLoaded(db, BUILD_ID);
+  const changed = Object.entries(summary ?? {})
     .filter(([, c]) => c.inserted + c.updated + c.deleted > 0)
     .map(([table, c]) => `${table} +${c.inserted} ~${c.updated} -${c.deleted}`);
   log(t(locale, 'startup.seeded', { changes: changed.length ? changed.join(', ') : t(locale, 'startup.upToDate') }));

@@ -10,6 +10,8 @@ export const META = {
   demoCleared: 'demo_cleared',
   /** Moved by triggers on every write to the meetings' tables (db/version-triggers.ts, migration 0010_meetings_version). */
   meetingsVersion: 'meetings_version',
+  /** The build and seed files the catalogue and registry were last loaded from (seed/load.ts, loadSeedUnlessLoaded). */
+  seedLoaded: 'seed_loaded',
 } as const;
 
 export function readMeta(db: Db, key: string): string | null {

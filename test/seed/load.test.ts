@@ -1,9 +1,11 @@
+import fs from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { openDatabase, type Db } from '../../db/client';
 import { actions, indicators, mechanismActions, sections, states } from '../../db/schema';
 import { readSeedCatalogue } from '../../seed/catalogue';
 import { lastAuditId } from '../../db/queries/audit';
-import { loadSeed } from '../../seed/load';
+import { loadSeed, loadSeedUnlessLoaded } from '../../seed/load';
+import { SEED_DATA_DIR } from '../../seed/catalogue';
 import { readSeedRegistry } from '../../seed/registry';
 import { databaseFromImage } from '../helpers/database-images';
 import { useTempDir } from '../helpers/temp-dir';
@@ -83,5 +85,26 @@ describe('seed loading', () => {
     expect(() => insertState('2026-02-30')).toThrow(/CHECK/);
     expect(() => db.update(indicators).set({ kind: 'share', population: null }).where(eq(indicators.code, '1.1')).run()).toThrow(/CHECK/);
     expect(() => db.update(indicators).set({ population: 'nobody' }).where(eq(indicators.code, '1.1')).run()).toThrow(/FOREIGN KEY/);
+  });
+
+  test('a compiled server loads the seed again only when its build or a seed file changed; the sources always load it', () => {
+    const seed = dir.file('seed-data');
+    fs.cpSync(SEED_DATA_DIR, seed, { recursive: true });
+    const db = openDatabase(':memory:');
+    expect(loadSeedUnlessLoaded(db, 'aaaaaaaaaaaa', seed)?.states.inserted).toBe(197);
+    expect(loadSeedUnlessLoaded(db, 'aaaaaaaaaaaa', seed)).toBeNull();
+    // Another build (the loader's code may differ), or the sources (tsx, jest): loaded and compared again.
+    expect(loadSeedUnlessLoaded(db, 'bbbbbbbbbbbb', seed)?.states.unchanged).toBe(197);
+    expect(loadSeedUnlessLoaded(db, null, seed)?.states.unchanged).toBe(197);
+    expect(loadSeedUnlessLoaded(db, 'bbbbbbbbbbbb', seed)?.states.unchanged).toBe(197);
+    expect(loadSeedUnlessLoaded(db, 'bbbbbbbbbbbb', seed)).toBeNull();
+
+    // A seed file edited beside the same build: its change reaches the database at the next start.
+    const registry = fs.readFileSync(`${seed}/states.csv`, 'utf8');
+    expect(registry).toContain('Finlande');
+    fs.writeFileSync(`${seed}/states.csv`, registry.replace('Finlande', 'République de Finlande'));
+    expect(loadSeedUnlessLoaded(db, 'bbbbbbbbbbbb', seed)?.states.updated).toBe(1);
+    expect(db.select().from(states).where(eq(states.iso3, 'FIN')).get()?.nameFr).toBe('République de Finlande');
+    expect(loadSeedUnlessLoaded(db, 'bbbbbbbbbbbb', seed)).toBeNull();
   });
 });
