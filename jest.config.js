@@ -5,7 +5,8 @@
  * the one Chromium its tests share.
  */
 const shared = {
-  testEnvironment: 'node',
+  // jest's node environment; its workers exit as soon as jest asks them to (test/setup/environment.js).
+  testEnvironment: '<rootDir>/test/setup/environment.js',
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': 'ts-jest' },
   moduleFileExtensions: ['ts', 'js', 'json'],

@@ -1,0 +1,27 @@
+const { TestEnvironment } = require('jest-environment-node');
+
+/** jest-worker's request that a worker end (CHILD_MESSAGE_END in its protocol). */
+const CHILD_MESSAGE_END = 2;
+let exitsOnEnd = false;
+
+/**
+ * jest's node environment, and one thing more: a worker asked to end exits at once. jest-worker
+ * ends a worker by removing its own listener and letting the process exit by itself. After a run's
+ * share of test files a worker holds 0.7 to 1.4 GB, which Node takes 0.45 to 0.75 s to tear down on
+ * a 2-core machine: longer than the 0.5 s jest waits before killing it and printing « A worker
+ * process has failed to exit gracefully… », though nothing leaked (no handle is left open after any
+ * file). Nothing runs in a worker after that request: its last results have been sent.
+ */
+class Environment extends TestEnvironment {
+  constructor(config, context) {
+    super(config, context);
+    // Once per worker (this module is loaded once per process); in band (-i) there is no worker.
+    if (exitsOnEnd || typeof process.send !== 'function') return;
+    exitsOnEnd = true;
+    process.on('message', (message) => {
+      if (Array.isArray(message) && message[0] === CHILD_MESSAGE_END) process.exit(0);
+    });
+  }
+}
+
+module.exports = Environment;
