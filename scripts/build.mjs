@@ -4,9 +4,10 @@
 // node_modules left as they are; and precompiles the Handlebars templates of views/ into dist/templates/
 // (server/precompile-templates.ts), which every process rendering pages loads instead of compiling
 // them (server/views.ts), and projects the world map into dist/world-geometry.json
-// (server/maps/write-world-geometry.ts), which the bundles read instead of projecting it at start. `npm start` calls buildIfChanged(), which compiles only when the sources
-// differ from those of the last build (a hash kept in dist/build.json), so that a fresh clone works
-// with `npm install && npm start` and later starts skip the build.
+// (server/maps/write-world-geometry.ts), which the bundles read instead of projecting it at start.
+// `npm start` calls buildIfChanged(), which compiles only when the sources differ from those of the
+// last build (a hash kept in dist/build.json), so that a fresh clone works with
+// `npm install && npm start` and later starts skip the build.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
