@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { BUILD_ID } from '../build-info';
 import { projectPath } from '../project-root';
+import type { StateGeometry, WorldGeometry } from './world-projection';
 
 /**
  * The world map's geometry, kept in memory for the process's life: pages only give each State a
@@ -8,22 +9,6 @@ import { projectPath } from '../project-root';
  * `npm run build` does it once and writes the result beside the bundle, which the compiled server
  * and tools read at start; the sources (tests, `npm run dev`) project it on first use.
  */
-
-export interface StateGeometry {
-  /** The State's outline as SVG path data, or null when the atlas does not have it. */
-  d: string | null;
-  /** Where its marker goes when it is too small to see or absent: [x, y] in SVG units. */
-  marker: [number, number] | null;
-}
-
-export interface WorldGeometry {
-  width: number;
-  height: number;
-  /** The land the atlas gives no ISO code (Kosovo), as one path. */
-  unnamedLand: string;
-  /** By ISO 3166-1 alpha-3 code: the atlas's countries and territories, and the States it leaves out. */
-  states: ReadonlyMap<string, StateGeometry>;
-}
 
 /** Where `npm run build` writes the geometry (scripts/build.mjs). */
 export const WORLD_GEOMETRY_FILE = projectPath('dist', 'world-geometry.json');

@@ -5,7 +5,6 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { Feature, Position } from 'geojson';
 import countries from 'i18n-iso-countries';
 import absentStates from './absent-states.json';
-import type { StateGeometry, WorldGeometry } from './world-geometry';
 
 /**
  * The world map's geometry, projected (docs/architecture.md#world-maps): by `npm run build`, which
@@ -29,6 +28,22 @@ const ANTARCTICA = '010';
  * United Nations' membership, so they are drawn as part of the State they belong to there.
  */
 const PART_OF: Record<string, string> = { Somaliland: 'SOM', 'N. Cyprus': 'CYP' };
+
+export interface StateGeometry {
+  /** The State's outline as SVG path data, or null when the atlas does not have it. */
+  d: string | null;
+  /** Where its marker goes when it is too small to see or absent: [x, y] in SVG units. */
+  marker: [number, number] | null;
+}
+
+export interface WorldGeometry {
+  width: number;
+  height: number;
+  /** The land the atlas gives no ISO code (Kosovo), as one path. */
+  unnamedLand: string;
+  /** By ISO 3166-1 alpha-3 code: the atlas's countries and territories, and the States it leaves out. */
+  states: ReadonlyMap<string, StateGeometry>;
+}
 
 /** The geometry with the projection that drew it, which the tests compare with d3-geo's own paths. */
 export interface ProjectedWorld extends WorldGeometry {
