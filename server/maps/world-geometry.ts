@@ -7,20 +7,14 @@ import type { StateGeometry, WorldGeometry } from './world-projection';
  * The world map's geometry, kept in memory for the process's life: pages only give each State a
  * class (docs/architecture.md#world-maps). Projecting the atlas takes about 0.15 s and loads d3-geo:
  * `npm run build` does it once and writes the result beside the bundle, which the compiled server
- * and tools read at start; the sources (tests, `npm run dev`) project it on first use.
+ * reads at start and the compiled tools on first use; the sources (tests, `npm run dev`) project it.
  */
 
 /** Where `npm run build` writes the geometry (scripts/build.mjs). */
 export const WORLD_GEOMETRY_FILE = projectPath('dist', 'world-geometry.json');
 
-/** The file's contents: the geometry, and the build that wrote it. */
-interface GeometryFile {
-  buildId: string;
-  width: number;
-  height: number;
-  unnamedLand: string;
-  states: [string, StateGeometry][];
-}
+/** The file's contents: the geometry, its States as pairs (JSON has no Map), and the build that wrote it. */
+type GeometryFile = Omit<WorldGeometry, 'states'> & { buildId: string; states: [string, StateGeometry][] };
 
 /** The geometry as the build writes it, for the bundle of build `buildId` to read. */
 export function geometryFileText(geometry: WorldGeometry, buildId: string): string {
@@ -35,16 +29,15 @@ export function geometryFileText(geometry: WorldGeometry, buildId: string): stri
  */
 export function readGeometryFile(file: string, buildId: string): WorldGeometry | null {
   try {
-    const data = JSON.parse(fs.readFileSync(file, 'utf8')) as GeometryFile;
-    if (data.buildId !== buildId) return null;
-    return { width: data.width, height: data.height, unnamedLand: data.unnamedLand, states: new Map(data.states) };
+    const { buildId: writtenBy, width, height, unnamedLand, states } = JSON.parse(fs.readFileSync(file, 'utf8')) as GeometryFile;
+    return writtenBy === buildId ? { width, height, unnamedLand, states: new Map(states) } : null;
   } catch {
     return null;
   }
 }
 
 /** The projection's module, loaded only where the geometry is projected: d3-geo and the atlas stay out of a built server's start. */
-function projection(): typeof import('./world-projection') {
+function projectionModule(): typeof import('./world-projection') {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy import, as in workbook-library.ts
   return require('./world-projection') as typeof import('./world-projection');
 }
@@ -53,6 +46,6 @@ let cached: WorldGeometry | null = null;
 
 /** The geometry: the build's when this is a build, projected otherwise; read at start (server/main.ts) or on first use. */
 export function worldGeometry(): WorldGeometry {
-  cached ??= (BUILD_ID === null ? null : readGeometryFile(WORLD_GEOMETRY_FILE, BUILD_ID)) ?? projection().buildWorldGeometry();
+  cached ??= (BUILD_ID === null ? null : readGeometryFile(WORLD_GEOMETRY_FILE, BUILD_ID)) ?? projectionModule().buildWorldGeometry();
   return cached;
 }

@@ -8,10 +8,11 @@ import absentStates from './absent-states.json';
 
 /**
  * The world map's geometry, projected (docs/architecture.md#world-maps): by `npm run build`, which
- * writes it beside the bundle, or on first use where there is no build (server/maps/world-geometry.ts). Natural Earth's 1:110m countries (the `world-atlas` package):
- * at this width the 1:50m file draws the same small States as specks under a pixel, so they need a
- * marker either way, and it weighs seven times as much in every page. The States the 1:110m file
- * leaves out (islands, microstates) are drawn as markers at the points of absent-states.json.
+ * writes it beside the bundle, or on first use where there is no build (server/maps/world-geometry.ts).
+ * Natural Earth's 1:110m countries (the `world-atlas` package): at this width the 1:50m file draws
+ * the same small States as specks under a pixel, so they need a marker either way, and it weighs
+ * seven times as much in every page. The States the 1:110m file leaves out (islands, microstates)
+ * are drawn as markers at the points of absent-states.json.
  */
 
 /** The map's width in SVG units; its height follows from the projection. */
