@@ -10,12 +10,20 @@ import type { LaunchOptions } from 'playwright-core';
  */
 export const CHROMIUM_CANDIDATES = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'];
 
-export const CHROMIUM_PATH: string | undefined = process.env.CHROMIUM_PATH
-  ? process.env.CHROMIUM_PATH
-  : CHROMIUM_CANDIDATES.find((candidate) => fs.existsSync(candidate));
+/** A program that can be run: an executable file, not merely a path that exists (a folder, a file without the right). */
+function runnable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+export const CHROMIUM_PATH: string | undefined = process.env.CHROMIUM_PATH ? process.env.CHROMIUM_PATH : CHROMIUM_CANDIDATES.find(runnable);
 
 /** Whether the Chromium the tests would drive is there. */
-export const chromiumFound = (): boolean => CHROMIUM_PATH !== undefined && fs.existsSync(CHROMIUM_PATH);
+export const chromiumFound = (): boolean => CHROMIUM_PATH !== undefined && runnable(CHROMIUM_PATH);
 
 /** The one line a run without Chromium prints: where it looked and how to install it. */
 export function missingChromiumMessage(): string {
