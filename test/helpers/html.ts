@@ -1,34 +1,15 @@
-import type { HtmlValidate } from 'html-validate';
-
-let validator: HtmlValidate | null = null;
+/** What test/setup/environment.js puts on each test file's global object. */
+type WorkerGlobal = typeof globalThis & { htmlProblemsOfWorker?: (html: string) => Promise<string[]> };
 
 /**
- * html-validate, loaded and configured on the first page checked: it takes about 0.3 s of a test
- * file's start under jest, and several files import this module for textOf and fragment only.
+ * The html-validate messages for a page, as « line:col rule: message » strings (empty when valid).
+ * The checker is the jest worker's, loaded once outside the test file's modules
+ * (test/setup/html-validator.js); its answer is copied into this file's own array.
  */
-function htmlValidator(): HtmlValidate {
-  if (validator) return validator;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy import; `import()` would change nothing here but add a promise
-  const { HtmlValidate: Validator } = require('html-validate') as typeof import('html-validate');
-  validator = new Validator({
-    extends: ['html-validate:recommended'],
-    rules: {
-      // French typography: « » and the typographic apostrophe are intended.
-      'no-raw-characters': 'off',
-      // Whitespace left by template blocks and long page titles are not errors for a reader.
-      'no-trailing-whitespace': 'off',
-      'long-title': 'off',
-      // HTML allows any id without spaces; indicator codes contain dots (#indicateur-15.2).
-      'valid-id': ['error', { relaxed: true }],
-    },
-  });
-  return validator;
-}
-
-/** The html-validate messages for a page, as « line:col rule: message » strings (empty when valid). */
 export async function htmlProblems(html: string): Promise<string[]> {
-  const report = await htmlValidator().validateString(html);
-  return report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`));
+  const check = (globalThis as WorkerGlobal).htmlProblemsOfWorker;
+  if (!check) throw new Error('htmlProblemsOfWorker manque : lancez les tests par jest (test/setup/environment.js le fournit).');
+  return [...(await check(html))];
 }
 
 const ENTITIES: Record<string, string> = {
