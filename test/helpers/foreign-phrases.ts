@@ -13,23 +13,39 @@ function texts(messages: Record<string, unknown>): string[] {
   );
 }
 
+/** The shortest piece kept: shorter ones are words any two languages may share. */
+const SHORTEST = 12;
+
 const pieces = (text: string) =>
   text
     .split(/\{\{[^}]*\}\}|<[^>]*>/)
     .map((piece) => piece.trim())
-    .filter((piece) => piece.length >= 12);
+    .filter((piece) => piece.length >= SHORTEST);
 
-// Computed once per pair of languages: each takes most of a second (every piece searched for in a
-// whole message file), and the tests check dozens of pages. The message files do not change during a run.
+/**
+ * Which of `candidates` (each at least SHORTEST characters long) `text` contains. A piece is searched
+ * for in full only when its first SHORTEST characters occur in the text, looked up in the set of all
+ * the text's windows of that length: most pieces are in no page, and one scan of a whole message file
+ * or page per piece made these checks seconds of a test file's time.
+ */
+function containedIn(text: string, candidates: string[]): string[] {
+  const windows = new Set<string>();
+  for (let i = 0; i + SHORTEST <= text.length; i++) windows.add(text.slice(i, i + SHORTEST));
+  return candidates.filter((piece) => windows.has(piece.slice(0, SHORTEST)) && text.includes(piece));
+}
+
+// Computed once per pair of languages: the tests check dozens of pages, and the message files do not
+// change during a run.
 const onlyIn = new Map<string, string[]>();
 
 export function phrasesOnlyIn(source: Locale, page: Locale): string[] {
   const key = `${source}/${page}`;
   if (!onlyIn.has(key)) {
-    const own = texts(MESSAGES[page]).join('\n');
+    const candidates = [...new Set(texts(MESSAGES[source]).flatMap(pieces))];
+    const shared = new Set(containedIn(texts(MESSAGES[page]).join('\n'), candidates));
     onlyIn.set(
       key,
-      [...new Set(texts(MESSAGES[source]).flatMap(pieces))].filter((piece) => !own.includes(piece)),
+      candidates.filter((piece) => !shared.has(piece)),
     );
   }
   return onlyIn.get(key)!;
@@ -38,5 +54,5 @@ export function phrasesOnlyIn(source: Locale, page: Locale): string[] {
 /** The phrases of every other language's file, absent from `locale`'s, that `text` (a page's text) contains. */
 export function foreignPhrases(text: string, locale: Locale): string[] {
   const flat = text.replace(/\s+/g, ' ');
-  return LOCALES.filter((other) => other !== locale).flatMap((other) => phrasesOnlyIn(other, locale).filter((p) => flat.includes(p)));
+  return LOCALES.filter((other) => other !== locale).flatMap((other) => containedIn(flat, phrasesOnlyIn(other, locale)));
 }

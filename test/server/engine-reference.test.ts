@@ -123,31 +123,37 @@ function reference(
   const yearHasData = [ds.members, ds.reports, ds.answers, ds.figures].some((rows) => rows.some((x) => x.year === year));
   if (!yearHasData) return { value: null, numerator: null, denominator: null, answered: null };
   const due = `${year}-04-30`;
+  // The year's rows looked up by key rather than searched for each State: the same rules, without
+  // the quadratic scans that made this reference most of the test's time.
+  const states = new Map(registry.map((s) => [s.iso3, s]));
+  const reports = new Map(ds.reports.filter((x) => x.year === year).map((x) => [x.state, x]));
+  const answers = new Map(ds.answers.filter((a) => a.year === year).map((a) => [`${a.state} ${a.indicator}`, a.answer]));
+  const memberships = new Set(ds.members.filter((m) => m.year === year).map((m) => `${m.state} ${m.population}`));
   const party = (iso3: string) => {
-    const s = registry.find((x) => x.iso3 === iso3)!;
+    const s = states.get(iso3)!;
     return s.party && (s.from === '' || s.from <= due) && (s.until === '' || s.until > due);
   };
   const answerOf = (ind: { code: string; derivedFrom: string | null }, iso3: string): string | null => {
     if (ind.derivedFrom) {
-      const rep = ds.reports.find((x) => x.year === year && x.state === iso3);
+      const rep = reports.get(iso3);
       if (!rep) return null;
       return (ind.derivedFrom === 'report_on_time' ? rep.receivedOn <= due : rep.guide) ? 'yes' : 'no';
     }
-    return ds.answers.find((a) => a.year === year && a.state === iso3 && a.indicator === ind.code)?.answer ?? null;
+    return answers.get(`${iso3} ${ind.code}`) ?? null;
   };
   const population = (key: string): string[] => {
     if (key === 'party') return registry.filter((s) => party(s.iso3)).map((s) => s.iso3);
     if (key === 'non_party') return registry.filter((s) => !party(s.iso3)).map((s) => s.iso3);
-    if (key === 'obligations')
-      return registry.map((s) => s.iso3).filter((iso3) => ['affected', 'article4', 'article3'].some((p) => population(p).includes(iso3)));
+    if (key === 'obligations') {
+      const withObligations = new Set(['affected', 'article4', 'article3'].flatMap(population));
+      return registry.map((s) => s.iso3).filter((iso3) => withObligations.has(iso3));
+    }
     const yes = /^yes\((.+)\)$/.exec(key);
     if (yes) {
       const x = indicators.get(yes[1]!)!;
       return population(x.population!).filter((iso3) => answerOf(x, iso3) === 'yes');
     }
-    return registry
-      .map((s) => s.iso3)
-      .filter((iso3) => party(iso3) && ds.members.some((m) => m.year === year && m.state === iso3 && m.population === key));
+    return registry.map((s) => s.iso3).filter((iso3) => party(iso3) && memberships.has(`${iso3} ${key}`));
   };
   if (indicator.kind === 'figure' || indicator.kind === 'ratio') {
     const f = ds.figures.find((x) => x.year === year && x.indicator === indicator.code);
