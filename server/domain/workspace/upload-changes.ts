@@ -6,6 +6,7 @@ import { editableActions, isAdmin, type Viewer } from '../permissions';
 import { reportStatus, type ReviewState } from '../review';
 import { DEFAULT_LOCALE, type Locale } from '../../i18n/locale';
 import { t } from '../../i18n/translate';
+import { compareCodes } from '../compare';
 
 type Entity = AuditEntry['entity'];
 
@@ -166,11 +167,4 @@ export function previewChanges(changes: AuditEntry[], review: ReviewState, local
     }
     return { entry, status: null, statusLabel: null };
   });
-}
-
-/** 1.2 before 1.10, 30.1 after 5.3. */
-function compareCodes(a: string, b: string): number {
-  const [a1, a2] = a.split('.').map(Number);
-  const [b1, b2] = b.split('.').map(Number);
-  return (a1 ?? 0) - (b1 ?? 0) || (a2 ?? 0) - (b2 ?? 0);
 }
