@@ -105,7 +105,7 @@ export async function build(hash = sourceHash()) {
   }
   const require = createRequire(import.meta.url);
   require(PRECOMPILER).precompileTemplates(ROOT, path.join(ROOT, 'views'), TEMPLATES_DIR);
-  require(GEOMETRY_WRITER).writeWorldGeometry(GEOMETRY_FILE, buildId);
+  writeAtomically(GEOMETRY_FILE, require(GEOMETRY_WRITER).worldGeometryFileText(buildId));
   // The stamp last: a build cut short is redone at the next start.
   writeAtomically(STAMP, JSON.stringify({ hash, buildId, builtAt: new Date().toISOString() }, null, 2) + '\n');
   return { built: true, buildId };

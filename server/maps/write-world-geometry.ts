@@ -1,13 +1,11 @@
-import fs from 'node:fs';
 import { geometryFileText } from './world-geometry';
 import { buildWorldGeometry } from './world-projection';
 
 /**
  * Run by `npm run build` (scripts/build.mjs, from its bundle dist/write-world-geometry.js): projects
- * the atlas once and writes it for the bundle of build `buildId`, whole or not at all.
+ * the atlas once, as the file the bundle of build `buildId` reads. The build writes it whole or not at
+ * all, as it writes the bundles.
  */
-export function writeWorldGeometry(file: string, buildId: string): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, geometryFileText(buildWorldGeometry(), buildId));
-  fs.renameSync(tmp, file);
+export function worldGeometryFileText(buildId: string): string {
+  return geometryFileText(buildWorldGeometry(), buildId);
 }

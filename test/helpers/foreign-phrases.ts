@@ -23,15 +23,15 @@ const pieces = (text: string) =>
     .filter((piece) => piece.length >= SHORTEST);
 
 /**
- * Which of `candidates` (each at least SHORTEST characters long) `text` contains. A piece is searched
- * for in full only when its first SHORTEST characters occur in the text, looked up in the set of all
- * the text's windows of that length: most pieces are in no page, and one scan of a whole message file
- * or page per piece made these checks seconds of a test file's time.
+ * Which pieces (each at least SHORTEST characters long) `text` contains. A piece is searched for in
+ * full only when its first SHORTEST characters occur in the text, looked up in the set of all the
+ * text's windows of that length, made once per text: most pieces are in no page, and one scan of a
+ * whole message file or page per piece made these checks seconds of a test file's time.
  */
-function containedIn(text: string, candidates: string[]): string[] {
+function piecesIn(text: string): (candidates: string[]) => string[] {
   const windows = new Set<string>();
   for (let i = 0; i + SHORTEST <= text.length; i++) windows.add(text.slice(i, i + SHORTEST));
-  return candidates.filter((piece) => windows.has(piece.slice(0, SHORTEST)) && text.includes(piece));
+  return (candidates) => candidates.filter((piece) => windows.has(piece.slice(0, SHORTEST)) && text.includes(piece));
 }
 
 // Computed once per pair of languages: the tests check dozens of pages, and the message files do not
@@ -42,7 +42,7 @@ export function phrasesOnlyIn(source: Locale, page: Locale): string[] {
   const key = `${source}/${page}`;
   if (!onlyIn.has(key)) {
     const candidates = [...new Set(texts(MESSAGES[source]).flatMap(pieces))];
-    const shared = new Set(containedIn(texts(MESSAGES[page]).join('\n'), candidates));
+    const shared = new Set(piecesIn(texts(MESSAGES[page]).join('\n'))(candidates));
     onlyIn.set(
       key,
       candidates.filter((piece) => !shared.has(piece)),
@@ -53,6 +53,6 @@ export function phrasesOnlyIn(source: Locale, page: Locale): string[] {
 
 /** The phrases of every other language's file, absent from `locale`'s, that `text` (a page's text) contains. */
 export function foreignPhrases(text: string, locale: Locale): string[] {
-  const flat = text.replace(/\s+/g, ' ');
-  return LOCALES.filter((other) => other !== locale).flatMap((other) => containedIn(flat, phrasesOnlyIn(other, locale)));
+  const onPage = piecesIn(text.replace(/\s+/g, ' '));
+  return LOCALES.filter((other) => other !== locale).flatMap((other) => onPage(phrasesOnlyIn(other, locale)));
 }

@@ -6,7 +6,7 @@ import { demoDatabase, fr, type ApiIndicatorYear } from '../helpers/pages';
 import { fragment, htmlProblems } from '../helpers/html';
 import { alpha3Of, atlasFeatures, buildWorldGeometry } from '../../server/maps/world-projection';
 import { geometryFileText, readGeometryFile } from '../../server/maps/world-geometry';
-import { writeWorldGeometry } from '../../server/maps/write-world-geometry';
+import { worldGeometryFileText } from '../../server/maps/write-world-geometry';
 import { useTempDir } from '../helpers/temp-dir';
 import { readSeedRegistry } from '../../seed/registry';
 
@@ -88,7 +88,7 @@ describe('the geometry the build writes (dist/world-geometry.json)', () => {
 
   test('reads back as projected, for the build that wrote it only', () => {
     const file = dir.file('world-geometry.json');
-    writeWorldGeometry(file, 'aaaaaaaaaaaa');
+    fs.writeFileSync(file, worldGeometryFileText('aaaaaaaaaaaa'));
     const { projection: _projection, ...projected } = buildWorldGeometry();
     expect(readGeometryFile(file, 'aaaaaaaaaaaa')).toEqual(projected);
     // Another build's bundle projects again: the atlas or the code may have changed since.
