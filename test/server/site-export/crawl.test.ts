@@ -1,4 +1,6 @@
+import http from 'node:http';
 import express from 'express';
+import request from 'supertest';
 import { crawlSite, type StaticSite } from '../../../server/site-export/crawl';
 import { siteFetcher } from '../../../server/site-export/serve';
 
@@ -124,5 +126,24 @@ describe('crawling a site into static files', () => {
     });
     const site = await crawl(app);
     expect(site.problems).toEqual(['« /states/AFG » et « /states/afg » seraient écrits dans le même fichier « states/afg/index.html ».']);
+  });
+  test('after a crawl, the other apps of the process still answer real requests', async () => {
+    const crawled = express();
+    crawled.get('/', (_req, res) => {
+      res.type('html').send(page('<p>accueil</p>'));
+    });
+    crawled.get('/static/s.css', (_req, res) => {
+      res.type('css').send('body{margin:0}');
+    });
+    expect((await crawl(crawled)).problems).toEqual([]);
+    const other = express();
+    other.get('/', (_req, res) => {
+      res.type('text').send('bonjour');
+    });
+    // Through a socket: the requests node:http makes, not light-my-request's.
+    expect((await request(other).get('/').timeout(10_000).expect(200)).text).toBe('bonjour');
+    // Express's own prototypes, which every app shares, are left as they were.
+    expect(Object.getPrototypeOf(express.request)).toBe(http.IncomingMessage.prototype);
+    expect(Object.getPrototypeOf(express.response)).toBe(http.ServerResponse.prototype);
   });
 });
