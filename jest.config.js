@@ -1,13 +1,34 @@
+const fs = require('node:fs');
+const path = require('node:path');
+const { ENTRIES, TEST_DIR, TEST_TIMEOUT_MS, filesByGroup } = require('./test/setup/groups');
+
 /**
  * Two projects: `server` (every test but the browser tests) and `browser` (test/browser, driving
  * Debian's Chromium). `npm run test:fast` selects the first. The second's globalSetup, run only
  * when one of its tests is selected, stops the run at once when Chromium is missing, and starts
  * the one Chromium its tests share.
+ *
+ * A run runs the test files in groups (test/setup/groups.js says which and why), unless the
+ * command names test files or folders by their path (`npx jest test/seed/catalogue.test.ts`,
+ * `npm test -- test/server/workspace`): those run each as a file of its own, as jest runs them by
+ * default, which is quicker for a file or two.
  */
+const namedPaths = process.argv
+  .slice(2)
+  .filter((arg) => !arg.startsWith('-'))
+  .map((arg) => path.resolve(arg))
+  .filter((file) => file.startsWith(TEST_DIR + path.sep) && fs.existsSync(file));
+const eachFile = namedPaths.length > 0;
+
+// Before anything runs: a test file in no group would silently never run.
+filesByGroup();
+
+const entries = `<rootDir>/test/${ENTRIES}`;
+
 const shared = {
   // jest's node environment; its workers exit as soon as jest asks them to (test/setup/environment.js).
   testEnvironment: '<rootDir>/test/setup/environment.js',
-  testMatch: ['**/*.test.ts'],
+  roots: ['<rootDir>/test'],
   transform: { '^.+\\.ts$': 'ts-jest' },
   moduleFileExtensions: ['ts', 'js', 'json'],
   setupFiles: ['<rootDir>/test/setup/env.ts'],
@@ -18,8 +39,7 @@ const shared = {
 
 /** @type {import('jest').Config} */
 module.exports = {
-  // A shared 2-core machine can be slow: no test relies on jest's default of 5 s.
-  testTimeout: 60_000,
+  testTimeout: TEST_TIMEOUT_MS,
   // jest's default on 2 cores is one worker; the tests wait on Chromium, child processes and argon2 often enough for two.
   maxWorkers: 2,
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
@@ -29,15 +49,15 @@ module.exports = {
     {
       ...shared,
       displayName: 'server',
-      roots: ['<rootDir>/test'],
-      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/'],
+      testMatch: eachFile ? ['<rootDir>/test/**/*.test.ts'] : [`${entries}/server-*.test.ts`],
+      testPathIgnorePatterns: eachFile ? ['/node_modules/', '<rootDir>/test/browser/', `${entries}/`] : ['/node_modules/'],
       globalSetup: '<rootDir>/test/setup/databases.ts',
       globalTeardown: '<rootDir>/test/setup/databases-teardown.ts',
     },
     {
       ...shared,
       displayName: 'browser',
-      roots: ['<rootDir>/test/browser'],
+      testMatch: eachFile ? ['<rootDir>/test/browser/**/*.test.ts'] : [`${entries}/browser-*.test.ts`],
       globalSetup: '<rootDir>/test/setup/browser.ts',
       globalTeardown: '<rootDir>/test/setup/browser-teardown.ts',
     },

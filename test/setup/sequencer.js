@@ -9,8 +9,9 @@ const Sequencer = require('@jest/test-sequencer').default;
  * beside the builder and held its worker idle for the half-minute the export takes; last, it finds
  * the export done.
  */
-const FIRST = ['/test/browser/export-site.test.ts'];
-const LAST = ['/test/cli/csv-formulas.test.ts'];
+// Each as a file of its own, or as the group that runs it alone (test/setup/groups.js).
+const FIRST = ['/test/browser/export-site.test.ts', '/test/groups/browser-export-site.test.ts'];
+const LAST = ['/test/cli/csv-formulas.test.ts', '/test/groups/server-csv-formulas.test.ts'];
 
 // A file moved or renamed would silently lose its place: the run stops and says which.
 for (const file of [...FIRST, ...LAST]) {

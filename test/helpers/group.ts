@@ -1,0 +1,33 @@
+import path from 'node:path';
+
+/** test/setup/groups.js, which says which test files each group runs. */
+interface Groups {
+  TEST_DIR: string;
+  TEST_TIMEOUT_MS: number;
+  filesByGroup: () => Map<string, string[]>;
+}
+
+/** Where jest keeps the timeout that jest.setTimeout sets for the tests of the file it runs. */
+const TIMEOUT = Symbol.for('TEST_TIMEOUT_SYMBOL');
+
+/**
+ * Runs the test files of the group that `entry` (test/groups/NAME.test.ts) names, each in a
+ * describe named after its path below test/, in this one jest file (test/setup/groups.js says why).
+ * A file that sets its own timeout (jest.setTimeout) sets it for the whole group: the group keeps
+ * the longest any of its files asked for, and never less than the suite's.
+ */
+export function runGroup(entry: string): void {
+  const { TEST_DIR, TEST_TIMEOUT_MS, filesByGroup } = jest.requireActual<Groups>(path.join(__dirname, '..', 'setup', 'groups.js'));
+  const name = path.basename(entry, '.test.ts');
+  const files = filesByGroup().get(name);
+  if (!files) throw new Error(`test/setup/groups.js ne connaît pas le groupe ${name}.`);
+  const scope = globalThis as unknown as Record<symbol, number | undefined>;
+  let timeout = TEST_TIMEOUT_MS;
+  for (const file of files) {
+    describe(file, () => {
+      jest.requireActual(path.join(TEST_DIR, file));
+    });
+    timeout = Math.max(timeout, scope[TIMEOUT] ?? 0);
+  }
+  jest.setTimeout(timeout);
+}
