@@ -154,8 +154,9 @@ describe('npm run export:site', () => {
       expect(body).not.toMatch(/\s(href|src)=["']?\//);
       expect(body).not.toMatch(/<form[\s>]/);
       expect(body).not.toContain('Connexion (comités)');
-      const targets = linksOf(body, false).map((l) => path.posix.normalize(path.posix.join(path.posix.dirname(file), l.split('#')[0]!)));
-      if (!targets.some((t) => home.test(t))) withoutHomeLink.push(file);
+      // Stops at the first link home (the header's, near the top): every link of 3 400 pages is a lot to resolve.
+      const target = (link: string) => path.posix.normalize(path.posix.join(path.posix.dirname(file), link.split('#')[0]!));
+      if (!linksOf(body, false).some((link) => home.test(target(link)))) withoutHomeLink.push(file);
     }
     expect(withoutHomeLink).toEqual([]);
   });

@@ -14,8 +14,10 @@ const path = require('node:path');
  * as requests to one server do; a test that changes something shared puts it back.
  *
  * A file belongs to the first group one of whose patterns matches its path below test/ (`*` is any
- * part of a name, `**` any folders). The groups are sized so that jest can keep both workers busy
- * to the end; every file must belong to one (jest.config.js checks it before the run).
+ * part of a name, `**` any folders). Every file must belong to one (jest.config.js checks it
+ * before the run). The groups are sized so that jest can keep both workers busy to the end: it
+ * starts the longest first, as the previous run timed them; on a run with no times yet (a fresh
+ * clone, CI), in the order below, longest first as measured on 1 December (docs/performance.md).
  */
 const GROUPS = [
   // The run's one static export (test/helpers/shared-site.ts): built first, read last (test/setup/sequencer.js).
@@ -24,12 +26,7 @@ const GROUPS = [
     'browser-workspace',
     ['browser/workspace*.test.ts', 'browser/briefing-cards.test.ts', 'browser/meetings.test.ts', 'browser/coordination-pack.test.ts'],
   ],
-  ['browser-pages', ['browser/pages-*.test.ts']],
-  ['browser-public', ['browser/*.test.ts']],
-  ['server-csv-formulas', ['cli/csv-formulas.test.ts']],
-  ['server-cli', ['cli/*.test.ts']],
   ['server-workspace', ['server/workspace/*.test.ts']],
-  ['server-i18n', ['server/i18n/*.test.ts']],
   [
     'server-public',
     [
@@ -49,7 +46,12 @@ const GROUPS = [
     ],
   ],
   ['server-platform', ['server/*.test.ts', 'server/auth/*.test.ts', 'server/process/*.test.ts']],
+  ['browser-pages', ['browser/pages-*.test.ts']],
+  ['server-i18n', ['server/i18n/*.test.ts']],
   ['server-units', ['server/**/*.test.ts', 'db/*.test.ts', 'docs/*.test.ts', 'helpers/*.test.ts', 'seed/*.test.ts']],
+  ['server-csv-formulas', ['cli/csv-formulas.test.ts']],
+  ['server-cli', ['cli/*.test.ts']],
+  ['browser-public', ['browser/*.test.ts']],
 ];
 
 /** Each test's time limit unless its file sets a longer one: a shared 2-core machine can be slow, and no test relies on jest's 5 s. */
@@ -103,4 +105,7 @@ function filesByGroup() {
   return groups;
 }
 
-module.exports = { TEST_DIR, ENTRIES, TEST_TIMEOUT_MS, filesByGroup, testFiles };
+/** The groups' names, longest first. */
+const GROUP_NAMES = GROUPS.map(([name]) => name);
+
+module.exports = { TEST_DIR, ENTRIES, TEST_TIMEOUT_MS, GROUP_NAMES, filesByGroup, testFiles };

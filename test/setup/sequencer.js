@@ -1,10 +1,11 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const Sequencer = require('@jest/test-sequencer').default;
+const { ENTRIES, GROUP_NAMES } = require('./groups');
 
 /**
- * jest's order (files that failed last time first, then the longest last time, or the largest on a
- * first run), except for the run's one static export (test/helpers/shared-site.ts): the file that
+ * jest's order (files that failed last time first, then the longest last time; on a run with no
+ * times yet, the groups in the order test/setup/groups.js lists them), except for the run's one static export (test/helpers/shared-site.ts): the file that
  * builds it first, and the file that only reads it last. Ordered by duration alone, the reader started
  * beside the builder and held its worker idle for the half-minute the export takes; last, it finds
  * the export done.
@@ -22,10 +23,18 @@ for (const file of [...FIRST, ...LAST]) {
 
 const rank = (test) => (FIRST.some((end) => test.path.endsWith(end)) ? 0 : LAST.some((end) => test.path.endsWith(end)) ? 2 : 1);
 
+/** A group's place in test/setup/groups.js (longest first), for a run that has no times yet. */
+const listed = (test) => {
+  const index = path.basename(path.dirname(test.path)) === ENTRIES ? GROUP_NAMES.indexOf(path.basename(test.path, '.test.ts')) : -1;
+  return index === -1 ? GROUP_NAMES.length : index;
+};
+
 class DashboardSequencer extends Sequencer {
   sort(tests) {
-    // Array.prototype.sort is stable: jest's order stays within each rank.
-    return super.sort(tests).sort((a, b) => rank(a) - rank(b));
+    // With no times yet, jest would order the groups by the size of their entry files, all alike.
+    const ordered = tests.every((test) => this.time(test) == null) ? [...tests].sort((a, b) => listed(a) - listed(b)) : super.sort(tests);
+    // Array.prototype.sort is stable: that order stays within each rank.
+    return ordered.sort((a, b) => rank(a) - rank(b));
   }
 }
 
