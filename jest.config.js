@@ -11,13 +11,14 @@ const { ENTRIES, TEST_DIR, TEST_TIMEOUT_MS, filesByGroup } = require('./test/set
  * A run runs the test files in groups (test/setup/groups.js says which and why), unless the
  * command names test files or folders by their path (`npx jest test/seed/catalogue.test.ts`,
  * `npm test -- test/server/workspace`): those run each as a file of its own, as jest runs them by
- * default, which is quicker for a file or two.
+ * default, which is quicker for a file or two. A group is run by naming its entry
+ * (`npx jest test/groups/server-cli.test.ts`).
  */
 const namedPaths = process.argv
   .slice(2)
   .filter((arg) => !arg.startsWith('-'))
   .map((arg) => path.resolve(arg))
-  .filter((file) => file.startsWith(TEST_DIR + path.sep) && fs.existsSync(file));
+  .filter((file) => file.startsWith(TEST_DIR + path.sep) && !file.startsWith(path.join(TEST_DIR, ENTRIES)) && fs.existsSync(file));
 const eachFile = namedPaths.length > 0;
 
 // Before anything runs: a test file in no group would silently never run.

@@ -108,4 +108,4 @@ function filesByGroup() {
 /** The groups' names, longest first. */
 const GROUP_NAMES = GROUPS.map(([name]) => name);
 
-module.exports = { TEST_DIR, ENTRIES, TEST_TIMEOUT_MS, GROUP_NAMES, filesByGroup, testFiles };
+module.exports = { TEST_DIR, ENTRIES, TEST_TIMEOUT_MS, GROUP_NAMES, filesByGroup };
