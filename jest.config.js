@@ -21,8 +21,9 @@ const namedPaths = process.argv
   .filter((file) => file.startsWith(TEST_DIR + path.sep) && !file.startsWith(path.join(TEST_DIR, ENTRIES)) && fs.existsSync(file));
 const eachFile = namedPaths.length > 0;
 
-// Before anything runs: a test file in no group would silently never run.
-filesByGroup();
+// Before a grouped run: a test file in no group would silently never run. (A file named by its
+// path runs alone, so a new one can be run before it is given a group.)
+if (!eachFile) filesByGroup();
 
 const entries = `<rootDir>/test/${ENTRIES}`;
 
