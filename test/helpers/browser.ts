@@ -82,6 +82,7 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     const axe = (
       window as unknown as {
         axe: {
+          configure: (spec: object) => void;
           run: (
             ctx: Document,
             opts: object,
@@ -89,6 +90,9 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
         };
       }
     ).axe;
+    // Without each checked element's HTML (its outerHTML, whole subtree, for every node a rule
+    // looks at): only selectors are read below. About a tenth less of axe-core's time per page.
+    axe.configure({ noHtml: true });
     const result = await axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
       // Only the violations are read: axe-core then keeps one node of each pass, incomplete and
