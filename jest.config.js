@@ -14,12 +14,11 @@ const { ENTRIES, TEST_DIR, TEST_TIMEOUT_MS, filesByGroup } = require('./test/set
  * default, which is quicker for a file or two. A group is run by naming its entry
  * (`npx jest test/groups/server-cli.test.ts`).
  */
-const namedPaths = process.argv
+const eachFile = process.argv
   .slice(2)
   .filter((arg) => !arg.startsWith('-'))
   .map((arg) => path.resolve(arg))
-  .filter((file) => file.startsWith(TEST_DIR + path.sep) && !file.startsWith(path.join(TEST_DIR, ENTRIES)) && fs.existsSync(file));
-const eachFile = namedPaths.length > 0;
+  .some((file) => file.startsWith(TEST_DIR + path.sep) && !file.startsWith(path.join(TEST_DIR, ENTRIES)) && fs.existsSync(file));
 
 // Before a grouped run: a test file in no group would silently never run. (A file named by its
 // path runs alone, so a new one can be run before it is given a group.)
