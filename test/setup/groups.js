@@ -79,9 +79,11 @@ function testFiles() {
 
 /**
  * The files of each group, by name. Throws, naming them, when a file is in no group, a group has
- * no file, or a group and its entry file (test/groups/NAME.test.ts) do not go together.
+ * no file, or a group and its entry file (test/groups/NAME.test.ts) do not go together — unless
+ * `lenient`: a run of files named by their path (jest.config.js) runs a new file before it has a
+ * group, and the sequencer then only needs to know which groups hold the files it orders.
  */
-function filesByGroup() {
+function filesByGroup({ lenient = false } = {}) {
   const matchers = GROUPS.map(([name, patterns]) => [name, patterns.map(patternRegExp)]);
   const groups = new Map(GROUPS.map(([name]) => [name, []]));
   const problems = [];
@@ -99,7 +101,7 @@ function filesByGroup() {
   for (const entry of entries) {
     if (!groups.has(entry.replace(/\.test\.ts$/, ''))) problems.push(`test/${ENTRIES}/${entry} ne correspond à aucun groupe`);
   }
-  if (problems.length > 0) {
+  if (problems.length > 0 && !lenient) {
     throw new Error(`test/setup/groups.js : ${problems.join(' ; ')}. Ajoutez ou corrigez le groupe dans test/setup/groups.js.`);
   }
   return groups;
