@@ -415,10 +415,12 @@ export function reportEntryView(input: EntryViewInput) {
               ...answerField,
               describedBy: describedBy(answerField.error ? answerField.errorId : null),
               name: fieldNames.answer(code),
-              choices: (['yes', 'no', 'blank', 'none'] as const).map((value) => ({
+              // Each choice's label wraps its input: only the first needs an id, the error summary's
+              // link (fieldIds.answer). Eighty indicators' ids were 5 kB of the form's 144.
+              choices: (['yes', 'no', 'blank', 'none'] as const).map((value, index) => ({
                 value,
                 label: t(ANSWER_CHOICE_KEYS[value]),
-                id: `answer-${code}-${value}`,
+                id: index === 0 ? answerField.id : null,
                 checked: input.answer === value,
               })),
             },

@@ -136,6 +136,9 @@ describe('the form of a (year, State) report', () => {
     expect(page.text).toContain('<span class="badge badge--draft">brouillon</span>');
     expect(page.text).toContain('value="2026-03-14"');
     expect(page.text).toMatch(/id="answer-10\.1-yes" name="answer:10\.1" value="yes" checked/);
+    // The other choices are named by the label around them; only the first is a link's target.
+    expect(page.text).toMatch(/<label><input type="radio" name="answer:10\.1" value="no">/);
+    expect(page.text).not.toContain('id="answer-10.1-no"');
     const recent = textOf(fragment(page.text, '<h3>Dernières modifications</h3>', '</table>'));
     expect(recent).toContain(PRESIDENT);
     expect(recent).toContain('Indicateur 10.1 : réponse ajoutée (oui)');
@@ -383,7 +386,7 @@ describe('two people editing the same report', () => {
     expect(message).toContain(`modifié par ${PRESIDENT} le `);
     expect(message).toMatch(/le \d{1,2}(?:er)? \S+ \d{4} à \d{2}:\d{2}/);
     expect(refused.text).toContain('>Note de la seconde personne</textarea>');
-    expect(refused.text).toMatch(/id="answer-10\.1-no" name="answer:10\.1" value="no" checked/);
+    expect(refused.text).toMatch(/name="answer:10\.1" value="no" checked/);
     // What was saved in between is shown beside the field, and the form carries the new version.
     expect(textOf(refused.text)).toContain(
       'Enregistré entre-temps : oui — source : Rapport article 7 2026 — note : Note de la première personne',
@@ -500,7 +503,7 @@ describe('review: validation and changes after it', () => {
     expect(missing.status).toBe(400);
     expect(missing.text).toContain('Raison de la modification : obligatoire, car ce rapport est validé.');
     expect(missing.text).toContain('href="#reason"');
-    expect(missing.text).toMatch(/id="answer-10\.1-no" name="answer:10\.1" value="no" checked/);
+    expect(missing.text).toMatch(/name="answer:10\.1" value="no" checked/);
     expect(auditCount(db)).toBe(before);
 
     const withReason = await submit(president, missing.text, 2026, 'COL', { reason: 'Erreur de lecture du rapport corrigée' });
