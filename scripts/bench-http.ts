@@ -12,6 +12,11 @@
  * measured once at the start would compare routes measured under another load. A static file
  * holding the same bytes, served by the application (express.static), is measured too.
  *
+ * A signed-in page is also compared with the bare server answering that page's own bytes (as it
+ * answered them to the bench), measured just before it: what this machine and Node can do at best
+ * for a page that size. A page four times the size of `/` cannot reach more than about a quarter
+ * of the first reference, whatever the server does; the second ratio shows what the server adds.
+ *
  * Where /proc is readable (Linux), the CPU time each server process spent per request is printed
  * too, and the bare server's over the route's: unlike throughput, it hardly depends on the share of
  * the cores other work leaves the servers, so it still compares them on a busy machine (on a quiet
@@ -106,16 +111,28 @@ async function startServer(database: string): Promise<ChildProcess> {
   throw new Error('le serveur n’a pas répondu à /healthz en 120 s');
 }
 
-/** The reference: node:http alone, in its own process like the application, sending `file`'s bytes kept in memory. */
-async function startBareServer(file: string): Promise<ChildProcess> {
+/**
+ * The reference: node:http alone, in its own process like the application, sending `file`'s bytes
+ * kept in memory for `/`, and for `/same/NAME` the bytes of the file NAME in `sameDir` (a page's own
+ * bytes, written there before it is measured), read once.
+ */
+async function startBareServer(file: string, sameDir: string): Promise<ChildProcess> {
   const code = `
-    const body = require('node:fs').readFileSync(process.env.BENCH_FILE);
+    const fs = require('node:fs');
+    const home = fs.readFileSync(process.env.BENCH_FILE);
+    const same = new Map();
     require('node:http').createServer((req, res) => {
+      let body = home;
+      if (req.url.startsWith('/same/')) {
+        const name = req.url.slice('/same/'.length);
+        if (!same.has(name)) same.set(name, fs.readFileSync(require('node:path').join(process.env.BENCH_SAME_DIR, name)));
+        body = same.get(name);
+      }
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length });
       res.end(body);
     }).listen(Number(process.env.BENCH_BARE_PORT), () => console.log('prêt'));`;
   const child = spawn(process.execPath, ['-e', code], {
-    env: { ...process.env, BENCH_FILE: file, BENCH_BARE_PORT: String(BARE_PORT) },
+    env: { ...process.env, BENCH_FILE: file, BENCH_SAME_DIR: sameDir, BENCH_BARE_PORT: String(BARE_PORT) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await waitForLine(child, 'prêt', 'le serveur de référence');
@@ -209,18 +226,23 @@ interface Measure {
   /** CPU time per request, in microseconds, of the server measured and of the bare one just before (null without /proc). */
   cpu: number | null;
   referenceCpu: number | null;
+  /** Signed in: the bare server's throughput answering this page's own bytes, measured just before it. */
+  sameBytesReference: number | null;
 }
 
 /** The two processes measured: the application's and the bare server's. */
 const pids: { app?: number; bare?: number } = {};
 
-/** The bare server, measured now: what the next route is compared with. */
-async function referenceNow(): Promise<{ rps: number; cpu: number | null }> {
-  const url = `http://localhost:${BARE_PORT}/`;
+/** The bare server, measured now on `path`: what the next route is compared with. */
+async function referenceNow(path = '/'): Promise<{ rps: number; cpu: number | null }> {
+  const url = `http://localhost:${BARE_PORT}${path}`;
   await run(url, WARMUP);
   const { result, cpu } = await runWithCpu(url, pids.bare);
   return { rps: result.requests.average, cpu };
 }
+
+/** Where the pages' own bytes are written for the bare server (startBareServer). */
+let sameBytesDir = '';
 
 async function measure(base: string, [name, route]: Route, headers: Record<string, string>): Promise<Measure> {
   const { rps: reference, cpu: referenceCpu } = await referenceNow();
@@ -233,13 +255,30 @@ async function measure(base: string, [name, route]: Route, headers: Record<strin
   if (headers.cookie && !body.includes(EMAIL))
     throw new Error(`${route} : la page n’est pas celle d’un utilisateur connecté (${sample.status})`);
   const bytes = body.length;
+  let sameBytesReference: number | null = null;
+  if (headers.cookie) {
+    const file = String(fs.readdirSync(sameBytesDir).length);
+    fs.writeFileSync(path.join(sameBytesDir, file), body);
+    sameBytesReference = (await referenceNow(`/same/${file}`)).rps;
+  }
   await run(url, WARMUP, all);
   const { result: r, cpu } = await runWithCpu(url, base.endsWith(`:${BARE_PORT}`) ? pids.bare : pids.app, all);
   // autocannon counts a 304 as non-2xx: expected here, and only here.
   const expected = route.endsWith('#304') ? r['3xx'] : 0;
   if (r.non2xx !== expected || r.errors > 0) throw new Error(`${route} : ${r.non2xx} réponses en erreur, ${r.errors} erreurs`);
   if (route.endsWith('#304') && r['3xx'] === 0) throw new Error(`${route} : aucune réponse 304`);
-  return { name, route, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, bytes, reference, cpu, referenceCpu };
+  return {
+    name,
+    route,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    bytes,
+    reference,
+    cpu,
+    referenceCpu,
+    sameBytesReference,
+  };
 }
 
 async function main(): Promise<void> {
@@ -253,7 +292,9 @@ async function main(): Promise<void> {
     const home = await fetch(`${base}/`).then((r) => r.text());
     fs.mkdirSync(path.dirname(STATIC_COPY), { recursive: true });
     fs.writeFileSync(STATIC_COPY, home);
-    children.push(await startBareServer(STATIC_COPY));
+    sameBytesDir = path.join(dir, 'same-bytes');
+    fs.mkdirSync(sameBytesDir);
+    children.push(await startBareServer(STATIC_COPY, sameBytesDir));
     pids.bare = children[1]!.pid;
 
     const results: Measure[] = [await measure(`http://localhost:${BARE_PORT}`, ['Serveur node:http nu (référence)', '/'], {})];
@@ -290,16 +331,20 @@ async function main(): Promise<void> {
         `${CONNECTIONS} connexions, ${DURATION} s par route après ${WARMUP} s de chauffe, ${Buffer.byteLength(home)} octets pour /\n`,
     );
     console.log('Rapport : requêtes/s de la route sur celles du serveur nu mesuré juste avant elle.');
-    console.log('Rapport CPU : temps CPU par requête du serveur nu sur celui du serveur mesuré (« – » sans /proc).\n');
+    console.log('Rapport CPU : temps CPU par requête du serveur nu sur celui du serveur mesuré (« – » sans /proc).');
+    console.log('Mêmes octets (connecté) : requêtes/s de la route sur celles du serveur nu envoyant les octets de la page elle-même.\n');
     console.log(
-      '| Route | Octets | Requêtes/s | p50 (ms) | p99 (ms) | Serveur nu juste avant (requêtes/s) | Rapport au serveur nu | CPU par requête (µs) | Rapport CPU |',
+      '| Route | Octets | Requêtes/s | p50 (ms) | p99 (ms) | Serveur nu juste avant (requêtes/s) | Rapport au serveur nu | CPU par requête (µs) | Rapport CPU | Serveur nu, mêmes octets (requêtes/s) | Rapport, mêmes octets |',
     );
-    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const r of results) {
       const cpuRatio = r.cpu === null || r.referenceCpu === null || r.cpu === 0 ? '–' : (r.referenceCpu / r.cpu).toFixed(2);
       console.log(
         `| ${r.name} \`${r.route}\` | ${r.bytes} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.reference.toFixed(0)} | ${(r.rps / r.reference).toFixed(2)} | ` +
-          `${r.cpu === null ? '–' : r.cpu.toFixed(0)} | ${cpuRatio} |`,
+          `${r.cpu === null ? '–' : r.cpu.toFixed(0)} | ${cpuRatio} | ` +
+          (r.sameBytesReference === null
+            ? '– | – |'
+            : `${r.sameBytesReference.toFixed(0)} | ${(r.rps / r.sameBytesReference).toFixed(2)} |`),
       );
     }
   } finally {
