@@ -53,17 +53,36 @@ export function syncTable<T extends SQLiteTable>(
   // New rows go in by batches of one statement: SQLite's per-statement work (the audit trigger's
   // AUTOINCREMENT sequence among it) made one statement per row cost about 60 µs. A batch is
   // written before any other statement, so rows (and their audit entries) keep the input's order.
+  // Each batch's statement is prepared once per shape (its fields and number of rows): drizzle
+  // building a 500-row INSERT anew took about 0.25 ms per row, nine tenths of an import's time.
+  // The values are encoded here as drizzle encodes a value it is given (null stays null, which its
+  // placeholders would hand to the column's encoder); a field left undefined takes its default.
   let batch: Partial<Row>[] = [];
   let batchFields = '';
   const flush = () => {
-    if (batch.length > 0)
-      db.insert(table)
-        .values(batch as T['$inferInsert'][])
-        .run();
+    if (batch.length === 0) return;
+    const fields = batchFields.split(',');
+    const params: Record<string, unknown> = {};
+    batch.forEach((row, i) =>
+      fields.forEach((f) => {
+        const value = row[f as keyof Row];
+        params[`r${i}_${f}`] = value === null ? null : columns[f]!.mapToDriverValue(value);
+      }),
+    );
+    prepared(`insert:${batch.length}`, fields, () =>
+      db
+        .insert(table)
+        .values(
+          batch.map((_, i) => Object.fromEntries(fields.map((f) => [f, sql`${sql.placeholder(`r${i}_${f}`)}`]))) as T['$inferInsert'][],
+        )
+        .prepare(),
+    ).run(params);
     batch = [];
   };
   const insert = (row: Partial<Row>) => {
-    const fields = Object.keys(row).join(',');
+    const fields = Object.keys(row)
+      .filter((field) => row[field as keyof Row] !== undefined)
+      .join(',');
     if (fields !== batchFields || batch.length >= INSERT_BATCH) flush();
     batchFields = fields;
     batch.push(row);
