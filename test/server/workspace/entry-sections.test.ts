@@ -104,9 +104,7 @@ describe('the report form, part by part', () => {
     expect(status).toContain('« Rapport »');
     expect(status).toContain('ont des modifications non enregistrées');
     expect(saved.text).toMatch(/name="received_on" value="2026-03-14"/);
-    expect(saved.text).toMatch(
-      new RegExp(`name="answer:${second.replace('.', '\\.')}" value="no" checked`),
-    );
+    expect(saved.text).toMatch(new RegExp(`name="answer:${second.replace('.', '\\.')}" value="no" checked`));
     expect(await htmlProblems(saved.text)).toEqual([]);
 
     // The second part from the page shown back: its answer only.
