@@ -250,7 +250,7 @@ async function referenceNow(path = '/'): Promise<{ rps: number; cpu: number | nu
   return { rps: result.requests.average, cpu };
 }
 
-/** Where the pages' own bytes are written for the bare server (startBareServer). */
+/** Where the pages' own bytes are written for the bare server (startBareServer), each under its route's name. */
 let sameBytesDir = '';
 
 async function measure(base: string, [name, route]: Route, headers: Record<string, string>, rounds = 1): Promise<Measure> {
@@ -265,11 +265,11 @@ async function measure(base: string, [name, route]: Route, headers: Record<strin
   const bytes = body.length;
   let sameBytesReference: number | null = null;
   if (headers.cookie) {
-    const file = String(fs.readdirSync(sameBytesDir).length);
+    const file = encodeURIComponent(route);
     fs.writeFileSync(path.join(sameBytesDir, file), body);
     sameBytesReference = (await referenceNow(`/same/${file}`)).rps;
   }
-  const measured: Measure[] = [];
+  const measured: Omit<Measure, 'ratios'>[] = [];
   for (let round = 0; round < rounds; round++) {
     const { rps: reference, cpu: referenceCpu } = await referenceNow();
     await run(url, WARMUP, all);
@@ -289,7 +289,6 @@ async function measure(base: string, [name, route]: Route, headers: Record<strin
       cpu,
       referenceCpu,
       sameBytesReference,
-      ratios: [],
     });
   }
   measured.sort((a, b) => a.rps / a.reference - b.rps / b.reference);

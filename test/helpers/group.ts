@@ -4,7 +4,8 @@ import path from 'node:path';
 interface Groups {
   TEST_DIR: string;
   TEST_TIMEOUT_MS: number;
-  filesByGroup: () => Map<string, string[]>;
+  filesByGroup: (options?: { lenient?: boolean }) => Map<string, string[]>;
+  entryGroup: (file: string) => string | undefined;
 }
 
 /** Where jest keeps the timeout that jest.setTimeout sets for the tests of the file it runs. */
@@ -17,10 +18,13 @@ const TIMEOUT = Symbol.for('TEST_TIMEOUT_SYMBOL');
  * the longest any of its files asked for, and never less than the suite's.
  */
 export function runGroup(entry: string): void {
-  const { TEST_DIR, TEST_TIMEOUT_MS, filesByGroup } = jest.requireActual<Groups>(path.join(__dirname, '..', 'setup', 'groups.js'));
-  const name = path.basename(entry, '.test.ts');
-  const files = filesByGroup().get(name);
-  if (!files) throw new Error(`test/setup/groups.js ne connaît pas le groupe ${name}.`);
+  const { TEST_DIR, TEST_TIMEOUT_MS, filesByGroup, entryGroup } = jest.requireActual<Groups>(
+    path.join(__dirname, '..', 'setup', 'groups.js'),
+  );
+  const name = entryGroup(entry);
+  // jest.config.js checked the groups once before the run; each group's worker needs only its list.
+  const files = name === undefined ? undefined : filesByGroup({ lenient: true }).get(name);
+  if (!files) throw new Error(`test/setup/groups.js ne connaît pas le groupe de ${entry}.`);
   const scope = globalThis as unknown as Record<symbol, number | undefined>;
   let timeout = TEST_TIMEOUT_MS;
   for (const file of files) {

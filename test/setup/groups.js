@@ -68,11 +68,20 @@ const patternRegExp = (pattern) =>
       .join('')}$`,
   );
 
+/** `file` (absolute) as a path below test/, with `/`: how groups name their files. */
+const relativeToTests = (file) => path.relative(TEST_DIR, file).split(path.sep).join('/');
+
+/** The group whose entry `file` (absolute) is, test/groups/NAME.test.ts, or undefined. */
+const entryGroup = (file) => {
+  const relative = relativeToTests(file);
+  return relative.startsWith(`${ENTRIES}/`) ? path.posix.basename(relative, '.test.ts') : undefined;
+};
+
 /** Every test file below test/, as a path relative to it with `/`, but the groups' own entries. */
 function testFiles() {
   return fs
     .readdirSync(TEST_DIR, { recursive: true })
-    .map((file) => file.split(path.sep).join('/'))
+    .map((file) => relativeToTests(path.join(TEST_DIR, file)))
     .filter((file) => file.endsWith('.test.ts') && !file.startsWith(`${ENTRIES}/`))
     .sort();
 }
@@ -110,4 +119,4 @@ function filesByGroup({ lenient = false } = {}) {
 /** The groups' names, longest first. */
 const GROUP_NAMES = GROUPS.map(([name]) => name);
 
-module.exports = { TEST_DIR, ENTRIES, TEST_TIMEOUT_MS, GROUP_NAMES, filesByGroup };
+module.exports = { TEST_DIR, ENTRIES, TEST_TIMEOUT_MS, GROUP_NAMES, filesByGroup, relativeToTests, entryGroup };

@@ -1,7 +1,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const Sequencer = require('@jest/test-sequencer').default;
-const { ENTRIES, GROUP_NAMES, filesByGroup } = require('./groups');
+const { GROUP_NAMES, TEST_DIR, entryGroup, filesByGroup, relativeToTests } = require('./groups');
 
 /**
  * jest's order (files that failed last time first, then the longest last time; on a run with no
@@ -16,7 +16,7 @@ const LAST = 'cli/csv-formulas.test.ts';
 
 // A file moved or renamed would silently lose its place: the run stops and says which.
 for (const file of [FIRST, LAST]) {
-  if (!fs.existsSync(path.join(__dirname, '..', file))) {
+  if (!fs.existsSync(path.join(TEST_DIR, file))) {
     throw new Error(`test/setup/sequencer.js nomme test/${file}, qui n’existe plus : mettez son chemin à jour.`);
   }
 }
@@ -24,11 +24,8 @@ for (const file of [FIRST, LAST]) {
 // jest.config.js has already checked the groups for a grouped run; a file run by its path needs no group.
 const groups = filesByGroup({ lenient: true });
 
-/** The group a test path is the entry of (test/groups/NAME.test.ts), if it is one. */
-const groupOf = (test) => (path.basename(path.dirname(test.path)) === ENTRIES ? path.basename(test.path, '.test.ts') : undefined);
-
 /** The test files a test path runs: its group's, or itself, relative to test/. */
-const filesOf = (test) => groups.get(groupOf(test)) ?? [path.relative(path.join(__dirname, '..'), test.path).split(path.sep).join('/')];
+const filesOf = (test) => groups.get(entryGroup(test.path)) ?? [relativeToTests(test.path)];
 
 const rank = (test) => {
   const files = filesOf(test);
@@ -37,7 +34,7 @@ const rank = (test) => {
 
 /** A group's place in test/setup/groups.js (longest first), for a run that has no times yet. */
 const listed = (test) => {
-  const index = GROUP_NAMES.indexOf(groupOf(test));
+  const index = GROUP_NAMES.indexOf(entryGroup(test.path));
   return index === -1 ? GROUP_NAMES.length : index;
 };
 
